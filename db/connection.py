@@ -1,0 +1,96 @@
+"""Opening the database: validation, pragmas, migrations and write transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+BUSY_TIMEOUT_MS = 15_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened or used; the message is one line for the user."""
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a SQLite database; refusing to touch it")
+
+
+def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) the directory database at `path` and bring its schema up to date.
+
+    `path=None` or ":memory:" opens an in-memory database (tests). Raises DatabaseError
+    with a one-line message for a file that is not SQLite, an unwritable location, etc.
+    """
+    from db.migrations import migrate as run_migrations
+
+    if path is None or str(path) == ":memory:":
+        db = sqlite_utils.Database(memory=True)
+    else:
+        path = Path(path).expanduser()
+        _check_is_sqlite(path)
+        if not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            db = sqlite_utils.Database(conn)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"cannot open {path}: {exc}") from None
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not db.memory:
+            mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                with db.ensure_autocommit_on():
+                    db.execute("PRAGMA journal_mode = wal")
+        if migrate:
+            run_migrations(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        msg = str(exc)
+        if "readonly" in msg or "unable to open" in msg:
+            raise DatabaseError(f"cannot write to the database at {path}: {msg}") from None
+        raise DatabaseError(f"{path} cannot be used as a database: {msg}") from None
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A write transaction taken with BEGIN IMMEDIATE, so concurrent writers wait on the
+    busy timeout instead of failing with "database is locked" on lock upgrade.
+
+    Nested use becomes a savepoint.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

@@ -1,0 +1,207 @@
+"""Schema migrations: an ordered list of small functions, each recorded in `schema_migrations`.
+
+A database made by an older release is upgraded on open, after a backup copy is written
+next to it as `<name>.bak-<old version>`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """People, organizations, initiatives, their relations, documents, mentions, notes, tags."""
+    db.executescript(
+        """
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            title TEXT,
+            email TEXT,
+            phone TEXT,
+            name_key TEXT NOT NULL DEFAULT '',
+            user_edited TEXT NOT NULL DEFAULT '',
+            created_at TEXT
+        );
+        CREATE INDEX idx_people_name_key ON people(name_key);
+        CREATE INDEX idx_people_email ON people(email);
+
+        CREATE TABLE organizations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            acronym TEXT,
+            name_key TEXT NOT NULL DEFAULT '',
+            user_edited TEXT NOT NULL DEFAULT '',
+            created_at TEXT
+        );
+        CREATE INDEX idx_organizations_name_key ON organizations(name_key);
+
+        CREATE TABLE initiatives (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            acronym TEXT,
+            kind TEXT,
+            name_key TEXT NOT NULL DEFAULT '',
+            user_edited TEXT NOT NULL DEFAULT '',
+            created_at TEXT
+        );
+        CREATE INDEX idx_initiatives_name_key ON initiatives(name_key);
+
+        CREATE TABLE aliases (
+            entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
+            entity_id INTEGER NOT NULL,
+            alias TEXT NOT NULL,
+            alias_key TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (entity_type, entity_id, alias)
+        );
+        CREATE INDEX idx_aliases_key ON aliases(entity_type, alias_key);
+
+        CREATE TABLE affiliations (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            title TEXT,
+            PRIMARY KEY (person_id, organization_id)
+        );
+        CREATE INDEX idx_affiliations_org ON affiliations(organization_id);
+
+        CREATE TABLE memberships (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+            role TEXT,
+            PRIMARY KEY (person_id, initiative_id)
+        );
+        CREATE INDEX idx_memberships_initiative ON memberships(initiative_id);
+
+        CREATE TABLE initiative_organizations (
+            initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+            organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            role TEXT,
+            PRIMARY KEY (initiative_id, organization_id)
+        );
+        CREATE INDEX idx_initiative_organizations_org ON initiative_organizations(organization_id);
+
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            path TEXT,
+            sha256 TEXT NOT NULL UNIQUE,
+            format TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        );
+
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
+            entity_id INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            sentence TEXT
+        );
+        CREATE INDEX idx_mentions_entity ON mentions(entity_type, entity_id);
+        CREATE INDEX idx_mentions_document ON mentions(document_id);
+
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
+            entity_id INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_notes_entity ON notes(entity_type, entity_id);
+
+        CREATE TABLE tags (
+            entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
+            entity_id INTEGER NOT NULL,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (entity_type, entity_id, tag)
+        );
+        CREATE INDEX idx_tags_tag ON tags(tag);
+        """
+    )
+
+
+def m002_search(db: sqlite_utils.Database) -> None:
+    """Reserved for the search engine's stored keys (issue: fuzzy search)."""
+
+
+def m003_analysis(db: sqlite_utils.Database) -> None:
+    """Reserved for assessments and the engagement log (issue: stakeholder analysis)."""
+
+
+MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
+    (1, m001_initial),
+    (2, m002_search),
+    (3, m003_analysis),
+]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    """The highest migration recorded in the database (0 for a new one)."""
+    if "schema_migrations" not in db.table_names():
+        return 0
+    row = db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+def _database_file(db: sqlite_utils.Database) -> Path | None:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None
+
+
+def backup_database(db: sqlite_utils.Database, version: int) -> Path | None:
+    """Copy the database file (via SQLite's backup API, so WAL content is included) to
+    `<file>.bak-<version>` and return that path."""
+    source = _database_file(db)
+    if source is None:
+        return None
+    target = source.with_name(f"{source.name}.bak-{version}")
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(db: sqlite_utils.Database) -> list[int]:
+    """Apply every migration newer than the database's version; return the versions applied."""
+    if "schema_migrations" not in db.table_names():
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+    version = current_version(db)
+    pending = [(v, fn) for v, fn in MIGRATIONS if v > version]
+    if not pending:
+        return []
+    if version > 0:
+        backup_database(db, version)
+    from db.connection import write_transaction
+
+    applied = []
+    for v, fn in pending:
+        with write_transaction(db):
+            if current_version(db) >= v:  # another process migrated meanwhile
+                continue
+            fn(db)
+            db.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                [v, fn.__name__, _now()],
+            )
+        applied.append(v)
+    return applied

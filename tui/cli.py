@@ -1,0 +1,94 @@
+"""The `stakeholders` command: a click group whose subcommands are thin wrappers over `db`.
+
+Textual is imported only when the app is opened, so CLI commands start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import click
+
+from tui.context import CliContext, default_db_path
+
+
+def _version() -> str:
+    try:
+        return version("stakeholders")
+    except PackageNotFoundError:  # running from a checkout
+        return "0.0.0"
+
+
+class StakeholdersGroup(click.Group):
+    """A group that turns every error into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        from db.connection import DatabaseError
+        from db.readers import DocumentError
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except (DatabaseError, DocumentError) as exc:
+            raise click.ClickException(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise click.ClickException(f"database error: {exc}") from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+        except KeyboardInterrupt:
+            raise click.exceptions.Exit(130) from None
+        except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
+            if os.environ.get("STAKEHOLDERS_DEBUG"):
+                raise
+            raise click.ClickException(f"unexpected error: {type(exc).__name__}: {exc}") from None
+
+
+@click.group(cls=StakeholdersGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $STAKEHOLDERS_DB or stakeholders.db in the app directory).",
+)
+@click.version_option(_version(), "--version", prog_name="stakeholders")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """A terminal directory of the people, organizations and initiatives behind
+    US-Mexico nearshoring. With no command, opens the app."""
+    ctx.obj = CliContext(db_path or default_db_path())
+    if ctx.invoked_subcommand is None:
+        from tui.launch import run_app
+
+        run_app(ctx.obj)
+
+
+def _register() -> None:
+    from tui.commands import (
+        analysis_commands,
+        contacts_commands,
+        directory_commands,
+        search_commands,
+    )
+
+    for module in (directory_commands, search_commands, contacts_commands, analysis_commands):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point for `python -m tui`."""
+    cli(prog_name="stakeholders")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""`import`, `stats` and `show`: building and reading the directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tui.context import CliContext
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_obj
+def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
+    """Import documents (.txt, .md, ...) or folders of them. Each document is imported once."""
+    from db.importer import import_document, iter_document_paths
+
+    files = list(iter_document_paths(paths))
+    if not files:
+        raise click.ClickException("no documents found in " + ", ".join(map(str, paths)))
+    db = obj.db
+    results = []
+    show_bar = len(files) > 1 and click.get_text_stream("stderr").isatty()
+    with click.progressbar(files, label="Importing", file=click.get_text_stream("stderr")) if show_bar else _nullbar(files) as bar:
+        for path in bar:
+            result = import_document(db, path)
+            results.append(result)
+            if not show_bar or result.status == "error":
+                _report(result)
+    if show_bar:
+        imported = sum(r.status == "imported" for r in results)
+        unchanged = sum(r.status == "unchanged" for r in results)
+        click.echo(f"{imported} imported, {unchanged} already imported, "
+                   f"{sum(r.status == 'error' for r in results)} failed")
+    if all(r.status == "error" for r in results):
+        raise click.exceptions.Exit(1)
+
+
+class _nullbar:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self.items
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _report(result) -> None:
+    if result.status == "error":
+        click.echo(f"error: {result.message}", err=True)
+    elif result.status == "unchanged":
+        click.echo(f"{result.path.name}: already imported, nothing to do")
+    else:
+        parts = [f"{n} {what}" for what, n in result.added.items() if n]
+        click.echo(f"{result.path.name}: imported ({', '.join(parts) or 'nothing new'})")
+
+
+@click.command("stats")
+@click.pass_obj
+def stats_command(obj: CliContext) -> None:
+    """Counts of people, organizations, initiatives, documents and notes."""
+    from db.stats import directory_counts
+
+    for name, count in directory_counts(obj.db).items():
+        click.echo(f"{name:<14}{count:>8}")
+
+
+@click.command("show")
+@click.argument("name")
+@click.option("--type", "entity_type", type=click.Choice(["person", "organization", "initiative"]))
+@click.pass_obj
+def show_command(obj: CliContext, name: str, entity_type: str | None) -> None:
+    """Show one person, organization or initiative (fuzzy NAME) with its sources."""
+    from db.cards import entity_card
+    from db.search import search
+
+    hits = search(obj.db, name, limit=5, types=(entity_type,) if entity_type else None)
+    if not hits:
+        raise click.ClickException(f"no match for '{name}'")
+    hit = hits[0]
+    card = entity_card(obj.db, hit.type, hit.id)
+    click.echo(format_card(card))
+
+
+def format_card(card: dict) -> str:
+    """A card as plain text for the terminal."""
+    lines = [f"{card['name']}  ({card['type']} #{card['id']})"]
+    for key in ("title", "acronym", "kind", "email", "phone"):
+        if card.get(key):
+            lines.append(f"  {key.capitalize()}: {card[key]}")
+    if card.get("aliases"):
+        lines.append("  Also known as: " + "; ".join(card["aliases"]))
+    sections = {
+        "affiliations": ("Organizations", lambda r: _with(r["organization"], r.get("title"))),
+        "memberships": ("Initiatives", lambda r: _with(r["initiative"], r.get("role"))),
+        "people": ("People", lambda r: _with(r["name"], r.get("title"))),
+        "initiatives": ("Initiatives", lambda r: _with(r["initiative"], r.get("role"))),
+        "members": ("Members", lambda r: _with(r["name"], r.get("role") or r.get("organization"))),
+        "organizations": ("Partner organizations", lambda r: _with(r["organization"], r.get("role"))),
+    }
+    for key, (label, fmt) in sections.items():
+        if card.get(key):
+            lines.append(f"{label}:")
+            lines += [f"  - {fmt(r)}" for r in card[key]]
+    if card.get("tags"):
+        lines.append("Tags: " + ", ".join(card["tags"]))
+    if card.get("notes"):
+        lines.append("Notes:")
+        lines += [f"  [{n['created_at'][:10]}] {n['body']}" for n in card["notes"]]
+    if card.get("sources"):
+        lines.append("Sources:")
+        lines += [f"  {s['document']}: \"{' '.join(s['sentence'].split())}\"" for s in card["sources"]]
+    return "\n".join(lines)
+
+
+def _with(name: str, extra: str | None) -> str:
+    return f"{name} ({extra})" if extra else name
+
+
+COMMANDS = [import_command, stats_command, show_command]

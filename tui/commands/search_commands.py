@@ -1,0 +1,3 @@
+"""CLI commands for the search issue (filled in by its owner)."""
+
+COMMANDS: list = []

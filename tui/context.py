@@ -1,0 +1,38 @@
+"""The CLI's shared state: which database, opened lazily, seeded on first use."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+
+def default_db_path() -> Path:
+    """`$STAKEHOLDERS_DB`, else stakeholders.db in the user's app directory."""
+    env = os.environ.get("STAKEHOLDERS_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(click.get_app_dir("stakeholders")) / "stakeholders.db"
+
+
+@dataclass
+class CliContext:
+    """Carried in `ctx.obj`: the database path and, once opened, the connection."""
+
+    db_path: Path
+    _db: object = field(default=None, repr=False)
+
+    @property
+    def db(self):
+        """The open database; created, migrated and seeded on first use."""
+        if self._db is None:
+            from db.connection import open_db
+            from db.seeding import seed_if_new
+
+            is_new = not self.db_path.exists() or self.db_path.stat().st_size == 0
+            self._db = open_db(self.db_path)
+            if is_new and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
+                seed_if_new(self._db)
+        return self._db
