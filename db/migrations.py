@@ -139,7 +139,47 @@ def m002_search(db: sqlite_utils.Database) -> None:
 
 
 def m003_analysis(db: sqlite_utils.Database) -> None:
-    """Reserved for assessments and the engagement log (issue: stakeholder analysis)."""
+    """Assessments (influence, interest, stance; every one kept, dated) and the engagement log.
+
+    `assessments` rows are never updated: the latest `assessed_at` (then `id`) is the current
+    one, the others are its history. `interactions.date` and `follow_up_date` are ISO dates
+    (`YYYY-MM-DD`, checked with SQLite's date()).
+    """
+    # Statement by statement: executescript() would COMMIT the migration's transaction first.
+    for statement in _ANALYSIS_SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_ANALYSIS_SCHEMA = """
+        CREATE TABLE IF NOT EXISTS assessments (
+            id INTEGER PRIMARY KEY,
+            entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization')),
+            entity_id INTEGER NOT NULL,
+            influence INTEGER NOT NULL CHECK (influence BETWEEN 1 AND 5),
+            interest INTEGER NOT NULL CHECK (interest BETWEEN 1 AND 5),
+            stance TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (stance IN ('supportive', 'neutral', 'opposed', 'unknown')),
+            assessed_at TEXT NOT NULL,
+            note TEXT
+        );
+        CREATE INDEX IF NOT EXISTS idx_assessments_entity
+            ON assessments(entity_type, entity_id, assessed_at);
+
+        CREATE TABLE IF NOT EXISTS interactions (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('meeting', 'call', 'email', 'event')),
+            date TEXT NOT NULL CHECK (date IS date(date)),
+            summary TEXT NOT NULL DEFAULT '',
+            follow_up_date TEXT CHECK (follow_up_date IS NULL OR follow_up_date IS date(follow_up_date)),
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS idx_interactions_person ON interactions(person_id, date);
+        CREATE INDEX IF NOT EXISTS idx_interactions_follow_up
+            ON interactions(follow_up_date) WHERE follow_up_date IS NOT NULL AND done = 0;
+"""
 
 
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [

@@ -1,0 +1,115 @@
+"""The engagement log: dated interactions with people (meeting, call, email, event) and the
+follow-ups they call for.
+
+Dates are ISO calendar dates (`YYYY-MM-DD`) in the user's own calendar: "today" is the local
+date. Nothing here is touched by re-imports.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import sqlite_utils
+
+from db.assessments import AnalysisError, check_entity, dict_rows as _rows
+from db.connection import write_transaction
+from db.textnorm import strip_control
+
+KINDS = ("meeting", "call", "email", "event")
+
+
+def parse_date(value: str | date | None, what: str = "date") -> str | None:
+    """`value` as an ISO date string (None stays None); raises AnalysisError if it is not a
+    real calendar date written YYYY-MM-DD."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        parsed = date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise AnalysisError(f"{what} must be a date written YYYY-MM-DD, not '{text}'")
+    return parsed.isoformat()
+
+
+def log_interaction(
+    db: sqlite_utils.Database,
+    person_id: int,
+    *,
+    kind: str,
+    date: str | date,
+    summary: str = "",
+    follow_up_date: str | date | None = None,
+) -> dict:
+    """Record an interaction with a person and return it. `kind` is one of KINDS; the
+    follow-up date, if any, may not be before the interaction's date."""
+    kind = (kind or "").strip().lower()
+    if kind not in KINDS:
+        raise AnalysisError(f"kind must be one of {', '.join(KINDS)}, not '{kind}'")
+    when = parse_date(date, "the date")
+    if when is None:
+        raise AnalysisError("an interaction needs a date (YYYY-MM-DD)")
+    follow_up = parse_date(follow_up_date, "the follow-up date")
+    if follow_up is not None and follow_up < when:
+        raise AnalysisError(f"the follow-up date {follow_up} is before the interaction ({when})")
+    summary = strip_control(summary or "").strip()
+    with write_transaction(db):
+        check_entity(db, "person", person_id)
+        cursor = db.execute(
+            "INSERT INTO interactions (person_id, kind, date, summary, follow_up_date, done, created_at)"
+            " VALUES (?, ?, ?, ?, ?, 0, ?)",
+            [person_id, kind, when, summary, follow_up, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+        )
+        row_id = cursor.lastrowid
+    return _rows(db, "SELECT * FROM interactions WHERE id = ?", [row_id])[0]
+
+
+def interactions(db: sqlite_utils.Database, person_id: int, limit: int = 50) -> list[dict]:
+    """A person's interactions, newest first."""
+    return _rows(
+        db,
+        "SELECT * FROM interactions WHERE person_id = ? ORDER BY date DESC, id DESC LIMIT ?",
+        [person_id, limit],
+    )
+
+
+def last_interaction_date(db: sqlite_utils.Database, person_id: int) -> str | None:
+    """The date of the person's latest interaction, or None."""
+    row = db.execute("SELECT MAX(date) FROM interactions WHERE person_id = ?", [person_id]).fetchone()
+    return row[0] if row else None
+
+
+def due_followups(
+    db: sqlite_utils.Database, today: str | date | None = None, *, within_days: int = 0, limit: int = 500
+) -> list[dict]:
+    """Open follow-ups due on or before `today` (+ `within_days`), soonest (most overdue) first.
+
+    Each row is the interaction plus `name` (the person's) and `days` (follow-up date minus
+    today: negative when overdue, 0 when due today).
+    """
+    day = date.fromisoformat(parse_date(today, "today") or date.today().isoformat())
+    horizon = (day + timedelta(days=max(0, within_days))).isoformat()
+    rows = _rows(
+        db,
+        "SELECT i.*, p.name FROM interactions i JOIN people p ON p.id = i.person_id"
+        " WHERE i.follow_up_date IS NOT NULL AND i.done = 0 AND i.follow_up_date <= ?"
+        " ORDER BY i.follow_up_date, i.date, i.id LIMIT ?",
+        [horizon, limit],
+    )
+    for row in rows:
+        row["days"] = (date.fromisoformat(row["follow_up_date"]) - day).days
+    return rows
+
+
+def mark_done(db: sqlite_utils.Database, interaction_id: int, done: bool = True) -> None:
+    """Mark an interaction's follow-up done (or open again)."""
+    with write_transaction(db):
+        cursor = db.execute("UPDATE interactions SET done = ? WHERE id = ?", [int(bool(done)), interaction_id])
+        if cursor.rowcount == 0:
+            raise AnalysisError(f"no interaction with id {interaction_id}")
+
