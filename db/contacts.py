@@ -1,0 +1,300 @@
+"""Importing contact lists (`.csv` as written by the export, `.vcf` vCards) into the directory.
+
+Each record is merged into an existing person (same email first, then the same name as
+extraction resolves it) or becomes a new one; nobody is duplicated. Only empty fields are
+filled, never one the user edited (`user_edited`); organizations, initiatives, tags and
+notes are added when missing. A whole file is one transaction: it lands entirely or not at all.
+Exporting and importing the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+from db import vcard
+from db.annotations import add_note, normalize_tag
+from db.connection import write_transaction
+from db.export import FORMULA_PREFIXES, LIST_SEPARATOR, NOTE_SEPARATOR, database_namespace, person_uid
+from db.lookup import exact_matches
+from db.readers import decode_text
+from db.textnorm import compact_key, fold, strip_control
+
+CONTACT_SUFFIXES = {".csv", ".vcf", ".vcard"}
+# CSV header spellings accepted for each field (case-insensitive).
+HEADER_ALIASES = {
+    "name": ("name", "full name", "fn", "display name"),
+    "title": ("title", "job title", "position"),
+    "organizations": ("organizations", "organization", "company", "org"),
+    "initiatives": ("initiatives", "initiative"),
+    "email": ("email", "e-mail", "email address", "e-mail address"),
+    "phone": ("phone", "telephone", "tel", "phone number", "mobile"),
+    "tags": ("tags", "categories"),
+    "notes": ("notes", "note"),
+    "uid": ("uid",),
+}
+
+
+class ContactsError(Exception):
+    """A contacts file that cannot be read; the message is one line for the user."""
+
+
+@dataclass
+class ContactsResult:
+    """What importing one contacts file did (same shape as `db.importer.ImportResult`)."""
+
+    path: Path
+    status: str  # "imported" or "error"
+    message: str = ""
+    added: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Contact:
+    """One record of a contacts file, fields already cleaned."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    organizations: list[str] = field(default_factory=list)
+    initiatives: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    uid: str = ""
+
+
+def unneutralize(value: str) -> str:
+    """Strip the CSV-injection quote the export adds: `'=SUM(1)` -> `=SUM(1)`."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+def _clean(value: str | None) -> str:
+    return " ".join(strip_control(unneutralize(value or "")).split())
+
+
+def _split_list(value: str) -> list[str]:
+    return [p for p in (_clean(x) for x in unneutralize(value or "").split(LIST_SEPARATOR.strip())) if p]
+
+
+def _split_notes(value: str) -> list[str]:
+    text = strip_control(unneutralize(value or "")).replace("\r\n", "\n")
+    return [n.strip() for n in text.split(NOTE_SEPARATOR) if n.strip()]
+
+
+def read_csv_contacts(text: str) -> Iterator[Contact]:
+    """Contacts from CSV text with a header row (the export's columns, or common spellings)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        return
+    wanted = {alias: key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
+    columns = {i: wanted[h.strip().lower()] for i, h in enumerate(header) if h.strip().lower() in wanted}
+    if "name" not in columns.values():
+        raise ContactsError("no 'name' column in the CSV header")
+    for row in reader:
+        cells = {key: row[i] for i, key in columns.items() if i < len(row)}
+        yield Contact(
+            name=_clean(cells.get("name")),
+            title=_clean(cells.get("title")),
+            email=_clean(cells.get("email")),
+            phone=_clean(cells.get("phone")),
+            organizations=_split_list(cells.get("organizations", "")),
+            initiatives=_split_list(cells.get("initiatives", "")),
+            tags=_split_list(cells.get("tags", "")),
+            notes=_split_notes(cells.get("notes", "")),
+            uid=_clean(cells.get("uid")),
+        )
+
+
+def read_vcard_contacts(text: str) -> Iterator[Contact]:
+    """Contacts from vCard (2.1, 3.0 or 4.0 text properties)."""
+    for props in vcard.iter_vcards(text.splitlines()):
+        contact = Contact(name="")
+        given_family = ""
+        for name, _params, raw in props:
+            value = vcard.unescape_text(raw)
+            if name == "FN":
+                contact.name = _clean(value)
+            elif name == "N":
+                parts = [vcard.unescape_text(p) for p in vcard.split_unescaped(raw, ";")] + ["", ""]
+                given_family = _clean(f"{parts[1]} {parts[0]}")
+            elif name == "ORG":
+                org = _clean(vcard.unescape_text(vcard.split_unescaped(raw, ";")[0]))
+                if org:
+                    contact.organizations.append(org)
+            elif name == "TITLE" and not contact.title:
+                contact.title = _clean(value)
+            elif name == "EMAIL" and not contact.email:
+                contact.email = _clean(value)
+            elif name == "TEL" and not contact.phone:
+                contact.phone = _clean(value)
+            elif name == "NOTE":
+                contact.notes += _split_notes(value)
+            elif name == "CATEGORIES":
+                contact.tags += [t for t in (_clean(vcard.unescape_text(c)) for c in vcard.split_unescaped(raw, ",")) if t]
+            elif name == "UID":
+                contact.uid = _clean(value)
+            elif name == "X-STAKEHOLDERS-INITIATIVE" and _clean(value):
+                contact.initiatives.append(_clean(value))
+        contact.name = contact.name or given_family
+        yield contact
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class _UidIndex:
+    """Maps the UIDs this database's exports carry back to person ids (built on first use)."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.map: dict[str, int] | None = None
+
+    def get(self, uid: str) -> int | None:
+        """The person this database exported with `uid`, if any."""
+        if not uid:
+            return None
+        if self.map is None:
+            namespace = database_namespace(self.db)
+            self.map = {person_uid(namespace, r[0]): r[0] for r in self.db.execute("SELECT id FROM people")}
+        return self.map.get(uid)
+
+
+def _find_person(db: sqlite_utils.Database, contact: Contact, uids: _UidIndex) -> int | None:
+    """A UID exported by this very database first (exact round trips, even for namesakes),
+    then the email, then the name as extraction resolves it (db.resolve), else an exact
+    name/alias match; None for a new person."""
+    by_uid = uids.get(contact.uid)
+    if by_uid is not None:
+        # Two databases made in the same second share a namespace: trust the UID only
+        # when the name (or email) agrees too.
+        row = db.execute("SELECT name_key, email FROM people WHERE id = ?", [by_uid]).fetchone()
+        if row and (row[0] == fold(contact.name) or (contact.email and contact.email.lower() == (row[1] or "").lower())):
+            return by_uid
+    if contact.email:
+        row = db.execute(
+            "SELECT id FROM people WHERE lower(email) = lower(?) ORDER BY id LIMIT 1", [contact.email]
+        ).fetchone()
+        if row:
+            return row[0]
+    try:
+        from db.resolve import find_person
+    except ImportError:
+        find_person = None
+    if find_person is not None:
+        return find_person(db, contact.name, email=contact.email or None)
+    matches = exact_matches(db, contact.name, types=("person",))
+    return matches[0].id if matches else None
+
+
+def _find_or_create(db: sqlite_utils.Database, etype: str, name: str, counts: dict) -> int:
+    """An organization or initiative by name (resolved as extraction does), created if new."""
+    found = None
+    if etype == "organization":
+        try:
+            from db.resolve import find_organization
+        except ImportError:
+            find_organization = None
+        if find_organization is not None:
+            found = find_organization(db, name)
+    if found is None:
+        matches = exact_matches(db, name, types=(etype,))
+        found = matches[0].id if matches else None
+    if found is not None:
+        return found
+    table = "organizations" if etype == "organization" else "initiatives"
+    counts[table] = counts.get(table, 0) + 1
+    return db.table(table).insert({"name": name, "name_key": fold(name), "created_at": _now()}).last_pk
+
+
+def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _UidIndex) -> None:
+    person_id = _find_person(db, contact, uids)
+    fields = {"title": contact.title, "email": contact.email, "phone": contact.phone}
+    if person_id is None:
+        person_id = db.table("people").insert(
+            {"name": contact.name, "name_key": fold(contact.name), "created_at": _now(),
+             **{k: v or None for k, v in fields.items()}}
+        ).last_pk
+        counts["people"] = counts.get("people", 0) + 1
+    else:
+        row = db.execute(
+            "SELECT name, title, email, phone, user_edited FROM people WHERE id = ?", [person_id]
+        ).fetchone()
+        edited = set((row[4] or "").split(","))
+        current = dict(zip(("title", "email", "phone"), row[1:4]))
+        fill = {k: v for k, v in fields.items() if v and not current[k] and k not in edited}
+        if fill:
+            sets = ", ".join(f"[{k}] = ?" for k in fill)
+            db.execute(f"UPDATE people SET {sets} WHERE id = ?", [*fill.values(), person_id])
+            counts["people updated"] = counts.get("people updated", 0) + 1
+        if compact_key(contact.name) not in (compact_key(row[0]), ""):
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO aliases (entity_type, entity_id, alias, alias_key) VALUES ('person', ?, ?, ?)",
+                [person_id, contact.name, compact_key(contact.name)],
+            )
+            counts["aliases"] = counts.get("aliases", 0) + cursor.rowcount
+    for org in contact.organizations:
+        org_id = _find_or_create(db, "organization", org, counts)
+        title = contact.title or None if len(contact.organizations) == 1 else None
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO affiliations (person_id, organization_id, title) VALUES (?, ?, ?)",
+            [person_id, org_id, title],
+        )
+        counts["affiliations"] = counts.get("affiliations", 0) + cursor.rowcount
+    for ini in contact.initiatives:
+        ini_id = _find_or_create(db, "initiative", ini, counts)
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO memberships (person_id, initiative_id) VALUES (?, ?)", [person_id, ini_id]
+        )
+        counts["memberships"] = counts.get("memberships", 0) + cursor.rowcount
+    for tag in dict.fromkeys(t for t in (normalize_tag(t) for t in contact.tags) if t):
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO tags (entity_type, entity_id, tag) VALUES ('person', ?, ?)", [person_id, tag]
+        )
+        counts["tags"] = counts.get("tags", 0) + cursor.rowcount
+    existing = [
+        r[0] for r in db.execute("SELECT body FROM notes WHERE entity_type = 'person' AND entity_id = ?", [person_id])
+    ]
+    for note in contact.notes:
+        # A note already there, or a paragraph of one (multi-paragraph notes are split on export).
+        if any(note == body or note in body.split(NOTE_SEPARATOR) for body in existing):
+            continue
+        add_note(db, "person", person_id, note)
+        existing.append(note)
+        counts["notes"] = counts.get("notes", 0) + 1
+
+
+def import_contacts(db: sqlite_utils.Database, path: Path) -> ContactsResult:
+    """Import a `.csv` or `.vcf` contacts file in one transaction. Never raises for a bad
+    file: returns status "error" with a one-line message, and the database is unchanged."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in CONTACT_SUFFIXES:
+        return ContactsResult(path, "error", f"{path}: not a contacts file (.csv or .vcf)")
+    try:
+        text = decode_text(path.read_bytes())
+    except OSError as exc:
+        return ContactsResult(path, "error", f"{path}: {exc.strerror or exc}")
+    reader = read_csv_contacts if suffix == ".csv" else read_vcard_contacts
+    counts: dict[str, int] = {}
+    uids = _UidIndex(db)
+    try:
+        with write_transaction(db):
+            for contact in reader(text):
+                if not contact.name:
+                    counts["skipped (no name)"] = counts.get("skipped (no name)", 0) + 1
+                    continue
+                _merge(db, contact, counts, uids)
+    except (ContactsError, csv.Error) as exc:
+        return ContactsResult(path, "error", f"{path}: {exc}")
+    return ContactsResult(path, "imported", "", {k: v for k, v in counts.items() if v})

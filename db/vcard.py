@@ -1,0 +1,189 @@
+"""vCard 3.0 (RFC 2426 / RFC 2425) writing and reading, and splitting a full name into N parts.
+
+Only what the contact export and import need: text properties with escaping, CRLF line
+ends, folding at 75 octets, and the reverse (unfolding, unescaping) for import.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+MAX_LINE_OCTETS = 75
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "rep", "sen", "hon", "gov", "amb", "sr", "sra", "srta",
+    "lic", "ing", "mtro", "mtra", "don", "dona", "doña", "sir", "dame", "rev", "gen", "adm", "col",
+}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba", "cpa"}
+# Lower-case particles that start a family name: "de la Mora", "van der Berg", "del Valle".
+PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "das", "do", "dos", "di", "du", "le", "y"}
+# Common given names that are often the second word of a compound given name ("José Luis",
+# "María Fernanda", "John Michael"), so a three-word name is not read as two surnames.
+SECOND_GIVEN_NAMES = {
+    "luis", "maria", "maría", "jose", "josé", "antonio", "carlos", "juan", "manuel", "eduardo", "angel",
+    "ángel", "fernando", "alberto", "elena", "isabel", "teresa", "guadalupe", "carmen", "miguel",
+    "francisco", "javier", "alejandro", "andres", "andrés", "ana", "pablo", "ignacio", "enrique",
+    "fernanda", "jesus", "jesús", "ricardo", "rafael", "roberto", "daniel", "david", "andre", "andré",
+    "eugenia", "cristina", "patricia", "paula", "lucia", "lucía", "sofia", "sofía", "gabriela", "alfonso",
+    "james", "john", "michael", "robert", "william", "thomas", "joseph", "richard", "charles", "paul",
+    "mark", "anne", "ann", "marie", "lee", "lynn", "rose", "jane", "louise", "elizabeth", "mary", "jean",
+}
+
+
+def escape_text(value: str) -> str:
+    """Escape a TEXT value: backslash, comma, semicolon and newlines (RFC 2426 5.)."""
+    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return re.sub(r"\r\n|\r|\n", r"\\n", value)
+
+
+def unescape_text(value: str) -> str:
+    """Reverse `escape_text`."""
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def split_unescaped(value: str, sep: str) -> list[str]:
+    """Split a raw (still escaped) value on `sep` where it is not escaped; parts stay escaped."""
+    parts, current, i = [], [], 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            current.append(value[i : i + 2])
+            i += 2
+            continue
+        if ch == sep:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+def fold_line(line: str) -> str:
+    """Fold a content line so no physical line exceeds 75 octets of UTF-8 (never inside a
+    character); continuation lines start with a space. Returns lines joined by CRLF."""
+    out: list[str] = []
+    current, size, limit = [], 0, MAX_LINE_OCTETS
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        if size + n > limit:
+            out.append("".join(current))
+            current, size, limit = [" "], 1, MAX_LINE_OCTETS
+        current.append(ch)
+        size += n
+    out.append("".join(current))
+    return "\r\n".join(out)
+
+
+def content_line(name: str, value: str) -> str:
+    """`NAME:value` folded, with CRLF at the end; `value` must already be escaped."""
+    return fold_line(f"{name}:{value}") + "\r\n"
+
+
+def _word(token: str) -> str:
+    return token.lower().strip(".,")
+
+
+def split_name(full_name: str) -> dict[str, str]:
+    """Split a full name into vCard N parts: family, given, additional, prefix, suffix.
+
+    Honorifics go to prefix, generational and degree suffixes to suffix; a particle
+    (`de`, `del`, `van`...) after the first word starts the family name; a middle initial
+    is an additional name; of three words the last two are read as Spanish two surnames
+    unless the second is a common given name (`José Luis Gil`, `Victor André Gamas`).
+    """
+    tokens = full_name.replace(",", " ").split()
+    prefix, suffix = [], []
+    while len(tokens) > 1 and _word(tokens[0]) in HONORIFICS:
+        prefix.append(tokens.pop(0))
+    while len(tokens) > 1 and _word(tokens[-1]) in SUFFIXES:
+        suffix.insert(0, tokens.pop())
+    parts = {"family": "", "given": "", "additional": "", "prefix": " ".join(prefix), "suffix": " ".join(suffix)}
+    if len(tokens) <= 1:
+        parts["given"] = " ".join(tokens)
+        return parts
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].islower() and _word(tokens[i]) in PARTICLES:
+            parts["given"], parts["family"] = " ".join(tokens[:i]), " ".join(tokens[i:])
+            return parts
+    given, rest = [tokens[0]], tokens[1:]
+    while len(rest) > 1 and re.fullmatch(r"\w\.?", rest[0]):
+        parts["additional"] = (parts["additional"] + " " + rest.pop(0)).strip()
+    if len(rest) >= 2 and _word(rest[0]) in SECOND_GIVEN_NAMES:
+        given.append(rest.pop(0))
+    parts["given"], parts["family"] = " ".join(given), " ".join(rest)
+    return parts
+
+
+def format_vcard(card: dict) -> str:
+    """One vCard 3.0 from a dict with name, title, organizations (list), email, phone,
+    notes (list), tags (list), uid and optional extra `X-` properties (`x`: list of (name, value))."""
+    n = split_name(card["name"])
+    n_value = ";".join(escape_text(n[k]) for k in ("family", "given", "additional", "prefix", "suffix"))
+    lines = ["BEGIN:VCARD\r\n", "VERSION:3.0\r\n", content_line("FN", escape_text(card["name"])),
+             content_line("N", n_value)]
+    for org in card.get("organizations") or []:
+        lines.append(content_line("ORG", escape_text(org)))
+    if card.get("title"):
+        lines.append(content_line("TITLE", escape_text(card["title"])))
+    if card.get("email"):
+        lines.append(content_line("EMAIL;TYPE=INTERNET", escape_text(card["email"])))
+    if card.get("phone"):
+        lines.append(content_line("TEL;TYPE=WORK", escape_text(card["phone"])))
+    if card.get("notes"):
+        lines.append(content_line("NOTE", escape_text("\n\n".join(card["notes"]))))
+    if card.get("tags"):
+        lines.append(content_line("CATEGORIES", ",".join(escape_text(t) for t in card["tags"])))
+    for name, value in card.get("x") or []:
+        lines.append(content_line(name, escape_text(value)))
+    lines.append(content_line("UID", escape_text(card["uid"])))
+    lines.append("END:VCARD\r\n")
+    return "".join(lines)
+
+
+def iter_content_lines(lines: Iterable[str]) -> Iterator[str]:
+    """Unfold physical lines (a line starting with space or tab continues the previous one)."""
+    current: str | None = None
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line[:1] in (" ", "\t") and current is not None:
+            current += line[1:]
+            continue
+        if current is not None:
+            yield current
+        current = line
+    if current is not None:
+        yield current
+
+
+def parse_content_line(line: str) -> tuple[str, dict[str, str], str]:
+    """`item1.EMAIL;TYPE=work:a@b` -> ("EMAIL", {"TYPE": "work"}, "a@b"); the value stays escaped."""
+    match = re.match(r'((?:[^:"]|"[^"]*")*):(.*)', line)
+    if not match:
+        return "", {}, ""
+    head, value = match.groups()
+    name, *params = head.split(";")
+    name = name.split(".")[-1].upper()
+    parsed = {}
+    for p in params:
+        key, _, val = p.partition("=")
+        parsed[key.upper()] = val
+    return name, parsed, value
+
+
+def iter_vcards(lines: Iterable[str]) -> Iterator[list[tuple[str, dict[str, str], str]]]:
+    """The vCards in a stream of lines, each as its list of (NAME, params, raw value)."""
+    card: list | None = None
+    for line in iter_content_lines(lines):
+        if not line.strip():
+            continue
+        name, params, value = parse_content_line(line)
+        if name == "BEGIN" and value.upper() == "VCARD":
+            card = []
+        elif name == "END" and value.upper() == "VCARD":
+            if card is not None:
+                yield card
+            card = None
+        elif card is not None:
+            card.append((name, params, value))

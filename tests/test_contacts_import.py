@@ -1,0 +1,146 @@
+"""Importing contact lists (.csv, .vcf): merged into people, never duplicated, round trips exact."""
+
+from __future__ import annotations
+
+import pytest
+
+import contacts_fixture
+from contacts_fixture import HOSTILE
+from db.annotations import update_entity
+from db.contacts import import_contacts, unneutralize
+from db.export import export_people
+
+TABLES = ("people", "organizations", "initiatives", "aliases", "affiliations", "memberships", "tags", "notes")
+
+
+@pytest.fixture
+def small_db(empty_db):
+    contacts_fixture.build(empty_db)
+    return empty_db
+
+
+def snapshot(db) -> dict:
+    return {t: sorted(map(tuple, db.execute(f"SELECT * FROM {t}").fetchall()), key=repr) for t in TABLES}
+
+
+def write_export(db, path, fmt):
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        export_people(db, fmt, fh)
+    return path
+
+
+@pytest.mark.parametrize("fmt, suffix", [("csv", ".csv"), ("vcard", ".vcf")])
+def test_round_trip_changes_nothing(small_db, tmp_path, fmt, suffix):
+    before = snapshot(small_db)
+    path = write_export(small_db, tmp_path / f"contacts{suffix}", fmt)
+    result = import_contacts(small_db, path)
+    assert result.status == "imported" and result.added == {}
+    assert snapshot(small_db) == before
+
+
+@pytest.mark.parametrize("fmt, suffix", [("csv", ".csv"), ("vcard", ".vcf")])
+def test_import_into_another_directory_then_again_never_duplicates(small_db, empty_db, tmp_path, fmt, suffix):
+    from db import open_db
+
+    path = write_export(small_db, tmp_path / f"contacts{suffix}", fmt)
+    other = open_db(tmp_path / "other.db")
+    first = import_contacts(other, path)
+    assert first.added["people"] == 7 and first.added["notes"] == 3
+    once = snapshot(other)
+    again = import_contacts(other, path)
+    assert again.added == {} and snapshot(other) == once
+    people = {r[0]: r[1:] for r in other.execute("SELECT name, title, email, phone FROM people")}
+    assert people[HOSTILE] == ("@SUM(1+1)", "+cmd@example.org", "=1+2")  # injection quote stripped
+    assert people["Hector Gonzalez"] == ("CEO", "hector@northwind.example", "+52 55 1234 5678")
+    tags = [r[0] for r in other.execute("SELECT tag FROM tags ORDER BY tag")]
+    assert tags == ["=cmd|' /c calc'!a0", "logistics", "vip"]
+    notes = [r[0] for r in other.execute("SELECT body FROM notes ORDER BY id")]
+    assert "Met in Monterrey; follow up on customs, ports.\nSecond line \\ backslash" in notes
+    other.close()
+
+
+def test_email_first_then_name(small_db, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "Name,E-mail,Company,Tags,Notes\n"
+        "H. Gonzalez,HECTOR@northwind.example,Acme Logistica,donor,New note\n"
+        "Vicente Gonzalez,vicente@house.example,,,\n"
+        "Brand New Person,new@example.org,Fresh Org,,\n",
+        encoding="utf-8",
+    )
+    count = small_db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+    result = import_contacts(small_db, path)
+    assert result.status == "imported"
+    assert small_db.execute("SELECT COUNT(*) FROM people").fetchone()[0] == count + 1
+    hector = small_db.execute("SELECT id FROM people WHERE name = 'Hector Gonzalez'").fetchone()[0]
+    orgs = {r[0] for r in small_db.execute(
+        "SELECT o.name FROM affiliations a JOIN organizations o ON o.id = a.organization_id WHERE person_id = ?", [hector])}
+    assert orgs == {"Northwind Traders", "Acme Logistica"}
+    assert ("H. Gonzalez",) in small_db.execute(
+        "SELECT alias FROM aliases WHERE entity_type = 'person' AND entity_id = ?", [hector]).fetchall()
+    assert small_db.execute("SELECT email FROM people WHERE name = 'Vicente Gonzalez'").fetchone()[0] == (
+        "vicente@house.example")
+    assert small_db.execute("SELECT COUNT(*) FROM organizations WHERE name = 'Fresh Org'").fetchone()[0] == 1
+
+
+def test_user_edits_are_never_overwritten_and_only_empty_fields_are_filled(small_db, tmp_path):
+    jorge = small_db.execute("SELECT id FROM people WHERE name = 'Jorge Gonzalez'").fetchone()[0]
+    update_entity(small_db, "person", jorge, {"title": "Chief Economist"})
+    luz = small_db.execute("SELECT id FROM people WHERE name = 'Luz María de la Mora'").fetchone()[0]
+    update_entity(small_db, "person", luz, {"phone": "+1 202 555 0000"})
+    update_entity(small_db, "person", luz, {"phone": None})  # the user cleared it on purpose
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "name,title,phone\n"
+        "Jorge Gonzalez,Intern,+1 202 555 0100\n"
+        "Luz Maria de la Mora,Somebody else,+1 202 555 0199\n",
+        encoding="utf-8",
+    )
+    import_contacts(small_db, path)
+    assert small_db.execute("SELECT title, phone FROM people WHERE id = ?", [jorge]).fetchone() == (
+        "Chief Economist", "+1 202 555 0100")
+    assert small_db.execute("SELECT title, phone FROM people WHERE id = ?", [luz]).fetchone() == (
+        "former undersecretary", None)
+
+
+def test_identical_note_is_not_added_twice(small_db, tmp_path):
+    path = tmp_path / "c.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hector Gonzalez\r\nN:Gonzalez;Hector;;;\r\n"
+        "NOTE:Second note\r\nCATEGORIES:vip,New Tag\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    result = import_contacts(small_db, path)
+    assert result.added == {"tags": 1}
+
+
+@pytest.mark.parametrize("value, expected", [("'=1+1", "=1+1"), ("'+52 55", "+52 55"), ("'@x", "@x"),
+                                             ("'plain", "'plain"), ("O'Brien", "O'Brien")])
+def test_unneutralize(value, expected):
+    assert unneutralize(value) == expected
+
+
+def test_bad_file_is_an_error_and_changes_nothing(small_db, tmp_path):
+    before = snapshot(small_db)
+    path = tmp_path / "c.csv"
+    path.write_text("who,what\nx,y\n", encoding="utf-8")
+    result = import_contacts(small_db, path)
+    assert result.status == "error" and "name" in result.message
+    missing = import_contacts(small_db, tmp_path / "missing.vcf")
+    assert missing.status == "error"
+    assert snapshot(small_db) == before
+
+
+def test_seeded_round_trip_changes_nothing(seeded_db, tmp_path):
+    if not seeded_db.execute("SELECT COUNT(*) FROM people").fetchone()[0]:
+        pytest.skip("extraction has not landed: the seeded directory is empty")
+    from db.annotations import add_note, add_tags
+
+    first = seeded_db.execute("SELECT id FROM people ORDER BY id LIMIT 1").fetchone()[0]
+    add_tags(seeded_db, "person", first, ["vip"])
+    add_note(seeded_db, "person", first, "=HYPERLINK(\"http://x\",\"y\")")
+    for fmt, suffix in (("csv", ".csv"), ("vcard", ".vcf")):
+        before = snapshot(seeded_db)
+        path = write_export(seeded_db, tmp_path / f"all{suffix}", fmt)
+        assert import_contacts(seeded_db, path).added == {}
+        assert snapshot(seeded_db) == before
