@@ -135,7 +135,11 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 
 
 def m002_search(db: sqlite_utils.Database) -> None:
-    """Reserved for the search engine's stored keys (issue: fuzzy search)."""
+    """Folded search keys (`search_keys`), their FTS5 word index (`search_words`), and the
+    triggers that keep them in sync with people, organizations, initiatives and aliases."""
+    from db.search_index import create_search_index
+
+    create_search_index(db)
 
 
 def m003_analysis(db: sqlite_utils.Database) -> None:

@@ -1,18 +1,40 @@
-"""Fuzzy search over people, organizations and initiatives.
+"""Fuzzy search over people, organizations and initiatives: one engine for the CLI and the app.
 
-OWNER: search helper. This placeholder keeps the interface other modules rely on.
+How a query is answered (keys are folded once, on write; see `db.search_index`):
+
+1. the query is folded (accents, case, punctuation) and split into tokens;
+2. candidate keys come from the FTS5 word index, best tier first; a tier only runs when the
+   better ones found fewer than `limit` entities (a worse tier can never outrank a better one):
+   exact   - keys holding every query token as a whole word;
+   prefix  - keys holding every query token as a word or the start of one;
+   fuzzy   - each query token may also be any indexed word within a typo or two of it
+             (rapidfuzz over the index's vocabulary of distinct words): first keys matching
+             every token that way, then keys matching any of them;
+3. every candidate key is scored by `db.search_rank.score_key` (rapidfuzz), an entity takes
+   the best score over its name, aliases and acronym, and ties break on the matched key, then id.
+
+Only the vocabulary of distinct words is held in memory (loaded when a query first needs it,
+reloaded when the database changes); nothing reads every row, so a query at 1M people costs
+little more than at 1k.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlite_utils
+from rapidfuzz import fuzz, process
 
+from db.search_rank import EXACT, FUZZY, FUZZY_CUTOFF, PREFIX, score_key
 from db.textnorm import fold
 
 ENTITY_TYPES = ("person", "organization", "initiative")
 _TABLES = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
+_TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
+
+CANDIDATES = 1000  # keys read and scored per tier, at most
+SPELLINGS = 8  # indexed words tried in place of each query token (typo tolerance)
 
 
 @dataclass(frozen=True)
@@ -24,20 +46,160 @@ class SearchHit:
     name: str
     score: float  # 0-100, higher is better
     detail: str = ""  # a person's title / main organization; an acronym; ...
+    match: str = ""  # why it matched, e.g. "exact name", "prefix alias", "fuzzy name"
+
+
+def query_tokens(query: str) -> list[str]:
+    """The folded tokens of a query, as they are matched against stored keys."""
+    return fold(query).split()
+
+
+def _fts_phrase(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+class SearchEngine:
+    """Runs searches on one connection; keep one per thread (the app keeps one in its worker).
+
+    Results of recent queries are cached and the cache is dropped whenever the database changes
+    (`PRAGMA data_version` for other connections, `total_changes` for this one), so typing
+    back and forth is instant and never shows stale data.
+    """
+
+    CACHE_SIZE = 256
+
+    def __init__(self, db: sqlite_utils.Database | str | Path):
+        if not isinstance(db, sqlite_utils.Database):
+            from db.connection import open_db
+
+            db = open_db(db)
+        self.db = db
+        self._cache: dict[tuple, list[SearchHit]] = {}
+        self._version: tuple[int, int] | None = None
+        self._vocabulary: list[str] | None = None
+
+    def _data_version(self) -> tuple[int, int]:
+        return self.db.execute("PRAGMA data_version").fetchone()[0], self.db.conn.total_changes
+
+    def search(
+        self, query: str, *, limit: int = 20, types: tuple[str, ...] | list[str] | None = None
+    ) -> list[SearchHit]:
+        """Best matches for `query`, best first; [] for an empty query or no match."""
+        qtokens = query_tokens(query)
+        if not qtokens or limit <= 0:
+            return []
+        wanted = tuple(t for t in ENTITY_TYPES if t in (types or ENTITY_TYPES))
+        version = self._data_version()
+        if version != self._version:
+            self._cache.clear()
+            self._vocabulary = None
+            self._version = version
+        cache_key = (tuple(qtokens), limit, wanted)
+        if cache_key not in self._cache:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            self._cache[cache_key] = self._search(qtokens, limit, wanted)
+        return list(self._cache[cache_key])
+
+    def _search(self, qtokens: list[str], limit: int, types: tuple[str, ...]) -> list[SearchHit]:
+        best: dict[tuple[str, int], tuple[float, str, str]] = {}  # (type, id) -> (score, key, why)
+        seen_keys: set[int] = set()
+
+        def consider(match: str) -> None:
+            rows = self.db.execute(
+                "SELECT k.id, k.entity_type, k.entity_id, k.kind, k.key FROM search_words w"
+                " JOIN search_keys k ON k.id = w.rowid"
+                f" WHERE search_words MATCH ? AND k.entity_type IN ({','.join('?' * len(types))}) LIMIT ?",
+                [match, *types, CANDIDATES],
+            )
+            for key_id, etype, eid, kind, key in rows:
+                if key_id in seen_keys:
+                    continue
+                seen_keys.add(key_id)
+                score, level = score_key(qtokens, key)
+                if score <= 0:
+                    continue
+                current = best.get((etype, eid))
+                if current is None or (-score, key) < (-current[0], current[1]):
+                    best[(etype, eid)] = (score, key, f"{level} {kind}")
+
+        for tier in self._tiers(qtokens):
+            consider(tier)
+            if len(best) >= limit:
+                break
+        # Ties break on the matched key (nearly alphabetical), then type and id: stable.
+        ranked = sorted(best.items(), key=lambda it: (-it[1][0], it[1][1], _TYPE_ORDER[it[0][0]], it[0][1]))
+        return self._hits(ranked[:limit])
+
+    def _tiers(self, qtokens: list[str]):
+        """FTS5 queries for each candidate tier, best first (generated lazily)."""
+        yield " AND ".join(_fts_phrase(q) for q in qtokens)
+        yield " AND ".join(_fts_phrase(q) + "*" for q in qtokens)
+        groups = []
+        for q in qtokens:
+            terms = [_fts_phrase(q) + "*"] + [_fts_phrase(w) for w in self.spellings(q) if w != q]
+            groups.append("(" + " OR ".join(terms) + ")")
+        if len(groups) > 1 or len(terms) > 1:
+            yield " AND ".join(groups)
+        if len(groups) > 1:
+            yield " OR ".join(groups)
+
+    def spellings(self, token: str) -> list[str]:
+        """Indexed words within a typo or two of `token`, closest first (none for short tokens)."""
+        if len(token) < 3:
+            return []
+        if self._vocabulary is None:
+            self._vocabulary = self._load_vocabulary()
+        found = process.extract(
+            token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=SPELLINGS
+        )
+        return [word for word, _score, _index in found]
+
+    def _load_vocabulary(self) -> list[str]:
+        """Every distinct word of the stored keys (FTS5's own vocabulary; no table scan)."""
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_vocab USING fts5vocab(main, 'search_words', 'row')"
+        )
+        return [row[0] for row in self.db.execute("SELECT term FROM temp.search_words_vocab")]
+
+    def _hits(self, ranked: list) -> list[SearchHit]:
+        hits = []
+        for (etype, eid), (score, _key, why) in ranked:
+            row = self._describe(etype, eid)
+            if row is not None:
+                hits.append(SearchHit(etype, eid, row[0], score, row[1], why))
+        return hits
+
+    def _describe(self, etype: str, eid: int) -> tuple[str, str] | None:
+        """(name, detail) of an entity: a person's title and main organization; an acronym."""
+        if etype == "person":
+            row = self.db.execute(
+                "SELECT p.name, p.title, (SELECT COALESCE(a.title, '') || char(31) || o.name"
+                " FROM affiliations a JOIN organizations o ON o.id = a.organization_id"
+                " WHERE a.person_id = p.id ORDER BY a.rowid LIMIT 1) FROM people p WHERE p.id = ?",
+                [eid],
+            ).fetchone()
+            if row is None:
+                return None
+            aff_title, _, org = (row[2] or "").partition("\x1f")
+            title = row[1] or aff_title
+            return row[0], ", ".join(part for part in (title, org) if part)
+        row = self.db.execute(f"SELECT name, acronym FROM {_TABLES[etype]} WHERE id = ?", [eid]).fetchone()
+        if row is None:
+            return None
+        return row[0], row[1] or ""
 
 
 def search(
     db: sqlite_utils.Database, query: str, *, limit: int = 20, types: tuple[str, ...] | None = None
 ) -> list[SearchHit]:
-    """Best matches for `query`, best first. An empty query returns []."""
-    q = fold(query)
-    if not q:
-        return []
-    hits: list[SearchHit] = []
-    for etype in types or ENTITY_TYPES:
-        rows = db.execute(
-            f"SELECT id, name FROM {_TABLES[etype]} WHERE name_key LIKE ? LIMIT ?",
-            [f"%{q}%", limit],
-        ).fetchall()
-        hits += [SearchHit(etype, r[0], r[1], 100.0) for r in rows]
-    return hits[:limit]
+    """Best matches for `query`, best first. An empty query returns [].
+
+    Reuses one `SearchEngine` per open database, so repeated calls share its caches."""
+    engine = getattr(db, "_search_engine", None)
+    if engine is None:
+        engine = db._search_engine = SearchEngine(db)
+    return engine.search(query, limit=limit, types=types)
+
+
+__all__ = ["SearchHit", "SearchEngine", "search", "query_tokens", "ENTITY_TYPES", "EXACT", "PREFIX", "FUZZY"]
