@@ -21,11 +21,13 @@ from typing import Callable, Iterable, Iterator, TextIO
 import sqlite_utils
 
 from db import vcard
+from db.analysis import EXPORT_FIELDS, export_fields
 
 FORMATS = ("csv", "json", "vcard")
 CSV_FIELDS = (
     "name", "title", "organizations", "initiatives", "email", "phone", "tags", "notes", "sources", "uid",
 )
+CSV_FIELDS += EXPORT_FIELDS  # latest assessment and last interaction date (db.analysis)
 LIST_SEPARATOR = "; "  # between organizations, initiatives, tags and sources in a CSV cell
 NOTE_SEPARATOR = "\n\n"  # between notes in a CSV cell and in a vCard NOTE
 # OWASP CSV injection: cells starting with these are read as formulas by spreadsheets.
@@ -137,7 +139,8 @@ def iter_people(
 ) -> Iterator[dict]:
     """Yield one dict per filtered person, keys in a fixed order: id, uid, name, title,
     organizations [{id, name, title}], initiatives [{id, name, role}], email, phone, tags,
-    notes, sources. Ordered by name, or by `filters.person_ids` when given."""
+    notes, sources, then the analysis fields (`db.analysis.EXPORT_FIELDS`: latest assessment,
+    last interaction date). Ordered by name, or by `filters.person_ids` when given."""
     filters = filters or ExportFilters()
     joins, where, params = _where(db, filters)
     order = "j.key" if filters.person_ids is not None else "p.name_key, p.id"
@@ -159,6 +162,7 @@ def iter_people(
                 "tags": details["tags"],
                 "notes": details["notes"],
                 "sources": details["sources"],
+                **export_fields(db, pid),
             }
     finally:
         cursor.close()
@@ -182,6 +186,7 @@ def csv_row(person: dict, *, raw: bool = False) -> list[str]:
         "notes": NOTE_SEPARATOR.join(person["notes"]),
         "sources": LIST_SEPARATOR.join(person["sources"]),
         "uid": person["uid"],
+        **{k: "" if person.get(k) is None else str(person[k]) for k in EXPORT_FIELDS},
     }
     values = [cells[f] for f in CSV_FIELDS]
     return values if raw else [neutralize_cell(v) for v in values]

@@ -89,7 +89,8 @@ def test_json_lists_people_with_ids_in_a_stable_key_order(small_db):
     people = json.loads(export(small_db, "json"))
     assert len(people) == 7
     assert list(people[0]) == [
-        "id", "uid", "name", "title", "organizations", "initiatives", "email", "phone", "tags", "notes", "sources"
+        "id", "uid", "name", "title", "organizations", "initiatives", "email", "phone", "tags", "notes", "sources",
+        "influence", "interest", "stance", "assessed_at", "last_interaction",  # db.analysis.EXPORT_FIELDS
     ]
     hector = next(p for p in people if p["name"] == "Hector Gonzalez")
     assert hector["organizations"][0]["name"] == "Northwind Traders" and hector["organizations"][0]["id"]
