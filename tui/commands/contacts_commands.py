@@ -1,3 +1,182 @@
-"""CLI commands for the contacts issue (filled in by its owner)."""
+"""`note`, `tag`, `untag` and `export`: contact lists from the command line.
 
-COMMANDS: list = []
+Names are resolved by `db.lookup.resolve_entity`; an ambiguous name writes nothing, lists
+the candidates and exits with code 2 (pick one with `--id`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tui.context import CliContext
+
+ENTITY_TYPES = ("person", "organization", "initiative")
+AMBIGUOUS_EXIT = 2
+
+
+def _fail_unresolved(resolution, what: str = "") -> None:
+    """Report NotFound (exit 1) or Ambiguous (candidates listed, exit 2)."""
+    from db.lookup import Ambiguous
+
+    if isinstance(resolution, Ambiguous):
+        click.echo(
+            f"'{resolution.query}' matches several {what + 's' if what else 'entries'} about equally; "
+            "nothing was written. "
+            "Pick one with --id ID (and --type):",
+            err=True,
+        )
+        rows = [(str(c.id), c.type, c.name, c.detail) for c in resolution.candidates]
+        widths = [max(len(r[i]) for r in rows + [("ID", "TYPE", "NAME", "")]) for i in range(3)]
+        click.echo(f"  {'ID':>{widths[0]}}  {'TYPE':<{widths[1]}}  {'NAME':<{widths[2]}}  DETAIL", err=True)
+        for r in rows:
+            click.echo(f"  {r[0]:>{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}", err=True)
+        raise click.exceptions.Exit(AMBIGUOUS_EXIT)
+    raise click.ClickException(f"no {what or 'entry'} matches '{resolution.query}'")
+
+
+def _resolve_target(db, name: str | None, entity_id: int | None, entity_type: str | None):
+    """The entity a command acts on: `--id` (with `--type`, default person) or a fuzzy NAME."""
+    from db.lookup import Resolved, entity_by_id, resolve_entity
+
+    if entity_id is not None:
+        resolution = entity_by_id(db, entity_type or "person", entity_id)
+    else:
+        resolution = resolve_entity(db, name or "", types=(entity_type,) if entity_type else None)
+    if not isinstance(resolution, Resolved):
+        _fail_unresolved(resolution)
+    return resolution
+
+
+def _split_args(db, args: tuple[str, ...], entity_id, entity_type, *, what: str):
+    """(target, rest): NAME then the rest, or with --id the rest alone. With --id a leading
+    word that is part of the chosen entity's name is taken as NAME (`tag Gonzalez vip --id 3`)."""
+    from db.textnorm import fold
+
+    if entity_id is None:
+        if len(args) < 2:
+            raise click.UsageError(f"expected NAME and {what}")
+        return _resolve_target(db, args[0], None, entity_type), list(args[1:])
+    target = _resolve_target(db, None, entity_id, entity_type)
+    rest = list(args)
+    if len(rest) >= 2 and fold(rest[0]) and fold(rest[0]) in fold(target.name):
+        rest = rest[1:]
+    if not rest:
+        raise click.UsageError(f"expected {what}")
+    return target, rest
+
+
+def _label(target) -> str:
+    return f"{target.name} ({target.type} #{target.id})"
+
+
+_target_options = [
+    click.option("--id", "entity_id", type=int, help="Pick the entity by id instead of by NAME."),
+    click.option("--type", "entity_type", type=click.Choice(ENTITY_TYPES),
+                 help="Entity type: restricts NAME, or the type of --id (default person)."),
+]
+
+
+def _with_target_options(fn):
+    for option in reversed(_target_options):
+        fn = option(fn)
+    return fn
+
+
+def _annotation_command(name: str, metavar: str, what: str, action):
+    """A `note`/`tag`/`untag` command: resolve the target, run `action(db, target, rest)`
+    (returns the line to print), turn AnnotationError into one line."""
+
+    @click.command(name)
+    @click.argument("args", nargs=-1, required=True, metavar=metavar)
+    @_with_target_options
+    @click.pass_obj
+    def command(obj: CliContext, args, entity_id, entity_type) -> None:
+        from db.annotations import AnnotationError
+
+        db = obj.db
+        target, rest = _split_args(db, args, entity_id, entity_type, what=what)
+        try:
+            click.echo(action(db, target, rest))
+        except AnnotationError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return command
+
+
+def _note(db, target, rest) -> str:
+    from db.annotations import add_note
+
+    if len(rest) > 1:
+        raise click.UsageError("quote NAME and TEXT: stakeholders note \"Jane Doe\" \"Met in May\"")
+    add_note(db, target.type, target.id, rest[0])
+    return f"Note added to {_label(target)}"
+
+
+def _tag(db, target, tags) -> str:
+    from db.annotations import add_tags
+
+    added = add_tags(db, target.type, target.id, tags)
+    return f"{_label(target)}: " + (f"tagged {', '.join(added)}" if added else "already had those tags")
+
+
+def _untag(db, target, tags) -> str:
+    from db.annotations import remove_tags
+
+    removed = remove_tags(db, target.type, target.id, tags)
+    return f"{_label(target)}: " + (f"removed {', '.join(removed)}" if removed else "had none of those tags")
+
+
+note_command = _annotation_command("note", "NAME TEXT", "TEXT", _note)
+note_command.help = "Add a note to a person, organization or initiative (fuzzy NAME, or --id ID TEXT)."
+tag_command = _annotation_command("tag", "NAME TAG...", "TAG...", _tag)
+tag_command.help = "Add tags to a person, organization or initiative (fuzzy NAME, or --id ID TAG...)."
+untag_command = _annotation_command("untag", "NAME TAG...", "TAG...", _untag)
+untag_command.help = "Remove tags from a person, organization or initiative (fuzzy NAME, or --id ID TAG...)."
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "vcard"]), default="csv", show_default=True)
+@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).")
+@click.option("--organization", help="Only people of this organization (fuzzy name, alias or acronym).")
+@click.option("--tag", help="Only people with this tag.")
+@click.option("--query", help="Only people the fuzzy search finds for this query.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--raw", is_flag=True, help="CSV: do not neutralise cells a spreadsheet would run as formulas.")
+@click.pass_obj
+def export_command(obj: CliContext, fmt, initiative, organization, tag, query, output, raw) -> None:
+    """Export people as a contact list (CSV, JSON or vCard 3.0). Filters combine (AND)."""
+    from db.export import ExportFilters, count_people, export_people
+    from db.lookup import Resolved, resolve_entity
+
+    db = obj.db
+    ids = {}
+    for kind, name in (("initiative", initiative), ("organization", organization)):
+        if name is not None:
+            resolution = resolve_entity(db, name, types=(kind,))
+            if not isinstance(resolution, Resolved):
+                _fail_unresolved(resolution, kind)
+            ids[kind] = resolution.id
+    filters = ExportFilters(
+        initiative_id=ids.get("initiative"), organization_id=ids.get("organization"), tag=tag, query=query
+    )
+    # The bar goes to stderr, and only when that is a terminal not also showing the export.
+    to_terminal = output is None and sys.stdout.isatty()
+    show_bar = sys.stderr.isatty() and not to_terminal
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if show_bar:
+            with click.progressbar(length=count_people(db, filters), label="Exporting", file=sys.stderr) as bar:
+                count = export_people(db, fmt, out, filters=filters, raw=raw, progress=lambda _p: bar.update(1))
+        else:
+            count = export_people(db, fmt, out, filters=filters, raw=raw)
+    finally:
+        if output:
+            out.close()
+    if output or show_bar:
+        click.echo(f"{count} people exported" + (f" to {output}" if output else ""), err=True)
+
+
+COMMANDS = [note_command, tag_command, untag_command, export_command]

@@ -13,7 +13,10 @@ from tui.context import CliContext
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_obj
 def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
-    """Import documents (.txt, .md, ...) or folders of them. Each document is imported once."""
+    """Import documents (.txt, .md, ...) or folders of them. Each document is imported once.
+
+    Contact lists (.csv, .vcf) are merged into the people already there."""
+    from db.contacts import CONTACT_SUFFIXES, import_contacts
     from db.importer import import_document, iter_document_paths
 
     files = list(iter_document_paths(paths))
@@ -24,7 +27,10 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
     show_bar = len(files) > 1 and click.get_text_stream("stderr").isatty()
     with click.progressbar(files, label="Importing", file=click.get_text_stream("stderr")) if show_bar else _nullbar(files) as bar:
         for path in bar:
-            result = import_document(db, path)
+            if path.suffix.lower() in CONTACT_SUFFIXES:  # contact lists: merged into people
+                result = import_contacts(db, path)
+            else:
+                result = import_document(db, path)
             results.append(result)
             if not show_bar or result.status == "error":
                 _report(result)
