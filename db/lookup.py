@@ -19,6 +19,8 @@ ENTITY_TYPES = ("person", "organization", "initiative")
 TABLE_OF = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
 # Candidates whose fuzzy score is within this many points of the best are "about equal".
 AMBIGUITY_MARGIN = 5.0
+# A lone fuzzy match scoring below this is only offered as a candidate, never taken.
+MIN_SCORE = 60.0
 CANDIDATE_LIMIT = 10
 
 
@@ -61,6 +63,7 @@ class Ambiguous:
 
     query: str
     candidates: tuple[Candidate, ...]
+    weak: bool = False  # True when the only candidates match too loosely to be taken
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ def resolve_entity(
        Ambiguous (two people called the same are never guessed between).
     2. Otherwise the fuzzy search: the best hit is taken only if no other hit scores within
        `margin` points of it; else Ambiguous with the close candidates (best first).
+       A best score under MIN_SCORE is never taken: Ambiguous(weak=True).
     """
     if not fold(name):
         return NotFound(name)
@@ -153,6 +157,8 @@ def resolve_entity(
     candidates = tuple(
         Candidate(h.type, h.id, h.name, h.detail or _detail(db, h.type, h.id), h.score) for h in close
     )
+    if best < MIN_SCORE:
+        return Ambiguous(name, candidates, weak=True)
     if len(candidates) == 1:
         return Resolved(candidates[0])
     return Ambiguous(name, candidates)

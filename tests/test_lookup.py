@@ -69,3 +69,18 @@ def test_entity_by_id(small_db):
     )
     assert isinstance(entity_by_id(small_db, "person", 99999), NotFound)
     assert isinstance(entity_by_id(small_db, "planet", 1), NotFound)
+
+
+def test_a_loose_match_is_offered_never_taken(small_db, monkeypatch):
+    import db.search
+    from db.search import SearchHit
+
+    hector = resolve_entity(small_db, "Hector Gonzalez").id
+    monkeypatch.setattr(db.search, "search", lambda *a, **k: [SearchHit("person", hector, "Hector Gonzalez", 41.0)])
+    result = resolve_entity(small_db, "Hxqtor")
+    assert isinstance(result, Ambiguous) and result.weak and [c.id for c in result.candidates] == [hector]
+
+
+def test_fuzzy_typos_resolve_when_one_candidate_leads(small_db):
+    assert resolve_entity(small_db, "Hector Gonzales").name == "Hector Gonzalez"
+    assert isinstance(resolve_entity(small_db, "gonzales"), Ambiguous)

@@ -17,15 +17,18 @@ ENTITY_TYPES = ("person", "organization", "initiative")
 AMBIGUOUS_EXIT = 2
 
 
-def _fail_unresolved(resolution, what: str = "") -> None:
+def _fail_unresolved(resolution, what: str = "", consequence: str = "nothing was written") -> None:
     """Report NotFound (exit 1) or Ambiguous (candidates listed, exit 2)."""
     from db.lookup import Ambiguous
 
     if isinstance(resolution, Ambiguous):
+        how = (
+            "only loosely matches"
+            if resolution.weak
+            else f"matches several {what + 's' if what else 'entries'} about equally"
+        )
         click.echo(
-            f"'{resolution.query}' matches several {what + 's' if what else 'entries'} about equally; "
-            "nothing was written. "
-            "Pick one with --id ID (and --type):",
+            f"'{resolution.query}' {how}; {consequence}. Pick one with --id ID (and --type):",
             err=True,
         )
         rows = [(str(c.id), c.type, c.name, c.detail) for c in resolution.candidates]
@@ -157,7 +160,7 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
         if name is not None:
             resolution = resolve_entity(db, name, types=(kind,))
             if not isinstance(resolution, Resolved):
-                _fail_unresolved(resolution, kind)
+                _fail_unresolved(resolution, kind, "nothing was exported")
             ids[kind] = resolution.id
     filters = ExportFilters(
         initiative_id=ids.get("initiative"), organization_id=ids.get("organization"), tag=tag, query=query
