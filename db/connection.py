@@ -11,6 +11,8 @@ import sqlite_utils
 
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+# SQLite writes `<file>-wal` and `<file>-shm` next to the database, so its folder must be writable.
+_FOLDER_HINT = " (the database and its folder must be writable)"
 
 
 class DatabaseError(Exception):
@@ -31,12 +33,23 @@ def _check_is_sqlite(path: Path) -> None:
         raise DatabaseError(f"{path} is not a SQLite database; refusing to touch it")
 
 
+def _check_is_ours(db: sqlite_utils.Database, path: Path | None) -> None:
+    """Refuse a SQLite database that belongs to another program (tables, but not ours):
+    running migrations would write our tables into it."""
+    tables = set(db.table_names())
+    if tables and "schema_migrations" not in tables:
+        raise DatabaseError(
+            f"{path} is a SQLite database of another program (no stakeholders schema); refusing to change it"
+        )
+
+
 def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) the directory database at `path` and bring its schema up to date.
 
     `path=None` or ":memory:" opens an in-memory database (tests). Raises DatabaseError
     with a one-line message for a file that is not SQLite, an unwritable location, etc.
     """
+    from db.migrations import LATEST_VERSION, current_version
     from db.migrations import migrate as run_migrations
 
     if path is None or str(path) == ":memory:":
@@ -53,22 +66,34 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             db = sqlite_utils.Database(conn)
         except sqlite3.Error as exc:
-            raise DatabaseError(f"cannot open {path}: {exc}") from None
+            raise DatabaseError(f"cannot open {path}: {exc}{_FOLDER_HINT}") from None
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        _check_is_ours(db, path)
         if not db.memory:
             mode = db.execute("PRAGMA journal_mode").fetchone()[0]
             if mode != "wal":
                 with db.ensure_autocommit_on():
                     db.execute("PRAGMA journal_mode = wal")
+        version = current_version(db)
+        if version > LATEST_VERSION:
+            raise DatabaseError(
+                f"{path} was made by a newer release of stakeholders (schema version {version}; "
+                f"this one knows up to {LATEST_VERSION}); upgrade stakeholders to open it"
+            )
         if migrate:
             run_migrations(db)
+    except DatabaseError:
+        db.close()
+        raise
     except sqlite3.DatabaseError as exc:
         db.close()
         msg = str(exc)
         if "readonly" in msg or "unable to open" in msg:
-            raise DatabaseError(f"cannot write to the database at {path}: {msg}") from None
+            raise DatabaseError(f"cannot write to the database at {path}: {msg}{_FOLDER_HINT}") from None
+        if "locked" in msg or "busy" in msg:
+            raise DatabaseError(f"the database at {path} stayed busy: {msg}; try again") from None
         raise DatabaseError(f"{path} cannot be used as a database: {msg}") from None
     return db
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from tui.context import CliContext, default_db_path
+from tui.safe_output import guard_stdout, one_line
 
 
 def _version() -> str:
@@ -24,7 +25,11 @@ def _version() -> str:
 
 
 class StakeholdersGroup(click.Group):
-    """A group that turns every error into one line on stderr and an exit code."""
+    """A group that turns every error into one line on stderr and an exit code.
+
+    Messages are made terminal-safe (a file name or a document can hold escape sequences)
+    and folded onto one line; `STAKEHOLDERS_DEBUG=1` shows the traceback of an unexpected error.
+    """
 
     def invoke(self, ctx: click.Context):
         from db.connection import DatabaseError
@@ -32,21 +37,36 @@ class StakeholdersGroup(click.Group):
 
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+        except (click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except click.ClickException as exc:
+            exc.message = one_line(exc.message)
             raise
         except (DatabaseError, DocumentError) as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(one_line(exc)) from None
         except sqlite3.Error as exc:
-            raise click.ClickException(f"database error: {exc}") from None
+            raise click.ClickException(one_line(f"database error: {_sqlite_reason(exc)}")) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+            raise click.ClickException(one_line(f"{where}{exc.strerror or exc}")) from None
         except KeyboardInterrupt:
             raise click.exceptions.Exit(130) from None
         except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
             if os.environ.get("STAKEHOLDERS_DEBUG"):
                 raise
-            raise click.ClickException(f"unexpected error: {type(exc).__name__}: {exc}") from None
+            raise click.ClickException(one_line(f"unexpected error: {type(exc).__name__}: {exc}")) from None
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> str:
+    """SQLite's message, with what to do for the errors a user can act on."""
+    message = str(exc)
+    if "readonly" in message:
+        return f"{message} (is the database file or its folder read-only?)"
+    if "locked" in message or "busy" in message:
+        return f"{message} (another program kept it busy too long; try again)"
+    if "disk" in message and "full" in message:
+        return f"{message} (free some disk space and try again)"
+    return message
 
 
 @click.group(cls=StakeholdersGroup, invoke_without_command=True)
@@ -63,10 +83,14 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     """A terminal directory of the people, organizations and initiatives behind
     US-Mexico nearshoring. With no command, opens the app."""
     ctx.obj = CliContext(db_path or default_db_path())
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         from tui.launch import run_app
 
         run_app(ctx.obj)
+    else:
+        previous = guard_stdout()  # names from documents never reach the terminal raw
+        ctx.call_on_close(lambda: setattr(sys, "stdout", previous))
 
 
 def _register() -> None:

@@ -36,3 +36,9 @@ class CliContext:
             if is_new and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
                 seed_if_new(self._db)
         return self._db
+
+    def close(self) -> None:
+        """Close the database if it was opened (the WAL is checkpointed on the last close)."""
+        if self._db is not None:
+            db, self._db = self._db, None
+            db.close()
