@@ -1,0 +1,222 @@
+"""Generic vocabularies used by extraction: given names, titles, honorifics, organization and
+initiative words, places, months. Nothing here names a particular person or organization.
+
+Every set holds accent-folded, lower-case words (compare with `db.textnorm.fold`).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Common given names, English and Spanish (accent-folded). Evidence that a capitalised run is a person.
+GIVEN_NAMES = _words(
+    """
+    aaron abigail adam adrian adriana adrienne agustin aida aidan alan alba albert alberto alejandra alejandro
+    alex alexa alexander alexandra alexis alfonso alfredo ali alice alicia alison allison alma alvaro amanda
+    amber amelia amparo amy ana andrea andres andrew andy angel angela angelica angie anita ann anna anne
+    annie anthony antonia antonio april araceli ariana ariel armando arnold arturo ashley aurora austin
+    barbara barry beatriz becky ben benito benjamin bernardo beth betty beverly bill billy blanca bob bobby
+    bonnie brad bradley brandon brenda brent brett brian briana bridget brittany bruce bryan caleb camila
+    camilo candice carina carl carla carlos carmen carol carolina caroline carrie casey catalina catherine
+    cathy cecilia celia cesar chad charles charlie charlotte chelsea cheryl chloe chris christian christina
+    christine christopher cindy claire clara clarissa claudia claudio clemente cliff colin connie consuelo
+    cora craig cristian cristina cristobal curtis cynthia daisy dale dallas damian dan dana daniel daniela
+    danny dante dario darren dave david dawn dean debbie deborah debra denise dennis derek diana diane diego
+    dolores dominic don donald donna dora doris dorothy doug douglas dustin dylan earl ed eddie edgar edith
+    edmundo eduardo edward edwin eileen elaine elena eli elias elisa elizabeth ella ellen elsa emily emilia
+    emiliano emilio emma enrique eric erica erick erik erin ernesto esperanza esteban estela esther ethan
+    eugene eugenia eva evan evelyn fabian fabiola fausto federico felipe felix fernanda fernando fidel
+    flor florencia frances francesca francisco frank fred gabriel gabriela gabriella gary gene george
+    gerald gerardo gilberto gina gisela gladys glenn gloria gonzalo grace graciela greg gregory guadalupe
+    guillermo gustavo hailey hannah harold harry hector heather heidi helen henry herman hernan hilda
+    holly horacio howard hugo humberto ian ignacio ines irene iris irma isaac isabel isabella isaiah ismael
+    ivan jack jackie jacob jacqueline jaime jake james jamie jan jana jane janet janice jared jasmine jason
+    javier jay jean jeff jeffrey jenna jennifer jenny jeremy jerry jesse jessica jesus jill jim jimena jimmy
+    joan joanna joaquin jocelyn joe joel john johnny jon jonathan jordan jorge jose josefina joseph josh
+    joshua joy joyce juan juana judith judy julia julian juliana julie julio justin karen karina karla kate
+    katherine kathleen kathy katie kayla keith kelly ken kenneth kevin kim kimberly kristen kyle larry laura
+    lauren lawrence leah leonardo leonel leonor leslie leticia liam lidia lillian linda lisa liz lizbeth
+    lorena lorenzo lori lou louis louise lourdes lucas lucia luciana luis luisa luke luz lydia lynn
+    macarena madison magdalena manuel manuela marcela marcelo marco marcos marcus margaret margarita maria
+    mariana maribel marie marilyn mario marisol marissa mark marlene marta martha martin martina marvin
+    mary mateo matias matthew maura mauricio maximiliano maya megan melanie melissa mercedes mia michael
+    michelle miguel mike mildred miranda miriam mitchell mohamed mohammed monica monserrat nancy naomi
+    natalia natalie nathan nathaniel neil nelson nicholas nick nicolas nicole noah noe noemi norma octavio
+    olga oliver olivia omar oscar pablo pamela paola patricia patricio patrick paul paula paulina pedro
+    peggy penelope peter phil philip phillip pilar priscila priscilla rachel rafael ralph ramiro ramon
+    randy raquel raul ray raymond rebecca regina renata rene ricardo richard rick ricky rita rob robert
+    roberta roberto robin rodolfo rodrigo rogelio roger rolando ron ronald rosa rosalia rosario rose ruben
+    russell ruth ryan salvador samantha samuel sandra santiago sara sarah scott sean sebastian sergio
+    shannon sharon shawn sheila shirley silvia simon sofia sonia sophia stacy stephanie stephen steve
+    steven susan susana sylvia tamara tania tanya ted teresa terry theresa thomas tim timothy tina todd
+    tom tomas tony tracy travis tyler ulises valentina valeria vanessa veronica vicente victor victoria
+    vincent virginia walter wayne wendy wesley will william xavier ximena yolanda yvonne zachary
+    abril agnes alessandra alonso amalia ambar anahi andre angelo anibal baltazar bertha carlota
+    dulce elias eliseo emanuel enriqueta erendira ezequiel fermin francis gael genaro german gerard hilario
+    homero imelda irving jacinto jeronimo juanita leandro leon lilia lucio lupita marcial marina mayra
+    moises nadia nestor osvaldo pascual porfirio ramona reyna rocio rosalba salomon sergei silvestre
+    teodoro tomasa trinidad ubaldo vladimir wilfredo yesenia
+    """
+)
+
+# Honorifics and short titles written before a name (folded, no trailing dot).
+HONORIFICS = _words(
+    """
+    mr mrs ms miss dr rep sen gov hon amb prof sr sra srta lic ing mtro mtra dip dipl senator representative
+    congressman congresswoman governor mayor ambassador president secretary minister undersecretary judge
+    justice general gen col capt lt sir dame lord lady don dona doctor professor
+    """
+)
+
+# Words that make a phrase a job title (folded).
+TITLE_WORDS = _words(
+    """
+    ceo cfo coo cto cio cmo evp svp vp md president vice chair chairman chairwoman chairperson cochair
+    co-chair founder cofounder co-founder director directora manager managing assistant advisor adviser
+    advisors advisers counselor counsellor fellow senator senators representative congressman
+    congresswoman governor mayor minister ministers secretary undersecretary ambassador consul
+    commissioner deputy executive chief officer head lead leader coordinator coordinadora coordinador
+    partner principal economist economists analyst professor researcher associate spokesperson spokesman
+    spokeswoman attorney counsel treasurer trustee administrator strategist specialist consultant
+    engineer scholar lecturer dean rector editor journalist correspondent owner delegate envoy
+    presidente presidenta secretario secretaria subsecretario subsecretaria embajador embajadora gerente
+    jefe jefa socio socia fundador fundadora consejero consejera titular diputado diputada senador
+    senadora gobernador gobernadora canciller ministro ministra alcalde alcaldesa chancellor sheriff
+    superintendent supervisor officer officers staff intern analyst vp's board member members rep sen
+    """
+)
+
+# Title-phrase words that may precede a title word ("former", "senior", "national security").
+TITLE_MODIFIERS = _words(
+    """
+    former senior junior acting interim deputy vice associate assistant general executive regional
+    national international global chief managing founding honorary non-resident nonresident resident
+    principal special
+    """
+)
+
+# Last words of organization names (folded).
+ORG_SUFFIXES = _words(
+    """
+    inc incorporated corp corporation co company companies llc llp lp ltd limited plc sa cv sab de gmbh ag nv bv
+    group holdings holding partners ventures capital bank banco foundation fundacion fund council center
+    centre chamber institute instituto institution association asociacion society university
+    universidad college school agency agencia ministry ministerio secretariat secretaria department
+    office embassy consulate commission comision committee bureau administration authority board
+    organization organisation federation federacion union alliance network coalition trust
+    industries international global systems solutions technologies technology logistics consulting
+    associates laboratories labs services enterprises motors airlines energy electric
+    automation manufacturing mexico usa america americas
+    """
+) - {"de", "mexico", "usa", "america", "americas", "global", "international"}
+
+# Words that, when they start a capitalised phrase, make it an organization ("Ministry of Economy").
+ORG_HEADS = _words(
+    """
+    ministry ministerio secretariat secretaria department office embassy consulate commission comision
+    bureau agency agencia chamber council institute instituto university universidad bank banco
+    foundation fundacion federation federacion association asociacion organization organisation
+    """
+)
+
+# Initiative kinds: the last word(s) of an initiative's name, mapped to the stored `kind`.
+INITIATIVE_KINDS = {
+    "working group": "working group",
+    "task force": "task force",
+    "taskforce": "task force",
+    "dialogue": "dialogue",
+    "dialog": "dialogue",
+    "forum": "forum",
+    "delegation": "delegation",
+    "summit": "summit",
+    "roundtable": "roundtable",
+    "round table": "roundtable",
+    "initiative": "initiative",
+    "caucus": "caucus",
+    "commission": None,  # an agency unless named as a group elsewhere
+    "advisory board": "advisory board",
+    "advisory council": "council",
+    "business council": "council",
+    "economic council": "council",
+    "steering committee": "committee",
+    "working party": "working group",
+    "consultative group": "working group",
+    "grupo de trabajo": "working group",
+    "mesa de trabajo": "working group",
+    "dialogo": "dialogue",
+    "foro": "forum",
+    "cumbre": "summit",
+    "program": "program",
+    "programme": "program",
+    "partnership": "partnership",
+    "mission": "delegation",
+    "trade mission": "delegation",
+}
+
+# Places: never a person, never an organization on their own.
+PLACES = _words(
+    """
+    mexico usa us america americas canada guatemala honduras nicaragua panama belize costa rica
+    colombia venezuela peru chile argentina brazil ecuador bolivia uruguay paraguay cuba haiti dominican
+    jamaica china japan korea india taiwan vietnam germany france spain italy europe asia africa
+    dc texas california arizona new york florida illinois nevada monterrey
+    guadalajara tijuana chihuahua sonora coahuila nuevo jalisco queretaro puebla yucatan
+    oaxaca chiapas veracruz guanajuato sinaloa tamaulipas baja michoacan zacatecas durango aguascalientes
+    cdmx city chicago miami atlanta boston
+    north south east west central latin northern southern western eastern caribbean hemisphere
+    united states kingdom republic
+    """
+)
+
+# Capitalised words that start sentences or headings and are never part of a person's name.
+NON_NAME_WORDS = _words(
+    """
+    the a an this that these those our their his her its we you they it in on at for of from by with to
+    and or but as if when while after before during about into over under between through since until
+    not no yes all any each every some many more most other such one two three four five six seven eight
+    nine ten first second third new old read more download top bottom page home about contact news
+    press release update updates overview key points looking forward ahead tips insights best practices
+    meeting follow following who what where why how there here then also said says say according
+    image gallery photo video share email phone tel fax website click login subscribe
+    mexican american canadian guatemalan salvadoran honduran spanish english chinese federal state local
+    public private national international global regional economic social political business trade
+    commerce industry industrial energy security development investment finance financial policy
+    institute council center centre group foundation chamber ministry embassy agency department office
+    commission committee association university bank corporation company task force working dialogue
+    forum delegation summit initiative program report reports strategy framework partner partners
+    corporate founding member members board affairs relations house white senate congress government
+    administration supply chain chains nearshoring allyshoring ally shoring real estate clean logistics
+    talent access capital artificial intelligence enablers building back together inc llc ltd corp sa
+    jr sr iii ii iv
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+MONTHS = _words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    """
+)
+
+# Lower-case words allowed inside a name ("Luz María de la Mora", "Ludwig van Beethoven").
+NAME_PARTICLES = _words("de del la las los y da das do dos di du van von der den le bin ibn al el st")
+
+# Name suffixes ("Jr.", "III").
+NAME_SUFFIXES = _words("jr sr ii iii iv phd")
+
+# Lower-case connectors allowed inside organization and initiative names.
+NAME_CONNECTORS = _words("of for the and & de del la las los y on in to against en para")
+
+# Determiners stripped from the front of a phrase ("the Atlantic Council", "Our Founder").
+LEADING_DETERMINERS = _words("the a an our their his her its this these that el la los las nuestro nuestra")
+
+# Abbreviations that end in a dot without ending a sentence.
+ABBREVIATIONS = HONORIFICS | _words("u.s u.k st jr inc corp co ltd no vs etc e.g i.e mt ft jan feb mar apr jun jul aug sep sept oct nov dec")
+
+# Words of an organization's role in an initiative ("Founding Corporate Partner").
+ROLE_WORDS = _words("partner partners sponsor sponsors supporter supporters member members convener host co-host funder founder donor")
