@@ -277,13 +277,12 @@ class _Doc:
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         for i, org in enumerate(orgs):
-            words = org.name.split()
-            if len(words) != 1 or org.name.isupper():
+            short = fold(org.name)
+            if org.name.isupper() or short.split()[-1] in V.NAME_CONNECTORS:
                 continue
-            longer = [j for j, o in enumerate(orgs) if j != i and len(o.name.split()) > 1
-                      and fold(o.name).split()[0] == fold(org.name)]
-            if len(longer) == 1:
-                remap[i] = longer[0]
+            longer = [j for j, o in enumerate(orgs) if j != i and fold(o.name).startswith(short + " ")]
+            if len(longer) == 1 and longer[0] not in remap:
+                remap[i] = longer[0]  # "Schneider" / "U.S. Chamber" -> the longer name in this document
         inits = self.found["initiative"]
         iremap: dict[int, int] = {}
         for i, ini in enumerate(inits):
@@ -516,7 +515,7 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
 def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     a, b = item.name
     raw = text[a:b]
-    if not raw.strip() or re.search(r"[.!?;:]\s|\d", raw.strip().rstrip(".")):
+    if not raw.strip() or re.search(r"\w\w[.!?;:]\s|[;:]|\d", raw.strip().rstrip(".")):
         return None
     toks = tokens(raw, a)
     if not toks or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
@@ -573,7 +572,7 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
 
 def _list_shaped(text: str, item: _ListItem) -> bool:
     name = text[item.name[0] : item.name[1]]
-    return len(name.split()) <= 7 and not re.search(r"[.!?]\s", name)
+    return len(name.split()) <= 7 and not re.search(r"\w\w[.!?]\s", name)
 
 
 def _heading_before(text: str, lines, first_line: tuple[int, int]) -> tuple[int, int] | None:
@@ -736,6 +735,10 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
             if title:
                 doc.found["person"][pidx].title = doc.found["person"][pidx].title or _expand_title(title)
                 _title_org(doc, pidx, title_toks, sent)
+                if re.match(r"(?:Our|Nuestr[oa])\s", text[run[0].start : name[0].start]):
+                    own = _last_org_before(doc, run[0].start)
+                    if own is not None:
+                        doc.affiliate(pidx, own, title)
             sentence_people.append((pidx, name))
             _apposition(doc, pidx, name[-1].end, sent)
             continue
@@ -883,6 +886,16 @@ def _owner_of(doc: _Doc, ini: int | None, run: list[Tok], sent, org: int | None 
         first = _first_org_in(doc, sent[0], run[0].start)
         if first is not None:
             doc.partner(ini, first, "convener")
+
+
+def _last_org_before(doc: _Doc, pos: int) -> int | None:
+    """The organization named last before `pos` ("Our CEO ..." speaks for it)."""
+    best, best_start = None, -1
+    for i, org in enumerate(doc.found["organization"]):
+        for sp in org.spans:
+            if best_start < sp.start < pos:
+                best, best_start = i, sp.start
+    return best
 
 
 def _first_org_in(doc: _Doc, start: int, end: int) -> int | None:
