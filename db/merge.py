@@ -43,9 +43,17 @@ def _referencing(db: sqlite_utils.Database, table: str) -> list[tuple[str, str]]
 
 
 def _entity_keyed(db: sqlite_utils.Database) -> list[str]:
-    """Tables with entity_type and entity_id columns (aliases, notes, tags, mentions, ...)."""
+    """Tables with entity_type and entity_id columns (aliases, notes, tags, mentions, ...).
+
+    The search index (`search_*`) is left out: its triggers on the entity and alias tables
+    already move and drop its keys as the rows below change.
+    """
     names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()]
-    return [n for n in names if {"entity_type", "entity_id"} <= set(_columns(db, n))]
+    return [
+        n
+        for n in names
+        if not n.startswith(("search_", "sqlite_")) and {"entity_type", "entity_id"} <= set(_columns(db, n))
+    ]
 
 
 def _move(db, table: str, column: str, from_id: int, into_id: int, extra: str = "", params=()) -> None:

@@ -66,3 +66,11 @@ def test_merge_refuses_bad_requests_and_changes_nothing(db):
         merge_entities(db, "planet", 1, 2)
     assert db.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 6
     assert not db.conn.in_transaction
+
+
+def test_merged_away_name_still_found_by_search(db):
+    from db.search import search
+
+    merge_entities(db, "person", 6, 2)
+    hits = search(db, "Wierzbicky", limit=5, types=("person",))
+    assert hits and {h.id for h in hits} == {2}

@@ -1,23 +1,558 @@
-"""The Textual app. OWNER: TUI helper (placeholder)."""
+"""The Textual app: search bar, browse pane, result list and entity card, driven by the keyboard.
+
+Data comes only from `db/` functions. Slow work (searching, listing, loading a card) runs in
+thread workers that borrow their own connection from `tui.pool` and post a message back,
+tagged with a sequence number so a stale result never overwrites a newer one. Edits are
+written at once on the app's own connection, each in its own transaction.
+"""
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Iterable
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts, update_entity
+from db.cards import entity_card
+from db.connection import DatabaseError, open_db
+from db.export import ExportFilters, export_people
+from db.merge import MergeError, merge_entities
+from db.stats import directory_counts
+from tui import listing
+from tui.components.browse_pane import BrowsePane, option_id_of
+from tui.components.entity_card import EntityCard
+from tui.components.result_list import ResultList
+from tui.components.search_bar import SearchBar
+from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, OpenEntity
+from tui.pool import ConnectionPool, SearchEngine, _ColdEngine
+from tui.screens.confirm import Confirm
+from tui.screens.edit_form import EditForm
+from tui.screens.help import HelpScreen
+from tui.screens.merge_picker import MergePicker
+from tui.screens.note_editor import NoteEditor
+from tui.screens.tag_editor import TagEditor
+
+POLL_SECONDS = 2.0
+WRITE_ERRORS = (AnnotationError, MergeError, DatabaseError, sqlite3.Error)
+# Actions that only make sense on the main screen (not while a dialog is open).
+MAIN_ACTIONS = {"focus_search", "note", "tags", "edit", "merge", "export", "back", "help", "quit", "page", "refresh"}
+
+
+@dataclass
+class Place:
+    """Where the user was, for `backspace`."""
+
+    source: tuple
+    offset: int
+    row_key: str | None
+    card_ref: tuple[str, int] | None
+    query: str
+    focus: str  # id of the pane that had focus
+
+
+def export_request(source: tuple, rows: list) -> tuple[ExportFilters | None, list[int] | None, str] | None:
+    """What `x` exports for a list source: (filters, person ids, file label), or None when the
+    list holds no people. A search exports the people shown; a listing exports all of it."""
+    kind = source[0]
+    if kind == "search":
+        ids = [r.id for r in rows if r.type == "person"]
+        return (None, ids, "search-" + _slug(source[1])) if ids else None
+    if kind == "type":
+        return (ExportFilters(), None, "people") if source[1] == "person" else None
+    if kind == "tag":
+        return (ExportFilters(tag=source[1]), None, "tag-" + _slug(source[1])) if source[1] else None
+    if kind == "related":
+        key = "organization_id" if source[1] == "organization" else "initiative_id"
+        return ExportFilters(**{key: source[2]}), None, f"{source[1]}-{source[2]}"
+    return None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "list"
 
 
 class StakeholdersApp(App):
     """Search, browse and annotate the directory."""
 
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    TITLE = "stakeholders"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    # Later features add their keys here (ids keep them addressable from keymaps and tests).
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="focus_search"),
+        Binding("n", "note", "Note", id="note"),
+        Binding("t", "tags", "Tags", id="tags"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("m", "merge", "Merge", id="merge"),
+        Binding("x", "export", "Export", id="export"),
+        Binding("backspace", "back", "Back", id="back", show=False),
+        Binding("ctrl+r", "refresh", "Refresh", id="refresh", show=False),
+        Binding("question_mark", "help", "Help", id="help", key_display="?"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", id="quit_always", show=False, priority=True),
+        Binding("tab", "cycle_pane(1)", "Next pane", id="next_pane", show=False, priority=True),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous_pane", show=False, priority=True),
+        Binding("left_square_bracket", "page(-1)", "Previous page", id="previous_page", show=False),
+        Binding("right_square_bracket", "page(1)", "Next page", id="next_page", show=False),
+    ]
+    PANES = ("search", "browse", "results", "card")
 
     def __init__(self, db_path: Path | str | None = None) -> None:
         super().__init__()
         self.db_path = db_path
+        self.db = None
+        self.pool: ConnectionPool | None = None
+        self.source: tuple = ("type", "person")
+        self.browse_source: tuple = ("type", "person")
+        self.offset = 0
+        self.total = 0
+        self.history: list[Place] = []
+        self.card_ref: tuple[str, int] | None = None  # the entity the card shows (or is loading)
+        self.list_seq = 0  # last list requested
+        self.loaded_seq = 0  # last list shown
+        self.card_seq = 0
+        self._keep_key: str | None = None
+        self._keep_card = False
+        self._open_top_seq = -1
+        self._data_version = 0
+        self._engine = None
 
+    # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("stakeholders", markup=False)
+        yield SearchBar(id="search")
+        with Horizontal(id="body"):
+            yield BrowsePane(id="browse")
+            with Vertical(id="centre"):
+                yield Static("", id="list-caption", markup=False)
+                yield ResultList(id="results")
+            yield EntityCard(id="card")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.db = open_db(self.db_path)
+        self.pool = ConnectionPool(self.db_path)
+        self._engine = SearchEngine(self.db) if SearchEngine else _ColdEngine(self.db)
+        self._data_version = self._read_data_version()
+        self.query_one("#browse").border_title = "Browse"
+        self.query_one("#centre").border_title = "List"
+        self.query_one("#card").border_title = "Card"
+        self.query_one(ResultList).focus()
+        self.load_counts()
+        self.load_list(self.source)
+        self.set_interval(POLL_SECONDS, self.poll_changes)
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_all()
+        if self.pool is not None:
+            self.pool.close()
+        if self.db is not None:
+            self.db.close()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Main-screen actions are off while a dialog is open."""
+        if action in MAIN_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    # ---------------------------------------------------------------- loading
+    def load_list(
+        self, source: tuple, offset: int = 0, keep_key: str | None = None, open_top: bool = False, keep_card: bool = False
+    ) -> None:
+        """Ask a worker for the rows of `source`; only the newest request is shown. The card then
+        follows the row under the cursor unless `keep_card`."""
+        self.list_seq += 1
+        self._keep_key = keep_key
+        self._keep_card = keep_card
+        if open_top:
+            self._open_top_seq = self.list_seq
+        self._fetch_list(self.list_seq, source, offset)
+
+    @work(thread=True, exclusive=True, group="list")
+    def _fetch_list(self, seq: int, source: tuple, offset: int) -> None:
+        try:
+            with self.pool.lease() as lease:
+                rows, total, caption = listing.fetch(lease.db, lease.engine, source, offset)
+        except (sqlite3.Error, DatabaseError) as exc:
+            self.call_from_thread(self.notify, f"Could not load the list: {exc}", severity="error")
+            return
+        self.post_message(ListLoaded(seq, (source, offset), rows, total, caption))
+
+    @on(ListLoaded)
+    def _show_list(self, message: ListLoaded) -> None:
+        if message.seq != self.list_seq:
+            return  # a newer request is on its way
+        self.loaded_seq = message.seq
+        (self.source, self.offset), self.total = message.source, message.total
+        self.query_one("#list-caption", Static).update(Text(message.caption, no_wrap=True, overflow="ellipsis"))
+        table = self.query_one(ResultList)
+        table.show_rows(message.rows, self._keep_key)
+        row = table.current_row()
+        if row is not None and not self._keep_card:
+            self.request_card((row.type, row.id))
+        if self._open_top_seq == message.seq:
+            self._open_top_seq = -1
+            table.focus()
+
+    def request_card(self, ref: tuple[str, int] | None, force: bool = False) -> None:
+        """Show `ref`'s card (loaded by a worker)."""
+        if ref == self.card_ref and not force:
+            return
+        self.card_ref = ref
+        self.card_seq += 1
+        if ref is None:
+            self.post_message(CardLoaded(self.card_seq, None, None))
+        else:
+            self._fetch_card(self.card_seq, ref)
+
+    @work(thread=True, exclusive=True, group="card")
+    def _fetch_card(self, seq: int, ref: tuple[str, int]) -> None:
+        try:
+            with self.pool.lease() as lease:
+                card = entity_card(lease.db, *ref)
+        except (sqlite3.Error, DatabaseError) as exc:
+            self.call_from_thread(self.notify, f"Could not load the card: {exc}", severity="error")
+            return
+        self.post_message(CardLoaded(seq, ref, card))
+
+    @on(CardLoaded)
+    async def _show_card(self, message: CardLoaded) -> None:
+        if message.seq != self.card_seq:
+            return
+        await self.query_one(EntityCard).show(message.card)
+
+    @work(thread=True, exclusive=True, group="counts")
+    def load_counts(self) -> None:
+        """Refresh the browse pane's counts."""
+        try:
+            with self.pool.lease() as lease:
+                counts = directory_counts(lease.db)
+                tags = tag_counts(lease.db)
+        except (sqlite3.Error, DatabaseError):
+            return
+        counts = {"person": counts["people"], "organization": counts["organizations"], "initiative": counts["initiatives"]}
+        self.post_message(CountsLoaded(counts, tags))
+
+    @on(CountsLoaded)
+    def _show_counts(self, message: CountsLoaded) -> None:
+        pane = self.query_one(BrowsePane)
+        with pane.prevent(BrowseChosen):
+            pane.set_counts(message.counts, message.tags)
+
+    def reload(self) -> None:
+        """Reload counts, the current list (same place) and the card."""
+        table = self.query_one(ResultList)
+        row = table.current_row()
+        self.load_counts()
+        self.load_list(self.source, self.offset, keep_key=row.key if row else None, keep_card=True)
+        self.request_card(self.card_ref, force=True)
+
+    def _read_data_version(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def poll_changes(self) -> None:
+        """Reload when another process changed the database (cheap: one PRAGMA)."""
+        try:
+            version = self._read_data_version()
+        except sqlite3.Error:
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.reload()
+
+    # ---------------------------------------------------------------- events
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        query = event.value
+        self.load_list(("search", query) if query.strip() else self.browse_source)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.action_focus_results()
+        elif self.loaded_seq == self.list_seq:
+            self.remember()
+            table = self.query_one(ResultList)
+            if table.row_count:
+                table.move_cursor(row=0, animate=False)
+                row = table.current_row()
+                self.request_card((row.type, row.id))
+            table.focus()
+        else:
+            self.remember()
+            self._open_top_seq = self.list_seq
+
+    @on(DataTable.RowHighlighted, "#results")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self.query_one(ResultList).current_row()
+        if row is not None and self.loaded_seq == self.list_seq:
+            self.request_card((row.type, row.id))
+
+    @on(DataTable.RowSelected, "#results")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        row = self.query_one(ResultList).current_row()
+        if row is not None:
+            self.open_entity(row.type, row.id)
+
+    @on(OpenEntity)
+    def _open_from_card(self, message: OpenEntity) -> None:
+        self.open_entity(message.entity_type, message.entity_id)
+
+    @on(BrowseChosen)
+    def _browse_chosen(self, message: BrowseChosen) -> None:
+        if message.source == self.browse_source and self.source == message.source:
+            return
+        self.remember()
+        self.browse_source = message.source
+        search = self.query_one(SearchBar)
+        with search.prevent(Input.Changed):
+            search.value = ""
+        self.load_list(message.source)
+
+    def open_entity(self, entity_type: str, entity_id: int) -> None:
+        """A person: show the card and move into it. An organization or initiative: list its
+        people (itself first) and show its card."""
+        ref = (entity_type, entity_id)
+        self.remember()
+        if entity_type == "person" or self.source[:3] == ("related", entity_type, entity_id):
+            self.request_card(ref)
+            self.query_one(EntityCard).focus_first()
+            return
+        card = entity_card(self.db, entity_type, entity_id)
+        if card is None:
+            return
+        self.request_card(ref)
+        self.load_list(("related", entity_type, entity_id, card["name"]), keep_key=f"{entity_type}:{entity_id}",
+                       keep_card=True)
+        self.query_one(ResultList).focus()
+
+    def remember(self) -> None:
+        """Push the current place on the back stack."""
+        row = self.query_one(ResultList).current_row()
+        focused = next((p for p in self.PANES if self.focused and self._pane_of(self.focused) == p), "results")
+        self.history.append(
+            Place(self.source, self.offset, row.key if row else None, self.card_ref,
+                  self.query_one(SearchBar).value, focused)
+        )
+        del self.history[:-50]
+
+    def _pane_of(self, widget) -> str | None:
+        for node in widget.ancestors_with_self:
+            if node.id in self.PANES:
+                return node.id
+        return None
+
+    # ---------------------------------------------------------------- navigation actions
+    def action_focus_search(self) -> None:
+        """Focus the search bar."""
+        self.query_one(SearchBar).focus()
+
+    def action_leave_search(self) -> None:
+        """Leave the search bar for the result list."""
+        self.action_focus_results()
+
+    def action_focus_results(self) -> None:
+        """Focus the result list."""
+        self.query_one(ResultList).focus()
+
+    def action_cycle_pane(self, step: int) -> None:
+        """Move focus to the next (or previous) pane; inside a dialog, to its next field."""
+        if isinstance(self.screen, ModalScreen) or not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
+            (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
+            return
+        current = self._pane_of(self.focused) if self.focused else None
+        index = self.PANES.index(current) if current in self.PANES else -1
+        target = self.PANES[(index + step) % len(self.PANES)]
+        if target == "card":
+            self.query_one(EntityCard).focus_first()
+        else:
+            self.query_one(f"#{target}").focus()
+
+    def action_back(self) -> None:
+        """Go back to where the user was before the last open / browse / search."""
+        if not self.history:
+            self.action_focus_results()
+            return
+        place = self.history.pop()
+        search = self.query_one(SearchBar)
+        if search.value != place.query:
+            with search.prevent(Input.Changed):
+                search.value = place.query
+        if (place.source, place.offset) != (self.source, self.offset):
+            self.load_list(place.source, place.offset, keep_key=place.row_key, keep_card=True)
+        else:
+            table = self.query_one(ResultList)
+            index = next((i for i, r in enumerate(table.rows_shown) if r.key == place.row_key), None)
+            if index is not None:
+                table.move_cursor(row=index, animate=False)
+        if place.source[0] in ("type", "tag"):
+            self.browse_source = place.source
+            pane = self.query_one(BrowsePane)
+            with pane.prevent(BrowseChosen):
+                pane.select_id(option_id_of(place.source))
+        self.request_card(place.card_ref)
+        if place.focus == "card":
+            self.query_one(EntityCard).focus_first()
+        else:
+            self.query_one(f"#{place.focus}").focus()
+
+    def action_page(self, step: int) -> None:
+        """Previous / next page of a long list."""
+        if self.source[0] == "search":
+            return
+        offset = self.offset + step * listing.browse.PAGE_SIZE
+        if 0 <= offset < self.total:
+            self.load_list(self.source, offset)
+
+    def action_refresh(self) -> None:
+        """Reload everything from the database."""
+        self._data_version = self._read_data_version()
+        self.reload()
+        self.notify("Refreshed", timeout=1.5)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        keys = [(b.key_display or b.key, b.description) for b in self.BINDINGS if isinstance(b, Binding)]
+        self.push_screen(HelpScreen(keys))
+
+    # ---------------------------------------------------------------- editing actions
+    def _selected_card(self) -> dict | None:
+        if self.card_ref is None:
+            self.notify("Select someone first.", severity="warning")
+            return None
+        card = entity_card(self.db, *self.card_ref)
+        if card is None:
+            self.notify("That record no longer exists.", severity="warning")
+            self.reload()
+        return card
+
+    def _write(self, what: str, fn, *args) -> bool:
+        """Run one db write; report failure in one line instead of a traceback."""
+        try:
+            fn(self.db, *args)
+        except WRITE_ERRORS as exc:
+            self.notify(f"{what} failed: {exc}", severity="error")
+            return False
+        self.reload()
+        return True
+
+    def action_note(self) -> None:
+        """Add a note to the selected entity."""
+        card = self._selected_card()
+        if card is None:
+            return
+
+        def save(body: str | None) -> None:
+            if body and self._write("Saving the note", add_note, card["type"], card["id"], body):
+                self.notify("Note saved.", timeout=2)
+
+        self.push_screen(NoteEditor(card["name"]), save)
+
+    def action_tags(self) -> None:
+        """Add or remove tags of the selected entity."""
+        card = self._selected_card()
+        if card is None:
+            return
+
+        def save(result: tuple[list[str], list[str]] | None) -> None:
+            if not result:
+                return
+            add, remove = result
+            if add:
+                self._write("Adding tags", add_tags, card["type"], card["id"], add)
+            if remove:
+                self._write("Removing tags", remove_tags, card["type"], card["id"], remove)
+
+        self.push_screen(TagEditor(card["name"], card["tags"]), save)
+
+    def action_edit(self) -> None:
+        """Edit the selected entity's name, title, email and phone."""
+        card = self._selected_card()
+        if card is None:
+            return
+
+        def save(fields: dict | None) -> None:
+            if fields and self._write("Saving", update_entity, card["type"], card["id"], fields):
+                self.notify("Saved.", timeout=2)
+
+        self.push_screen(EditForm(card), save)
+
+    def action_merge(self) -> None:
+        """Merge the selected entity into another one, picked by fuzzy search, after confirming."""
+        card = self._selected_card()
+        if card is None:
+            return
+
+        def find(query: str) -> list[tuple[int, str, str]]:
+            hits = self._engine.search(query, limit=20, types=(card["type"],)) if query.strip() else []
+            return [(h.id, h.name, h.detail) for h in hits]
+
+        def picked(target: tuple[int, str] | None) -> None:
+            if target is None:
+                return
+            question = Text.assemble(
+                "Merge ", (card["name"], "bold"), " into ", (target[1], "bold"), "?\n\n",
+                "Its aliases, affiliations, memberships, notes, tags and mentions move to ",
+                (target[1], "bold"), "; its name becomes an alias. This cannot be undone.",
+            )
+            self.push_screen(Confirm(question), lambda yes: yes and self._do_merge(card, target))
+
+        self.push_screen(MergePicker(card, find), picked)
+
+    def _do_merge(self, card: dict, target: tuple[int, str]) -> None:
+        if self._write("Merging", merge_entities, card["type"], card["id"], target[0]):
+            self.card_ref = None
+            self.request_card((card["type"], target[0]))
+            self.notify(f"Merged into {target[1]}", timeout=3, markup=False)
+
+    def action_export(self) -> None:
+        """Export the people of the current list as CSV into the current directory."""
+        rows = self.query_one(ResultList).rows_shown
+        request = export_request(self.source, rows)
+        if request is None:
+            self.notify("Only people can be exported: open an organization or initiative to list its people.",
+                        severity="warning")
+            return
+        filters, person_ids, label = request
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        self._export(Path.cwd() / f"stakeholders-{label}-{stamp}.csv", filters, person_ids)
+
+    @work(thread=True, group="export")
+    def _export(self, path: Path, filters, person_ids) -> None:
+        try:
+            with self.pool.lease() as lease, path.open("w", encoding="utf-8", newline="") as fh:
+                count = export_people(lease.db, "csv", fh, filters=filters, person_ids=person_ids)
+        except (OSError, sqlite3.Error, DatabaseError, ValueError) as exc:
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, f"Exported {count} people to {path}", timeout=6, markup=False)
+
+    # ---------------------------------------------------------------- command palette
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of the app, by name, in the command palette (ctrl+p)."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Search", "Focus the search bar (/)", self.action_focus_search)
+        for etype, label in listing.TYPE_LABELS.items():
+            yield SystemCommand(f"Browse {label.lower()}", f"List all {label.lower()}",
+                                lambda s=("type", etype): self.post_message(BrowseChosen(s)))
+        yield SystemCommand("Browse tagged", "List everything with a tag",
+                            lambda: self.post_message(BrowseChosen(("tag", None))))
+        yield SystemCommand("Add a note", "Note on the selected entity (n)", self.action_note)
+        yield SystemCommand("Tags", "Add or remove tags of the selected entity (t)", self.action_tags)
+        yield SystemCommand("Edit", "Edit name, title, email, phone (e)", self.action_edit)
+        yield SystemCommand("Merge", "Merge the selected entity into another (m)", self.action_merge)
+        yield SystemCommand("Export list", "Write the current list as CSV (x)", self.action_export)
+        yield SystemCommand("Back", "Go back (backspace)", self.action_back)
+        yield SystemCommand("Refresh", "Reload from the database (ctrl+r)", self.action_refresh)
+        yield SystemCommand("Help", "Show every key (?)", self.action_help)

@@ -1,0 +1,1 @@
+"""Modal screens (dialogs that return a value) of the app."""

@@ -1,0 +1,379 @@
+"""Pilot tests of the Textual app, one per flow, on a small fixture directory."""
+
+from __future__ import annotations
+
+import pytest
+from test_app_data import build_fixture_db
+from textual.widgets import Input, SelectionList, TextArea
+
+from db import open_db
+from db.annotations import add_note
+from tui.app import StakeholdersApp
+from tui.components.entity_card import EntityCard
+from tui.components.result_list import ResultList
+from tui.messages import ListLoaded
+from tui.screens.confirm import Confirm
+from tui.screens.edit_form import EditForm
+from tui.screens.help import HelpScreen
+from tui.screens.merge_picker import MergePicker
+from tui.screens.note_editor import NoteEditor
+from tui.screens.tag_editor import TagEditor
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return build_fixture_db(tmp_path / "app.db")
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Let workers finish and their messages be handled."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def card_text(app) -> str:
+    """The card's text, lines unwrapped (sections and links)."""
+    from textual.widgets import OptionList, Static
+
+    card = app.query_one(EntityCard)
+    parts = [w.visual.plain for w in card.query(Static)]
+    for links in card.query(OptionList):
+        parts += [links.get_option_at_index(i).prompt.plain for i in range(links.option_count)]
+    return "\n".join(parts)
+
+
+def card_name(app) -> str | None:
+    card = app.query_one(EntityCard).card
+    return card["name"] if card else None
+
+
+def list_names(app) -> list[str]:
+    return [r.name for r in app.query_one(ResultList).rows_shown]
+
+
+async def search_for(pilot, text: str) -> None:
+    await pilot.press("slash")
+    await pilot.press(*text)
+    await settle(pilot)
+
+
+async def open_person(pilot, query: str) -> None:
+    """Wait for the first screen, search, and open the top match with enter."""
+    await settle(pilot)
+    await search_for(pilot, query)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def rows(db_path, sql: str, params=()) -> list:
+    db = open_db(db_path)
+    try:
+        return db.execute(sql, list(params)).fetchall()
+    finally:
+        db.close()
+
+
+async def test_first_screen_lists_people_and_shows_a_card(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(list_names(app)) == 6
+        text = screen_text(app)
+        assert "People (6)" in text and "Organizations (3)" in text and "Tags (2)" in text
+        assert card_name(app) == list_names(app)[0]
+
+
+async def test_markup_in_names_is_shown_literally(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[bold]X[/bold]" in text  # in the list and on the card
+        assert text.count("[bold]X[/bold]") >= 2
+        assert "[link=http://x]" in text
+        assert "[Holdings]" in text  # the first person's organization, on list and card
+        await pilot.press("j")  # the [link=...] person
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert card_name(app) == "[link=http://x]y[/link]"
+        assert "[link=http://x]y[/link]" in screen_text(app)
+
+
+async def test_search_then_enter_opens_the_top_match(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "ferran")
+        assert list_names(app)[0] == "Lucía Ferrán Ortega"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, ResultList)
+        assert card_name(app) == "Lucía Ferrán Ortega"
+        text = card_text(app)
+        assert "Director of Trade Policy" in text and "Puente Norte Institute" in text
+        assert "Met at the Monterrey forum" in text and "2026-01-15" in text
+        assert "council.txt" in text  # Sources: document and quoted sentence
+        assert "chairs the Border Logistics Council" in text
+
+
+async def test_enter_before_results_arrive_still_opens_the_top_match(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"oyelaran", "enter")
+        await settle(pilot)
+        assert card_name(app) == "Greta Oyelaran"
+        assert isinstance(app.focused, ResultList)
+
+
+async def test_escape_leaves_the_search_bar_and_q_types_while_searching(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "q")
+        assert app.is_running and app.query_one("#search", Input).value == "q"
+        await pilot.press("escape")
+        assert isinstance(app.focused, ResultList)
+        await pilot.press("backspace")  # not typing any more: goes back, never edits the query
+        assert app.query_one("#search", Input).value == "q"
+
+
+async def test_stale_results_never_overwrite_newer_ones(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "greta")
+        shown = list_names(app)
+        app.post_message(ListLoaded(app.list_seq - 1, (("search", "gr"), 0), [], 0, "stale"))
+        await pilot.pause()
+        assert list_names(app) == shown
+
+
+async def test_navigation_jk_tab_enter_backspace(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.query_one(ResultList)
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("down")
+        assert table.cursor_row == 2
+        # tab cycles panes: results -> card -> search -> browse -> results
+        await pilot.press("tab")
+        assert app._pane_of(app.focused) == "card"
+        await pilot.press("tab")
+        assert app._pane_of(app.focused) == "search"
+        await pilot.press("tab")
+        assert app._pane_of(app.focused) == "browse"
+        await pilot.press("tab")
+        assert app._pane_of(app.focused) == "results"
+        # browse organizations, open one: its people are listed, itself first
+        app.query_one("#browse").focus()
+        await pilot.press("j")
+        await settle(pilot)
+        assert list_names(app) == ["Cascada Freight", "[Holdings]", "Puente Norte Institute"]
+        await pilot.press("j")  # Initiatives
+        await settle(pilot)
+        assert list_names(app) == ["Border Logistics Council"]
+        await pilot.press("enter")  # focus the list
+        await pilot.press("enter")  # open the initiative: its members
+        await settle(pilot)
+        assert list_names(app) == ["Border Logistics Council", "Lucía Ferrán Ortega", "Tomás Wierzbicki", "Greta Oyelaran"]
+        assert card_name(app) == "Border Logistics Council"
+        assert "Founding partner" in card_text(app)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert list_names(app) == ["Border Logistics Council"]
+
+
+async def test_organization_on_a_card_opens_its_people(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "ferran")
+        await pilot.press("enter")  # a person: into the card's links
+        assert app._pane_of(app.focused) == "card"
+        await pilot.press("enter")  # the first link: Puente Norte Institute
+        await settle(pilot)
+        assert card_name(app) == "Puente Norte Institute"
+        assert list_names(app) == ["Puente Norte Institute", "Lucía Ferrán Ortega", "Tomás Wierzbicki"]
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert card_name(app) == "Lucía Ferrán Ortega"
+
+
+async def test_note_is_saved_and_shown_at_once(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"Prefers [b]email[/b]")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        assert "Prefers [b]email[/b]" in card_text(app)
+    assert rows(db_path, "SELECT entity_type, entity_id, body FROM notes WHERE entity_id = 3") == [
+        ("person", 3, "Prefers [b]email[/b]")
+    ]
+
+
+async def test_note_cancelled_with_escape_writes_nothing(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.press(*"draft")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+    assert rows(db_path, "SELECT COUNT(*) FROM notes") == [(1,)]
+
+
+async def test_tags_added_and_removed(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("t")
+        assert isinstance(app.screen, TagEditor)
+        await pilot.press(*"Press, donor", "enter")
+        await settle(pilot)
+        assert app.query_one(EntityCard).card["tags"] == ["donor", "press", "vip"]
+        assert "#donor #press #vip" in card_text(app)
+        await pilot.press("t")
+        app.screen.query_one(SelectionList).focus()
+        await pilot.press("space")  # untick the first: donor
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.query_one(EntityCard).card["tags"] == ["press", "vip"]
+    assert rows(db_path, "SELECT tag FROM tags WHERE entity_id = 3 AND entity_type = 'person' ORDER BY tag") == [
+        ("press",), ("vip",)
+    ]
+
+
+async def test_edit_refuses_an_invalid_email_then_saves(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("e")
+        assert isinstance(app.screen, EditForm)
+        app.screen.query_one("#field-email", Input).value = "not-an-email"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditForm)  # refused, the form stays open
+        assert "does not look like an email" in screen_text(app)
+        app.screen.query_one("#field-email", Input).value = "greta@cascada.example"
+        app.screen.query_one("#field-title", Input).value = "CEO"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EditForm)
+        assert "greta@cascada.example" in card_text(app)
+    assert rows(db_path, "SELECT email, title, user_edited FROM people WHERE id = 3") == [
+        ("greta@cascada.example", "CEO", "email,title")
+    ]
+
+
+async def test_merge_after_confirmation(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "wierzbicky")
+        assert app.card_ref == ("person", 6)
+        await pilot.press("m")
+        assert isinstance(app.screen, MergePicker)
+        await pilot.press(*"tomas wierzbicki")
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # first say no: nothing happens
+        await settle(pilot)
+        assert rows(db_path, "SELECT COUNT(*) FROM people WHERE id = 6") == [(1,)]
+        await pilot.press("m", *"tomas wierzbicki")
+        await pilot.pause()
+        await pilot.press("enter", "y")
+        await settle(pilot)
+        assert app.card_ref == ("person", 2)
+        assert "tomas@example.org" in card_text(app)
+    assert rows(db_path, "SELECT COUNT(*) FROM people WHERE id = 6") == [(0,)]
+    assert ("Tomas Wierzbicky",) in rows(db_path, "SELECT alias FROM aliases WHERE entity_type='person' AND entity_id=2")
+
+
+async def test_export_writes_the_current_list(db_path, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "wierzbick")
+        await pilot.press("escape", "x")
+        await settle(pilot)
+    files = list(out.glob("stakeholders-search-wierzbick-*.csv"))
+    assert len(files) == 1
+    lines = files[0].read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith('"name",') and len(lines) == 3  # header + the two people found
+
+
+async def test_quit_with_q_and_ctrl_q(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_refresh_shows_what_another_process_wrote(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        other = open_db(db_path)
+        add_note(other, "person", 3, "Written elsewhere")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "Written elsewhere" in card_text(app)
+        # and without ctrl+r: the data_version poll notices the change by itself
+        add_note(other, "person", 3, "Second external note")
+        other.close()
+        app.poll_changes()
+        await settle(pilot)
+        assert "Second external note" in card_text(app)
+
+
+async def test_help_screen_and_command_palette_list_every_action(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for key in ("Note", "Tags", "Edit", "Merge", "Export", "Refresh", "Back"):
+            assert key in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Add a note", "Tags", "Edit", "Merge", "Export list", "Refresh", "Back", "Search", "Help"} <= titles
+
+
+async def test_small_terminal_and_light_theme(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "textual-light"
+        await settle(pilot)
+        text = screen_text(app)
+        assert "People (6)" in text and "Greta Oyelaran" in text and "Quit" in text

@@ -1,0 +1,15 @@
+"""The search bar across the top of the main screen."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+
+class SearchBar(Input):
+    """Search as you type; `enter` opens the top match, `escape` leaves the bar."""
+
+    BINDINGS = [Binding("escape", "app.leave_search", "Leave search", id="leave_search")]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(placeholder="Search people, organizations, initiatives  ( / )", **kwargs)

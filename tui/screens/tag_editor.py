@@ -1,0 +1,48 @@
+"""A modal to add and remove tags: untick a tag to remove it, type new ones (comma separated)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, SelectionList
+
+
+class TagEditor(ModalScreen[tuple[list[str], list[str]] | None]):
+    """Returns (tags to add, tags to remove), or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="tags_save"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="tags_cancel"),
+    ]
+
+    def __init__(self, entity_name: str, tags: list[str]) -> None:
+        super().__init__()
+        self.entity_name = entity_name
+        self.tags = tags
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text.assemble("Tags of ", (self.entity_name, "bold")), classes="dialog-title")
+            if self.tags:
+                yield Label("Current tags (space to untick = remove):", classes="dialog-hint")
+                yield SelectionList[str](*((Text(t), t, True) for t in self.tags), id="tags-current")
+            yield Input(placeholder="new tags, comma separated", id="tags-new")
+            yield Label("enter / ctrl+s save · escape cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#tags-new", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        new = [t.strip() for t in self.query_one("#tags-new", Input).value.split(",") if t.strip()]
+        kept = set(self.query_one(SelectionList).selected) if self.tags else set()
+        self.dismiss((new, [t for t in self.tags if t not in kept]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
