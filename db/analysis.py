@@ -31,3 +31,40 @@ def export_fields(db: sqlite_utils.Database, person_id: int) -> dict[str, object
         "assessed_at": current.get("assessed_at"),
         "last_interaction": last_interaction_date(db, person_id),
     }
+
+
+CONNECTIONS_PER_GROUP = 100  # people listed per shared initiative/organization on a card
+INTERACTIONS_ON_CARD = 20
+
+
+def card_extras(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> dict:
+    """What a card shows of the analysis, to merge into a `db.cards` card dict.
+
+    A person: `connections` (grouped, at most CONNECTIONS_PER_GROUP people each, with the
+    group's full `count`), `assessment` (current or None), `assessment_history` (newest first)
+    and `interactions` (newest first). An organization: `assessment`, `assessment_history`
+    and `overlap` (organizations on the same initiatives). An initiative: `overlap`
+    (initiatives sharing members) and `organization_overlap` (sharing organizations).
+    """
+    from db.assessments import assessment_history
+    from db.connections import connections, initiative_organization_overlap, initiative_overlap, organization_overlap
+    from db.engagement import interactions
+
+    extras: dict = {}
+    if entity_type in ("person", "organization"):
+        history = assessment_history(db, entity_type, entity_id)
+        extras["assessment"] = history[0] if history else None
+        extras["assessment_history"] = history
+    if entity_type == "person":
+        groups = connections(db, entity_id)
+        for group in groups:
+            group["count"] = len(group["people"])
+            del group["people"][CONNECTIONS_PER_GROUP:]
+        extras["connections"] = groups
+        extras["interactions"] = interactions(db, entity_id, limit=INTERACTIONS_ON_CARD)
+    elif entity_type == "organization":
+        extras["overlap"] = organization_overlap(db, entity_id)
+    elif entity_type == "initiative":
+        extras["overlap"] = initiative_overlap(db, entity_id)
+        extras["organization_overlap"] = initiative_organization_overlap(db, entity_id)
+    return extras

@@ -1,0 +1,121 @@
+"""The app's stakeholder-analysis keys: `p` path, `i` assess, `l` log an interaction, `g` grid,
+`f` follow-ups. A mixin for `StakeholdersApp` (it uses the app's `db`, `card_ref`,
+`_selected_card`, `_write`, `open_entity` and search engine); the screens themselves are
+standalone and take plain callables or a database.
+
+Wiring in tui/app.py: `class StakeholdersApp(AnalysisActions, App)`, `*ANALYSIS_BINDINGS` in
+BINDINGS, ANALYSIS_ACTIONS in MAIN_ACTIONS, `card.update(card_extras(...))` where a card is
+loaded, `register_sections(SECTIONS)` and `yield from self.analysis_commands()` in the palette.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+
+from db.assessments import AnalysisError, assess
+from db.connections import shortest_path
+from db.engagement import log_interaction
+from tui.screens.assess import AssessScreen
+from tui.screens.followups import FollowupsScreen
+from tui.screens.grid import GridScreen
+from tui.screens.log_interaction import LogInteraction
+from tui.screens.path import PathScreen
+
+ANALYSIS_BINDINGS = [
+    Binding("p", "path", "Path", id="path"),
+    Binding("i", "assess", "Assess", id="assess"),
+    Binding("l", "log_interaction", "Log", id="log_interaction"),
+    Binding("g", "grid", "Grid", id="grid"),
+    Binding("f", "followups", "Follow-ups", id="followups"),
+]
+ANALYSIS_ACTIONS = {"path", "assess", "log_interaction", "grid", "followups"}
+
+
+class AnalysisActions:
+    """Actions behind ANALYSIS_BINDINGS."""
+
+    def _analysis_card(self, allowed: tuple[str, ...], what: str) -> dict | None:
+        card = self._selected_card()
+        if card is not None and card["type"] not in allowed:
+            self.notify(f"{what} works on {' and '.join(t + 's' for t in allowed)}; select one first.",
+                        severity="warning")
+            return None
+        return card
+
+    def _analysis_write(self, what: str, fn) -> bool:
+        try:
+            return self._write(what, fn)
+        except AnalysisError as exc:
+            self.notify(f"{what} failed: {exc}", severity="error", markup=False)
+            return False
+
+    def _open_ref(self, ref: tuple[str, int] | None) -> None:
+        if ref is not None:
+            self.open_entity(*ref)
+
+    def action_path(self) -> None:
+        """Shortest chain of shared initiatives/organizations from the selected person to another."""
+        card = self._analysis_card(("person",), "Path")
+        if card is None:
+            return
+
+        def find(query: str) -> list[tuple[int, str, str]]:
+            hits = self._engine.search(query, limit=20, types=("person",)) if query.strip() else []
+            return [(h.id, h.name, h.detail) for h in hits]
+
+        self.push_screen(PathScreen((card["id"], card["name"]), find, lambda other: shortest_path(self.db, card["id"], other)),
+                         self._open_ref)
+
+    def action_assess(self) -> None:
+        """Assess the selected person or organization (influence, interest, stance)."""
+        card = self._analysis_card(("person", "organization"), "Assess")
+        if card is None:
+            return
+        from db.assessments import assessment_history
+
+        def save(values: dict | None) -> None:
+            if values and self._analysis_write(
+                "Saving the assessment", lambda db: assess(db, card["type"], card["id"], **values)
+            ):
+                self.notify("Assessment saved.", timeout=2)
+
+        self.push_screen(AssessScreen(card["name"], assessment_history(self.db, card["type"], card["id"])), save)
+
+    def action_log_interaction(self) -> None:
+        """Log a meeting, call, email or event with the selected person."""
+        card = self._analysis_card(("person",), "Logging an interaction")
+        if card is None:
+            return
+
+        def save(values: dict | None) -> None:
+            if values and self._analysis_write(
+                "Logging the interaction", lambda db: log_interaction(db, card["id"], **values)
+            ):
+                self.notify("Interaction logged.", timeout=2)
+
+        self.push_screen(LogInteraction(card["name"]), save)
+
+    def action_grid(self) -> None:
+        """The power/interest grid of assessed people."""
+        self.push_screen(GridScreen(self.db), self._open_ref)
+
+    def action_followups(self) -> None:
+        """Follow-ups due or overdue."""
+
+        def closed(ref: tuple[str, int] | None) -> None:
+            self.reload()  # follow-ups may have been marked done
+            self._open_ref(ref)
+
+        self.push_screen(FollowupsScreen(self.db), closed)
+
+    def analysis_commands(self) -> Iterable[SystemCommand]:
+        """The analysis actions for the command palette."""
+        yield SystemCommand("Path", "Shortest chain to another person (p)", self.action_path)
+        yield SystemCommand("Assess", "Influence, interest and stance of the selected entity (i)", self.action_assess)
+        yield SystemCommand("Log interaction", "Meeting, call, email or event with the selected person (l)",
+                            self.action_log_interaction)
+        yield SystemCommand("Grid", "Power/interest grid of assessed people (g)", self.action_grid)
+        yield SystemCommand("Follow-ups", "Due and overdue follow-ups (f)", self.action_followups)

@@ -1,0 +1,116 @@
+"""`f`: follow-ups due or overdue, soonest first (`a` adds the next 30 days); `d` marks one
+done, `enter` opens the person's card."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from db.engagement import due_followups, mark_done
+
+UPCOMING_DAYS = 30
+
+
+def when_text(days: int) -> Text:
+    """`3 days overdue` (bold), `due today`, `in 4 days`."""
+    if days < 0:
+        return Text(f"{-days} day{'s' if days != -1 else ''} overdue", style="bold")
+    return Text("due today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}")
+
+
+class FollowupsScreen(ModalScreen[tuple[str, int] | None]):
+    """Returns ("person", id) when a row is opened, or None when closed."""
+
+    DEFAULT_CSS = """
+    FollowupsScreen { align: left top; }
+    FollowupsScreen #followups-box { width: 100%; height: 100%; background: $surface; padding: 0 1; }
+    FollowupsScreen #followups-title { height: 1; text-style: bold; color: $primary; }
+    FollowupsScreen #followups-caption { height: 1; color: $text-muted; }
+    FollowupsScreen #followups-table { height: 1fr; }
+    FollowupsScreen #followups-hint { height: 1; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Close", priority=True, id="followups_close"),
+        Binding("d", "done", "Done", id="followups_done"),
+        Binding("a", "toggle_upcoming", "Upcoming", id="followups_upcoming"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, db: sqlite_utils.Database, today: str | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.today = today
+        self.upcoming = False
+        self.rows: dict[str, dict] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="followups-box"):
+            yield Static("Follow-ups", id="followups-title")
+            yield Static("", id="followups-caption")
+            yield DataTable(id="followups-table", cursor_type="row", zebra_stripes=True)
+            yield Static("enter open card · d done · a show next 30 days · escape close", id="followups-hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Follow up", "When", "Person", "Kind", "Summary")
+        self.load()
+        table.focus()
+
+    def load(self) -> None:
+        """(Re)load the follow-ups, keeping the cursor near where it was."""
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        found = due_followups(self.db, self.today, within_days=UPCOMING_DAYS if self.upcoming else 0)
+        self.rows = {str(r["id"]): r for r in found}
+        for r in found:
+            table.add_row(
+                r["follow_up_date"], when_text(r["days"]), Text(r["name"]),
+                Text(f"{r['kind']} {r['date']}"), Text(r["summary"] or ""), key=str(r["id"]),
+            )
+        if found:
+            table.move_cursor(row=min(keep, len(found) - 1), animate=False)
+        what = f"due, overdue or in the next {UPCOMING_DAYS} days" if self.upcoming else "due or overdue"
+        self.query_one("#followups-caption", Static).update(f"{len(found)} {what}, soonest first" if found else f"Nothing {what}.")
+
+    def _current(self) -> dict | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows.get(key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        row = self.rows.get(event.row_key.value)
+        if row:
+            self.dismiss(("person", row["person_id"]))
+
+    def action_done(self) -> None:
+        """Mark the follow-up under the cursor done."""
+        row = self._current()
+        if row is None:
+            return
+        mark_done(self.db, row["id"])
+        self.notify(f"Follow-up done: {row['name']}", timeout=2, markup=False)
+        self.load()
+
+    def action_toggle_upcoming(self) -> None:
+        """Show or hide the follow-ups of the next 30 days."""
+        self.upcoming = not self.upcoming
+        self.load()
+
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor (j/k)."""
+        table = self.query_one(DataTable)
+        (table.action_cursor_down if step > 0 else table.action_cursor_up)()
+
+    def action_close(self) -> None:
+        """Close the list."""
+        self.dismiss(None)

@@ -1,0 +1,122 @@
+"""`p` on a person's card: pick another person by fuzzy search, see the shortest chain of shared
+initiatives and organizations between them; any step of the chain opens its card."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+Finder = Callable[[str], list[tuple[int, str, str]]]  # query -> [(person id, name, detail)]
+PathFinder = Callable[[int], list[dict] | None]  # other person id -> chain or None
+STEP_STYLE = {"person": "bold", "organization": "italic", "initiative": "italic"}
+
+
+def chain_text(chain: list[dict] | None) -> Text:
+    """The chain as `A → Shared → B` (people bold, what they share italic), or "not connected"."""
+    if chain is None:
+        return Text("not connected", style="bold")
+    text = Text()
+    for i, step in enumerate(chain):
+        if i:
+            text.append(" → ", style="dim")
+        text.append(step["name"], style=STEP_STYLE.get(step["type"], ""))
+    return text
+
+
+class PathScreen(ModalScreen[tuple[str, int] | None]):
+    """Returns the (type, id) of a step the user opened, or None when closed."""
+
+    DEFAULT_CSS = """
+    PathScreen #path-options { height: auto; max-height: 8; }
+    PathScreen #path-chain { height: auto; max-height: 12; }
+    PathScreen #path-result { height: auto; margin: 1 0; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Close", priority=True, id="path_close"),
+        Binding("down", "focus_options", "List", show=False),
+    ]
+
+    def __init__(self, person: tuple[int, str], find: Finder, find_path: PathFinder) -> None:
+        super().__init__()
+        self.person_id, self.person_name = person
+        self.find = find
+        self.find_path = find_path
+        self.found: dict[str, tuple[int, str]] = {}
+        self.chain: list[dict] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text.assemble("Path from ", (self.person_name, "bold"), " to…"), classes="dialog-title")
+            yield Input(placeholder="type the other person's name", id="path-query", compact=True)
+            yield OptionList(id="path-options", compact=True, markup=False)
+            yield Static("", id="path-result")
+            yield OptionList(id="path-chain", compact=True, markup=False)
+            yield Label("enter pick / open a step · ↓ to the list · escape close", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#path-chain").display = False
+        self.query_one("#path-query").focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        options = self.query_one("#path-options", OptionList)
+        options.clear_options()
+        options.display = True
+        self.found.clear()
+        for pid, name, detail in self.find(event.value):
+            if pid == self.person_id or str(pid) in self.found:
+                continue
+            self.found[str(pid)] = (pid, name)
+            options.add_option(Option(Text.assemble(name, (f"  {detail}" if detail else "", "dim")), id=str(pid)))
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        options = self.query_one("#path-options", OptionList)
+        if options.highlighted_option is not None:
+            self.show_path(self.found[options.highlighted_option.id])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "path-options":
+            self.show_path(self.found[event.option.id])
+        elif self.chain:
+            step = self.chain[int(event.option.id)]
+            self.dismiss((step["type"], step["id"]))
+
+    def show_path(self, other: tuple[int, str]) -> None:
+        """Compute and show the chain to `other` (id, name)."""
+        self.chain = self.find_path(other[0])
+        result = self.query_one("#path-result", Static)
+        chain_list = self.query_one("#path-chain", OptionList)
+        chain_list.clear_options()
+        if self.chain is None:
+            result.update(Text.assemble((self.person_name, "bold"), " and ", (other[1], "bold"), " are not connected."))
+            chain_list.display = False
+            return
+        hops = (len(self.chain) - 1) // 2
+        result.update(Text.assemble(chain_text(self.chain), (f"\n{hops} step{'s' if hops != 1 else ''}", "dim")))
+        for i, step in enumerate(self.chain):
+            label = Text.assemble(("  " if step["type"] != "person" else "", ""), (step["name"], STEP_STYLE[step["type"]]),
+                                  (f"  {step['type']}", "dim"))
+            chain_list.add_option(Option(label, id=str(i)))
+        chain_list.display = True
+        self.query_one("#path-options").display = False  # room for the chain on a small terminal
+        chain_list.highlighted = 0
+        chain_list.focus()
+
+    def action_focus_options(self) -> None:
+        """Move from the query to the candidates."""
+        self.query_one("#path-options", OptionList).focus()
+
+    def action_close(self) -> None:
+        """Close without opening anything."""
+        self.dismiss(None)
