@@ -10,11 +10,15 @@ Character offsets in every `Span` index into the text given to `extract`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from db import vocabulary as V
-from db.textnorm import compact_key, fold
+from db.textnorm import compact_key
+from db.textnorm import fold as _fold_uncached
+
+fold = functools.lru_cache(maxsize=200_000)(_fold_uncached)  # the same words recur constantly
 
 
 @dataclass
@@ -548,8 +552,12 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
         if len(block) < 2:
             i = max(j, i + 1)
             continue
-        with_rest = sum(1 for it in block if it.rest and _list_person(text, it, False) is not None or
-                        it.rest and _list_person(text, it, True) is not None)
+        with_rest = 0
+        for it in block:
+            if it.rest and _list_person(text, it, True) is not None:
+                with_rest += 1
+                if with_rest >= 3:
+                    break
         strong = with_rest >= 3
         heading = _heading_before(text, lines, block[0].line)
         persons = []
@@ -670,7 +678,12 @@ def _bylines(doc: _Doc, lines, list_lines: set[int]) -> None:
             continue
         if re.search(r"[.,;:!?]", text[s:e].strip().rstrip(".")):
             continue
-        found = person_in_run(_collapse_double(toks))
+        single = _collapse_double(toks)
+        nxt_line = text[nonempty[k + 1][0] : nonempty[k + 1][1]] if k + 1 < len(nonempty) else ""
+        evidence = len(single) < len(toks) or (
+            "," in nxt_line and _has_title_word(nxt_line.split(",")[0]) and len(nxt_line) <= 150
+        )
+        found = person_in_run(single, strong=evidence and 2 <= len(single) <= 4)
         if not found or found[0]:
             continue
         name = found[1]
@@ -743,6 +756,8 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
             _apposition(doc, pidx, name[-1].end, sent)
             continue
         _entity_run(doc, run, acr, sent, org_runs)
+        if len(run) == 2 and run[0].start == s and not is_given(run[0].text) and not acr:
+            run = run[1:]  # "Later Teresa thanked ..."
         if len(run) == 1 and not acr:
             pidx = doc.person_by_part(run[0].text)
             if pidx is not None and _namey(run[0]) and not is_given(run[0].text) or (
