@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -22,9 +21,18 @@ from db import vcard
 from db.annotations import add_note, normalize_tag
 from db.connection import write_transaction
 from db.export import FORMULA_PREFIXES, LIST_SEPARATOR, NOTE_SEPARATOR, database_namespace, person_uid
-from db.lookup import exact_matches
 from db.readers import decode_text
-from db.textnorm import compact_key, fold, strip_control
+from db.resolve import (
+    add_alias,
+    create_initiative,
+    create_organization,
+    create_person,
+    fill_missing,
+    find_initiative,
+    find_organization,
+    find_person,
+)
+from db.textnorm import fold, strip_control
 
 CONTACT_SUFFIXES = {".csv", ".vcf", ".vcard"}
 # CSV header spellings accepted for each field (case-insensitive).
@@ -149,10 +157,6 @@ def read_vcard_contacts(text: str) -> Iterator[Contact]:
         yield contact
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 class _UidIndex:
     """Maps the UIDs this database's exports carry back to person ids (built on first use)."""
 
@@ -172,8 +176,8 @@ class _UidIndex:
 
 def _find_person(db: sqlite_utils.Database, contact: Contact, uids: _UidIndex) -> int | None:
     """A UID exported by this very database first (exact round trips, even for namesakes),
-    then the email, then the name as extraction resolves it (db.resolve), else an exact
-    name/alias match; None for a new person."""
+    then the email, then the name or an alias as extraction resolves it (`db.resolve`);
+    None for a new person."""
     by_uid = uids.get(contact.uid)
     if by_uid is not None:
         # Two databases made in the same second share a namespace: trust the UID only
@@ -181,68 +185,35 @@ def _find_person(db: sqlite_utils.Database, contact: Contact, uids: _UidIndex) -
         row = db.execute("SELECT name_key, email FROM people WHERE id = ?", [by_uid]).fetchone()
         if row and (row[0] == fold(contact.name) or (contact.email and contact.email.lower() == (row[1] or "").lower())):
             return by_uid
-    if contact.email:
-        row = db.execute(
-            "SELECT id FROM people WHERE lower(email) = lower(?) ORDER BY id LIMIT 1", [contact.email]
-        ).fetchone()
-        if row:
-            return row[0]
-    try:
-        from db.resolve import find_person
-    except ImportError:
-        find_person = None
-    if find_person is not None:
-        return find_person(db, contact.name, email=contact.email or None)
-    matches = exact_matches(db, contact.name, types=("person",))
-    return matches[0].id if matches else None
+    return find_person(db, contact.name, email=contact.email or None)
 
 
 def _find_or_create(db: sqlite_utils.Database, etype: str, name: str, counts: dict) -> int:
-    """An organization or initiative by name (resolved as extraction does), created if new."""
-    found = None
-    if etype == "organization":
-        try:
-            from db.resolve import find_organization
-        except ImportError:
-            find_organization = None
-        if find_organization is not None:
-            found = find_organization(db, name)
-    if found is None:
-        matches = exact_matches(db, name, types=(etype,))
-        found = matches[0].id if matches else None
+    """An organization or initiative by name, alias or acronym (as extraction resolves it),
+    created if new."""
+    find, create = {
+        "organization": (find_organization, create_organization),
+        "initiative": (find_initiative, create_initiative),
+    }[etype]
+    found = find(db, name)
     if found is not None:
         return found
     table = "organizations" if etype == "organization" else "initiatives"
     counts[table] = counts.get(table, 0) + 1
-    return db.table(table).insert({"name": name, "name_key": fold(name), "created_at": _now()}).last_pk
+    return create(db, name)
 
 
 def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _UidIndex) -> None:
     person_id = _find_person(db, contact, uids)
     fields = {"title": contact.title, "email": contact.email, "phone": contact.phone}
     if person_id is None:
-        person_id = db.table("people").insert(
-            {"name": contact.name, "name_key": fold(contact.name), "created_at": _now(),
-             **{k: v or None for k, v in fields.items()}}
-        ).last_pk
+        person_id = create_person(db, contact.name, **{k: v or None for k, v in fields.items()})
         counts["people"] = counts.get("people", 0) + 1
     else:
-        row = db.execute(
-            "SELECT name, title, email, phone, user_edited FROM people WHERE id = ?", [person_id]
-        ).fetchone()
-        edited = set((row[4] or "").split(","))
-        current = dict(zip(("title", "email", "phone"), row[1:4]))
-        fill = {k: v for k, v in fields.items() if v and not current[k] and k not in edited}
-        if fill:
-            sets = ", ".join(f"[{k}] = ?" for k in fill)
-            db.execute(f"UPDATE people SET {sets} WHERE id = ?", [*fill.values(), person_id])
+        if fill_missing(db, "person", person_id, fields):  # never a field the user edited
             counts["people updated"] = counts.get("people updated", 0) + 1
-        if compact_key(contact.name) not in (compact_key(row[0]), ""):
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO aliases (entity_type, entity_id, alias, alias_key) VALUES ('person', ?, ?, ?)",
-                [person_id, contact.name, compact_key(contact.name)],
-            )
-            counts["aliases"] = counts.get("aliases", 0) + cursor.rowcount
+        if add_alias(db, "person", person_id, contact.name):
+            counts["aliases"] = counts.get("aliases", 0) + 1
     for org in contact.organizations:
         org_id = _find_or_create(db, "organization", org, counts)
         title = contact.title or None if len(contact.organizations) == 1 else None
