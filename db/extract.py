@@ -848,6 +848,8 @@ def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent, org_runs) -> N
     if len(run) >= 2 and doc.person_by_part(run[0].text) is not None and run[-1].key in V.ORG_SUFFIXES:
         return  # "the Biden Administration"
     kind = initiative_kind(phrase)
+    if not kind and fold(phrase).endswith(" council") and re.search(r"[’']s\s+$", text[sent[0] : run[0].start]):
+        kind = "council"  # "the Chamber’s U.S.-Mexico Economic Council": a program of the Chamber
     owner = None
     if run[0].possessive and len(run) > 1:
         owner, run = run[:1], run[1:]
@@ -948,6 +950,9 @@ def _title_org(doc: _Doc, pidx: int, title_toks: list[Tok], sent) -> None:
             t.key in V.ORG_SUFFIXES and i >= 1 and i + 2 < len(title_toks) and title_toks[i + 1].key in V.TITLE_MODIFIERS
         ):
             org_toks = title_toks[: i + 1]
+            while len(org_toks) > 1 and doc.lookup("organization", _phrase(text, org_toks[:-1])) is not None \
+                    or len(org_toks) > 1 and org_toks[-1].key in _GENERIC and org_toks[0].text.isupper() and len(org_toks) == 2:
+                org_toks, i = org_toks[:-1], i - 1  # "TBCA Board Chair": TBCA, title "Board Chair"
             phrase = _clean_org(_phrase(text, org_toks))
             if is_place(phrase):
                 return
@@ -996,6 +1001,11 @@ def _apposition(doc: _Doc, pidx: int, name_end: int, sent) -> None:
         doc.affiliate(pidx, oidx, title)
         first_title = first_title or title
     first_title = first_title or (" and ".join(pending) if pending else None)
+    nxt = re.match(r",\s*([^,;.]+?)\s*(?=[,;.]|$)", text[clause_end:e])
+    if pending and nxt and doc.lookup("organization", _clean_org(nxt.group(1))) is not None:
+        a = clause_end + nxt.start(1)  # "Name, communications manager, BCC, ..."
+        oidx = doc.add("organization", _clean_org(nxt.group(1)), doc.span(a, a + len(nxt.group(1)), sent))
+        doc.affiliate(pidx, oidx, first_title)
     person = doc.found["person"][pidx]
     if first_title and not person.title:
         person.title = first_title
@@ -1012,6 +1022,8 @@ def _title_org_pairs(clause: str):
         for cand in _PREP_ORG.finditer(piece):
             rest = piece[cand.end() :]
             org = _org_prefix(rest)
+            if org and is_generic(org):
+                continue
             if org and not is_place(re.sub(r"[’']s\b.*", "", org)):
                 m = (cand, org)
                 break
@@ -1089,9 +1101,16 @@ _GROUP_REF = re.compile(r"\b(?:the|this|our|its)\s+(?:group|working group|task f
 def _led_by(doc: _Doc, sent, people) -> None:
     """`the group will be led by NAME`: NAME leads the initiative referred to."""
     text = doc.text
+    last_role, last_end = None, -1
     for pidx, name in people:
         before = text[sent[0] : name[0].start]
         m = _LEAD.search(before)
+        if not m and last_role and re.search(r"(?:,\s*|\s)(?:and|y)\s+$", text[last_end : name[0].start]) and (
+            text.count(",", last_end, name[0].start) <= 3
+        ):
+            doc.member(pidx, last_role[0], last_role[1])  # "co-chaired by A, ..., and B"
+            last_end = name[-1].end
+            continue
         if not m:
             continue
         ini = _initiative_in(doc, sent[0], name[0].start)
@@ -1101,6 +1120,7 @@ def _led_by(doc: _Doc, sent, people) -> None:
             verb = m.group("verb")
             role = {"led": "lead", "headed": "lead", "chaired": "chair", "co-chaired": "co-chair"}.get(verb, verb.rstrip("d"))
             doc.member(pidx, ini, role)
+            last_role, last_end = (ini, role), name[-1].end
 
 
 def _initiative_in(doc: _Doc, start: int, end: int) -> int | None:

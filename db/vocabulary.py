@@ -139,8 +139,6 @@ INITIATIVE_KINDS = {
     "commission": None,  # an agency unless named as a group elsewhere
     "advisory board": "advisory board",
     "advisory council": "council",
-    "business council": "council",
-    "economic council": "council",
     "steering committee": "committee",
     "working party": "working group",
     "consultative group": "working group",

@@ -1,0 +1,55 @@
+"""Generalisation: two invented documents of the seeds' genre (a council press release and a
+delegation report), never seen while writing the rules' vocabularies."""
+
+from __future__ import annotations
+
+from db.extract import extract
+
+COUNCIL = 'MONTERREY, NUEVO LEÓN – MARCH 4, 2025 – The Binational Competitiveness Council (BCC) announced today the members of its new Advanced Manufacturing Working Group, which will advise both governments on semiconductor and electric-vehicle supply chains.\n\n"Nearshoring is no longer a forecast; it is a construction schedule," said Patricia Olvera Lozano, executive director of the BCC. "This group brings together the people who are actually building the plants."\n\nThe working group will be co-chaired by Michael J. Brennan, former Deputy Secretary of Commerce, and Gabriela Cárdenas del Río, president of the Northern Industrial Parks Association (NIPA). Olvera added that the group will publish its first recommendations in September.\n\nThe initiative is made possible by Founding Sponsor Tecnológico Aceros alongside Lumen Freight as a Logistics Partner.\n\nAdvanced Manufacturing Working Group members:\n\n• Héctor Iturbide - Tecnológico Aceros\n• Samantha Greer - Lumen Freight\n• Raúl Esparza Núñez -Grupo Industrial Saltillo\n• Kenji Watanabe - Hanshin Motors de México\n• Adriana Villarreal- Banco del Bajío\n• Thomas Whitaker\n• Ana Lucía Ferrer - U.S. Department of Commerce\n\nMedia contact: Jorge Medellín, communications manager, BCC, jmedellin@bcc-example.org, +52 81 5555 0199\n'
+
+DELEGATION = 'Southwest Border Trade Delegation Visits Mexico City\n\nDaniel Forsythe\nSenior Policy Analyst, Texas Border Commerce Alliance\n\nApril 12, 2024\n\nLast week the Texas Border Commerce Alliance (TBCA) led a delegation of twenty-two companies to Mexico City. The delegation met with Undersecretary of Foreign Trade Alejandro Encinas Rodríguez, officials from the National Customs Agency, and representatives of the Mexican Business Council (CMN).\n\nGovernor Laura Whitfield opened the visit with a keynote on cross-border infrastructure. She was joined by Mayor Roberto Salcedo of Laredo and by Sen. Carlos Ibarra (D-TX 21st District).\n\nTBCA Board Chair Denise Okafor told participants that the Alliance would return in the fall. "Our members need predictable inspections," Okafor said.\n\nAccording to Luis Enrique Marroquín, director general of the Mexican Institute for Competitiveness, customs modernization is the single most important measure. Marroquín also welcomed the Alliance\'s proposal for a joint pilot program.\n\nDelegation participants included:\n- Kevin Stroud - Rio Bravo Logistics\n- Mónica Salazar Treviño - Frontera Cold Chain\n- Bradley Nunn - Permian Electric Cooperative\n- Yolanda de la Garza - Laredo Economic Development Corporation\n'
+
+
+def _facts(text):
+    x = extract(text)
+    names = {p.name for p in x.people}
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    return x, names, aff, mem
+
+
+def test_council_press_release():
+    x, names, aff, mem = _facts(COUNCIL)
+    expected = {
+        "Patricia Olvera Lozano", "Michael J. Brennan", "Gabriela Cárdenas del Río", "Héctor Iturbide",
+        "Samantha Greer", "Raúl Esparza Núñez", "Kenji Watanabe", "Adriana Villarreal", "Thomas Whitaker",
+        "Ana Lucía Ferrer", "Jorge Medellín",
+    }
+    assert names == expected
+    assert ("Patricia Olvera Lozano", "Binational Competitiveness Council") in aff
+    assert ("Gabriela Cárdenas del Río", "Northern Industrial Parks Association") in aff
+    assert ("Raúl Esparza Núñez", "Grupo Industrial Saltillo") in aff
+    group = "Advanced Manufacturing Working Group"
+    assert sum(1 for (_, i) in mem if i == group) == 9
+    assert mem[("Michael J. Brennan", group)] == mem[("Gabriela Cárdenas del Río", group)] == "co-chair"
+    jorge = next(p for p in x.people if p.name == "Jorge Medellín")
+    assert jorge.email == "jmedellin@bcc-example.org" and jorge.phone == "+52 81 5555 0199"
+    olvera = next(p for p in x.people if p.name == "Patricia Olvera Lozano")
+    assert len(olvera.spans) == 2  # "Olvera added ..."
+
+
+def test_delegation_report():
+    x, names, aff, mem = _facts(DELEGATION)
+    expected = {
+        "Daniel Forsythe", "Alejandro Encinas Rodríguez", "Laura Whitfield", "Roberto Salcedo", "Carlos Ibarra",
+        "Denise Okafor", "Luis Enrique Marroquín", "Kevin Stroud", "Mónica Salazar Treviño", "Bradley Nunn",
+        "Yolanda de la Garza",
+    }
+    found = names & expected
+    assert len(found) >= len(expected) - 1, expected - names
+    assert not names - expected, names - expected
+    assert ("Daniel Forsythe", "Texas Border Commerce Alliance") in aff
+    assert ("Luis Enrique Marroquín", "Mexican Institute for Competitiveness") in aff
+    assert ("Kevin Stroud", "Rio Bravo Logistics") in aff
+    carlos = next(p for p in x.people if p.name == "Carlos Ibarra")
+    assert carlos.title == "Senator (D-TX 21st District)"
