@@ -99,8 +99,12 @@ def _split_notes(value: str) -> list[str]:
 
 
 def read_csv_contacts(text: str) -> Iterator[Contact]:
-    """Contacts from CSV text with a header row (the export's columns, or common spellings)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    """Contacts from CSV text with a header row (the export's columns, or common spellings).
+    The delimiter is a comma, or a semicolon or tab when the header has no comma (spreadsheets
+    in many locales save CSV with semicolons)."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, None)
     if header is None:
         return

@@ -201,3 +201,9 @@ def test_seeded_hostile_value_never_reaches_a_spreadsheet(seeded_path):
     run(seeded_path, "tag", "--id", str(marczak), "@evil")
     rows = list(csv.DictReader(io.StringIO(run(seeded_path, "export").stdout, newline="")))
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r.values())
+
+
+def test_unquoted_note_is_refused_before_anything_is_written(db_path):
+    result = run(db_path, "note", "Hector", "Gonzalez", "met", "today")
+    assert result.exit_code == 2 and "quote" in result.stderr
+    assert query(db_path, "SELECT COUNT(*) FROM notes WHERE body LIKE '%today%'") == [(0,)]

@@ -144,3 +144,26 @@ def test_seeded_round_trip_changes_nothing(seeded_db, tmp_path):
         path = write_export(seeded_db, tmp_path / f"all{suffix}", fmt)
         assert import_contacts(seeded_db, path).added == {}
         assert snapshot(seeded_db) == before
+
+
+def test_address_book_vcards_and_spreadsheet_csv(empty_db, tmp_path):
+    vcf = tmp_path / "phone.vcf"
+    vcf.write_bytes(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Königue;Enrique;;Dr.;\r\n"
+        "item1.EMAIL;TYPE=\"work,pref\":enrique@example.mx\r\n"
+        "TEL;TYPE=cell:+52 81 5555 \r\n 0000\r\nORG:Grupo Norte;Logística\r\n"
+        "NOTE:Line one\\nLine two\\, with comma\r\nCATEGORIES:Monterrey,Board\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Torres\r\nEND:VCARD\r\n".encode("utf-8")
+    )
+    result = import_contacts(empty_db, vcf)
+    assert result.added["people"] == 2
+    row = empty_db.execute("SELECT name, email, phone FROM people ORDER BY id").fetchall()
+    assert row == [("Enrique Königue", "enrique@example.mx", "+52 81 5555 0000"), ("Ana Torres", None, None)]
+    assert empty_db.execute("SELECT name FROM organizations").fetchall() == [("Grupo Norte",)]
+    assert empty_db.execute("SELECT body FROM notes").fetchall() == [("Line one\nLine two, with comma",)]
+    assert [r[0] for r in empty_db.execute("SELECT tag FROM tags ORDER BY tag")] == ["board", "monterrey"]
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes("\ufeffFull Name;E-mail;Company\r\nEnrique Konigue;;Grupo Norte\r\nLuis Paz;l@p.mx;\r\n"
+                      .encode("utf-8"))
+    result = import_contacts(empty_db, sheet)
+    assert result.added == {"people": 1}  # Enrique merged by name, accents aside; Luis is new

@@ -88,7 +88,7 @@ def _with_target_options(fn):
     return fn
 
 
-def _annotation_command(name: str, metavar: str, what: str, action):
+def _annotation_command(name: str, metavar: str, what: str, action, *, max_args: int | None = None):
     """A `note`/`tag`/`untag` command: resolve the target, run `action(db, target, rest)`
     (returns the line to print), turn AnnotationError into one line."""
 
@@ -99,6 +99,8 @@ def _annotation_command(name: str, metavar: str, what: str, action):
     def command(obj: CliContext, args, entity_id, entity_type) -> None:
         from db.annotations import AnnotationError
 
+        if max_args is not None and len(args) > max_args:
+            raise click.UsageError(f"too many arguments: quote them, e.g. stakeholders {name} \"Jane Doe\" \"Met in May\"")
         db = obj.db
         target, rest = _split_args(db, args, entity_id, entity_type, what=what)
         try:
@@ -132,7 +134,7 @@ def _untag(db, target, tags) -> str:
     return f"{_label(target)}: " + (f"removed {', '.join(removed)}" if removed else "had none of those tags")
 
 
-note_command = _annotation_command("note", "NAME TEXT", "TEXT", _note)
+note_command = _annotation_command("note", "NAME TEXT", "TEXT", _note, max_args=2)
 note_command.help = "Add a note to a person, organization or initiative (fuzzy NAME, or --id ID TEXT)."
 tag_command = _annotation_command("tag", "NAME TAG...", "TAG...", _tag)
 tag_command.help = "Add tags to a person, organization or initiative (fuzzy NAME, or --id ID TAG...)."
