@@ -6,6 +6,7 @@ ends, folding at 75 octets, and the reverse (unfolding, unescaping) for import.
 
 from __future__ import annotations
 
+import quopri
 import re
 from typing import Iterable, Iterator
 
@@ -147,6 +148,9 @@ def iter_content_lines(lines: Iterable[str]) -> Iterator[str]:
     current: str | None = None
     for raw in lines:
         line = raw.rstrip("\r\n")
+        if current is not None and _qp_continues(current):
+            current = current[:-1] + line  # vCard 2.1 quoted-printable soft line break
+            continue
         if line[:1] in (" ", "\t") and current is not None:
             current += line[1:]
             continue
@@ -157,8 +161,27 @@ def iter_content_lines(lines: Iterable[str]) -> Iterator[str]:
         yield current
 
 
+def _is_qp(head: str) -> bool:
+    return "QUOTED-PRINTABLE" in head.upper()
+
+
+def _qp_continues(line: str) -> bool:
+    head = line.split(":", 1)[0]
+    return line.endswith("=") and _is_qp(head)
+
+
+def _decode_qp(value: str, charset: str) -> str:
+    """Decode a vCard 2.1 QUOTED-PRINTABLE value (UTF-8 unless CHARSET says otherwise)."""
+    data = quopri.decodestring(value.encode("ascii", "replace"))
+    try:
+        return data.decode(charset or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data.decode("cp1252", errors="replace")
+
+
 def parse_content_line(line: str) -> tuple[str, dict[str, str], str]:
-    """`item1.EMAIL;TYPE=work:a@b` -> ("EMAIL", {"TYPE": "work"}, "a@b"); the value stays escaped."""
+    """`item1.EMAIL;TYPE=work:a@b` -> ("EMAIL", {"TYPE": "work"}, "a@b"); the value stays
+    escaped (a vCard 2.1 QUOTED-PRINTABLE value is decoded)."""
     match = re.match(r'((?:[^:"]|"[^"]*")*):(.*)', line)
     if not match:
         return "", {}, ""
@@ -169,6 +192,8 @@ def parse_content_line(line: str) -> tuple[str, dict[str, str], str]:
     for p in params:
         key, _, val = p.partition("=")
         parsed[key.upper()] = val
+    if _is_qp(head):
+        value = _decode_qp(value, parsed.get("CHARSET", ""))
     return name, parsed, value
 
 

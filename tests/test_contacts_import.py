@@ -167,3 +167,17 @@ def test_address_book_vcards_and_spreadsheet_csv(empty_db, tmp_path):
                       .encode("utf-8"))
     result = import_contacts(empty_db, sheet)
     assert result.added == {"people": 1}  # Enrique merged by name, accents aside; Luis is new
+
+
+def test_vcard_21_quoted_printable_from_phones(empty_db, tmp_path):
+    vcf = tmp_path / "android.vcf"
+    vcf.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        b"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=A9ndez;Alejandra;;;\r\n"
+        b"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Alejandra M=C3=A9ndez\r\n"
+        b"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Reuni=C3=B3n en Monterrey, =\r\nmuy =\r\nbuena\r\n"
+        b"TEL;CELL:+52 55 1111 2222\r\nEND:VCARD\r\n"
+    )
+    assert import_contacts(empty_db, vcf).added == {"people": 1, "notes": 1}
+    assert empty_db.execute("SELECT name, phone FROM people").fetchall() == [("Alejandra Méndez", "+52 55 1111 2222")]
+    assert empty_db.execute("SELECT body FROM notes").fetchall() == [("Reunión en Monterrey, muy buena",)]
