@@ -605,7 +605,7 @@ def _heading_initiative(doc: _Doc, heading: tuple[int, int]) -> int | None:
         run = _strip_leading(run)
         phrase = _phrase(text, run)
         kind = initiative_kind(phrase)
-        if not kind or len(run) < 2:
+        if not kind or len(run) < 2 or fold(phrase) in V.INITIATIVE_KINDS:
             continue
         sent = heading
         idx = doc.add("initiative", phrase, doc.span(run[0].start, run[-1].end, sent), kind=kind)
@@ -791,7 +791,8 @@ def _split_and(doc: _Doc, run: list[Tok]) -> list[list[Tok]]:
 
 _SUCH_AS = re.compile(
     r"\b(?:companies|organizations|organisations|firms|corporations|businesses|partners|sponsors|members|groups|"
-    r"institutions|agencies|manufacturers|investors|brands)\s*,?\s+(?:such\s+as|like|including|among\s+them)\s+"
+    r"institutions|agencies|manufacturers|investors|brands)\s*,?\s+(?:such\s+as|like|including|among\s+them)\s+",
+    re.I,
 )
 
 
