@@ -1,0 +1,88 @@
+"""`stakeholders import`, `stats`, `show`, `--help`, `--version` through click's CliRunner."""
+
+from __future__ import annotations
+
+import shutil
+
+from click.testing import CliRunner
+
+from tui.cli import cli
+
+LIST_DOC = "Harbor Logistics Task Force:\n\n• Rosa Elena Treviño - Grupo Norteño\n• Kevin O'Hara -Lakeside Partners\n"
+PROSE_DOC = "The Gulf Ports Council (GPC) met today. “Ports matter,” said Rosa Elena Treviño, chair of the GPC."
+
+
+def run(args, db, env=None):
+    env = {"STAKEHOLDERS_NO_SEEDS": "1", **(env or {})}
+    return CliRunner().invoke(cli, ["--db", str(db), *args], env=env)
+
+
+def test_help_and_version(tmp_path):
+    result = run(["--help"], tmp_path / "x.db")
+    assert result.exit_code == 0 and "import" in result.output and "show" in result.output
+    result = run(["--version"], tmp_path / "x.db")
+    assert result.exit_code == 0 and "version" in result.output
+
+
+def test_import_reports_what_was_added_and_reimport_is_a_no_op(tmp_path):
+    doc = tmp_path / "members.txt"
+    doc.write_text(LIST_DOC, encoding="utf-8")
+    db = tmp_path / "d.db"
+    result = run(["import", str(doc)], db)
+    assert result.exit_code == 0, result.output
+    assert "members.txt: imported" in result.output and "2 people" in result.output
+    again = run(["import", str(doc)], db)
+    assert again.exit_code == 0 and "already imported" in again.output
+    stats = run(["stats"], db)
+    assert "people" in stats.output and " 2" in stats.output.splitlines()[0]
+
+
+def test_import_folder_and_show_person_with_sources(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(LIST_DOC, encoding="utf-8")
+    (folder / "b.md").write_text(PROSE_DOC, encoding="utf-8")
+    db = tmp_path / "d.db"
+    result = run(["import", str(folder)], db)
+    assert result.exit_code == 0, result.output
+    show = run(["show", "trevino"], db)
+    assert show.exit_code == 0, show.output
+    out = show.output
+    assert "Rosa Elena Treviño" in out
+    assert "Grupo Norteño" in out and "Gulf Ports Council (chair)" in out
+    assert "Harbor Logistics Task Force (member)" in out
+    assert "a.txt" in out and "b.md" in out and "said Rosa Elena Treviño" in out
+
+
+def test_show_initiative_lists_members(tmp_path):
+    doc = tmp_path / "members.txt"
+    doc.write_text(LIST_DOC, encoding="utf-8")
+    db = tmp_path / "d.db"
+    run(["import", str(doc)], db)
+    show = run(["show", "Harbor Logistics Task Force", "--type", "initiative"], db)
+    assert show.exit_code == 0
+    assert "Kevin O'Hara" in show.output and "Rosa Elena Treviño" in show.output
+
+
+def test_missing_path_is_one_line_error(tmp_path):
+    result = run(["import", str(tmp_path / "nope.txt")], tmp_path / "d.db")
+    assert result.exit_code != 0
+    assert "nope.txt" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_show_unknown_name_fails_cleanly(tmp_path):
+    result = run(["show", "zzzz qqqq"], tmp_path / "d.db")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+
+
+def test_seeded_directory_shows_de_la_mora(tmp_path, seeded_db_path):
+    db = tmp_path / "seeded.db"
+    shutil.copy(seeded_db_path, db)
+    result = run(["show", "de la mora"], db)
+    assert result.exit_code == 0
+    assert "Luz María de la Mora" in result.output
+    assert "Nearshoring Working Group (lead)" in result.output
+    stats = run(["stats"], db)
+    counts = dict(line.split() for line in stats.output.splitlines() if line.strip())
+    assert int(counts["people"]) == 59 and int(counts["documents"]) == 5
