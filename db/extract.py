@@ -165,6 +165,9 @@ def initiative_kind(name: str) -> str | None:
     for words, kind in sorted(V.INITIATIVE_KINDS.items(), key=lambda kv: -len(kv[0])):
         if kind and (k == words or k.endswith(" " + words)):
             return kind
+    for words, kind in V.INITIATIVE_KINDS_FIRST.items():
+        if k.startswith(words + " "):
+            return kind  # Spanish puts the kind first: "Grupo de Trabajo de ..."
     return None
 
 
@@ -378,6 +381,18 @@ def _joins_capital(toks: list[Tok], i: int, text: str) -> bool:
 def _strip_leading(run: list[Tok]) -> list[Tok]:
     while run and (run[0].key in V.LEADING_DETERMINERS or run[0].key in V.NAME_CONNECTORS):
         run = run[1:]
+    return run
+
+
+def _strip_list_words(run: list[Tok]) -> list[Tok]:
+    """`Members of the X Working Group` -> `X Working Group`."""
+    for i, t in enumerate(run[:-1]):
+        if t.key in V.LIST_WORDS and run[i + 1].key in V.NAME_CONNECTORS:
+            rest = _strip_leading(run[i + 1 :])
+            if len(rest) >= 2:
+                return rest
+        if t.key not in V.LIST_WORDS:
+            break
     return run
 
 
@@ -602,7 +617,7 @@ def _heading_initiative(doc: _Doc, heading: tuple[int, int]) -> int | None:
     text = doc.text
     s, e = heading
     for run in _runs(tokens(text[s:e], s), text):
-        run = _strip_leading(run)
+        run = _strip_list_words(_strip_leading(run))
         phrase = _phrase(text, run)
         kind = initiative_kind(phrase)
         if not kind or len(run) < 2 or fold(phrase) in V.INITIATIVE_KINDS:
@@ -642,7 +657,9 @@ def _add_list_person(doc: _Doc, item: _ListItem, name: list[Tok], initiative: in
     if not parts:
         return
     title, org = None, None
-    if len(parts) >= 2:
+    if len(parts) >= 2 and not any(_has_title_word(p) for p in parts):
+        org = rest.strip()  # "De la Calle, Madrazo, Mancera": a firm's name with commas
+    elif len(parts) >= 2:
         title_parts = [p for p in parts[:-1]]
         if any(_has_title_word(p) for p in title_parts) or not _has_title_word(parts[-1]):
             title, org = ", ".join(title_parts), parts[-1]
@@ -741,10 +758,16 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
             title_toks, name = found
             title_toks = _strip_leading(title_toks)
             title = _phrase(text, title_toks) if title_toks and any(_is_title_tok(t) for t in title_toks) else None
+            if title and all(t.key.rstrip(".") in _COURTESY for t in title_toks):
+                title = None  # "Dr.", "Ing.", "Lic." are not job titles
             pidx = doc.add("person", _phrase(text, name), doc.span(name[0].start, name[-1].end, sent))
-            paren = re.match(r"\s*\(([^()]{2,40})\)", text[name[-1].end : e])
+            paren = re.match(r"\s*\(([^()]{2,60})\)", text[name[-1].end : e])
             if title and paren and re.search(r"\b[DRI]-[A-Z]{2}\b", paren.group(1)):
                 title = f"{title} ({paren.group(1)})"
+            elif paren and looks_like_org(paren.group(1)) and not is_place(paren.group(1)):
+                a = name[-1].end + paren.start(1)  # "Dr. Helen Park (Rice University)"
+                oidx = doc.add("organization", _clean_org(paren.group(1)), doc.span(a, a + len(paren.group(1)), sent))
+                doc.affiliate(pidx, oidx, None)
             if title:
                 doc.found["person"][pidx].title = doc.found["person"][pidx].title or _expand_title(title)
                 _title_org(doc, pidx, title_toks, sent)
@@ -817,6 +840,9 @@ def _such_as(doc: _Doc, sent) -> None:
             pos += sep.end()
 
 
+_COURTESY = frozenset("mr mrs ms miss dr lic ing mtro mtra arq sr sra srta don dona sir dame prof c p".split())
+
+
 def _expand_title(title: str) -> str:
     return re.sub(r"^Rep\.(?=\s|$)", "Representative", re.sub(r"^Sen\.(?=\s|$)", "Senator", title))
 
@@ -824,7 +850,7 @@ def _expand_title(title: str) -> str:
 def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent, org_runs) -> None:
     """Organizations and initiatives named by a capitalised run (with an acronym, if defined)."""
     text = doc.text
-    run = _strip_leading(run)
+    run = _strip_list_words(_strip_leading(run))
     if not run:
         return
     if acr:
@@ -967,7 +993,7 @@ def _title_org(doc: _Doc, pidx: int, title_toks: list[Tok], sent) -> None:
 
 
 _APPOS_START = re.compile(r",\s+(?:(?:a|an|the|our|then|now|also)\s+)?")
-_PREP_ORG = re.compile(r"\s+(?:of|at|in|with|for|from)\s+(?:the\s+)?(?=[A-Z0-9])")
+_PREP_ORG = re.compile(r"\s+(?:of|at|in|with|for|from|de|del|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-Z0-9])")
 
 
 def _apposition(doc: _Doc, pidx: int, name_end: int, sent) -> None:
@@ -1003,7 +1029,10 @@ def _apposition(doc: _Doc, pidx: int, name_end: int, sent) -> None:
         first_title = first_title or title
     first_title = first_title or (" and ".join(pending) if pending else None)
     nxt = re.match(r",\s*([^,;.]+?)\s*(?=[,;.]|$)", text[clause_end:e])
-    if pending and nxt and doc.lookup("organization", _clean_org(nxt.group(1))) is not None:
+    if pending and nxt and (doc.lookup("organization", _clean_org(nxt.group(1))) is not None or (
+        looks_like_org(nxt.group(1)) and not is_place(nxt.group(1)) and not is_generic(nxt.group(1))
+        and nxt.group(1)[:1].isupper()
+    )):
         a = clause_end + nxt.start(1)  # "Name, communications manager, BCC, ..."
         oidx = doc.add("organization", _clean_org(nxt.group(1)), doc.span(a, a + len(nxt.group(1)), sent))
         doc.affiliate(pidx, oidx, first_title)
@@ -1094,8 +1123,14 @@ def _is_title_at(doc: _Doc, sent, people) -> None:
 
 
 _LEAD = re.compile(
-    r"\b(?P<verb>led|chaired|co-chaired|headed|coordinated|directed|moderated)\s+by\s+$"
+    r"\b(?P<verb>led|chaired|co-chaired|headed|coordinated|directed|moderated|encabezad[oa]|presidid[oa]|"
+    r"coordinad[oa]|liderad[oa]|dirigid[oa])\s+(?:by|por)\s+(?:(?:the|la|el)\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$"
 )
+_ROLE_OF_VERB = {
+    "led": "lead", "headed": "lead", "chaired": "chair", "co-chaired": "co-chair", "coordinated": "coordinator",
+    "directed": "director", "moderated": "moderator", "encabezad": "lead", "liderad": "lead", "presidid": "chair",
+    "coordinad": "coordinator", "dirigid": "director",
+}
 _GROUP_REF = re.compile(r"\b(?:the|this|our|its)\s+(?:group|working group|task force|initiative|dialogue|council|forum|delegation|committee|commission)\b", re.I)
 
 
@@ -1119,7 +1154,7 @@ def _led_by(doc: _Doc, sent, people) -> None:
             ini = doc.last_initiative
         if ini is not None:
             verb = m.group("verb")
-            role = {"led": "lead", "headed": "lead", "chaired": "chair", "co-chaired": "co-chair"}.get(verb, verb.rstrip("d"))
+            role = _ROLE_OF_VERB.get(verb[:-1] if verb[-1] in "oa" else verb, verb.rstrip("d"))
             doc.member(pidx, ini, role)
             last_role, last_end = (ini, role), name[-1].end
 

@@ -119,6 +119,7 @@ ORG_HEADS = _words(
     ministry ministerio secretariat secretaria department office embassy consulate commission comision
     bureau agency agencia chamber council institute instituto university universidad bank banco
     foundation fundacion federation federacion association asociacion organization organisation
+    camara consejo confederacion cluster grupo embajada consulado universidad colegio
     """
 )
 
@@ -152,6 +153,19 @@ INITIATIVE_KINDS = {
     "partnership": "partnership",
     "mission": "delegation",
     "trade mission": "delegation",
+}
+
+# Spanish initiative names start with their kind ("Grupo de Trabajo de Relocalización").
+INITIATIVE_KINDS_FIRST = {
+    "grupo de trabajo": "working group",
+    "mesa de trabajo": "working group",
+    "dialogo": "dialogue",
+    "foro": "forum",
+    "cumbre": "summit",
+    "iniciativa": "initiative",
+    "comite": "committee",
+    "mision comercial": "delegation",
+    "delegacion": "delegation",
 }
 
 # Places: never a person, never an organization on their own.
@@ -198,6 +212,14 @@ MONTHS = _words(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    """
+)
+
+# Words that open a list heading ("Members of the ...", "Integrantes del ...").
+LIST_WORDS = _words(
+    """
+    members member participants participant list roster speakers panelists delegates attendees
+    integrantes miembros participantes lista ponentes delegados about
     """
 )
 

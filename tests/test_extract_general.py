@@ -53,3 +53,33 @@ def test_delegation_report():
     assert ("Kevin Stroud", "Rio Bravo Logistics") in aff
     carlos = next(p for p in x.people if p.name == "Carlos Ibarra")
     assert carlos.title == "Senator (D-TX 21st District)"
+
+
+AGENDA = 'North American Supply Chain Summit 2025 — Agenda\n\nWill Mexico Win the Nearshoring Race?\nGrace Period for USMCA Rules of Origin Ends\n\n9:00 AM Welcome Remarks\nSpeakers: Amanda Kessler, President, Great Lakes Manufacturing Council; Ing. Rogelio Ybarra Cantú, Director General, Clúster Automotriz de Nuevo León\n\n10:00 AM Panel: Energy and Water\nModerator: Dr. Helen Park (Rice University Baker Institute)\nPanelists:\n- Santiago Urquidi | CFO, Energía Limpia del Norte\n- Beatrice Nwosu | Managing Partner, Crossbridge Capital\n- Michelle Tran | Policy Lead, Texas Water Development Board\n\nLunch sponsored by Cemtrex Foundation.\n\nRegister at www.nasc-example.org. Contact: events@nasc-example.org | Tel. +1 (210) 555-0143\n\nPhoto: Amanda Kessler at the 2024 Summit in San Antonio, Texas.\nFollow us on LinkedIn and X. © 2025 North American Supply Chain Summit. All rights reserved.\n'
+
+SPANISH = 'CIUDAD DE MÉXICO, 14 de mayo de 2024 – El Consejo Coordinador Empresarial (CCE) y la Cámara de Comercio de Estados Unidos presentaron el Grupo de Trabajo de Relocalización, que será encabezado por la Lic. María José Treviño Garza, directora ejecutiva del CCE.\n\n"La relocalización es una oportunidad histórica", afirmó Francisco Cervantes Díaz, presidente del CCE. Treviño Garza añadió que el grupo entregará su primer informe en octubre.\n\nIntegrantes del Grupo de Trabajo de Relocalización:\n• Juan Pablo Castañón – Grupo Bimbo\n• Sofía Ramírez Aguilar – México ¿Cómo Vamos?\n• Luis de la Calle – De la Calle, Madrazo, Mancera\n'
+
+
+def test_event_agenda_speakers_and_panelists():
+    x, names, aff, mem = _facts(AGENDA)
+    assert names == {
+        "Amanda Kessler", "Rogelio Ybarra Cantú", "Helen Park", "Santiago Urquidi", "Beatrice Nwosu", "Michelle Tran",
+    }
+    assert ("Amanda Kessler", "Great Lakes Manufacturing Council") in aff
+    assert ("Helen Park", "Rice University Baker Institute") in aff
+    assert ("Beatrice Nwosu", "Crossbridge Capital") in aff
+    helen = next(p for p in x.people if p.name == "Helen Park")
+    assert helen.title is None  # "Dr." is a courtesy, not a job title
+
+
+def test_spanish_press_release():
+    x, names, aff, mem = _facts(SPANISH)
+    assert names == {
+        "María José Treviño Garza", "Francisco Cervantes Díaz", "Juan Pablo Castañón", "Sofía Ramírez Aguilar",
+        "Luis de la Calle",
+    }
+    group = "Grupo de Trabajo de Relocalización"
+    assert mem[("María José Treviño Garza", group)] == "lead"
+    assert sum(1 for (_, i) in mem if i == group) == 4
+    assert ("Francisco Cervantes Díaz", "Consejo Coordinador Empresarial") in aff
+    assert ("Luis de la Calle", "De la Calle, Madrazo, Mancera") in aff
