@@ -94,7 +94,7 @@ def _split_list(value: str) -> list[str]:
 
 
 def _split_notes(value: str) -> list[str]:
-    text = strip_control(unneutralize(value or "")).replace("\r\n", "\n")
+    text = strip_control(unneutralize(value or "")).replace("\r\n", "\n").replace("\r", "\n")
     return [n.strip() for n in text.split(NOTE_SEPARATOR) if n.strip()]
 
 
@@ -237,8 +237,9 @@ def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _Uid
             "INSERT OR IGNORE INTO tags (entity_type, entity_id, tag) VALUES ('person', ?, ?)", [person_id, tag]
         )
         counts["tags"] = counts.get("tags", 0) + cursor.rowcount
-    existing = [
-        r[0] for r in db.execute("SELECT body FROM notes WHERE entity_type = 'person' AND entity_id = ?", [person_id])
+    existing = [  # compared with the line ends the file's notes were normalised to
+        r[0].replace("\r\n", "\n").replace("\r", "\n")
+        for r in db.execute("SELECT body FROM notes WHERE entity_type = 'person' AND entity_id = ?", [person_id])
     ]
     for note in contact.notes:
         # A note already there, or a paragraph of one (multi-paragraph notes are split on export).

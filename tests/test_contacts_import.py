@@ -31,6 +31,9 @@ def write_export(db, path, fmt):
 
 @pytest.mark.parametrize("fmt, suffix", [("csv", ".csv"), ("vcard", ".vcf")])
 def test_round_trip_changes_nothing(small_db, tmp_path, fmt, suffix):
+    from db.annotations import add_note
+
+    add_note(small_db, "person", 2, "Windows line ends\r\nsecond line\r\n\r\nsecond paragraph")
     before = snapshot(small_db)
     path = write_export(small_db, tmp_path / f"contacts{suffix}", fmt)
     result = import_contacts(small_db, path)
