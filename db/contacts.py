@@ -207,6 +207,15 @@ def _find_or_create(db: sqlite_utils.Database, etype: str, name: str, counts: di
     return create(db, name)
 
 
+def _linked_keys(db: sqlite_utils.Database, link: str, table: str, column: str, person_id: int) -> set[str]:
+    return {
+        r[0]
+        for r in db.execute(
+            f"SELECT t.name_key FROM {link} l JOIN {table} t ON t.id = l.{column} WHERE l.person_id = ?", [person_id]
+        )
+    }
+
+
 def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _UidIndex) -> None:
     person_id = _find_person(db, contact, uids)
     fields = {"title": contact.title, "email": contact.email, "phone": contact.phone}
@@ -218,7 +227,13 @@ def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _Uid
             counts["people updated"] = counts.get("people updated", 0) + 1
         if add_alias(db, "person", person_id, contact.name):
             counts["aliases"] = counts.get("aliases", 0) + 1
+    # Names the person is already linked to are skipped before resolving them, so a name
+    # two organizations share (a duplicate record) never links the person to the other one.
+    linked_orgs = _linked_keys(db, "affiliations", "organizations", "organization_id", person_id)
+    linked_inis = _linked_keys(db, "memberships", "initiatives", "initiative_id", person_id)
     for org in contact.organizations:
+        if fold(org) in linked_orgs:
+            continue
         org_id = _find_or_create(db, "organization", org, counts)
         title = contact.title or None if len(contact.organizations) == 1 else None
         cursor = db.execute(
@@ -227,6 +242,8 @@ def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _Uid
         )
         counts["affiliations"] = counts.get("affiliations", 0) + cursor.rowcount
     for ini in contact.initiatives:
+        if fold(ini) in linked_inis:
+            continue
         ini_id = _find_or_create(db, "initiative", ini, counts)
         cursor = db.execute(
             "INSERT OR IGNORE INTO memberships (person_id, initiative_id) VALUES (?, ?)", [person_id, ini_id]

@@ -34,6 +34,10 @@ def test_round_trip_changes_nothing(small_db, tmp_path, fmt, suffix):
     from db.annotations import add_note
 
     add_note(small_db, "person", 2, "Windows line ends\r\nsecond line\r\n\r\nsecond paragraph")
+    # the same organization stored twice, Jose Luis Gil linked to the second record
+    twin = small_db.table("organizations").insert({"name": "Acme Logistica", "name_key": "acme logistica"}).last_pk
+    gil = small_db.execute("SELECT id FROM people WHERE name = 'José Luis Gil'").fetchone()[0]
+    small_db.execute("INSERT INTO affiliations (person_id, organization_id) VALUES (?, ?)", [gil, twin])
     before = snapshot(small_db)
     path = write_export(small_db, tmp_path / f"contacts{suffix}", fmt)
     result = import_contacts(small_db, path)
