@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass, field
 
 from db import vocabulary as V
-from db.textnorm import compact_key
+from db.textnorm import compact_key as _compact_uncached
 from db.textnorm import fold as _fold_uncached
 
-fold = functools.lru_cache(maxsize=200_000)(_fold_uncached)  # the same words recur constantly
+# The same words and names recur constantly across a document and an import run.
+fold = functools.lru_cache(maxsize=200_000)(_fold_uncached)
+compact_key = functools.lru_cache(maxsize=200_000)(_compact_uncached)
 
 
 @dataclass

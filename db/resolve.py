@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from db.textnorm import compact_key, fold
+from db.extract import compact_key, fold  # cached versions of db.textnorm's keys
 
 TABLE_OF = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
 
