@@ -152,7 +152,10 @@ untag_command.help = "Remove tags from a person, organization or initiative (fuz
 @click.option("--raw", is_flag=True, help="CSV: do not neutralise cells a spreadsheet would run as formulas.")
 @click.pass_obj
 def export_command(obj: CliContext, fmt, initiative, organization, tag, query, output, raw) -> None:
-    """Export people as a contact list (CSV, JSON or vCard 3.0). Filters combine (AND)."""
+    """Export people as a contact list (CSV, JSON or vCard 3.0). Filters combine (AND).
+
+    CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+    leading ' (OWASP CSV-injection guidance); --raw writes them as they are."""
     from db.export import ExportFilters, count_people, export_people
     from db.lookup import Resolved, resolve_entity
 
