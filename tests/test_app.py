@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_app_data import build_fixture_db
 from textual.widgets import Input, SelectionList, TextArea
@@ -87,7 +89,7 @@ async def test_first_screen_lists_people_and_shows_a_card(db_path):
         await settle(pilot)
         assert len(list_names(app)) == 6
         text = screen_text(app)
-        assert "People (6)" in text and "Organizations (3)" in text and "Tags (2)" in text
+        assert re.search(r"People +6", text) and re.search(r"Organizations +3", text) and re.search(r"Tags +2", text)
         assert card_name(app) == list_names(app)[0]
 
 
@@ -376,4 +378,4 @@ async def test_small_terminal_and_light_theme(db_path):
         app.theme = "textual-light"
         await settle(pilot)
         text = screen_text(app)
-        assert "People (6)" in text and "Greta Oyelaran" in text and "Quit" in text
+        assert re.search(r"People +6", text) and "Greta" in text and "Quit" in text

@@ -42,11 +42,17 @@ from tui.screens.help import HelpScreen
 from tui.screens.merge_picker import MergePicker
 from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_editor import TagEditor
+from db.analysis import card_extras  # stakeholder analysis (issue 7): card sections, keys p i l g f
+from tui.analysis_actions import ANALYSIS_ACTIONS, ANALYSIS_BINDINGS, AnalysisActions
+from tui.components.connections import register_sections
+from tui.components.entity_card import SECTIONS
 
 POLL_SECONDS = 2.0
 WRITE_ERRORS = (AnnotationError, MergeError, DatabaseError, sqlite3.Error)
 # Actions that only make sense on the main screen (not while a dialog is open).
 MAIN_ACTIONS = {"focus_search", "note", "tags", "edit", "merge", "export", "back", "help", "quit", "page", "refresh"}
+MAIN_ACTIONS |= ANALYSIS_ACTIONS
+register_sections(SECTIONS)
 
 
 @dataclass
@@ -82,7 +88,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "list"
 
 
-class StakeholdersApp(App):
+class StakeholdersApp(AnalysisActions, App):
     """Search, browse and annotate the directory."""
 
     CSS_PATH = "app.tcss"
@@ -106,6 +112,7 @@ class StakeholdersApp(App):
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", id="previous_pane", show=False, priority=True),
         Binding("left_square_bracket", "page(-1)", "Previous page", id="previous_page", show=False),
         Binding("right_square_bracket", "page(1)", "Next page", id="next_page", show=False),
+        *ANALYSIS_BINDINGS,
     ]
     PANES = ("search", "browse", "results", "card")
 
@@ -199,8 +206,8 @@ class StakeholdersApp(App):
         table = self.query_one(ResultList)
         table.show_rows(message.rows, self._keep_key)
         row = table.current_row()
-        if row is not None and not self._keep_card:
-            self.request_card((row.type, row.id))
+        if not self._keep_card:
+            self.request_card((row.type, row.id) if row is not None else None)
         if self._open_top_seq == message.seq:
             self._open_top_seq = -1
             table.focus()
@@ -221,6 +228,8 @@ class StakeholdersApp(App):
         try:
             with self.pool.lease() as lease:
                 card = entity_card(lease.db, *ref)
+                if card is not None:
+                    card.update(card_extras(lease.db, *ref))
         except (sqlite3.Error, DatabaseError) as exc:
             self.call_from_thread(self.notify, f"Could not load the card: {exc}", severity="error")
             return
@@ -555,4 +564,5 @@ class StakeholdersApp(App):
         yield SystemCommand("Export list", "Write the current list as CSV (x)", self.action_export)
         yield SystemCommand("Back", "Go back (backspace)", self.action_back)
         yield SystemCommand("Refresh", "Reload from the database (ctrl+r)", self.action_refresh)
+        yield from self.analysis_commands()
         yield SystemCommand("Help", "Show every key (?)", self.action_help)

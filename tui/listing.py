@@ -21,7 +21,7 @@ def fetch(db: sqlite_utils.Database, engine, source: tuple, offset: int = 0) -> 
     if kind == "search":
         hits = engine.search(source[1], limit=SEARCH_LIMIT)
         rows = browse.describe(db, [(h.type, h.id) for h in hits])
-        return rows, len(rows), f"{len(rows)} best matches for “{source[1].strip()}”"
+        return rows, len(rows), f"{len(rows)} best match{'' if len(rows) == 1 else 'es'} for “{source[1].strip()}”"
     if kind == "type":
         rows = browse.list_entities(db, source[1], offset, browse.PAGE_SIZE)
         total = browse.count_entities(db, source[1])

@@ -38,15 +38,28 @@ class BrowsePane(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
+    _counts: tuple[dict[str, int], list[tuple[str, int]]] | None = None
+
+    def _label(self, label: str, count: int) -> Text:
+        """`label` on the left, `count` on the right, on one line of the pane's width."""
+        number = f"{count:,}"
+        room = max(self.scrollable_content_region.width - len(number) - 1, 4)
+        if len(label) > room:
+            label = label[: room - 1] + "…"
+        return Text.assemble(label.ljust(room) + " ", (number, "dim"), no_wrap=True)
+
+    def on_resize(self) -> None:
+        if self._counts is not None:
+            with self.prevent(BrowseChosen):
+                self.set_counts(*self._counts)
+
     def set_counts(self, counts: dict[str, int], tags: list[tuple[str, int]]) -> None:
         """Rebuild the options with fresh counts, keeping the highlighted one."""
+        self._counts = (counts, tags)
         keep = self.highlighted_option.id if self.highlighted_option is not None else "type:person"
-        options = [Option(Text(f"{label} ({counts.get(t, 0):,})"), id=f"type:{t}") for t, label in TYPE_ROWS]
-        options.append(Option(Text(f"Tags ({len(tags):,})"), id="tag:"))
-        options += [
-            Option(Text(f"  #{tag} ({n:,})", overflow="ellipsis", no_wrap=True), id=f"tag:={tag}")
-            for tag, n in tags[:MAX_TAGS_SHOWN]
-        ]
+        options = [Option(self._label(label, counts.get(t, 0)), id=f"type:{t}") for t, label in TYPE_ROWS]
+        options.append(Option(self._label("Tags", len(tags)), id="tag:"))
+        options += [Option(self._label(f"  #{tag}", n), id=f"tag:={tag}") for tag, n in tags[:MAX_TAGS_SHOWN]]
         self.clear_options()
         self.add_options(options)
         self.select_id(keep)

@@ -8,7 +8,11 @@ from textual.widgets import DataTable
 
 from db.browse import ListRow
 
-COLUMNS = (("Name", 0.36), ("Title", 0.24), ("Organization", 0.26), ("Tags", 0.14))
+# (label, share of the width, ListRow attribute); a narrow list keeps only name and organization
+COLUMNS = (("Name", 0.36, "name"), ("Title", 0.24, "title"), ("Organization", 0.26, "organization"),
+           ("Tags", 0.14, "tags"))
+NARROW_COLUMNS = (("Name", 0.55, "name"), ("Organization", 0.45, "organization"))
+NARROW_BELOW = 50
 
 
 def _cell(value: str) -> Text:
@@ -28,16 +32,15 @@ class ResultList(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.rows_shown: list[ListRow] = []
         self._columns_for = -1
-
-    def _widths(self) -> list[int]:
-        # the columns share the pane's width (each cell has 1 column of padding on both sides)
-        free = max(self.size.width - 2 * len(COLUMNS) - 2, 40)
-        return [max(int(free * share), 6) for _, share in COLUMNS]
+        self._columns = COLUMNS
 
     def _add_columns(self) -> None:
         self._columns_for = self.size.width
-        for (label, _), width in zip(COLUMNS, self._widths()):
-            self.add_column(label, width=width, key=label.lower())
+        self._columns = NARROW_COLUMNS if self.size.width < NARROW_BELOW else COLUMNS
+        # the columns share the pane's width (each cell has 1 column of padding on both sides)
+        free = max(self.size.width - 2 * len(self._columns) - 2, 16)
+        for label, share, _ in self._columns:
+            self.add_column(label, width=max(int(free * share), 3), key=label.lower())
 
     def on_mount(self) -> None:
         self._add_columns()
@@ -55,9 +58,9 @@ class ResultList(DataTable):
         self.rows_shown = list(rows)
         for row in rows:
             icon = {"person": "", "organization": "◆ ", "initiative": "● "}[row.type]
-            name = Text(icon, style="dim") + _cell(row.name)
-            name.no_wrap, name.overflow = True, "ellipsis"
-            self.add_row(name, _cell(row.title), _cell(row.organization), _cell(row.tags), key=row.key)
+            cells = [_cell(getattr(row, attr)) for _, _, attr in self._columns]
+            cells[0] = Text(icon, style="dim", no_wrap=True, overflow="ellipsis") + cells[0]
+            self.add_row(*cells, key=row.key)
         index = next((i for i, r in enumerate(rows) if r.key == keep_key), 0)
         if rows:
             self.move_cursor(row=index, animate=False)
