@@ -27,13 +27,14 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from db.search_rank import EXACT, FUZZY, FUZZY_CUTOFF, PREFIX, score_key
-from db.textnorm import fold
+from db.textnorm import compact_key, fold
 
 ENTITY_TYPES = ("person", "organization", "initiative")
 _TABLES = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
 _TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
 
 CANDIDATES = 1000  # keys read and scored per tier, at most
+LOOSE_CANDIDATES = 300  # ... for the last tier (any query word matches): a fallback only
 SPELLINGS = 8  # indexed words tried in place of each query token (typo tolerance)
 
 
@@ -52,6 +53,16 @@ class SearchHit:
 def query_tokens(query: str) -> list[str]:
     """The folded tokens of a query, as they are matched against stored keys."""
     return fold(query).split()
+
+
+def query_variants(query: str) -> list[list[str]]:
+    """The query's folded tokens, plus the variant with dotted acronyms joined ('U.S.' -> 'us')
+    when it differs: names are stored folded (`u s`), aliases compacted (`us`)."""
+    variants = [query_tokens(query)]
+    compact = compact_key(query).split()
+    if compact and compact != variants[0]:
+        variants.append(compact)
+    return variants
 
 
 def _fts_phrase(token: str) -> str:
@@ -85,8 +96,8 @@ class SearchEngine:
         self, query: str, *, limit: int = 20, types: tuple[str, ...] | list[str] | None = None
     ) -> list[SearchHit]:
         """Best matches for `query`, best first; [] for an empty query or no match."""
-        qtokens = query_tokens(query)
-        if not qtokens or limit <= 0:
+        variants = query_variants(query)
+        if not variants[0] or limit <= 0:
             return []
         wanted = tuple(t for t in ENTITY_TYPES if t in (types or ENTITY_TYPES))
         version = self._data_version()
@@ -94,37 +105,39 @@ class SearchEngine:
             self._cache.clear()
             self._vocabulary = None
             self._version = version
-        cache_key = (tuple(qtokens), limit, wanted)
+        cache_key = (tuple(map(tuple, variants)), limit, wanted)
         if cache_key not in self._cache:
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()
-            self._cache[cache_key] = self._search(qtokens, limit, wanted)
+            self._cache[cache_key] = self._search(variants, limit, wanted)
         return list(self._cache[cache_key])
 
-    def _search(self, qtokens: list[str], limit: int, types: tuple[str, ...]) -> list[SearchHit]:
+    def _search(self, variants: list[list[str]], limit: int, types: tuple[str, ...]) -> list[SearchHit]:
         best: dict[tuple[str, int], tuple[float, str, str]] = {}  # (type, id) -> (score, key, why)
         seen_keys: set[int] = set()
 
-        def consider(match: str) -> None:
+        def consider(match: str, cap: int) -> None:
             rows = self.db.execute(
                 "SELECT k.id, k.entity_type, k.entity_id, k.kind, k.key FROM search_words w"
                 " JOIN search_keys k ON k.id = w.rowid"
                 f" WHERE search_words MATCH ? AND k.entity_type IN ({','.join('?' * len(types))}) LIMIT ?",
-                [match, *types, CANDIDATES],
+                [match, *types, cap],
             )
             for key_id, etype, eid, kind, key in rows:
                 if key_id in seen_keys:
                     continue
                 seen_keys.add(key_id)
-                score, level = score_key(qtokens, key)
+                score, level = max(score_key(qtokens, key) for qtokens in variants)
                 if score <= 0:
                     continue
                 current = best.get((etype, eid))
                 if current is None or (-score, key) < (-current[0], current[1]):
                     best[(etype, eid)] = (score, key, f"{level} {kind}")
 
-        for tier in self._tiers(qtokens):
-            consider(tier)
+        # Tiers are generated lazily: the fuzzy ones need the vocabulary, often not at all.
+        for i, tier in enumerate(zip(*(self._tiers(qtokens) for qtokens in variants))):
+            if any(tier):
+                consider(" OR ".join(f"({t})" for t in tier if t), CANDIDATES if i < 3 else LOOSE_CANDIDATES)
             if len(best) >= limit:
                 break
         # Ties break on the matched key (nearly alphabetical), then type and id: stable.
@@ -132,17 +145,15 @@ class SearchEngine:
         return self._hits(ranked[:limit])
 
     def _tiers(self, qtokens: list[str]):
-        """FTS5 queries for each candidate tier, best first (generated lazily)."""
+        """FTS5 queries for each candidate tier, best first (None for a tier that adds nothing)."""
         yield " AND ".join(_fts_phrase(q) for q in qtokens)
         yield " AND ".join(_fts_phrase(q) + "*" for q in qtokens)
         groups = []
         for q in qtokens:
             terms = [_fts_phrase(q) + "*"] + [_fts_phrase(w) for w in self.spellings(q) if w != q]
             groups.append("(" + " OR ".join(terms) + ")")
-        if len(groups) > 1 or len(terms) > 1:
-            yield " AND ".join(groups)
-        if len(groups) > 1:
-            yield " OR ".join(groups)
+        yield " AND ".join(groups) if len(groups) > 1 or len(terms) > 1 else None
+        yield " OR ".join(groups) if len(groups) > 1 else None
 
     def spellings(self, token: str) -> list[str]:
         """Indexed words within a typo or two of `token`, closest first (none for short tokens)."""

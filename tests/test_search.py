@@ -21,6 +21,7 @@ PEOPLE = [
 ORGANIZATIONS = [
     ("Schneider Electric", None), ("General Electric", None), ("Arca Continental", None),
     ("Adrienne Arsht Latin America Center", "AALAC"), ("US-Mexico Foundation", "USMF"),
+    ("U.S. Chamber of Commerce", None), ("US Border Council", None),
 ]
 INITIATIVES = [("US-Mexico High Level Economic Dialogue", "HLED"), ("Nearshoring Working Group", None)]
 
@@ -86,6 +87,9 @@ def names(hits) -> list[str]:
         ("aalac", "Adrienne Arsht Latin America Center"),
         ("schneider", "Schneider Electric"),
         ("ebrard casaubon", "Marcelo Ebrard"),
+        ("U.S. Chamber", "U.S. Chamber of Commerce"),
+        ("US Chamber of Commerce", "U.S. Chamber of Commerce"),
+        ("U.S. Border Council", "US Border Council"),
     ],
 )
 def test_exact_queries_rank_the_intended_entity_first(directory, query, expected):
