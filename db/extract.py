@@ -569,14 +569,15 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
         if len(block) < 2:
             i = max(j, i + 1)
             continue
-        with_rest = 0
+        with_rest = with_given = 0
         for it in block:
-            if it.rest and _list_person(text, it, True) is not None:
+            if it.rest and (name := _list_person(text, it, True)) is not None:
                 with_rest += 1
-                if with_rest >= 3:
-                    break
-        strong = with_rest >= 3
+                with_given += is_given(name[0].text)
         heading = _heading_before(text, lines, block[0].line)
+        # structure alone vouches for unknown names only under a group heading or when most
+        # lines do start with known given names
+        strong = with_rest >= 3 and (with_given * 2 >= with_rest or _member_heading(text, heading))
         persons = []
         for it in block:
             name = _list_person(text, it, strong and it.rest is not None)
@@ -612,6 +613,16 @@ def _heading_before(text: str, lines, first_line: tuple[int, int]) -> tuple[int,
             return off, off + len(line.rstrip(":").rstrip())
         return None
     return None
+
+
+def _member_heading(text: str, heading: tuple[int, int] | None) -> bool:
+    """A heading that announces people: an initiative's name or words like `Members`."""
+    if heading is None:
+        return False
+    words = fold(text[heading[0] : heading[1]])
+    return initiative_kind(words) is not None or any(w in V.LIST_WORDS - {"about"} for w in words.split()) or any(
+        words.startswith(k + " ") for k in V.INITIATIVE_KINDS_FIRST
+    )
 
 
 def _heading_initiative(doc: _Doc, heading: tuple[int, int]) -> int | None:
@@ -1223,7 +1234,7 @@ def _assign_contacts(doc: _Doc, lines, list_lines) -> None:
     text = doc.text
     for pattern, attr in ((_EMAIL, "email"), (_PHONE, "phone")):
         for m in pattern.finditer(text):
-            if attr == "phone" and sum(c.isdigit() for c in m.group()) < 7:
+            if attr == "phone" and not _phone_like(text, m):
                 continue
             if attr == "phone" and _EMAIL.search(text[max(0, m.start() - 40) : m.end()]) and "@" in text[m.start() - 1 : m.end()]:
                 continue
@@ -1235,6 +1246,15 @@ def _assign_contacts(doc: _Doc, lines, list_lines) -> None:
             person = doc.found["person"][owner]
             if not getattr(person, attr):
                 setattr(person, attr, m.group().strip())
+
+
+def _phone_like(text: str, m: re.Match) -> bool:
+    """A phone number, not a year range: `+52 ...`, `(210) ...`, 10+ digits, or after `Tel.`/`phone`."""
+    digits = sum(c.isdigit() for c in m.group())
+    if digits < 7:
+        return False
+    before = text[max(0, m.start() - 16) : m.start()].lower()
+    return m.group()[0] in "+(" or digits >= 10 or bool(re.search(r"(tel|phone|tel[eé]fono|cel|mobile|call)\W*$", before))
 
 
 def _nearest_person(doc: _Doc, pos: int, lines) -> int | None:

@@ -59,6 +59,16 @@ GIVEN_NAMES = _words(
     homero imelda irving jacinto jeronimo juanita leandro leon lilia lucio lupita marcial marina mayra
     moises nadia nestor osvaldo pascual porfirio ramona reyna rocio rosalba salomon sergei silvestre
     teodoro tomasa trinidad ubaldo vladimir wilfredo yesenia
+    kristin courtney whitney lindsay lindsey meredith brooke caitlin colleen kara kelsey molly taylor
+    trevor tucker wyatt hunter spencer blake garrett brady reid drew jeremiah marc neal stuart
+    gordon glen clifford lloyd leonard harriet marjorie kendra tiffany crystal heather audrey vivian
+    ximena itzel xochitl renata yadira elvira ildefonso jacobo lazaro marcelino maximo norberto raymundo
+    reynaldo rigoberto saul tadeo valentin vidal efrain eloy froylan gaspar heriberto isidro juventino
+    leobardo macario mariano rosendo santos teofilo guillermina herminia hortensia ivonne jazmin josefa
+    maricela marisela minerva mireya nayeli ofelia paloma perla rebeca rosalinda rosaura selene socorro
+    soledad teresita zulema citlali cuauhtemoc alonso agustina bertha concepcion esmeralda fabiana
+    kenji hiroshi takeshi yuki wei ming raj rahul priya anil sanjay vikram ahmed fatima yusuf hassan
+    dmitri hans klaus jurgen pierre francois giovanni luca paolo lars sven jens ingrid astrid
     """
 )
 

@@ -165,3 +165,18 @@ def test_places_headings_and_organizations_are_not_people():
         "San Antonio and Santa Clara University hosted the Adriana Valley Development Center in Guatemala City."
     )
     assert extract(text).people == []
+
+
+def test_dash_lists_of_topics_are_not_people():
+    text = (
+        "Priorities\n"
+        "• Smart Borders - blockchain pilots at crossings\n"
+        "• Green Corridors - electrified freight lanes\n"
+        "• Port Upgrades - dredging and cranes\n"
+    )
+    assert extract(text).people == []
+
+
+def test_year_ranges_are_not_phone_numbers():
+    x = extract("Said Nora Castillo, director of the Valle Institute, about 2023 - 2024 and 2019-2021.")
+    assert x.people[0].phone is None
