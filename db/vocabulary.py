@@ -59,7 +59,7 @@ GIVEN_NAMES = _words(
     homero imelda irving jacinto jeronimo juanita leandro leon lilia lucio lupita marcial marina mayra
     moises nadia nestor osvaldo pascual porfirio ramona reyna rocio rosalba salomon sergei silvestre
     teodoro tomasa trinidad ubaldo vladimir wilfredo yesenia
-    kristin courtney whitney lindsay lindsey meredith brooke caitlin colleen kara kelsey molly taylor
+    nora kristin courtney whitney lindsay lindsey meredith brooke caitlin colleen kara kelsey molly taylor
     trevor tucker wyatt hunter spencer blake garrett brady reid drew jeremiah marc neal stuart
     gordon glen clifford lloyd leonard harriet marjorie kendra tiffany crystal heather audrey vivian
     ximena itzel xochitl renata yadira elvira ildefonso jacobo lazaro marcelino maximo norberto raymundo
