@@ -7,7 +7,8 @@ Levels, from best to worst (a better level always outranks a worse one):
 - prefix (80-90):  every query token is a whole token or the start of one;
 - fuzzy  (0-80):   otherwise, 0.8 x the length-weighted mean similarity of each query token
                    to its closest key token (rapidfuzz's ratio), or of the two strings with
-                   spaces removed, whichever is higher.
+                   spaces removed (for queries of 6+ letters, 0.9 x the best-aligned part of
+                   the key, so `allyshoring` finds "Ally-Shoring Task Force"), whichever is higher.
 
 Within a level the score grows with coverage (how much of the key the query accounts for),
 so shorter, closer keys come first. Inputs are already folded (`db.textnorm.fold`).
@@ -60,7 +61,10 @@ def score_key(qtokens: list[str], key: str) -> tuple[float, str]:
         total += best * len(q)
         weight += len(q)
     similarity = total / weight
-    compact = fuzz.ratio("".join(qtokens), "".join(ktokens))
+    qc, kc = "".join(qtokens), "".join(ktokens)
+    compact = fuzz.ratio(qc, kc)
+    if len(kc) > len(qc) >= 6:
+        compact = max(compact, 0.9 * fuzz.partial_ratio(qc, kc))
     similarity = max(similarity, compact)
     if similarity < FUZZY_CUTOFF:
         return 0.0, FUZZY

@@ -106,6 +106,8 @@ def test_exact_queries_rank_the_intended_entity_first(directory, query, expected
         ("marzcak", "Jason Marczak"),
         ("jake sulivan", "Jake Sullivan"),
         ("konige", "Enrique Königue"),
+        ("garzamartinez", "Guillermo Garza Martinez"),
+        ("nearshoringworking", "Nearshoring Working Group"),
     ],
 )
 def test_typos_rank_the_intended_entity_in_the_top_three(directory, query, expected):
