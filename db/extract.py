@@ -764,8 +764,8 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
-        if acr and re.search(r"\d", acr) and "-" in acr:
-            acr = None
+        if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
+            acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
         found = person_in_run(run)
         if found and not acr:
             title_toks, name = found
@@ -1003,6 +1003,17 @@ def _title_org(doc: _Doc, pidx: int, title_toks: list[Tok], sent) -> None:
             return
         if t.possessive and i + 1 < len(title_toks):
             return
+    lead = title_toks[0]
+    if len(title_toks) >= 2 and _is_title_tok(title_toks[1]) and not _is_title_tok(lead) and (
+        lead.text.isupper() and len(lead.text) >= 2 or doc.lookup("organization", lead.text) is not None or (
+            lead.key not in _GENERIC and lead.key not in V.PLACES and not lead.key.endswith(("an", "ish", "ese"))
+        )
+    ):
+        # "Tesla CEO Elon Musk", "USMF CEO ...": a one-word organization before the title
+        oidx = doc.add("organization", lead.text, doc.span(lead.start, lead.end, sent))
+        title = _phrase(text, title_toks[1:])
+        doc.affiliate(pidx, oidx, title)
+        doc.found["person"][pidx].title = title
 
 
 _APPOS_START = re.compile(r",\s+(?:(?:a|an|the|our|then|now|also)\s+)?")
@@ -1020,6 +1031,15 @@ def _apposition(doc: _Doc, pidx: int, name_end: int, sent) -> None:
     clause_end = e if clause_end < 0 else clause_end
     clause = text[m.end() : clause_end].rstrip(" .;:”\"")
     toks = tokens(clause)
+    pm = re.match(r"((?:(?:[A-Z][\w.&-]*|of|for|the|and|de|del|la|para|y)\s+){0,7}[A-Z][\w.&-]*)[’']s\s+(.+)$", clause)
+    if pm and _has_title_word(pm.group(2)) and not is_place(pm.group(1)):
+        a = m.end() + pm.start(1)  # "Name, the Wilson Center’s director for Mexico"
+        org = _clean_org(pm.group(1))
+        oidx = doc.add("organization", org, doc.span(a, a + len(pm.group(1)), sent))
+        doc.affiliate(pidx, oidx, pm.group(2).strip())
+        person = doc.found["person"][pidx]
+        person.title = person.title or pm.group(2).strip()
+        return
     if not toks or not any(_is_title_tok(t) for t in toks[:4]):
         return
     if not (_is_title_tok(toks[0]) or toks[0].key in V.TITLE_MODIFIERS or toks[0].text.islower()):

@@ -59,7 +59,7 @@ GIVEN_NAMES = _words(
     homero imelda irving jacinto jeronimo juanita leandro leon lilia lucio lupita marcial marina mayra
     moises nadia nestor osvaldo pascual porfirio ramona reyna rocio rosalba salomon sergei silvestre
     teodoro tomasa trinidad ubaldo vladimir wilfredo yesenia
-    nora kristin courtney whitney lindsay lindsey meredith brooke caitlin colleen kara kelsey molly taylor
+    nora duncan kristin courtney whitney lindsay lindsey meredith brooke caitlin colleen kara kelsey molly taylor
     trevor tucker wyatt hunter spencer blake garrett brady reid drew jeremiah marc neal stuart
     gordon glen clifford lloyd leonard harriet marjorie kendra tiffany crystal heather audrey vivian
     ximena itzel xochitl renata yadira elvira ildefonso jacobo lazaro marcelino maximo norberto raymundo
@@ -213,6 +213,8 @@ NON_NAME_WORDS = _words(
     administration supply chain chains nearshoring allyshoring ally shoring real estate clean logistics
     talent access capital artificial intelligence enablers building back together inc llc ltd corp sa
     jr sr iii ii iv
+    economy treasury defense defence interior labor labour health education agriculture transportation
+    justice homeland foreign environment housing tourism economia hacienda energia trabajo salud
     monday tuesday wednesday thursday friday saturday sunday
     """
 )
@@ -246,7 +248,12 @@ NAME_CONNECTORS = _words("of for the and & de del la las los y on in to against 
 LEADING_DETERMINERS = _words("the a an our their his her its this these that el la los las nuestro nuestra")
 
 # Abbreviations that end in a dot without ending a sentence.
-ABBREVIATIONS = HONORIFICS | _words("u.s u.k st jr inc corp co ltd no vs etc e.g i.e mt ft jan feb mar apr jun jul aug sep sept oct nov dec")
+ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr rep reps sen sens gov hon amb prof sr sra srta lic ing mtro mtra dip gen col capt lt sgt cmdr adm
+    u.s u.k st jr inc corp co ltd no vs etc e.g i.e mt ft jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
 
 # Words of an organization's role in an initiative ("Founding Corporate Partner").
 ROLE_WORDS = _words("partner partners sponsor sponsors supporter supporters member members convener host co-host funder founder donor")

@@ -83,3 +83,22 @@ def test_spanish_press_release():
     assert sum(1 for (_, i) in mem if i == group) == 4
     assert ("Francisco Cervantes Díaz", "Consejo Coordinador Empresarial") in aff
     assert ("Luis de la Calle", "De la Calle, Madrazo, Mancera") in aff
+
+
+NEWS = 'Tesla CEO Elon Musk Pauses Mexico Plant as Tariff Threats Grow\n\nBy Rachel Donovan (Photo by Luis Cortés/Reuters)\n\nMEXICO CITY — Mexican President Claudia Sheinbaum said on Tuesday that talks with US Trade Representative Katherine Tai would continue, while Economy Secretary Marcelo Ebrard traveled to Washington. Sheinbaum’s government has promised incentives for companies that relocate to the Bajío.\n\n"We are ready to work with everyone," said Sen. John Cornyn (R-TX). Ambassador Ken Salazar welcomed the talks.\n\nTesla CEO Elon Musk said the Nuevo León plant was on hold. Analysts disagreed. "Nearshoring is structural," said Valeria Moy, the Instituto Mexicano para la Competitividad’s director general. Gabriela Siller, chief economist at Banco Base, expects investment to rebound in 2025.\n\nRelated Experts: Earl Anthony Wayne, Duncan Wood\n\nRead more: Mexico\'s Nearshoring Boom Explained\n'
+
+
+def test_news_article_titles_possessive_orgs_and_party_tags():
+    x, names, aff, mem = _facts(NEWS)
+    assert names == {
+        "Rachel Donovan", "Luis Cortés", "Claudia Sheinbaum", "Katherine Tai", "Marcelo Ebrard", "John Cornyn",
+        "Ken Salazar", "Elon Musk", "Valeria Moy", "Gabriela Siller", "Earl Anthony Wayne", "Duncan Wood",
+    }
+    people = {p.name: p for p in x.people}
+    assert people["John Cornyn"].title == "Senator (R-TX)"
+    assert people["Marcelo Ebrard"].title == "Economy Secretary"
+    assert ("Elon Musk", "Tesla") in aff
+    assert ("Valeria Moy", "Instituto Mexicano para la Competitividad") in aff
+    assert ("Gabriela Siller", "Banco Base") in aff
+    assert len(people["Claudia Sheinbaum"].spans) == 2  # "Sheinbaum’s government"
+    assert not any(o.acronym == "R-TX" for o in x.organizations)
