@@ -106,8 +106,12 @@ class AnalysisActions:
         """Follow-ups due or overdue."""
 
         def closed(ref: tuple[str, int] | None) -> None:
-            self.reload()  # follow-ups may have been marked done
-            self._open_ref(ref)
+            # follow-ups may have been marked done: the card must be read again
+            if ref is None:
+                self.request_card(self.card_ref, force=True)
+            else:
+                self._open_ref(ref)
+                self.request_card(ref, force=True)
 
         self.push_screen(FollowupsScreen(self.db), closed)
 

@@ -1,0 +1,219 @@
+"""Pilot tests of the analysis features inside the real app: card sections and the p, i, l, g
+and f keys."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from analysis_fixtures import build_directory
+from db import open_db
+from db.assessments import assess
+from db.engagement import log_interaction
+from tui.app import StakeholdersApp
+from tui.components.connections import GroupedLinks
+from tui.components.entity_card import EntityCard
+from tui.screens.assess import AssessScreen
+from tui.screens.followups import FollowupsScreen
+from tui.screens.grid import GridScreen
+from tui.screens.log_interaction import LogInteraction
+from tui.screens.path import PathScreen
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "analysis-app.db"
+    db = open_db(path)
+    build_directory(db)
+    assess(db, "person", 3, influence=5, interest=4, stance="opposed", assessed_at="2026-01-01T00:00:00+00:00")
+    log_interaction(db, 3, kind="call", date="2026-01-02", summary="intro call", follow_up_date="2026-01-09")
+    db.close()
+    return path
+
+
+def _rows(path, sql):
+    db = open_db(path)
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.close()
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_person(pilot, query: str) -> None:
+    await settle(pilot)
+    await pilot.press("slash", *query)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def card_text(app) -> str:
+    card = app.query_one(EntityCard)
+    parts = [w.visual.plain for w in card.query(Static)]
+    for links in card.query(OptionList):
+        parts += [links.get_option_at_index(i).prompt.plain for i in range(links.option_count)]
+    return "\n".join(parts)
+
+
+def card_name(app) -> str | None:
+    card = app.query_one(EntityCard).card
+    return card["name"] if card else None
+
+
+async def test_person_card_shows_connections_assessment_and_interactions(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "megan bridges")
+        text = card_text(app)
+        assert "Connections (3 people" in text
+        assert "High Level Economic Dialogue  initiative · 2" in text and "  Marcelo Ebrard" in text
+        assert "U.S. Chamber of Commerce  organization · 0" not in text  # nobody else there
+        assert "influence 5 · interest 4 · opposed  → manage closely" in text
+        assert "2026-01-02  call  intro call  follow up 2026-01-09" in text
+        links = app.query_one(EntityCard).query_one(GroupedLinks)
+        index = next(i for i in range(links.option_count) if links.get_option_at_index(i).prompt.plain.startswith("  Jason Marczak"))
+        links.focus()
+        links.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        assert card_name(app) == "Jason Marczak"
+
+
+async def test_organization_and_initiative_cards_show_overlap(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "adrienne arsht")
+        text = card_text(app)
+        assert "Overlap: organizations on the same initiatives (2)" in text
+        assert "U.S. Chamber of Commerce  1 shared" in text and "  USMXECO Delegation" in text
+        await open_person(pilot, "usmxeco delegation")
+        text = card_text(app)
+        assert "Overlap: initiatives sharing members (1)" in text and "  Megan Bridges" in text
+        assert "Overlap: initiatives sharing organizations (2)" in text
+
+
+async def test_p_shows_the_path_and_opens_a_step(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "luz maria")
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PathScreen)
+        await pilot.press(*"marczak", "enter")
+        await settle(pilot)
+        assert "Luz María de la Mora → Adrienne Arsht Latin America Center → Jason Marczak" in (
+            app.screen.query_one("#path-result", Static).visual.plain
+        )
+        await pilot.press("down", "enter")  # the shared organization
+        await settle(pilot)
+        assert not isinstance(app.screen, PathScreen)
+        assert card_name(app) == "Adrienne Arsht Latin America Center"
+
+
+async def test_p_on_an_organization_is_refused_with_a_message(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "us-mexico foundation")
+        await pilot.press("p")
+        await settle(pilot)
+        assert not isinstance(app.screen, PathScreen)
+
+
+async def test_i_assesses_the_selected_person_and_the_card_shows_it(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "jason marczak")
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, AssessScreen)
+        await pilot.press("4", "tab", "5", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, AssessScreen)
+        assert _rows(db_path, "SELECT influence, interest, stance FROM assessments WHERE entity_id = 2") == [
+            (4, 5, "unknown")
+        ]
+        assert "influence 4 · interest 5 · unknown  → manage closely" in card_text(app)
+        await pilot.press("i")
+        await settle(pilot)
+        assert app.screen.query_one("#assess-influence", Input).value == "4"  # starts from the current one
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(_rows(db_path, "SELECT * FROM assessments WHERE entity_id = 2")) == 1
+
+
+async def test_l_logs_an_interaction(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "jason marczak")
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LogInteraction)
+        app.screen.query_one("#log-date", Input).value = "2026-11-20"
+        app.screen.query_one("#log-follow-up", Input).value = "2026-12-01"
+        await pilot.press(*"Asked about the [b]forum[/b] agenda", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, LogInteraction)
+        assert _rows(db_path, "SELECT person_id, kind, date, summary, follow_up_date FROM interactions WHERE person_id = 2") == [
+            (2, "meeting", "2026-11-20", "Asked about the [b]forum[/b] agenda", "2026-12-01")
+        ]
+        assert "meeting  Asked about the [b]forum[/b] agenda  follow up 2026-12-01" in card_text(app)
+
+
+async def test_g_grid_places_assessed_people_and_opens_a_card(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, GridScreen)
+        quadrant = app.screen.query_one("#grid-manage-closely", OptionList)
+        assert quadrant.has_focus and quadrant.get_option_at_index(0).prompt.plain == "- Megan Bridges  5/4"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, GridScreen)
+        assert card_name(app) == "Megan Bridges"
+
+
+async def test_f_lists_due_followups_marks_one_done_and_opens_the_person(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FollowupsScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1 and str(table.get_row_at(0)[2]) == "Megan Bridges"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert card_name(app) == "Megan Bridges"
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.query_one(DataTable).row_count == 0
+        await pilot.press("escape")
+        await settle(pilot)
+    assert _rows(db_path, "SELECT done FROM interactions") == [(1,)]
+
+
+async def test_analysis_keys_are_in_help_and_off_inside_dialogs(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "jason marczak")
+        await pilot.press("n")  # the note editor is open: g must type, not open the grid
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert not isinstance(app.screen, GridScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        keys = {b.key for b in app.BINDINGS if hasattr(b, "key")}
+        assert {"p", "i", "l", "g", "f"} <= keys
