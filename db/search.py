@@ -36,6 +36,7 @@ _TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
 CANDIDATES = 1000  # keys read and scored per tier, at most
 LOOSE_CANDIDATES = 300  # ... for the last tier (any query word matches): a fallback only
 SPELLINGS = 8  # indexed words tried in place of each query token (typo tolerance)
+MAX_TOKENS = 8  # words of a query that count (a pasted paragraph stays fast)
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,14 @@ class SearchHit:
 
 def query_tokens(query: str) -> list[str]:
     """The folded tokens of a query, as they are matched against stored keys."""
-    return fold(query).split()
+    return fold(query).split()[:MAX_TOKENS]
 
 
 def query_variants(query: str) -> list[list[str]]:
     """The query's folded tokens, plus the variant with dotted acronyms joined ('U.S.' -> 'us')
     when it differs: names are stored folded (`u s`), aliases compacted (`us`)."""
     variants = [query_tokens(query)]
-    compact = compact_key(query).split()
+    compact = compact_key(query).split()[:MAX_TOKENS]
     if compact and compact != variants[0]:
         variants.append(compact)
     return variants

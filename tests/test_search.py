@@ -248,3 +248,25 @@ def test_seed_queries(seeded_db, query, expected, top):
         pytest.skip("the seed directory is empty until the extractor lands")
     found = [fold(n) for n in names(search(seeded_db, query, limit=top))]
     assert any(fold(expected) in n for n in found), (query, found)
+
+
+def test_merged_away_names_find_the_survivor(directory):
+    from db.merge import merge_entities
+
+    gone = search(directory, "martin cassidy")[0].id
+    into = search(directory, "martin cassinelli")[0].id
+    merge_entities(directory, "person", gone, into)
+    hit = search(directory, "cassidy")[0]
+    assert (hit.id, hit.name, hit.match) == (into, "Martin Cassinelli", "exact alias")
+    orphans = directory.execute(
+        "SELECT COUNT(*) FROM search_keys WHERE entity_type = 'person' AND entity_id = ?", [gone]
+    ).fetchone()[0]
+    assert orphans == 0
+
+
+def test_a_pasted_paragraph_is_cut_to_its_first_words(directory):
+    from db.search import MAX_TOKENS, query_tokens
+
+    assert len(query_tokens("lorem ipsum dolor " * 200)) == MAX_TOKENS
+    assert search(directory, "lorem ipsum dolor " * 200) == []
+    assert names(search(directory, "jake sullivan " * 200))[0] == "Jake Sullivan"
