@@ -759,7 +759,6 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
     for m in _ACRONYM_DEF.finditer(text, s, e):
         acronym_after[m.start()] = m.group(1)
     sentence_people: list[tuple[int, list[Tok]]] = []
-    org_runs: list[tuple[int, list[Tok]]] = []
     for run in [sub for r in runs for sub in _split_and(doc, r)]:
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
@@ -791,7 +790,7 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
             sentence_people.append((pidx, name))
             _apposition(doc, pidx, name[-1].end, sent)
             continue
-        _entity_run(doc, run, acr, sent, org_runs)
+        _entity_run(doc, run, acr, sent)
         if len(run) == 2 and run[0].start == s and not is_given(run[0].text) and not acr:
             run = run[1:]  # "Later Teresa thanked ..."
         if len(run) == 1 and not acr:
@@ -803,7 +802,7 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
                 sentence_people.append((pidx, run))
     _such_as(doc, sent)
     _led_by(doc, sent, sentence_people)
-    _partners(doc, sent, org_runs)
+    _partners(doc, sent)
     _is_title_at(doc, sent, sentence_people)
 
 
@@ -860,7 +859,7 @@ def _expand_title(title: str) -> str:
     return re.sub(r"^Rep\.(?=\s|$)", "Representative", re.sub(r"^Sen\.(?=\s|$)", "Senator", title))
 
 
-def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent, org_runs) -> None:
+def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent) -> None:
     """Organizations and initiatives named by a capitalised run (with an acronym, if defined)."""
     text = doc.text
     run = _strip_list_words(_strip_leading(run))
@@ -890,10 +889,6 @@ def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent, org_runs) -> N
     kind = initiative_kind(phrase)
     if not kind and fold(phrase).endswith(" council") and re.search(r"[’']s\s+$", text[sent[0] : run[0].start]):
         kind = "council"  # "the Chamber’s U.S.-Mexico Economic Council": a program of the Chamber
-    owner = None
-    if run[0].possessive and len(run) > 1:
-        owner, run = run[:1], run[1:]
-        phrase = _clean_org(_phrase(text, run))
     known_org = doc.lookup("organization", phrase)
     known_ini = doc.lookup("initiative", phrase)
     span = doc.span(run[0].start, run[-1].end, sent)
@@ -901,11 +896,9 @@ def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent, org_runs) -> N
         idx = doc.add("initiative", phrase, span, kind=kind, acronym=acr)
         _owner_of(doc, idx, run, sent)
         _acronym_owner(doc, idx, run, sent)
-        org_runs.append((-1 - idx, run))
         return
     if known_org is not None:
         doc.add("organization", phrase, span, acronym=acr)
-        org_runs.append((known_org, run))
         return
     if acr and is_place(phrase):
         return
@@ -914,7 +907,6 @@ def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent, org_runs) -> N
         return
     if is_org:
         idx = doc.add("organization", phrase, span, acronym=acr)
-        org_runs.append((idx, run))
         if run[-1].possessive:
             _owner_of(doc, None, run, sent, org=idx)
 
@@ -940,7 +932,7 @@ def _owner_of(doc: _Doc, ini: int | None, run: list[Tok], sent, org: int | None 
                 return
     before = text[sent[0] : run[0].start]
     if re.search(r"\b(?:convened|launched|hosts?|hosted|organi[sz]ed|created|formed)\b.*\b(?:its|the)\s+\S*$", before):
-        first = _first_org_in(doc, sent[0], run[0].start)
+        first = _first_known_in(doc, "organization", sent[0], run[0].start)
         if first is not None:
             doc.partner(ini, first, "convener")
 
@@ -955,11 +947,12 @@ def _last_org_before(doc: _Doc, pos: int) -> int | None:
     return best
 
 
-def _first_org_in(doc: _Doc, start: int, end: int) -> int | None:
+def _first_known_in(doc: _Doc, etype: str, start: int, end: int) -> int | None:
+    """The first entity of `etype` already found in this document that text[start:end] names."""
     for run in _runs(tokens(doc.text[start:end], start), doc.text):
         run = _strip_leading(run)
         if run:
-            idx = doc.lookup("organization", _clean_org(_phrase(doc.text, run)))
+            idx = doc.lookup(etype, _clean_org(_phrase(doc.text, run)))
             if idx is not None:
                 return idx
     return None
@@ -1182,7 +1175,7 @@ def _led_by(doc: _Doc, sent, people) -> None:
             continue
         if not m:
             continue
-        ini = _initiative_in(doc, sent[0], name[0].start)
+        ini = _first_known_in(doc, "initiative", sent[0], name[0].start)
         if ini is None and _GROUP_REF.search(before):
             ini = doc.last_initiative
         if ini is not None:
@@ -1192,28 +1185,20 @@ def _led_by(doc: _Doc, sent, people) -> None:
             last_role, last_end = (ini, role), name[-1].end
 
 
-def _initiative_in(doc: _Doc, start: int, end: int) -> int | None:
-    for run in _runs(tokens(doc.text[start:end], start), doc.text):
-        run = _strip_leading(run)
-        if run:
-            idx = doc.lookup("initiative", _clean_org(_phrase(doc.text, run)))
-            if idx is not None:
-                return idx
-    return None
 
 
-_ROLE_BEFORE = re.compile(
-    r"((?:[A-Z][\w-]*\s+){0,3}(?:Partner|Sponsor|Supporter|Member|Funder|Donor|Host|Convener))s?\s*$"
-)
 _ROLE_AFTER = re.compile(r"^\s+as\s+(?:a|an|the|its)\s+((?:[A-Z][\w-]*\s+){0,3}(?:Partner|Sponsor|Supporter|Member|Funder|Donor|Host|Convener))")
 
 
-def _partners(doc: _Doc, sent, org_runs) -> None:
+_ROLE_STEMS = frozenset(w.rstrip("s") for w in V.ROLE_WORDS)
+
+
+def _partners(doc: _Doc, sent) -> None:
     """`supported by Founding Corporate Partner Millicom alongside FedEx as a Nearshoring Corporate Partner`."""
     text = doc.text
     s, e = sent
     sentence = text[s:e]
-    ini = _initiative_in(doc, s, e)
+    ini = _first_known_in(doc, "initiative", s, e)
     if ini is None and _GROUP_REF.search(sentence):
         ini = doc.last_initiative
     if ini is None:
@@ -1222,12 +1207,9 @@ def _partners(doc: _Doc, sent, org_runs) -> None:
         run = _strip_leading(run)
         if not run:
             continue
-        phrase = _phrase(text, run)
-        role = None
-        m = _ROLE_BEFORE.search(text[s : run[0].start] + "")
         # "Founding Corporate Partner Millicom": the run holds role words then the name
-        words = [t for t in run]
-        k = max((i for i, t in enumerate(words) if t.key.rstrip("s") in {w.rstrip("s") for w in V.ROLE_WORDS}), default=-1)
+        words = run
+        k = max((i for i, t in enumerate(words) if t.key.rstrip("s") in _ROLE_STEMS), default=-1)
         if 0 <= k < len(words) - 1:
             role = _phrase(text, words[: k + 1])
             name_toks = words[k + 1 :]
@@ -1244,7 +1226,6 @@ def _partners(doc: _Doc, sent, org_runs) -> None:
             continue
         oidx = doc.add("organization", name, doc.span(name_toks[0].start, name_toks[-1].end, sent))
         doc.partner(ini, oidx, role)
-        del m, phrase
 
 
 # contacts ------------------------------------------------------------------------
