@@ -50,7 +50,6 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
     with a one-line message for a file that is not SQLite, an unwritable location, etc.
     """
     from db.migrations import LATEST_VERSION, current_version
-    from db.migrations import migrate as run_migrations
 
     if path is None or str(path) == ":memory:":
         db = sqlite_utils.Database(memory=True)
@@ -83,7 +82,7 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
                 f"this one knows up to {LATEST_VERSION}); upgrade stakeholders to open it"
             )
         if migrate:
-            run_migrations(db)
+            _upgrade(db, path, version)
     except DatabaseError:
         db.close()
         raise
@@ -96,6 +95,34 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
             raise DatabaseError(f"the database at {path} stayed busy: {msg}; try again") from None
         raise DatabaseError(f"{path} cannot be used as a database: {msg}") from None
     return db
+
+
+def _upgrade(db: sqlite_utils.Database, path: Path | None, version: int) -> None:
+    """Run pending migrations; a failing one (each runs in its own transaction, rolled back)
+    becomes a one-line DatabaseError that says the data is safe."""
+    from db.migrations import migrate as run_migrations
+
+    try:
+        run_migrations(db)
+    except sqlite3.DatabaseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug in a migration must not leave a traceback
+        reached = _current_version_safe(db)
+        raise DatabaseError(
+            f"upgrading {path} to schema version {reached + 1} failed ({type(exc).__name__}: {exc}); "
+            f"it was left at version {reached}"
+            + (f", and a backup of it is at {path}.bak-{version}" if version and path else "")
+        ) from None
+
+
+def _current_version_safe(db: sqlite_utils.Database) -> int:
+    """The schema version, or 0 when it cannot be read."""
+    from db.migrations import current_version
+
+    try:
+        return current_version(db)
+    except sqlite3.Error:
+        return 0
 
 
 @contextlib.contextmanager
