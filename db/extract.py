@@ -907,15 +907,11 @@ def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if is_org:
         idx = doc.add("organization", phrase, span, acronym=acr)
-        if run[-1].possessive:
-            _owner_of(doc, None, run, sent, org=idx)
 
 
-def _owner_of(doc: _Doc, ini: int | None, run: list[Tok], sent, org: int | None = None) -> None:
+def _owner_of(doc: _Doc, ini: int, run: list[Tok], sent) -> None:
     """`X’s Y Working Group`: the organization X convenes the initiative."""
     text = doc.text
-    if ini is None:
-        return
     toks = tokens(text[sent[0] : run[0].start], sent[0])
     if toks and toks[-1].possessive:
         back = [toks[-1]]
