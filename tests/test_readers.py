@@ -202,3 +202,34 @@ def test_file_name_with_escape_sequences_is_printed_safely(tmp_path):
     with pytest.raises(DocumentError) as info:
         read_document(path)
     assert "\x1b" not in str(info.value)
+
+
+# --- through the importer -----------------------------------------------------------
+
+
+def test_member_list_gives_the_same_people_from_txt_html_and_pdf(tmp_path):
+    """The line structure HTML and PDF keep is enough for the extractor's list rules."""
+    from db import open_db
+    from db.importer import import_document
+
+    members = [("José Pérez Ortega", "Acme Holdings"), ("Ana Díaz Navarro", "Beta Logística"),
+               ("Luis Ramírez Torres", "Gamma Industrias")]
+    heading = "Border Trade Working Group members:"
+    files = {
+        "txt": _write(tmp_path, "list.txt", heading + "\n\n" + "".join(f"  • {n} - {o}\n" for n, o in members)),
+        "html": _write(tmp_path, "list.html", f"<nav><a>Home</a></nav><h2>{heading}</h2><ul>"
+                       + "".join(f"<li>{n} - {o}</li>" for n, o in members) + "</ul><footer>Site</footer>"),
+        "pdf": _write(tmp_path, "list.pdf", make_pdf([[heading, ""] + [f"{n} - {o}" for n, o in members]])),
+    }
+    found = {}
+    for fmt, path in files.items():
+        db = open_db(tmp_path / f"{fmt}.db")
+        assert import_document(db, path).status == "imported"
+        found[fmt] = sorted(db.execute(
+            "SELECT p.name, o.name FROM affiliations a JOIN people p ON p.id = a.person_id "
+            "JOIN organizations o ON o.id = a.organization_id"
+        ).fetchall())
+        db.close()
+    assert found["txt"] == sorted(members)
+    assert found["html"] == found["txt"]
+    assert found["pdf"] == found["txt"]
