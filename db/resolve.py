@@ -20,6 +20,7 @@ All functions write inside the caller's transaction (see `db.connection.write_tr
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import sqlite_utils
@@ -95,14 +96,73 @@ def find_organization(db: sqlite_utils.Database, name: str) -> int | None:
         ).fetchall()
         if len(row) == 1 and not row[0][1].isupper():
             return row[0][0]  # "Arca Continental" -> the organization known only as "Arca"
-    return None
+    return _by_variant_keys(db, "organization", organization_variants(name))
 
 
 def find_initiative(db: sqlite_utils.Database, name: str) -> int | None:
-    """The id of the initiative named `name` (any known spelling or acronym)."""
+    """The id of the initiative named `name` (any known spelling or acronym); a name with or
+    without a leading country qualifier (`U.S.-Mexico CEO Dialogue` / `CEO Dialogue`) matches."""
     if not name or not name.strip():
         return None
-    return _by_keys(db, "initiative", name)
+    found = _by_keys(db, "initiative", name)
+    if found is None:
+        found = _by_variant_keys(db, "initiative", initiative_variants(name))
+    return found
+
+
+_COUNTRY_FORMS = ("us", "u s", "usa", "united states", "the us", "the united states")
+_MINISTRY = ("ministry", "secretariat", "secretaria", "ministerio")  # Mexico's "Secretaría" in translation
+_QUALIFIERS = ("us mexico", "u s mexico", "mexico us", "mexico u s", "us mexican", "north american")
+
+
+def organization_variants(name: str) -> set[str]:
+    """Other keys the same organization is commonly written under: `U.S. Embassy in Mexico` /
+    `Embassy of USA in Mexico`; `Secretariat of Economy` / `Ministry of Economy`."""
+    k = compact_key(name)
+    k = k[4:] if k.startswith("the ") else k
+    out: set[str] = set()
+    m = re.fullmatch(r"(?:(us|usa|u s|united states|the us|the united states) )?(embassy|consulate)(?: of (?:the )?(us|usa|u s|united states))?( (?:in|to) .+)?", k)
+    if m and (m.group(1) or m.group(3)):
+        rest = m.group(4) or ""
+        for c in _COUNTRY_FORMS:
+            out.add(f"{c} {m.group(2)}{rest}")
+            out.add(f"{m.group(2)} of {c}{rest}")
+    words = k.split()
+    if words and words[0] in _MINISTRY and len(words) >= 3 and words[1] == "of":
+        out |= {" ".join([head] + words[1:]) for head in _MINISTRY}
+    out.discard(k)
+    return out
+
+
+def initiative_variants(name: str) -> set[str]:
+    """The initiative's name with and without a leading country qualifier."""
+    k = compact_key(name)
+    out = set()
+    for q in _QUALIFIERS:
+        if k.startswith(q + " ") and len(k.split()) - len(q.split()) >= 2:
+            out.add(k[len(q) + 1 :])
+    if not out and len(k.split()) >= 2:
+        out |= {f"{q} {k}" for q in _QUALIFIERS}
+    out.discard(k)
+    return out
+
+
+def _by_variant_keys(db: sqlite_utils.Database, entity_type: str, keys: set[str]) -> int | None:
+    """Exact (indexed) lookups of a few alternative keys, on names and aliases; None if ambiguous."""
+    if not keys:
+        return None
+    keys = sorted(keys | {fold(k) for k in keys})
+    marks = ",".join("?" * len(keys))
+    table = TABLE_OF[entity_type]
+    ids = {r[0] for r in db.execute(f"SELECT id FROM {table} WHERE name_key IN ({marks}) LIMIT 3", keys)}
+    ids |= {
+        r[0] for r in db.execute(
+            f"SELECT entity_id FROM aliases WHERE entity_type = ? AND alias_key IN ({marks})"
+            f" AND entity_id IN (SELECT id FROM {table} WHERE id = entity_id) LIMIT 3",
+            [entity_type, *keys],
+        )
+    }
+    return ids.pop() if len(ids) == 1 else None
 
 
 def add_alias(db: sqlite_utils.Database, entity_type: str, entity_id: int, alias: str) -> bool:

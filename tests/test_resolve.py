@@ -117,3 +117,25 @@ def test_every_row_has_a_name_key(empty_db):
     import_text(empty_db, "The Gulf Ports Council (GPC) met. Said Rosa Pineda, president of GPC.", name="a.txt")
     for table in ("people", "organizations", "initiatives"):
         assert not empty_db.execute(f"SELECT 1 FROM {table} WHERE name_key = ''").fetchone()
+
+
+def test_embassy_and_ministry_spellings_resolve_to_one_record(empty_db):
+    with write_transaction(empty_db):
+        embassy = create_organization(empty_db, "Embassy of USA in Mexico")
+        ministry = create_organization(empty_db, "Secretariat of Economy")
+        commerce = create_organization(empty_db, "Department of Commerce")
+    assert find_organization(empty_db, "U.S. Embassy in Mexico") == embassy
+    assert find_organization(empty_db, "Embassy of the United States in Mexico") == embassy
+    assert find_organization(empty_db, "Ministry of Economy") == ministry
+    assert find_organization(empty_db, "Ministry of Commerce") is None  # not the US department
+    assert find_organization(empty_db, "U.S. Embassy in Canada") is None
+    assert commerce
+
+
+def test_initiative_with_and_without_country_qualifier(empty_db):
+    from db.resolve import create_initiative
+
+    with write_transaction(empty_db):
+        iid = create_initiative(empty_db, "CEO Dialogue", kind="dialogue")
+    assert find_initiative(empty_db, "U.S.-Mexico CEO Dialogue") == iid
+    assert find_initiative(empty_db, "Dialogue") is None

@@ -78,6 +78,13 @@ SAME_ORGANIZATION = [
     ("Schneider", "Schneider Electric"),
     ("Arca", "Arca Continental"),
     ("Adrienne Arsht Latin America Center", "AALAC"),
+    ("Embassy of USA in Mexico", "U.S. Embassy in Mexico"),
+    ("Secretariat of Economy", "Ministry of Economy"),
+]
+SAME_INITIATIVE = [
+    ("CEO Dialogue", "U.S.-Mexico CEO Dialogue"),
+    ("US-Mexico High Level Economic Dialogue", "HLED", "High Level Economic Dialogue"),
+    ("U.S.-Mexico Economic Council", "USMXECO"),
 ]
 
 
@@ -107,6 +114,7 @@ def measure(db) -> dict:
         and db.execute("SELECT 1 FROM memberships WHERE person_id=? AND initiative_id=?", [pid, iid]).fetchone()
     ]
     split_orgs = [names for names in SAME_ORGANIZATION if len({find_organization(db, n) for n in names}) != 1]
+    split_inis = [names for names in SAME_INITIATIVE if len({find_initiative(db, n) for n in names}) != 1]
     return {
         "people_recall": len(found) / len(PEOPLE),
         "people_precision": len(real) / max(1, len(people)),
@@ -115,6 +123,7 @@ def measure(db) -> dict:
         "missed_people": sorted(set(PEOPLE) - set(found)),
         "duplicate_people": sorted({n for n in keys if keys.count(n) > 1}),
         "split_organizations": split_orgs,
+        "split_initiatives": split_inis,
         "affiliation_recall": len(aff) / len(AFFILIATIONS),
         "missed_affiliations": sorted(set(AFFILIATIONS) - set(aff)),
         "membership_recall": len(mem) / len(MEMBERSHIPS),
@@ -145,6 +154,10 @@ def test_no_person_twice(numbers):
 
 def test_at_most_one_organization_stored_twice(numbers):
     assert len(numbers["split_organizations"]) <= 1, numbers["split_organizations"]
+
+
+def test_initiatives_are_not_split(numbers):
+    assert numbers["split_initiatives"] == []
 
 
 def test_affiliations_and_memberships(numbers):
