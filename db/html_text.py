@@ -25,7 +25,7 @@ PARAGRAPH_TAGS = frozenset(
         "section", "article", "main", "figure", "pre", "address", "hr", "title",
     }
 )
-LINE_TAGS = frozenset({"div", "li", "tr", "dt", "dd", "figcaption", "caption", "thead", "tbody"})
+LINE_TAGS = frozenset({"div", "li", "tr", "dt", "dd", "figcaption", "caption", "thead", "tbody", "tfoot"})
 CELL_TAGS = frozenset({"td", "th"})
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -35,6 +35,7 @@ BULLET = "• "
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_RUN_OF_SPACES = re.compile(r" {2,}")
 
 
 class _VisibleText(HTMLParser):
@@ -44,8 +45,14 @@ class _VisibleText(HTMLParser):
         self._skip_tag: str | None = None  # the element being skipped
         self._skip_depth = 0  # how many of that element are open (they can nest)
         self._pre = 0
-        self._row_has_cell = False
         self._pending = 0  # newlines owed before the next text: 1 = new line, 2 = blank line
+        # Table cells: `<td><p>Name</p></td><td><p>Org</p></td>` is one `Name - Org` line, but a
+        # cell holding several paragraphs (a layout table) keeps them on lines of their own.
+        self._row_has_cell = False
+        self._in_cell = False
+        self._cell_has_text = False
+        self._cell_break = 0  # a break inside a cell, applied only if more text follows in it
+        self._cell_multiline = False  # the cell broke lines: the next cell starts a new block
 
     def _hidden(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if tag in SKIPPED_TAGS:
@@ -60,15 +67,33 @@ class _VisibleText(HTMLParser):
             or "visibility:hidden" in style
         )
 
-    def _newline(self, count: int = 1) -> None:
-        # Breaks of adjacent tags merge (`</li><li>` is one line break, not two).
-        self._pending = max(self._pending, count)
+    def _newline(self, count: int = 1, add: bool = False) -> None:
+        """Owe `count` newlines; breaks of adjacent tags merge (`</li><li>` is one break),
+        except `<br>`s, which add up (`add`)."""
+        if self._in_cell:
+            if self._cell_has_text:
+                self._cell_break = min(2, self._cell_break + count) if add else max(self._cell_break, count)
+            return
+        self._pending = min(2, self._pending + count) if add else max(self._pending, count)
 
     def _emit(self, text: str) -> None:
+        if self._in_cell:
+            if self._cell_break:
+                self._pending, self._cell_break, self._cell_multiline = max(self._pending, self._cell_break), 0, True
+            self._cell_has_text = True
         if self._pending and self.parts:
             self.parts.append("\n" * self._pending)
         self._pending = 0
         self.parts.append(text)
+
+    def _start_cell(self) -> None:
+        self._in_cell, self._cell_break = False, 0
+        if self._cell_multiline:
+            self._newline(2)
+        elif self._row_has_cell:
+            self._emit(CELL_SEPARATOR)
+        self._row_has_cell = True
+        self._in_cell, self._cell_has_text, self._cell_multiline = True, False, False
 
     def handle_starttag(self, tag, attrs):
         if self._skip_tag is not None:
@@ -80,24 +105,18 @@ class _VisibleText(HTMLParser):
             return
         if tag == "pre":
             self._pre += 1
-        if tag == "br":  # consecutive <br>s make a blank line
-            self._pending = min(2, self._pending + 1)
+        if tag in ("tr", "table"):
+            self._in_cell, self._row_has_cell, self._cell_multiline = False, False, False
+        if tag == "br":
+            self._newline(1, add=True)
         elif tag in PARAGRAPH_TAGS:
             self._newline(2)
         elif tag in LINE_TAGS:
             self._newline()
+        elif tag in CELL_TAGS:
+            self._start_cell()
         if tag == "li":
             self._emit(BULLET)
-        elif tag == "tr":
-            self._row_has_cell = False
-        elif tag in CELL_TAGS:
-            if self._row_has_cell:
-                self._emit(CELL_SEPARATOR)
-            self._row_has_cell = True
-        elif tag == "img":
-            alt = dict(attrs).get("alt")
-            if alt:
-                self._emit(f" {alt} ")
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -113,6 +132,8 @@ class _VisibleText(HTMLParser):
             return
         if tag == "pre" and self._pre:
             self._pre -= 1
+        if tag in ("tr", "table") or tag in CELL_TAGS:
+            self._in_cell, self._cell_break = False, 0
         if tag in PARAGRAPH_TAGS:
             self._newline(2)
         elif tag in LINE_TAGS:
@@ -125,7 +146,7 @@ class _VisibleText(HTMLParser):
             self._emit(data.replace("\r\n", "\n"))
         elif data.strip():
             self._emit(_SPACES.sub(" ", data))
-        elif self.parts and not self._pending:
+        elif self.parts and not self._pending and not self._cell_break:
             self.parts.append(" ")
 
 
@@ -134,7 +155,7 @@ def html_to_text(html: str) -> str:
     parser = _VisibleText()
     parser.feed(html)
     parser.close()
-    lines = [line.strip(" ") for line in "".join(parser.parts).split("\n")]
+    lines = [_RUN_OF_SPACES.sub(" ", line).strip(" ") for line in "".join(parser.parts).split("\n")]
     text = "\n".join(lines)
     return _BLANK_LINES.sub("\n\n", text).strip()
 

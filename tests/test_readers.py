@@ -88,6 +88,25 @@ def test_html_with_nested_skipped_elements_resumes_after_them(tmp_path):
     assert read_document(_write(tmp_path, "n.html", html))[1] == "Visible"
 
 
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<table><tr><td><p>Ana Ruiz</p></td><td><p>Acme</p></td></tr><tr><td>Luis Paz</td><td><a>Beta</a></td></tr></table>",
+         "Ana Ruiz - Acme\nLuis Paz - Beta"),
+        ("<table><tr><td><h1>Title</h1><p>Para.</p><ul><li>Ana - X</li></ul></td><td>Sidebar</td></tr></table>",
+         "Title\n\nPara.\n\n• Ana - X\n\nSidebar"),
+        ("<p><strong>Members</strong><br>Ana Ruiz - Acme<br/>Luis Paz- Beta<br><br>Next</p>",
+         "Members\nAna Ruiz - Acme\nLuis Paz- Beta\n\nNext"),
+        ("<ul><li><a href='#'>José Pérez</a>\n   - <em>Acme</em></li></ul>", "• José Pérez - Acme"),
+        ("<p>Logo <img src=x.png alt='Acme logo'> here</p>", "Logo here"),
+        ("<p>Fish &amp; Chips &lt;b&gt; &#x263A; &eacute;</p>", "Fish & Chips <b> ☺ é"),
+    ],
+    ids=["table-rows", "layout-table", "br-lines", "inline-in-li", "img-dropped", "entities"],
+)
+def test_html_line_structure(tmp_path, html, expected):
+    assert read_document(_write(tmp_path, "t.html", html))[1] == expected
+
+
 # --- PDF ----------------------------------------------------------------------------
 
 
