@@ -128,8 +128,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- word classes
 
 def is_given(word: str) -> bool:
-    """A common given name (accent-insensitive)."""
-    return fold(word) in V.GIVEN_NAMES
+    """A common given name (accent-insensitive); `Jean-Pierre` counts by its first part."""
+    k = fold(word)
+    return k in V.GIVEN_NAMES or (" " in k and k.split()[0] in V.GIVEN_NAMES and "-" in word)
 
 
 def _namey(tok: Tok) -> bool:
@@ -210,6 +211,7 @@ class _Doc:
         self.memberships: dict[tuple[int, int], str | None] = {}
         self.initiative_orgs: dict[tuple[int, int], str | None] = {}
         self.last_initiative: int | None = None
+        self.pending_roles: list[tuple[int, str, int]] = []  # (person, role, position of the heading)
 
     # entities ---------------------------------------------------------------
     def _key(self, etype: str, name: str) -> str:
@@ -484,6 +486,10 @@ def extract(text: str) -> Extraction:
         for s in sentence_spans(text, start, end):
             _sentence(doc, s)
     _assign_contacts(doc, lines, list_lines)
+    for pidx, role, pos in doc.pending_roles:
+        ini = _last_before(doc, "initiative", pos)
+        if ini is not None:
+            doc.member(pidx, ini, role)
     return doc.finish()
 
 
@@ -589,11 +595,27 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
             i = j
             continue
         ini = _heading_initiative(doc, heading) if heading else None
+        role = "member"
+        role_m = None
+        if ini is None and heading:
+            role_m = _ROLE_HEADING.fullmatch(text[heading[0] : heading[1]].strip())
+        if role_m:  # "Co-Chairs:" on a page about one initiative: settled once the prose is read
+            role = role_m.group(1).lower().replace("chairs", "chair").replace("chairmen", "chair").rstrip("s")
+            role = {"leadership": "lead", "leader": "lead"}.get(role, role)
         for it, name in persons:
-            _add_list_person(doc, it, name, ini)
+            pidx = _add_list_person(doc, it, name, ini, role)
+            if role_m:
+                doc.pending_roles.append((pidx, role, heading[0]))
             used.add(it.line[0])
         i = j
     return used
+
+
+_ROLE_HEADING = re.compile(
+    r"(?:(?:our|the)\s+)?((?:co-|vice[- ])?chairs?|(?:co-|vice[- ])?chairmen|co-?leads?|leaders?|leadership|members|"
+    r"advisors|advisers|copresidentes|presidentes)\s*:?",
+    re.I,
+)
 
 
 def _list_shaped(text: str, item: _ListItem) -> bool:
@@ -651,12 +673,20 @@ def _acronym_owner(doc: _Doc, idx: int, run: list[Tok], sent) -> None:
         doc.alias("initiative", idx, _phrase(doc.text, run[1:]))
 
 
-def _add_list_person(doc: _Doc, item: _ListItem, name: list[Tok], initiative: int | None) -> None:
+def _add_list_person(doc: _Doc, item: _ListItem, name: list[Tok], initiative: int | None, role: str = "member") -> int:
+    """Add a member-list line's person with organization, title, email and membership; returns the person."""
     text = doc.text
     line = item.line
     pidx = doc.add("person", _phrase(text, name), doc.span(name[0].start, name[-1].end, line))
     if initiative is not None:
-        doc.member(pidx, initiative, "member")
+        doc.member(pidx, initiative, role)
+    _list_details(doc, item, pidx)
+    return pidx
+
+
+def _list_details(doc: _Doc, item: _ListItem, pidx: int) -> None:
+    text = doc.text
+    line = item.line
     if not item.rest:
         return
     r0, r1 = item.rest
@@ -666,9 +696,10 @@ def _add_list_person(doc: _Doc, item: _ListItem, name: list[Tok], initiative: in
         doc.found["person"][pidx].email = doc.found["person"][pidx].email or email.group()
         rest = rest[: email.start()].rstrip(" ,;(<")
         r1 = r0 + len(rest)
-    parts = [p for p in re.split(r"\s*,\s*", rest) if p.strip()]
+    parts = [p for p in re.split(r"\s*,\s*", rest) if p.strip() and not _DEGREE.fullmatch(p.strip())]
     if not parts:
         return
+    rest = ", ".join(parts)
     title, org = None, None
     if len(parts) >= 2 and not any(_has_title_word(p) for p in parts):
         org = rest.strip()  # "De la Calle, Madrazo, Mancera": a firm's name with commas
@@ -688,6 +719,9 @@ def _add_list_person(doc: _Doc, item: _ListItem, name: list[Tok], initiative: in
         o0 = text.index(org, r0)
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
+
+
+_DEGREE = re.compile(r"(?:Ph\.?\s?D\.?|M\.?B\.?A\.?|M\.?D\.?|J\.?D\.?|Esq\.?|CPA|P\.?E\.?|Jr\.?|Sr\.?|II|III)", re.I)
 
 
 def _has_title_word(phrase: str) -> bool:
@@ -776,7 +810,7 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
             paren = re.match(r"\s*\(([^()]{2,60})\)", text[name[-1].end : e])
             if title and paren and re.search(r"\b[DRI]-[A-Z]{2}\b", paren.group(1)):
                 title = f"{title} ({paren.group(1)})"
-            elif paren and looks_like_org(paren.group(1)) and not is_place(paren.group(1)):
+            elif paren and _org_in_parens(paren.group(1)):
                 a = name[-1].end + paren.start(1)  # "Dr. Helen Park (Rice University)"
                 oidx = doc.add("organization", _clean_org(paren.group(1)), doc.span(a, a + len(paren.group(1)), sent))
                 doc.affiliate(pidx, oidx, None)
@@ -784,7 +818,7 @@ def _sentence(doc: _Doc, sent: tuple[int, int]) -> None:
                 doc.found["person"][pidx].title = doc.found["person"][pidx].title or _expand_title(title)
                 _title_org(doc, pidx, title_toks, sent)
                 if re.match(r"(?:Our|Nuestr[oa])\s", text[run[0].start : name[0].start]):
-                    own = _last_org_before(doc, run[0].start)
+                    own = _last_before(doc, "organization", run[0].start)
                     if own is not None:
                         doc.affiliate(pidx, own, title)
             sentence_people.append((pidx, name))
@@ -855,6 +889,15 @@ def _such_as(doc: _Doc, sent) -> None:
 _COURTESY = frozenset("mr mrs ms miss dr lic ing mtro mtra arq sr sra srta don dona sir dame prof c p".split())
 
 
+def _org_in_parens(inner: str) -> bool:
+    """`Name (Cascadia Freight)`: a short capitalised name that is no place, party tag or date."""
+    inner = inner.strip()
+    words = inner.split()
+    if not 1 <= len(words) <= 6 or is_place(inner) or is_generic(inner) or re.search(r"\d|@|[DRI]-[A-Z]{2}\b", inner):
+        return False
+    return looks_like_org(inner) or all(w[:1].isupper() or fold(w) in V.NAME_CONNECTORS for w in words)
+
+
 def _expand_title(title: str) -> str:
     return re.sub(r"^Rep\.(?=\s|$)", "Representative", re.sub(r"^Sen\.(?=\s|$)", "Senator", title))
 
@@ -892,6 +935,8 @@ def _entity_run(doc: _Doc, run: list[Tok], acr: str | None, sent) -> None:
     known_org = doc.lookup("organization", phrase)
     known_ini = doc.lookup("initiative", phrase)
     span = doc.span(run[0].start, run[-1].end, sent)
+    if known_ini is None and known_org is None and fold(phrase) in V.INITIATIVE_KINDS and not acr:
+        return  # "Steering Committee", "Task Force" alone name nothing in particular
     if known_ini is not None or (kind and (len(run) >= 2 or acr) and fold(phrase) not in V.INITIATIVE_KINDS):
         idx = doc.add("initiative", phrase, span, kind=kind, acronym=acr)
         _owner_of(doc, idx, run, sent)
@@ -933,10 +978,10 @@ def _owner_of(doc: _Doc, ini: int, run: list[Tok], sent) -> None:
             doc.partner(ini, first, "convener")
 
 
-def _last_org_before(doc: _Doc, pos: int) -> int | None:
-    """The organization named last before `pos` ("Our CEO ..." speaks for it)."""
+def _last_before(doc: _Doc, etype: str, pos: int) -> int | None:
+    """The entity of `etype` named last before `pos` ("Our CEO ..." speaks for that organization)."""
     best, best_start = None, -1
-    for i, org in enumerate(doc.found["organization"]):
+    for i, org in enumerate(doc.found[etype]):
         for sp in org.spans:
             if best_start < sp.start < pos:
                 best, best_start = i, sp.start

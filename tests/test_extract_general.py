@@ -102,3 +102,22 @@ def test_news_article_titles_possessive_orgs_and_party_tags():
     assert ("Gabriela Siller", "Banco Base") in aff
     assert len(people["Claudia Sheinbaum"].spans) == 2  # "Sheinbaum’s government"
     assert not any(o.acronym == "R-TX" for o in x.organizations)
+
+
+BOARD = 'North American Competitiveness Forum announces 2025 leadership\n\nCo-Chairs:\nJean-Pierre Lavoie, Chairman, Laurentian Rail Holdings\nMary Ellen O\'Brien-Smith, Ph.D., President, Sonoran Institute for Trade\n\nSteering Committee members include Sean McAllister (Cascadia Freight), Lourdes Ibáñez (Bancomext) and Dr. Ravi Shankar (University of Arizona).\n\n"This forum is where policy meets the factory floor," said Robert L. Jenkins Jr., executive director of the forum. Jenkins previously served as chief of staff to Senator Maria Cantwell.\n\nFor more information, contact Carla Ruiz at (202) 555-0175 or cruiz@nacf-example.org.\n'
+
+
+def test_leadership_announcement_roles_degrees_and_parenthesised_orgs():
+    x, names, aff, mem = _facts(BOARD)
+    assert names == {
+        "Jean-Pierre Lavoie", "Mary Ellen O'Brien-Smith", "Sean McAllister", "Lourdes Ibáñez", "Ravi Shankar",
+        "Robert L. Jenkins Jr.", "Maria Cantwell", "Carla Ruiz",
+    }
+    forum = "North American Competitiveness Forum"
+    assert mem[("Jean-Pierre Lavoie", forum)] == mem[("Mary Ellen O'Brien-Smith", forum)] == "co-chair"
+    titles = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+    assert titles[("Mary Ellen O'Brien-Smith", "Sonoran Institute for Trade")] == "President"
+    assert ("Sean McAllister", "Cascadia Freight") in aff and ("Ravi Shankar", "University of Arizona") in aff
+    assert "Steering Committee" not in {o.name for o in x.organizations}
+    carla = next(p for p in x.people if p.name == "Carla Ruiz")
+    assert (carla.phone, carla.email) == ("(202) 555-0175", "cruiz@nacf-example.org")
