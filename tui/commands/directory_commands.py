@@ -32,9 +32,12 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
             else:
                 result = import_document(db, path)
             results.append(result)
-            if not show_bar or result.status == "error":
+            if not show_bar:
                 _report(result)
     if show_bar:
+        for result in results:  # after the bar, so no error line is drawn into it
+            if result.status == "error":
+                _report(result)
         imported = sum(r.status == "imported" for r in results)
         unchanged = sum(r.status == "unchanged" for r in results)
         click.echo(f"{imported} imported, {unchanged} already imported, "
