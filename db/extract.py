@@ -972,10 +972,11 @@ def _owner_of(doc: _Doc, ini: int, run: list[Tok], sent) -> None:
                 doc.partner(ini, oidx, "convener")
                 return
     before = text[sent[0] : run[0].start]
-    if re.search(r"\b(?:convened|launched|hosts?|hosted|organi[sz]ed|created|formed)\b.*\b(?:its|the)\s+\S*$", before):
-        first = _first_known_in(doc, "organization", sent[0], run[0].start)
-        if first is not None:
-            doc.partner(ini, first, "convener")
+    verb = re.search(r"\b(?:convened|launched|hosts?|hosted|organi[sz]ed|created|formed)\b.*\b(?:its|the)\s+\S*$", before)
+    if verb:  # the subject: the organization named last before the verb
+        subject = _last_before(doc, "organization", sent[0] + verb.start())
+        if subject is not None and any(sp.start >= sent[0] for sp in doc.found["organization"][subject].spans):
+            doc.partner(ini, subject, "convener")
 
 
 def _last_before(doc: _Doc, etype: str, pos: int) -> int | None:

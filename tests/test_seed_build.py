@@ -165,6 +165,29 @@ def test_affiliations_and_memberships(numbers):
     assert numbers["membership_recall"] >= 0.90, numbers["missed_memberships"]
 
 
+def test_import_order_does_not_matter(tmp_path):
+    from db import open_db
+    from db.importer import import_document
+    from db.seeding import bundled_seed_paths
+
+    db = open_db(tmp_path / "reversed.db")
+    for path in reversed(bundled_seed_paths()):
+        import_document(db, path)
+    numbers = measure(db)
+    assert numbers["people_recall"] == numbers["people_precision"] == 1.0
+    assert not numbers["duplicate_people"] and not numbers["split_organizations"]
+    assert numbers["affiliation_recall"] >= 0.9 and numbers["membership_recall"] >= 0.9
+    db.close()
+
+
+def test_nearshoring_working_group_is_convened_by_aalac(seeded_db):
+    nwg = find_initiative(seeded_db, "Nearshoring Working Group")
+    aalac = find_organization(seeded_db, "AALAC")
+    assert seeded_db.execute(
+        "SELECT role FROM initiative_organizations WHERE initiative_id=? AND organization_id=?", [nwg, aalac]
+    ).fetchone()[0] == "convener"
+
+
 def test_task_force_has_all_38_members(seeded_db):
     iid = find_initiative(seeded_db, TASK_FORCE)
     assert seeded_db.execute("SELECT COUNT(*) FROM memberships WHERE initiative_id=?", [iid]).fetchone()[0] == 38
