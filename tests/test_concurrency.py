@@ -327,3 +327,35 @@ def test_a_writer_waits_for_another_writers_transaction_instead_of_failing(tmp_p
     bodies = [r[0] for r in holder.execute("SELECT body FROM notes ORDER BY id")]
     holder.close()
     assert bodies == ["from the holder", "from the waiting process"]
+
+
+async def test_the_open_app_sees_what_other_terminals_wrote(tmp_path):
+    """The app is open (its connections held) while `import`, `note` and `tag` run as other
+    processes; every write succeeds and, after ctrl+r, the app shows the new person, note and tag."""
+    from test_app import card_text, open_person, settle
+    from test_app_data import build_fixture_db
+
+    from tui.app import StakeholdersApp
+
+    db_path = build_fixture_db(tmp_path / "app.db")
+    doc = tmp_path / "roster.txt"
+    doc.write_text(
+        "Rio Grande Freight Council members:\n\n"
+        "  • Rosa Villanueva Campos - Cascada Freight\n  • Ignacio Berenguer Solís - Puente Norte Institute\n"
+    )
+    app = StakeholdersApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for args in (["import", str(doc)], ["note", "Rosa Villanueva Campos", "Called her on Monday"],
+                     ["tag", "Rosa Villanueva Campos", "follow-up"]):
+            proc = stakeholders(db_path, *args)
+            out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, f"{args}: {err}"
+            assert "locked" not in (out + err).lower()
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await open_person(pilot, "villanueva")
+        text = card_text(app)
+        assert "Rosa Villanueva Campos" in text
+        assert "Called her on Monday" in text
+        assert "follow-up" in text
