@@ -149,6 +149,7 @@ def _namey(tok: Tok) -> bool:
         return True
     return not (
         k in V.NON_NAME_WORDS
+        or k in V.TOPIC_WORDS
         or k in V.PLACES
         or k in V.ORG_SUFFIXES
         or k in V.TITLE_WORDS
@@ -851,10 +852,14 @@ def _split_and(doc: _Doc, run: list[Tok]) -> list[list[Tok]]:
             parts.append(run[prev:c])
         prev = c + 1
     text = doc.text
-    for part in parts:
-        phrase = _clean_org(_phrase(text, _strip_leading(part)))
+    phrases = [_clean_org(_phrase(text, _strip_leading(part))) for part in parts]
+    for part, phrase in zip(parts, phrases):
         if person_in_run(part) or doc.lookup("organization", phrase) is not None or doc.lookup("initiative", phrase) is not None:
             return parts
+    if all(len(p.split()) >= 2 for p in phrases) and looks_like_org(phrases[-1]) and (
+        not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
+    ):
+        return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
     return [run]
 
 
@@ -1041,7 +1046,8 @@ def _title_org(doc: _Doc, pidx: int, title_toks: list[Tok], sent) -> None:
     lead = title_toks[0]
     if len(title_toks) >= 2 and _is_title_tok(title_toks[1]) and not _is_title_tok(lead) and (
         lead.text.isupper() and len(lead.text) >= 2 or doc.lookup("organization", lead.text) is not None or (
-            lead.key not in _GENERIC and lead.key not in V.PLACES and not lead.key.endswith(("an", "ish", "ese"))
+            lead.key not in _GENERIC and lead.key not in V.PLACES and lead.key not in V.TOPIC_WORDS
+            and not lead.key.endswith(("an", "ish", "ese"))
         )
     ):
         # "Tesla CEO Elon Musk", "USMF CEO ...": a one-word organization before the title

@@ -129,7 +129,7 @@ ORG_HEADS = _words(
     ministry ministerio secretariat secretaria department office embassy consulate commission comision
     bureau agency agencia chamber council institute instituto university universidad bank banco
     foundation fundacion federation federacion association asociacion organization organisation
-    camara consejo confederacion cluster grupo embajada consulado universidad colegio
+    camara consejo confederacion cluster grupo embajada consulado universidad colegio center centre
     """
 )
 
@@ -213,9 +213,15 @@ NON_NAME_WORDS = _words(
     administration supply chain chains nearshoring allyshoring ally shoring real estate clean logistics
     talent access capital artificial intelligence enablers building back together inc llc ltd corp sa
     jr sr iii ii iv
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+# Policy areas: "Economy Secretary", "Homeland Security" are titles and portfolios, not names.
+TOPIC_WORDS = _words(
+    """
     economy treasury defense defence interior labor labour health education agriculture transportation
     justice homeland foreign environment housing tourism economia hacienda energia trabajo salud
-    monday tuesday wednesday thursday friday saturday sunday
     """
 )
 

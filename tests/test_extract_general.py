@@ -121,3 +121,15 @@ def test_leadership_announcement_roles_degrees_and_parenthesised_orgs():
     assert "Steering Committee" not in {o.name for o in x.organizations}
     carla = next(p for p in x.people if p.name == "Carla Ruiz")
     assert (carla.phone, carla.email) == ("(202) 555-0175", "cruiz@nacf-example.org")
+
+
+NOISY = 'Skip to main content\nHome | About Us | Our Team | Events | Contact Us\nSearch\n\nNearshoring Insights\nPosted by Admin on June 3, 2024 | Tags: Nearshoring, Logistics, Mexico\n\nWill Tariffs Slow the Nearshoring Boom? Five Takeaways From Laredo\n\nShare on Facebook  Share on LinkedIn  Share on X\n\nCross-border freight volumes at Laredo hit a record in May, according to data compiled by the Texas Center for Border Economic and Enterprise Development. "Volumes are up almost 12 percent," said Juan Carlos Rodríguez, a senior analyst at Transportes Frontera.\n\nGrace Nakamura, who heads supply chain strategy for Whirlpool Latin America, said new plants in Apodaca and Ramos Arizpe would open in 2025. Nakamura added that power shortages remain a concern.\n\nJordan Industrial Park and Victoria Logistics Center were among the sites visited by Lt. Governor Dan Patrick and Mayor Victor Treviño.\n\nRelated posts\nHow Monterrey Became the Capital of Nearshoring\nSanta Catarina Industrial Corridor Expands\n\nAbout the Author\nLeticia Fuentes covers trade and logistics for Nearshoring Insights. She previously worked at El Financiero.\n\nPrivacy Policy | Terms of Use | © 2024 Nearshoring Insights. All Rights Reserved.\nCookie Settings Accept All Cookies\n'
+
+
+def test_web_page_chrome_is_not_people():
+    x, names, aff, mem = _facts(NOISY)
+    assert names == {"Juan Carlos Rodríguez", "Grace Nakamura", "Dan Patrick", "Victor Treviño", "Leticia Fuentes"}
+    orgs = {o.name for o in x.organizations}
+    assert "Texas Center for Border Economic and Enterprise Development" in orgs
+    assert ("Juan Carlos Rodríguez", "Transportes Frontera") in aff
+    assert len(next(p for p in x.people if p.name == "Grace Nakamura").spans) == 2

@@ -71,6 +71,16 @@ PROSE_AFFILIATIONS = [
 AFFILIATIONS = [(p, o) for p, o in TASK_FORCE_MEMBERS.items() if o] + PROSE_AFFILIATIONS
 MEMBERSHIPS = [(p, TASK_FORCE) for p in TASK_FORCE_MEMBERS] + [("Luz María de la Mora", "Nearshoring Working Group")]
 
+# Organizations the seeds name (a person's employer, a partner, an agency met), by any spelling.
+ORGANIZATIONS = [
+    "Atlantic Council", "Adrienne Arsht Latin America Center", "Secretariat of Economy", "Millicom", "FedEx",
+    "US-Mexico Foundation", "Prologis", "Arca Continental", "US Chamber of Commerce",
+    "Mexican Association of Private Industrial Parks", "Ikea", "Amazon", "Nexus Global Ventures",
+    "Organization of American States", "Ministry of Foreign Relations", "Ministry of Finance and Public Credit",
+    "Ministry of Labor and Social Prevision", "Mexican Institute of Industrial Property", "ANAM", "COFEPRIS",
+    "DFC", "U.S. Embassy in Mexico",
+] + sorted({o for o in TASK_FORCE_MEMBERS.values() if o})
+
 # Organizations that are one real entity under several spellings in the seeds.
 SAME_ORGANIZATION = [
     ("US Chamber of Commerce", "U.S. Chamber of Commerce", "U.S. Chamber"),
@@ -113,6 +123,7 @@ def measure(db) -> dict:
         if (pid := find_person(db, p)) and (iid := find_initiative(db, i))
         and db.execute("SELECT 1 FROM memberships WHERE person_id=? AND initiative_id=?", [pid, iid]).fetchone()
     ]
+    orgs_found = [o for o in ORGANIZATIONS if find_organization(db, o) is not None]
     split_orgs = [names for names in SAME_ORGANIZATION if len({find_organization(db, n) for n in names}) != 1]
     split_inis = [names for names in SAME_INITIATIVE if len({find_initiative(db, n) for n in names}) != 1]
     return {
@@ -122,6 +133,8 @@ def measure(db) -> dict:
         "not_people": sorted(set(people) - {n for n in people if fold(n) in truth}),
         "missed_people": sorted(set(PEOPLE) - set(found)),
         "duplicate_people": sorted({n for n in keys if keys.count(n) > 1}),
+        "organization_recall": len(orgs_found) / len(ORGANIZATIONS),
+        "missed_organizations": sorted(set(ORGANIZATIONS) - set(orgs_found)),
         "split_organizations": split_orgs,
         "split_initiatives": split_inis,
         "affiliation_recall": len(aff) / len(AFFILIATIONS),
@@ -154,6 +167,10 @@ def test_no_person_twice(numbers):
 
 def test_at_most_one_organization_stored_twice(numbers):
     assert len(numbers["split_organizations"]) <= 1, numbers["split_organizations"]
+
+
+def test_organizations_named_are_found(numbers):
+    assert numbers["organization_recall"] >= 0.95, numbers["missed_organizations"]
 
 
 def test_initiatives_are_not_split(numbers):
