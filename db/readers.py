@@ -22,9 +22,9 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 
 # Documents are press releases and member lists: a few KB to a few MB. The caps keep memory
 # bounded (the size is checked before anything is read) and say so instead of stalling.
-MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_TEXT_BYTES = 5 * 1024 * 1024
 MAX_PDF_BYTES = 100 * 1024 * 1024
-MAX_TEXT_CHARS = 10 * 1024 * 1024
+MAX_TEXT_CHARS = 5 * 1024 * 1024
 # Share of control characters above which decoded "text" is taken to be binary data.
 MAX_CONTROL_SHARE = 0.10
 

@@ -211,9 +211,9 @@ def test_oversized_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
         raise AssertionError("the file was opened")
 
     monkeypatch.setattr(type(path), "open", no_reading)
-    with pytest.raises(DocumentError, match=r"too large \(50\.0 MB; documents are limited to 10 MB\)"):
+    with pytest.raises(DocumentError, match=r"too large \(50\.0 MB; documents are limited to 5 MB\)"):
         read_document(path)
-    assert MAX_TEXT_BYTES == 10 * 1024 * 1024
+    assert MAX_TEXT_BYTES == 5 * 1024 * 1024
 
 
 def test_file_name_with_escape_sequences_is_printed_safely(tmp_path):
@@ -252,3 +252,14 @@ def test_member_list_gives_the_same_people_from_txt_html_and_pdf(tmp_path):
     assert found["txt"] == sorted(members)
     assert found["html"] == found["txt"]
     assert found["pdf"] == found["txt"]
+
+
+def test_a_file_at_the_size_limit_is_read(tmp_path):
+    line = "Ana Ruiz - Acme Holdings\n"
+    path = _write(tmp_path, "big.txt", line * (MAX_TEXT_BYTES // len(line)))
+    assert path.stat().st_size <= MAX_TEXT_BYTES
+    assert read_document(path)[1].count("\n") == MAX_TEXT_BYTES // len(line)
+    with path.open("ab") as fh:
+        fh.write(b"x" * (MAX_TEXT_BYTES - path.stat().st_size + 1))
+    with pytest.raises(DocumentError, match="too large"):
+        read_document(path)
