@@ -108,44 +108,67 @@ def _people_of_nodes(db: sqlite_utils.Database, node_type: str, nodes: list[int]
     return _edges(db, table, column, "person_id", nodes)
 
 
+Node = tuple[str, int]  # ("person" | "initiative" | "organization", id)
+
+
+def _expand(db: sqlite_utils.Database, frontier: list[Node]) -> list[tuple[Node, Node]]:
+    """(node, neighbour) edges of one BFS level. A frontier holds only people (their
+    initiatives, then organizations, come next) or only initiatives/organizations."""
+    if frontier and frontier[0][0] == "person":
+        return [(("person", p), (t, n)) for p, t, n in _neighbours_of_people(db, sorted(i for _, i in frontier))]
+    edges = []
+    for node_type in ("initiative", "organization"):
+        ids = sorted(i for t, i in frontier if t == node_type)
+        edges += [((node_type, n), ("person", p)) for n, p in _people_of_nodes(db, node_type, ids)]
+    return edges
+
+
 def shortest_path(db: sqlite_utils.Database, a_id: int, b_id: int) -> list[dict] | None:
     """The shortest chain linking person `a_id` to person `b_id` through shared initiatives and
     organizations, or None when they are not connected.
 
     The chain alternates people and what they share, both ends included:
     `[{"type": "person", "id", "name"}, {"type": "organization", ...}, {"type": "person", ...}]`.
-    A breadth-first search, one level at a time with a few batched queries per level, so it
-    stays fast on large directories; ties are broken by the lowest ids (stable output).
-    Initiatives are tried before organizations at each step.
+    A bidirectional breadth-first search over the person-initiative/organization graph: one
+    whole level at a time from whichever end has the smaller frontier, with a few batched
+    queries per level, so it stays fast on large directories. Among equally short chains the
+    meeting point with the lowest (type, id) wins, so the output is stable.
     """
     if names_of(db, "person", [a_id, b_id]).keys() != {a_id, b_id}:
         return None
-    parent: dict[tuple[str, int], tuple[str, int] | None] = {("person", a_id): None}
-    frontier = [a_id]
-    target = ("person", b_id)
-    while frontier and target not in parent:
-        next_nodes: dict[str, list[int]] = {"initiative": [], "organization": []}
-        for person, node_type, node in _neighbours_of_people(db, frontier):
-            key = (node_type, node)
-            if key not in parent:
-                parent[key] = ("person", person)
-                next_nodes[node_type].append(node)
-        frontier = []
-        for node_type in ("initiative", "organization"):
-            for node, person in _people_of_nodes(db, node_type, sorted(next_nodes[node_type])):
-                key = ("person", person)
-                if key not in parent:
-                    parent[key] = (node_type, node)
-                    frontier.append(person)
-    if target not in parent:
-        return None
-    chain: list[tuple[str, int]] = []
-    step: tuple[str, int] | None = target
+    start, goal = ("person", a_id), ("person", b_id)
+    if start == goal:
+        return _named(db, [start])
+    # per side: parent links and depth of every node reached, and the current frontier
+    parents: list[dict[Node, Node | None]] = [{start: None}, {goal: None}]
+    depth: list[dict[Node, int]] = [{start: 0}, {goal: 0}]
+    frontiers: list[list[Node]] = [[start], [goal]]
+    while frontiers[0] and frontiers[1]:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        other = 1 - side
+        reached: list[Node] = []
+        for node, neighbour in _expand(db, frontiers[side]):
+            if neighbour not in parents[side]:
+                parents[side][neighbour] = node
+                depth[side][neighbour] = depth[side][node] + 1
+                reached.append(neighbour)
+        meetings = [n for n in reached if n in depth[other]]
+        if meetings:
+            meet = min(meetings, key=lambda n: (depth[side][n] + depth[other][n], n))
+            halves = [_walk(parents[0], meet), _walk(parents[1], meet)]
+            return _named(db, halves[0][::-1] + halves[1][1:])
+        frontiers[side] = reached
+    return None
+
+
+def _walk(parent: dict[Node, Node | None], node: Node) -> list[Node]:
+    """From `node` back to its side's start, both included."""
+    chain: list[Node] = []
+    step: Node | None = node
     while step is not None:
         chain.append(step)
         step = parent[step]
-    chain.reverse()
-    return _named(db, chain)
+    return chain
 
 
 def _named(db: sqlite_utils.Database, chain: list[tuple[str, int]]) -> list[dict]:
@@ -162,58 +185,65 @@ def format_path(chain: list[dict] | None) -> str:
     return " -> ".join(step["name"] for step in chain)
 
 
-# (organization_id, initiative_id): an organization is on an initiative when it is a partner
-# of it or when one of its people is a member.
-_ORGANIZATION_INITIATIVES = (
-    "SELECT organization_id, initiative_id FROM initiative_organizations"
-    " UNION SELECT a.organization_id, m.initiative_id FROM affiliations a"
-    " JOIN memberships m ON m.person_id = a.person_id"
-)
+def _organization_initiatives(db: sqlite_utils.Database, by: str, ids) -> set[tuple[int, int]]:
+    """(organization_id, initiative_id) pairs for the given organizations (`by="organization"`)
+    or initiatives (`by="initiative"`): an organization is on an initiative when it is a partner
+    of it or when one of its people is a member."""
+    partner_col, member_col = ("organization_id", "a.organization_id") if by == "organization" else (
+        "initiative_id", "m.initiative_id")
+    pairs: set[tuple[int, int]] = set()
+    for chunk in _chunks(sorted(set(ids))):
+        marks = _marks(chunk)
+        pairs.update(
+            db.execute(
+                f"SELECT organization_id, initiative_id FROM initiative_organizations WHERE {partner_col} IN ({marks})"
+                " UNION SELECT a.organization_id, m.initiative_id FROM affiliations a"
+                f" JOIN memberships m ON m.person_id = a.person_id WHERE {member_col} IN ({marks})",
+                chunk + chunk,
+            ).fetchall()
+        )
+    return pairs
 
 
-def _overlap(
-    db: sqlite_utils.Database, pairs: str, own: tuple[str, str], shared: tuple[str, str], own_id: int, what: str
-) -> list[dict]:
-    """Entities of the `own` kind sharing a `shared` entity with `own_id`, through `pairs` (SQL
-    with columns `<own>_id`, `<shared>_id`); grouped, most shared first."""
-    (own_table, own_col), (shared_table, shared_col) = own, shared
-    rows = db.execute(
-        f"WITH pairs AS ({pairs})"
-        f" SELECT k.id, k.name, s.id, s.name FROM pairs mine"
-        f" JOIN pairs other ON other.{shared_col} = mine.{shared_col} AND other.{own_col} != mine.{own_col}"
-        f" JOIN {own_table} k ON k.id = other.{own_col}"
-        f" JOIN {shared_table} s ON s.id = mine.{shared_col}"
-        f" WHERE mine.{own_col} = ? ORDER BY k.name, k.id, s.name, s.id",
-        [own_id],
-    ).fetchall()
-    groups: dict[int, dict] = {}
-    for gid, gname, sid, sname in rows:
-        group = groups.setdefault(gid, {"id": gid, "name": gname, what: []})
-        if not group[what] or group[what][-1]["id"] != sid:
-            group[what].append({"id": sid, "name": sname})
-    return sorted(groups.values(), key=lambda g: (-len(g[what]), g["name"], g["id"]))
-
-
-_ORGS = ("organizations", "organization_id")
-_INITIATIVES = ("initiatives", "initiative_id")
-_PEOPLE = ("people", "person_id")
+def _grouped(db: sqlite_utils.Database, pairs, own_type: str, shared_type: str, what: str) -> list[dict]:
+    """(own id, shared id) pairs as groups `{"id", "name", what: [{"id", "name"}]}`, those
+    sharing most first, then by name; the shared entities of a group by name."""
+    shared_by: dict[int, set[int]] = {}
+    for own, shared in pairs:
+        shared_by.setdefault(own, set()).add(shared)
+    own_names = names_of(db, own_type, shared_by)
+    shared_names = names_of(db, shared_type, {s for group in shared_by.values() for s in group})
+    groups = [
+        {
+            "id": own,
+            "name": own_names.get(own, "?"),
+            what: sorted(({"id": s, "name": shared_names.get(s, "?")} for s in shared), key=lambda e: (e["name"], e["id"])),
+        }
+        for own, shared in shared_by.items()
+    ]
+    return sorted(groups, key=lambda g: (-len(g[what]), g["name"], g["id"]))
 
 
 def organization_overlap(db: sqlite_utils.Database, organization_id: int) -> list[dict]:
     """Other organizations on the same initiatives as this one (as partners, or through their
     people's memberships), most shared initiatives first:
     `[{"id", "name", "initiatives": [{"id", "name"}]}]`."""
-    return _overlap(db, _ORGANIZATION_INITIATIVES, _ORGS, _INITIATIVES, organization_id, "initiatives")
+    mine = {i for _, i in _organization_initiatives(db, "organization", [organization_id])}
+    pairs = [(o, i) for o, i in _organization_initiatives(db, "initiative", mine) if o != organization_id]
+    return _grouped(db, pairs, "organization", "initiative", "initiatives")
 
 
 def initiative_overlap(db: sqlite_utils.Database, initiative_id: int) -> list[dict]:
     """Other initiatives that share members with this one, most shared people first:
     `[{"id", "name", "people": [{"id", "name"}]}]`."""
-    members = "SELECT person_id, initiative_id FROM memberships"
-    return _overlap(db, members, _INITIATIVES, _PEOPLE, initiative_id, "people")
+    members = [r[0] for r in db.execute("SELECT person_id FROM memberships WHERE initiative_id = ?", [initiative_id])]
+    pairs = [(i, p) for p, i in _edges(db, "memberships", "person_id", "initiative_id", members) if i != initiative_id]
+    return _grouped(db, pairs, "initiative", "person", "people")
 
 
 def initiative_organization_overlap(db: sqlite_utils.Database, initiative_id: int) -> list[dict]:
     """Other initiatives that share organizations with this one (partners, or members'
     organizations), most shared first: `[{"id", "name", "organizations": [{"id", "name"}]}]`."""
-    return _overlap(db, _ORGANIZATION_INITIATIVES, _INITIATIVES, _ORGS, initiative_id, "organizations")
+    mine = {o for o, _ in _organization_initiatives(db, "initiative", [initiative_id])}
+    pairs = [(i, o) for o, i in _organization_initiatives(db, "organization", mine) if i != initiative_id]
+    return _grouped(db, pairs, "initiative", "organization", "organizations")

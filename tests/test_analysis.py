@@ -112,3 +112,61 @@ def test_shortest_path_on_a_long_chain_is_found_level_by_level(empty_db):
     assert chain[0]["name"] == "P1" and chain[1]["name"] == "Hub" and chain[2]["name"] == "P1500"
     assert chain[-1]["name"] == "C39"
     assert len(chain) == 3 + 2 * 39
+
+
+def _reference_distance(edges: set[tuple[int, str, int]], a: int, b: int) -> int | None:
+    """Plain one-directional BFS over (person, type, node) edges: the number of chain steps."""
+    from collections import deque
+
+    adjacency: dict[tuple, set] = {}
+    for person, node_type, node in edges:
+        adjacency.setdefault(("person", person), set()).add((node_type, node))
+        adjacency.setdefault((node_type, node), set()).add(("person", person))
+    seen, queue = {("person", a): 0}, deque([("person", a)])
+    while queue:
+        current = queue.popleft()
+        for nxt in adjacency.get(current, ()):
+            if nxt not in seen:
+                seen[nxt] = seen[current] + 1
+                queue.append(nxt)
+    return seen.get(("person", b))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shortest_path_matches_a_plain_bfs_on_random_directories(empty_db, seed):
+    import random
+
+    from db.connection import write_transaction
+
+    rng = random.Random(seed)
+    people, orgs, inits = 60, 12, 8
+    edges = set()
+    with write_transaction(empty_db):
+        for pid in range(1, people + 1):
+            empty_db.execute("INSERT INTO people (id, name) VALUES (?, ?)", [pid, f"P{pid}"])
+        for oid in range(1, orgs + 1):
+            empty_db.execute("INSERT INTO organizations (id, name) VALUES (?, ?)", [oid, f"O{oid}"])
+        for iid in range(1, inits + 1):
+            empty_db.execute("INSERT INTO initiatives (id, name) VALUES (?, ?)", [iid, f"I{iid}"])
+        for pid in range(1, people + 1):
+            if rng.random() < 0.5:
+                oid = rng.randint(1, orgs)
+                empty_db.execute("INSERT INTO affiliations (person_id, organization_id) VALUES (?, ?)", [pid, oid])
+                edges.add((pid, "organization", oid))
+            if rng.random() < 0.3:
+                iid = rng.randint(1, inits)
+                empty_db.execute("INSERT INTO memberships (person_id, initiative_id) VALUES (?, ?)", [pid, iid])
+                edges.add((pid, "initiative", iid))
+    for _ in range(40):
+        a, b = rng.randint(1, people), rng.randint(1, people)
+        chain = shortest_path(empty_db, a, b)
+        expected = _reference_distance(edges, a, b)
+        if expected is None:
+            assert chain is None
+            continue
+        assert len(chain) - 1 == expected
+        assert (chain[0]["id"], chain[-1]["id"]) == (a, b)
+        for i in range(0, len(chain) - 2, 2):  # every step is a real edge
+            assert (chain[i]["id"], chain[i + 1]["type"], chain[i + 1]["id"]) in edges
+            assert (chain[i + 2]["id"], chain[i + 1]["type"], chain[i + 1]["id"]) in edges
+        assert shortest_path(empty_db, a, b) == chain  # stable
