@@ -603,11 +603,16 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
         if role_m:  # "Co-Chairs:" on a page about one initiative: settled once the prose is read
             role = role_m.group(1).lower().replace("chairs", "chair").replace("chairmen", "chair").rstrip("s")
             role = {"leadership": "lead", "leader": "lead"}.get(role, role)
+        person_lines = {it.line for it, _ in persons}
         for it, name in persons:
             pidx = _add_list_person(doc, it, name, ini, role)
             if role_m:
                 doc.pending_roles.append((pidx, role, heading[0]))
             used.add(it.line[0])
+            nxt = next((ln for ln in lines if ln[0] > it.line[0] and text[ln[0] : ln[1]].strip()), None)
+            if it.rest is None and nxt is not None and nxt not in person_lines:
+                if _title_line(doc, pidx, nxt):  # "Name" then "Title, Organization"
+                    used.add(nxt[0])
         i = j
     return used
 
@@ -716,6 +721,7 @@ def _list_details(doc: _Doc, item: _ListItem, pidx: int) -> None:
         org = parts[0]
     if title:
         doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
+    org = _strip_place_parens(org) if org else org
     if org and not is_place(org):
         o0 = text.index(org, r0)
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
@@ -754,23 +760,44 @@ def _bylines(doc: _Doc, lines, list_lines: set[int]) -> None:
         name = found[1]
         pidx = doc.add("person", _phrase(text, name), doc.span(name[0].start, name[-1].end, (s, e)))
         list_lines.add(s)
-        if k + 1 >= len(nonempty):
-            continue
-        ns, ne = nonempty[k + 1]
-        nxt = text[ns:ne].strip()
-        parts = [p.strip() for p in nxt.split(",")]
-        if len(parts) < 2 or len(nxt) > 150 or not _has_title_word(parts[0]):
-            continue
-        org = parts[-1]
-        if is_place(org) or not org[:1].isupper():
-            continue
-        title = ", ".join(parts[:-1])
-        person = doc.found["person"][pidx]
-        person.title = person.title or title
-        o0 = text.index(org, ns)
-        oidx = doc.add("organization", _clean_org(org), doc.span(o0, o0 + len(org), (ns, ne)))
-        doc.affiliate(pidx, oidx, title)
-        list_lines.add(ns)
+        if k + 1 < len(nonempty) and _title_line(doc, pidx, nonempty[k + 1]):
+            list_lines.add(nonempty[k + 1][0])
+
+
+_TITLE_AT = re.compile(r"(?P<title>.+?)\s+(?:at|with)\s+(?:the\s+)?(?P<org>[A-Z0-9].*)")
+
+
+def _title_line(doc: _Doc, pidx: int, line: tuple[int, int]) -> bool:
+    """`Title, Organization` or `Title at Organization` on the line under a name; True if it was one."""
+    text = doc.text
+    ns, ne = line
+    nxt = text[ns:ne].strip()
+    if len(nxt) > 150 or not nxt[:1].isupper() and not nxt[:1].islower():
+        return False
+    parts = [p.strip() for p in nxt.split(",") if p.strip() and not _DEGREE.fullmatch(p.strip())]
+    at = _TITLE_AT.fullmatch(nxt)
+    if at and _has_title_word(at.group("title")) and "," not in at.group("title"):
+        title, org = at.group("title"), at.group("org")
+    elif len(parts) >= 2 and _has_title_word(parts[0]):
+        title, org = ", ".join(parts[:-1]), parts[-1]
+    else:
+        return False
+    org = _strip_place_parens(org.rstrip(" ."))
+    person = doc.found["person"][pidx]
+    if is_place(org) or not org[:1].isupper() or is_generic(org):
+        person.title = person.title or nxt.rstrip(" .")  # "Minister of Economy, Republic of Guatemala"
+        return True
+    person.title = person.title or title
+    o0 = text.index(org, ns)
+    oidx = doc.add("organization", _clean_org(org), doc.span(o0, o0 + len(org), line))
+    doc.affiliate(pidx, oidx, title)
+    return True
+
+
+def _strip_place_parens(org: str) -> str:
+    """`Banco Atlántida (Honduras)` -> `Banco Atlántida`."""
+    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", org.strip())
+    return m.group(1) if m and is_place(m.group(2)) else org
 
 
 def _clean_org(name: str) -> str:

@@ -133,3 +133,20 @@ def test_web_page_chrome_is_not_people():
     assert "Texas Center for Border Economic and Enterprise Development" in orgs
     assert ("Juan Carlos Rodríguez", "Transportes Frontera") in aff
     assert len(next(p for p in x.people if p.name == "Grace Nakamura").spans) == 2
+
+
+SPEAKERS = 'Event recap: Building resilient supply chains in the Americas\n\nSpeakers\n\nAndrea Villalobos\nSenior Fellow, Center for Hemispheric Trade\n\nThomas Greenberg\nVice President of Government Affairs at Pinnacle Semiconductors\n\nCarolina Mejía Paz\nMinister of Economy, Republic of Guatemala\n\nMembers of the Central America Investment Task Force\n• Ricardo Alvarado – Vice President, Corporate Affairs, Banco Atlántida (Honduras)\n• Sofía Chamorro – Partner, Chamorro & Asociados (Nicaragua)\n• Jeffrey Albright – Director, Regional Operations, Lakeshore Apparel Inc.\n• Marisol Quintanilla – Fundación Salvadoreña para el Desarrollo\n'
+
+
+def test_speaker_blocks_and_member_lines_with_titles():
+    x, names, aff, mem = _facts(SPEAKERS)
+    assert names == {
+        "Andrea Villalobos", "Thomas Greenberg", "Carolina Mejía Paz", "Ricardo Alvarado", "Sofía Chamorro",
+        "Jeffrey Albright", "Marisol Quintanilla",
+    }
+    titles = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+    assert titles[("Andrea Villalobos", "Center for Hemispheric Trade")] == "Senior Fellow"
+    assert titles[("Thomas Greenberg", "Pinnacle Semiconductors")] == "Vice President of Government Affairs"
+    assert titles[("Ricardo Alvarado", "Banco Atlántida")] == "Vice President, Corporate Affairs"
+    assert next(p for p in x.people if p.name == "Carolina Mejía Paz").title == "Minister of Economy, Republic of Guatemala"
+    assert sum(1 for (_, i) in mem if i == "Central America Investment Task Force") == 4
