@@ -76,6 +76,34 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_LEGACY_BYTES = "stakeholders-legacy-bytes"
+_ASCII = bytes(range(0x80))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Most non-ASCII bytes form valid UTF-8 sequences (legacy text rarely does by chance)."""
+    high = len(data.translate(None, _ASCII))
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    return high > 0 and in_sequences * 2 > high
+
+
+def _legacy_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return chr(byte)
+
+
+def _decode_legacy_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
+    return "".join(_legacy_byte(b) for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error(_LEGACY_BYTES, _decode_legacy_bytes)
+
+
 def decode_text(data: bytes, fallback: str | None = None) -> str:
     """Decode the bytes of a text document; never raises.
 
@@ -94,6 +122,8 @@ def decode_text(data: bytes, fallback: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):  # UTF-8 with a few stray legacy bytes (pasted, concatenated)
+        return data.decode("utf-8", errors=_LEGACY_BYTES)
     for encoding in (fallback, "cp1252"):
         if encoding:
             try:

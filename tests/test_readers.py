@@ -263,3 +263,9 @@ def test_a_file_at_the_size_limit_is_read(tmp_path):
         fh.write(b"x" * (MAX_TEXT_BYTES - path.stat().st_size + 1))
     with pytest.raises(DocumentError, match="too large"):
         read_document(path)
+
+
+def test_utf8_with_a_stray_legacy_byte_keeps_its_utf8_accents(tmp_path):
+    raw = "José Pérez - Acme\n".encode("utf-8") + "Ana Núñez – Beta\n".encode("cp1252")
+    _, text = read_document(_write(tmp_path, "mixed.txt", raw))
+    assert text == "José Pérez - Acme\nAna Núñez – Beta\n"
