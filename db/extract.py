@@ -609,8 +609,10 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
             if role_m:
                 doc.pending_roles.append((pidx, role, heading[0]))
             used.add(it.line[0])
+            if it.rest is not None:
+                continue
             nxt = next((ln for ln in lines if ln[0] > it.line[0] and text[ln[0] : ln[1]].strip()), None)
-            if it.rest is None and nxt is not None and nxt not in person_lines:
+            if nxt is not None and nxt not in person_lines:
                 if _title_line(doc, pidx, nxt):  # "Name" then "Title, Organization"
                     used.add(nxt[0])
         i = j
