@@ -149,7 +149,11 @@ def grid_command(obj: CliContext, tag, initiative) -> None:
     db = obj.db
     initiative_id = None
     if initiative:
-        initiative_id = _resolve_any(db, initiative, ("initiative",)).id
+        chosen = _resolve_any(db, initiative, ("initiative",))
+        initiative_id = chosen.id
+        click.echo(f"Members of {chosen.name}" + (f", tagged {tag}" if tag else ""))
+    elif tag:
+        click.echo(f"Tagged {tag}")
     placed = grid(db, tag=tag, initiative_id=initiative_id)
     for quadrant_name, rows in placed.items():
         click.echo(f"{quadrant_name.upper()} ({len(rows)})")
