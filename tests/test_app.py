@@ -379,3 +379,16 @@ async def test_small_terminal_and_light_theme(db_path):
         await settle(pilot)
         text = screen_text(app)
         assert re.search(r"People +6", text) and "Greta" in text and "Quit" in text
+
+
+async def test_jk_walk_through_every_list_on_a_card(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "ferran")
+        await pilot.press("enter")  # into the card: Organizations
+        first = app.focused
+        await pilot.press("j")  # past the only organization: on to Initiatives
+        assert app.focused is not first and app.focused.highlighted == 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert card_name(app) == "Border Logistics Council"

@@ -8,6 +8,9 @@ written at once on the app's own connection, each in its own transaction.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import inspect
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -17,9 +20,10 @@ from typing import Iterable
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -48,6 +52,7 @@ from tui.components.connections import register_sections
 from tui.components.entity_card import SECTIONS
 
 POLL_SECONDS = 2.0
+CARD_DELAY_WHILE_TYPING = 0.2  # seconds after the last keystroke before the card follows
 WRITE_ERRORS = (AnnotationError, MergeError, DatabaseError, sqlite3.Error)
 # Actions that only make sense on the main screen (not while a dialog is open).
 MAIN_ACTIONS = {"focus_search", "note", "tags", "edit", "merge", "export", "back", "help", "quit", "page", "refresh"}
@@ -65,6 +70,24 @@ class Place:
     card_ref: tuple[str, int] | None
     query: str
     focus: str  # id of the pane that had focus
+
+
+def _unless_gone(handler):
+    """Drop a late message that arrives while the app is shutting down (its panes are gone)."""
+    if inspect.iscoroutinefunction(handler):
+        @functools.wraps(handler)
+        async def wrapped_async(self, *args):
+            with contextlib.suppress(NoMatches, ScreenStackError):
+                return await handler(self, *args)
+
+        return wrapped_async
+
+    @functools.wraps(handler)
+    def wrapped(self, *args):
+        with contextlib.suppress(NoMatches, ScreenStackError):
+            return handler(self, *args)
+
+    return wrapped
 
 
 def export_request(source: tuple, rows: list) -> tuple[ExportFilters | None, list[int] | None, str] | None:
@@ -132,11 +155,17 @@ class StakeholdersApp(AnalysisActions, App):
         self.card_seq = 0
         self._keep_key: str | None = None
         self._keep_card = False
+        self._card_timer = None
         self._open_top_seq = -1
         self._data_version = 0
         self._engine = None
 
     # ---------------------------------------------------------------- layout
+    @property
+    def main_screen(self) -> Screen:
+        """The screen holding the panes (a dialog may be on top of it)."""
+        return self.screen_stack[0] if self.screen_stack else self.screen
+
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
         with Horizontal(id="body"):
@@ -152,10 +181,10 @@ class StakeholdersApp(AnalysisActions, App):
         self.pool = ConnectionPool(self.db_path)
         self._engine = SearchEngine(self.db) if SearchEngine else _ColdEngine(self.db)
         self._data_version = self._read_data_version()
-        self.query_one("#browse").border_title = "Browse"
-        self.query_one("#centre").border_title = "List"
-        self.query_one("#card").border_title = "Card"
-        self.query_one(ResultList).focus()
+        self.main_screen.query_one("#browse").border_title = "Browse"
+        self.main_screen.query_one("#centre").border_title = "List"
+        self.main_screen.query_one("#card").border_title = "Card"
+        self.main_screen.query_one(ResultList).focus()
         self.load_counts()
         self.load_list(self.source)
         self.set_interval(POLL_SECONDS, self.poll_changes)
@@ -197,23 +226,36 @@ class StakeholdersApp(AnalysisActions, App):
         self.post_message(ListLoaded(seq, (source, offset), rows, total, caption))
 
     @on(ListLoaded)
+    @_unless_gone
     def _show_list(self, message: ListLoaded) -> None:
         if message.seq != self.list_seq:
             return  # a newer request is on its way
         self.loaded_seq = message.seq
         (self.source, self.offset), self.total = message.source, message.total
-        self.query_one("#list-caption", Static).update(Text(message.caption, no_wrap=True, overflow="ellipsis"))
-        table = self.query_one(ResultList)
+        self.main_screen.query_one("#list-caption", Static).update(Text(message.caption, no_wrap=True, overflow="ellipsis"))
+        table = self.main_screen.query_one(ResultList)
         table.show_rows(message.rows, self._keep_key)
         row = table.current_row()
         if not self._keep_card:
-            self.request_card((row.type, row.id) if row is not None else None)
+            ref = (row.type, row.id) if row is not None else None
+            if self.focused is self.main_screen.query_one(SearchBar) and self._open_top_seq != message.seq:
+                self._card_later(ref)  # typing: only the list follows every key, the card catches up
+            else:
+                self.request_card(ref)
         if self._open_top_seq == message.seq:
             self._open_top_seq = -1
             table.focus()
 
+    def _card_later(self, ref: tuple[str, int] | None) -> None:
+        if self._card_timer is not None:
+            self._card_timer.stop()
+        self._card_timer = self.set_timer(CARD_DELAY_WHILE_TYPING, lambda: self.request_card(ref))
+
     def request_card(self, ref: tuple[str, int] | None, force: bool = False) -> None:
         """Show `ref`'s card (loaded by a worker)."""
+        if self._card_timer is not None:
+            self._card_timer.stop()
+            self._card_timer = None
         if ref == self.card_ref and not force:
             return
         self.card_ref = ref
@@ -236,10 +278,11 @@ class StakeholdersApp(AnalysisActions, App):
         self.post_message(CardLoaded(seq, ref, card))
 
     @on(CardLoaded)
+    @_unless_gone
     async def _show_card(self, message: CardLoaded) -> None:
         if message.seq != self.card_seq:
             return
-        await self.query_one(EntityCard).show(message.card)
+        await self.main_screen.query_one(EntityCard).show(message.card)
 
     @work(thread=True, exclusive=True, group="counts")
     def load_counts(self) -> None:
@@ -254,14 +297,15 @@ class StakeholdersApp(AnalysisActions, App):
         self.post_message(CountsLoaded(counts, tags))
 
     @on(CountsLoaded)
+    @_unless_gone
     def _show_counts(self, message: CountsLoaded) -> None:
-        pane = self.query_one(BrowsePane)
+        pane = self.main_screen.query_one(BrowsePane)
         with pane.prevent(BrowseChosen):
             pane.set_counts(message.counts, message.tags)
 
     def reload(self) -> None:
         """Reload counts, the current list (same place) and the card."""
-        table = self.query_one(ResultList)
+        table = self.main_screen.query_one(ResultList)
         row = table.current_row()
         self.load_counts()
         self.load_list(self.source, self.offset, keep_key=row.key if row else None, keep_card=True)
@@ -292,7 +336,7 @@ class StakeholdersApp(AnalysisActions, App):
             self.action_focus_results()
         elif self.loaded_seq == self.list_seq:
             self.remember()
-            table = self.query_one(ResultList)
+            table = self.main_screen.query_one(ResultList)
             if table.row_count:
                 table.move_cursor(row=0, animate=False)
                 row = table.current_row()
@@ -303,14 +347,15 @@ class StakeholdersApp(AnalysisActions, App):
             self._open_top_seq = self.list_seq
 
     @on(DataTable.RowHighlighted, "#results")
+    @_unless_gone
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        row = self.query_one(ResultList).current_row()
+        row = self.main_screen.query_one(ResultList).current_row()
         if row is not None and self.loaded_seq == self.list_seq:
             self.request_card((row.type, row.id))
 
     @on(DataTable.RowSelected, "#results")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        row = self.query_one(ResultList).current_row()
+        row = self.main_screen.query_one(ResultList).current_row()
         if row is not None:
             self.open_entity(row.type, row.id)
 
@@ -324,7 +369,7 @@ class StakeholdersApp(AnalysisActions, App):
             return
         self.remember()
         self.browse_source = message.source
-        search = self.query_one(SearchBar)
+        search = self.main_screen.query_one(SearchBar)
         with search.prevent(Input.Changed):
             search.value = ""
         self.load_list(message.source)
@@ -336,7 +381,7 @@ class StakeholdersApp(AnalysisActions, App):
         self.remember()
         if entity_type == "person" or self.source[:3] == ("related", entity_type, entity_id):
             self.request_card(ref)
-            self.query_one(EntityCard).focus_first()
+            self.main_screen.query_one(EntityCard).focus_first()
             return
         card = entity_card(self.db, entity_type, entity_id)
         if card is None:
@@ -344,15 +389,15 @@ class StakeholdersApp(AnalysisActions, App):
         self.request_card(ref)
         self.load_list(("related", entity_type, entity_id, card["name"]), keep_key=f"{entity_type}:{entity_id}",
                        keep_card=True)
-        self.query_one(ResultList).focus()
+        self.main_screen.query_one(ResultList).focus()
 
     def remember(self) -> None:
         """Push the current place on the back stack."""
-        row = self.query_one(ResultList).current_row()
+        row = self.main_screen.query_one(ResultList).current_row()
         focused = next((p for p in self.PANES if self.focused and self._pane_of(self.focused) == p), "results")
         self.history.append(
             Place(self.source, self.offset, row.key if row else None, self.card_ref,
-                  self.query_one(SearchBar).value, focused)
+                  self.main_screen.query_one(SearchBar).value, focused)
         )
         del self.history[:-50]
 
@@ -365,7 +410,7 @@ class StakeholdersApp(AnalysisActions, App):
     # ---------------------------------------------------------------- navigation actions
     def action_focus_search(self) -> None:
         """Focus the search bar."""
-        self.query_one(SearchBar).focus()
+        self.main_screen.query_one(SearchBar).focus()
 
     def action_leave_search(self) -> None:
         """Leave the search bar for the result list."""
@@ -373,7 +418,7 @@ class StakeholdersApp(AnalysisActions, App):
 
     def action_focus_results(self) -> None:
         """Focus the result list."""
-        self.query_one(ResultList).focus()
+        self.main_screen.query_one(ResultList).focus()
 
     def action_cycle_pane(self, step: int) -> None:
         """Move focus to the next (or previous) pane; inside a dialog, to its next field."""
@@ -384,9 +429,9 @@ class StakeholdersApp(AnalysisActions, App):
         index = self.PANES.index(current) if current in self.PANES else -1
         target = self.PANES[(index + step) % len(self.PANES)]
         if target == "card":
-            self.query_one(EntityCard).focus_first()
+            self.main_screen.query_one(EntityCard).focus_first()
         else:
-            self.query_one(f"#{target}").focus()
+            self.main_screen.query_one(f"#{target}").focus()
 
     def action_back(self) -> None:
         """Go back to where the user was before the last open / browse / search."""
@@ -394,27 +439,27 @@ class StakeholdersApp(AnalysisActions, App):
             self.action_focus_results()
             return
         place = self.history.pop()
-        search = self.query_one(SearchBar)
+        search = self.main_screen.query_one(SearchBar)
         if search.value != place.query:
             with search.prevent(Input.Changed):
                 search.value = place.query
         if (place.source, place.offset) != (self.source, self.offset):
             self.load_list(place.source, place.offset, keep_key=place.row_key, keep_card=True)
         else:
-            table = self.query_one(ResultList)
+            table = self.main_screen.query_one(ResultList)
             index = next((i for i, r in enumerate(table.rows_shown) if r.key == place.row_key), None)
             if index is not None:
                 table.move_cursor(row=index, animate=False)
         if place.source[0] in ("type", "tag"):
             self.browse_source = place.source
-            pane = self.query_one(BrowsePane)
+            pane = self.main_screen.query_one(BrowsePane)
             with pane.prevent(BrowseChosen):
                 pane.select_id(option_id_of(place.source))
         self.request_card(place.card_ref)
         if place.focus == "card":
-            self.query_one(EntityCard).focus_first()
+            self.main_screen.query_one(EntityCard).focus_first()
         else:
-            self.query_one(f"#{place.focus}").focus()
+            self.main_screen.query_one(f"#{place.focus}").focus()
 
     def action_page(self, step: int) -> None:
         """Previous / next page of a long list."""
@@ -527,7 +572,7 @@ class StakeholdersApp(AnalysisActions, App):
 
     def action_export(self) -> None:
         """Export the people of the current list as CSV into the current directory."""
-        rows = self.query_one(ResultList).rows_shown
+        rows = self.main_screen.query_one(ResultList).rows_shown
         request = export_request(self.source, rows)
         if request is None:
             self.notify("Only people can be exported: open an organization or initiative to list its people.",

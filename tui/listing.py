@@ -6,7 +6,7 @@ import sqlite_utils
 
 from db import browse
 
-SEARCH_LIMIT = 100
+SEARCH_LIMIT = 50
 TYPE_LABELS = {"person": "People", "organization": "Organizations", "initiative": "Initiatives"}
 
 

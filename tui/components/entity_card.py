@@ -34,6 +34,39 @@ class LinkList(OptionList):
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
 
+    def _card(self):
+        return next((a for a in self.ancestors if isinstance(a, EntityCard)), None)
+
+    def _neighbour(self, step: int) -> "LinkList | None":
+        card = self._card()
+        lists = list(card.query(LinkList)) if card else []
+        index = lists.index(self) + step if self in lists else -1
+        return lists[index] if 0 <= index < len(lists) else None
+
+    def action_cursor_down(self) -> None:
+        """Down; past the last link, on to the next list of the card (or the card's end)."""
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            following = self._neighbour(1)
+            if following is not None:
+                following.focus()
+                following.highlighted = 0
+            elif self._card() is not None:
+                self._card().scroll_end(animate=False)
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Up; before the first link, back to the previous list of the card (or its top)."""
+        if not self.highlighted:
+            previous = self._neighbour(-1)
+            if previous is not None:
+                previous.focus()
+                previous.highlighted = previous.option_count - 1
+            elif self._card() is not None:
+                self._card().scroll_home(animate=False)
+            return
+        super().action_cursor_up()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         etype, _, eid = (event.option.id or "").partition(":")
