@@ -270,3 +270,17 @@ def test_a_pasted_paragraph_is_cut_to_its_first_words(directory):
     assert len(query_tokens("lorem ipsum dolor " * 200)) == MAX_TOKENS
     assert search(directory, "lorem ipsum dolor " * 200) == []
     assert names(search(directory, "jake sullivan " * 200))[0] == "Jake Sullivan"
+
+
+def test_rebuild_recomputes_every_key(directory):
+    from db.search_index import rebuild_search_index
+
+    before = directory.execute("SELECT COUNT(*) FROM search_keys").fetchone()[0]
+    with write_transaction(directory):
+        directory.execute("DELETE FROM search_keys")
+    assert search(directory, "konigue") == []
+    with write_transaction(directory):
+        rebuild_search_index(directory)
+    assert directory.execute("SELECT COUNT(*) FROM search_keys").fetchone()[0] == before
+    assert names(search(directory, "konigue")) == ["Enrique Königue"]
+    assert names(search(directory, "aalac")) == ["Adrienne Arsht Latin America Center"]
