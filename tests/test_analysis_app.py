@@ -217,3 +217,20 @@ async def test_analysis_keys_are_in_help_and_off_inside_dialogs(db_path):
         await settle(pilot)
         keys = {b.key for b in app.BINDINGS if hasattr(b, "key")}
         assert {"p", "i", "l", "g", "f"} <= keys
+
+
+async def test_j_walks_from_the_cards_lists_into_connections_and_enter_opens(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "luz maria")
+        app.query_one(EntityCard).focus_first()
+        await pilot.pause()
+        for _ in range(8):
+            if isinstance(app.focused, GroupedLinks):
+                break
+            await pilot.press("j")
+        assert isinstance(app.focused, GroupedLinks)
+        assert app.focused.highlighted_option.prompt.plain.startswith("Nearshoring Working Group")
+        await pilot.press("j", "enter")  # the first person under the group heading
+        await settle(pilot)
+        assert card_name(app) == "José Luis Gil"

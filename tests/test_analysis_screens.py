@@ -55,7 +55,7 @@ async def test_path_screen_picks_a_person_and_shows_the_chain(directory):
         await pilot.pause()
         shown = _text(host.screen.query_one("#path-result", Static))
         assert "Luz María de la Mora → Adrienne Arsht Latin America Center → Jason Marczak" in shown
-        assert "→ USMXECO Delegation → Megan Bridges" in shown and "2 steps" in shown
+        assert "→ USMXECO Delegation → Megan Bridges" in shown and "1 person in between" in shown
         chain = host.screen.query_one("#path-chain", OptionList)
         assert chain.has_focus and chain.option_count == 5
         await pilot.press("down", "enter")  # the shared organization

@@ -15,20 +15,21 @@ from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.components.entity_card import LinkList
 from tui.messages import OpenEntity
 
 STANCE_MARK = {"supportive": "+", "neutral": "=", "opposed": "-", "unknown": "?"}
 HISTORY_ON_CARD = 5
 
 
-class GroupedLinks(OptionList):
+class GroupedLinks(LinkList):
     """Selectable entities under group headings (the headings are selectable too: they open
     the shared initiative or organization). Option ids are `type:id:n`, unique even when a
-    person appears in several groups; `enter` posts OpenEntity."""
-
-    BINDINGS = [("j", "cursor_down"), ("k", "cursor_up")]
+    person appears in several groups; `enter` posts OpenEntity. A LinkList, so j/k walk on
+    from and to the card's other lists."""
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.prevent_default()  # LinkList's handler expects `type:id`
         event.stop()
         etype, eid, _ = (event.option.id or "::").split(":", 2)
         if eid:

@@ -102,8 +102,9 @@ class PathScreen(ModalScreen[tuple[str, int] | None]):
             result.update(Text.assemble((self.person_name, "bold"), " and ", (other[1], "bold"), " are not connected."))
             chain_list.display = False
             return
-        hops = (len(self.chain) - 1) // 2
-        result.update(Text.assemble(chain_text(self.chain), (f"\n{hops} step{'s' if hops != 1 else ''}", "dim")))
+        between = (len(self.chain) - 3) // 2
+        how = "directly connected" if between == 0 else f"{between} {'person' if between == 1 else 'people'} in between"
+        result.update(Text.assemble(chain_text(self.chain), (f"\n{how}", "dim")))
         for i, step in enumerate(self.chain):
             label = Text.assemble(("  " if step["type"] != "person" else "", ""), (step["name"], STEP_STYLE[step["type"]]),
                                   (f"  {step['type']}", "dim"))
