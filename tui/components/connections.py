@@ -75,7 +75,7 @@ def connections_section(card: dict) -> list[Widget]:
             for p in g["people"]
         ]
         built.append(((g["type"], g["id"], label), members))
-    return [_heading(f"Connections ({total} people, p: path to someone)"), grouped_links(built)]
+    return [_heading(f"Connections ({total} people)"), grouped_links(built)]
 
 
 def assessment_line(row: dict) -> Text:
