@@ -172,3 +172,24 @@ def test_reimport_never_touches_assessments_or_interactions(directory):
     import_text(directory, text, name="again.txt")
     after = [directory.execute(f"SELECT * FROM {t}").fetchall() for t in ("assessments", "interactions")]
     assert after == before
+
+
+def test_a_first_release_database_gains_the_analysis_tables_on_open(tmp_path):
+    """tests/fixtures/v1.db was made by release 0.1 (schema version 1): opening it adds
+    assessments and interactions, and they work."""
+    import shutil
+    from pathlib import Path
+
+    from db import open_db
+    from db.engagement import log_interaction
+
+    copy = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "v1.db", copy)
+    db = open_db(copy)
+    try:
+        assert {"assessments", "interactions"} <= set(db.table_names())
+        person = db.execute("SELECT id FROM people ORDER BY id LIMIT 1").fetchone()[0]
+        assert assess(db, "person", person, influence=3, interest=3)["quadrant"] == MANAGE_CLOSELY
+        assert log_interaction(db, person, kind="call", date="2026-01-01")["kind"] == "call"
+    finally:
+        db.close()
