@@ -61,9 +61,13 @@ def list_names(app) -> list[str]:
     return [r.name for r in app.query_one(ResultList).rows_shown]
 
 
-async def search_for(pilot, text: str) -> None:
+async def search_for(pilot, text: str, type_it: bool = False) -> None:
+    """Focus the search bar with `/`, then type `text` key by key or (faster) paste it in."""
     await pilot.press("slash")
-    await pilot.press(*text)
+    if type_it:
+        await pilot.press(*text)
+    else:
+        pilot.app.focused.insert_text_at_cursor(text)
     await settle(pilot)
 
 
@@ -73,6 +77,16 @@ async def open_person(pilot, query: str) -> None:
     await search_for(pilot, query)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def paste(pilot, text: str) -> None:
+    """Put `text` into the focused Input or TextArea at once (typing key by key is slow in tests)."""
+    widget = pilot.app.focused
+    if isinstance(widget, TextArea):
+        widget.insert(text)
+    else:
+        widget.insert_text_at_cursor(text)
+    await pilot.pause()
 
 
 def rows(db_path, sql: str, params=()) -> list:
@@ -114,7 +128,7 @@ async def test_search_then_enter_opens_the_top_match(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await search_for(pilot, "ferran")
+        await search_for(pilot, "ferran", type_it=True)
         assert list_names(app)[0] == "Lucía Ferrán Ortega"
         await pilot.press("enter")
         await settle(pilot)
@@ -220,7 +234,7 @@ async def test_note_is_saved_and_shown_at_once(db_path):
         await open_person(pilot, "oyelaran")
         await pilot.press("n")
         assert isinstance(app.screen, NoteEditor)
-        await pilot.press(*"Prefers [b]email[/b]")
+        await paste(pilot, "Prefers [b]email[/b]")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, NoteEditor)
@@ -248,7 +262,8 @@ async def test_tags_added_and_removed(db_path):
         await open_person(pilot, "oyelaran")
         await pilot.press("t")
         assert isinstance(app.screen, TagEditor)
-        await pilot.press(*"Press, donor", "enter")
+        await paste(pilot, "Press, donor")
+        await pilot.press("enter")
         await settle(pilot)
         assert app.query_one(EntityCard).card["tags"] == ["donor", "press", "vip"]
         assert "#donor #press #vip" in card_text(app)
@@ -292,15 +307,14 @@ async def test_merge_after_confirmation(db_path):
         assert app.card_ref == ("person", 6)
         await pilot.press("m")
         assert isinstance(app.screen, MergePicker)
-        await pilot.press(*"tomas wierzbicki")
-        await pilot.pause()
+        await paste(pilot, "tomas wierzbicki")
         await pilot.press("enter")
         assert isinstance(app.screen, Confirm)
         await pilot.press("n")  # first say no: nothing happens
         await settle(pilot)
         assert rows(db_path, "SELECT COUNT(*) FROM people WHERE id = 6") == [(1,)]
-        await pilot.press("m", *"tomas wierzbicki")
-        await pilot.pause()
+        await pilot.press("m")
+        await paste(pilot, "tomas wierzbicki")
         await pilot.press("enter", "y")
         await settle(pilot)
         assert app.card_ref == ("person", 2)

@@ -477,7 +477,7 @@ class StakeholdersApp(AnalysisActions, App):
 
     def action_help(self) -> None:
         """Show every key."""
-        keys = [(b.key_display or b.key, b.description) for b in self.BINDINGS if isinstance(b, Binding)]
+        keys = [(self.get_key_display(b), b.description) for b in self.BINDINGS if isinstance(b, Binding)]
         self.push_screen(HelpScreen(keys))
 
     # ---------------------------------------------------------------- editing actions

@@ -12,8 +12,6 @@ from textual.widgets import Label, Static
 EXTRA_KEYS = [
     ("↑ ↓  j k", "move in a list"),
     ("enter", "open (in the search bar: open the top match)"),
-    ("tab / shift+tab", "next / previous pane"),
-    ("[  ]", "previous / next page of a long list"),
     ("escape", "leave the search bar; close a dialog"),
     ("ctrl+p", "command palette: every action by name"),
 ]
