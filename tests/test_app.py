@@ -406,3 +406,32 @@ async def test_jk_walk_through_every_list_on_a_card(db_path):
         await pilot.press("enter")
         await settle(pilot)
         assert card_name(app) == "Border Logistics Council"
+
+
+async def test_command_palette_runs_an_action(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await paste(pilot, "Browse organizations")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.source == ("type", "organization")
+        assert list_names(app) == ["Cascada Freight", "[Holdings]", "Puente Norte Institute"]
+
+
+async def test_long_lists_page_with_brackets(db_path, monkeypatch):
+    import db.browse
+
+    monkeypatch.setattr(db.browse, "PAGE_SIZE", 4)
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(list_names(app)) == 4 and "1–4 of 6" in screen_text(app)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert list_names(app) == ["Tomás Wierzbicki", "Tomas Wierzbicky"]
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert len(list_names(app)) == 4
