@@ -234,3 +234,21 @@ async def test_j_walks_from_the_cards_lists_into_connections_and_enter_opens(db_
         await pilot.press("j", "enter")  # the first person under the group heading
         await settle(pilot)
         assert card_name(app) == "José Luis Gil"
+
+
+async def test_assessing_a_card_opened_from_the_grid_keeps_that_card(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("enter")  # Megan Bridges, while the list shows everyone
+        await settle(pilot)
+        assert card_name(app) == "Megan Bridges"
+        await pilot.press("i", "backspace", "2", "ctrl+s")
+        await settle(pilot)
+        assert card_name(app) == "Megan Bridges"
+        assert "influence 2 · interest 4 · opposed  → keep informed" in card_text(app)
+        await pilot.press("l", *"lunch", "ctrl+s")
+        await settle(pilot)
+        assert card_name(app) == "Megan Bridges" and "lunch" in card_text(app)

@@ -10,12 +10,14 @@ loaded, `register_sections(SECTIONS)` and `yield from self.analysis_commands()` 
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Iterable
 
 from textual.app import SystemCommand
 from textual.binding import Binding
 
 from db.assessments import AnalysisError, assess
+from db.connection import DatabaseError
 from db.connections import shortest_path
 from db.engagement import log_interaction
 from tui.screens.assess import AssessScreen
@@ -46,11 +48,16 @@ class AnalysisActions:
         return card
 
     def _analysis_write(self, what: str, fn) -> bool:
+        """Run one write on the app's connection; report failure in one line. Only the card
+        is read again: assessments and interactions change nothing in the list or the counts
+        (and a list reload would move the card back to the list's row)."""
         try:
-            return self._write(what, fn)
-        except AnalysisError as exc:
+            fn(self.db)
+        except (AnalysisError, DatabaseError, sqlite3.Error) as exc:
             self.notify(f"{what} failed: {exc}", severity="error", markup=False)
             return False
+        self.request_card(self.card_ref, force=True)
+        return True
 
     def _open_ref(self, ref: tuple[str, int] | None) -> None:
         if ref is not None:
