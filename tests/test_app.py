@@ -97,6 +97,17 @@ def rows(db_path, sql: str, params=()) -> list:
         db.close()
 
 
+async def test_an_empty_directory_opens_and_asks_to_select(tmp_path):
+    app = StakeholdersApp(db_path=tmp_path / "empty.db")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert list_names(app) == [] and card_name(app) is None
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)
+        assert "Select someone first." in [n.message for n in app._notifications]
+
+
 async def test_first_screen_lists_people_and_shows_a_card(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -284,11 +295,11 @@ async def test_edit_refuses_an_invalid_email_then_saves(db_path):
         await open_person(pilot, "oyelaran")
         await pilot.press("e")
         assert isinstance(app.screen, EditForm)
-        app.screen.query_one("#field-email", Input).value = "not-an-email"
+        app.screen.query_one("#field-email", Input).value = "[b]not-an-email"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EditForm)  # refused, the form stays open
-        assert "does not look like an email" in screen_text(app)
+        assert "'[b]not-an-email' does not look like an email" in screen_text(app)
         app.screen.query_one("#field-email", Input).value = "greta@cascada.example"
         app.screen.query_one("#field-title", Input).value = "CEO"
         await pilot.press("ctrl+s")

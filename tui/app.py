@@ -221,7 +221,7 @@ class StakeholdersApp(AnalysisActions, App):
             with self.pool.lease() as lease:
                 rows, total, caption = listing.fetch(lease.db, lease.engine, source, offset)
         except (sqlite3.Error, DatabaseError) as exc:
-            self.call_from_thread(self.notify, f"Could not load the list: {exc}", severity="error")
+            self._notify_from_thread(f"Could not load the list: {exc}", severity="error", markup=False)
             return
         self.post_message(ListLoaded(seq, (source, offset), rows, total, caption))
 
@@ -273,7 +273,7 @@ class StakeholdersApp(AnalysisActions, App):
                 if card is not None:
                     card.update(card_extras(lease.db, *ref))
         except (sqlite3.Error, DatabaseError) as exc:
-            self.call_from_thread(self.notify, f"Could not load the card: {exc}", severity="error")
+            self._notify_from_thread(f"Could not load the card: {exc}", severity="error", markup=False)
             return
         self.post_message(CardLoaded(seq, ref, card))
 
@@ -310,6 +310,11 @@ class StakeholdersApp(AnalysisActions, App):
         self.load_counts()
         self.load_list(self.source, self.offset, keep_key=row.key if row else None, keep_card=True)
         self.request_card(self.card_ref, force=True)
+
+    def _notify_from_thread(self, message: str, **kwargs) -> None:
+        """Notify from a worker thread; silent when the app has already closed."""
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(self.notify, message, **kwargs)
 
     def _read_data_version(self) -> int:
         return self.db.execute("PRAGMA data_version").fetchone()[0]
@@ -496,7 +501,7 @@ class StakeholdersApp(AnalysisActions, App):
         try:
             fn(self.db, *args)
         except WRITE_ERRORS as exc:
-            self.notify(f"{what} failed: {exc}", severity="error")
+            self.notify(f"{what} failed: {exc}", severity="error", markup=False)
             return False
         self.reload()
         return True
@@ -588,9 +593,9 @@ class StakeholdersApp(AnalysisActions, App):
             with self.pool.lease() as lease, path.open("w", encoding="utf-8", newline="") as fh:
                 count = export_people(lease.db, "csv", fh, filters=filters, person_ids=person_ids)
         except (OSError, sqlite3.Error, DatabaseError, ValueError) as exc:
-            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
+            self._notify_from_thread(f"Export failed: {exc}", severity="error", markup=False)
             return
-        self.call_from_thread(self.notify, f"Exported {count} people to {path}", timeout=6, markup=False)
+        self._notify_from_thread(f"Exported {count} people to {path}", timeout=6, markup=False)
 
     # ---------------------------------------------------------------- command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
