@@ -10,6 +10,7 @@ Character offsets in every `Span` index into the text given to `extract`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -65,7 +66,6 @@ class Extraction:
 _TOKEN = re.compile(r"[#@]?\w+(?:[’'\-.&]+\w+)*\.?|&")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().\-]{7,}\d(?:\s*(?:x|ext\.?)\s*\d+)?")
-_POSSESSIVE = re.compile(r"[’']s?$")
 _BULLET = re.compile(r"^\s*(?:[•·▪‣◦●○■□*+]|[-–—](?=\s)|\d{1,3}[.)](?=\s))\s*")
 _LIST_SEP = re.compile(r"\s+[-–—|]+\s*|\s*[-–—|]+\s+|\s*[:]\s+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
@@ -97,10 +97,9 @@ def tokens(text: str, offset: int = 0) -> list[Tok]:
         word, start = m.group(), m.start()
         if word.endswith(".") and not _keeps_dot(word):
             word = word[:-1]
-        possessive = False
-        pm = re.search(r"[’']s$", word) if len(word) > 3 else None
-        if pm:
-            word, possessive = word[: pm.start()], True
+        possessive = len(word) > 3 and word[-1] == "s" and word[-2] in "’'"
+        if possessive:
+            word = word[:-2]
         out.append(Tok(word, offset + start, offset + start + len(word), possessive))
     return out
 
@@ -133,14 +132,18 @@ def is_given(word: str) -> bool:
     return k in V.GIVEN_NAMES or (" " in k and k.split()[0] in V.GIVEN_NAMES and "-" in word)
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+_LETTERS = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+
+
 def _namey(tok: Tok) -> bool:
     """Could be part of a person's name: capitalised letters, not a known non-name word."""
     t = tok.text
     if not t or not t[0].isupper():
         return False
-    if re.fullmatch(r"[A-Z]\.", t):
+    if _INITIAL.fullmatch(t):
         return True
-    if not re.fullmatch(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*", t):
+    if not _LETTERS.fullmatch(t):
         return False
     if len(t) > 1 and t.isupper():
         return False
@@ -213,6 +216,8 @@ class _Doc:
         self.initiative_orgs: dict[tuple[int, int], str | None] = {}
         self.last_initiative: int | None = None
         self.pending_roles: list[tuple[int, str, int]] = []  # (person, role, position of the heading)
+        self.span_starts: dict[tuple[str, int], set[int]] = {}
+        self.parts: dict[str, set[int]] = {}  # a person's first/middle/last name -> person indexes
 
     # entities ---------------------------------------------------------------
     def _key(self, etype: str, name: str) -> str:
@@ -231,9 +236,15 @@ class _Doc:
             self.found[etype].append(Found(etype, name))
             self.index[(etype, self._key(etype, name))] = idx
         ent = self.found[etype][idx]
+        if etype == "person" and not ent.spans:
+            parts = fold(name).split()
+            for k in {parts[0], parts[-1]} | {p for p in parts[1:-1] if len(p) > 3}:
+                self.parts.setdefault(k, set()).add(idx)
         if name != ent.name:
             ent.aliases.add(name)
-        if span is not None and all(s.start != span.start for s in ent.spans):
+        seen = self.span_starts.setdefault((etype, idx), set())
+        if span is not None and span.start not in seen:
+            seen.add(span.start)
             ent.spans.append(span)
         for key, value in fields.items():
             if value and not getattr(ent, key):
@@ -258,13 +269,8 @@ class _Doc:
 
     def person_by_part(self, word: str) -> int | None:
         """The one person of this document whose first or last name is `word`."""
-        k = fold(word)
-        hits = {
-            i
-            for i, p in enumerate(self.found["person"])
-            if (parts := fold(p.name).split()) and (parts[-1] == k or parts[0] == k or k in parts[1:-1] and len(k) > 3)
-        }
-        return hits.pop() if len(hits) == 1 else None
+        hits = self.parts.get(fold(word), set())
+        return next(iter(hits)) if len(hits) == 1 else None
 
     # relations --------------------------------------------------------------
     def affiliate(self, person: int, org: int, title: str | None) -> None:
@@ -611,7 +617,7 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
             used.add(it.line[0])
             if it.rest is not None:
                 continue
-            nxt = next((ln for ln in lines if ln[0] > it.line[0] and text[ln[0] : ln[1]].strip()), None)
+            nxt = _next_nonempty(text, lines, it.line)
             if nxt is not None and nxt not in person_lines:
                 if _title_line(doc, pidx, nxt):  # "Name" then "Title, Organization"
                     used.add(nxt[0])
@@ -631,9 +637,20 @@ def _list_shaped(text: str, item: _ListItem) -> bool:
     return len(name.split()) <= 7 and not re.search(r"\w\w[.!?]\s", name)
 
 
+def _line_index(lines: list[tuple[int, int]], line: tuple[int, int]) -> int:
+    return bisect.bisect_left(lines, line)
+
+
+def _next_nonempty(text: str, lines, line: tuple[int, int]) -> tuple[int, int] | None:
+    for ln in lines[_line_index(lines, line) + 1 :]:
+        if text[ln[0] : ln[1]].strip():
+            return ln
+    return None
+
+
 def _heading_before(text: str, lines, first_line: tuple[int, int]) -> tuple[int, int] | None:
     """The nearest non-empty line above a list, if it reads like a heading."""
-    idx = lines.index(first_line)
+    idx = _line_index(lines, first_line)
     for s, e in reversed(lines[:idx]):
         line = text[s:e].strip()
         if not line:
@@ -1308,15 +1325,19 @@ def _partners(doc: _Doc, sent) -> None:
 # contacts ------------------------------------------------------------------------
 
 def _assign_contacts(doc: _Doc, lines, list_lines) -> None:
-    """An email or phone number belongs to the nearest person named before it in its sentence."""
+    """An email or phone number belongs to the nearest person named before it on its line."""
     text = doc.text
+    starts = sorted((sp.start, i) for i, p in enumerate(doc.found["person"]) for sp in p.spans)
+    line_starts = [s for s, _ in lines]
     for pattern, attr in ((_EMAIL, "email"), (_PHONE, "phone")):
         for m in pattern.finditer(text):
             if attr == "phone" and not _phone_like(text, m):
                 continue
             if attr == "phone" and _EMAIL.search(text[max(0, m.start() - 40) : m.end()]) and "@" in text[m.start() - 1 : m.end()]:
                 continue
-            owner = _nearest_person(doc, m.start(), lines)
+            line_start = line_starts[bisect.bisect_right(line_starts, m.start()) - 1]
+            k = bisect.bisect_left(starts, (m.start(), -1)) - 1
+            owner = starts[k][1] if k >= 0 and starts[k][0] >= line_start else None
             if owner is None and attr == "email":
                 owner = _person_by_email(doc, m.group())
             if owner is None:
@@ -1333,18 +1354,6 @@ def _phone_like(text: str, m: re.Match) -> bool:
         return False
     before = text[max(0, m.start() - 16) : m.start()].lower()
     return m.group()[0] in "+(" or digits >= 10 or bool(re.search(r"(tel|phone|tel[eé]fono|cel|mobile|call)\W*$", before))
-
-
-def _nearest_person(doc: _Doc, pos: int, lines) -> int | None:
-    line = next(((s, e) for s, e in lines if s <= pos <= e), None)
-    if line is None:
-        return None
-    best, best_start = None, -1
-    for i, p in enumerate(doc.found["person"]):
-        for sp in p.spans:
-            if line[0] <= sp.start < pos and sp.start > best_start:
-                best, best_start = i, sp.start
-    return best
 
 
 def _person_by_email(doc: _Doc, email: str) -> int | None:
