@@ -36,7 +36,7 @@ def pdf_to_text(path: Path, max_chars: int) -> str:
                 text = page.extract_text() or ""
                 total += len(text)
                 if total > max_chars:
-                    raise PdfTextError(f"more than {max_chars:,} characters of text")
+                    raise PdfTextError(f"too much text (documents are limited to {max_chars / 1e6:g} million characters)")
                 pages.append(text.strip())
     except PdfTextError:
         raise

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from db.readers import MAX_TEXT_BYTES, DocumentError, decode_text, read_document
+from db.readers import MAX_HTML_BYTES, MAX_TEXT_BYTES, MAX_TEXT_CHARS, DocumentError, decode_text, read_document
 from doc_fixtures import make_pdf
 
 MEMBERS = "Nearshoring Council:\nJosé Pérez - Acme Holdings\nAna Díaz - Beta Logística\n"
@@ -211,9 +211,8 @@ def test_oversized_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
         raise AssertionError("the file was opened")
 
     monkeypatch.setattr(type(path), "open", no_reading)
-    with pytest.raises(DocumentError, match=r"too large \(50\.0 MB; documents are limited to 5 MB\)"):
+    with pytest.raises(DocumentError, match=r"too large \(50\.0 MB; TXT files are limited to 4 MB\)"):
         read_document(path)
-    assert MAX_TEXT_BYTES == 5 * 1024 * 1024
 
 
 def test_file_name_with_escape_sequences_is_printed_safely(tmp_path):
@@ -254,17 +253,22 @@ def test_member_list_gives_the_same_people_from_txt_html_and_pdf(tmp_path):
     assert found["pdf"] == found["txt"]
 
 
-def test_a_file_at_the_size_limit_is_read(tmp_path):
+def test_text_at_the_limit_is_read_and_beyond_it_refused(tmp_path):
     line = "Ana Ruiz - Acme Holdings\n"
-    path = _write(tmp_path, "big.txt", line * (MAX_TEXT_BYTES // len(line)))
-    assert path.stat().st_size <= MAX_TEXT_BYTES
-    assert read_document(path)[1].count("\n") == MAX_TEXT_BYTES // len(line)
-    with path.open("ab") as fh:
-        fh.write(b"x" * (MAX_TEXT_BYTES - path.stat().st_size + 1))
-    with pytest.raises(DocumentError, match="too large"):
+    lines = MAX_TEXT_CHARS // len(line)
+    path = _write(tmp_path, "big.txt", line * lines)
+    assert read_document(path)[1].count("\n") == lines
+    _write(tmp_path, "big.txt", line * (lines + 1))
+    with pytest.raises(DocumentError, match=r"too much text \(2\.0 million characters; documents are limited to 2 million\)"):
         read_document(path)
-
-
+    html = _write(tmp_path, "big.html", "<p>" + "<span class=\"name\">Ana Ruiz</span> " * 150_000 + "</p>")
+    assert html.stat().st_size > MAX_TEXT_BYTES  # markup-heavy pages are judged by their text
+    assert read_document(html)[1].startswith("Ana Ruiz Ana Ruiz")
+    too_big = tmp_path / "huge.html"
+    with too_big.open("wb") as fh:
+        fh.truncate(MAX_HTML_BYTES + 1)
+    with pytest.raises(DocumentError, match="HTML files are limited to 20 MB"):
+        read_document(too_big)
 def test_utf8_with_a_stray_legacy_byte_keeps_its_utf8_accents(tmp_path):
     raw = "José Pérez - Acme\n".encode("utf-8") + "Ana Núñez – Beta\n".encode("cp1252")
     _, text = read_document(_write(tmp_path, "mixed.txt", raw))
