@@ -515,6 +515,10 @@ class _ListItem:
     line: tuple[int, int]
     name: tuple[int, int]  # offsets of the name
     rest: tuple[int, int] | None  # offsets of what follows the separator
+    role: str | None = None  # "Chairman: Name - Org"
+
+
+_ROLE_PREFIX = re.compile(r"([A-Z][^:,]{1,40}):\s+(?=\S)")
 
 
 def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
@@ -524,6 +528,10 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     body = text[body_start:end].rstrip()
     if not body or body.endswith(":") or len(body) > 160 or _EMAIL.fullmatch(body.strip()):
         return None
+    role = None
+    rm = _ROLE_PREFIX.match(body)
+    if rm and _has_title_word(rm.group(1)):
+        role, body_start, body = rm.group(1), body_start + rm.end(), body[rm.end() :]
     sep = _LIST_SEP.search(body)
     paren = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", body)
     comma = body.find(",")
@@ -543,7 +551,12 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
         r1 -= len(seg) - len(seg.rstrip(" .;"))
         if r1 > r0:
             rest_span = (body_start + r0, body_start + r1)
-    return _ListItem((start, end), (body_start, body_start + name_end), rest_span)
+    return _ListItem((start, end), (body_start, body_start + name_end), rest_span, role)
+
+
+def _title_case(raw: str) -> str:
+    """`JOSÉ LUIS DE LA GARZA` -> `José Luis de la Garza` (same length, so offsets still hold)."""
+    return " ".join(w.lower() if fold(w) in V.NAME_PARTICLES else w.title() for w in raw.split(" "))
 
 
 def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
@@ -551,6 +564,8 @@ def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     raw = text[a:b]
     if not raw.strip() or re.search(r"\w\w[.!?;:]\s|[;:]|\d", raw.strip().rstrip(".")):
         return None
+    if raw.isupper() and len(raw.strip()) > 4:
+        raw = _title_case(raw)  # "JOSÉ LUIS GIL - USAID"
     toks = tokens(raw, a)
     if not toks or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
         return None
@@ -702,10 +717,14 @@ def _add_list_person(doc: _Doc, item: _ListItem, name: list[Tok], initiative: in
     """Add a member-list line's person with organization, title, email and membership; returns the person."""
     text = doc.text
     line = item.line
-    pidx = doc.add("person", _phrase(text, name), doc.span(name[0].start, name[-1].end, line))
+    written = _phrase(text, name)
+    shown = " ".join(t.text for t in name) if written.isupper() else written
+    pidx = doc.add("person", shown, doc.span(name[0].start, name[-1].end, line))
     if initiative is not None:
-        doc.member(pidx, initiative, role)
+        doc.member(pidx, initiative, item.role.lower() if item.role and role == "member" else role)
     _list_details(doc, item, pidx)
+    if item.role and not doc.found["person"][pidx].title:
+        doc.found["person"][pidx].title = item.role
     return pidx
 
 

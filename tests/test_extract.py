@@ -180,3 +180,17 @@ def test_dash_lists_of_topics_are_not_people():
 def test_year_ranges_are_not_phone_numbers():
     x = extract("Said Nora Castillo, director of the Valle Institute, about 2023 - 2024 and 2019-2021.")
     assert x.people[0].phone is None
+
+
+def test_role_prefixed_and_all_caps_list_lines():
+    x = extract(
+        "Ports Advisory Working Group:\n"
+        "Chair: Alberto Fernández Garza - Grupo Tenoch\n"
+        "Vice Chair: MARÍA JOSÉ DE LA GARZA - Banco Norte\n"
+        "Treasurer: Peter Wexler - Wexler Capital\n"
+    )
+    assert {p.name: p.title for p in x.people} == {
+        "Alberto Fernández Garza": "Chair", "María José de la Garza": "Vice Chair", "Peter Wexler": "Treasurer",
+    }
+    assert memberships(x)[("María José de la Garza", "Ports Advisory Working Group")] == "vice chair"
+    assert ("Peter Wexler", "Wexler Capital") in affiliations(x)
