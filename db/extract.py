@@ -617,18 +617,22 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
             i = j
             continue
         ini = _heading_initiative(doc, heading) if heading else None
-        role = "member"
-        role_m = None
-        if ini is None and heading:
-            role_m = _ROLE_HEADING.fullmatch(text[heading[0] : heading[1]].strip())
-        if role_m:  # "Co-Chairs:" on a page about one initiative: settled once the prose is read
-            role = role_m.group(1).lower().replace("chairs", "chair").replace("chairmen", "chair").rstrip("s")
-            role = {"leadership": "lead", "leader": "lead"}.get(role, role)
+        # a role heading above or inside the list ("Co-Chairs", "Members") gives the role of what follows;
+        # without a named group, the role is settled once the prose is read (the page's initiative)
+        current = _heading_role(text[heading[0] : heading[1]]) if heading and ini is None else None
+        role_of: dict[tuple[int, int], str | None] = {}
+        for it in block:
+            sub = _heading_role(text[it.line[0] : it.line[1]])
+            if sub:
+                current = sub
+            else:
+                role_of[it.line] = current
         person_lines = {it.line for it, _ in persons}
         for it, name in persons:
-            pidx = _add_list_person(doc, it, name, ini, role)
-            if role_m:
-                doc.pending_roles.append((pidx, role, heading[0]))
+            role = role_of.get(it.line)
+            pidx = _add_list_person(doc, it, name, ini, role or "member")
+            if role and ini is None:
+                doc.pending_roles.append((pidx, role, it.line[0]))
             used.add(it.line[0])
             if it.rest is not None:
                 continue
@@ -638,6 +642,15 @@ def _member_lists(doc: _Doc, lines: list[tuple[int, int]]) -> set[int]:
                     used.add(nxt[0])
         i = j
     return used
+
+
+def _heading_role(line: str) -> str | None:
+    """`Co-Chairs:` -> "co-chair", `Members` -> "member"; None for other lines."""
+    m = _ROLE_HEADING.fullmatch(_BULLET.sub("", line).strip())
+    if not m:
+        return None
+    role = m.group(1).lower().replace("chairs", "chair").replace("chairmen", "chair").rstrip("s")
+    return {"leadership": "lead", "leader": "lead", "copresidente": "co-chair", "presidente": "chair"}.get(role, role)
 
 
 _ROLE_HEADING = re.compile(

@@ -150,3 +150,18 @@ def test_speaker_blocks_and_member_lines_with_titles():
     assert titles[("Ricardo Alvarado", "Banco Atlántida")] == "Vice President, Corporate Affairs"
     assert next(p for p in x.people if p.name == "Carolina Mejía Paz").title == "Minister of Economy, Republic of Guatemala"
     assert sum(1 for (_, i) in mem if i == "Central America Investment Task Force") == 4
+
+
+MEMBERS_PAGE = 'Gulf Coast Energy Dialogue\n\nThe Gulf Coast Energy Dialogue brings together industry and government leaders from Texas, Louisiana and Tamaulipas.\n\nCo-Chairs\n\nRenata Solís Herrera\nFormer Undersecretary of Energy, Mexico\n\nDouglas Whitmore\nChairman, Bayou Midstream Partners\n\nMembers\n\nFernando Ávila Treviño\nDirector General, Puerto de Altamira\n\nKimberly Osei\nHead of Government Relations, Lone Star Power\n\nAlejandro del Bosque\nPartner, Bosque & Asociados\n'
+
+
+def test_members_page_with_role_subheadings():
+    x, names, aff, mem = _facts(MEMBERS_PAGE)
+    group = "Gulf Coast Energy Dialogue"
+    assert mem == {
+        ("Renata Solís Herrera", group): "co-chair", ("Douglas Whitmore", group): "co-chair",
+        ("Fernando Ávila Treviño", group): "member", ("Kimberly Osei", group): "member",
+        ("Alejandro del Bosque", group): "member",
+    }
+    assert ("Kimberly Osei", "Lone Star Power") in aff
+    assert next(p for p in x.people if p.name == "Renata Solís Herrera").title == "Former Undersecretary of Energy, Mexico"
