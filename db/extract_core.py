@@ -1,0 +1,531 @@
+"""The shared ground of extraction: tokens and sentences, word classes, capitalised runs,
+person names inside runs, and `Doc`, which collects one document's entities and relations.
+
+Names are recognised with the vocabularies in `db.vocabulary` (given names, titles,
+organization suffixes), never with a list of known entities. Character offsets in every
+`Span` index into the document's text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from db import vocabulary as V
+from db.textnorm import compact_key as _compact_uncached
+from db.textnorm import fold as _fold_uncached
+
+# The same words and names recur constantly across a document and an import run.
+fold = functools.lru_cache(maxsize=200_000)(_fold_uncached)
+compact_key = functools.lru_cache(maxsize=200_000)(_compact_uncached)
+
+
+@dataclass
+class Span:
+    """Where an entity was named: offsets into the text, the text itself and its sentence/line."""
+
+    start: int
+    end: int
+    text: str
+    sentence: str
+
+
+@dataclass
+class Found:
+    """One entity drawn from a document (before resolution against the directory)."""
+
+    type: str  # "person", "organization" or "initiative"
+    name: str
+    spans: list[Span] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    title: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    acronym: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything drawn from one document. Relations refer to entities by index in their list."""
+
+    people: list[Found]
+    organizations: list[Found]
+    initiatives: list[Found]
+    affiliations: dict[tuple[int, int], str | None]  # (person, organization) -> title
+    memberships: dict[tuple[int, int], str | None]  # (person, initiative) -> role
+    initiative_organizations: dict[tuple[int, int], str | None]  # (initiative, organization) -> role
+
+
+# --------------------------------------------------------------------------- tokens and sentences
+
+_TOKEN = re.compile(r"[#@]?\w+(?:[’'\-.&]+\w+)*\.?|&")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
+
+
+@dataclass
+class Tok:
+    """A word token with offsets; `possessive` when written `X’s`."""
+
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def key(self) -> str:
+        """The folded word."""
+        return fold(self.text)
+
+    @property
+    def cap(self) -> bool:
+        """Capitalised (or a digit-led name with capitals, like `3M`)."""
+        t = self.text.lstrip("#")
+        return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
+
+
+def tokens(text: str, offset: int = 0) -> list[Tok]:
+    """Word tokens of `text`; a trailing dot is kept only on abbreviations and initials."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, start = m.group(), m.start()
+        if word.endswith(".") and not _keeps_dot(word):
+            word = word[:-1]
+        possessive = len(word) > 3 and word[-1] == "s" and word[-2] in "’'"
+        if possessive:
+            word = word[:-2]
+        out.append(Tok(word, offset + start, offset + start + len(word), possessive))
+    return out
+
+
+def _keeps_dot(word: str) -> bool:
+    bare = word[:-1]
+    return len(bare) == 1 or "." in bare or fold(bare).replace(" ", ".") in V.ABBREVIATIONS
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] (one line) into sentences, not at abbreviations like `Rep.` or `U.S.`."""
+    spans, cur = [], start
+    for m in _SENT_END.finditer(text, start, end):
+        before = text[cur : m.start() + 1].split()
+        last = before[-1] if before else ""
+        if _keeps_dot(last.rstrip("”\"’)")) and last.endswith("."):
+            continue
+        spans.append((cur, m.start() + 1))
+        cur = m.end()
+    if cur < end:
+        spans.append((cur, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+# --------------------------------------------------------------------------- word classes
+
+def is_given(word: str) -> bool:
+    """A common given name (accent-insensitive); `Jean-Pierre` counts by its first part."""
+    k = fold(word)
+    return k in V.GIVEN_NAMES or (" " in k and k.split()[0] in V.GIVEN_NAMES and "-" in word)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+_LETTERS = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+
+
+def namey(tok: Tok) -> bool:
+    """Could be part of a person's name: capitalised letters, not a known non-name word."""
+    t = tok.text
+    if not t or not t[0].isupper():
+        return False
+    if _INITIAL.fullmatch(t):
+        return True
+    if not _LETTERS.fullmatch(t):
+        return False
+    if len(t) > 1 and t.isupper():
+        return False
+    k = tok.key
+    if k in V.GIVEN_NAMES:
+        return True
+    return not (
+        k in V.NON_NAME_WORDS
+        or k in V.TOPIC_WORDS
+        or k in V.PLACES
+        or k in V.ORG_SUFFIXES
+        or k in V.TITLE_WORDS
+        or k in V.HONORIFICS
+        or k in V.MONTHS
+    )
+
+
+def is_title_tok(tok: Tok) -> bool:
+    """A job-title word or honorific (`President`, `Rep.`, `directora`)."""
+    k = tok.key.replace(" ", "")
+    return tok.key in V.TITLE_WORDS or k in V.TITLE_WORDS or tok.key in V.HONORIFICS
+
+
+def initiative_kind(name: str) -> str | None:
+    """The initiative kind named by the end of `name` ("... Task Force" -> "task force"), else None."""
+    k = fold(name)
+    for words, kind in sorted(V.INITIATIVE_KINDS.items(), key=lambda kv: -len(kv[0])):
+        if kind and (k == words or k.endswith(" " + words)):
+            return kind
+    for words, kind in V.INITIATIVE_KINDS_FIRST.items():
+        if k.startswith(words + " "):
+            return kind  # Spanish puts the kind first: "Grupo de Trabajo de ..."
+    return None
+
+
+def looks_like_org(name: str) -> bool:
+    """An organization name by its shape: a known suffix/head word, or an acronym."""
+    words = fold(name).split()
+    if not words:
+        return False
+    if words[-1] in V.ORG_SUFFIXES or (len(words) > 1 and any(w in V.ORG_HEADS for w in words)):
+        return True
+    return bool(re.fullmatch(r"[A-Z0-9][A-Z0-9&.\-]{1,9}", name.strip()))
+
+
+GENERIC_WORDS = V.NON_NAME_WORDS | V.ORG_SUFFIXES | V.ORG_HEADS | V.NAME_CONNECTORS | V.TITLE_WORDS | V.TITLE_MODIFIERS
+
+
+def is_generic(name: str) -> bool:
+    """Only generic words ("Working Group", "Federal Commission", "Access to Capital")."""
+    return all(w in GENERIC_WORDS for w in fold(name).split())
+
+
+def is_place(name: str) -> bool:
+    """Every word is a place word ("Mexico City", "United States")."""
+    words = [w for w in fold(name).split() if w not in V.NAME_CONNECTORS]
+    return bool(words) and all(w in V.PLACES for w in words)
+
+
+# --------------------------------------------------------------------------- the document builder
+
+class Doc:
+    """Collects entities of one document with in-document de-duplication."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found: dict[str, list[Found]] = {"person": [], "organization": [], "initiative": []}
+        self.index: dict[tuple[str, str], int] = {}
+        self.affiliations: dict[tuple[int, int], str | None] = {}
+        self.memberships: dict[tuple[int, int], str | None] = {}
+        self.initiative_orgs: dict[tuple[int, int], str | None] = {}
+        self.last_initiative: int | None = None
+        self.pending_roles: list[tuple[int, str, int]] = []  # (person, role, position of the heading)
+        self.span_starts: dict[tuple[str, int], set[int]] = {}
+        self.parts: dict[str, set[int]] = {}  # a person's first/middle/last name -> person indexes
+
+    # entities ---------------------------------------------------------------
+    def _key(self, etype: str, name: str) -> str:
+        return fold(name) if etype == "person" else compact_key(name)
+
+    def lookup(self, etype: str, name: str) -> int | None:
+        """Index of an entity already found in this document under `name` (or an alias)."""
+        return self.index.get((etype, self._key(etype, name)))
+
+    def add(self, etype: str, name: str, span: Span | None, **fields) -> int:
+        """Find or add an entity; returns its index. Fields fill only what is still empty."""
+        name = " ".join(name.split())
+        idx = self.lookup(etype, name)
+        if idx is None:
+            idx = len(self.found[etype])
+            self.found[etype].append(Found(etype, name))
+            self.index[(etype, self._key(etype, name))] = idx
+        ent = self.found[etype][idx]
+        if etype == "person" and not ent.spans:
+            parts = fold(name).split()
+            for k in {parts[0], parts[-1]} | {p for p in parts[1:-1] if len(p) > 3}:
+                self.parts.setdefault(k, set()).add(idx)
+        if name != ent.name:
+            ent.aliases.add(name)
+        seen = self.span_starts.setdefault((etype, idx), set())
+        if span is not None and span.start not in seen:
+            seen.add(span.start)
+            ent.spans.append(span)
+        for key, value in fields.items():
+            if value and not getattr(ent, key):
+                setattr(ent, key, value)
+        if ent.acronym:
+            self.index.setdefault((etype, compact_key(ent.acronym)), idx)
+            ent.aliases.add(ent.acronym)
+        if etype == "initiative":
+            self.last_initiative = idx
+        return idx
+
+    def alias(self, etype: str, idx: int, name: str) -> None:
+        """Record another spelling of an entity found in this document."""
+        ent = self.found[etype][idx]
+        if fold(name) != fold(ent.name):
+            ent.aliases.add(name)
+        self.index.setdefault((etype, self._key(etype, name)), idx)
+
+    def span(self, start: int, end: int, sentence: tuple[int, int]) -> Span:
+        """A Span over text[start:end] with its sentence."""
+        return Span(start, end, self.text[start:end], self.text[sentence[0] : sentence[1]].strip())
+
+    def person_by_part(self, word: str) -> int | None:
+        """The one person of this document whose first or last name is `word`."""
+        hits = self.parts.get(fold(word), set())
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    # relations --------------------------------------------------------------
+    def affiliate(self, person: int, org: int, title: str | None) -> None:
+        """Person works at organization (with the title as written, if any)."""
+        if self.affiliations.get((person, org)) is None:
+            self.affiliations[(person, org)] = title or None
+
+    def member(self, person: int, initiative: int, role: str | None) -> None:
+        """Person takes part in initiative with a role."""
+        old = self.memberships.get((person, initiative))
+        if old is None or old == "member":
+            self.memberships[(person, initiative)] = role or old or "member"
+
+    def partner(self, initiative: int, org: int, role: str | None) -> None:
+        """Organization has a role in initiative."""
+        if self.initiative_orgs.get((initiative, org)) is None:
+            self.initiative_orgs[(initiative, org)] = role
+
+    # final in-document merges ----------------------------------------------
+    def finish(self) -> Extraction:
+        """Merge short forms into long ones (`Schneider` -> `Schneider Electric`) and return."""
+        orgs = self.found["organization"]
+        remap: dict[int, int] = {}
+        for i, org in enumerate(orgs):
+            short = fold(org.name)
+            if org.name.isupper() or short.split()[-1] in V.NAME_CONNECTORS:
+                continue
+            longer = [j for j, o in enumerate(orgs) if j != i and fold(o.name).startswith(short + " ")]
+            if len(longer) == 1 and longer[0] not in remap:
+                remap[i] = longer[0]  # "Schneider" / "U.S. Chamber" -> the longer name in this document
+        inits = self.found["initiative"]
+        iremap: dict[int, int] = {}
+        for i, ini in enumerate(inits):
+            k = fold(ini.name)
+            longer = [j for j, o in enumerate(inits) if j != i and fold(o.name).endswith(" " + k)]
+            if len(longer) == 1 and len(k.split()) >= 2:
+                iremap[i] = longer[0]
+        people, orgs2, inits2 = self.found["person"], *(
+            _merge_list(lst, mp) for lst, mp in ((orgs, remap), (inits, iremap))
+        )
+        onew, inew = orgs2[1], inits2[1]
+        aff = {}
+        for (p, o), t in self.affiliations.items():
+            key = (p, onew[o])
+            if aff.get(key) is None:
+                aff[key] = t
+        mem = {}
+        for (p, i), r in self.memberships.items():
+            key = (p, inew[i])
+            if mem.get(key) in (None, "member"):
+                mem[key] = r
+        io = {}
+        for (i, o), r in self.initiative_orgs.items():
+            key = (inew[i], onew[o])
+            if io.get(key) is None:
+                io[key] = r
+        return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
+
+
+def _merge_list(items: list[Found], remap: dict[int, int]) -> tuple[list[Found], dict[int, int]]:
+    """Fold items[i] into items[remap[i]]; returns the kept items and old -> new index."""
+    keep = [i for i in range(len(items)) if i not in remap]
+    new_of = {old: n for n, old in enumerate(keep)}
+    for i, target in remap.items():
+        src, dst = items[i], items[target]
+        dst.aliases |= src.aliases | {src.name}
+        dst.spans += src.spans
+        dst.acronym = dst.acronym or src.acronym
+        new_of[i] = new_of[target]
+    return [items[i] for i in keep], new_of
+
+
+# --------------------------------------------------------------------------- phrases
+
+def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
+    """Maximal runs of capitalised tokens (with connectors inside), broken by punctuation."""
+    runs: list[list[Tok]] = []
+    cur: list[Tok] = []
+    for i, tok in enumerate(toks):
+        gap_ok = bool(cur) and text[cur[-1].end : tok.start].strip() == "" and not cur[-1].possessive
+        if tok.cap or tok.text == "&":
+            if not gap_ok:
+                if cur:
+                    runs.append(cur)
+                cur = []
+            cur.append(tok)
+        elif gap_ok and tok.key in _JOINERS and _joins_capital(toks, i, text):
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        while run and (run[-1].key in V.NAME_CONNECTORS or run[-1].text == "&"):
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+_JOINERS = V.NAME_CONNECTORS | V.NAME_PARTICLES
+
+
+def _joins_capital(toks: list[Tok], i: int, text: str) -> bool:
+    """toks[i] is a connector followed (through at most one more connector) by a capitalised word."""
+    for j in (i + 1, i + 2):
+        if j >= len(toks) or text[toks[j - 1].end : toks[j].start].strip():
+            return False
+        if toks[j].cap:
+            return True
+        if toks[j].key not in _JOINERS:
+            return False
+    return False
+
+
+def strip_leading(run: list[Tok]) -> list[Tok]:
+    """Drop leading determiners and connectors (`the`, `Our`, `of`)."""
+    while run and (run[0].key in V.LEADING_DETERMINERS or run[0].key in V.NAME_CONNECTORS):
+        run = run[1:]
+    return run
+
+
+def strip_list_words(run: list[Tok]) -> list[Tok]:
+    """`Members of the X Working Group` -> `X Working Group`."""
+    for i, t in enumerate(run[:-1]):
+        if t.key in V.LIST_WORDS and run[i + 1].key in V.NAME_CONNECTORS:
+            rest = strip_leading(run[i + 1 :])
+            if len(rest) >= 2:
+                return rest
+        if t.key not in V.LIST_WORDS:
+            break
+    return run
+
+
+def _name_from(run: list[Tok], i: int) -> list[Tok] | None:
+    """The person name starting at run[i], or None if the run goes on past a plausible name."""
+    name = [run[i]]
+    j = i + 1
+    while j < len(run):
+        t = run[j]
+        if t.key in V.NAME_PARTICLES and t.text.islower() and _particles_then_name(run, j):
+            name.append(t)
+        elif namey(t) or (t.key in V.NAME_SUFFIXES and len(name) >= 2):
+            name.append(t)
+        else:
+            break
+        if name[-1].possessive:
+            j += 1
+            break
+        j += 1
+    while name and name[-1].key in V.NAME_PARTICLES:
+        name.pop()
+    words = [t for t in name if t.key not in V.NAME_PARTICLES]
+    if not 2 <= len(words) <= 5:
+        return None
+    if j < len(run) and not name[-1].possessive:
+        return None  # "Adrienne Arsht Latin America Center": the run is something else
+    return name
+
+
+def _particles_then_name(run: list[Tok], j: int) -> bool:
+    while j < len(run) and run[j].key in V.NAME_PARTICLES and run[j].text.islower():
+        j += 1
+    return j < len(run) and namey(run[j])
+
+
+def collapse_double(run: list[Tok]) -> list[Tok]:
+    """`Megan Bridges Megan Bridges` -> `Megan Bridges`."""
+    n = len(run)
+    if n >= 4 and n % 2 == 0 and [t.key for t in run[: n // 2]] == [t.key for t in run[n // 2 :]]:
+        return run[: n // 2]
+    return run
+
+
+def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], list[Tok]] | None:
+    """Split a capitalised run into (title tokens, name tokens) if it ends with a person's name.
+
+    Evidence needed: a known given name, or a title/honorific right before the name, or
+    `strong` (the caller has structural evidence such as a member-list line).
+    """
+    run = collapse_double(run)
+    for i, tok in enumerate(run):
+        if tok.possessive and i < len(run) - 1:
+            return None
+        prev = run[i - 1].key if i else ""
+        if is_given(tok.text) and namey(tok) and prev not in ("san", "santa", "st", "saint", "el", "los", "las"):
+            name = _name_from(run, i)
+            if name:
+                return run[:i], name
+            if i + 1 < len(run) and is_given(run[i + 1].text):
+                continue
+            return None
+    for i, tok in enumerate(run):
+        if is_title_tok(tok) or strong and i == 0:
+            start = i + 1 if is_title_tok(tok) else i
+            if start < len(run) and namey(run[start]) and not is_title_tok(run[start]):
+                name = _name_from(run, start)
+                if name:
+                    return run[:start], name
+    return None
+
+
+def phrase_of(text: str, toks: list[Tok]) -> str:
+    """The text the tokens span, as written."""
+    return text[toks[0].start : toks[-1].end] if toks else ""
+
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of every line of `text`."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def has_title_word(phrase: str) -> bool:
+    """Whether `phrase` holds a job-title word."""
+    return any(is_title_tok(t) for t in tokens(phrase))
+
+
+def clean_org(name: str) -> str:
+    """An organization name without a leading `the`, a possessive or trailing punctuation."""
+    name = name.strip().rstrip(".,;:")
+    name = re.sub(r"[’']s$", "", name)
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    return name
+
+
+def last_before(doc: Doc, etype: str, pos: int) -> int | None:
+    """The entity of `etype` named last before `pos` ("Our CEO ..." speaks for that organization)."""
+    best, best_start = None, -1
+    for i, org in enumerate(doc.found[etype]):
+        for sp in org.spans:
+            if best_start < sp.start < pos:
+                best, best_start = i, sp.start
+    return best
+
+
+def first_known_in(doc: Doc, etype: str, start: int, end: int) -> int | None:
+    """The first entity of `etype` already found in this document that text[start:end] names."""
+    for run in cap_runs(tokens(doc.text[start:end], start), doc.text):
+        run = strip_leading(run)
+        if run:
+            idx = doc.lookup(etype, clean_org(phrase_of(doc.text, run)))
+            if idx is not None:
+                return idx
+    return None
+
+
+def acronym_owner(doc: Doc, idx: int, run: list[Tok], sent) -> None:
+    """`USMF Ally-Shoring Task Force`: the leading acronym is the organization behind it."""
+    owner = run[0]
+    if re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", owner.text) and len(run) > 2:
+        org = doc.add("organization", owner.text, doc.span(owner.start, owner.end, sent), acronym=owner.text)
+        doc.partner(idx, org, "convener")
+        doc.alias("initiative", idx, phrase_of(doc.text, run[1:]))

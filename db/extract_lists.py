@@ -1,0 +1,364 @@
+"""Line-shaped patterns: member lists under a heading (`Name - Organization`, `Name, Title, Org`,
+`Role: Name - Org`, bare names, role sub-headings such as `Co-Chairs`), and bylines (`Name` then
+`Title, Organization` or `Title at Organization` on the next line)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from db import vocabulary as V
+from db.extract_core import (
+    EMAIL_RE,
+    Doc,
+    Tok,
+    acronym_owner,
+    cap_runs,
+    clean_org,
+    collapse_double,
+    fold,
+    has_title_word,
+    initiative_kind,
+    is_generic,
+    is_given,
+    is_place,
+    looks_like_org,
+    person_in_run,
+    phrase_of,
+    strip_leading,
+    strip_list_words,
+    tokens,
+)
+
+BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□*+]|[-–—](?=\s)|\d{1,3}[.)](?=\s))\s*")
+_LIST_SEP = re.compile(r"\s+[-–—|]+\s*|\s*[-–—|]+\s+|\s*[:]\s+")
+
+# member lists ---------------------------------------------------------------
+
+@dataclass
+class _ListItem:
+    line: tuple[int, int]
+    name: tuple[int, int]  # offsets of the name
+    rest: tuple[int, int] | None  # offsets of what follows the separator
+    role: str | None = None  # "Chairman: Name - Org"
+
+
+_ROLE_PREFIX = re.compile(r"([A-Z][^:,]{1,40}):\s+(?=\S)")
+
+
+def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
+    line = text[start:end]
+    m = BULLET_RE.match(line)
+    body_start = start + (m.end() if m else len(line) - len(line.lstrip()))
+    body = text[body_start:end].rstrip()
+    if not body or body.endswith(":") or len(body) > 160 or EMAIL_RE.fullmatch(body.strip()):
+        return None
+    role = None
+    rm = _ROLE_PREFIX.match(body)
+    if rm and has_title_word(rm.group(1)):
+        role, body_start, body = rm.group(1), body_start + rm.end(), body[rm.end() :]
+    sep = _LIST_SEP.search(body)
+    paren = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", body)
+    comma = body.find(",")
+    if sep and (comma < 0 or sep.start() < comma):
+        name_end, rest = sep.start(), (sep.end(), len(body))
+    elif paren:
+        name_end, rest = paren.end(1), (paren.start(2), paren.end(2))
+    elif comma > 0:
+        name_end, rest = comma, (comma + 1, len(body))
+    else:
+        name_end, rest = len(body), None
+    rest_span = None
+    if rest:
+        r0, r1 = rest
+        seg = body[r0:r1]
+        r0 += len(seg) - len(seg.lstrip())
+        r1 -= len(seg) - len(seg.rstrip(" .;"))
+        if r1 > r0:
+            rest_span = (body_start + r0, body_start + r1)
+    return _ListItem((start, end), (body_start, body_start + name_end), rest_span, role)
+
+
+def _title_case(raw: str) -> str:
+    """`JOSÉ LUIS DE LA GARZA` -> `José Luis de la Garza` (same length, so offsets still hold)."""
+    return " ".join(w.lower() if fold(w) in V.NAME_PARTICLES else w.title() for w in raw.split(" "))
+
+
+def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
+    a, b = item.name
+    raw = text[a:b]
+    if not raw.strip() or re.search(r"\w\w[.!?;:]\s|[;:]|\d", raw.strip().rstrip(".")):
+        return None
+    if raw.isupper() and len(raw.strip()) > 4:
+        raw = _title_case(raw)  # "JOSÉ LUIS GIL - USAID"
+    toks = tokens(raw, a)
+    if not toks or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+        return None
+    run = collapse_double(toks)
+    found = person_in_run(run, strong=strong)
+    if not found or found[0]:
+        return None
+    return found[1]
+
+
+def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
+    """Member-list lines (`Name - Organization`, `Name, Title, Org`, bare names) under a heading."""
+    text = doc.text
+    items = [(ln, _split_list_line(text, *ln)) for ln in lines]
+    used: set[int] = set()
+    i = 0
+    while i < len(items):
+        # a block: list-shaped lines, blank lines allowed between them
+        block, j = [], i
+        while j < len(items):
+            (s, e), item = items[j]
+            if not text[s:e].strip():
+                j += 1
+                continue
+            if item is None or not _list_shaped(text, item):
+                break
+            block.append(item)
+            j += 1
+        if len(block) < 2:
+            i = max(j, i + 1)
+            continue
+        with_rest = with_given = 0
+        for it in block:
+            if it.rest and (name := _list_person(text, it, True)) is not None:
+                with_rest += 1
+                with_given += is_given(name[0].text)
+        heading = _heading_before(text, lines, block[0].line)
+        # structure alone vouches for unknown names only under a group heading or when most
+        # lines do start with known given names
+        strong = with_rest >= 3 and (with_given * 2 >= with_rest or _member_heading(text, heading))
+        persons = []
+        for it in block:
+            name = _list_person(text, it, strong and it.rest is not None)
+            if name is None and it.rest is None and strong:
+                name = _list_person(text, it, False)
+            if name is not None:
+                persons.append((it, name))
+        if len(persons) < 2:
+            i = j
+            continue
+        ini = _heading_initiative(doc, heading) if heading else None
+        # a role heading above or inside the list ("Co-Chairs", "Members") gives the role of what follows;
+        # without a named group, the role is settled once the prose is read (the page's initiative)
+        current = _heading_role(text[heading[0] : heading[1]]) if heading and ini is None else None
+        role_of: dict[tuple[int, int], str | None] = {}
+        for it in block:
+            sub = _heading_role(text[it.line[0] : it.line[1]])
+            if sub:
+                current = sub
+            else:
+                role_of[it.line] = current
+        person_lines = {it.line for it, _ in persons}
+        for it, name in persons:
+            role = role_of.get(it.line)
+            pidx = _add_list_person(doc, it, name, ini, role or "member")
+            if role and ini is None:
+                doc.pending_roles.append((pidx, role, it.line[0]))
+            used.add(it.line[0])
+            if it.rest is not None:
+                continue
+            nxt = _next_nonempty(text, lines, it.line)
+            if nxt is not None and nxt not in person_lines:
+                if _title_line(doc, pidx, nxt):  # "Name" then "Title, Organization"
+                    used.add(nxt[0])
+        i = j
+    return used
+
+
+def _heading_role(line: str) -> str | None:
+    """`Co-Chairs:` -> "co-chair", `Members` -> "member"; None for other lines."""
+    m = _ROLE_HEADING.fullmatch(BULLET_RE.sub("", line).strip())
+    if not m:
+        return None
+    role = m.group(1).lower().replace("chairs", "chair").replace("chairmen", "chair").rstrip("s")
+    return {"leadership": "lead", "leader": "lead", "copresidente": "co-chair", "presidente": "chair"}.get(role, role)
+
+
+_ROLE_HEADING = re.compile(
+    r"(?:(?:our|the)\s+)?((?:co-|vice[- ])?chairs?|(?:co-|vice[- ])?chairmen|co-?leads?|leaders?|leadership|members|"
+    r"advisors|advisers|copresidentes|presidentes)\s*:?",
+    re.I,
+)
+
+
+def _list_shaped(text: str, item: _ListItem) -> bool:
+    name = text[item.name[0] : item.name[1]]
+    return len(name.split()) <= 7 and not re.search(r"\w\w[.!?]\s", name)
+
+
+def _line_index(lines: list[tuple[int, int]], line: tuple[int, int]) -> int:
+    return bisect.bisect_left(lines, line)
+
+
+def _next_nonempty(text: str, lines, line: tuple[int, int]) -> tuple[int, int] | None:
+    for ln in lines[_line_index(lines, line) + 1 :]:
+        if text[ln[0] : ln[1]].strip():
+            return ln
+    return None
+
+
+def _heading_before(text: str, lines, first_line: tuple[int, int]) -> tuple[int, int] | None:
+    """The nearest non-empty line above a list, if it reads like a heading."""
+    idx = _line_index(lines, first_line)
+    for s, e in reversed(lines[:idx]):
+        line = text[s:e].strip()
+        if not line:
+            continue
+        if len(line.split()) <= 14 and not re.search(r"[.!?]$", line):
+            off = text.index(line, s)
+            return off, off + len(line.rstrip(":").rstrip())
+        return None
+    return None
+
+
+def _member_heading(text: str, heading: tuple[int, int] | None) -> bool:
+    """A heading that announces people: an initiative's name or words like `Members`."""
+    if heading is None:
+        return False
+    words = fold(text[heading[0] : heading[1]])
+    return initiative_kind(words) is not None or any(w in V.LIST_WORDS - {"about"} for w in words.split()) or any(
+        words.startswith(k + " ") for k in V.INITIATIVE_KINDS_FIRST
+    )
+
+
+def _heading_initiative(doc: Doc, heading: tuple[int, int]) -> int | None:
+    """The initiative a list heading names (`X Task Force:`), and its owning organization."""
+    text = doc.text
+    s, e = heading
+    for run in cap_runs(tokens(text[s:e], s), text):
+        run = strip_list_words(strip_leading(run))
+        phrase = phrase_of(text, run)
+        kind = initiative_kind(phrase)
+        if not kind or len(run) < 2 or fold(phrase) in V.INITIATIVE_KINDS:
+            continue
+        sent = heading
+        idx = doc.add("initiative", phrase, doc.span(run[0].start, run[-1].end, sent), kind=kind)
+        acronym_owner(doc, idx, run, sent)
+        return idx
+    return None
+
+
+def _add_list_person(doc: Doc, item: _ListItem, name: list[Tok], initiative: int | None, role: str = "member") -> int:
+    """Add a member-list line's person with organization, title, email and membership; returns the person."""
+    text = doc.text
+    line = item.line
+    written = phrase_of(text, name)
+    shown = " ".join(t.text for t in name) if written.isupper() else written
+    pidx = doc.add("person", shown, doc.span(name[0].start, name[-1].end, line))
+    if initiative is not None:
+        doc.member(pidx, initiative, item.role.lower() if item.role and role == "member" else role)
+    _list_details(doc, item, pidx)
+    if item.role and not doc.found["person"][pidx].title:
+        doc.found["person"][pidx].title = item.role
+    return pidx
+
+
+def _list_details(doc: Doc, item: _ListItem, pidx: int) -> None:
+    text = doc.text
+    line = item.line
+    if not item.rest:
+        return
+    r0, r1 = item.rest
+    rest = text[r0:r1]
+    email = EMAIL_RE.search(rest)
+    if email:
+        doc.found["person"][pidx].email = doc.found["person"][pidx].email or email.group()
+        rest = rest[: email.start()].rstrip(" ,;(<")
+        r1 = r0 + len(rest)
+    parts = [p for p in re.split(r"\s*,\s*", rest) if p.strip() and not _DEGREE.fullmatch(p.strip())]
+    if not parts:
+        return
+    rest = ", ".join(parts)
+    title, org = None, None
+    if len(parts) >= 2 and not any(has_title_word(p) for p in parts):
+        org = rest.strip()  # "De la Calle, Madrazo, Mancera": a firm's name with commas
+    elif len(parts) >= 2:
+        title_parts = [p for p in parts[:-1]]
+        if any(has_title_word(p) for p in title_parts) or not has_title_word(parts[-1]):
+            title, org = ", ".join(title_parts), parts[-1]
+        else:
+            org, title = parts[0], ", ".join(parts[1:])
+    elif has_title_word(parts[0]) and not looks_like_org(parts[0]):
+        title = parts[0]
+    else:
+        org = parts[0]
+    if title:
+        doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
+    org = _strip_place_parens(org) if org else org
+    if org and not is_place(org):
+        o0 = text.index(org, r0)
+        oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
+        doc.affiliate(pidx, oidx, title)
+
+
+_DEGREE = re.compile(r"(?:Ph\.?\s?D\.?|M\.?B\.?A\.?|M\.?D\.?|J\.?D\.?|Esq\.?|CPA|P\.?E\.?|Jr\.?|Sr\.?|II|III)", re.I)
+
+
+# bylines ------------------------------------------------------------------------
+
+def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
+    """`Name` on its own line (maybe doubled), then `Title, Organization` on the next line."""
+    text = doc.text
+    nonempty = [(s, e) for s, e in lines if text[s:e].strip()]
+    for k, (s, e) in enumerate(nonempty):
+        if s in list_lines:
+            continue
+        toks = tokens(text[s:e], s)
+        if not toks or len(toks) > 10 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+            continue
+        if re.search(r"[.,;:!?]", text[s:e].strip().rstrip(".")):
+            continue
+        single = collapse_double(toks)
+        nxt_line = text[nonempty[k + 1][0] : nonempty[k + 1][1]] if k + 1 < len(nonempty) else ""
+        evidence = len(single) < len(toks) or (
+            "," in nxt_line and has_title_word(nxt_line.split(",")[0]) and len(nxt_line) <= 150
+        )
+        found = person_in_run(single, strong=evidence and 2 <= len(single) <= 4)
+        if not found or found[0]:
+            continue
+        name = found[1]
+        pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, (s, e)))
+        list_lines.add(s)
+        if k + 1 < len(nonempty) and _title_line(doc, pidx, nonempty[k + 1]):
+            list_lines.add(nonempty[k + 1][0])
+
+
+_TITLE_AT = re.compile(r"(?P<title>.+?)\s+(?:at|with)\s+(?:the\s+)?(?P<org>[A-Z0-9].*)")
+
+
+def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
+    """`Title, Organization` or `Title at Organization` on the line under a name; True if it was one."""
+    text = doc.text
+    ns, ne = line
+    nxt = text[ns:ne].strip()
+    if len(nxt) > 150 or not nxt[:1].isupper() and not nxt[:1].islower():
+        return False
+    parts = [p.strip() for p in nxt.split(",") if p.strip() and not _DEGREE.fullmatch(p.strip())]
+    at = _TITLE_AT.fullmatch(nxt)
+    if at and has_title_word(at.group("title")) and "," not in at.group("title"):
+        title, org = at.group("title"), at.group("org")
+    elif len(parts) >= 2 and has_title_word(parts[0]):
+        title, org = ", ".join(parts[:-1]), parts[-1]
+    else:
+        return False
+    org = _strip_place_parens(org.rstrip(" ."))
+    person = doc.found["person"][pidx]
+    if is_place(org) or not org[:1].isupper() or is_generic(org):
+        person.title = person.title or nxt.rstrip(" .")  # "Minister of Economy, Republic of Guatemala"
+        return True
+    person.title = person.title or title
+    o0 = text.index(org, ns)
+    oidx = doc.add("organization", clean_org(org), doc.span(o0, o0 + len(org), line))
+    doc.affiliate(pidx, oidx, title)
+    return True
+
+
+def _strip_place_parens(org: str) -> str:
+    """`Banco Atlántida (Honduras)` -> `Banco Atlántida`."""
+    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", org.strip())
+    return m.group(1) if m and is_place(m.group(2)) else org

@@ -1,0 +1,509 @@
+"""Sentence-level patterns: titles before names, appositions, legislators, acronyms defined in
+parentheses, organizations and initiatives named by capitalised runs, leadership (`led by`),
+partners (`Founding Partner X`, `X as a Logistics Partner`), `companies such as A, B and C`, and
+later references to a person by surname or given name."""
+
+from __future__ import annotations
+
+import re
+
+from db import vocabulary as V
+from db.extract_core import (
+    GENERIC_WORDS,
+    Doc,
+    Tok,
+    acronym_owner,
+    cap_runs,
+    clean_org,
+    first_known_in,
+    fold,
+    has_title_word,
+    initiative_kind,
+    is_generic,
+    is_given,
+    is_place,
+    is_title_tok,
+    last_before,
+    looks_like_org,
+    namey,
+    person_in_run,
+    phrase_of,
+    strip_leading,
+    strip_list_words,
+    tokens,
+)
+
+# prose ------------------------------------------------------------------------
+
+_ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+
+
+def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
+    """Apply every sentence pattern to text[sent[0]:sent[1]]."""
+    text = doc.text
+    s, e = sent
+    toks = tokens(text[s:e], s)
+    runs = cap_runs(toks, text)
+    acronym_after: dict[int, str] = {}
+    for m in _ACRONYM_DEF.finditer(text, s, e):
+        acronym_after[m.start()] = m.group(1)
+    sentence_people: list[tuple[int, list[Tok]]] = []
+    for run in [sub for r in runs for sub in _split_and(doc, r)]:
+        after = text[run[-1].end : e]
+        acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
+        acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
+        if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
+            acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
+        found = person_in_run(run)
+        if found and not acr:
+            title_toks, name = found
+            title_toks = strip_leading(title_toks)
+            title = phrase_of(text, title_toks) if title_toks and any(is_title_tok(t) for t in title_toks) else None
+            if title and all(t.key.rstrip(".") in _COURTESY for t in title_toks):
+                title = None  # "Dr.", "Ing.", "Lic." are not job titles
+            pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, sent))
+            paren = re.match(r"\s*\(([^()]{2,60})\)", text[name[-1].end : e])
+            if title and paren and re.search(r"\b[DRI]-[A-Z]{2}\b", paren.group(1)):
+                title = f"{title} ({paren.group(1)})"
+            elif paren and _org_in_parens(paren.group(1)):
+                a = name[-1].end + paren.start(1)  # "Dr. Helen Park (Rice University)"
+                oidx = doc.add("organization", clean_org(paren.group(1)), doc.span(a, a + len(paren.group(1)), sent))
+                doc.affiliate(pidx, oidx, None)
+            if title:
+                doc.found["person"][pidx].title = doc.found["person"][pidx].title or _expand_title(title)
+                _title_org(doc, pidx, title_toks, sent)
+                if re.match(r"(?:Our|Nuestr[oa])\s", text[run[0].start : name[0].start]):
+                    own = last_before(doc, "organization", run[0].start)
+                    if own is not None:
+                        doc.affiliate(pidx, own, title)
+            sentence_people.append((pidx, name))
+            _apposition(doc, pidx, name[-1].end, sent)
+            continue
+        _entity_run(doc, run, acr, sent)
+        if len(run) == 2 and run[0].start == s and not is_given(run[0].text) and not acr:
+            run = run[1:]  # "Later Teresa thanked ..."
+        if len(run) == 1 and not acr:
+            pidx = doc.person_by_part(run[0].text)
+            if pidx is not None and namey(run[0]) and not is_given(run[0].text) or (
+                pidx is not None and re.match(r"\s+[a-z]", text[run[0].end : run[0].end + 3])
+            ):
+                doc.add("person", doc.found["person"][pidx].name, doc.span(run[0].start, run[0].end, sent))
+                sentence_people.append((pidx, run))
+    _such_as(doc, sent)
+    _led_by(doc, sent, sentence_people)
+    _partners(doc, sent)
+    _is_title_at(doc, sent, sentence_people)
+
+
+def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
+    """Split a run at `and` when a part is a person or an already known entity."""
+    cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")]
+    if not cuts:
+        return [run]
+    parts, prev = [], 0
+    for c in cuts + [len(run)]:
+        if run[prev:c]:
+            parts.append(run[prev:c])
+        prev = c + 1
+    text = doc.text
+    phrases = [clean_org(phrase_of(text, strip_leading(part))) for part in parts]
+    for part, phrase in zip(parts, phrases):
+        if person_in_run(part) or doc.lookup("organization", phrase) is not None or doc.lookup("initiative", phrase) is not None:
+            return parts
+    if all(len(p.split()) >= 2 for p in phrases) and looks_like_org(phrases[-1]) and (
+        not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
+    ):
+        return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
+    return [run]
+
+
+_SUCH_AS = re.compile(
+    r"\b(?:companies|organizations|organisations|firms|corporations|businesses|partners|sponsors|members|groups|"
+    r"institutions|agencies|manufacturers|investors|brands)\s*,?\s+(?:such\s+as|like|including|among\s+them)\s+",
+    re.I,
+)
+
+
+def _such_as(doc: Doc, sent) -> None:
+    """`companies such as A, B, and C`: each item is an organization."""
+    text = doc.text
+    s, e = sent
+    for m in _SUCH_AS.finditer(text, s, e):
+        pos = m.end()
+        while pos < e:
+            item = re.match(r"(?:and\s+|or\s+)?((?:[A-Z0-9][\w&’'.\-]*)(?:\s+(?:[A-Z0-9][\w&’'.\-]*|of|de|&))*)", text[pos:e])
+            if not item or not item.group(1):
+                break
+            name = clean_org(item.group(1))
+            a = pos + item.start(1)
+            if name and not is_place(name) and not is_generic(name) and not person_in_run(tokens(name)):
+                doc.add("organization", name, doc.span(a, a + len(name), sent))
+            pos += item.end()
+            sep = re.match(r"\s*,\s*|\s+(?=and\s|or\s)", text[pos:e])
+            if not sep:
+                break
+            pos += sep.end()
+
+
+_COURTESY = frozenset("mr mrs ms miss dr lic ing mtro mtra arq sr sra srta don dona sir dame prof c p".split())
+
+
+def _org_in_parens(inner: str) -> bool:
+    """`Name (Cascadia Freight)`: a short capitalised name that is no place, party tag or date."""
+    inner = inner.strip()
+    words = inner.split()
+    if not 1 <= len(words) <= 6 or is_place(inner) or is_generic(inner) or re.search(r"\d|@|[DRI]-[A-Z]{2}\b", inner):
+        return False
+    return looks_like_org(inner) or all(w[:1].isupper() or fold(w) in V.NAME_CONNECTORS for w in words)
+
+
+def _expand_title(title: str) -> str:
+    return re.sub(r"^Rep\.(?=\s|$)", "Representative", re.sub(r"^Sen\.(?=\s|$)", "Senator", title))
+
+
+def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
+    """Organizations and initiatives named by a capitalised run (with an acronym, if defined)."""
+    text = doc.text
+    run = strip_list_words(strip_leading(run))
+    if not run:
+        return
+    if acr:
+        run = _acronym_scope(run, acr)
+    if len(run) >= 2 and all(t.text.isupper() or t.key in V.NAME_CONNECTORS for t in run):
+        while run and (run[0].key in V.NON_NAME_WORDS or run[0].key in V.NAME_CONNECTORS):
+            run = run[1:]  # "ABOUT THE X CENTER": only an entity already known by that name
+        if not run or (doc.lookup("organization", phrase_of(text, run)) is None
+                       and doc.lookup("initiative", phrase_of(text, run)) is None):
+            return
+    while len(run) > 2 and (is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS) and any(
+        t.key in V.NAME_CONNECTORS for t in run[1:3]
+    ):
+        run = strip_leading(run[1:])  # "Secretary of the Organization of ..." -> the organization
+    while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)):
+        run = run[:-1]  # "US-Mexico Foundation CEO"
+    phrase = clean_org(phrase_of(text, run))
+    if not phrase:
+        return
+    if is_generic(phrase) and not acr and not (initiative_kind(phrase) and fold(phrase) not in V.INITIATIVE_KINDS):
+        return
+    if len(run) >= 2 and doc.person_by_part(run[0].text) is not None and run[-1].key in V.ORG_SUFFIXES:
+        return  # "the Biden Administration"
+    kind = initiative_kind(phrase)
+    if not kind and fold(phrase).endswith(" council") and re.search(r"[’']s\s+$", text[sent[0] : run[0].start]):
+        kind = "council"  # "the Chamber’s U.S.-Mexico Economic Council": a program of the Chamber
+    known_org = doc.lookup("organization", phrase)
+    known_ini = doc.lookup("initiative", phrase)
+    span = doc.span(run[0].start, run[-1].end, sent)
+    if known_ini is None and known_org is None and fold(phrase) in V.INITIATIVE_KINDS and not acr:
+        return  # "Steering Committee", "Task Force" alone name nothing in particular
+    if known_ini is not None or (kind and (len(run) >= 2 or acr) and fold(phrase) not in V.INITIATIVE_KINDS):
+        idx = doc.add("initiative", phrase, span, kind=kind, acronym=acr)
+        _owner_of(doc, idx, run, sent)
+        acronym_owner(doc, idx, run, sent)
+        return
+    if known_org is not None:
+        doc.add("organization", phrase, span, acronym=acr)
+        return
+    if acr and is_place(phrase):
+        return
+    is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase))
+    if is_org and fold(run[0].text) in V.TITLE_WORDS and len(run) <= 2:
+        return
+    if is_org:
+        idx = doc.add("organization", phrase, span, acronym=acr)
+
+
+def _owner_of(doc: Doc, ini: int, run: list[Tok], sent) -> None:
+    """`X’s Y Working Group`: the organization X convenes the initiative."""
+    text = doc.text
+    toks = tokens(text[sent[0] : run[0].start], sent[0])
+    if toks and toks[-1].possessive:
+        back = [toks[-1]]
+        for t in reversed(toks[:-1]):
+            if text[t.end : back[0].start].strip() or not (t.cap or t.key in V.NAME_CONNECTORS) or t.possessive:
+                break
+            back.insert(0, t)
+        back = strip_leading(back)
+        if back:
+            phrase = clean_org(phrase_of(text, back))
+            if doc.lookup("organization", phrase) is not None or looks_like_org(phrase) or phrase.isupper():
+                oidx = doc.add("organization", phrase, doc.span(back[0].start, back[-1].end, sent))
+                doc.partner(ini, oidx, "convener")
+                return
+    before = text[sent[0] : run[0].start]
+    verb = re.search(r"\b(?:convened|launched|hosts?|hosted|organi[sz]ed|created|formed)\b.*\b(?:its|the)\s+\S*$", before)
+    if verb:  # the subject: the organization named last before the verb
+        subject = last_before(doc, "organization", sent[0] + verb.start())
+        if subject is not None and any(sp.start >= sent[0] for sp in doc.found["organization"][subject].spans):
+            doc.partner(ini, subject, "convener")
+
+
+def _acronym_scope(run: list[Tok], acr: str) -> list[Tok]:
+    """The part of a run an acronym stands for ("... Latin America Center (AALAC)")."""
+    letters = re.sub(r"[^A-Za-z0-9]", "", acr).upper()
+    for i in range(len(run)):
+        part = [t for t in run[i:] if t.key not in V.NAME_CONNECTORS]
+        initials = "".join(t.text if t.text.replace(".", "").isupper() else t.text[0] for t in part)
+        initials = re.sub(r"[^A-Za-z0-9]", "", initials).upper()
+        if initials == letters:
+            return run[i:]
+    for i, t in enumerate(run):
+        if t.key == "and" and i + 1 < len(run):
+            tail = strip_leading(run[i + 1 :])
+            if tail and tail[0].text[0].upper() == letters[0] and run[0].text[0].upper() != letters[0]:
+                return tail
+    return run
+
+
+def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
+    """`White House National Security Council Senior Director ...`: an organization inside a title."""
+    text = doc.text
+    for i, t in enumerate(title_toks):
+        if t.key in V.ORG_SUFFIXES and i >= 1 and i + 1 < len(title_toks) and is_title_tok(title_toks[i + 1]) or (
+            t.key in V.ORG_SUFFIXES and i >= 1 and i + 2 < len(title_toks) and title_toks[i + 1].key in V.TITLE_MODIFIERS
+        ):
+            org_toks = title_toks[: i + 1]
+            while len(org_toks) > 1 and doc.lookup("organization", phrase_of(text, org_toks[:-1])) is not None \
+                    or len(org_toks) > 1 and org_toks[-1].key in GENERIC_WORDS and org_toks[0].text.isupper() and len(org_toks) == 2:
+                org_toks, i = org_toks[:-1], i - 1  # "TBCA Board Chair": TBCA, title "Board Chair"
+            phrase = clean_org(phrase_of(text, org_toks))
+            if is_place(phrase):
+                return
+            oidx = doc.add("organization", phrase, doc.span(org_toks[0].start, org_toks[-1].end, sent))
+            title = phrase_of(text, title_toks[i + 1 :])
+            doc.affiliate(pidx, oidx, title)
+            doc.found["person"][pidx].title = title
+            return
+        if t.possessive and i + 1 < len(title_toks):
+            return
+    lead = title_toks[0]
+    if len(title_toks) >= 2 and is_title_tok(title_toks[1]) and not is_title_tok(lead) and (
+        lead.text.isupper() and len(lead.text) >= 2 or doc.lookup("organization", lead.text) is not None or (
+            lead.key not in GENERIC_WORDS and lead.key not in V.PLACES and lead.key not in V.TOPIC_WORDS
+            and not lead.key.endswith(("an", "ish", "ese"))
+        )
+    ):
+        # "Tesla CEO Elon Musk", "USMF CEO ...": a one-word organization before the title
+        oidx = doc.add("organization", lead.text, doc.span(lead.start, lead.end, sent))
+        title = phrase_of(text, title_toks[1:])
+        doc.affiliate(pidx, oidx, title)
+        doc.found["person"][pidx].title = title
+
+
+_APPOS_START = re.compile(r",\s+(?:(?:a|an|the|our|then|now|also)\s+)?")
+_PREP_ORG = re.compile(r"\s+(?:of|at|in|with|for|from|de|del|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-Z0-9])")
+
+
+def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
+    """`Name, vice president and senior director of AALAC` -> title and organization."""
+    text = doc.text
+    s, e = sent
+    m = _APPOS_START.match(text, name_end, e)
+    if not m:
+        return
+    clause_end = text.find(",", m.end(), e)
+    clause_end = e if clause_end < 0 else clause_end
+    clause = text[m.end() : clause_end].rstrip(" .;:”\"")
+    toks = tokens(clause)
+    pm = re.match(r"((?:(?:[A-Z][\w.&-]*|of|for|the|and|de|del|la|para|y)\s+){0,7}[A-Z][\w.&-]*)[’']s\s+(.+)$", clause)
+    if pm and has_title_word(pm.group(2)) and not is_place(pm.group(1)):
+        a = m.end() + pm.start(1)  # "Name, the Wilson Center’s director for Mexico"
+        org = clean_org(pm.group(1))
+        oidx = doc.add("organization", org, doc.span(a, a + len(pm.group(1)), sent))
+        doc.affiliate(pidx, oidx, pm.group(2).strip())
+        person = doc.found["person"][pidx]
+        person.title = person.title or pm.group(2).strip()
+        return
+    if not toks or not any(is_title_tok(t) for t in toks[:4]):
+        return
+    if not (is_title_tok(toks[0]) or toks[0].key in V.TITLE_MODIFIERS or toks[0].text.islower()):
+        return
+    if any(person_in_run(r) for r in cap_runs(toks, clause)):
+        return  # a list of people, not an apposition
+    first_title = None
+    pending: list[str] = []
+    for title, org_start, org_end in _title_org_pairs(clause):
+        org = clean_org(clause[org_start:org_end]) if org_start is not None else ""
+        if not org or is_place(org):
+            pending.append(title)
+            continue
+        title = " and ".join(pending + [title]) if pending and title else title
+        pending = []
+        a = m.end() + org_start + (len(clause[org_start:org_end]) - len(clause[org_start:org_end].lstrip()))
+        a = text.index(org, a) if org in text[a:clause_end + 1] else a
+        oidx = doc.add("organization", org, doc.span(a, a + len(org), sent))
+        doc.affiliate(pidx, oidx, title)
+        first_title = first_title or title
+    first_title = first_title or (" and ".join(pending) if pending else None)
+    nxt = re.match(r",\s*([^,;.]+?)\s*(?=[,;.]|$)", text[clause_end:e])
+    if pending and nxt and (doc.lookup("organization", clean_org(nxt.group(1))) is not None or (
+        looks_like_org(nxt.group(1)) and not is_place(nxt.group(1)) and not is_generic(nxt.group(1))
+        and nxt.group(1)[:1].isupper()
+    )):
+        a = clause_end + nxt.start(1)  # "Name, communications manager, BCC, ..."
+        oidx = doc.add("organization", clean_org(nxt.group(1)), doc.span(a, a + len(nxt.group(1)), sent))
+        doc.affiliate(pidx, oidx, first_title)
+    person = doc.found["person"][pidx]
+    if first_title and not person.title:
+        person.title = first_title
+
+
+def _title_org_pairs(clause: str):
+    """Split an apposition into (title, org offsets) pieces joined by `and`."""
+    pieces = re.split(r"\s+and\s+(?=(?:a\s+|an\s+|the\s+)?(?:[A-Z]|former|senior|vice|non|co-|deputy))", clause)
+    pos = 0
+    for piece in pieces:
+        start = clause.index(piece, pos)
+        pos = start + len(piece)
+        m = None
+        for cand in _PREP_ORG.finditer(piece):
+            rest = piece[cand.end() :]
+            org = _org_prefix(rest)
+            if org and is_generic(org):
+                continue
+            if org and not is_place(re.sub(r"[’']s\b.*", "", org)):
+                m = (cand, org)
+                break
+            if org:  # "in Mexico’s Secretariat of Economy": skip a place's possessive
+                pm = re.match(r"[^\s’']+(?:\s+[A-Z][^\s’']+)*[’']s\s+", rest)
+                if pm:
+                    org2 = _org_prefix(rest[pm.end() :])
+                    if org2 and not is_place(org2):
+                        m = (cand, org2, pm.end())
+                        break
+        if m:
+            cand, org = m[0], m[1]
+            extra = m[2] if len(m) > 2 else 0
+            o0 = start + cand.end() + extra
+            yield piece[: cand.start()].strip(), o0, o0 + len(org)
+            continue
+        toks = tokens(piece)
+        lead = []
+        for t in toks:
+            if t.cap and not is_title_tok(t):
+                lead.append(t)
+            else:
+                break
+        if lead and len(lead) < len(toks) and any(is_title_tok(t) for t in toks[len(lead):]):
+            org = piece[lead[0].start : lead[-1].end]
+            yield piece[lead[-1].end :].strip(), start + lead[0].start, start + lead[-1].end
+            continue
+        yield piece.strip(), None, None
+
+
+def _org_prefix(text: str) -> str | None:
+    """The capitalised organization name at the start of `text`, if any."""
+    toks = tokens(text)
+    run: list[Tok] = []
+    for i, t in enumerate(toks):
+        if run and text[run[-1].end : t.start].strip() not in ("",):
+            break
+        if t.cap or (run and t.key in V.NAME_CONNECTORS and i + 1 < len(toks) and toks[i + 1].cap):
+            run.append(t)
+            if t.possessive:
+                break
+        else:
+            break
+    while run and run[-1].key in V.NAME_CONNECTORS:
+        run.pop()
+    if not run:
+        return None
+    return text[run[0].start : run[-1].end].rstrip(".")
+
+
+def _is_title_at(doc: Doc, sent, people) -> None:
+    """`Name is Senior Manager for the Americas at the U.S. Chamber of Commerce`."""
+    text = doc.text
+    for pidx, name in people:
+        m = re.match(r"\s+(?:is|was|serves as|works as)\s+(?:(?:a|an|the)\s+)?([^,;]+?)\s+(?:at|of|with)\s+(?:the\s+)?(?=[A-Z])",
+                     text[name[-1].end : sent[1]])
+        if not m or not has_title_word(m.group(1)):
+            continue
+        o0 = name[-1].end + m.end()
+        org = _org_prefix(text[o0 : sent[1]])
+        if not org or is_place(org):
+            continue
+        oidx = doc.add("organization", clean_org(org), doc.span(o0, o0 + len(org), sent))
+        doc.affiliate(pidx, oidx, m.group(1).strip())
+        if not doc.found["person"][pidx].title:
+            doc.found["person"][pidx].title = m.group(1).strip()
+
+
+_LEAD = re.compile(
+    r"\b(?P<verb>led|chaired|co-chaired|headed|coordinated|directed|moderated|encabezad[oa]|presidid[oa]|"
+    r"coordinad[oa]|liderad[oa]|dirigid[oa])\s+(?:by|por)\s+(?:(?:the|la|el)\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$"
+)
+_ROLE_OF_VERB = {
+    "led": "lead", "headed": "lead", "chaired": "chair", "co-chaired": "co-chair", "coordinated": "coordinator",
+    "directed": "director", "moderated": "moderator", "encabezad": "lead", "liderad": "lead", "presidid": "chair",
+    "coordinad": "coordinator", "dirigid": "director",
+}
+_GROUP_REF = re.compile(r"\b(?:the|this|our|its)\s+(?:group|working group|task force|initiative|dialogue|council|forum|delegation|committee|commission)\b", re.I)
+
+
+def _led_by(doc: Doc, sent, people) -> None:
+    """`the group will be led by NAME`: NAME leads the initiative referred to."""
+    text = doc.text
+    last_role, last_end = None, -1
+    for pidx, name in people:
+        before = text[sent[0] : name[0].start]
+        m = _LEAD.search(before)
+        if not m and last_role and re.search(r"(?:,\s*|\s)(?:and|y)\s+$", text[last_end : name[0].start]) and (
+            text.count(",", last_end, name[0].start) <= 3
+        ):
+            doc.member(pidx, last_role[0], last_role[1])  # "co-chaired by A, ..., and B"
+            last_end = name[-1].end
+            continue
+        if not m:
+            continue
+        ini = first_known_in(doc, "initiative", sent[0], name[0].start)
+        if ini is None and _GROUP_REF.search(before):
+            ini = doc.last_initiative
+        if ini is not None:
+            verb = m.group("verb")
+            role = _ROLE_OF_VERB.get(verb[:-1] if verb[-1] in "oa" else verb, verb.rstrip("d"))
+            doc.member(pidx, ini, role)
+            last_role, last_end = (ini, role), name[-1].end
+
+
+
+
+_ROLE_AFTER = re.compile(r"^\s+as\s+(?:a|an|the|its)\s+((?:[A-Z][\w-]*\s+){0,3}(?:Partner|Sponsor|Supporter|Member|Funder|Donor|Host|Convener))")
+
+
+_ROLE_STEMS = frozenset(w.rstrip("s") for w in V.ROLE_WORDS)
+
+
+def _partners(doc: Doc, sent) -> None:
+    """`supported by Founding Corporate Partner Millicom alongside FedEx as a Nearshoring Corporate Partner`."""
+    text = doc.text
+    s, e = sent
+    sentence = text[s:e]
+    ini = first_known_in(doc, "initiative", s, e)
+    if ini is None and _GROUP_REF.search(sentence):
+        ini = doc.last_initiative
+    if ini is None:
+        return
+    for run in cap_runs(tokens(sentence, s), text):
+        run = strip_leading(run)
+        if not run:
+            continue
+        # "Founding Corporate Partner Millicom": the run holds role words then the name
+        words = run
+        k = max((i for i, t in enumerate(words) if t.key.rstrip("s") in _ROLE_STEMS), default=-1)
+        if 0 <= k < len(words) - 1:
+            role = phrase_of(text, words[: k + 1])
+            name_toks = words[k + 1 :]
+        elif k == -1:
+            after = _ROLE_AFTER.match(text[run[-1].end : e])
+            if not after:
+                continue
+            role = after.group(1).strip()
+            name_toks = words
+        else:
+            continue
+        name = clean_org(phrase_of(text, name_toks))
+        if not name or is_place(name) or initiative_kind(name) or person_in_run(name_toks):
+            continue
+        oidx = doc.add("organization", name, doc.span(name_toks[0].start, name_toks[-1].end, sent))
+        doc.partner(ini, oidx, role)
