@@ -68,7 +68,23 @@ def find_person(db: sqlite_utils.Database, name: str, *, email: str | None = Non
             return found
     if not name or not name.strip():
         return None
-    return _by_keys(db, "person", name)
+    found = _by_keys(db, "person", name)
+    if found is None:
+        bare = _without_courtesy(name)
+        if bare != name:
+            found = _by_keys(db, "person", bare)  # "Dr. Helen Park" / "Helen Park, PhD"
+    return found
+
+
+_COURTESY_RE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|lic|ing|mtro|mtra|sr|sra|srta|hon|rep|sen|gov|amb)\.?\s+)+|"
+    r",?\s+(?:ph\.?\s?d\.?|m\.?b\.?a\.?|esq\.?|jr\.?|sr\.?)$",
+    re.I,
+)
+
+
+def _without_courtesy(name: str) -> str:
+    return _COURTESY_RE.sub("", name.strip()).strip()
 
 
 def _prefix_matches(db: sqlite_utils.Database, table: str, prefix: str) -> list[int]:

@@ -139,3 +139,11 @@ def test_initiative_with_and_without_country_qualifier(empty_db):
         iid = create_initiative(empty_db, "CEO Dialogue", kind="dialogue")
     assert find_initiative(empty_db, "U.S.-Mexico CEO Dialogue") == iid
     assert find_initiative(empty_db, "Dialogue") is None
+
+
+def test_find_person_ignores_courtesy_titles_and_degrees(empty_db):
+    with write_transaction(empty_db):
+        pid = create_person(empty_db, "Helen Park")
+    assert find_person(empty_db, "Dr. Helen Park") == pid
+    assert find_person(empty_db, "Helen Park, PhD") == pid
+    assert find_person(empty_db, "Dr. Helena Park") is None
