@@ -348,7 +348,8 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
         gap_ok = bool(cur) and text[cur[-1].end : tok.start].strip() == "" and not cur[-1].possessive
-        if tok.cap or tok.text == "&":
+        century = i + 1 < len(toks) and toks[i + 1].key == "century" and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)
+        if tok.cap or tok.text == "&" or century:  # "21st Century Border Initiative"
             if not gap_ok:
                 if cur:
                     runs.append(cur)
