@@ -6,6 +6,7 @@ import re
 
 import pytest
 from test_app_data import build_fixture_db
+from textual import events
 from textual.widgets import Input, SelectionList, TextArea
 
 from db import open_db
@@ -446,3 +447,19 @@ async def test_long_lists_page_with_brackets(db_path, monkeypatch):
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert len(list_names(app)) == 4
+
+
+async def test_keys_typed_right_after_slash_and_enter_go_where_expected(db_path):
+    """A fast typist (or tmux send-keys) sends `/`, the query, enter and `n` in one burst."""
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ["slash", *"oyelaran", "enter"]:
+            event = events.Key(key, "/" if key == "slash" else key if len(key) == 1 else None)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await settle(pilot)
+        assert app.main_screen.query_one("#search", Input).value == "oyelaran"
+        assert card_name(app) == "Greta Oyelaran" and isinstance(app.focused, ResultList)
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)

@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
 from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts, update_entity
 from db.cards import entity_card
@@ -120,7 +120,8 @@ class StakeholdersApp(AnalysisActions, App):
 
     # Later features add their keys here (ids keep them addressable from keymaps and tests).
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="focus_search"),
+        # priority: handled as the key arrives, so the keys typed right after land in the search bar
+        Binding("slash", "focus_search", "Search", id="focus_search", priority=True),
         Binding("n", "note", "Note", id="note"),
         Binding("t", "tags", "Tags", id="tags"),
         Binding("e", "edit", "Edit", id="edit"),
@@ -200,6 +201,8 @@ class StakeholdersApp(AnalysisActions, App):
         """Main-screen actions are off while a dialog is open."""
         if action in MAIN_ACTIONS and isinstance(self.screen, ModalScreen):
             return False
+        if action == "focus_search" and isinstance(self.focused, (Input, TextArea)):
+            return False  # "/" is typed as text there
         return True
 
     # ---------------------------------------------------------------- loading
@@ -211,8 +214,7 @@ class StakeholdersApp(AnalysisActions, App):
         self.list_seq += 1
         self._keep_key = keep_key
         self._keep_card = keep_card
-        if open_top:
-            self._open_top_seq = self.list_seq
+        self._open_top_seq = self.list_seq if open_top else -1  # a newer list cancels a pending enter
         self._fetch_list(self.list_seq, source, offset)
 
     @work(thread=True, exclusive=True, group="list")
@@ -244,7 +246,7 @@ class StakeholdersApp(AnalysisActions, App):
                 self.request_card(ref)
         if self._open_top_seq == message.seq:
             self._open_top_seq = -1
-            table.focus()
+            self.focus_now(table)
 
     def _card_later(self, ref: tuple[str, int] | None) -> None:
         if self._card_timer is not None:
@@ -335,9 +337,10 @@ class StakeholdersApp(AnalysisActions, App):
         query = event.value
         self.load_list(("search", query) if query.strip() else self.browse_source)
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
+    def action_search_enter(self) -> None:
+        """`enter` in the search bar: open the top match (now, or as soon as it arrives) and move
+        to the list."""
+        if not self.main_screen.query_one(SearchBar).value.strip():
             self.action_focus_results()
         elif self.loaded_seq == self.list_seq:
             self.remember()
@@ -346,10 +349,11 @@ class StakeholdersApp(AnalysisActions, App):
                 table.move_cursor(row=0, animate=False)
                 row = table.current_row()
                 self.request_card((row.type, row.id))
-            table.focus()
-        else:
+            self.focus_now(table)
+        else:  # the results are on their way: open the top one when they arrive
             self.remember()
             self._open_top_seq = self.list_seq
+            self.focus_now(self.main_screen.query_one(ResultList))
 
     @on(DataTable.RowHighlighted, "#results")
     @_unless_gone
@@ -394,7 +398,7 @@ class StakeholdersApp(AnalysisActions, App):
         self.request_card(ref)
         self.load_list(("related", entity_type, entity_id, card["name"]), keep_key=f"{entity_type}:{entity_id}",
                        keep_card=True)
-        self.main_screen.query_one(ResultList).focus()
+        self.focus_now(self.main_screen.query_one(ResultList))
 
     def remember(self) -> None:
         """Push the current place on the back stack."""
@@ -413,9 +417,14 @@ class StakeholdersApp(AnalysisActions, App):
         return None
 
     # ---------------------------------------------------------------- navigation actions
+    def focus_now(self, widget) -> None:
+        """Focus `widget` before the next key is handled (Widget.focus() waits a turn, so keys
+        typed right after `/` or `enter` would still go to the old widget)."""
+        self.main_screen.set_focus(widget)
+
     def action_focus_search(self) -> None:
         """Focus the search bar."""
-        self.main_screen.query_one(SearchBar).focus()
+        self.focus_now(self.main_screen.query_one(SearchBar))
 
     def action_leave_search(self) -> None:
         """Leave the search bar for the result list."""
@@ -423,7 +432,7 @@ class StakeholdersApp(AnalysisActions, App):
 
     def action_focus_results(self) -> None:
         """Focus the result list."""
-        self.main_screen.query_one(ResultList).focus()
+        self.focus_now(self.main_screen.query_one(ResultList))
 
     def action_cycle_pane(self, step: int) -> None:
         """Move focus to the next (or previous) pane; inside a dialog, to its next field."""
@@ -436,7 +445,7 @@ class StakeholdersApp(AnalysisActions, App):
         if target == "card":
             self.main_screen.query_one(EntityCard).focus_first()
         else:
-            self.main_screen.query_one(f"#{target}").focus()
+            self.focus_now(self.main_screen.query_one(f"#{target}"))
 
     def action_back(self) -> None:
         """Go back to where the user was before the last open / browse / search."""
@@ -464,7 +473,7 @@ class StakeholdersApp(AnalysisActions, App):
         if place.focus == "card":
             self.main_screen.query_one(EntityCard).focus_first()
         else:
-            self.main_screen.query_one(f"#{place.focus}").focus()
+            self.focus_now(self.main_screen.query_one(f"#{place.focus}"))
 
     def action_page(self, step: int) -> None:
         """Previous / next page of a long list."""
@@ -487,6 +496,9 @@ class StakeholdersApp(AnalysisActions, App):
 
     # ---------------------------------------------------------------- editing actions
     def _selected_card(self) -> dict | None:
+        if self._open_top_seq != -1:
+            self.notify("Still searching; try again in a moment.", severity="warning")
+            return None
         if self.card_ref is None:
             self.notify("Select someone first.", severity="warning")
             return None

@@ -227,4 +227,4 @@ class EntityCard(VerticalScroll):
     def focus_first(self) -> None:
         """Focus the first list of links, else the card itself."""
         links = self.query(LinkList)
-        (links.first() if links else self).focus()
+        self.screen.set_focus(links.first() if links else self)  # now, not after the next key
