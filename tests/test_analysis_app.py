@@ -252,3 +252,16 @@ async def test_assessing_a_card_opened_from_the_grid_keeps_that_card(db_path):
         await pilot.press("l", *"lunch", "ctrl+s")
         await settle(pilot)
         assert card_name(app) == "Megan Bridges" and "lunch" in card_text(app)
+
+
+async def test_untrusted_names_in_connections_show_literally(db_path):
+    from db.connection import write_transaction
+
+    db = open_db(db_path)
+    with write_transaction(db):
+        db.execute("INSERT INTO memberships (person_id, initiative_id, role) VALUES (6, 2, '[link=x]role[/link]')")
+    db.close()
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "marcelo ebrard")
+        assert "  [bold]Hostile[/bold] Name  [link=x]role[/link]" in card_text(app)
