@@ -463,3 +463,20 @@ async def test_keys_typed_right_after_slash_and_enter_go_where_expected(db_path)
         assert card_name(app) == "Greta Oyelaran" and isinstance(app.focused, ResultList)
         await pilot.press("n")
         assert isinstance(app.screen, NoteEditor)
+
+
+async def test_a_person_opened_from_a_card_keeps_the_focus_in_the_card(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "ferran")
+        await pilot.press("enter", "j", "enter")  # into the card, to the initiative, open it
+        await settle(pilot)
+        assert card_name(app) == "Border Logistics Council"
+        await pilot.press("tab")  # the list -> the card's first list: Members
+        await pilot.press("j", "enter")  # the second member
+        await settle(pilot)
+        assert card_name(app) == "Tomás Wierzbicki"
+        assert app._pane_of(app.focused) == "card"
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert card_name(app) == "Border Logistics Council"

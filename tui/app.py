@@ -154,6 +154,7 @@ class StakeholdersApp(AnalysisActions, App):
         self.list_seq = 0  # last list requested
         self.loaded_seq = 0  # last list shown
         self.card_seq = 0
+        self._requested: tuple = (self.source, 0)
         self._keep_key: str | None = None
         self._keep_card = False
         self._card_timer = None
@@ -212,6 +213,7 @@ class StakeholdersApp(AnalysisActions, App):
         """Ask a worker for the rows of `source`; only the newest request is shown. The card then
         follows the row under the cursor unless `keep_card`."""
         self.list_seq += 1
+        self._requested = (source, offset)
         self._keep_key = keep_key
         self._keep_card = keep_card
         self._open_top_seq = self.list_seq if open_top else -1  # a newer list cancels a pending enter
@@ -284,7 +286,11 @@ class StakeholdersApp(AnalysisActions, App):
     async def _show_card(self, message: CardLoaded) -> None:
         if message.seq != self.card_seq:
             return
-        await self.main_screen.query_one(EntityCard).show(message.card)
+        card = self.main_screen.query_one(EntityCard)
+        was_in_card = self.focused is not None and self._pane_of(self.focused) == "card"
+        await card.show(message.card)
+        if was_in_card:  # the focused link went away with the old card
+            card.focus_first()
 
     @work(thread=True, exclusive=True, group="counts")
     def load_counts(self) -> None:
@@ -310,7 +316,8 @@ class StakeholdersApp(AnalysisActions, App):
         table = self.main_screen.query_one(ResultList)
         row = table.current_row()
         self.load_counts()
-        self.load_list(self.source, self.offset, keep_key=row.key if row else None, keep_card=True)
+        source, offset = self._requested  # the newest list asked for, even if still on its way
+        self.load_list(source, offset, keep_key=row.key if row else None, keep_card=True)
         self.request_card(self.card_ref, force=True)
 
     def _notify_from_thread(self, message: str, **kwargs) -> None:
