@@ -480,3 +480,18 @@ async def test_a_person_opened_from_a_card_keeps_the_focus_in_the_card(db_path):
         await pilot.press("backspace")
         await settle(pilot)
         assert card_name(app) == "Border Logistics Council"
+
+
+def test_what_x_exports_for_each_kind_of_list():
+    from db.browse import ListRow
+    from db.export import ExportFilters
+    from tui.app import export_request
+
+    rows = [ListRow("organization", 1, "Org"), ListRow("person", 4, "A"), ListRow("person", 2, "B")]
+    assert export_request(("search", "Ma rí"), rows) == (None, [4, 2], "search-ma-ri")
+    assert export_request(("search", "x"), rows[:1]) is None  # no person in the list
+    assert export_request(("type", "person"), []) == (ExportFilters(), None, "people")
+    assert export_request(("type", "organization"), rows) is None
+    assert export_request(("tag", "vip"), []) == (ExportFilters(tag="vip"), None, "tag-vip")
+    assert export_request(("related", "initiative", 7, "Council"), []) == (
+        ExportFilters(initiative_id=7), None, "initiative-7")

@@ -33,6 +33,7 @@ from db.connection import DatabaseError, open_db
 from db.export import ExportFilters, export_people
 from db.merge import MergeError, merge_entities
 from db.stats import directory_counts
+from db.textnorm import fold
 from tui import listing
 from tui.components.browse_pane import BrowsePane, option_id_of
 from tui.components.entity_card import EntityCard
@@ -108,7 +109,7 @@ def export_request(source: tuple, rows: list) -> tuple[ExportFilters | None, lis
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "list"
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:40] or "list"
 
 
 class StakeholdersApp(AnalysisActions, App):
