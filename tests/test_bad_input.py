@@ -299,3 +299,12 @@ def test_real_process_error_has_no_traceback(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"Error: {path} is not a SQLite database; refusing to touch it"
     assert path.read_text() == "my notes, not a database"
+
+
+def test_stakeholders_db_pointing_at_a_non_database_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "budget.xlsx"
+    path.write_bytes(b"PK\x03\x04 spreadsheet")
+    monkeypatch.setenv("STAKEHOLDERS_DB", str(path))
+    result = CliRunner().invoke(cli, ["stats"])
+    assert_one_line_error(result, "budget.xlsx", "not a SQLite database")
+    assert path.read_bytes() == b"PK\x03\x04 spreadsheet"

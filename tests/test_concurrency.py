@@ -359,3 +359,22 @@ async def test_the_open_app_sees_what_other_terminals_wrote(tmp_path):
         assert "Rosa Villanueva Campos" in text
         assert "Called her on Monday" in text
         assert "follow-up" in text
+
+
+def test_ctrl_c_in_the_middle_of_a_document_rolls_it_back_quietly(tmp_path):
+    folder = _documents_folder(tmp_path, 6)
+    db_path, marker = tmp_path / "interrupted.db", tmp_path / "stalled"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLABLE_IMPORT, "2", str(marker), "--db", str(db_path), "import", str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+    )
+    try:
+        wait_for(lambda: marker.exists() or proc.poll() is not None, "the import to reach document 3")
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert _check_complete_documents_only(db_path, folder) == 2
