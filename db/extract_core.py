@@ -149,7 +149,7 @@ def namey(tok: Tok) -> bool:
     return not (
         k in V.NON_NAME_WORDS
         or k in V.TOPIC_WORDS
-        or k in V.PLACES
+        or (k in V.PLACES and k not in V.PLACE_SURNAMES)
         or k in V.ORG_SUFFIXES
         or k in V.TITLE_WORDS
         or k in V.HONORIFICS

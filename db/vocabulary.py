@@ -59,7 +59,7 @@ GIVEN_NAMES = _words(
     homero imelda irving jacinto jeronimo juanita leandro leon lilia lucio lupita marcial marina mayra
     moises nadia nestor osvaldo pascual porfirio ramona reyna rocio rosalba salomon sergei silvestre
     teodoro tomasa trinidad ubaldo vladimir wilfredo yesenia
-    nora duncan kristin courtney whitney lindsay lindsey meredith brooke caitlin colleen kara kelsey molly taylor
+    nora duncan owen kristin courtney whitney lindsay lindsey meredith brooke caitlin colleen kara kelsey molly taylor
     trevor tucker wyatt hunter spencer blake garrett brady reid drew jeremiah marc neal stuart
     gordon glen clifford lloyd leonard harriet marjorie kendra tiffany crystal heather audrey vivian
     ximena itzel xochitl renata yadira elvira ildefonso jacobo lazaro marcelino maximo norberto raymundo
@@ -193,6 +193,9 @@ PLACES = _words(
     """
 )
 
+# Words of multi-word place names that are also surnames ("Costa Rica" / "Ana Costa").
+PLACE_SURNAMES = _words("costa rica york")
+
 # Capitalised words that start sentences or headings and are never part of a person's name.
 NON_NAME_WORDS = _words(
     """
@@ -209,7 +212,7 @@ NON_NAME_WORDS = _words(
     institute council center centre group foundation chamber ministry embassy agency department office
     commission committee association university bank corporation company task force working dialogue
     forum delegation summit initiative program report reports strategy framework partner partners
-    corporate founding member members board affairs relations house white senate congress government
+    corporate founding member members board affairs relations senate congress government
     administration supply chain chains nearshoring allyshoring ally shoring real estate clean logistics
     talent access capital artificial intelligence enablers building back together inc llc ltd corp sa
     jr sr iii ii iv
@@ -229,7 +232,6 @@ MONTHS = _words(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
-    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
     """
 )
 
