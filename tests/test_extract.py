@@ -194,3 +194,9 @@ def test_role_prefixed_and_all_caps_list_lines():
     }
     assert memberships(x)[("María José de la Garza", "Ports Advisory Working Group")] == "vice chair"
     assert ("Peter Wexler", "Wexler Capital") in affiliations(x)
+
+
+def test_surnames_that_are_also_words_or_places():
+    x = extract("Logistics Forum:\n• Owen White - Delta Ports\n• Ana Costa - Norvia\n• Brian Marzo - Kestrel\n")
+    assert {p.name for p in x.people} == {"Owen White", "Ana Costa", "Brian Marzo"}
+    assert extract("Jobs for El Salvador and Costa Rica; the White House agreed.").people == []
