@@ -65,10 +65,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             paren = re.match(r"\s*\(([^()]{2,60})\)", text[name[-1].end : e])
             if title and paren and re.search(r"\b[DRI]-[A-Z]{2}\b", paren.group(1)):
                 title = f"{title} ({paren.group(1)})"
-            elif paren and _org_in_parens(paren.group(1)):
-                a = name[-1].end + paren.start(1)  # "Dr. Helen Park (Rice University)"
-                oidx = doc.add("organization", clean_org(paren.group(1)), doc.span(a, a + len(paren.group(1)), sent))
-                doc.affiliate(pidx, oidx, None)
+            elif paren:
+                _paren_affiliation(doc, pidx, name[-1].end + paren.start(1), paren.group(1), sent)
             if title:
                 doc.found["person"][pidx].title = doc.found["person"][pidx].title or _expand_title(title)
                 _title_org(doc, pidx, title_toks, sent)
@@ -146,6 +144,25 @@ def _such_as(doc: Doc, sent) -> None:
 
 
 _COURTESY = frozenset("mr mrs ms miss dr lic ing mtro mtra arq sr sra srta don dona sir dame prof c p".split())
+
+
+def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> None:
+    """`Helen Park (Rice University)` or `Jane Doe (Chief Economist, Banco Austral)`."""
+    parts = [p.strip() for p in inner.split(",")]
+    title = None
+    if len(parts) >= 2 and has_title_word(parts[0]):
+        title, inner = ", ".join(parts[:-1]), parts[-1]
+        start = doc.text.index(inner, start)
+    elif len(parts) == 1 and has_title_word(inner) and not looks_like_org(inner):
+        person = doc.found["person"][pidx]
+        person.title = person.title or inner  # "Jane Doe (CEO)"
+        return
+    if not _org_in_parens(inner):
+        return
+    oidx = doc.add("organization", clean_org(inner), doc.span(start, start + len(inner), sent))
+    doc.affiliate(pidx, oidx, title)
+    person = doc.found["person"][pidx]
+    person.title = person.title or title
 
 
 def _org_in_parens(inner: str) -> bool:

@@ -200,3 +200,8 @@ def test_surnames_that_are_also_words_or_places():
     x = extract("Logistics Forum:\n• Owen White - Delta Ports\n• Ana Costa - Norvia\n• Brian Marzo - Kestrel\n")
     assert {p.name for p in x.people} == {"Owen White", "Ana Costa", "Brian Marzo"}
     assert extract("Jobs for El Salvador and Costa Rica; the White House agreed.").people == []
+
+
+def test_title_and_organization_in_parentheses():
+    x = extract("Panelists were Laura Benítez (Chief Economist, Banco Austral) and Peter Kline (Orchard Legal).")
+    assert affiliations(x) == {("Laura Benítez", "Banco Austral"): "Chief Economist", ("Peter Kline", "Orchard Legal"): None}
