@@ -134,6 +134,24 @@ def test_broken_or_fake_pdf_is_one_line_error(tmp_path, data, reason):
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize("password, outcome", [("secret", "encrypted PDF"), ("", "Open Person - Org")])
+def test_encrypted_pdf_needs_a_password_unless_it_is_empty(tmp_path, password, outcome):
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([["Open Person - Org"]]))))
+    writer.encrypt(user_password=password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = _write(tmp_path, "locked.pdf", buffer.getvalue())
+    if password:
+        with pytest.raises(DocumentError, match=r"encrypted PDF \(a password is needed\)"):
+            read_document(path)
+    else:
+        assert read_document(path)[1] == outcome
+
+
 # --- encodings ----------------------------------------------------------------------
 
 
