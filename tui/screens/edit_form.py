@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -28,9 +28,10 @@ class EditForm(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text.assemble("Edit ", (self.card["name"], "bold")), classes="dialog-title")
-            for field in self.fields:
-                yield Label(field.capitalize(), classes="field-label")
-                yield Input(self.card.get(field) or "", id=f"field-{field}", select_on_focus=False)
+            with Grid(classes="form-grid"):
+                for field in self.fields:
+                    yield Label(field.capitalize(), classes="field-label")
+                    yield Input(self.card.get(field) or "", id=f"field-{field}", select_on_focus=False, compact=True)
             yield Static("", id="edit-error", classes="dialog-error")
             yield Label("enter / ctrl+s save · tab next field · escape cancel", classes="dialog-hint")
 
