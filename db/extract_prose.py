@@ -48,7 +48,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     for m in _ACRONYM_DEF.finditer(text, s, e):
         acronym_after[m.start()] = m.group(1)
     sentence_people: list[tuple[int, list[Tok]]] = []
-    for run in [sub for r in runs for sub in _split_and(doc, r)]:
+    for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
@@ -76,6 +76,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                         doc.affiliate(pidx, own, title)
             sentence_people.append((pidx, name))
             _apposition(doc, pidx, name[-1].end, sent)
+            _of_org(doc, pidx, name[-1].end, sent)
             continue
         _entity_run(doc, run, acr, sent)
         if len(run) == 2 and run[0].start == s and not is_given(run[0].text) and not acr:
@@ -93,6 +94,14 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     _is_title_at(doc, sent, sentence_people)
 
 
+def _split_person_of(run: list[Tok]) -> list[list[Tok]]:
+    """`Jane Holt of Acme Logistics` -> the person and the organization as two runs."""
+    for i, t in enumerate(run):
+        if t.key in ("of", "from", "at") and i >= 2 and i + 1 < len(run) and person_in_run(run[:i]):
+            return [run[:i], strip_leading(run[i + 1 :])]
+    return [run]
+
+
 def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     """Split a run at `and` when a part is a person or an already known entity."""
     cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")]
@@ -106,7 +115,7 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     text = doc.text
     phrases = [clean_org(phrase_of(text, strip_leading(part))) for part in parts]
     for part, phrase in zip(parts, phrases):
-        if person_in_run(part) or doc.lookup("organization", phrase) is not None or doc.lookup("initiative", phrase) is not None:
+        if any(person_in_run(p) for p in _split_person_of(part)) or doc.lookup("organization", phrase) is not None or doc.lookup("initiative", phrase) is not None:
             return parts
     if all(len(p.split()) >= 2 for p in phrases) and looks_like_org(phrases[-1]) and (
         not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
@@ -408,12 +417,33 @@ def _title_org_pairs(clause: str):
         yield piece.strip(), None, None
 
 
-def _org_prefix(text: str) -> str | None:
+_OF_ORG = re.compile(r"\s+(?:of|from|at|with|de|del)\s+(?:the\s+|la\s+|el\s+)?(?=[A-Z0-9])")
+
+
+def _of_org(doc: Doc, pidx: int, name_end: int, sent) -> None:
+    """`Jane Doe of Acme Corp`, `John Roe from the Gulf Ports Council`: an organization-shaped name only."""
+    m = _OF_ORG.match(doc.text, name_end, sent[1])
+    if not m:
+        return
+    org = _org_prefix(doc.text[m.end() : sent[1]], stop_at_and=True)
+    if not org:
+        return
+    org = clean_org(org)
+    known = doc.lookup("organization", org) is not None
+    if not known and not (looks_like_org(org) and not is_place(org) and not is_generic(org)):
+        return  # "Mayor Roberto Salcedo of Laredo"
+    oidx = doc.add("organization", org, doc.span(m.end(), m.end() + len(org), sent))
+    doc.affiliate(pidx, oidx, None)
+
+
+def _org_prefix(text: str, *, stop_at_and: bool = False) -> str | None:
     """The capitalised organization name at the start of `text`, if any."""
     toks = tokens(text)
     run: list[Tok] = []
     for i, t in enumerate(toks):
         if run and text[run[-1].end : t.start].strip() not in ("",):
+            break
+        if stop_at_and and t.key in ("and", "y"):
             break
         if t.cap or (run and t.key in V.NAME_CONNECTORS and i + 1 < len(toks) and toks[i + 1].cap):
             run.append(t)

@@ -205,3 +205,10 @@ def test_surnames_that_are_also_words_or_places():
 def test_title_and_organization_in_parentheses():
     x = extract("Panelists were Laura Benítez (Chief Economist, Banco Austral) and Peter Kline (Orchard Legal).")
     assert affiliations(x) == {("Laura Benítez", "Banco Austral"): "Chief Economist", ("Peter Kline", "Orchard Legal"): None}
+
+
+def test_name_of_organization_in_prose():
+    x = extract("Participants included Jane Holt of Acme Logistics Inc., Omar Reyes from the Gulf Ports Council "
+                "and Mayor Roberto Salcedo of Laredo.")
+    assert affiliations(x) == {("Jane Holt", "Acme Logistics Inc"): None, ("Omar Reyes", "Gulf Ports Council"): None}
+    assert {p.name for p in x.people} == {"Jane Holt", "Omar Reyes", "Roberto Salcedo"}
