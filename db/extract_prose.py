@@ -458,22 +458,33 @@ def _org_prefix(text: str, *, stop_at_and: bool = False) -> str | None:
     return text[run[0].start : run[-1].end].rstrip(".")
 
 
+_IS_TITLE = re.compile(r"\s+(?:is|was|serves as|served as|works as)\s+(?:(?:a|an|the)\s+)?")
+_AT_ORG = re.compile(r"\s+(?:at|of|with)\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
 def _is_title_at(doc: Doc, sent, people) -> None:
-    """`Name is Senior Manager for the Americas at the U.S. Chamber of Commerce`."""
+    """`Name is Senior Manager for the Americas at the U.S. Chamber of Commerce`: the first
+    organization-shaped (or already known) name after `at`/`of`/`with` in the clause."""
     text = doc.text
     for pidx, name in people:
-        m = re.match(r"\s+(?:is|was|serves as|works as)\s+(?:(?:a|an|the)\s+)?([^,;]+?)\s+(?:at|of|with)\s+(?:the\s+)?(?=[A-Z])",
-                     text[name[-1].end : sent[1]])
-        if not m or not has_title_word(m.group(1)):
+        m = _IS_TITLE.match(text, name[-1].end, sent[1])
+        if not m:
             continue
-        o0 = name[-1].end + m.end()
-        org = _org_prefix(text[o0 : sent[1]])
-        if not org or is_place(org):
-            continue
-        oidx = doc.add("organization", clean_org(org), doc.span(o0, o0 + len(org), sent))
-        doc.affiliate(pidx, oidx, m.group(1).strip())
-        if not doc.found["person"][pidx].title:
-            doc.found["person"][pidx].title = m.group(1).strip()
+        clause_end = min([i for i in (text.find(",", m.end(), sent[1]), text.find(";", m.end(), sent[1])) if i >= 0]
+                         or [sent[1]])
+        for prep in _AT_ORG.finditer(text, m.end(), clause_end):
+            title = text[m.end() : prep.start()].strip()
+            org = _org_prefix(text[prep.end() : clause_end])
+            if not org or not has_title_word(title):
+                continue
+            org = clean_org(org)
+            if is_place(org) or not (looks_like_org(org) or doc.lookup("organization", org) is not None):
+                continue
+            oidx = doc.add("organization", org, doc.span(prep.end(), prep.end() + len(org), sent))
+            doc.affiliate(pidx, oidx, title)
+            if not doc.found["person"][pidx].title:
+                doc.found["person"][pidx].title = title
+            break
 
 
 _LEAD = re.compile(

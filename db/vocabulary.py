@@ -118,7 +118,7 @@ ORG_SUFFIXES = _words(
     office embassy consulate commission comision committee bureau administration authority board
     organization organisation federation federacion union alliance network coalition trust
     industries international global systems solutions technologies technology logistics consulting
-    associates laboratories labs services enterprises motors airlines energy electric
+    associates advisors advisory laboratories labs services enterprises motors airlines energy electric
     automation manufacturing mexico usa america americas
     """
 ) - {"de", "mexico", "usa", "america", "americas", "global", "international"}

@@ -164,3 +164,15 @@ def test_members_page_with_role_subheadings():
     }
     assert ("Kimberly Osei", "Lone Star Power") in aff
     assert next(p for p in x.people if p.name == "Renata Solís Herrera").title == "Former Undersecretary of Energy, Mexico"
+
+
+BIOS = "Speaker biographies\n\nDiana Villarreal is the Director of the Mexico Institute at the Wilson Center. Before joining the Institute, Villarreal served as chief negotiator for Mexico's Ministry of Economy.\n\nMarcus Feld serves as Head of Nearshoring Strategy with Kingsport Advisors. Feld holds an MBA from the Wharton School.\n\nAmbassador (ret.) Roberta Jacobson will moderate the discussion.\n"
+
+
+def test_speaker_biographies():
+    x, names, aff, mem = _facts(BIOS)
+    assert names == {"Diana Villarreal", "Marcus Feld", "Roberta Jacobson"}
+    titles = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+    assert titles[("Diana Villarreal", "Mexico Institute")] == "Director"
+    assert titles[("Marcus Feld", "Kingsport Advisors")] == "Head of Nearshoring Strategy"
+    assert all(len(p.spans) == 2 for p in x.people if p.name != "Roberta Jacobson")
