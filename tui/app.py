@@ -40,7 +40,7 @@ from tui.components.entity_card import EntityCard
 from tui.components.result_list import ResultList
 from tui.components.search_bar import SearchBar
 from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, OpenEntity
-from tui.pool import ConnectionPool, SearchEngine, _ColdEngine
+from tui.pool import ConnectionPool, make_engine
 from tui.screens.confirm import Confirm
 from tui.screens.edit_form import EditForm
 from tui.screens.help import HelpScreen
@@ -182,7 +182,7 @@ class StakeholdersApp(AnalysisActions, App):
     def on_mount(self) -> None:
         self.db = open_db(self.db_path)
         self.pool = ConnectionPool(self.db_path)
-        self._engine = SearchEngine(self.db) if SearchEngine else _ColdEngine(self.db)
+        self._engine = make_engine(self.db)  # for the merge picker, on this thread
         self._data_version = self._read_data_version()
         self.main_screen.query_one("#browse").border_title = "Browse"
         self.main_screen.query_one("#centre").border_title = "List"

@@ -33,6 +33,11 @@ class _ColdEngine:
         return search(self.db, query, limit=limit, types=types)
 
 
+def make_engine(db: sqlite_utils.Database):
+    """A search engine bound to `db` (the warm one when db.search has it)."""
+    return SearchEngine(db) if SearchEngine else _ColdEngine(db)
+
+
 @dataclass
 class Lease:
     """A connection and the search engine bound to it."""
@@ -52,7 +57,7 @@ class ConnectionPool:
 
     def _open(self) -> Lease:
         db = open_db(self.path, migrate=False)
-        lease = Lease(db, SearchEngine(db) if SearchEngine else _ColdEngine(db))
+        lease = Lease(db, make_engine(db))
         with self._lock:
             self._all.append(lease)
         return lease
