@@ -526,60 +526,54 @@ class StakeholdersApp(AnalysisActions, App):
         self.reload()
         return True
 
+    def _dialog_on_selected(self, make_screen, save) -> None:
+        """Open the dialog `make_screen(card)` on the selected entity; `save(card, result)` runs
+        when it closes with a result."""
+        card = self._selected_card()
+        if card is not None:
+            self.push_screen(make_screen(card), lambda result: result and save(card, result))
+
     def action_note(self) -> None:
         """Add a note to the selected entity."""
-        card = self._selected_card()
-        if card is None:
-            return
 
-        def save(body: str | None) -> None:
-            if body and self._write("Saving the note", add_note, card["type"], card["id"], body):
+        def save(card: dict, body: str) -> None:
+            if self._write("Saving the note", add_note, card["type"], card["id"], body):
                 self.notify("Note saved.", timeout=2)
 
-        self.push_screen(NoteEditor(card["name"]), save)
+        self._dialog_on_selected(lambda card: NoteEditor(card["name"]), save)
 
     def action_tags(self) -> None:
         """Add or remove tags of the selected entity."""
-        card = self._selected_card()
-        if card is None:
-            return
 
-        def save(result: tuple[list[str], list[str]] | None) -> None:
-            if not result:
-                return
+        def save(card: dict, result: tuple[list[str], list[str]]) -> None:
             add, remove = result
             if add:
                 self._write("Adding tags", add_tags, card["type"], card["id"], add)
             if remove:
                 self._write("Removing tags", remove_tags, card["type"], card["id"], remove)
 
-        self.push_screen(TagEditor(card["name"], card["tags"]), save)
+        self._dialog_on_selected(lambda card: TagEditor(card["name"], card["tags"]), save)
 
     def action_edit(self) -> None:
         """Edit the selected entity's name, title, email and phone."""
-        card = self._selected_card()
-        if card is None:
-            return
 
-        def save(fields: dict | None) -> None:
-            if fields and self._write("Saving", update_entity, card["type"], card["id"], fields):
+        def save(card: dict, fields: dict) -> None:
+            if self._write("Saving", update_entity, card["type"], card["id"], fields):
                 self.notify("Saved.", timeout=2)
 
-        self.push_screen(EditForm(card), save)
+        self._dialog_on_selected(EditForm, save)
 
     def action_merge(self) -> None:
         """Merge the selected entity into another one, picked by fuzzy search, after confirming."""
-        card = self._selected_card()
-        if card is None:
-            return
 
-        def find(query: str) -> list[tuple[int, str, str]]:
-            hits = self._engine.search(query, limit=20, types=(card["type"],)) if query.strip() else []
-            return [(h.id, h.name, h.detail) for h in hits]
+        def picker(card: dict) -> MergePicker:
+            def find(query: str) -> list[tuple[int, str, str]]:
+                hits = self._engine.search(query, limit=20, types=(card["type"],)) if query.strip() else []
+                return [(h.id, h.name, h.detail) for h in hits]
 
-        def picked(target: tuple[int, str] | None) -> None:
-            if target is None:
-                return
+            return MergePicker(card, find)
+
+        def picked(card: dict, target: tuple[int, str]) -> None:
             question = Text.assemble(
                 "Merge ", (card["name"], "bold"), " into ", (target[1], "bold"), "?\n\n",
                 "Its aliases, affiliations, memberships, notes, tags and mentions move to ",
@@ -587,7 +581,7 @@ class StakeholdersApp(AnalysisActions, App):
             )
             self.push_screen(Confirm(question), lambda yes: yes and self._do_merge(card, target))
 
-        self.push_screen(MergePicker(card, find), picked)
+        self._dialog_on_selected(picker, picked)
 
     def _do_merge(self, card: dict, target: tuple[int, str]) -> None:
         if self._write("Merging", merge_entities, card["type"], card["id"], target[0]):
