@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from db.annotations import EDITABLE_FIELDS, AnnotationError, validate_fields
+from tui.screens.dialog import Dialog
 
 
-class EditForm(ModalScreen[dict | None]):
+class EditForm(Dialog[dict | None]):
     """Returns the validated fields, or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="edit_save"),
-        Binding("escape", "cancel", "Cancel", priority=True, id="edit_cancel"),
-    ]
 
     def __init__(self, card: dict) -> None:
         super().__init__()
@@ -47,6 +41,3 @@ class EditForm(ModalScreen[dict | None]):
             self.query_one("#edit-error", Static).update(Text(str(exc)))
             return
         self.dismiss(clean)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

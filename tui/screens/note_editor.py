@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from tui.screens.dialog import Dialog
 
-class NoteEditor(ModalScreen[str | None]):
+
+class NoteEditor(Dialog[str | None]):
     """Returns the note's text, or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="note_save"),
-        Binding("escape", "cancel", "Cancel", priority=True, id="note_cancel"),
-    ]
 
     def __init__(self, entity_name: str) -> None:
         super().__init__()
@@ -38,6 +33,3 @@ class NoteEditor(ModalScreen[str | None]):
             self.query_one("#note-error", Static).update("A note cannot be empty.")
             return
         self.dismiss(body)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 
+from tui.screens.dialog import Dialog
 
-class TagEditor(ModalScreen[tuple[list[str], list[str]] | None]):
+
+class TagEditor(Dialog[tuple[list[str], list[str]] | None]):
     """Returns (tags to add, tags to remove), or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="tags_save"),
-        Binding("escape", "cancel", "Cancel", priority=True, id="tags_cancel"),
-    ]
 
     def __init__(self, entity_name: str, tags: list[str]) -> None:
         super().__init__()
@@ -43,6 +38,3 @@ class TagEditor(ModalScreen[tuple[list[str], list[str]] | None]):
         new = [t.strip() for t in self.query_one("#tags-new", Input).value.split(",") if t.strip()]
         kept = set(self.query_one(SelectionList).selected) if self.tags else set()
         self.dismiss((new, [t for t in self.tags if t not in kept]))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
