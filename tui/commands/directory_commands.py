@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -24,8 +26,9 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
         raise click.ClickException("no documents found in " + ", ".join(map(str, paths)))
     db = obj.db
     results = []
-    show_bar = len(files) > 1 and click.get_text_stream("stderr").isatty()
-    with click.progressbar(files, label="Importing", file=click.get_text_stream("stderr")) if show_bar else _nullbar(files) as bar:
+    show_bar = len(files) > 1 and sys.stderr.isatty()
+    bar_context = click.progressbar(files, label="Importing", file=sys.stderr) if show_bar else nullcontext(files)
+    with bar_context as bar:
         for path in bar:
             if path.suffix.lower() in CONTACT_SUFFIXES:  # contact lists: merged into people
                 result = import_contacts(db, path)
@@ -46,15 +49,18 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
         raise click.exceptions.Exit(1)
 
 
-class _nullbar:
-    def __init__(self, items):
-        self.items = items
+SINGULAR = {
+    "people": "person",
+    "organizations": "organization",
+    "initiatives": "initiative",
+    "affiliations": "affiliation",
+    "memberships": "membership",
+    "partners": "partner",
+}
 
-    def __enter__(self):
-        return self.items
 
-    def __exit__(self, *exc):
-        return False
+def _count(n: int, what: str) -> str:
+    return f"{n} {SINGULAR.get(what, what) if n == 1 else what}"
 
 
 def _report(result) -> None:
@@ -63,7 +69,7 @@ def _report(result) -> None:
     elif result.status == "unchanged":
         click.echo(f"{result.path.name}: already imported, nothing to do")
     else:
-        parts = [f"{n} {what}" for what, n in result.added.items() if n]
+        parts = [_count(n, what) for what, n in result.added.items() if n]
         click.echo(f"{result.path.name}: imported ({', '.join(parts) or 'nothing new'})")
 
 
