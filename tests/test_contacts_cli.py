@@ -141,7 +141,7 @@ def test_import_dispatches_contacts_by_suffix(db_path, tmp_path):
     new = tmp_path / "new.csv"
     new.write_text("name,email\nAna Torres,ana@example.org\n", encoding="utf-8")
     result = run(db_path, "import", str(new))
-    assert "1 people" in result.stdout
+    assert "1 person" in result.stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("x,y\n1,2\n", encoding="utf-8")
     result = run(db_path, "import", str(bad))
