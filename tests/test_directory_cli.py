@@ -86,3 +86,21 @@ def test_seeded_directory_shows_de_la_mora(tmp_path, seeded_db_path):
     stats = run(["stats"], db)
     counts = dict(line.split() for line in stats.output.splitlines() if line.strip())
     assert int(counts["people"]) == 59 and int(counts["documents"]) == 5
+
+
+def test_show_lists_candidates_for_an_ambiguous_name(tmp_path):
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    text = "Border Task Force:\n\n  • Hector Gonzalez - Acme Group\n  • Jorge Gonzalez - Beta Logistics\n"
+    doc = tmp_path / "list.txt"
+    doc.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "show.db")
+    runner = CliRunner(env={"STAKEHOLDERS_NO_SEEDS": "1"})
+    assert runner.invoke(cli, ["--db", db, "import", str(doc)]).exit_code == 0
+    result = runner.invoke(cli, ["--db", db, "show", "gonzalez"])
+    assert result.exit_code == 2
+    assert "Hector Gonzalez" in result.stderr and "Jorge Gonzalez" in result.stderr
+    one = runner.invoke(cli, ["--db", db, "show", "jorge gonzalez"])
+    assert one.exit_code == 0 and "Beta Logistics" in one.stdout

@@ -14,7 +14,7 @@ import json
 
 import click
 
-from tui.commands.contacts_commands import _fail_unresolved, _resolve_target
+from tui.commands.name_resolution import fail_unresolved, resolve_target
 from tui.context import CliContext
 
 
@@ -27,7 +27,7 @@ def _person(db, name: str | None, person_id: int | None):
     """Resolve a person by NAME or --id (exits 1 if unknown, 2 if ambiguous)."""
     if name is None and person_id is None:
         raise click.UsageError("give a NAME or --id")
-    return _resolve_target(db, name, person_id, "person")
+    return resolve_target(db, name, person_id, "person")
 
 
 def _label(target) -> str:
@@ -104,7 +104,7 @@ def assess_command(obj: CliContext, name, influence, interest, stance, note, ent
         raise click.UsageError("give a NAME or --id")
     db = obj.db
     types = (entity_type,) if entity_type else ("person", "organization")
-    target = _resolve_target(db, name, entity_id, entity_type) if entity_id is not None else _resolve_any(db, name, types)
+    target = resolve_target(db, name, entity_id, entity_type) if entity_id is not None else _resolve_any(db, name, types)
     if target.type not in ("person", "organization"):
         raise click.ClickException(f"only people and organizations can be assessed; '{target.name}' is an {target.type}")
     if influence is None and interest is None and stance is None and note is None:
@@ -126,7 +126,7 @@ def _resolve_any(db, name: str, types: tuple[str, ...]):
 
     resolution = resolve_entity(db, name, types=types)
     if not isinstance(resolution, Resolved):
-        _fail_unresolved(resolution)
+        fail_unresolved(resolution)
     return resolution
 
 

@@ -11,46 +11,10 @@ from pathlib import Path
 
 import click
 
+from tui.commands.name_resolution import fail_unresolved, resolve_target
 from tui.context import CliContext
 
 ENTITY_TYPES = ("person", "organization", "initiative")
-AMBIGUOUS_EXIT = 2
-
-
-def _fail_unresolved(resolution, what: str = "", consequence: str = "nothing was written") -> None:
-    """Report NotFound (exit 1) or Ambiguous (candidates listed, exit 2)."""
-    from db.lookup import Ambiguous
-
-    if isinstance(resolution, Ambiguous):
-        how = (
-            "only loosely matches"
-            if resolution.weak
-            else f"matches several {what + 's' if what else 'entries'} about equally"
-        )
-        click.echo(
-            f"'{resolution.query}' {how}; {consequence}. Pick one with --id ID (and --type):",
-            err=True,
-        )
-        rows = [(str(c.id), c.type, c.name, c.detail) for c in resolution.candidates]
-        widths = [max(len(r[i]) for r in rows + [("ID", "TYPE", "NAME", "")]) for i in range(3)]
-        click.echo(f"  {'ID':>{widths[0]}}  {'TYPE':<{widths[1]}}  {'NAME':<{widths[2]}}  DETAIL", err=True)
-        for r in rows:
-            click.echo(f"  {r[0]:>{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}", err=True)
-        raise click.exceptions.Exit(AMBIGUOUS_EXIT)
-    raise click.ClickException(f"no {what or 'entry'} matches '{resolution.query}'")
-
-
-def _resolve_target(db, name: str | None, entity_id: int | None, entity_type: str | None):
-    """The entity a command acts on: `--id` (with `--type`, default person) or a fuzzy NAME."""
-    from db.lookup import Resolved, entity_by_id, resolve_entity
-
-    if entity_id is not None:
-        resolution = entity_by_id(db, entity_type or "person", entity_id)
-    else:
-        resolution = resolve_entity(db, name or "", types=(entity_type,) if entity_type else None)
-    if not isinstance(resolution, Resolved):
-        _fail_unresolved(resolution)
-    return resolution
 
 
 def _split_args(db, args: tuple[str, ...], entity_id, entity_type, *, what: str):
@@ -61,8 +25,8 @@ def _split_args(db, args: tuple[str, ...], entity_id, entity_type, *, what: str)
     if entity_id is None:
         if len(args) < 2:
             raise click.UsageError(f"expected NAME and {what}")
-        return _resolve_target(db, args[0], None, entity_type), list(args[1:])
-    target = _resolve_target(db, None, entity_id, entity_type)
+        return resolve_target(db, args[0], None, entity_type), list(args[1:])
+    target = resolve_target(db, None, entity_id, entity_type)
     rest = list(args)
     if len(rest) >= 2 and fold(rest[0]) and fold(rest[0]) in fold(target.name):
         rest = rest[1:]
@@ -165,7 +129,7 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
         if name is not None:
             resolution = resolve_entity(db, name, types=(kind,))
             if not isinstance(resolution, Resolved):
-                _fail_unresolved(resolution, kind, "nothing was exported")
+                fail_unresolved(resolution, kind, "nothing was exported")
             ids[kind] = resolution.id
     filters = ExportFilters(
         initiative_id=ids.get("initiative"), organization_id=ids.get("organization"), tag=tag, query=query

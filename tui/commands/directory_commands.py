@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from tui.commands.name_resolution import resolve_target
 from tui.context import CliContext
 
 
@@ -84,20 +85,20 @@ def stats_command(obj: CliContext) -> None:
 
 
 @click.command("show")
-@click.argument("name")
+@click.argument("name", required=False)
 @click.option("--type", "entity_type", type=click.Choice(["person", "organization", "initiative"]))
+@click.option("--id", "entity_id", type=int, help="Show the entity with this id (of --type, default person).")
 @click.pass_obj
-def show_command(obj: CliContext, name: str, entity_type: str | None) -> None:
-    """Show one person, organization or initiative (fuzzy NAME) with its sources."""
-    from db.cards import entity_card
-    from db.search import search
+def show_command(obj: CliContext, name: str | None, entity_type: str | None, entity_id: int | None) -> None:
+    """Show one person, organization or initiative (fuzzy NAME) with its sources.
 
-    hits = search(obj.db, name, limit=5, types=(entity_type,) if entity_type else None)
-    if not hits:
-        raise click.ClickException(f"no match for '{name}'")
-    hit = hits[0]
-    card = entity_card(obj.db, hit.type, hit.id)
-    click.echo(format_card(card))
+    When NAME matches several about equally, the candidates are listed (exit code 2)."""
+    from db.cards import entity_card
+
+    if name is None and entity_id is None:
+        raise click.UsageError("give a NAME or --id")
+    target = resolve_target(obj.db, name, entity_id, entity_type, consequence="nothing shown")
+    click.echo(format_card(entity_card(obj.db, target.type, target.id)))
 
 
 def format_card(card: dict) -> str:
