@@ -146,3 +146,11 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         raise
     else:
         conn.execute("COMMIT")
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """SQLite's `PRAGMA data_version`: changes whenever another connection commits.
+
+    Cheap enough to poll every few seconds to notice writes from other processes.
+    """
+    return db.execute("PRAGMA data_version").fetchone()[0]

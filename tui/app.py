@@ -29,7 +29,7 @@ from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
 from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts, update_entity
 from db.cards import entity_card
-from db.connection import DatabaseError, open_db
+from db.connection import DatabaseError, data_version, open_db
 from db.export import ExportFilters, export_people
 from db.merge import MergeError, merge_entities
 from db.stats import directory_counts
@@ -327,7 +327,7 @@ class StakeholdersApp(AnalysisActions, App):
             self.call_from_thread(self.notify, message, **kwargs)
 
     def _read_data_version(self) -> int:
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+        return data_version(self.db)
 
     def poll_changes(self) -> None:
         """Reload when another process changed the database (cheap: one PRAGMA)."""
