@@ -49,3 +49,18 @@ def test_cli_commands_do_not_import_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_tui_runs_no_sql_of_its_own():
+    import re
+
+    import tui
+
+    sql_call = re.compile(r"\.(execute|executescript|executemany)\(|\bdb\.query\(|\bdb\.table\(")
+    offenders = [
+        f"{path.name}:{n}"
+        for path in sorted(Path(tui.__file__).parent.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if sql_call.search(line)
+    ]
+    assert offenders == []
