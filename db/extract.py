@@ -47,7 +47,18 @@ def extract(text: str) -> Extraction:
         ini = last_before(doc, "initiative", pos)
         if ini is not None:
             doc.member(pidx, ini, role)
+    for pidx, pos in doc.pending_delegates:
+        ini = _delegation_before(doc, pos)
+        if ini is not None:
+            doc.member(pidx, ini, "member")
     return doc.finish()
+
+
+def _delegation_before(doc: Doc, pos: int) -> int | None:
+    """The one delegation (or trade mission) the document names before `pos`."""
+    hits = {i for i, ini in enumerate(doc.found["initiative"])
+            if ini.kind == "delegation" and any(sp.start < pos for sp in ini.spans)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 # contacts ------------------------------------------------------------------------

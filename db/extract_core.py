@@ -60,7 +60,7 @@ class Extraction:
 
 # --------------------------------------------------------------------------- tokens and sentences
 
-_TOKEN = re.compile(r"[#@]?\w+(?:[’'\-.&]+\w+)*\.?|&")
+_TOKEN = re.compile(r"[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
 
@@ -213,6 +213,7 @@ class Doc:
         self.initiative_orgs: dict[tuple[int, int], str | None] = {}
         self.last_initiative: int | None = None
         self.pending_roles: list[tuple[int, str, int]] = []  # (person, role, position of the heading)
+        self.pending_delegates: list[tuple[int, int]] = []  # (person, position) listed under `Participants:`
         self.span_starts: dict[tuple[str, int], set[int]] = {}
         self.parts: dict[str, set[int]] = {}  # a person's first/middle/last name -> person indexes
 

@@ -120,7 +120,11 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 break
             block.append(item)
             j += 1
-        if len(block) < 2:
+        heading = _heading_before(text, lines, block[0].line) if block else None
+        while block and block[0].rest is None and _member_heading(text, _line_heading(text, block[0].line)):
+            heading, block = _line_heading(text, block[0].line), block[1:]  # "Members of the X Task Force"
+        block = [it for it in block if not _header_row(text, it)]  # "Name | Title | Organization"
+        if len(block) < 2 and not (block and block[0].rest and _member_heading(text, heading)):
             i = max(j, i + 1)
             continue
         with_rest = with_given = 0
@@ -128,10 +132,12 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             if it.rest and (name := _list_person(text, it, True)) is not None:
                 with_rest += 1
                 with_given += is_given(name[0].text)
-        heading = _heading_before(text, lines, block[0].line)
         # structure alone vouches for unknown names only under a group heading or when most
         # lines do start with known given names
-        strong = with_rest >= 3 and (with_given * 2 >= with_rest or _member_heading(text, heading))
+        member_heading = _member_heading(text, heading)
+        strong = (with_rest >= 1 and member_heading) or (with_rest >= 3 and with_given * 2 >= with_rest) or (
+            with_rest >= 2 and with_rest == sum(1 for it in block if it.rest) and _titled_rests(text, block)
+        )
         persons = []
         for it in block:
             name = _list_person(text, it, strong and it.rest is not None)
@@ -139,7 +145,7 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 name = _list_person(text, it, False)
             if name is not None:
                 persons.append((it, name))
-        if len(persons) < 2:
+        if len(persons) < 2 and not (persons and member_heading):
             i = j
             continue
         ini = _heading_initiative(doc, heading) if heading else None
@@ -159,6 +165,8 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             pidx = _add_list_person(doc, it, name, ini, role or "member")
             if role and ini is None:
                 doc.pending_roles.append((pidx, role, it.line[0]))
+            elif ini is None and heading and _participants_heading(text[heading[0] : heading[1]]):
+                doc.pending_delegates.append((pidx, it.line[0]))
             used.add(it.line[0])
             if it.rest is not None:
                 continue
@@ -168,6 +176,38 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                     used.add(nxt[0])
         i = j
     return used
+
+
+def _line_heading(text: str, line: tuple[int, int]) -> tuple[int, int]:
+    s, e = line
+    body = text[s:e].strip()
+    off = text.index(body, s) if body else s
+    return off, off + len(body.rstrip(":").rstrip())
+
+
+def _header_row(text: str, item: _ListItem) -> bool:
+    """A table's header row: `Name | Title | Organization`."""
+    return fold(text[item.name[0] : item.name[1]]) in ("name", "nombre", "full name")
+
+
+def _titled_rests(text: str, block: list[_ListItem]) -> bool:
+    """Every line's rest reads `Title, Organization` (or `Title | Organization`): structure enough for a name."""
+    for it in block:
+        if it.rest is None:
+            continue
+        parts = [p for p in re.split(r"\s*[,|]\s*", text[it.rest[0] : it.rest[1]]) if p.strip()]
+        if len(parts) < 2 or not has_title_word(parts[0]):
+            return False
+    return True
+
+
+_PARTICIPANTS = re.compile(r"(?:(?:the\s+)?delegation\s+)?(?:participants|delegates|delegation members|participantes|"
+                           r"delegados|integrantes de la delegaci[oó]n)(?:\s+included)?", re.I)
+
+
+def _participants_heading(line: str) -> bool:
+    """`Participants:`, `Delegation participants included:`: members of the document's delegation."""
+    return bool(_PARTICIPANTS.fullmatch(line.strip().rstrip(":").strip()))
 
 
 def _heading_role(line: str) -> str | None:
@@ -270,7 +310,7 @@ def _list_details(doc: Doc, item: _ListItem, pidx: int) -> None:
         doc.found["person"][pidx].email = doc.found["person"][pidx].email or email.group()
         rest = rest[: email.start()].rstrip(" ,;(<")
         r1 = r0 + len(rest)
-    parts = [p for p in re.split(r"\s*,\s*", rest) if p.strip() and not _DEGREE.fullmatch(p.strip())]
+    parts = [p for p in re.split(r"\s*[,|]\s*", rest) if p.strip() and not _DEGREE.fullmatch(p.strip())]
     if not parts:
         return
     rest = ", ".join(parts)
