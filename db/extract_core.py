@@ -236,7 +236,8 @@ class Doc:
         ent = self.found[etype][idx]
         if etype == "person" and not ent.spans:
             parts = fold(name).split()
-            for k in {parts[0], parts[-1]} | {p for p in parts[1:-1] if len(p) > 3}:
+            words = name.split()  # "Echeverría-Pratt" is one surname as written
+            for k in {parts[0], parts[-1], fold(words[-1])} | {p for p in parts[1:-1] if len(p) > 3}:
                 self.parts.setdefault(k, set()).add(idx)
         if name != ent.name:
             ent.aliases.add(name)

@@ -48,6 +48,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     for m in _ACRONYM_DEF.finditer(text, s, e):
         acronym_after[m.start()] = m.group(1)
     sentence_people: list[tuple[int, list[Tok]]] = []
+    runs = [part for r in runs for part in _split_verbs(r)]
     for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
@@ -55,6 +56,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
             acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
         found = person_in_run(run)
+        if not found and not acr and _name_evidence(text, run, e):
+            found = person_in_run(run, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
         if found and not acr:
             title_toks, name = found
             title_toks = strip_leading(title_toks)
@@ -94,6 +97,38 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     _is_title_at(doc, sent, sentence_people)
 
 
+_TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?(?=[a-z])|\s+(?:is|was|serves as|served as)\s+"
+                         r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
+    """A run of 2-4 name-like words that is a person by its shape, though its given name is unknown:
+    a middle initial (`Dwight R. Obuya`), or a job title right after it (`Name, plant director at`,
+    `Name is the Director of`)."""
+    if not 2 <= len(run) <= 4 or not all(namey(t) for t in run) or any(t.possessive for t in run[:-1]):
+        return False
+    if len(run) >= 3 and any(re.fullmatch(r"[A-Z]\.", t.text) for t in run[1:-1]) and len(run[0].text) > 2:
+        return True
+    if any(re.fullmatch(r"[A-Z]\.?", t.text) for t in run):
+        return False
+    m = _TITLE_NEXT.match(text, run[-1].end, end)
+    return bool(m) and any(is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS for t in tokens(m.group(1)))
+
+
+def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
+    """`Border Alliance Launches Skills Initiative` (a headline) -> the two names around the verb."""
+    parts, cur = [], []
+    for t in run:
+        if t.key in V.HEADLINE_VERBS and cur:
+            parts.append(cur)
+            cur = []
+        elif t.key not in V.HEADLINE_VERBS:
+            cur.append(t)
+    if cur:
+        parts.append(cur)
+    return [p for p in parts if p]
+
+
 def _split_person_of(run: list[Tok]) -> list[list[Tok]]:
     """`Jane Holt of Acme Logistics` -> the person and the organization as two runs."""
     for i, t in enumerate(run):
@@ -115,12 +150,18 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     text = doc.text
     phrases = [clean_org(phrase_of(text, strip_leading(part))) for part in parts]
     for part, phrase in zip(parts, phrases):
-        if any(person_in_run(p) for p in _split_person_of(part)) or doc.lookup("organization", phrase) is not None or doc.lookup("initiative", phrase) is not None:
+        if any(person_in_run(p) for p in _split_person_of(part)) or doc.lookup("organization", phrase) is not None or doc.lookup("initiative", phrase) is not None or (
+            len(part) == 1 and doc.person_by_part(part[0].text) is not None
+        ):
             return parts
     if all(len(p.split()) >= 2 for p in phrases) and looks_like_org(phrases[-1]) and (
         not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
     ):
         return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
+    if len(parts) == 2 and all(len(p.split()) >= 2 for p in phrases) and initiative_kind(phrases[1]) and (
+        initiative_kind(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
+    ):
+        return parts  # "Frontera Energy Council and Bajío Talent Initiative"
     return [run]
 
 
@@ -152,7 +193,7 @@ def _such_as(doc: Doc, sent) -> None:
             pos += sep.end()
 
 
-_COURTESY = frozenset("mr mrs ms miss dr lic ing mtro mtra arq sr sra srta don dona sir dame prof c p".split())
+_COURTESY = frozenset("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c p".split())
 
 
 def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> None:

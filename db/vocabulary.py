@@ -75,7 +75,7 @@ GIVEN_NAMES = _words(
 # Honorifics and short titles written before a name (folded, no trailing dot).
 HONORIFICS = _words(
     """
-    mr mrs ms miss dr rep sen gov hon amb prof sr sra srta lic ing mtro mtra dip dipl senator representative
+    mr mrs ms miss dr dra rep sen gov hon amb prof sr sra srta lic ing mtro mtra arq dip dipl senator representative
     congressman congresswoman governor mayor ambassador president secretary minister undersecretary judge
     justice general gen col capt lt sir dame lord lady don dona doctor professor
     """
@@ -258,10 +258,20 @@ LEADING_DETERMINERS = _words("the a an our their his her its this these that el 
 # Abbreviations that end in a dot without ending a sentence.
 ABBREVIATIONS = _words(
     """
-    mr mrs ms dr rep reps sen sens gov hon amb prof sr sra srta lic ing mtro mtra dip gen col capt lt sgt cmdr adm
+    mr mrs ms dr dra rep reps sen sens gov hon amb prof sr sra srta lic ing mtro mtra arq dip gen col capt lt sgt cmdr adm
     u.s u.k st jr inc corp co ltd no vs etc e.g i.e mt ft jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
 
 # Words of an organization's role in an initiative ("Founding Corporate Partner").
 ROLE_WORDS = _words("partner partners sponsor sponsors supporter supporters member members convener host co-host funder founder donor")
+
+# Verbs of title-case headlines ("X Launches Y Initiative"): a capitalised run is cut at them.
+HEADLINE_VERBS = _words(
+    """
+    launches launched announces announced unveils unveiled names named welcomes welcomed appoints appointed
+    signs signed visits visited wraps returns opens opened releases released presents presented forms formed
+    convenes convened supports joins joined hosts hosted elects elected expands expanded celebrates
+    anuncia presenta lanza instala instalan firma firman
+    """
+)
