@@ -274,6 +274,8 @@ def _heading_initiative(doc: Doc, heading: tuple[int, int]) -> int | None:
         run = strip_list_words(strip_leading(run))
         phrase = phrase_of(text, run)
         kind = initiative_kind(phrase)
+        if not kind and _MEMBERS_AFTER.match(text, run[-1].end) and fold(phrase).split()[-1] in V.GROUP_BODIES:
+            kind = "council"  # "Rio Grande Freight Council members:": a body with listed members
         if not kind or len(run) < 2 or fold(phrase) in V.INITIATIVE_KINDS:
             continue
         sent = heading
@@ -281,6 +283,9 @@ def _heading_initiative(doc: Doc, heading: tuple[int, int]) -> int | None:
         acronym_owner(doc, idx, run, sent)
         return idx
     return None
+
+
+_MEMBERS_AFTER = re.compile(r"[ \t]+(?:members|membership|roster)[ \t]*:?[ \t]*(?:\n|$)", re.I)
 
 
 def _add_list_person(doc: Doc, item: _ListItem, name: list[Tok], initiative: int | None, role: str = "member") -> int:
@@ -349,13 +354,17 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
         if s in list_lines:
             continue
         toks = tokens(text[s:e], s)
+        byline = bool(toks) and toks[0].text in ("By", "Por") and len(toks) > 2
+        toks = toks[1:] if byline else toks  # "By Theodora K. Vance-Whitlock"
         if not toks or len(toks) > 10 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
             continue
-        if re.search(r"[.,;:!?]", text[s:e].strip().rstrip(".")):
+        if re.search(r"[.,;:!?|]", text[toks[0].start : e].strip().rstrip(".").replace(". ", " ")):
             continue
         single = collapse_double(toks)
-        nxt_line = text[nonempty[k + 1][0] : nonempty[k + 1][1]] if k + 1 < len(nonempty) else ""
-        evidence = len(single) < len(toks) or (
+        nxt_line = text[nonempty[k + 1][0] : nonempty[k + 1][1]].strip() if k + 1 < len(nonempty) else ""
+        nxt2 = nonempty[k + 2] if k + 2 < len(nonempty) else None
+        stacked = nxt2 is not None and _stacked_title(text, nxt_line, text[nxt2[0] : nxt2[1]].strip())
+        evidence = byline or stacked or len(single) < len(toks) or (
             "," in nxt_line and has_title_word(nxt_line.split(",")[0]) and len(nxt_line) <= 150
         )
         found = person_in_run(single, strong=evidence and 2 <= len(single) <= 4)
@@ -364,8 +373,25 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
         name = found[1]
         pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, (s, e)))
         list_lines.add(s)
-        if k + 1 < len(nonempty) and _title_line(doc, pidx, nonempty[k + 1]):
+        if stacked:  # "Name" / "Chief Executive Officer" / "Fairweather Logistics Group"
+            t0 = text.index(nxt_line, nonempty[k + 1][0])
+            org = clean_org(text[nxt2[0] : nxt2[1]].strip())
+            o0 = text.index(org, nxt2[0])
+            oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), nxt2))
+            doc.affiliate(pidx, oidx, text[t0 : t0 + len(nxt_line)])
+            doc.found["person"][pidx].title = doc.found["person"][pidx].title or nxt_line
+            list_lines.update((nonempty[k + 1][0], nxt2[0]))
+        elif k + 1 < len(nonempty) and _title_line(doc, pidx, nonempty[k + 1]):
             list_lines.add(nonempty[k + 1][0])
+
+
+def _stacked_title(text: str, title: str, org: str) -> bool:
+    """A title alone on a line (`Plant Manager`) and an organization-shaped name alone on the next."""
+    if not title or "," in title or len(title.split()) > 7 or not has_title_word(title) or looks_like_org(title):
+        return False
+    otoks = tokens(org)
+    return (1 < len(otoks) <= 8 and not is_generic(org) and all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks)
+            and not is_place(org) and not re.search(r"[.,;:!?|@]", org.rstrip(".")))
 
 
 _TITLE_AT = re.compile(r"(?P<title>.+?)\s+(?:at|with)\s+(?:the\s+)?(?P<org>[A-Z0-9].*)")

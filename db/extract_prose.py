@@ -48,6 +48,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     for m in _ACRONYM_DEF.finditer(text, s, e):
         acronym_after[m.start()] = m.group(1)
     sentence_people: list[tuple[int, list[Tok]]] = []
+    _supports(doc, sent)
     runs = [part for r in runs for part in _split_verbs(r)]
     for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
         after = text[run[-1].end : e]
@@ -70,6 +71,11 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                 title = f"{title} ({paren.group(1)})"
             elif paren:
                 _paren_affiliation(doc, pidx, name[-1].end + paren.start(1), paren.group(1), sent)
+            if not title and not title_toks:
+                title = _title_before_comma(text, s, name[0].start)  # "Mexico’s Ambassador to the U.S., Name,"
+                if title:
+                    doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
+                    title = None
             if title:
                 doc.found["person"][pidx].title = doc.found["person"][pidx].title or _expand_title(title)
                 _title_org(doc, pidx, title_toks, sent)
@@ -113,6 +119,20 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return False
     m = _TITLE_NEXT.match(text, run[-1].end, end)
     return bool(m) and any(is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS for t in tokens(m.group(1)))
+
+
+def _title_before_comma(text: str, s: int, name_start: int) -> str | None:
+    """`Mexico’s Ambassador to the United States, Name, said`: the title phrase that opens the sentence."""
+    m = re.fullmatch(r"\s*(?:[“\"]?(?:The|El|La)\s+)?(?:[A-Z][\w.\-–]*(?:\s+[A-Z][\w.\-–]*)*[’']s\s+)?"
+                     r"([A-Z][^,;:“\"]{2,80}?),\s*", text[s:name_start])
+    if not m:
+        return None
+    toks = tokens(m.group(1))
+    if not toks or not is_title_tok(toks[0]) and toks[0].key not in V.TITLE_MODIFIERS:
+        return None
+    if len(toks) > 9 or person_in_run(toks):
+        return None
+    return m.group(1).strip()
 
 
 def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
@@ -191,6 +211,43 @@ def _such_as(doc: Doc, sent) -> None:
             if not sep:
                 break
             pos += sep.end()
+
+
+_SUPPORTS = re.compile(r"\b(?:supports|sponsors|funds|backs|underwrites|apoya|patrocina)\s+(?:the\s+|el\s+|la\s+)?(?=[A-Z])")
+_GROUP_ITEM = re.compile(r"((?:[A-Z][\w’'.&\-–]*)(?:\s+(?:[A-Z][\w’'.&\-–]*|of|for|on|de|del|la|&))*)")
+
+
+def _supports(doc: Doc, sent) -> None:
+    """`X supports the A Council, B Council and C Initiative`: each item an initiative with X as supporter,
+    when at least one item is named as an initiative (the rest share its shape)."""
+    text = doc.text
+    s, e = sent
+    for m in _SUPPORTS.finditer(text, s, e):
+        items, pos = [], m.end()
+        while pos < e:
+            item = _GROUP_ITEM.match(text, pos, e)
+            if not item:
+                break
+            items.append((item.start(1), item.group(1)))
+            sep = re.compile(r"\s*,\s*(?:and\s+|y\s+)?(?:the\s+)?|\s+(?:and|y)\s+(?:the\s+)?").match(text, item.end(), e)
+            if not sep:
+                break
+            pos = sep.end()
+        kinds = [initiative_kind(name) or (fold(name).split()[-1] in V.GROUP_BODIES and "council") for _, name in items]
+        if len(items) < 2 or not all(kinds) or not any(initiative_kind(n) for _, n in items):
+            continue
+        subject = [r for r in cap_runs(tokens(text[s : m.start()], s), text)]
+        supporter = None
+        if subject:
+            run = strip_leading(subject[-1])
+            phrase = clean_org(phrase_of(text, run)) if run else ""
+            if phrase and looks_like_org(phrase) and not is_place(phrase):
+                supporter = doc.add("organization", phrase, doc.span(run[0].start, run[-1].end, sent))
+        for (a, name), kind in zip(items, kinds):
+            name = clean_org(name)
+            idx = doc.add("initiative", name, doc.span(a, a + len(name), sent), kind=kind)
+            if supporter is not None:
+                doc.partner(idx, supporter, "supporter")
 
 
 _COURTESY = frozenset("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c p".split())

@@ -275,3 +275,6 @@ HEADLINE_VERBS = _words(
     anuncia presenta lanza instala instalan firma firman
     """
 )
+
+# Last words of a body that, named as a list heading with its members, is an initiative ("X Council members:").
+GROUP_BODIES = _words("council committee board consejo comite")

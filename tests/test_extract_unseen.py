@@ -1,0 +1,361 @@
+"""Generalisation on documents of the genre the rules were NOT written from.
+
+Nine invented documents (press releases with quotes and appositions, `Name, Title, Organization`
+lists, `Name | Title | Org` tables, `Title Name` speaker lists, a members web page flattened to
+lines, a Spanish release with honorifics, biographies, a delegation report, a council announcement),
+each with a hand-written ground truth: the people named, person–organization affiliations (with the
+title as written), person–initiative memberships (with the role).
+
+`python tests/test_extract_unseen.py` prints recall/precision per document and overall.
+"""
+
+from __future__ import annotations
+
+from db.extract import extract
+from db.textnorm import fold
+
+DOCS: dict[str, tuple[str, dict]] = {}
+
+DOCS["press_release"] = (
+    """FOR IMMEDIATE RELEASE
+
+Border Manufacturing Alliance Launches Cross-Border Skills Initiative
+
+By Theodora K. Vance-Whitlock
+
+EL PASO, TEXAS – June 3, 2025 – The Border Manufacturing Alliance (BMA) today launched the Cross-Border Skills Initiative, a two-year effort to train 5,000 technicians for plants in Chihuahua and Texas.
+
+“The plants are coming faster than the people to run them,” said Marisol Echeverría-Pratt, president and CEO of the Border Manufacturing Alliance. “This initiative closes that gap.”
+
+Mexico’s Ambassador to the United States, Esteban Moctezuma Barragán, welcomed the announcement. Dwight R. Obuya, chief economist at Keystone Freight Partners, said the effort would “pay for itself within three years.”
+
+The initiative will be co-chaired by Echeverría-Pratt and Gunther Albrecht, plant director at Kessel Automotive de México.
+
+Key Points
+- 5,000 technicians trained by 2027
+- Curriculum shared with community colleges
+
+Looking Ahead
+The BMA will publish progress reports twice a year. Read more at www.bma-example.org.
+
+Media Contact:
+Priyanka Deshmukh
+Communications Director, Border Manufacturing Alliance
+pdeshmukh@bma-example.org | +1 (915) 555-0172
+""",
+    {
+        "people": {"Theodora K. Vance-Whitlock", "Marisol Echeverría-Pratt", "Esteban Moctezuma Barragán",
+                   "Dwight R. Obuya", "Gunther Albrecht", "Priyanka Deshmukh"},
+        "affiliations": {
+            ("Marisol Echeverría-Pratt", "Border Manufacturing Alliance"): "president and CEO",
+            ("Dwight R. Obuya", "Keystone Freight Partners"): "chief economist",
+            ("Gunther Albrecht", "Kessel Automotive de México"): "plant director",
+            ("Priyanka Deshmukh", "Border Manufacturing Alliance"): "Communications Director",
+        },
+        "memberships": {
+            ("Marisol Echeverría-Pratt", "Cross-Border Skills Initiative"): "co-chair",
+            ("Gunther Albrecht", "Cross-Border Skills Initiative"): "co-chair",
+        },
+    },
+)
+
+DOCS["comma_list"] = (
+    """Members of the Bajío Semiconductor Task Force
+
+Co-Chairs
+Ignatius Obregón Leal, Managing Director, Silicio Bajío Holdings
+Wendeline Haraldsen, Vice President of Operations, Nordvolt Semiconductors
+
+Members
+Thaddeus M. Okonkwo, Chief Operating Officer, Pellucid Wafers Inc.
+Xóchitl Ramírez-Tapia, General Manager, Querétaro Aerospace Cluster
+Bartholomew Quist, Senior Advisor, Lakeshore Capital Partners
+Zenaida Villalpando, Director of Public Affairs, Maquila Norte Association
+""",
+    {
+        "people": {"Ignatius Obregón Leal", "Wendeline Haraldsen", "Thaddeus M. Okonkwo", "Xóchitl Ramírez-Tapia",
+                   "Bartholomew Quist", "Zenaida Villalpando"},
+        "affiliations": {
+            ("Ignatius Obregón Leal", "Silicio Bajío Holdings"): "Managing Director",
+            ("Wendeline Haraldsen", "Nordvolt Semiconductors"): "Vice President of Operations",
+            ("Thaddeus M. Okonkwo", "Pellucid Wafers Inc."): "Chief Operating Officer",
+            ("Xóchitl Ramírez-Tapia", "Querétaro Aerospace Cluster"): "General Manager",
+            ("Bartholomew Quist", "Lakeshore Capital Partners"): "Senior Advisor",
+            ("Zenaida Villalpando", "Maquila Norte Association"): "Director of Public Affairs",
+        },
+        "memberships": {
+            ("Ignatius Obregón Leal", "Bajío Semiconductor Task Force"): "co-chair",
+            ("Wendeline Haraldsen", "Bajío Semiconductor Task Force"): "co-chair",
+            ("Thaddeus M. Okonkwo", "Bajío Semiconductor Task Force"): "member",
+            ("Xóchitl Ramírez-Tapia", "Bajío Semiconductor Task Force"): "member",
+            ("Bartholomew Quist", "Bajío Semiconductor Task Force"): "member",
+            ("Zenaida Villalpando", "Bajío Semiconductor Task Force"): "member",
+        },
+    },
+)
+
+DOCS["pipe_table"] = (
+    """BINATIONAL WATER AND ENERGY WORKING GROUP
+
+Name | Title | Organization
+Leopoldina Arriaga | Chief Sustainability Officer | Aguas del Norte
+Fitzgerald Omondi | Senior Fellow | Rio Bravo Policy Institute
+Ysolde Carranza Beltrán | Executive Director | Consejo Energético de Sonora
+Rutherford Baines | Partner | Baines & Whitcombe LLP
+""",
+    {
+        "people": {"Leopoldina Arriaga", "Fitzgerald Omondi", "Ysolde Carranza Beltrán", "Rutherford Baines"},
+        "affiliations": {
+            ("Leopoldina Arriaga", "Aguas del Norte"): "Chief Sustainability Officer",
+            ("Fitzgerald Omondi", "Rio Bravo Policy Institute"): "Senior Fellow",
+            ("Ysolde Carranza Beltrán", "Consejo Energético de Sonora"): "Executive Director",
+            ("Rutherford Baines", "Baines & Whitcombe LLP"): "Partner",
+        },
+        "memberships": {
+            ("Leopoldina Arriaga", "Binational Water and Energy Working Group"): "member",
+            ("Fitzgerald Omondi", "Binational Water and Energy Working Group"): "member",
+            ("Ysolde Carranza Beltrán", "Binational Water and Energy Working Group"): "member",
+            ("Rutherford Baines", "Binational Water and Energy Working Group"): "member",
+        },
+    },
+)
+
+DOCS["speakers"] = (
+    """Gulf Coast Nearshoring Forum 2025 – Featured Speakers
+
+Governor Evangelina Prudhomme
+Secretary of Economic Development Octavio Zertuche
+Ambassador Cornelius Whitford
+Commissioner Philippa Anand-Osei
+
+Panel moderated by Dr. Reinhold Sarmiento, Professor of Economics at Tamaulipas Polytechnic University.
+
+Register now. Follow us on LinkedIn.
+""",
+    {
+        "people": {"Evangelina Prudhomme", "Octavio Zertuche", "Cornelius Whitford", "Philippa Anand-Osei",
+                   "Reinhold Sarmiento"},
+        "affiliations": {
+            ("Reinhold Sarmiento", "Tamaulipas Polytechnic University"): "Professor of Economics",
+        },
+        "memberships": {},
+    },
+)
+
+DOCS["members_page"] = (
+    """Home | About | News | Contact
+
+OUR MEMBERS
+
+Cordelia Fairweather
+Chief Executive Officer
+Fairweather Logistics Group
+
+Anselmo Bocanegra
+Plant Manager
+Vortex Componentes de Chihuahua
+
+Read more
+
+Latest News
+Subscribe to our newsletter
+© 2025 Chihuahua Supplier Council
+""",
+    {
+        "people": {"Cordelia Fairweather", "Anselmo Bocanegra"},
+        "affiliations": {
+            ("Cordelia Fairweather", "Fairweather Logistics Group"): "Chief Executive Officer",
+            ("Anselmo Bocanegra", "Vortex Componentes de Chihuahua"): "Plant Manager",
+        },
+        "memberships": {},
+    },
+)
+
+DOCS["spanish"] = (
+    """CIUDAD DE MÉXICO, 9 de septiembre de 2025.– La Secretaría de Economía y la Asociación de Parques Industriales del Noreste instalaron la Mesa de Trabajo de Proveeduría Local, que será coordinada por el Mtro. Anacleto Villaseñor Quiroga, subsecretario de Industria de la Secretaría de Economía.
+
+“Queremos que las pymes mexicanas se integren a las cadenas de valor”, afirmó la Dra. Eufrosina Maldonado Ruelas, presidenta de la Asociación de Parques Industriales del Noreste.
+
+Participaron también la Lic. Casilda Ortega Urrutia, directora general de Clúster Minero de Zacatecas, y el Ing. Baltazar Uribe Montemayor, gerente de Aceros Huasteca.
+""",
+    {
+        "people": {"Anacleto Villaseñor Quiroga", "Eufrosina Maldonado Ruelas", "Casilda Ortega Urrutia",
+                   "Baltazar Uribe Montemayor"},
+        "affiliations": {
+            ("Anacleto Villaseñor Quiroga", "Secretaría de Economía"): "subsecretario de Industria",
+            ("Eufrosina Maldonado Ruelas", "Asociación de Parques Industriales del Noreste"): "presidenta",
+            ("Casilda Ortega Urrutia", "Clúster Minero de Zacatecas"): "directora general",
+            ("Baltazar Uribe Montemayor", "Aceros Huasteca"): "gerente",
+        },
+        "memberships": {
+            ("Anacleto Villaseñor Quiroga", "Mesa de Trabajo de Proveeduría Local"): "coordinator",
+        },
+    },
+)
+
+DOCS["bios"] = (
+    """Board of Advisors
+
+Leocadia Swanepoel is the Director of Trade Policy at the Pacific Rim Commerce Institute. She previously served at the Department of Commerce.
+
+Evander Ochoa-Lindqvist is Senior Vice President for Government Affairs at Monarch Rail Corporation, where he leads cross-border rail policy.
+
+Sincerely,
+Hortensia Balderrama
+Executive Secretary, Sonora Investment Board
+""",
+    {
+        "people": {"Leocadia Swanepoel", "Evander Ochoa-Lindqvist", "Hortensia Balderrama"},
+        "affiliations": {
+            ("Leocadia Swanepoel", "Pacific Rim Commerce Institute"): "Director of Trade Policy",
+            ("Evander Ochoa-Lindqvist", "Monarch Rail Corporation"): "Senior Vice President for Government Affairs",
+            ("Hortensia Balderrama", "Sonora Investment Board"): "Executive Secretary",
+        },
+        "memberships": {},
+    },
+)
+
+DOCS["delegation"] = (
+    """Arizona–Sonora Trade Delegation Wraps Up Visit to Hermosillo
+
+PHOENIX – The Arizona–Sonora Trade Delegation returned Friday from a three-day visit to Hermosillo organized by the Sonoran Gateway Council.
+
+Participants:
+- Cassius Broadbent - Saguaro Cold Storage
+- Marcelina Ibarrola - Desert Bloom Produce
+- Wendell P. Haskins - Copper State Bank
+""",
+    {
+        "people": {"Cassius Broadbent", "Marcelina Ibarrola", "Wendell P. Haskins"},
+        "affiliations": {
+            ("Cassius Broadbent", "Saguaro Cold Storage"): None,
+            ("Marcelina Ibarrola", "Desert Bloom Produce"): None,
+            ("Wendell P. Haskins", "Copper State Bank"): None,
+        },
+        "memberships": {
+            ("Cassius Broadbent", "Arizona–Sonora Trade Delegation"): "member",
+            ("Marcelina Ibarrola", "Arizona–Sonora Trade Delegation"): "member",
+            ("Wendell P. Haskins", "Arizona–Sonora Trade Delegation"): "member",
+        },
+    },
+)
+
+DOCS["council"] = (
+    """Gulf Ports Working Group members:
+
+  • Robert Kessler - Gamma Industrias
+
+Rio Grande Freight Council members:
+
+  • Rosalind Villanueva Campos - Cascada Freight
+  • Ignacio Berenguer Solís - Puente Norte Institute
+
+The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and Bajío Talent Initiative.
+""",
+    {
+        "people": {"Robert Kessler", "Rosalind Villanueva Campos", "Ignacio Berenguer Solís"},
+        "affiliations": {
+            ("Robert Kessler", "Gamma Industrias"): None,
+            ("Rosalind Villanueva Campos", "Cascada Freight"): None,
+            ("Ignacio Berenguer Solís", "Puente Norte Institute"): None,
+        },
+        "memberships": {
+            ("Robert Kessler", "Gulf Ports Working Group"): "member",
+            ("Rosalind Villanueva Campos", "Rio Grande Freight Council"): "member",
+            ("Ignacio Berenguer Solís", "Rio Grande Freight Council"): "member",
+        },
+    },
+)
+
+
+def score(name: str) -> dict[str, tuple[int, int, int]]:
+    """(hits, expected, extracted) per measure for one document."""
+    text, truth = DOCS[name]
+    x = extract(text)
+    people = {fold(p.name) for p in x.people}
+    want_people = {fold(n) for n in truth["people"]}
+    aff = {(fold(x.people[p].name), fold(x.organizations[o].name)): t for (p, o), t in x.affiliations.items()}
+    want_aff = {(fold(p), fold(o)): t for (p, o), t in truth["affiliations"].items()}
+    mem = {(fold(x.people[p].name), fold(x.initiatives[i].name)): r for (p, i), r in x.memberships.items()}
+    want_mem = {(fold(p), fold(i)): r for (p, i), r in truth["memberships"].items()}
+    titled = sum(1 for k, t in want_aff.items() if k in aff and fold(aff[k] or "") == fold(t or ""))
+    roled = sum(1 for k, r in want_mem.items() if mem.get(k) == r)
+    return {
+        "people": (len(people & want_people), len(want_people), len(people)),
+        "affiliations": (len(set(aff) & set(want_aff)), len(want_aff), len(aff)),
+        "affiliation titles": (titled, len(want_aff), len(aff)),
+        "memberships": (len(set(mem) & set(want_mem)), len(want_mem), len(mem)),
+        "membership roles": (roled, len(want_mem), len(mem)),
+    }
+
+
+def totals() -> dict[str, tuple[int, int, int]]:
+    """Scores summed over every document."""
+    out: dict[str, list[int]] = {}
+    for name in DOCS:
+        for measure, vals in score(name).items():
+            acc = out.setdefault(measure, [0, 0, 0])
+            for k in range(3):
+                acc[k] += vals[k]
+    return {m: tuple(v) for m, v in out.items()}
+
+
+def _pct(a: int, b: int) -> float:
+    return 100.0 * a / b if b else 100.0
+
+
+def test_unseen_people_precision_and_recall():
+    hits, want, got = totals()["people"]
+    assert _pct(hits, got) >= 100.0 and _pct(hits, want) >= 95.0
+
+
+def test_unseen_relations():
+    t = totals()
+    for measure, bar in (("affiliations", 85.0), ("memberships", 85.0), ("affiliation titles", 75.0)):
+        hits, want, got = t[measure]
+        assert _pct(hits, want) >= bar, measure
+
+
+def test_one_line_member_list():
+    x = extract("Gulf Ports Working Group members:\n\n  • Robert Kessler - Gamma Industrias\n")
+    assert [p.name for p in x.people] == ["Robert Kessler"]
+    assert [o.name for o in x.organizations] == ["Gamma Industrias"]
+    assert [i.name for i in x.initiatives] == ["Gulf Ports Working Group"]
+    assert x.memberships == {(0, 0): "member"} and (0, 0) in x.affiliations
+
+
+def test_title_comma_name():
+    x = extract("Mexico’s Ambassador to the United States, Esteban Moctezuma Barragán, said the plan works.")
+    assert [p.name for p in x.people] == ["Esteban Moctezuma Barragán"]
+    assert x.people[0].title == "Ambassador to the United States"
+
+
+def test_supports_list_of_initiatives():
+    x = extract("The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and "
+                "Bajío Talent Initiative.")
+    names = {i.name for i in x.initiatives}
+    assert names == {"Rio Grande Freight Council", "Laredo Corridor Council", "Bajío Talent Initiative"}
+    fund = next(k for k, o in enumerate(x.organizations) if o.name == "Lone Star Trade Fund")
+    assert len([1 for (_, o) in x.initiative_organizations if o == fund]) == 3
+
+
+def test_no_junk_people_from_page_furniture():
+    text = DOCS["press_release"][0] + DOCS["members_page"][0]
+    names = {p.name for p in extract(text).people}
+    for junk in ("Key Points", "Looking Ahead", "Read More", "Latest News", "Media Contact", "Our Members"):
+        assert junk not in names
+
+
+if __name__ == "__main__":
+    for doc in DOCS:
+        s = score(doc)
+        print(f"{doc:14}", "  ".join(f"{m[:5]} {h}/{w} (of {g})" for m, (h, w, g) in s.items()))
+        text, truth = DOCS[doc]
+        x = extract(text)
+        extra = {p.name for p in x.people} - truth["people"]
+        missing = truth["people"] - {p.name for p in x.people}
+        if extra or missing:
+            print("    missing", sorted(missing), "extra", sorted(extra))
+    print()
+    for measure, (h, w, g) in totals().items():
+        print(f"{measure:20} recall {_pct(h, w):5.1f}% ({h}/{w})  precision {_pct(h, g):5.1f}% ({h}/{g})")
