@@ -82,7 +82,8 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
 
 def _title_case(raw: str) -> str:
     """`JOSÉ LUIS DE LA GARZA` -> `José Luis de la Garza` (same length, so offsets still hold)."""
-    return " ".join(w.lower() if fold(w) in V.NAME_PARTICLES else w.title() for w in raw.split(" "))
+    return " ".join(w.lower() if fold(w) in V.NAME_PARTICLES | V.NAME_CONNECTORS and i else w.title()
+                    for i, w in enumerate(raw.split(" ")))
 
 
 def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
@@ -279,8 +280,13 @@ def _heading_initiative(doc: Doc, heading: tuple[int, int]) -> int | None:
         if not kind or len(run) < 2 or fold(phrase) in V.INITIATIVE_KINDS:
             continue
         sent = heading
-        idx = doc.add("initiative", phrase, doc.span(run[0].start, run[-1].end, sent), kind=kind)
-        acronym_owner(doc, idx, run, sent)
+        shouted = phrase.isupper() and len(run) >= 3
+        name = _title_case(phrase) if shouted else phrase  # "BINATIONAL WATER AND ENERGY WORKING GROUP"
+        idx = doc.add("initiative", name, doc.span(run[0].start, run[-1].end, sent), kind=kind)
+        if shouted:
+            doc.alias("initiative", idx, phrase)
+        else:
+            acronym_owner(doc, idx, run, sent)
         return idx
     return None
 

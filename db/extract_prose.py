@@ -178,6 +178,8 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
         not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
     ):
         return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
+    if all(len(p.split()) >= 2 and fold(p).split()[0] in V.ORG_HEADS for p in phrases):
+        return parts  # "la Secretaría de Economía y la Asociación de Parques Industriales"
     if len(parts) == 2 and all(len(p.split()) >= 2 for p in phrases) and initiative_kind(phrases[1]) and (
         initiative_kind(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
     ):
@@ -302,7 +304,12 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     while len(run) > 2 and (is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS) and any(
         t.key in V.NAME_CONNECTORS for t in run[1:3]
     ):
+        if run[0].key in V.ORG_HEADS and not looks_like_org(phrase_of(text, strip_leading(run[1:]))):
+            break  # "Secretaría de Economía" is the ministry, not a secretary of something
         run = strip_leading(run[1:])  # "Secretary of the Organization of ..." -> the organization
+    inner = _inner_head(phrase_of(text, run)) if not acr else 0
+    if inner:
+        run = [t for t in run if t.start >= run[0].start + inner]  # "Industria de la Secretaría de Economía"
     while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)):
         run = run[:-1]  # "US-Mexico Foundation CEO"
     phrase = clean_org(phrase_of(text, run))
@@ -480,11 +487,16 @@ def _title_org_pairs(clause: str):
         start = clause.index(piece, pos)
         pos = start + len(piece)
         m = None
-        for cand in _PREP_ORG.finditer(piece):
+        cands = list(_PREP_ORG.finditer(piece))
+        for n, cand in enumerate(cands):
             rest = piece[cand.end() :]
             org = _org_prefix(rest)
             if org and is_generic(org):
                 continue
+            if org and n + 1 < len(cands) and len(org.split()) == 1 and not looks_like_org(org) and (
+                cands[n + 1].start() >= cand.end() + len(org)
+            ):
+                continue  # "Professor of Economics at X University": the later name is the organization
             if org and not is_place(re.sub(r"[’']s\b.*", "", org)):
                 m = (cand, org)
                 break
@@ -498,6 +510,11 @@ def _title_org_pairs(clause: str):
         if m:
             cand, org = m[0], m[1]
             extra = m[2] if len(m) > 2 else 0
+            inner = _inner_head(org) if not extra else 0
+            if inner:  # "subsecretario de Industria de la Secretaría de Economía"
+                o0 = start + cand.end() + inner
+                yield piece[: cand.end() + inner].strip().rsplit(" ", 2)[0].strip(), o0, o0 + len(org) - inner
+                continue
             o0 = start + cand.end() + extra
             yield piece[: cand.start()].strip(), o0, o0 + len(org)
             continue
@@ -513,6 +530,18 @@ def _title_org_pairs(clause: str):
             yield piece[lead[-1].end :].strip(), start + lead[0].start, start + lead[-1].end
             continue
         yield piece.strip(), None, None
+
+
+def _inner_head(org: str) -> int:
+    """Offset of an organization named inside a longer phrase (`Industria de la Secretaría de Economía` ->
+    `Secretaría ...`): a head word after a connector, when the phrase does not start with one; else 0."""
+    toks = tokens(org)
+    if not toks or toks[0].key in V.ORG_HEADS or looks_like_org(org[: toks[0].end]):
+        return 0
+    for i in range(1, len(toks)):
+        if toks[i].key in V.ORG_HEADS and toks[i - 1].key in V.NAME_CONNECTORS and i >= 2:
+            return toks[i].start
+    return 0
 
 
 _OF_ORG = re.compile(r"\s+(?:of|from|at|with|de|del)\s+(?:the\s+|la\s+|el\s+)?(?=[A-Z0-9])")
