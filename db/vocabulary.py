@@ -217,6 +217,11 @@ NON_NAME_WORDS = _words(
     talent access capital artificial intelligence enablers building back together inc llc ltd corp sa
     jr sr iii ii iv
     monday tuesday wednesday thursday friday saturday sunday
+    panel panels discussion networking lunch luncheon breakfast dinner reception keynote session sessions
+    remarks welcome opening closing break coffee registration agenda workshop ceremony tour visit visits
+    moderator moderated q&a fireside chat conversation presentation announcement highlights recap
+    sponsors sponsor speakers speaker participants register learn join donate subscribe latest related
+    events event webinar livestream recording transcript slides resources contacts media inquiries
     """
 )
 

@@ -346,6 +346,15 @@ def test_no_junk_people_from_page_furniture():
         assert junk not in names
 
 
+def test_no_junk_people_from_agenda_lines_under_member_headings():
+    for text in ("Participants:\n- Panel Discussion - Energy\n- Networking Lunch - Ballroom\n",
+                 "Rio Grande Freight Council members:\n\n  • Networking Reception - Hotel Lobby\n",
+                 "Working Group members:\n\n  • Read More - Latest News\n  • Looking Ahead - Next Steps\n",
+                 "By Staff Writer\nBy The Numbers\n", "Cross Border Logistics, president of the committee, said it.",
+                 "Media Inquiries\nPress Secretary, Gulf Trade Council\n"):
+        assert extract(text).people == [], text
+
+
 if __name__ == "__main__":
     for doc in DOCS:
         s = score(doc)
