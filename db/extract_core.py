@@ -154,6 +154,7 @@ def namey(tok: Tok) -> bool:
         or k in V.TITLE_WORDS
         or k in V.HONORIFICS
         or k in V.MONTHS
+        or k in V.LIST_WORDS
     )
 
 

@@ -86,9 +86,15 @@ def _title_case(raw: str) -> str:
                     for i, w in enumerate(raw.split(" ")))
 
 
+_COURTESY_PREFIX = re.compile(r"((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.?)\s+(?=[A-Z])")
+
+
 def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     a, b = item.name
     raw = text[a:b]
+    courtesy = _COURTESY_PREFIX.match(raw)
+    if courtesy and fold(courtesy.group(1)).replace(" ", "") in V.COURTESY | {"c.p"}:
+        a, raw = a + courtesy.end(), raw[courtesy.end() :]  # "Lic. Name", "C.P. Name"
     if not raw.strip() or re.search(r"\w\w[.!?;:]\s|[;:]|\d", raw.strip().rstrip(".")):
         return None
     if raw.isupper() and len(raw.strip()) > 4:
@@ -217,12 +223,14 @@ def _heading_role(line: str) -> str | None:
     if not m:
         return None
     role = m.group(1).lower().replace("chairs", "chair").replace("chairmen", "chair").rstrip("s")
-    return {"leadership": "lead", "leader": "lead", "copresidente": "co-chair", "presidente": "chair"}.get(role, role)
+    return {"leadership": "lead", "leader": "lead", "copresidente": "co-chair", "presidente": "chair",
+            "vicepresidente": "vice chair", "miembro": "member", "integrante": "member", "delegate": "member",
+            "delegado": "member"}.get(role, role)
 
 
 _ROLE_HEADING = re.compile(
     r"(?:(?:our|the)\s+)?((?:co-|vice[- ])?chairs?|(?:co-|vice[- ])?chairmen|co-?leads?|leaders?|leadership|members|"
-    r"advisors|advisers|copresidentes|presidentes)\s*:?",
+    r"advisors|advisers|copresidentes?|presidentes?|vicepresidentes?|miembros|integrantes|delegates|delegados)\s*:?",
     re.I,
 )
 

@@ -63,7 +63,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             title_toks, name = found
             title_toks = strip_leading(title_toks)
             title = phrase_of(text, title_toks) if title_toks and any(is_title_tok(t) for t in title_toks) else None
-            if title and all(t.key.rstrip(".") in _COURTESY for t in title_toks):
+            if title and all(t.key.rstrip(".") in V.COURTESY or t.key in V.COURTESY for t in title_toks):
                 title = None  # "Dr.", "Ing.", "Lic." are not job titles
             pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, sent))
             paren = re.match(r"\s*\(([^()]{2,60})\)", text[name[-1].end : e])
@@ -85,6 +85,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                         doc.affiliate(pidx, own, title)
             sentence_people.append((pidx, name))
             _apposition(doc, pidx, name[-1].end, sent)
+            _who_heads(doc, pidx, name[-1].end, sent)
             _of_org(doc, pidx, name[-1].end, sent)
             continue
         _entity_run(doc, run, acr, sent)
@@ -103,20 +104,25 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     _is_title_at(doc, sent, sentence_people)
 
 
-_TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?(?=[a-z])|\s+(?:is|was|serves as|served as)\s+"
-                         r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w-]+\s+){0,3}[\w-]+)")
+_TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
+                         r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w-]+\s+){0,2}[\w-]+)")
+_WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|co-founded)\s+(?:the\s+)?(?=[A-Z0-9])")
 
 
 def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
     """A run of 2-4 name-like words that is a person by its shape, though its given name is unknown:
     a middle initial (`Dwight R. Obuya`), or a job title right after it (`Name, plant director at`,
     `Name is the Director of`)."""
+    if len(run) > 2 and run[-1].key in V.NAME_SUFFIXES:
+        run = run[:-1]  # "Cipriano Lozada Jr."
     if not 2 <= len(run) <= 4 or not all(namey(t) for t in run) or any(t.possessive for t in run[:-1]):
         return False
     if len(run) >= 3 and any(re.fullmatch(r"[A-Z]\.", t.text) for t in run[1:-1]) and len(run[0].text) > 2:
         return True
     if any(re.fullmatch(r"[A-Z]\.?", t.text) for t in run):
         return False
+    if _WHO_HEADS.match(text, run[-1].end, end):
+        return True
     m = _TITLE_NEXT.match(text, run[-1].end, end)
     return bool(m) and any(is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS for t in tokens(m.group(1)))
 
@@ -147,6 +153,15 @@ def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
     if cur:
         parts.append(cur)
     return [p for p in parts if p]
+
+
+def _who_heads(doc: Doc, pidx: int, name_end: int, sent) -> None:
+    """`Name, who heads the Laredo Customs Brokers Association`: an affiliation (no title written)."""
+    m = _WHO_HEADS.match(doc.text, name_end, sent[1])
+    org = _org_prefix(doc.text[m.end() : sent[1]]) if m else None
+    if org and looks_like_org(clean_org(org)) and not is_place(org):
+        oidx = doc.add("organization", clean_org(org), doc.span(m.end(), m.end() + len(clean_org(org)), sent))
+        doc.affiliate(pidx, oidx, None)
 
 
 def _split_person_of(run: list[Tok]) -> list[list[Tok]]:
@@ -252,7 +267,6 @@ def _supports(doc: Doc, sent) -> None:
                 doc.partner(idx, supporter, "supporter")
 
 
-_COURTESY = frozenset("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c p".split())
 
 
 def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> None:
@@ -447,7 +461,9 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         return
     if not toks or not any(is_title_tok(t) for t in toks[:4]):
         return
-    if not (is_title_tok(toks[0]) or toks[0].key in V.TITLE_MODIFIERS or toks[0].text.islower()):
+    if not (is_title_tok(toks[0]) or toks[0].key in V.TITLE_MODIFIERS or toks[0].text.islower() or (
+        len(toks) > 1 and is_title_tok(toks[1]) and toks[0].key not in V.PLACES
+    )):
         return
     if any(person_in_run(r) for r in cap_runs(toks, clause)):
         return  # a list of people, not an apposition
@@ -525,7 +541,10 @@ def _title_org_pairs(clause: str):
                 lead.append(t)
             else:
                 break
-        if lead and len(lead) < len(toks) and any(is_title_tok(t) for t in toks[len(lead):]):
+        lead_name = piece[lead[0].start : lead[-1].end] if lead else ""
+        if lead and len(lead) < len(toks) and any(is_title_tok(t) for t in toks[len(lead):]) and (
+            looks_like_org(lead_name) or lead_name.isupper() or len(lead) >= 2
+        ):
             org = piece[lead[0].start : lead[-1].end]
             yield piece[lead[-1].end :].strip(), start + lead[0].start, start + lead[-1].end
             continue
@@ -616,7 +635,8 @@ def _is_title_at(doc: Doc, sent, people) -> None:
 
 _LEAD = re.compile(
     r"\b(?P<verb>led|chaired|co-chaired|headed|coordinated|directed|moderated|encabezad[oa]|presidid[oa]|"
-    r"coordinad[oa]|liderad[oa]|dirigid[oa])\s+(?:by|por)\s+(?:(?:the|la|el)\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$"
+    r"coordinad[oa]|liderad[oa]|dirigid[oa])\s+(?:by|por)\s+(?:(?:the|la|el|former|then|current)\s+)?"
+    r"(?:[A-Z][a-z]{0,4}\.\s+)?(?:[A-Z][\w\-]*\s+){0,3}$"
 )
 _ROLE_OF_VERB = {
     "led": "lead", "headed": "lead", "chaired": "chair", "co-chaired": "co-chair", "coordinated": "coordinator",

@@ -91,7 +91,7 @@ TITLE_WORDS = _words(
     commissioner deputy executive chief officer head lead leader coordinator coordinadora coordinador
     partner principal economist economists analyst professor researcher associate spokesperson spokesman
     spokeswoman attorney counsel treasurer trustee administrator strategist specialist consultant
-    engineer scholar lecturer dean rector editor journalist correspondent owner delegate envoy
+    engineer scholar lecturer dean rector rectora editor journalist correspondent owner delegate envoy
     presidente presidenta secretario secretaria subsecretario subsecretaria embajador embajadora gerente
     jefe jefa socio socia fundador fundadora consejero consejera titular diputado diputada senador
     senadora gobernador gobernadora canciller ministro ministra alcalde alcaldesa chancellor sheriff
@@ -102,7 +102,7 @@ TITLE_WORDS = _words(
 # Title-phrase words that may precede a title word ("former", "senior", "national security").
 TITLE_MODIFIERS = _words(
     """
-    former senior junior acting interim deputy vice associate assistant general executive regional
+    former senior junior acting interim deputy vice lieutenant associate assistant general executive regional
     national international global chief managing founding honorary non-resident nonresident resident
     principal special
     """
@@ -176,6 +176,7 @@ INITIATIVE_KINDS_FIRST = {
     "comite": "committee",
     "mision comercial": "delegation",
     "delegacion": "delegation",
+    "consejo consultivo": "council",
 }
 
 # Places: never a person, never an organization on their own.
@@ -283,3 +284,6 @@ HEADLINE_VERBS = _words(
 
 # Last words of a body that, named as a list heading with its members, is an initiative ("X Council members:").
 GROUP_BODIES = _words("council committee board consejo comite")
+
+# Courtesy titles before a name ("Lic.", "Dra.", "C.P."): not job titles, dropped from list names.
+COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c.p cp")
