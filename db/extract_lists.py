@@ -237,6 +237,9 @@ _ROLE_HEADING = re.compile(
 
 def _list_shaped(text: str, item: _ListItem) -> bool:
     name = text[item.name[0] : item.name[1]]
+    courtesy = _COURTESY_PREFIX.match(name)
+    if courtesy and fold(courtesy.group(1)).replace(" ", "") in V.COURTESY | {"c.p"}:
+        name = name[courtesy.end() :]
     return len(name.split()) <= 7 and not re.search(r"\w\w[.!?]\s", name)
 
 

@@ -113,6 +113,7 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
     """A run of 2-4 name-like words that is a person by its shape, though its given name is unknown:
     a middle initial (`Dwight R. Obuya`), or a job title right after it (`Name, plant director at`,
     `Name is the Director of`)."""
+    after = run[-1].end
     if len(run) > 2 and run[-1].key in V.NAME_SUFFIXES:
         run = run[:-1]  # "Cipriano Lozada Jr."
     if not 2 <= len(run) <= 4 or not all(namey(t) for t in run) or any(t.possessive for t in run[:-1]):
@@ -121,9 +122,9 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return True
     if any(re.fullmatch(r"[A-Z]\.?", t.text) for t in run):
         return False
-    if _WHO_HEADS.match(text, run[-1].end, end):
+    if _WHO_HEADS.match(text, after, end):
         return True
-    m = _TITLE_NEXT.match(text, run[-1].end, end)
+    m = _TITLE_NEXT.match(text, after, end)
     return bool(m) and any(is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS for t in tokens(m.group(1)))
 
 

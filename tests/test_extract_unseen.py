@@ -1,8 +1,10 @@
 """Generalisation on documents of the genre the rules were NOT written from.
 
-Nine invented documents (press releases with quotes and appositions, `Name, Title, Organization`
+Thirteen invented documents (press releases with quotes and appositions, `Name, Title, Organization`
 lists, `Name | Title | Org` tables, `Title Name` speaker lists, a members web page flattened to
-lines, a Spanish release with honorifics, biographies, a delegation report, a council announcement),
+lines, a Spanish release with honorifics, biographies, a delegation report, a council announcement; then a
+held-out batch: a news story, a Spanish council with `Lic.`/`Dra.`/`C.P.`, a working-group page with
+`Chair:` lines, a trade mission with `Name (Org)` delegates),
 each with a hand-written ground truth: the people named, person–organization affiliations (with the
 title as written), person–initiative memberships (with the role).
 
@@ -267,6 +269,77 @@ The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corrido
     },
 )
 
+
+# Written after the rules above were tuned on the nine documents before them (a held-out batch).
+DOCS["news"] = ("""Nearshoring Boom Strains Border Crossings
+
+By Marguerite O'Halloran
+
+LAREDO, Texas — Truck lines at the World Trade Bridge stretched for miles on Tuesday, and business leaders say the problem will get worse.
+
+"We are running out of bridge," said Cipriano Lozada Jr., who heads the Laredo Customs Brokers Association. Ramona Feliciano-Stout, a partner at Granite Ridge Advisors, said investors are watching closely.
+
+The Binational Bridges Task Force, chaired by former Commissioner Osvaldo Tercero, will meet in May.
+
+Contact: Delphine Aucoin, Press Secretary, Laredo Chamber of Commerce, daucoin@laredochamber-example.org, (956) 555-0110
+""", {
+ "people": {"Marguerite O'Halloran", "Cipriano Lozada Jr.", "Ramona Feliciano-Stout", "Osvaldo Tercero", "Delphine Aucoin"},
+ "affiliations": {("Cipriano Lozada Jr.", "Laredo Customs Brokers Association"): None,
+                  ("Ramona Feliciano-Stout", "Granite Ridge Advisors"): "partner",
+                  ("Delphine Aucoin", "Laredo Chamber of Commerce"): "Press Secretary"},
+ "memberships": {("Osvaldo Tercero", "Binational Bridges Task Force"): "chair"},
+})
+DOCS["consejo"] = ("""Integrantes del Consejo Consultivo de Relocalización
+
+Presidente
+Lic. Bernardino Ezcurra Valdés, Director General, Grupo Ferroviario del Pacífico
+
+Miembros
+Dra. Hermelinda Pizarro Cota, Rectora, Universidad Tecnológica de Coahuila
+C.P. Leandro Aguayo Maciel, Socio Director, Aguayo y Asociados
+Mtra. Itzel Coronado, Directora de Vinculación, Cámara Nacional de la Industria de Transformación
+""", {
+ "people": {"Bernardino Ezcurra Valdés", "Hermelinda Pizarro Cota", "Leandro Aguayo Maciel", "Itzel Coronado"},
+ "affiliations": {("Bernardino Ezcurra Valdés", "Grupo Ferroviario del Pacífico"): "Director General",
+                  ("Hermelinda Pizarro Cota", "Universidad Tecnológica de Coahuila"): "Rectora",
+                  ("Leandro Aguayo Maciel", "Aguayo y Asociados"): "Socio Director",
+                  ("Itzel Coronado", "Cámara Nacional de la Industria de Transformación"): "Directora de Vinculación"},
+ "memberships": {("Bernardino Ezcurra Valdés", "Consejo Consultivo de Relocalización"): "chair",
+                 ("Hermelinda Pizarro Cota", "Consejo Consultivo de Relocalización"): "member",
+                 ("Leandro Aguayo Maciel", "Consejo Consultivo de Relocalización"): "member",
+                 ("Itzel Coronado", "Consejo Consultivo de Relocalización"): "member"},
+})
+DOCS["wg_page"] = ("""Semiconductor Supply Chain Working Group
+
+Chair: Anneliese Vukovic, Senior Director, Tessellate Microdevices
+Vice Chair: Porfirio Anaya, Plant Manager, Ensambles Finos de Jalisco
+
+The working group meets quarterly in Guadalajara and Phoenix.
+""", {
+ "people": {"Anneliese Vukovic", "Porfirio Anaya"},
+ "affiliations": {("Anneliese Vukovic", "Tessellate Microdevices"): "Senior Director",
+                  ("Porfirio Anaya", "Ensambles Finos de Jalisco"): "Plant Manager"},
+ "memberships": {("Anneliese Vukovic", "Semiconductor Supply Chain Working Group"): "chair",
+                 ("Porfirio Anaya", "Semiconductor Supply Chain Working Group"): "vice chair"},
+})
+DOCS["mission"] = ("""Michigan Trade Mission to Querétaro
+
+The Michigan Trade Mission, led by Lieutenant Governor Rosalind Whitacre, visited three industrial parks.
+
+Delegates:
+Torvald Lindgren (Great Lakes Tooling)
+Marisela Quintanilla (Detroit Regional Partnership)
+Hollis Beauregard (Wolverine Castings)
+""", {
+ "people": {"Rosalind Whitacre", "Torvald Lindgren", "Marisela Quintanilla", "Hollis Beauregard"},
+ "affiliations": {("Torvald Lindgren", "Great Lakes Tooling"): None,
+                  ("Marisela Quintanilla", "Detroit Regional Partnership"): None,
+                  ("Hollis Beauregard", "Wolverine Castings"): None},
+ "memberships": {("Rosalind Whitacre", "Michigan Trade Mission"): "lead",
+                 ("Torvald Lindgren", "Michigan Trade Mission"): "member",
+                 ("Marisela Quintanilla", "Michigan Trade Mission"): "member",
+                 ("Hollis Beauregard", "Michigan Trade Mission"): "member"},
+})
 
 def score(name: str) -> dict[str, tuple[int, int, int]]:
     """(hits, expected, extracted) per measure for one document."""
