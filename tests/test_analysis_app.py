@@ -265,3 +265,17 @@ async def test_untrusted_names_in_connections_show_literally(db_path):
     async with app.run_test(size=SIZE) as pilot:
         await open_person(pilot, "marcelo ebrard")
         assert "  [bold]Hostile[/bold] Name  [link=x]role[/link]" in card_text(app)
+
+
+async def test_a_note_on_a_card_opened_from_the_grid_keeps_that_card(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("enter")  # Megan Bridges, while the list shows everyone
+        await settle(pilot)
+        assert card_name(app) == "Megan Bridges"
+        await pilot.press("n", *"grid note", "ctrl+s")
+        await settle(pilot)
+        assert card_name(app) == "Megan Bridges" and "grid note" in card_text(app)

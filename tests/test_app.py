@@ -500,3 +500,30 @@ def test_what_x_exports_for_each_kind_of_list():
     assert export_request(("tag", "vip"), []) == (ExportFilters(tag="vip"), None, "tag-vip")
     assert export_request(("related", "initiative", 7, "Council"), []) == (
         ExportFilters(initiative_id=7), None, "initiative-7")
+
+
+async def test_note_and_tags_on_a_card_opened_from_a_card_stay_on_that_card(db_path):
+    """The list still highlights the initiative; annotating the person opened from its card must
+    not send the card back to the list's row when the list is reloaded."""
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "ferran")
+        await pilot.press("enter", "j", "enter")  # into the card, to the initiative, open it
+        await settle(pilot)
+        await pilot.press("tab", "j", "enter")  # the card's second member
+        await settle(pilot)
+        assert card_name(app) == "Tomás Wierzbicki"
+        assert app.query_one(ResultList).current_row().name == "Border Logistics Council"
+        await pilot.press("n")
+        await paste(pilot, "met at the port")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert card_name(app) == "Tomás Wierzbicki" and "met at the port" in card_text(app)
+        await pilot.press("t")
+        await paste(pilot, "logistics")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert card_name(app) == "Tomás Wierzbicki" and "#logistics" in card_text(app)
+        await pilot.press("ctrl+r")  # a refresh (or another process's write) keeps it too
+        await settle(pilot)
+        assert card_name(app) == "Tomás Wierzbicki"

@@ -53,17 +53,21 @@ class ResultList(DataTable):
             self.show_rows(self.rows_shown, row.key if row else None)
 
     def show_rows(self, rows: list[ListRow], keep_key: str | None = None) -> None:
-        """Replace the rows; put the cursor back on `keep_key` when it is still there."""
-        self.clear()
-        self.rows_shown = list(rows)
-        for row in rows:
-            icon = {"person": "", "organization": "◆ ", "initiative": "● "}[row.type]
-            cells = [_cell(getattr(row, attr)) for _, _, attr in self._columns]
-            cells[0] = Text(icon, style="dim", no_wrap=True, overflow="ellipsis") + cells[0]
-            self.add_row(*cells, key=row.key)
-        index = next((i for i, r in enumerate(rows) if r.key == keep_key), 0)
-        if rows:
-            self.move_cursor(row=index, animate=False)
+        """Replace the rows; put the cursor back on `keep_key` when it is still there.
+
+        Posts no RowHighlighted: refilling the list is not the user moving the cursor, so the
+        card (which may show an entity opened from another card) is left to the caller."""
+        with self.prevent(DataTable.RowHighlighted):
+            self.clear()
+            self.rows_shown = list(rows)
+            for row in rows:
+                icon = {"person": "", "organization": "◆ ", "initiative": "● "}[row.type]
+                cells = [_cell(getattr(row, attr)) for _, _, attr in self._columns]
+                cells[0] = Text(icon, style="dim", no_wrap=True, overflow="ellipsis") + cells[0]
+                self.add_row(*cells, key=row.key)
+            index = next((i for i, r in enumerate(rows) if r.key == keep_key), 0)
+            if rows:
+                self.move_cursor(row=index, animate=False)
 
     def current_row(self) -> ListRow | None:
         """The row under the cursor."""
