@@ -23,6 +23,7 @@ from db.extract_core import (
     is_generic,
     is_given,
     is_place,
+    is_title_tok,
     looks_like_org,
     person_in_run,
     phrase_of,
@@ -42,6 +43,7 @@ class _ListItem:
     name: tuple[int, int]  # offsets of the name
     rest: tuple[int, int] | None  # offsets of what follows the separator
     role: str | None = None  # "Chairman: Name - Org"
+    title: str | None = None  # "Senator Name, Org": the title written before the name
 
 
 _ROLE_PREFIX = re.compile(r"([A-Z][^:,]{1,40}):\s+(?=\S)")
@@ -104,8 +106,12 @@ def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
         return None
     run = collapse_double(toks)
     found = person_in_run(run, strong=strong)
-    if not found or found[0]:
+    if not found:
         return None
+    if found[0]:  # "Senator Name, Texas State Senate": a title before the name, kept for the affiliation
+        if not all(is_title_tok(t) or t.key in V.TITLE_MODIFIERS for t in found[0]) or item.rest is None:
+            return None
+        item.title = phrase_of(text, found[0])
     return found[1]
 
 
@@ -337,7 +343,9 @@ def _list_details(doc: Doc, item: _ListItem, pidx: int) -> None:
         return
     rest = ", ".join(parts)
     title, org = None, None
-    if len(parts) >= 2 and not any(has_title_word(p) for p in parts):
+    if item.title and len(parts) == 1 and (looks_like_org(parts[0]) or not has_title_word(parts[0])):
+        title, org = item.title, parts[0]
+    elif len(parts) >= 2 and not any(has_title_word(p) for p in parts):
         org = rest.strip()  # "De la Calle, Madrazo, Mancera": a firm's name with commas
     elif len(parts) >= 2:
         title_parts = [p for p in parts[:-1]]
