@@ -50,6 +50,10 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     sentence_people: list[tuple[int, list[Tok]]] = []
     _supports(doc, sent)
     runs = [part for r in runs for part in _split_verbs(r)]
+    pair_firsts: set[int] = set()
+    for r in runs:
+        if any(t.key in ("and", "y") for t in r) and _pair_of_people(doc, r):
+            pair_firsts.add(next(r[i - 1].end for i, t in enumerate(r) if t.key in ("and", "y")))
     for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
@@ -57,8 +61,11 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
             acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
         found = person_in_run(run)
-        if not found and not acr and _name_evidence(text, run, e):
-            found = person_in_run(run, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
+        if not found and not acr and (tail := _evidenced_name(text, run, e)):
+            found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
+            found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
+        if not found and not acr and run[-1].end in pair_firsts:
+            found = person_in_run(run, strong=True)  # "A and B, co-founders of X"
         if found and not acr:
             title_toks, name = found
             title_toks = strip_leading(title_toks)
@@ -98,6 +105,12 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             ):
                 doc.add("person", doc.found["person"][pidx].name, doc.span(run[0].start, run[0].end, sent))
                 sentence_people.append((pidx, run))
+    for k, (pidx, name) in enumerate(sentence_people[:-1]):
+        if name[-1].end in pair_firsts:  # "A and B, co-founders of X": A shares B's apposition
+            other = sentence_people[k + 1][0]
+            for (p, o), t in list(doc.affiliations.items()):
+                if p == other:
+                    doc.affiliate(pidx, o, t)
     _such_as(doc, sent)
     _led_by(doc, sent, sentence_people)
     _partners(doc, sent)
@@ -106,7 +119,24 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
 
 _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
                          r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w-]+\s+){0,2}[\w-]+)")
+_POSSESSIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,6}[A-Z][\w.&\-]*[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 _WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|co-founded)\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
+def _plural_title(tok: Tok) -> bool:
+    """`co-founders`, `partners`: a job title in the plural."""
+    return tok.text.islower() and tok.key.endswith("s") and (
+        tok.key[:-1] in V.TITLE_WORDS or tok.key[:-1].replace(" ", "") in V.TITLE_WORDS)
+
+
+def _evidenced_name(text: str, run: list[Tok], end: int) -> list[Tok] | None:
+    """The name-like tail of a run (`According to Phineas Calloway` -> `Phineas Calloway`) if `_name_evidence`
+    vouches for it."""
+    k = len(run)
+    while k > 0 and namey(run[k - 1]) or k > 1 and run[k - 1].key in V.NAME_SUFFIXES and k == len(run):
+        k -= 1
+    tail = run[k:]
+    return tail if tail and _name_evidence(text, tail, end) else None
 
 
 def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
@@ -124,6 +154,9 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return False
     if _WHO_HEADS.match(text, after, end):
         return True
+    pm = _POSSESSIVE_TITLE.match(text, after, end)
+    if pm and has_title_word(pm.group(1)):
+        return True  # "Name, the Baker Grid Institute’s chief economist"
     m = _TITLE_NEXT.match(text, after, end)
     return bool(m) and any(is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS for t in tokens(m.group(1)))
 
@@ -171,6 +204,20 @@ def _split_person_of(run: list[Tok]) -> list[list[Tok]]:
         if t.key in ("of", "from", "at") and i >= 2 and i + 1 < len(run) and person_in_run(run[:i]):
             return [run[:i], strip_leading(run[i + 1 :])]
     return [run]
+
+
+_PLURAL_TITLE = re.compile(r",\s+(?:the\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)\s+(?:of|at|for|de|del)\s+")
+
+
+def _pair_of_people(doc: Doc, run: list[Tok]) -> bool:
+    """`Ottilie Brandauer and Sebastián Larrazábal, co-founders of X`: two names joined by `and` under a
+    plural title, one of them a known person shape, the other two or three name-like words."""
+    m = _PLURAL_TITLE.match(doc.text, run[-1].end)
+    if not m or not (has_title_word(m.group(1)) or has_title_word(m.group(1)[:-1])):
+        return False
+    cut = next(i for i, t in enumerate(run) if t.key in ("and", "y"))
+    a, b = run[:cut], run[cut + 1 :]
+    return bool(person_in_run(b)) and 2 <= len(a) <= 3 and all(namey(t) and t.text[0].isupper() for t in a)
 
 
 def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
@@ -460,9 +507,9 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         person = doc.found["person"][pidx]
         person.title = person.title or pm.group(2).strip()
         return
-    if not toks or not any(is_title_tok(t) for t in toks[:4]):
+    if not toks or not any(is_title_tok(t) or _plural_title(t) for t in toks[:4]):
         return
-    if not (is_title_tok(toks[0]) or toks[0].key in V.TITLE_MODIFIERS or toks[0].text.islower() or (
+    if not (is_title_tok(toks[0]) or _plural_title(toks[0]) or toks[0].key in V.TITLE_MODIFIERS or toks[0].text.islower() or (
         len(toks) > 1 and is_title_tok(toks[1]) and toks[0].key not in V.PLACES
     )):
         return

@@ -1,10 +1,12 @@
 """Generalisation on documents of the genre the rules were NOT written from.
 
-Thirteen invented documents (press releases with quotes and appositions, `Name, Title, Organization`
+Sixteen invented documents (press releases with quotes and appositions, `Name, Title, Organization`
 lists, `Name | Title | Org` tables, `Title Name` speaker lists, a members web page flattened to
 lines, a Spanish release with honorifics, biographies, a delegation report, a council announcement; then a
 held-out batch: a news story, a Spanish council with `Lic.`/`Dra.`/`C.P.`, a working-group page with
-`Chair:` lines, a trade mission with `Name (Org)` delegates),
+`Chair:` lines, a trade mission with `Name (Org)` delegates; a second
+held-out batch: a release with possessive titles and `A and B, co-founders of X`, a Spanish
+`Nombre | Cargo | Institución` table, a `Title Name, Organization` speakers list),
 each with a hand-written ground truth: the people named, person–organization affiliations (with the
 title as written), person–initiative memberships (with the role).
 
@@ -341,6 +343,61 @@ Hollis Beauregard (Wolverine Castings)
                  ("Hollis Beauregard", "Michigan Trade Mission"): "member"},
 })
 
+# A second held-out batch, written after the first one was handled.
+DOCS["release2"] = ("""Cross-Border Energy Compact Signed in Saltillo
+
+SALTILLO, Coahuila (March 18, 2025) – Coahuila Governor Aurelio Benavides and executives from six companies signed the Cross-Border Energy Compact on Monday.
+
+“Reliable power is the first thing investors ask about,” said Griselda Montemayor, vice president of public affairs at Norteño Power Holdings.
+
+According to Phineas Calloway, the Baker Grid Institute’s chief economist, the compact could add 2 gigawatts by 2028.
+
+Ottilie Brandauer and Sebastián Larrazábal, co-founders of Vértice Renewables, attended the signing.
+
+For more information contact:
+Yusuf Adeyemi-Clarke
+Director of Communications
+Phone: +1 512 555 0147
+Email: yadeyemi@norteno-example.com
+""", {
+ "people": {"Aurelio Benavides", "Griselda Montemayor", "Phineas Calloway", "Ottilie Brandauer", "Sebastián Larrazábal",
+            "Yusuf Adeyemi-Clarke"},
+ "affiliations": {("Griselda Montemayor", "Norteño Power Holdings"): "vice president of public affairs",
+                  ("Phineas Calloway", "Baker Grid Institute"): "chief economist",
+                  ("Ottilie Brandauer", "Vértice Renewables"): "co-founders",
+                  ("Sebastián Larrazábal", "Vértice Renewables"): "co-founders"},
+ "memberships": {},
+})
+DOCS["tabla"] = ("""MESA DE TRABAJO DE LOGÍSTICA FRONTERIZA
+
+Nombre | Cargo | Institución
+Rigoberto Ancira Lozano | Director de Operaciones | Transportes Ancira
+Maribel Sepúlveda | Gerente de Comercio Exterior | Aduanas del Golfo
+Filiberto Zamarripa Téllez | Coordinador | Secretaría de Desarrollo Económico de Nuevo León
+""", {
+ "people": {"Rigoberto Ancira Lozano", "Maribel Sepúlveda", "Filiberto Zamarripa Téllez"},
+ "affiliations": {("Rigoberto Ancira Lozano", "Transportes Ancira"): "Director de Operaciones",
+                  ("Maribel Sepúlveda", "Aduanas del Golfo"): "Gerente de Comercio Exterior",
+                  ("Filiberto Zamarripa Téllez", "Secretaría de Desarrollo Económico de Nuevo León"): "Coordinador"},
+ "memberships": {("Rigoberto Ancira Lozano", "Mesa de Trabajo de Logística Fronteriza"): "member",
+                 ("Maribel Sepúlveda", "Mesa de Trabajo de Logística Fronteriza"): "member",
+                 ("Filiberto Zamarripa Téllez", "Mesa de Trabajo de Logística Fronteriza"): "member"},
+})
+DOCS["speakers2"] = ("""Speakers
+
+Senator Adelaida Vanterpool, Texas State Senate
+Undersecretary Leopoldo Arreguín, Secretaría de Economía
+Cosmo Pettigrew, Managing Partner, Ironbridge Ventures
+
+Sponsors: Ironbridge Ventures, Gulf Freight Holdings
+""", {
+ "people": {"Adelaida Vanterpool", "Leopoldo Arreguín", "Cosmo Pettigrew"},
+ "affiliations": {("Adelaida Vanterpool", "Texas State Senate"): "Senator",
+                  ("Leopoldo Arreguín", "Secretaría de Economía"): "Undersecretary",
+                  ("Cosmo Pettigrew", "Ironbridge Ventures"): "Managing Partner"},
+ "memberships": {},
+})
+
 def score(name: str) -> dict[str, tuple[int, int, int]]:
     """(hits, expected, extracted) per measure for one document."""
     text, truth = DOCS[name]
@@ -424,7 +481,9 @@ def test_no_junk_people_from_agenda_lines_under_member_headings():
                  "Rio Grande Freight Council members:\n\n  • Networking Reception - Hotel Lobby\n",
                  "Working Group members:\n\n  • Read More - Latest News\n  • Looking Ahead - Next Steps\n",
                  "By Staff Writer\nBy The Numbers\n", "Cross Border Logistics, president of the committee, said it.",
-                 "Media Inquiries\nPress Secretary, Gulf Trade Council\n"):
+                 "Media Inquiries\nPress Secretary, Gulf Trade Council\n",
+                 "Grupo Bimbo and Texas Instruments, partners of the event, attended.",
+                 "According to Northern Mexico, the region’s chief economist said.", "Cross Border, who heads it, spoke."):
         assert extract(text).people == [], text
 
 
