@@ -81,6 +81,12 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             if not title and not title_toks:
                 title = _title_before_comma(text, s, name[0].start)  # "Mexico’s Ambassador to the U.S., Name,"
                 if title:
+                    om = re.match(r"(.+?)\s+(?:of|at|for|de|del)\s+(?:the\s+|la\s+|el\s+)?([A-Z].*)$", title)
+                    if om and looks_like_org(om.group(2)) and not is_place(om.group(2)) and has_title_word(om.group(1)):
+                        a = text.index(om.group(2), s)  # "Director General of the X Institute, Name,"
+                        oidx = doc.add("organization", clean_org(om.group(2)), doc.span(a, a + len(om.group(2)), sent))
+                        title = om.group(1)
+                        doc.affiliate(pidx, oidx, title)
                     doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
                     title = None
             if title:
@@ -170,8 +176,8 @@ def _title_before_comma(text: str, s: int, name_start: int) -> str | None:
     toks = tokens(m.group(1))
     if not toks or not is_title_tok(toks[0]) and toks[0].key not in V.TITLE_MODIFIERS:
         return None
-    if len(toks) > 9 or person_in_run(toks):
-        return None
+    if len(toks) > 9 or person_in_run(toks) or not all(t.cap or t.key in V.NAME_CONNECTORS for t in toks):
+        return None  # "Chief among them, Name": not a title phrase
     return m.group(1).strip()
 
 

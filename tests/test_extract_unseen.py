@@ -460,6 +460,15 @@ def test_title_comma_name():
     assert x.people[0].title == "Ambassador to the United States"
 
 
+def test_title_of_organization_comma_name():
+    x = extract("Director General of the Mexican Institute for Competitiveness, Valeria Montes, spoke. "
+                "Chief among them, Jane Doe said it.")
+    valeria, jane = x.people
+    assert valeria.title == "Director General" and jane.title is None
+    assert [o.name for o in x.organizations] == ["Mexican Institute for Competitiveness"]
+    assert x.affiliations == {(0, 0): "Director General"}
+
+
 def test_supports_list_of_initiatives():
     x = extract("The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and "
                 "Bajío Talent Initiative.")
