@@ -91,12 +91,17 @@ def _title_case(raw: str) -> str:
 _COURTESY_PREFIX = re.compile(r"((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.?)\s+(?=[A-Z])")
 
 
+def _courtesy_len(name: str) -> int:
+    """Length of a courtesy title opening `name` (`Lic. `, `Dra. `, `C.P. `), else 0."""
+    m = _COURTESY_PREFIX.match(name)
+    return m.end() if m and fold(m.group(1)).replace(" ", "") in V.COURTESY | {"c.p"} else 0
+
+
 def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     a, b = item.name
     raw = text[a:b]
-    courtesy = _COURTESY_PREFIX.match(raw)
-    if courtesy and fold(courtesy.group(1)).replace(" ", "") in V.COURTESY | {"c.p"}:
-        a, raw = a + courtesy.end(), raw[courtesy.end() :]  # "Lic. Name", "C.P. Name"
+    skip = _courtesy_len(raw)  # "Lic. Name", "C.P. Name"
+    a, raw = a + skip, raw[skip:]
     if not raw.strip() or re.search(r"\w\w[.!?;:]\s|[;:]|\d", raw.strip().rstrip(".")):
         return None
     if raw.isupper() and len(raw.strip()) > 4:
@@ -243,9 +248,7 @@ _ROLE_HEADING = re.compile(
 
 def _list_shaped(text: str, item: _ListItem) -> bool:
     name = text[item.name[0] : item.name[1]]
-    courtesy = _COURTESY_PREFIX.match(name)
-    if courtesy and fold(courtesy.group(1)).replace(" ", "") in V.COURTESY | {"c.p"}:
-        name = name[courtesy.end() :]
+    name = name[_courtesy_len(name) :]
     return len(name.split()) <= 7 and not re.search(r"\w\w[.!?]\s", name)
 
 
