@@ -119,6 +119,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                     doc.affiliate(pidx, o, t)
     _such_as(doc, sent)
     _led_by(doc, sent, sentence_people)
+    _participants_included(doc, sent, sentence_people)
     _partners(doc, sent)
     _is_title_at(doc, sent, sentence_people)
 
@@ -725,6 +726,26 @@ def _led_by(doc: Doc, sent, people) -> None:
             last_role, last_end = (ini, role), name[-1].end
 
 
+
+
+_INCLUDED = re.compile(r"\b(?:participants|attendees|members|delegates|panelists)\s+(?:included|include|were|are)\b"
+                       r"|\b(?:integrantes|miembros)\s+(?:son|incluyen|fueron)\b", re.I)
+
+
+def _participants_included(doc: Doc, sent, people) -> None:
+    """`Participants included A, B and C`: members of the initiative named in this sentence or just before."""
+    text = doc.text
+    m = _INCLUDED.search(text, sent[0], sent[1])
+    if not m:
+        return
+    ini = first_known_in(doc, "initiative", sent[0], sent[1])
+    if ini is None:
+        ini = last_before(doc, "initiative", sent[0])
+        if ini is None or max(sp.start for sp in doc.found["initiative"][ini].spans) < sent[0] - 400:
+            return
+    for pidx, name in people:
+        if name[0].start > m.end():
+            doc.member(pidx, ini, "member")
 
 
 _ROLE_AFTER = re.compile(r"^\s+as\s+(?:a|an|the|its)\s+((?:[A-Z][\w-]*\s+){0,3}(?:Partner|Sponsor|Supporter|Member|Funder|Donor|Host|Convener))")

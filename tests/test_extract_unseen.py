@@ -1,12 +1,13 @@
 """Generalisation on documents of the genre the rules were NOT written from.
 
-Sixteen invented documents (press releases with quotes and appositions, `Name, Title, Organization`
+Nineteen invented documents (press releases with quotes and appositions, `Name, Title, Organization`
 lists, `Name | Title | Org` tables, `Title Name` speaker lists, a members web page flattened to
 lines, a Spanish release with honorifics, biographies, a delegation report, a council announcement; then a
 held-out batch: a news story, a Spanish council with `Lic.`/`Dra.`/`C.P.`, a working-group page with
 `Chair:` lines, a trade mission with `Name (Org)` delegates; a second
 held-out batch: a release with possessive titles and `A and B, co-founders of X`, a Spanish
-`Nombre | Cargo | Institución` table, a `Title Name, Organization` speakers list),
+`Nombre | Cargo | Institución` table, a `Title Name, Organization` speakers list; a third: team cards
+with emails, a roundtable with `Participants included Mr. A (Title, Org)`, an all-caps committee list),
 each with a hand-written ground truth: the people named, person–organization affiliations (with the
 title as written), person–initiative memberships (with the role).
 
@@ -395,6 +396,56 @@ Sponsors: Ironbridge Ventures, Gulf Freight Holdings
  "affiliations": {("Adelaida Vanterpool", "Texas State Senate"): "Senator",
                   ("Leopoldo Arreguín", "Secretaría de Economía"): "Undersecretary",
                   ("Cosmo Pettigrew", "Ironbridge Ventures"): "Managing Partner"},
+ "memberships": {},
+})
+
+# A third held-out batch.
+DOCS["cards"] = ("""Leadership Team | Borderplex Manufacturing Network
+
+Skip to main content
+
+Meet the Team
+
+Octavia Fernández-Kruger
+President, Borderplex Manufacturing Network
+ofk@borderplex-example.org
+
+Lazarus Whitmore III
+Vice President of Membership, Borderplex Manufacturing Network
+
+Join our mailing list
+""", {
+ "people": {"Octavia Fernández-Kruger", "Lazarus Whitmore III"},
+ "affiliations": {("Octavia Fernández-Kruger", "Borderplex Manufacturing Network"): "President",
+                  ("Lazarus Whitmore III", "Borderplex Manufacturing Network"): "Vice President of Membership"},
+ "memberships": {},
+})
+DOCS["roundtable"] = ("""Nearshoring Finance Roundtable convenes in Mexico City
+
+The Nearshoring Finance Roundtable met on Thursday at the offices of Banco Cordillera. Participants included Mr. Ambrose Tillinghast (Senior Vice President, Harbor Point Bank), Ms. Nnenna Obiora (Treasurer, Cactus Semiconductor) and Arq. Fermín Olaguíbel, founder of Olaguíbel Arquitectos.
+
+Keynote: Rosaura Ybarra, Chief Investment Officer, Fondo Norte Capital
+""", {
+ "people": {"Ambrose Tillinghast", "Nnenna Obiora", "Fermín Olaguíbel", "Rosaura Ybarra"},
+ "affiliations": {("Ambrose Tillinghast", "Harbor Point Bank"): "Senior Vice President",
+                  ("Nnenna Obiora", "Cactus Semiconductor"): "Treasurer",
+                  ("Fermín Olaguíbel", "Olaguíbel Arquitectos"): "founder",
+                  ("Rosaura Ybarra", "Fondo Norte Capital"): "Chief Investment Officer"},
+ "memberships": {("Ambrose Tillinghast", "Nearshoring Finance Roundtable"): "member",
+                 ("Nnenna Obiora", "Nearshoring Finance Roundtable"): "member",
+                 ("Fermín Olaguíbel", "Nearshoring Finance Roundtable"): "member"},
+})
+DOCS["committee"] = ("""STEERING COMMITTEE
+
+* Dagoberto Ríos Salcido, Frontera Textiles
+* Winifred Castellanos-Moore, Pecos Valley Growers Association
+* Ezequiel Amaro
+
+The Committee advises the Coahuila–Texas Supplier Program.
+""", {
+ "people": {"Dagoberto Ríos Salcido", "Winifred Castellanos-Moore", "Ezequiel Amaro"},
+ "affiliations": {("Dagoberto Ríos Salcido", "Frontera Textiles"): None,
+                  ("Winifred Castellanos-Moore", "Pecos Valley Growers Association"): None},
  "memberships": {},
 })
 
