@@ -564,7 +564,9 @@ def _title_org_pairs(clause: str):
             org = _org_prefix(rest)
             if org and is_generic(org):
                 continue
-            if org and n + 1 < len(cands) and len(org.split()) == 1 and not looks_like_org(org) and (
+            if org and n + 1 < len(cands) and len(org.split()) == 1 and not looks_like_org(org) and not is_place(
+                re.sub(r"[’']s$", "", org)
+            ) and (
                 cands[n + 1].start() >= cand.end() + len(org)
             ):
                 continue  # "Professor of Economics at X University": the later name is the organization
