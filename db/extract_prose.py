@@ -362,6 +362,10 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     run = strip_list_words(strip_leading(run))
     if not run:
         return
+    for i, t in enumerate(run[1:-1], 1):
+        if t.key in V.NAME_CONNECTORS and (run[i + 1].key in V.WEEKDAYS or run[i + 1].key in V.MONTHS):
+            run = run[:i]  # "the Wilson Center on Tuesday"
+            break
     if acr:
         run = _acronym_scope(run, acr)
     if len(run) >= 2 and all(t.text.isupper() or t.key in V.NAME_CONNECTORS for t in run):

@@ -287,3 +287,6 @@ GROUP_BODIES = _words("council committee board consejo comite")
 
 # Courtesy titles before a name ("Lic.", "Dra.", "C.P."): not job titles, dropped from list names.
 COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c.p cp")
+
+# Days of the week ("the Wilson Center on Tuesday": a date, not part of the name).
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
