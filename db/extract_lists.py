@@ -136,6 +136,10 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 continue
             if item is None or not _list_shaped(text, item):
                 break
+            if block and item.rest is None and not _heading_role(text[s:e]) and _member_heading(
+                text, _line_heading(text, (s, e))
+            ):
+                break  # "Board of Directors": a new list starts under its own heading
             block.append(item)
             j += 1
         heading = _heading_before(text, lines, block[0].line) if block else None
@@ -282,7 +286,8 @@ def _member_heading(text: str, heading: tuple[int, int] | None) -> bool:
     if heading is None:
         return False
     words = fold(text[heading[0] : heading[1]])
-    return initiative_kind(words) is not None or any(w in V.LIST_WORDS - {"about"} for w in words.split()) or any(
+    return initiative_kind(words) is not None or any(
+        w in V.LIST_WORDS - {"about"} or w in V.PEOPLE_HEADINGS for w in words.split()) or any(
         words.startswith(k + " ") for k in V.INITIATIVE_KINDS_FIRST
     )
 

@@ -143,6 +143,10 @@ def _evidenced_name(text: str, run: list[Tok], end: int) -> list[Tok] | None:
     while k > 0 and namey(run[k - 1]) or k > 1 and run[k - 1].key in V.NAME_SUFFIXES and k == len(run):
         k -= 1
     tail = run[k:]
+    if tail and 2 <= len(tail) <= 4 and tail[0].start == run[0].start and _EL_TITLE.search(
+        text, max(0, tail[0].start - 80), tail[0].start
+    ) and _title_before_comma(text, max(0, tail[0].start - 80), tail[0].start):
+        return tail  # "el embajador de Canadá, Graeme Clarkson"
     return tail if tail and _name_evidence(text, tail, end) else None
 
 
@@ -168,17 +172,23 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
     return bool(m) and any(is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS for t in tokens(m.group(1)))
 
 
+_EL_TITLE = re.compile(r"\b(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as|the)\s+([a-z][\w-]+(?:\s+(?:general|ejecutiv[oa]|adjunt[oa]))?"
+                       r"(?:\s+(?:de|del|para|of|for|to|the|la|los|y|and)\s+(?:la\s+|the\s+)?[A-ZÁÉÍÓÚ][\w.\-]*"
+                       r"(?:\s+[A-ZÁÉÍÓÚ][\w.\-]*)*)?),\s*")
+
+
 def _title_before_comma(text: str, s: int, name_start: int) -> str | None:
     """`Mexico’s Ambassador to the United States, Name, said`: the title phrase that opens the sentence."""
     m = re.fullmatch(r"\s*(?:[“\"]?(?:The|El|La)\s+)?(?:[A-Z][\w.\-–]*(?:\s+[A-Z][\w.\-–]*)*[’']s\s+)?"
                      r"([A-Z][^,;:“\"]{2,80}?),\s*", text[s:name_start])
-    if not m:
+    toks = tokens(m.group(1)) if m else []
+    if toks and (is_title_tok(toks[0]) or toks[0].key in V.TITLE_MODIFIERS):
+        if len(toks) > 9 or person_in_run(toks) or not all(t.cap or t.key in V.NAME_CONNECTORS for t in toks):
+            return None  # "Chief among them, Name": not a title phrase
+        return m.group(1).strip()
+    m = _EL_TITLE.search(text, s, name_start)  # "junto con el embajador de Canadá, Name"
+    if not m or m.end() != name_start or not is_title_tok(tokens(m.group(1))[0]):
         return None
-    toks = tokens(m.group(1))
-    if not toks or not is_title_tok(toks[0]) and toks[0].key not in V.TITLE_MODIFIERS:
-        return None
-    if len(toks) > 9 or person_in_run(toks) or not all(t.cap or t.key in V.NAME_CONNECTORS for t in toks):
-        return None  # "Chief among them, Name": not a title phrase
     return m.group(1).strip()
 
 

@@ -290,3 +290,6 @@ COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don d
 
 # Days of the week ("the Wilson Center on Tuesday": a date, not part of the name).
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
+
+# Heading words announcing a list of people ("Board of Directors", "Our Team").
+PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advisors advisers consejeros directivos")

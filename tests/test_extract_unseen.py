@@ -520,6 +520,16 @@ def test_title_of_organization_comma_name():
     assert x.affiliations == {(0, 0): "Director General"}
 
 
+def test_spanish_title_comma_name_and_board_list_after_prose():
+    x = extract("Asistió el embajador de Canadá, Graeme Clarkson.\n\n"
+                "El subsecretario de Comercio Exterior, Luis Rosendo Gutiérrez, informó que hay 12 proyectos.\n\n"
+                "Board of Directors\n\nGideon Farquhar, Farquhar Holdings\nAmparo Villegas, Banco del Noreste\n"
+                "Habló la directora de Operaciones, Recursos Humanos y Finanzas del grupo.\n")
+    titles = {p.name: p.title for p in x.people}
+    assert titles == {"Graeme Clarkson": "embajador de Canadá", "Gideon Farquhar": None, "Amparo Villegas": None,
+                      "Luis Rosendo Gutiérrez": "subsecretario de Comercio Exterior"}
+
+
 def test_supports_list_of_initiatives():
     x = extract("The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and "
                 "Bajío Talent Initiative.")
