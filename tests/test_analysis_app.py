@@ -279,3 +279,19 @@ async def test_a_note_on_a_card_opened_from_the_grid_keeps_that_card(db_path):
         await pilot.press("n", *"grid note", "ctrl+s")
         await settle(pilot)
         assert card_name(app) == "Megan Bridges" and "grid note" in card_text(app)
+
+
+async def test_ctrl_s_right_after_fast_typing_logs_the_whole_summary(db_path):
+    from textual import events
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "megan bridges")
+        await pilot.press("l")
+        await settle(pilot)
+        for ch in "dinner":  # queued at once, as a paste or a fast typist sends them
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("ctrl+s", None))
+        await settle(pilot)
+        assert not isinstance(app.screen, LogInteraction)
+    assert ("dinner",) in _rows(db_path, "SELECT summary FROM interactions")

@@ -527,3 +527,29 @@ async def test_note_and_tags_on_a_card_opened_from_a_card_stay_on_that_card(db_p
         await pilot.press("ctrl+r")  # a refresh (or another process's write) keeps it too
         await settle(pilot)
         assert card_name(app) == "Tomás Wierzbicki"
+
+
+def type_fast(app, text: str, then: str) -> None:
+    """Queue keys as a fast typist or a terminal paste sends them: all before any is handled."""
+    for ch in text:
+        app.post_message(events.Key(ch, ch))
+    app.post_message(events.Key(then, None))
+
+
+async def test_ctrl_s_right_after_fast_typing_saves_every_key(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("n")
+        await settle(pilot)
+        type_fast(app, "typed fast", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        assert "typed fast" in card_text(app)
+        await pilot.press("e", "tab", "tab")  # the email field
+        await settle(pilot)
+        type_fast(app, "greta@example.org", "ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EditForm)
+    assert rows(db_path, "SELECT email FROM people WHERE id = 3") == [("greta@example.org",)]
+    assert rows(db_path, "SELECT body FROM notes WHERE entity_id = 3") == [("typed fast",)]

@@ -29,7 +29,7 @@ class AssessScreen(ModalScreen[dict | None]):
     AssessScreen #assess-quadrant { height: 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="assess_save"),
+        Binding("ctrl+s", "save", "Save", id="assess_save"),  # not priority: keys typed before it land first
         Binding("escape", "cancel", "Cancel", priority=True, id="assess_cancel"),
     ]
 

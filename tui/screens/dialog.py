@@ -14,7 +14,9 @@ class Dialog(ModalScreen[ResultType]):
     """Subclasses implement `action_save` (dismiss with the result, or stay open on an error)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="dialog_save"),
+        # not a priority binding: ctrl+s must wait for the keys typed (or pasted) before it,
+        # which are still queued at the focused field when the app sees a priority key
+        Binding("ctrl+s", "save", "Save", id="dialog_save"),
         Binding("escape", "cancel", "Cancel", priority=True, id="dialog_cancel"),
     ]
 

@@ -27,7 +27,7 @@ class LogInteraction(ModalScreen[dict | None]):
     LogInteraction .log-row Input { width: 16; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="log_save"),
+        Binding("ctrl+s", "save", "Save", id="log_save"),  # not priority: keys typed before it land first
         Binding("escape", "cancel", "Cancel", priority=True, id="log_cancel"),
     ]
 
