@@ -47,17 +47,21 @@ def extract(text: str) -> Extraction:
         ini = last_before(doc, "initiative", pos)
         if ini is not None:
             doc.member(pidx, ini, role)
-    for pidx, pos in doc.pending_delegates:
-        ini = _delegation_before(doc, pos)
+    for pidx, pos, role in doc.pending_delegates:
+        ini = _group_before(doc, pos, _DELEGATION_KINDS if role == "member" else _EVENT_KINDS)
         if ini is not None:
-            doc.member(pidx, ini, "member")
+            doc.member(pidx, ini, role)
     return doc.finish()
 
 
-def _delegation_before(doc: Doc, pos: int) -> int | None:
-    """The one delegation (or trade mission) the document names before `pos`."""
+_DELEGATION_KINDS = frozenset({"delegation"})
+_EVENT_KINDS = frozenset({"forum", "summit", "dialogue", "roundtable"})
+
+
+def _group_before(doc: Doc, pos: int, kinds: frozenset[str]) -> int | None:
+    """The one delegation (or forum, summit ...) of `kinds` the document names before `pos`."""
     hits = {i for i, ini in enumerate(doc.found["initiative"])
-            if ini.kind == "delegation" and any(sp.start < pos for sp in ini.spans)}
+            if ini.kind in kinds and any(sp.start < pos for sp in ini.spans)}
     return hits.pop() if len(hits) == 1 else None
 
 

@@ -171,6 +171,9 @@ def initiative_kind(name: str) -> str | None:
     for words, kind in sorted(V.INITIATIVE_KINDS.items(), key=lambda kv: -len(kv[0])):
         if kind and (k == words or k.endswith(" " + words)):
             return kind
+    for words, kind in V.INITIATIVE_KINDS.items():
+        if kind and kind in V.KINDS_BEFORE_TOPIC and (f" {words} on " in f" {k}" or f" {words} for " in f" {k}"):
+            return kind  # "Advisory Board on Cross-Border Freight", "Task Force on Energy"
     for words, kind in V.INITIATIVE_KINDS_FIRST.items():
         if k.startswith(words + " "):
             return kind  # Spanish puts the kind first: "Grupo de Trabajo de ..."
@@ -215,7 +218,8 @@ class Doc:
         self.initiative_orgs: dict[tuple[int, int], str | None] = {}
         self.last_initiative: int | None = None
         self.pending_roles: list[tuple[int, str, int]] = []  # (person, role, position of the heading)
-        self.pending_delegates: list[tuple[int, int]] = []  # (person, position) listed under `Participants:`
+        # (person, position, role) listed under `Participants:` (a delegation) or `Speakers:` (a forum)
+        self.pending_delegates: list[tuple[int, int, str]] = []
         self.span_starts: dict[tuple[str, int], set[int]] = {}
         self.parts: dict[str, set[int]] = {}  # a person's first/middle/last name -> person indexes
 

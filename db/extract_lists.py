@@ -187,8 +187,8 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             pidx = _add_list_person(doc, it, name, ini, role or "member")
             if role and ini is None:
                 doc.pending_roles.append((pidx, role, it.line[0]))
-            elif ini is None and heading and _participants_heading(text[heading[0] : heading[1]]):
-                doc.pending_delegates.append((pidx, it.line[0]))
+            elif ini is None and heading and (group_role := _participants_heading(text[heading[0] : heading[1]])):
+                doc.pending_delegates.append((pidx, it.line[0], group_role))
             used.add(it.line[0])
             if it.rest is not None:
                 continue
@@ -225,11 +225,15 @@ def _titled_rests(text: str, block: list[_ListItem]) -> bool:
 
 _PARTICIPANTS = re.compile(r"(?:(?:the\s+)?delegation\s+)?(?:participants|delegates|delegation members|participantes|"
                            r"delegados|integrantes de la delegaci[oó]n)(?:\s+included)?", re.I)
+_SPEAKERS = re.compile(r"(?:featured\s+|keynote\s+)?(?:speakers|panelists|panelistas|ponentes|conferencistas)", re.I)
 
 
-def _participants_heading(line: str) -> bool:
-    """`Participants:`, `Delegation participants included:`: members of the document's delegation."""
-    return bool(_PARTICIPANTS.fullmatch(line.strip().rstrip(":").strip()))
+def _participants_heading(line: str) -> str | None:
+    """`Participants:` -> "member" (of the document's delegation), `Speakers:` -> "speaker" (of its forum)."""
+    line = line.strip().rstrip(":").strip()
+    if _PARTICIPANTS.fullmatch(line):
+        return "member"
+    return "speaker" if _SPEAKERS.fullmatch(line) else None
 
 
 def _heading_role(line: str) -> str | None:

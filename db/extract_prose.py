@@ -714,7 +714,7 @@ _ROLE_OF_VERB = {
     "directed": "director", "moderated": "moderator", "encabezad": "lead", "liderad": "lead", "presidid": "chair",
     "coordinad": "coordinator", "dirigid": "director",
 }
-_GROUP_REF = re.compile(r"\b(?:the|this|our|its)\s+(?:group|working group|task force|initiative|dialogue|council|forum|delegation|committee|commission)\b", re.I)
+_GROUP_REF = re.compile(r"\b(?:the|this|our|its)\s+(?:group|working group|task force|initiative|dialogue|council|forum|delegation|committee|commission|board|mission|roundtable)\b", re.I)
 
 
 def _led_by(doc: Doc, sent, people) -> None:
@@ -744,7 +744,8 @@ def _led_by(doc: Doc, sent, people) -> None:
 
 
 
-_INCLUDED = re.compile(r"\b(?:participants|attendees|members|delegates|panelists)\s+(?:included|include|were|are)\b"
+_INCLUDED = re.compile(r"\b(?:(?:participants|attendees|members|delegates|panelists)\s+(?:included|include|were|are)|"
+                       r"joining\s+(?:her|him|them)\s+(?:are|were|will\s+be))\b"
                        r"|\b(?:integrantes|miembros)\s+(?:son|incluyen|fueron)\b", re.I)
 
 

@@ -293,3 +293,6 @@ WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lune
 
 # Heading words announcing a list of people ("Board of Directors", "Our Team").
 PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advisors advisers consejeros directivos")
+
+# Initiative kinds that may come before their topic ("Task Force on Energy"; not "Council on Foreign Relations").
+KINDS_BEFORE_TOPIC = frozenset({"working group", "task force", "advisory board", "dialogue", "roundtable", "caucus"})

@@ -1,13 +1,14 @@
 """Generalisation on documents of the genre the rules were NOT written from.
 
-Nineteen invented documents (press releases with quotes and appositions, `Name, Title, Organization`
+Twenty-one invented documents (press releases with quotes and appositions, `Name, Title, Organization`
 lists, `Name | Title | Org` tables, `Title Name` speaker lists, a members web page flattened to
 lines, a Spanish release with honorifics, biographies, a delegation report, a council announcement; then a
 held-out batch: a news story, a Spanish council with `Lic.`/`Dra.`/`C.P.`, a working-group page with
 `Chair:` lines, a trade mission with `Name (Org)` delegates; a second
 held-out batch: a release with possessive titles and `A and B, co-founders of X`, a Spanish
 `Nombre | Cargo | Institución` table, a `Title Name, Organization` speakers list; a third: team cards
-with emails, a roundtable with `Participants included Mr. A (Title, Org)`, an all-caps committee list),
+with emails, a roundtable with `Participants included Mr. A (Title, Org)`, an all-caps committee list; a fourth:
+appointments to an `Advisory Board on X` with `Joining her are A; B; and C`, a Spanish forum's `Ponentes:` list),
 each with a hand-written ground truth: the people named, person–organization affiliations (with the
 title as written), person–initiative memberships (with the role).
 
@@ -447,6 +448,41 @@ The Committee advises the Coahuila–Texas Supplier Program.
  "affiliations": {("Dagoberto Ríos Salcido", "Frontera Textiles"): None,
                   ("Winifred Castellanos-Moore", "Pecos Valley Growers Association"): None},
  "memberships": {},
+})
+
+# A fourth held-out batch.
+DOCS["appointments"] = ("""North American Logistics Council Announces New Advisory Board
+
+HOUSTON, Texas – The North American Logistics Council (NALC) has named four executives to its new Advisory Board on Cross-Border Freight.
+
+The board will be chaired by Clementine Ashdown-Reyes, former chief operating officer of Meridian Intermodal. Joining her are Bartolomé Iturriaga, head of customs compliance at Puerto Seco Holdings; Anouk Verhoeven, a senior vice president at Tulip Cold Chain; and Desmond K. Ofori, founder of Ofori Trucking.
+
+"Freight does not stop at the border, and neither should planning," Ashdown-Reyes said.
+""", {
+ "people": {"Clementine Ashdown-Reyes", "Bartolomé Iturriaga", "Anouk Verhoeven", "Desmond K. Ofori"},
+ "affiliations": {("Clementine Ashdown-Reyes", "Meridian Intermodal"): "former chief operating officer",
+                  ("Bartolomé Iturriaga", "Puerto Seco Holdings"): "head of customs compliance",
+                  ("Anouk Verhoeven", "Tulip Cold Chain"): "senior vice president",
+                  ("Desmond K. Ofori", "Ofori Trucking"): "founder"},
+ "memberships": {("Clementine Ashdown-Reyes", "Advisory Board on Cross-Border Freight"): "chair",
+                 ("Bartolomé Iturriaga", "Advisory Board on Cross-Border Freight"): "member",
+                 ("Anouk Verhoeven", "Advisory Board on Cross-Border Freight"): "member",
+                 ("Desmond K. Ofori", "Advisory Board on Cross-Border Freight"): "member"},
+})
+DOCS["foro"] = ("""Foro Binacional de Proveeduría Automotriz 2025
+
+Ponentes:
+- Ing. Crisóforo Bañuelos Ochoa — Director de Compras, Ensambladora del Bajío
+- Mtra. Itzayana Robles — Coordinadora de Proveedores, Clúster Automotriz de Guanajuato
+- Thaddeus Grimaldi — VP Supply Chain, Lakeside Axle Corp.
+""", {
+ "people": {"Crisóforo Bañuelos Ochoa", "Itzayana Robles", "Thaddeus Grimaldi"},
+ "affiliations": {("Crisóforo Bañuelos Ochoa", "Ensambladora del Bajío"): "Director de Compras",
+                  ("Itzayana Robles", "Clúster Automotriz de Guanajuato"): "Coordinadora de Proveedores",
+                  ("Thaddeus Grimaldi", "Lakeside Axle Corp."): "VP Supply Chain"},
+ "memberships": {("Crisóforo Bañuelos Ochoa", "Foro Binacional de Proveeduría Automotriz"): "speaker",
+                 ("Itzayana Robles", "Foro Binacional de Proveeduría Automotriz"): "speaker",
+                 ("Thaddeus Grimaldi", "Foro Binacional de Proveeduría Automotriz"): "speaker"},
 })
 
 def score(name: str) -> dict[str, tuple[int, int, int]]:
