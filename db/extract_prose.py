@@ -50,6 +50,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     sentence_people: list[tuple[int, list[Tok]]] = []
     _supports(doc, sent)
     runs = [part for r in runs for part in _split_verbs(r)]
+    caption = _caption_span(text, s, e)
     pair_firsts: set[int] = set()
     for r in runs:
         if any(t.key in ("and", "y") for t in r) and _pair_of_people(doc, r):
@@ -64,6 +65,10 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         if not found and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
+        if not found and not acr and caption[0] <= run[0].start < caption[1] and 2 <= len(run) <= 4 and all(
+            namey(t) or t.key in V.NAME_PARTICLES for t in run
+        ):
+            found = person_in_run(run, strong=True)  # "Pictured (l-r): A, B and C at the signing"
         if not found and not acr and run[-1].end in pair_firsts:
             found = person_in_run(run, strong=True)  # "A and B, co-founders of X"
         if found and not acr:
@@ -128,6 +133,19 @@ _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serv
                          r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w-]+\s+){0,2}[\w-]+)")
 _POSSESSIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,6}[A-Z][\w.&\-]*[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 _WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|co-founded)\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
+_CAPTION = re.compile(r"(?:\((?:l\s*-\s*r|l\.?\s*to\s*r\.?|left to right|de izq[^)]{0,20})\)|\bfrom left|"
+                      r"\bde izquierda a derecha)[^:]{0,10}:\s*", re.I)  # the names of a photo, left to right
+
+
+def _caption_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The names part of a photo caption (`Pictured (l-r): A, B and C at ...`), or an empty span."""
+    m = _CAPTION.search(text, s, e)
+    if not m:
+        return (0, 0)
+    stop = re.compile(r"\s(?:at|in|during|on|with|en|durante|con)\s").search(text, m.end(), e)
+    return (m.end(), stop.start() if stop else e)
 
 
 def _plural_title(tok: Tok) -> bool:

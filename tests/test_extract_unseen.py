@@ -1,6 +1,6 @@
 """Generalisation on documents of the genre the rules were NOT written from.
 
-Twenty-one invented documents (press releases with quotes and appositions, `Name, Title, Organization`
+Twenty-two invented documents (press releases with quotes and appositions, `Name, Title, Organization`
 lists, `Name | Title | Org` tables, `Title Name` speaker lists, a members web page flattened to
 lines, a Spanish release with honorifics, biographies, a delegation report, a council announcement; then a
 held-out batch: a news story, a Spanish council with `Lic.`/`Dra.`/`C.P.`, a working-group page with
@@ -8,7 +8,8 @@ held-out batch: a news story, a Spanish council with `Lic.`/`Dra.`/`C.P.`, a wor
 held-out batch: a release with possessive titles and `A and B, co-founders of X`, a Spanish
 `Nombre | Cargo | Institución` table, a `Title Name, Organization` speakers list; a third: team cards
 with emails, a roundtable with `Participants included Mr. A (Title, Org)`, an all-caps committee list; a fourth:
-appointments to an `Advisory Board on X` with `Joining her are A; B; and C`, a Spanish forum's `Ponentes:` list),
+appointments to an `Advisory Board on X` with `Joining her are A; B; and C`, a Spanish forum's `Ponentes:` list; a fifth:
+a photo caption `Pictured (l-r): A, B and C`, `signed by A, CEO of X, and B, CFO of Y`, an all-caps Spanish list),
 each with a hand-written ground truth: the people named, person–organization affiliations (with the
 title as written), person–initiative memberships (with the role).
 
@@ -485,6 +486,22 @@ Ponentes:
                  ("Thaddeus Grimaldi", "Foro Binacional de Proveeduría Automotriz"): "speaker"},
 })
 
+# A fifth held-out batch.
+DOCS["captions"] = ("""Pictured (l-r): Evangeline Moss-Achebe, Tobías Arredondo and Hon. Maximilian Vogt at the signing ceremony.
+
+The memorandum was signed by Lucinda Farraday, CEO of Harbor Gate Logistics, and Ignacio Zubiría, CFO of Altamira Steel.
+
+PARTICIPANTES
+ROSENDO BALMACEDA - Cementos del Istmo
+OFELIA TRUJANO - Banco Sureste
+""", {
+ "people": {"Evangeline Moss-Achebe", "Tobías Arredondo", "Maximilian Vogt", "Lucinda Farraday", "Ignacio Zubiría",
+            "Rosendo Balmaceda", "Ofelia Trujano"},
+ "affiliations": {("Lucinda Farraday", "Harbor Gate Logistics"): "CEO", ("Ignacio Zubiría", "Altamira Steel"): "CFO",
+                  ("Rosendo Balmaceda", "Cementos del Istmo"): None, ("Ofelia Trujano", "Banco Sureste"): None},
+ "memberships": {},
+})
+
 def score(name: str) -> dict[str, tuple[int, int, int]]:
     """(hits, expected, extracted) per measure for one document."""
     text, truth = DOCS[name]
@@ -589,7 +606,8 @@ def test_no_junk_people_from_agenda_lines_under_member_headings():
                  "By Staff Writer\nBy The Numbers\n", "Cross Border Logistics, president of the committee, said it.",
                  "Media Inquiries\nPress Secretary, Gulf Trade Council\n",
                  "Grupo Bimbo and Texas Instruments, partners of the event, attended.",
-                 "According to Northern Mexico, the region’s chief economist said.", "Cross Border, who heads it, spoke."):
+                 "According to Northern Mexico, the region’s chief economist said.", "Cross Border, who heads it, spoke.",
+                 "Photo: Tecate Plant Expansion at dawn.", "Pictured: Nogales Border Crossing."):
         assert extract(text).people == [], text
 
 
