@@ -136,7 +136,8 @@ _WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|c
 
 
 _CAPTION = re.compile(r"(?:\((?:l\s*-\s*r|l\.?\s*to\s*r\.?|left to right|de izq[^)]{0,20})\)|\bfrom left|"
-                      r"\bde izquierda a derecha)[^:]{0,10}:\s*", re.I)  # the names of a photo, left to right
+                      r"\bde izquierda a derecha)[^:]{0,10}:\s*"  # the names of a photo, left to right
+                      r"|\b(?:panelists|speakers|participants|moderators?|ponentes|panelistas|participantes)\s*:\s*", re.I)
 
 
 def _caption_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -394,6 +395,11 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         if t.key in V.NAME_CONNECTORS and (run[i + 1].key in V.WEEKDAYS or run[i + 1].key in V.MONTHS):
             run = run[:i]  # "the Wilson Center on Tuesday"
             break
+    for i, t in enumerate(run[1:-1], 1):
+        if t.key in ("in", "en") and is_place(phrase_of(text, run[i + 1 :])) and looks_like_org(phrase_of(text, run[:i])) \
+                and not any(w.key in _PLACE_NAMED for w in run[:i]):
+            run = run[:i]  # "the Secretariat of Economy in Monterrey" (but "the U.S. Embassy in Mexico")
+            break
     if acr:
         run = _acronym_scope(run, acr)
     if len(run) >= 2 and all(t.text.isupper() or t.key in V.NAME_CONNECTORS for t in run):
@@ -546,6 +552,11 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         person = doc.found["person"][pidx]
         person.title = person.title or pm.group(2).strip()
         return
+    if toks and clause_end == e and not any(is_title_tok(t) for t in toks) and _bare_org(clause):
+        a = m.end()  # "Moderated by Prof. Name, University of Texas Energy Institute."
+        oidx = doc.add("organization", clean_org(clause), doc.span(a, a + len(clean_org(clause)), sent))
+        doc.affiliate(pidx, oidx, None)
+        return
     if not toks or not any(is_title_tok(t) or _plural_title(t) for t in toks[:4]):
         return
     if not (is_title_tok(toks[0]) or _plural_title(toks[0]) or toks[0].key in V.TITLE_MODIFIERS or toks[0].text.islower() or (
@@ -580,6 +591,16 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     person = doc.found["person"][pidx]
     if first_title and not person.title:
         person.title = first_title
+
+
+_PLACE_NAMED = frozenset("embassy consulate embajada consulado office oficina mission".split())
+
+
+def _bare_org(clause: str) -> bool:
+    """A clause that is only an organization's name: capitalised words, an organization shape, no place alone."""
+    toks = tokens(clause)
+    return 2 <= len(toks) <= 8 and all(t.cap or t.key in V.NAME_CONNECTORS for t in toks) and looks_like_org(
+        clause) and not is_place(clause) and not is_generic(clause) and not person_in_run(toks)
 
 
 def _title_org_pairs(clause: str):

@@ -1,6 +1,6 @@
 """Generalisation on documents of the genre the rules were NOT written from.
 
-Twenty-two invented documents (press releases with quotes and appositions, `Name, Title, Organization`
+Twenty-three invented documents (press releases with quotes and appositions, `Name, Title, Organization`
 lists, `Name | Title | Org` tables, `Title Name` speaker lists, a members web page flattened to
 lines, a Spanish release with honorifics, biographies, a delegation report, a council announcement; then a
 held-out batch: a news story, a Spanish council with `Lic.`/`Dra.`/`C.P.`, a working-group page with
@@ -9,7 +9,8 @@ held-out batch: a release with possessive titles and `A and B, co-founders of X`
 `Nombre | Cargo | Institución` table, a `Title Name, Organization` speakers list; a third: team cards
 with emails, a roundtable with `Participants included Mr. A (Title, Org)`, an all-caps committee list; a fourth:
 appointments to an `Advisory Board on X` with `Joining her are A; B; and C`, a Spanish forum's `Ponentes:` list; a fifth:
-a photo caption `Pictured (l-r): A, B and C`, `signed by A, CEO of X, and B, CFO of Y`, an all-caps Spanish list),
+a photo caption `Pictured (l-r): A, B and C`, `signed by A, CEO of X, and B, CFO of Y`, an all-caps Spanish list; a sixth: a
+dialogue's outcomes report with inline `Panelists: A (Org), B (Org) and C (Org)`),
 each with a hand-written ground truth: the people named, person–organization affiliations (with the
 title as written), person–initiative memberships (with the role).
 
@@ -502,6 +503,32 @@ OFELIA TRUJANO - Banco Sureste
  "memberships": {},
 })
 
+# A sixth held-out batch.
+DOCS["dialogue_report"] = ("""Texas–Nuevo León Energy Dialogue: Outcomes Report
+
+Executive Summary
+The second Texas–Nuevo León Energy Dialogue brought together regulators, utilities and manufacturers in Austin on October 3. Discussions focused on transmission, water and workforce.
+
+Session 1: Grid Interconnection
+Moderated by Prof. Adaeze Nwachukwu, University of Texas Energy Institute. Panelists: Gerardo Salmerón Vidaurri (CFE Transmisión), Harlan Oakes (ERCOT Market Operations) and Dulce María Peralta (Iberdrola México).
+
+Session 2: Water for Industry
+The session was led by Constance Whitby-Ruiz, general counsel of the Rio Grande Water Authority. Participants agreed to form a Binational Water Working Group.
+
+Next Steps
+A follow-up meeting will be hosted by the Nuevo León Secretariat of Economy in Monterrey in March 2026.
+
+Contact: dialogue@txnl-example.org
+""", {
+ "people": {"Adaeze Nwachukwu", "Gerardo Salmerón Vidaurri", "Harlan Oakes", "Dulce María Peralta", "Constance Whitby-Ruiz"},
+ "affiliations": {("Adaeze Nwachukwu", "University of Texas Energy Institute"): None,
+                  ("Gerardo Salmerón Vidaurri", "CFE Transmisión"): None,
+                  ("Harlan Oakes", "ERCOT Market Operations"): None,
+                  ("Dulce María Peralta", "Iberdrola México"): None,
+                  ("Constance Whitby-Ruiz", "Rio Grande Water Authority"): "general counsel"},
+ "memberships": {},
+})
+
 def score(name: str) -> dict[str, tuple[int, int, int]]:
     """(hits, expected, extracted) per measure for one document."""
     text, truth = DOCS[name]
@@ -581,6 +608,13 @@ def test_spanish_title_comma_name_and_board_list_after_prose():
     titles = {p.name: p.title for p in x.people}
     assert titles == {"Graeme Clarkson": "embajador de Canadá", "Gideon Farquhar": None, "Amparo Villegas": None,
                       "Luis Rosendo Gutiérrez": "subsecretario de Comercio Exterior"}
+
+
+def test_organization_names_end_before_dates_and_cities():
+    x = extract("The meeting will be hosted by the Nuevo León Secretariat of Economy in Monterrey in March 2026. "
+                "The U.S. Embassy in Mexico agreed. Officials met at the Wilson Center on Tuesday.")
+    assert {o.name for o in x.organizations} == {"Nuevo León Secretariat of Economy", "U.S. Embassy in Mexico",
+                                                 "Wilson Center"}
 
 
 def test_supports_list_of_initiatives():
