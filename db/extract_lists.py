@@ -372,8 +372,7 @@ def _list_details(doc: Doc, item: _ListItem, pidx: int) -> None:
     if title:
         doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
     org = _strip_place_parens(org) if org else org
-    if org and not is_place(org):
-        o0 = text.index(org, r0)
+    if org and not is_place(org) and (o0 := text.find(org, r0, line[1])) >= 0:
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
 

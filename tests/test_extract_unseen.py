@@ -617,6 +617,12 @@ def test_organization_names_end_before_dates_and_cities():
                                                  "Wilson Center"}
 
 
+def test_pipe_separated_firm_name_does_not_crash():
+    x = extract("Grupo de Trabajo de Energía\n• Luis de la Calle | De la Calle | Madrazo | Mancera\n"
+                "• Sofía Ramírez Aguilar | Banco Austral\n")
+    assert {p.name for p in x.people} == {"Luis de la Calle", "Sofía Ramírez Aguilar"}
+
+
 def test_supports_list_of_initiatives():
     x = extract("The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and "
                 "Bajío Talent Initiative.")
