@@ -207,3 +207,11 @@ def test_unquoted_note_is_refused_before_anything_is_written(db_path):
     result = run(db_path, "note", "Hector", "Gonzalez", "met", "today")
     assert result.exit_code == 2 and "quote" in result.stderr
     assert query(db_path, "SELECT COUNT(*) FROM notes WHERE body LIKE '%today%'") == [(0,)]
+
+
+def test_id_keeps_a_tag_that_is_only_part_of_a_word_of_the_name(db_path):
+    jorge = person_id(db_path, "Jorge Gonzalez")
+    assert run(db_path, "tag", "--id", str(jorge), "gonz", "jor").exit_code == 0
+    assert run(db_path, "tag", "--id", str(jorge), "jorge gonzalez", "vip").exit_code == 0  # NAME, then a tag
+    tags = query(db_path, "SELECT tag FROM tags WHERE entity_id = ? AND entity_type = 'person' ORDER BY tag", [jorge])
+    assert tags == [("gonz",), ("jor",), ("vip",)]

@@ -6,6 +6,7 @@ the candidates and exits with code 2 (pick one with `--id`).
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -19,7 +20,8 @@ ENTITY_TYPES = ("person", "organization", "initiative")
 
 def _split_args(db, args: tuple[str, ...], entity_id, entity_type, *, what: str):
     """(target, rest): NAME then the rest, or with --id the rest alone. With --id a leading
-    word that is part of the chosen entity's name is taken as NAME (`tag Gonzalez vip --id 3`)."""
+    argument whose words are all whole words of the chosen entity's name is taken as NAME
+    (`tag Gonzalez vip --id 3`); anything else (`tag --id 3 evil` for "Evilsizer") is kept."""
     from db.textnorm import fold
 
     if entity_id is None:
@@ -28,11 +30,17 @@ def _split_args(db, args: tuple[str, ...], entity_id, entity_type, *, what: str)
         return resolve_target(db, args[0], None, entity_type), list(args[1:])
     target = resolve_target(db, None, entity_id, entity_type)
     rest = list(args)
-    if len(rest) >= 2 and fold(rest[0]) and fold(rest[0]) in fold(target.name):
+    if len(rest) >= 2 and _names_words_of(fold(rest[0]), fold(target.name)):
         rest = rest[1:]
     if not rest:
         raise click.UsageError(f"expected {what}")
     return target, rest
+
+
+def _names_words_of(words: str, name: str) -> bool:
+    """True when `words` (folded) is one or more whole words of `name` (folded)."""
+    given = set(re.findall(r"\w+", words))
+    return bool(given) and given <= set(re.findall(r"\w+", name))
 
 
 def _label(target) -> str:
