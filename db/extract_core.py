@@ -301,7 +301,7 @@ class Doc:
         remap: dict[int, int] = {}
         for i, org in enumerate(orgs):
             short = fold(org.name)
-            if org.name.isupper() or short.split()[-1] in V.NAME_CONNECTORS:
+            if not short.strip() or org.name.isupper() or short.split()[-1] in V.NAME_CONNECTORS:
                 continue
             longer = [j for j, o in enumerate(orgs) if j != i and fold(o.name).startswith(short + " ")]
             if len(longer) == 1 and longer[0] not in remap:

@@ -304,7 +304,8 @@ def _heading_initiative(doc: Doc, heading: tuple[int, int]) -> int | None:
         run = strip_list_words(strip_leading(run))
         phrase = phrase_of(text, run)
         kind = initiative_kind(phrase)
-        if not kind and _MEMBERS_AFTER.match(text, run[-1].end) and fold(phrase).split()[-1] in V.GROUP_BODIES:
+        words = fold(phrase).split()
+        if not kind and words and _MEMBERS_AFTER.match(text, run[-1].end) and words[-1] in V.GROUP_BODIES:
             kind = "council"  # "Rio Grande Freight Council members:": a body with listed members
         if not kind or len(run) < 2 or fold(phrase) in V.INITIATIVE_KINDS:
             continue

@@ -277,7 +277,7 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
         not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
     ):
         return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
-    if all(len(p.split()) >= 2 and fold(p).split()[0] in V.ORG_HEADS for p in phrases):
+    if all(len(p.split()) >= 2 and (fold(p).split() or [""])[0] in V.ORG_HEADS for p in phrases):
         return parts  # "la Secretaría de Economía y la Asociación de Parques Industriales"
     if len(parts) == 2 and all(len(p.split()) >= 2 for p in phrases) and initiative_kind(phrases[1]) and (
         initiative_kind(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
@@ -515,7 +515,7 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
         if t.possessive and i + 1 < len(title_toks):
             return
     lead = title_toks[0]
-    if len(title_toks) >= 2 and is_title_tok(title_toks[1]) and not is_title_tok(lead) and (
+    if len(title_toks) >= 2 and is_title_tok(title_toks[1]) and not is_title_tok(lead) and lead.key.strip() and (
         lead.text.isupper() and len(lead.text) >= 2 or doc.lookup("organization", lead.text) is not None or (
             lead.key not in GENERIC_WORDS and lead.key not in V.PLACES and lead.key not in V.TOPIC_WORDS
             and not lead.key.endswith(("an", "ish", "ese"))
