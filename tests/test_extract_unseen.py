@@ -623,6 +623,26 @@ def test_pipe_separated_firm_name_does_not_crash():
     assert {p.name for p in x.people} == {"Luis de la Calle", "Sofía Ramírez Aguilar"}
 
 
+def test_noisy_documents_never_raise():
+    import random
+
+    rng = random.Random(5)
+    noise = list(",.;:|()-–’'\"“” \n\tAbcÉ&@•*")
+    texts = [t for t, _ in DOCS.values()]
+    for _ in range(200):
+        chars = list(rng.choice(texts))
+        for _ in range(rng.randrange(1, 60)):
+            k = rng.randrange(len(chars))
+            op = rng.randrange(3)
+            if op == 0:
+                chars.insert(k, rng.choice(noise))
+            elif op == 1:
+                del chars[k]
+            else:
+                chars[k] = rng.choice(noise)
+        extract("".join(chars))
+
+
 def test_supports_list_of_initiatives():
     x = extract("The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and "
                 "Bajío Talent Initiative.")
