@@ -152,6 +152,7 @@ def namey(tok: Tok) -> bool:
         or (k in V.PLACES and k not in V.PLACE_SURNAMES)
         or k in V.ORG_SUFFIXES
         or k in V.TITLE_WORDS
+        or k.replace(" ", "") in V.TITLE_WORDS  # "Co-Chair"
         or k in V.HONORIFICS
         or k in V.MONTHS
         or k in V.LIST_WORDS

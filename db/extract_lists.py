@@ -102,6 +102,12 @@ def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     raw = text[a:b]
     skip = _courtesy_len(raw)  # "Lic. Name", "C.P. Name"
     a, raw = a + skip, raw[skip:]
+    paren = re.fullmatch(r"(.+?)\s*\(([^()]{2,40})\)\s*", raw)
+    if paren and item.rest is not None and _heading_role(paren.group(2)):
+        item.role = item.role or paren.group(2)  # "Name (Co-Chair), Org"
+        raw = paren.group(1)
+    if "(" in raw or ")" in raw:
+        return None
     if not raw.strip() or re.search(r"\w\w[.!?;:]\s|[;:]|\d", raw.strip().rstrip(".")):
         return None
     if raw.isupper() and len(raw.strip()) > 4:

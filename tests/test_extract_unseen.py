@@ -643,6 +643,14 @@ def test_noisy_documents_never_raise():
         extract("".join(chars))
 
 
+def test_role_in_parentheses_after_a_listed_name():
+    x = extract("Border Health Task Force members:\nPhilomena Dragunova (Co-Chair), Kestrel Robotics\n"
+                "Anselm Oyelaran, Prairie Wind Energy\n")
+    names = [p.name for p in x.people]
+    assert names == ["Philomena Dragunova", "Anselm Oyelaran"]
+    assert x.memberships == {(0, 0): "co-chair", (1, 0): "member"}
+
+
 def test_supports_list_of_initiatives():
     x = extract("The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and "
                 "Bajío Talent Initiative.")
