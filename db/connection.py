@@ -10,7 +10,6 @@ from typing import Iterator
 import sqlite_utils
 
 BUSY_TIMEOUT_MS = 15_000
-SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLite writes `<file>-wal` and `<file>-shm` next to the database, so its folder must be writable.
 _FOLDER_HINT = " (the database and its folder must be writable)"
 
@@ -20,17 +19,13 @@ class DatabaseError(Exception):
 
 
 def _check_is_sqlite(path: Path) -> None:
-    if not path.exists():
-        return
+    """Refuse a directory. Whether a file is SQLite at all is left to SQLite itself (it reads the
+    header and refuses with "file is not a database" before anything is written): opening the
+    file here with open()/close() would drop the POSIX locks every other connection of this
+    process holds on it, and another process could then delete the WAL under them (see
+    https://www.sqlite.org/howtocorrupt.html, "Posix advisory locks canceled")."""
     if path.is_dir():
         raise DatabaseError(f"{path} is a directory, not a database file")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise DatabaseError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if header and header != SQLITE_HEADER:
-        raise DatabaseError(f"{path} is not a SQLite database; refusing to touch it")
 
 
 def _check_is_ours(db: sqlite_utils.Database, path: Path | None) -> None:
@@ -89,6 +84,8 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
     except sqlite3.DatabaseError as exc:
         db.close()
         msg = str(exc)
+        if "not a database" in msg:
+            raise DatabaseError(f"{path} is not a SQLite database; refusing to touch it") from None
         if "readonly" in msg or "unable to open" in msg:
             raise DatabaseError(f"cannot write to the database at {path}: {msg}{_FOLDER_HINT}") from None
         if "locked" in msg or "busy" in msg:

@@ -378,3 +378,27 @@ def test_ctrl_c_in_the_middle_of_a_document_rolls_it_back_quietly(tmp_path):
     assert proc.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert _check_complete_documents_only(db_path, folder) == 2
+
+
+def test_opening_a_second_connection_keeps_the_first_ones_locks(tmp_path):
+    """The app opens worker connections while its main one is open. Opening the file with
+    open()/close() to check its header would drop this process's POSIX locks, and another
+    process closing its connection would then delete the WAL under our feet (SQLite
+    'howtocorrupt' 2.2); the app then failed with 'database disk image is malformed'."""
+    path = tmp_path / "locks.db"
+    first = open_db(path)
+    first.execute("SELECT COUNT(*) FROM people").fetchall()
+    second = open_db(path)  # as the app's connection pool does
+    write = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "c.execute(\"INSERT INTO notes (entity_type, entity_id, body, created_at, updated_at) "
+        "VALUES ('person', 1, 'x', 't', 't')\"); c.commit(); c.close()"
+    )
+    subprocess.run([sys.executable, "-c", write, str(path)], check=True)
+    try:
+        # another process's last close may delete the WAL only when nobody else has the file open
+        assert Path(f"{path}-wal").exists()
+        assert first.execute("SELECT COUNT(*) FROM notes").fetchone() == (1,)
+    finally:
+        second.close()
+        first.close()
