@@ -156,6 +156,7 @@ def namey(tok: Tok) -> bool:
         or k in V.HONORIFICS
         or k in V.MONTHS
         or k in V.LIST_WORDS
+        or k in V.PEOPLE_HEADINGS
         or k in V.ORG_HEADS
     )
 

@@ -292,7 +292,8 @@ COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don d
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
 
 # Heading words announcing a list of people ("Board of Directors", "Our Team").
-PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advisors advisers consejeros directivos")
+PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advisors advisers consejeros directivos "
+                         "meet roster equipo")
 
 # Initiative kinds that may come before their topic ("Task Force on Energy"; not "Council on Foreign Relations").
 KINDS_BEFORE_TOPIC = frozenset({"working group", "task force", "advisory board", "dialogue", "roundtable", "caucus"})

@@ -651,6 +651,11 @@ def test_role_in_parentheses_after_a_listed_name():
     assert x.memberships == {(0, 0): "co-chair", (1, 0): "member"}
 
 
+def test_name_dash_organization_line_out_of_a_list_is_no_byline():
+    names = [p.name for p in extract("Robert Kessler - Gamma Industrias\n\nGideon Farquhar - Farquhar Holdings\n").people]
+    assert "Robert Kessler - Gamma Industrias" not in names and "Gideon Farquhar - Farquhar Holdings" not in names
+
+
 def test_supports_list_of_initiatives():
     x = extract("The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and "
                 "Bajío Talent Initiative.")
@@ -675,7 +680,8 @@ def test_no_junk_people_from_agenda_lines_under_member_headings():
                  "Media Inquiries\nPress Secretary, Gulf Trade Council\n",
                  "Grupo Bimbo and Texas Instruments, partners of the event, attended.",
                  "According to Northern Mexico, the region’s chief economist said.", "Cross Border, who heads it, spoke.",
-                 "Photo: Tecate Plant Expansion at dawn.", "Pictured: Nogales Border Crossing."):
+                 "Photo: Tecate Plant Expansion at dawn.", "Pictured: Nogales Border Crossing.",
+                 "• Leadership Team | Borderplex Network\n• Meet the Team | Contact\n"):
         assert extract(text).people == [], text
 
 
