@@ -91,6 +91,9 @@ def _title_case(raw: str) -> str:
 _COURTESY_PREFIX = re.compile(r"((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.?)\s+(?=[A-Z])")
 
 
+_NAME_PAREN = re.compile(r"(.+?)\s*\(([^()]{2,40})\)\s*")
+
+
 def _courtesy_len(name: str) -> int:
     """Length of a courtesy title opening `name` (`Lic. `, `Dra. `, `C.P. `), else 0."""
     m = _COURTESY_PREFIX.match(name)
@@ -102,7 +105,7 @@ def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     raw = text[a:b]
     skip = _courtesy_len(raw)  # "Lic. Name", "C.P. Name"
     a, raw = a + skip, raw[skip:]
-    paren = re.fullmatch(r"(.+?)\s*\(([^()]{2,40})\)\s*", raw)
+    paren = _NAME_PAREN.fullmatch(raw) if "(" in raw else None
     if paren and item.rest is not None and _heading_role(paren.group(2)):
         item.role = item.role or paren.group(2)  # "Name (Co-Chair), Org"
         raw = paren.group(1)
