@@ -734,6 +734,13 @@ def _is_title_at(doc: Doc, sent, people) -> None:
             if not org or not has_title_word(title):
                 continue
             org = clean_org(org)
+            kind = initiative_kind(org)
+            if kind and len(org.split()) >= 2 and fold(org) not in V.INITIATIVE_KINDS and doc.lookup("organization", org) is None:
+                a = text.index(org, prep.end())  # "Name serves as President of the X Trade Partnership"
+                iidx = doc.add("initiative", org, doc.span(a, a + len(org), sent), kind=kind)
+                doc.member(pidx, iidx, title.lower())
+                doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
+                break
             if is_place(org) or not (looks_like_org(org) or doc.lookup("organization", org) is not None):
                 continue
             oidx = doc.add("organization", org, doc.span(prep.end(), prep.end() + len(org), sent))

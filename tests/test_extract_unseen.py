@@ -656,6 +656,15 @@ def test_name_dash_organization_line_out_of_a_list_is_no_byline():
     assert "Robert Kessler - Gamma Industrias" not in names and "Gideon Farquhar - Farquhar Holdings" not in names
 
 
+def test_serves_as_title_of_an_initiative():
+    x = extract("Seraphina Oduya-Blake serves as President of the Cascadia–Sonora Trade Partnership. "
+                "Ruperto Anzaldúa is Vice Chair of the Border Water Working Group.")
+    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    assert mem == {("Seraphina Oduya-Blake", "Cascadia–Sonora Trade Partnership"): "president",
+                   ("Ruperto Anzaldúa", "Border Water Working Group"): "vice chair"}
+    assert x.organizations == []
+
+
 def test_supports_list_of_initiatives():
     x = extract("The Lone Star Trade Fund supports the Rio Grande Freight Council, Laredo Corridor Council and "
                 "Bajío Talent Initiative.")
