@@ -24,14 +24,16 @@ _ROW_SQL = {
     ),
     "organization": (
         "SELECT 'organization', o.id, o.name, COALESCE(o.acronym, ''),"
-        " (SELECT COUNT(*) FROM affiliations a WHERE a.organization_id = o.id) || ' people',"
+        " (SELECT CASE COUNT(*) WHEN 1 THEN '1 person' ELSE COUNT(*) || ' people' END"
+        "  FROM affiliations a WHERE a.organization_id = o.id),"
         " COALESCE((SELECT group_concat(tag, ', ') FROM (SELECT tag FROM tags t"
         "  WHERE t.entity_type = 'organization' AND t.entity_id = o.id ORDER BY tag)), '')"
         " FROM organizations o {where}"
     ),
     "initiative": (
         "SELECT 'initiative', i.id, i.name, COALESCE(i.kind, i.acronym, ''),"
-        " (SELECT COUNT(*) FROM memberships m WHERE m.initiative_id = i.id) || ' members',"
+        " (SELECT CASE COUNT(*) WHEN 1 THEN '1 member' ELSE COUNT(*) || ' members' END"
+        "  FROM memberships m WHERE m.initiative_id = i.id),"
         " COALESCE((SELECT group_concat(tag, ', ') FROM (SELECT tag FROM tags t"
         "  WHERE t.entity_type = 'initiative' AND t.entity_id = i.id ORDER BY tag)), '')"
         " FROM initiatives i {where}"

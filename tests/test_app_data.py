@@ -106,3 +106,11 @@ def test_tag_and_member_listings(tmp_path):
     assert count_with_tag(db) == 3 and count_with_tag(db, "logistics") == 1
     members = related_people(db, "initiative", 1)
     assert [(m.name, m.detail) for m in members][0] == ("Lucía Ferrán Ortega", "Chair")
+
+
+def test_counts_in_list_rows_agree_in_number(tmp_path):
+    db = open_db(build_fixture_db(tmp_path / "f.db"))
+    by_name = {r.name: r.organization for r in list_entities(db, "organization")}
+    assert by_name == {"Cascada Freight": "2 people", "[Holdings]": "1 person", "Puente Norte Institute": "2 people"}
+    db.execute("DELETE FROM memberships WHERE person_id != 1")
+    assert describe(db, [("initiative", 1)])[0].organization == "1 member"

@@ -104,3 +104,12 @@ def test_show_lists_candidates_for_an_ambiguous_name(tmp_path):
     assert "Hector Gonzalez" in result.stderr and "Jorge Gonzalez" in result.stderr
     one = runner.invoke(cli, ["--db", db, "show", "jorge gonzalez"])
     assert one.exit_code == 0 and "Beta Logistics" in one.stdout
+
+
+def test_import_summary_counts_agree_in_number():
+    from tui.commands.directory_commands import _count
+
+    assert [_count(1, w) for w in ("tags", "notes", "aliases", "people updated")] == [
+        "1 tag", "1 note", "1 alias", "1 person updated"
+    ]
+    assert _count(2, "tags") == "2 tags"

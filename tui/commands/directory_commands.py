@@ -57,6 +57,10 @@ SINGULAR = {
     "affiliations": "affiliation",
     "memberships": "membership",
     "partners": "partner",
+    "tags": "tag",
+    "notes": "note",
+    "aliases": "alias",
+    "people updated": "person updated",
 }
 
 
