@@ -401,6 +401,7 @@ async def test_help_screen_and_command_palette_list_every_action(db_path):
         assert not isinstance(app.screen, HelpScreen)
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Add a note", "Tags", "Edit", "Merge", "Export list", "Refresh", "Back", "Search", "Help"} <= titles
+        assert {"Next pane", "Previous pane", "Next page", "Previous page", "Quit"} <= titles  # every key's action
 
 
 async def test_small_terminal_and_light_theme(db_path):
@@ -436,6 +437,12 @@ async def test_command_palette_runs_an_action(db_path):
         await settle(pilot)
         assert app.source == ("type", "organization")
         assert list_names(app) == ["Cascada Freight", "[Holdings]", "Puente Norte Institute"]
+        await pilot.press("ctrl+p")
+        await paste(pilot, "Next pane")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app._pane_of(app.focused) == "card"
 
 
 async def test_long_lists_page_with_brackets(db_path, monkeypatch):
