@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from tui.cli import cli
@@ -113,3 +114,16 @@ def test_import_summary_counts_agree_in_number():
         "1 tag", "1 note", "1 alias", "1 person updated"
     ]
     assert _count(2, "tags") == "2 tags"
+
+
+@pytest.mark.parametrize("args, says", [
+    (["import"], "Missing argument 'PATHS...'"),
+    (["search", "x", "--type", "robot"], "'robot' is not one of"),
+    (["log", "somebody", "--date", "2026-01-01"], "Missing option '--kind'"),
+    (["bogus"], "No such command 'bogus'"),
+])
+def test_usage_errors_are_one_line_with_exit_code_2(tmp_path, args, says):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "u.db"), *args], env={"STAKEHOLDERS_NO_SEEDS": "1"})
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and says in lines[0] and "--help" in lines[0]

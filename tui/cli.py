@@ -39,6 +39,9 @@ class StakeholdersGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except click.UsageError as exc:  # one line too, with where to look instead of the usage text
+            where = exc.ctx.command_path if exc.ctx is not None else "stakeholders"
+            raise _OneLineUsageError(one_line(f"{exc.format_message()} (see '{where} --help')")) from None
         except click.ClickException as exc:
             exc.message = one_line(exc.message)
             raise
@@ -55,6 +58,12 @@ class StakeholdersGroup(click.Group):
             if os.environ.get("STAKEHOLDERS_DEBUG"):
                 raise
             raise click.ClickException(one_line(f"unexpected error: {type(exc).__name__}: {exc}")) from None
+
+
+class _OneLineUsageError(click.ClickException):
+    """A usage error shown as one `Error: ...` line, with click's usage-error exit code 2."""
+
+    exit_code = 2
 
 
 def _sqlite_reason(exc: sqlite3.Error) -> str:
