@@ -295,3 +295,22 @@ async def test_ctrl_s_right_after_fast_typing_logs_the_whole_summary(db_path):
         await settle(pilot)
         assert not isinstance(app.screen, LogInteraction)
     assert ("dinner",) in _rows(db_path, "SELECT summary FROM interactions")
+
+
+async def test_escape_in_an_open_kind_menu_closes_the_menu_not_the_dialog(db_path):
+    from textual.widgets import Select
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "megan bridges")
+        await pilot.press("l", *"draft")
+        app.screen.query_one("#log-kind", Select).focus()
+        await pilot.press("enter")  # open the menu
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LogInteraction)
+        assert app.screen.query_one("#log-summary", Input).value == "draft"
+        await pilot.press("escape")  # now it cancels the dialog
+        await settle(pilot)
+        assert not isinstance(app.screen, LogInteraction)

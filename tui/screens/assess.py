@@ -30,7 +30,7 @@ class AssessScreen(ModalScreen[dict | None]):
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="assess_save"),  # not priority: keys typed before it land first
-        Binding("escape", "cancel", "Cancel", priority=True, id="assess_cancel"),
+        Binding("escape", "cancel", "Cancel", id="assess_cancel"),  # not priority: escape first closes an open Select
     ]
 
     def __init__(self, entity_name: str, history: list[dict]) -> None:

@@ -28,7 +28,7 @@ class LogInteraction(ModalScreen[dict | None]):
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="log_save"),  # not priority: keys typed before it land first
-        Binding("escape", "cancel", "Cancel", priority=True, id="log_cancel"),
+        Binding("escape", "cancel", "Cancel", id="log_cancel"),  # not priority: escape first closes an open Select
     ]
 
     def __init__(self, person_name: str, today: date | None = None) -> None:
