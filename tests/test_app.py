@@ -560,3 +560,19 @@ async def test_ctrl_s_right_after_fast_typing_saves_every_key(db_path):
         assert not isinstance(app.screen, EditForm)
     assert rows(db_path, "SELECT email FROM people WHERE id = 3") == [("greta@example.org",)]
     assert rows(db_path, "SELECT body FROM notes WHERE entity_id = 3") == [("typed fast",)]
+
+
+async def test_a_new_note_or_tag_is_scrolled_into_view_on_a_long_card(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_person(pilot, "ferran")
+        await pilot.press("n")
+        await paste(pilot, "zqxnote")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "zqxnote" in screen_text(app)
+        await pilot.press("t")
+        await paste(pilot, "zebra")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "#zebra" in screen_text(app)

@@ -162,6 +162,7 @@ class StakeholdersApp(AnalysisActions, App):
         self._open_top_seq = -1
         self._data_version = 0
         self._engine = None
+        self._reveal: tuple[tuple[str, int], str] | None = None  # (card, section) to scroll into view
 
     # ---------------------------------------------------------------- layout
     @property
@@ -289,7 +290,10 @@ class StakeholdersApp(AnalysisActions, App):
             return
         card = self.main_screen.query_one(EntityCard)
         was_in_card = self.focused is not None and self._pane_of(self.focused) == "card"
-        await card.show(message.card)
+        reveal = None
+        if self._reveal is not None and self._reveal[0] == message.ref:  # the card just annotated
+            reveal, self._reveal = self._reveal[1], None
+        await card.show(message.card, reveal=reveal)
         if was_in_card:  # the focused link went away with the old card
             card.focus_first()
 
@@ -537,6 +541,7 @@ class StakeholdersApp(AnalysisActions, App):
         """Add a note to the selected entity."""
 
         def save(card: dict, body: str) -> None:
+            self._reveal = ((card["type"], card["id"]), "notes")
             if self._write("Saving the note", add_note, card["type"], card["id"], body):
                 self.notify("Note saved.", timeout=2)
 
@@ -547,6 +552,7 @@ class StakeholdersApp(AnalysisActions, App):
 
         def save(card: dict, result: tuple[list[str], list[str]]) -> None:
             add, remove = result
+            self._reveal = ((card["type"], card["id"]), "tags")
             if add:
                 self._write("Adding tags", add_tags, card["type"], card["id"], add)
             if remove:

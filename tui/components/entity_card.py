@@ -210,8 +210,9 @@ class EntityCard(VerticalScroll):
         super().__init__(**kwargs)
         self.card: dict | None = None
 
-    async def show(self, card: dict | None) -> None:
-        """Replace the card's sections with those of `card`."""
+    async def show(self, card: dict | None, reveal: str | None = None) -> None:
+        """Replace the card's sections with those of `card`; scroll the section whose body has
+        class `card-<reveal>` (e.g. "notes" after adding a note) into view."""
         self.card = card
         widgets: list[Widget] = []
         if card is None:
@@ -223,6 +224,9 @@ class EntityCard(VerticalScroll):
             await self.remove_children()
             await self.mount_all(widgets)
         self.scroll_home(animate=False)
+        target = self.query(f".card-{reveal}").first() if reveal else None
+        if target is not None:  # after layout, so its place on the card is known
+            self.call_after_refresh(self.scroll_to_widget, target, animate=False)
 
     def focus_first(self) -> None:
         """Focus the first list of links, else the card itself."""
