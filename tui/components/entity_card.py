@@ -224,9 +224,11 @@ class EntityCard(VerticalScroll):
             await self.remove_children()
             await self.mount_all(widgets)
         self.scroll_home(animate=False)
-        target = self.query(f".card-{reveal}").first() if reveal else None
-        if target is not None:  # after layout, so its place on the card is known
-            self.call_after_refresh(self.scroll_to_widget, target, animate=False)
+        body = self.query(f".card-{reveal}").first() if reveal else None
+        if body is not None:  # its heading at the top, after layout (when its place is known)
+            index = self.children.index(body)
+            heading = self.children[index - 1] if index else body
+            self.call_after_refresh(self.scroll_to_widget, heading, animate=False, top=True)
 
     def focus_first(self) -> None:
         """Focus the first list of links, else the card itself."""
