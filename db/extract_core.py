@@ -298,7 +298,7 @@ class Doc:
 
     # final in-document merges ----------------------------------------------
     def finish(self) -> Extraction:
-        """Merge short forms into long ones (`Schneider` -> `Schneider Electric`) and return."""
+        """Merge short forms into long ones (`Globex` -> `Globex Logistics`) and return."""
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         for i, org in enumerate(orgs):
@@ -307,7 +307,7 @@ class Doc:
                 continue
             longer = [j for j, o in enumerate(orgs) if j != i and fold(o.name).startswith(short + " ")]
             if len(longer) == 1 and longer[0] not in remap:
-                remap[i] = longer[0]  # "Schneider" / "U.S. Chamber" -> the longer name in this document
+                remap[i] = longer[0]  # "Globex" / "U.S. Chamber" -> the longer name in this document
         inits = self.found["initiative"]
         iremap: dict[int, int] = {}
         for i, ini in enumerate(inits):
@@ -438,7 +438,7 @@ def _name_from(run: list[Tok], i: int) -> list[Tok] | None:
     if not 2 <= len(words) <= 5:
         return None
     if j < len(run) and not name[-1].possessive:
-        return None  # "Adrienne Arsht Latin America Center": the run is something else
+        return None  # "Harriet Lowe Policy Center": the run is something else
     return name
 
 
@@ -449,7 +449,7 @@ def _particles_then_name(run: list[Tok], j: int) -> bool:
 
 
 def collapse_double(run: list[Tok]) -> list[Tok]:
-    """`Megan Bridges Megan Bridges` -> `Megan Bridges`."""
+    """`Harriet Lowe Harriet Lowe` -> `Harriet Lowe`."""
     n = len(run)
     if n >= 4 and n % 2 == 0 and [t.key for t in run[: n // 2]] == [t.key for t in run[n // 2 :]]:
         return run[: n // 2]
@@ -534,7 +534,7 @@ def first_known_in(doc: Doc, etype: str, start: int, end: int) -> int | None:
 
 
 def acronym_owner(doc: Doc, idx: int, run: list[Tok], sent) -> None:
-    """`USMF Ally-Shoring Task Force`: the leading acronym is the organization behind it."""
+    """`BTI Border Ports Task Force`: the leading acronym is the organization behind it."""
     owner = run[0]
     if re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", owner.text) and len(run) > 2:
         org = doc.add("organization", owner.text, doc.span(owner.start, owner.end, sent), acronym=owner.text)

@@ -477,7 +477,7 @@ def _owner_of(doc: Doc, ini: int, run: list[Tok], sent) -> None:
 
 
 def _acronym_scope(run: list[Tok], acr: str) -> list[Tok]:
-    """The part of a run an acronym stands for ("... Latin America Center (AALAC)")."""
+    """The part of a run an acronym stands for ("... Binational Ports Institute (BPI)")."""
     letters = re.sub(r"[^A-Za-z0-9]", "", acr).upper()
     for i in range(len(run)):
         part = [t for t in run[i:] if t.key not in V.NAME_CONNECTORS]
@@ -521,7 +521,7 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
             and not lead.key.endswith(("an", "ish", "ese"))
         )
     ):
-        # "Tesla CEO Elon Musk", "USMF CEO ...": a one-word organization before the title
+        # "Tesla CEO Elon Musk", "BTI CEO ...": a one-word organization before the title
         oidx = doc.add("organization", lead.text, doc.span(lead.start, lead.end, sent))
         title = phrase_of(text, title_toks[1:])
         doc.affiliate(pidx, oidx, title)
@@ -533,7 +533,7 @@ _PREP_ORG = re.compile(r"\s+(?:of|at|in|with|for|from|de|del|en)\s+(?:the\s+|la\
 
 
 def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
-    """`Name, vice president and senior director of AALAC` -> title and organization."""
+    """`Name, vice president and senior director of BPI` -> title and organization."""
     text = doc.text
     s, e = sent
     m = _APPOS_START.match(text, name_end, e)
@@ -818,7 +818,7 @@ _ROLE_STEMS = frozenset(w.rstrip("s") for w in V.ROLE_WORDS)
 
 
 def _partners(doc: Doc, sent) -> None:
-    """`supported by Founding Corporate Partner Millicom alongside FedEx as a Nearshoring Corporate Partner`."""
+    """`supported by Founding Corporate Partner Acme alongside Globex as a Logistics Corporate Partner`."""
     text = doc.text
     s, e = sent
     sentence = text[s:e]
@@ -831,7 +831,7 @@ def _partners(doc: Doc, sent) -> None:
         run = strip_leading(run)
         if not run:
             continue
-        # "Founding Corporate Partner Millicom": the run holds role words then the name
+        # "Founding Corporate Partner Acme": the run holds role words then the name
         words = run
         k = max((i for i, t in enumerate(words) if t.key.rstrip("s") in _ROLE_STEMS), default=-1)
         if 0 <= k < len(words) - 1:

@@ -95,7 +95,7 @@ def exact_matches(
     db: sqlite_utils.Database, name: str, *, types: tuple[str, ...] | None = None
 ) -> list[Candidate]:
     """Entities whose name, alias or acronym equals `name` once accents, case and punctuation
-    are folded (`hled` = `HLED`, `U.S. Chamber` = `US Chamber`), by type then id."""
+    are folded (`bpi` = `BPI`, `U.S. Chamber` = `US Chamber`), by type then id."""
     key, ckey = fold(name), compact_key(name)
     if not key:
         return []

@@ -8,7 +8,7 @@ Public API (also used by the contacts import):
 
 - `find_person(db, name, *, email=None) -> int | None`: by email first, then by name or alias.
 - `find_organization(db, name) -> int | None`: by name, alias or acronym; a one-word short
-  form (`Schneider`) finds the one longer organization starting with it, and vice versa.
+  form (`Globex`) finds the one longer organization starting with it, and vice versa.
 - `find_initiative(db, name) -> int | None`: by name, alias or acronym.
 - `add_alias(db, entity_type, entity_id, alias)`: record another spelling (no-op if known).
 - `create_person / create_organization / create_initiative`: insert a row with `name_key`.
@@ -105,13 +105,13 @@ def find_organization(db: sqlite_utils.Database, name: str) -> int | None:
     if len(words) == 1 and not name.strip().isupper() and len(words[0]) > 2:
         hits = _prefix_matches(db, "organizations", words[0])
         if len(hits) == 1:
-            return hits[0]  # "Arca" -> the one "Arca ..." organization
+            return hits[0]  # "Globex" -> the one "Globex ..." organization
     if len(words) > 1 and len(words[0]) > 2:
         row = db.execute(
             "SELECT id, name FROM organizations WHERE name_key = ? LIMIT 2", [words[0]]
         ).fetchall()
         if len(row) == 1 and not row[0][1].isupper():
-            return row[0][0]  # "Arca Continental" -> the organization known only as "Arca"
+            return row[0][0]  # "Globex Logistics" -> the organization known only as "Globex"
     return _by_variant_keys(db, "organization", organization_variants(name))
 
 
@@ -266,8 +266,8 @@ def fill_missing(db: sqlite_utils.Database, entity_type: str, entity_id: int, fi
 
 
 def upgrade_name(db: sqlite_utils.Database, entity_type: str, entity_id: int, long_name: str) -> bool:
-    """Replace a short or acronym-only name by its long form (`USMF` -> `US-Mexico Foundation`,
-    `Arca` -> `Arca Continental`), keeping the old one as an alias. Never touches an edited name."""
+    """Replace a short or acronym-only name by its long form (`BTI` -> `Binational Trade Institute`,
+    `Globex` -> `Globex Logistics`), keeping the old one as an alias. Never touches an edited name."""
     table = TABLE_OF[entity_type]
     row, edited = _edited(db, table, entity_id)
     old = row.get("name") or ""

@@ -10,7 +10,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def strip_accents(text: str) -> str:
-    """Remove combining marks: 'María Königue' -> 'Maria Konigue'."""
+    """Remove combining marks: 'María Ibáñez' -> 'Maria Ibanez'."""
     if text.isascii():  # most text; the NFKD walk dominated import profiles
         return text
     decomposed = unicodedata.normalize("NFKD", text)

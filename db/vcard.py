@@ -16,7 +16,7 @@ HONORIFICS = {
     "lic", "ing", "mtro", "mtra", "don", "dona", "doña", "sir", "dame", "rev", "gen", "adm", "col",
 }
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba", "cpa"}
-# Lower-case particles that start a family name: "de la Mora", "van der Berg", "del Valle".
+# Lower-case particles that start a family name: "de la Garza", "van der Berg", "del Valle".
 PARTICLES = {"de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "das", "do", "dos", "di", "du", "le", "y"}
 # Common given names that are often the second word of a compound given name ("José Luis",
 # "María Fernanda", "John Michael"), so a three-word name is not read as two surnames.
@@ -92,7 +92,7 @@ def split_name(full_name: str) -> dict[str, str]:
     Honorifics go to prefix, generational and degree suffixes to suffix; a particle
     (`de`, `del`, `van`...) after the first word starts the family name; a middle initial
     is an additional name; of three words the last two are read as Spanish two surnames
-    unless the second is a common given name (`José Luis Gil`, `Victor André Gamas`).
+    unless the second is a common given name (`José Luis Gil`, `Victor André Salas`).
     """
     tokens = full_name.replace(",", " ").split()
     prefix, suffix = [], []

@@ -249,7 +249,7 @@ LIST_WORDS = _words(
     """
 )
 
-# Lower-case words allowed inside a name ("Luz María de la Mora", "Ludwig van Beethoven").
+# Lower-case words allowed inside a name ("María Elena de la Garza", "Ludwig van Beethoven").
 NAME_PARTICLES = _words("de del la las los y da das do dos di du van von der den le bin ibn al el st")
 
 # Name suffixes ("Jr.", "III").
