@@ -7,6 +7,7 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from analysis_fixtures import build_directory
+from app_helpers import card_name, card_text, open_person, settle
 from db import open_db
 from db.assessments import assess
 from db.engagement import log_interaction
@@ -41,37 +42,10 @@ def _rows(path, sql):
         db.close()
 
 
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def open_person(pilot, query: str) -> None:
-    await settle(pilot)
-    await pilot.press("slash", *query)
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-def card_text(app) -> str:
-    card = app.query_one(EntityCard)
-    parts = [w.visual.plain for w in card.query(Static)]
-    for links in card.query(OptionList):
-        parts += [links.get_option_at_index(i).prompt.plain for i in range(links.option_count)]
-    return "\n".join(parts)
-
-
-def card_name(app) -> str | None:
-    card = app.query_one(EntityCard).card
-    return card["name"] if card else None
-
-
 async def test_person_card_shows_connections_assessment_and_interactions(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "megan bridges")
+        await open_person(pilot, "megan bridges", type_it=True)
         text = card_text(app)
         assert "Connections (3 people" in text
         assert "High Level Economic Dialogue  initiative · 2" in text and "  Marcelo Ebrard" in text
@@ -90,11 +64,11 @@ async def test_person_card_shows_connections_assessment_and_interactions(db_path
 async def test_organization_and_initiative_cards_show_overlap(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "adrienne arsht")
+        await open_person(pilot, "adrienne arsht", type_it=True)
         text = card_text(app)
         assert "Overlap: organizations on the same initiatives (2)" in text
         assert "U.S. Chamber of Commerce  1 shared" in text and "  USMXECO Delegation" in text
-        await open_person(pilot, "usmxeco delegation")
+        await open_person(pilot, "usmxeco delegation", type_it=True)
         text = card_text(app)
         assert "Overlap: initiatives sharing members (1)" in text and "  Megan Bridges" in text
         assert "Overlap: initiatives sharing organizations (2)" in text
@@ -103,7 +77,7 @@ async def test_organization_and_initiative_cards_show_overlap(db_path):
 async def test_p_shows_the_path_and_opens_a_step(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "luz maria")
+        await open_person(pilot, "luz maria", type_it=True)
         await pilot.press("p")
         await settle(pilot)
         assert isinstance(app.screen, PathScreen)
@@ -121,7 +95,7 @@ async def test_p_shows_the_path_and_opens_a_step(db_path):
 async def test_p_on_an_organization_is_refused_with_a_message(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "us-mexico foundation")
+        await open_person(pilot, "us-mexico foundation", type_it=True)
         await pilot.press("p")
         await settle(pilot)
         assert not isinstance(app.screen, PathScreen)
@@ -130,7 +104,7 @@ async def test_p_on_an_organization_is_refused_with_a_message(db_path):
 async def test_i_assesses_the_selected_person_and_the_card_shows_it(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "jason marczak")
+        await open_person(pilot, "jason marczak", type_it=True)
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, AssessScreen)
@@ -152,7 +126,7 @@ async def test_i_assesses_the_selected_person_and_the_card_shows_it(db_path):
 async def test_l_logs_an_interaction(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "jason marczak")
+        await open_person(pilot, "jason marczak", type_it=True)
         await pilot.press("l")
         await settle(pilot)
         assert isinstance(app.screen, LogInteraction)
@@ -207,7 +181,7 @@ async def test_f_lists_due_followups_marks_one_done_and_opens_the_person(db_path
 async def test_analysis_keys_are_in_help_and_off_inside_dialogs(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "jason marczak")
+        await open_person(pilot, "jason marczak", type_it=True)
         await pilot.press("n")  # the note editor is open: g must type, not open the grid
         await settle(pilot)
         await pilot.press("g")
@@ -222,7 +196,7 @@ async def test_analysis_keys_are_in_help_and_off_inside_dialogs(db_path):
 async def test_j_walks_from_the_cards_lists_into_connections_and_enter_opens(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "luz maria")
+        await open_person(pilot, "luz maria", type_it=True)
         app.query_one(EntityCard).focus_first()
         await pilot.pause()
         for _ in range(8):
@@ -263,7 +237,7 @@ async def test_untrusted_names_in_connections_show_literally(db_path):
     db.close()
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "marcelo ebrard")
+        await open_person(pilot, "marcelo ebrard", type_it=True)
         assert "  [bold]Hostile[/bold] Name  [link=x]role[/link]" in card_text(app)
 
 
@@ -286,7 +260,7 @@ async def test_ctrl_s_right_after_fast_typing_logs_the_whole_summary(db_path):
 
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "megan bridges")
+        await open_person(pilot, "megan bridges", type_it=True)
         await pilot.press("l")
         await settle(pilot)
         for ch in "dinner":  # queued at once, as a paste or a fast typist sends them
@@ -302,7 +276,7 @@ async def test_escape_in_an_open_kind_menu_closes_the_menu_not_the_dialog(db_pat
 
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await open_person(pilot, "megan bridges")
+        await open_person(pilot, "megan bridges", type_it=True)
         await pilot.press("l", *"draft")
         app.screen.query_one("#log-kind", Select).focus()
         await pilot.press("enter")  # open the menu

@@ -332,7 +332,7 @@ def test_a_writer_waits_for_another_writers_transaction_instead_of_failing(tmp_p
 async def test_the_open_app_sees_what_other_terminals_wrote(tmp_path):
     """The app is open (its connections held) while `import`, `note` and `tag` run as other
     processes; every write succeeds and, after ctrl+r, the app shows the new person, note and tag."""
-    from test_app import card_text, open_person, settle
+    from app_helpers import card_text, open_person, settle
     from test_app_data import build_fixture_db
 
     from tui.app import StakeholdersApp

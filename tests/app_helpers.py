@@ -1,0 +1,56 @@
+"""Pilot helpers shared by the app's test files."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Static
+
+from tui.components.entity_card import EntityCard
+from tui.components.result_list import ResultList
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Let workers finish and their messages be handled."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def card_text(app) -> str:
+    """The card's text, lines unwrapped (sections and links)."""
+    card = app.query_one(EntityCard)
+    parts = [w.visual.plain for w in card.query(Static)]
+    for links in card.query(OptionList):
+        parts += [links.get_option_at_index(i).prompt.plain for i in range(links.option_count)]
+    return "\n".join(parts)
+
+
+def card_name(app) -> str | None:
+    card = app.query_one(EntityCard).card
+    return card["name"] if card else None
+
+
+def list_names(app) -> list[str]:
+    return [r.name for r in app.query_one(ResultList).rows_shown]
+
+
+async def search_for(pilot, text: str, type_it: bool = False) -> None:
+    """Focus the search bar with `/`, then type `text` key by key or (faster) paste it in."""
+    await pilot.press("slash")
+    if type_it:
+        await pilot.press(*text)
+    else:
+        pilot.app.focused.insert_text_at_cursor(text)
+    await settle(pilot)
+
+
+async def open_person(pilot, query: str, type_it: bool = False) -> None:
+    """Wait for the first screen, search, and open the top match with enter."""
+    await settle(pilot)
+    await search_for(pilot, query, type_it=type_it)
+    await pilot.press("enter")
+    await settle(pilot)
