@@ -1,6 +1,6 @@
 """Stakeholder analysis as seen from the rest of the directory (exports).
 
-The pieces live in small modules: `db.connections` (shared initiatives/organizations, paths,
+The pieces live in small modules: `db.network` (shared initiatives/organizations, paths,
 overlaps), `db.assessments` (influence, interest, stance, the grid) and `db.engagement`
 (interactions and follow-ups).
 
@@ -47,7 +47,7 @@ def card_extras(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> 
     (initiatives sharing members) and `organization_overlap` (sharing organizations).
     """
     from db.assessments import assessment_history
-    from db.connections import connections, initiative_organization_overlap, initiative_overlap, organization_overlap
+    from db.network import connections, initiative_organization_overlap, initiative_overlap, organization_overlap
     from db.engagement import interactions
 
     extras: dict = {}

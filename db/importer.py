@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 import sqlite_utils
 
 from db.connection import write_transaction
-from db.readers import DOCUMENT_SUFFIXES, DocumentError, read_document
+from db.formats.readers import DOCUMENT_SUFFIXES, DocumentError, read_document
 
 
 @dataclass

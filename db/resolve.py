@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from db.extract_core import compact_key, fold  # cached versions of db.textnorm's keys
+from db.extract.core import compact_key, fold  # cached versions of db.textnorm's keys
 
 TABLE_OF = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
 

@@ -1,11 +1,11 @@
-"""Connections, shortest paths and overlaps (db.connections)."""
+"""Connections, shortest paths and overlaps (db.network)."""
 
 from __future__ import annotations
 
 import pytest
 
 from analysis_fixtures import build_directory
-from db.connections import (
+from db.network import (
     connected_people,
     connections,
     format_path,

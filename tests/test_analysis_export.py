@@ -12,7 +12,7 @@ from analysis_fixtures import build_directory
 from db.analysis import EXPORT_FIELDS
 from db.assessments import assess
 from db.engagement import log_interaction
-from db.export import CSV_FIELDS, ExportFilters, export_people
+from db.formats.export import CSV_FIELDS, ExportFilters, export_people
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_json_has_the_analysis_fields(directory):
 
 
 def test_reimporting_an_export_keeps_assessments_and_interactions(directory, tmp_path):
-    from db.contacts import import_contacts
+    from db.formats.contacts import import_contacts
 
     path = tmp_path / "people.csv"
     path.write_text(_export(directory, "csv", [1, 2, 3, 4, 5, 7]), encoding="utf-8", newline="")

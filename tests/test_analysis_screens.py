@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from analysis_fixtures import build_directory
 from db.assessments import assess
-from db.connections import shortest_path
+from db.network import shortest_path
 from db.engagement import log_interaction
 from db.search import search
 from tui.screens.assess import AssessScreen

@@ -447,7 +447,7 @@ async def test_a_person_opened_from_a_card_keeps_the_focus_in_the_card(db_path):
 
 def test_what_x_exports_for_each_kind_of_list():
     from db.browse import ListRow
-    from db.export import ExportFilters
+    from db.formats.export import ExportFilters
     from tui.app import export_request
 
     rows = [ListRow("organization", 1, "Org"), ListRow("person", 4, "A"), ListRow("person", 2, "B")]

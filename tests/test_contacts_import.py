@@ -7,8 +7,8 @@ import pytest
 import contacts_fixture
 from contacts_fixture import HOSTILE
 from db.annotations import update_entity
-from db.contacts import import_contacts, unneutralize
-from db.export import export_people
+from db.formats.contacts import import_contacts, unneutralize
+from db.formats.export import export_people
 
 TABLES = ("people", "organizations", "initiatives", "aliases", "affiliations", "memberships", "tags", "notes")
 

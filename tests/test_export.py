@@ -14,7 +14,7 @@ import vobject
 import contacts_fixture
 from contacts_fixture import HOSTILE
 from db.connection import write_transaction
-from db.export import (
+from db.formats.export import (
     CSV_FIELDS,
     FORMULA_PREFIXES,
     ExportFilters,
@@ -24,7 +24,7 @@ from db.export import (
     neutralize_cell,
 )
 from db.textnorm import fold
-from db.vcard import fold_line, split_name
+from db.formats.vcard import fold_line, split_name
 
 
 @pytest.fixture

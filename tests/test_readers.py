@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from db.readers import MAX_HTML_BYTES, MAX_TEXT_BYTES, MAX_TEXT_CHARS, DocumentError, decode_text, read_document
+from db.formats.readers import MAX_HTML_BYTES, MAX_TEXT_BYTES, MAX_TEXT_CHARS, DocumentError, decode_text, read_document
 from doc_fixtures import make_pdf
 
 MEMBERS = "Nearshoring Council:\nJosé Pérez - Acme Holdings\nAna Díaz - Beta Logística\n"

@@ -18,7 +18,7 @@ from textual.binding import Binding
 
 from db.assessments import AnalysisError, assess
 from db.connection import DatabaseError
-from db.connections import shortest_path
+from db.network import shortest_path
 from db.engagement import log_interaction
 from tui.screens.assess import AssessScreen
 from tui.screens.followups import FollowupsScreen

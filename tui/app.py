@@ -30,7 +30,7 @@ from textual.widgets import DataTable, Footer, Input, Static, TextArea
 from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts, update_entity
 from db.cards import entity_card
 from db.connection import DatabaseError, data_version, open_db
-from db.export import ExportFilters, export_people
+from db.formats.export import ExportFilters, export_people
 from db.merge import MergeError, merge_entities
 from db.stats import directory_counts
 from db.textnorm import fold

@@ -33,7 +33,7 @@ class StakeholdersGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         from db.connection import DatabaseError
-        from db.readers import DocumentError
+        from db.formats.readers import DocumentError
 
         try:
             return super().invoke(ctx)

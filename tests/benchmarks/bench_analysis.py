@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from db import open_db, write_transaction  # noqa: E402
 from db.analysis import card_extras  # noqa: E402
 from db.assessments import grid  # noqa: E402
-from db.connections import connections, organization_overlap, shortest_path  # noqa: E402
+from db.network import connections, organization_overlap, shortest_path  # noqa: E402
 from db.engagement import due_followups  # noqa: E402
 from tests.benchmarks.build_directory import build  # noqa: E402
 

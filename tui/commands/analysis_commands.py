@@ -45,7 +45,7 @@ def path_command(obj: CliContext, names, from_id, to_id, as_json) -> None:
 
     Prints `A -> Shared initiative or organization -> B ...`, or "not connected" (exit 0 either way).
     """
-    from db.connections import format_path, shortest_path
+    from db.network import format_path, shortest_path
 
     names = list(names)
     expected = 2 - (from_id is not None) - (to_id is not None)
@@ -67,7 +67,7 @@ def path_command(obj: CliContext, names, from_id, to_id, as_json) -> None:
 @click.pass_obj
 def connections_command(obj: CliContext, name, person_id) -> None:
     """The people a person shares initiatives or organizations with, grouped by what they share."""
-    from db.connections import connections
+    from db.network import connections
 
     db = obj.db
     person = _person(db, name, person_id)

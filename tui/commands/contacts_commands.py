@@ -128,7 +128,7 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
 
     CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
     leading ' (OWASP CSV-injection guidance); --raw writes them as they are."""
-    from db.export import ExportFilters, count_people, export_people
+    from db.formats.export import ExportFilters, count_people, export_people
     from db.lookup import Resolved, resolve_entity
 
     db = obj.db

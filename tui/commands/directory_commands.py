@@ -19,7 +19,7 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
     """Import documents (.txt, .md, ...) or folders of them. Each document is imported once.
 
     Contact lists (.csv, .vcf) are merged into the people already there."""
-    from db.contacts import CONTACT_SUFFIXES, import_contacts
+    from db.formats.contacts import CONTACT_SUFFIXES, import_contacts
     from db.importer import import_document, iter_document_paths
 
     files = list(iter_document_paths(paths))

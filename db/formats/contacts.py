@@ -17,11 +17,11 @@ from typing import Iterator
 
 import sqlite_utils
 
-from db import vcard
+from db.formats import vcard
 from db.annotations import add_note, normalize_tag
 from db.connection import write_transaction
-from db.export import FORMULA_PREFIXES, LIST_SEPARATOR, NOTE_SEPARATOR, database_namespace, person_uid
-from db.readers import decode_text
+from db.formats.export import FORMULA_PREFIXES, LIST_SEPARATOR, NOTE_SEPARATOR, database_namespace, person_uid
+from db.formats.readers import decode_text
 from db.resolve import (
     add_alias,
     create_initiative,

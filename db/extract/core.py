@@ -1,7 +1,7 @@
 """The shared ground of extraction: tokens and sentences, word classes, capitalised runs,
 person names inside runs, and `Doc`, which collects one document's entities and relations.
 
-Names are recognised with the vocabularies in `db.vocabulary` (given names, titles,
+Names are recognised with the vocabularies in `db.extract.vocabulary` (given names, titles,
 organization suffixes), never with a list of known entities. Character offsets in every
 `Span` index into the document's text.
 """
@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from db import vocabulary as V
+from db.extract import vocabulary as V
 from db.textnorm import compact_key as _compact_uncached
 from db.textnorm import fold as _fold_uncached
 

@@ -8,8 +8,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from db import vocabulary as V
-from db.extract_core import (
+from db.extract import vocabulary as V
+from db.extract.core import (
     EMAIL_RE,
     Doc,
     Tok,

@@ -180,7 +180,7 @@ def _decode_document(path: Path, data: bytes, fallback: str | None = None) -> st
 
 
 def _read_pdf(path: Path) -> str:
-    from db.pdf_text import PdfTextError, pdf_to_text
+    from db.formats.pdf_text import PdfTextError, pdf_to_text
 
     if b"%PDF-" not in _read_bytes(path, MAX_PDF_BYTES, head=1024):
         raise DocumentError(f"{display_path(path)}: not a PDF file")
@@ -207,7 +207,7 @@ def read_document(path: Path) -> tuple[str, str]:
     if suffix in PDF_SUFFIXES:
         fmt, text = "pdf", _read_pdf(path)
     elif suffix in HTML_SUFFIXES:
-        from db.html_text import declared_charset, html_to_text
+        from db.formats.html_text import declared_charset, html_to_text
 
         data = _read_bytes(path, MAX_HTML_BYTES)
         fmt, text = "html", html_to_text(_decode_document(path, data, declared_charset(data)))

@@ -1,8 +1,8 @@
 """Drawing people, organizations and initiatives (and how they relate) out of document text.
 
-`extract(text) -> Extraction` runs the line patterns (`db.extract_lists`), then the sentence
-patterns (`db.extract_prose`) over what is left, then gives emails and phone numbers to the person
-named before them. General rules only; see `db.extract_core` for the shared machinery.
+`extract(text) -> Extraction` runs the line patterns (`db.extract.lists`), then the sentence
+patterns (`db.extract.prose`) over what is left, then gives emails and phone numbers to the person
+named before them. General rules only; see `db.extract.core` for the shared machinery.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from db.extract_core import (
+from db.extract.core import (
     EMAIL_RE,
     Doc,
     Extraction,
@@ -21,8 +21,8 @@ from db.extract_core import (
     line_spans,
     sentence_spans,
 )
-from db.extract_lists import bylines, member_lists
-from db.extract_prose import read_sentence
+from db.extract.lists import bylines, member_lists
+from db.extract.prose import read_sentence
 
 __all__ = ["Extraction", "Found", "Span", "extract"]
 

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 import sqlite_utils
 
-from db import vcard
+from db.formats import vcard
 from db.analysis import EXPORT_FIELDS, export_fields
 
 FORMATS = ("csv", "json", "vcard")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from db import vocabulary as V
-from db.extract_core import (
+from db.extract import vocabulary as V
+from db.extract.core import (
     GENERIC_WORDS,
     Doc,
     Tok,

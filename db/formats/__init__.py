@@ -1,0 +1,1 @@
+"""Readers and writers of outside formats: documents (text, HTML, PDF), contact lists (CSV, vCard), exports."""
