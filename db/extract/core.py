@@ -60,7 +60,8 @@ class Extraction:
 
 # --------------------------------------------------------------------------- tokens and sentences
 
-_TOKEN = re.compile(r"[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
+# A nickname in quotes (`Ramiro “Chato” Olvera`) is one token, so it stays inside the name.
+_TOKEN = re.compile(r"[“\"][^\W\d_][\w’'\-]*[”\"]|[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
 
@@ -82,7 +83,7 @@ class Tok:
     @property
     def cap(self) -> bool:
         """Capitalised (or a digit-led name with capitals, like `3M`)."""
-        t = self.text.lstrip("#")
+        t = self.text.lstrip("#“\"")
         return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
 
 
@@ -125,16 +126,25 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def is_given(word: str) -> bool:
     """A common given name (accent-insensitive); `Jean-Pierre` counts by its first part."""
     k = fold(word)
-    return k in V.GIVEN_NAMES or (" " in k and k.split()[0] in V.GIVEN_NAMES and "-" in word)
+    if " " in k and "-" in word:
+        k = k.split()[0]
+    return k in V.GIVEN_NAMES or k in V.package_given_names()
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _LETTERS = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 
 
+def is_nickname(tok: Tok) -> bool:
+    """A nickname written in quotes (`“Chato”`)."""
+    return tok.text[:1] in "“\"" and len(tok.text) > 2
+
+
 def namey(tok: Tok) -> bool:
     """Could be part of a person's name: capitalised letters, not a known non-name word."""
     t = tok.text
+    if is_nickname(tok):
+        return t[1:2].isupper()
     if not t or not t[0].isupper():
         return False
     if _INITIAL.fullmatch(t):
@@ -357,7 +367,10 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
-        gap_ok = bool(cur) and text[cur[-1].end : tok.start].strip() == "" and not cur[-1].possessive
+        gap = text[cur[-1].end : tok.start] if cur else ""
+        gap_ok = bool(cur) and not cur[-1].possessive and (
+            gap.strip() == "" or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
+        )
         century = i + 1 < len(toks) and toks[i + 1].key == "century" and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)
         if tok.cap or tok.text == "&" or century:  # "21st Century Border Initiative"
             if not gap_ok:
@@ -432,7 +445,7 @@ def _name_from(run: list[Tok], i: int) -> list[Tok] | None:
             j += 1
             break
         j += 1
-    while name and name[-1].key in V.NAME_PARTICLES:
+    while name and (name[-1].key in V.NAME_PARTICLES or is_nickname(name[-1])):
         name.pop()
     words = [t for t in name if t.key not in V.NAME_PARTICLES]
     if not 2 <= len(words) <= 5:
@@ -467,13 +480,13 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
         if tok.possessive and i < len(run) - 1:
             return None
         prev = run[i - 1].key if i else ""
-        if is_given(tok.text) and namey(tok) and prev not in ("san", "santa", "st", "saint", "el", "los", "las"):
+        if is_given(tok.text) and namey(tok) and not is_nickname(tok) and prev not in ("san", "santa", "st", "saint", "el", "los", "las"):
             name = _name_from(run, i)
             if name:
                 return run[:i], name
             if i + 1 < len(run) and is_given(run[i + 1].text):
                 continue
-            return None
+            break  # a given-name word that starts no name ("Wiremu Tane": "Tane"): other evidence decides
     for i, tok in enumerate(run):
         if is_title_tok(tok) or strong and i == 0:
             start = i + 1 if is_title_tok(tok) else i

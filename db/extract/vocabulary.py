@@ -6,6 +6,8 @@ Every set holds accent-folded, lower-case words (compare with `db.textnorm.fold`
 
 from __future__ import annotations
 
+import functools
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -297,3 +299,29 @@ PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advi
 
 # Initiative kinds that may come before their topic ("Task Force on Energy"; not "Council on Foreign Relations").
 KINDS_BEFORE_TOPIC = frozenset({"working group", "task force", "advisory board", "dialogue", "roundtable", "caucus"})
+
+
+# Function words and common English/Spanish words that a name list also holds ("Will", "May", "Rich").
+_NOT_GIVEN = _words(
+    """
+    will may rich king young major key price bell chase hope faith grace joy gay sky bay rose june august
+    sol mar paz luz cruz angel rio san santa del de la el los las son dean page lane hall case bill mark
+    summer autumn winter spring star sun moon sea river lake city town
+    """
+)
+
+
+@functools.lru_cache(maxsize=1)
+def package_given_names() -> frozenset[str]:
+    """Given names from the `gender-guesser` package's name dictionary (tens of thousands, many
+    countries), accent-folded, without the words that are more often something else."""
+    from db.textnorm import fold
+
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:  # the package is a dependency; extraction still works on the short list
+        return frozenset()
+    names = {fold(n) for n in detector.Detector(case_sensitive=False).names}
+    stop = (_NOT_GIVEN | NON_NAME_WORDS | MONTHS | WEEKDAYS | PLACES | TITLE_WORDS | HONORIFICS | ORG_SUFFIXES
+            | ORG_HEADS | NAME_CONNECTORS | NAME_PARTICLES | LEADING_DETERMINERS | TOPIC_WORDS)
+    return frozenset(n for n in names if len(n) > 2 and " " not in n and n not in stop)
