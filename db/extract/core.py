@@ -192,6 +192,57 @@ def initiative_kind(name: str) -> str | None:
     return None
 
 
+_OF_SPLIT = re.compile(r"\s+(?:of(?:\s+the)?|del|de\s+la|de\s+los|de\s+las)\s+")
+
+
+def group_core(name: str) -> str:
+    """`Final Report of the X Task Force` -> `X Task Force`: what a group's name is about when the
+    words before `of` name a document or an event of it, not a group."""
+    parts = list(_OF_SPLIT.finditer(name))
+    for m in parts:
+        head, rest = name[: m.start()], name[m.end() :]
+        head_words = fold(head).split()
+        if not head_words or head_words[-1] in V.INITIATIVE_KINDS or head_words[-1] in V.AMBIGUOUS_GROUP_KINDS \
+                or head_words[0] in V.INITIATIVE_KINDS_FIRST or any(fold(head).startswith(k) for k in V.INITIATIVE_KINDS_FIRST):
+            continue
+        if initiative_kind(head) or binational_group_kind(head):
+            continue
+        if initiative_kind(rest) or binational_group_kind(rest):
+            return rest
+    return name
+
+
+def binational_group_kind(name: str) -> str | None:
+    """The kind of a body named like a convened group of two sides ("U.S.-Mexico Energy Council",
+    "Alianza Binacional Sonora–Arizona"), whose head word alone could also name an organization."""
+    words = fold(name).split()
+    if len(words) >= 2 and _binational(name):
+        for w in (words[-1], words[0]):
+            if w in V.AMBIGUOUS_GROUP_KINDS:
+                return V.AMBIGUOUS_GROUP_KINDS[w]
+    return None
+
+
+_PAIR = re.compile(r"\b[A-Z][\w.]*\s*[-–]\s*(?:[A-Z][\w.]*\s+)?[A-Z]\w+")  # "U.S.-Mexico", "Sonora–Nuevo México"
+
+
+def _place_like(x: str) -> bool:
+    return is_place(x) or fold(x).replace(" ", "") in V.PLACES
+
+
+def _binational(name: str) -> bool:
+    """The name of a body of two sides: a binational word or a pair of places (`U.S.-Mexico`)."""
+    words = set(fold(name.replace("-", " ")).split()) | set(fold(name).split())
+    folded = fold(name)
+    if words & V.BINATIONAL_WORDS or any(p in folded for p in ("dos californias", "north american", "norteamerican")):
+        return True
+    for m in _PAIR.finditer(name):
+        sides = re.split(r"\s*[-–]\s*", m.group(), maxsplit=1)
+        if len(sides) == 2 and _place_like(sides[0]) and (_place_like(sides[1]) or _place_like(sides[1].split()[0])):
+            return True
+    return False
+
+
 def looks_like_org(name: str) -> bool:
     """An organization name by its shape: a known suffix/head word, or an acronym."""
     words = fold(name).split()
@@ -234,6 +285,7 @@ class Doc:
         self.pending_delegates: list[tuple[int, int, str]] = []
         self.span_starts: dict[tuple[str, int], set[int]] = {}
         self.parts: dict[str, set[int]] = {}  # a person's first/middle/last name -> person indexes
+        self.dropped_orgs: set[int] = set()  # organizations retyped as initiatives
 
     # entities ---------------------------------------------------------------
     def _key(self, etype: str, name: str) -> str:
@@ -246,6 +298,13 @@ class Doc:
     def add(self, etype: str, name: str, span: Span | None, **fields) -> int:
         """Find or add an entity; returns its index. Fields fill only what is still empty."""
         name = " ".join(name.split())
+        if etype == "initiative":
+            core = group_core(name)
+            if core != name:
+                if span is not None:
+                    at = span.text.rfind(core)
+                    span = Span(span.start + at, span.start + at + len(core), core, span.sentence) if at >= 0 else span
+                name = core
         idx = self.lookup(etype, name)
         if idx is None:
             idx = len(self.found[etype])
@@ -289,6 +348,25 @@ class Doc:
         hits = self.parts.get(fold(word), set())
         return next(iter(hits)) if len(hits) == 1 else None
 
+    def retype_org(self, org: int, kind: str) -> int:
+        """The organization `org` is an initiative after all: move its mentions, aliases and people
+        (affiliations become memberships); returns the initiative."""
+        ent = self.found["organization"][org]
+        ini = self.add("initiative", ent.name, None, kind=kind, acronym=ent.acronym)
+        target = self.found["initiative"][ini]
+        target.spans += [sp for sp in ent.spans if sp not in target.spans]
+        target.aliases |= ent.aliases
+        for alias in ent.aliases | {ent.name}:
+            self.index.pop(("organization", self._key("organization", alias)), None)
+            self.index.setdefault(("initiative", self._key("initiative", alias)), ini)
+        for (p, o) in [k for k in self.affiliations if k[1] == org]:
+            del self.affiliations[(p, o)]
+            self.member(p, ini, "member")
+        for (i, o) in [k for k in self.initiative_orgs if k[1] == org]:
+            del self.initiative_orgs[(i, o)]
+        self.dropped_orgs.add(org)
+        return ini
+
     # relations --------------------------------------------------------------
     def affiliate(self, person: int, org: int, title: str | None) -> None:
         """Person works at organization (with the title as written, if any)."""
@@ -307,8 +385,19 @@ class Doc:
             self.initiative_orgs[(initiative, org)] = role
 
     # final in-document merges ----------------------------------------------
+    def _drop_orgs(self) -> None:
+        """Remove the organizations retyped as initiatives, renumbering the relations."""
+        keep = [i for i in range(len(self.found["organization"])) if i not in self.dropped_orgs]
+        new = {old: n for n, old in enumerate(keep)}
+        self.found["organization"] = [self.found["organization"][i] for i in keep]
+        self.affiliations = {(p, new[o]): t for (p, o), t in self.affiliations.items() if o in new}
+        self.initiative_orgs = {(i, new[o]): r for (i, o), r in self.initiative_orgs.items() if o in new}
+        self.dropped_orgs = set()
+
     def finish(self) -> Extraction:
         """Merge short forms into long ones (`Globex` -> `Globex Logistics`) and return."""
+        if self.dropped_orgs:
+            self._drop_orgs()
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         for i, org in enumerate(orgs):

@@ -49,6 +49,9 @@ class _ListItem:
 _ROLE_PREFIX = re.compile(r"([A-Z][^:,]{1,40}):\s+(?=\S)")
 
 
+_SUFFIX_AFTER_COMMA = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?(?=\s|,|$)")
+
+
 def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     line = text[start:end]
     m = BULLET_RE.match(line)
@@ -63,6 +66,13 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     sep = _LIST_SEP.search(body)
     paren = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", body)
     comma = body.find(",")
+    suffix = _SUFFIX_AFTER_COMMA.match(body, comma) if comma > 0 else None
+    if suffix:  # "Dale Emmons, Jr. - Org": the suffix is part of the name
+        after = body.find(",", suffix.end())
+        sep = _LIST_SEP.search(body, suffix.end())
+        comma = after
+        if comma < 0 and not sep:
+            comma = -1
     if sep and (comma < 0 or sep.start() < comma):
         name_end, rest = sep.start(), (sep.end(), len(body))
     elif paren:

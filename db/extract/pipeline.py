@@ -21,7 +21,9 @@ from db.extract.core import (
     line_spans,
     sentence_spans,
 )
+from db.extract.groups import find_groups
 from db.extract.lists import bylines, member_lists
+from db.extract.membership import join_main_group
 from db.extract.prose import read_sentence
 
 __all__ = ["Extraction", "Found", "Span", "extract"]
@@ -42,6 +44,7 @@ def extract(text: str) -> Extraction:
             continue
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
+    find_groups(doc)
     _assign_contacts(doc, lines, list_lines)
     for pidx, role, pos in doc.pending_roles:
         ini = last_before(doc, "initiative", pos)
@@ -51,6 +54,7 @@ def extract(text: str) -> Extraction:
         ini = _group_before(doc, pos, _DELEGATION_KINDS if role == "member" else _EVENT_KINDS)
         if ini is not None:
             doc.member(pidx, ini, role)
+    join_main_group(doc)
     return doc.finish()
 
 

@@ -165,7 +165,36 @@ INITIATIVE_KINDS = {
     "partnership": "partnership",
     "mission": "delegation",
     "trade mission": "delegation",
+    "consultations": "dialogue",
+    "exchange": "dialogue",
+    "table": "roundtable",
+    "mechanism": "mechanism",
+    "conference": "forum",
+    "congress": None,
+    "assembly": None,
 }
+
+# Heads of names that are as often an organization as a convened group ("Council", "Comisión"):
+# a group when the name is binational ("U.S.-Mexico ... Council", "Alianza Binacional ...") or has members.
+AMBIGUOUS_GROUP_KINDS = {
+    "council": "council",
+    "commission": "commission",
+    "committee": "committee",
+    "group": "working group",
+    "alliance": "alliance",
+    "partnership": "partnership",
+    "consejo": "council",
+    "comision": "commission",
+    "comite": "committee",
+    "alianza": "alliance",
+    "asamblea": "meeting",
+    "assembly": "meeting",
+}
+
+# Words that make a named body binational (a group convening both sides), folded.
+BINATIONAL_WORDS = _words(
+    "binational binacional bilateral trilateral cross-border transfronterizo transfronteriza north-american"
+)
 
 # Spanish initiative names start with their kind ("Grupo de Trabajo de Relocalización").
 INITIATIVE_KINDS_FIRST = {
@@ -179,6 +208,15 @@ INITIATIVE_KINDS_FIRST = {
     "mision comercial": "delegation",
     "delegacion": "delegation",
     "consejo consultivo": "council",
+    "mecanismo": "mechanism",
+    "encuentro": "forum",
+    "ciclo de dialogos": "dialogue",
+    "dialogos": "dialogue",
+    "mesa": "roundtable",
+    "mision": "delegation",
+    "comitiva": "delegation",
+    "congreso": "forum",
+    "convencion": "forum",
 }
 
 # Places: never a person, never an organization on their own.

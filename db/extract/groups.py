@@ -1,0 +1,153 @@
+"""Stage: initiatives named anywhere in the text, named or not.
+
+- Named groups inside longer capitalised runs: `Final Report of the Binational Task Force on X`,
+  `2025 Border Logistics Summit Corridor Mayors Association` (a headline run on into the next
+  name), `la Reunión Plenaria del Mecanismo Binacional de X` (Spanish names start with their kind).
+- Unnamed delegations and missions: `a bipartisan congressional delegation to Mexico`,
+  `an investment mission to Monterrey and Saltillo`, `la misión empresarial mexicana`.
+
+Each is typed by its kind words (`db.extract.core.initiative_kind`); a name already drawn as an
+organization is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.extract import vocabulary as V
+from db.extract.core import (
+    Doc,
+    Tok,
+    binational_group_kind,
+    cap_runs,
+    fold,
+    initiative_kind,
+    is_title_tok,
+    line_spans,
+    phrase_of,
+    sentence_spans,
+    strip_leading,
+    tokens,
+)
+
+# Spanish kind words that open a group's name ("Mecanismo Binacional ...", "Foro de ...").
+_KIND_FIRST = {w.split()[0] for w in V.INITIATIVE_KINDS_FIRST} | {
+    w for w in V.AMBIGUOUS_GROUP_KINDS if not w.isascii() or w in ("consejo", "comision", "comite", "alianza", "asamblea")
+}
+_OF = frozenset({"of", "de", "del"})
+
+_UNNAMED = re.compile(
+    r"\b(?:(?:a|an|the|its|our|this|una|la|el|esta)\s+)"
+    r"((?:(?:[a-z][a-z\-]+)\s+){0,2}?"
+    r"(?:(?:congressional|trade|investment|business|legislative|bipartisan|official|state|economic|commercial)\s+)"
+    r"(?:delegation|mission|codel)"
+    r"(?:\s+to\s+(?:(?:northern|southern|central|western|eastern)\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
+    r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?)"
+    r"|\b(?:(?:una|la|esta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:empresarial|comercial|legislativa|"
+    r"oficial|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense))?)"
+)
+
+
+# Titles of an organization's own staff: a body with an executive director is an organization.
+_STAFF = frozenset("director directora executive ejecutivo ejecutiva manager gerente officer staff spokesperson "
+                   "spokesman spokeswoman communications analyst ceo".split())
+
+
+def find_groups(doc: Doc) -> None:
+    """Add the initiatives of the module's docstring to `doc`; a binational body drawn as an
+    organization but with no staff of its own is retyped as the group it is."""
+    text = doc.text
+    for org, ent in enumerate(doc.found["organization"]):
+        kind = binational_group_kind(ent.name)
+        if kind and org not in doc.dropped_orgs and not _staffed(doc, org):
+            doc.retype_org(org, kind)
+    for start, end in line_spans(text):
+        if end - start < 4:
+            continue
+        for s, e in sentence_spans(text, start, end):
+            sent = (s, e)
+            for run in cap_runs(tokens(text[s:e], s), text):
+                for sub in _group_subruns(run):
+                    _add_group(doc, sub, sent)
+            for m in _UNNAMED.finditer(text, s, e):
+                g = 1 if m.group(1) else 2
+                name = m.group(g).rstrip(".")
+                if doc.lookup("initiative", name) is None:
+                    doc.add("initiative", name, doc.span(m.start(g), m.start(g) + len(name), sent), kind="delegation")
+
+
+def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
+    """Group names inside a capitalised run (see the module's docstring)."""
+    out = []
+    keys = [t.key for t in run]
+    whole = _whole(run)
+    if whole:
+        out.append(whole)  # "Binational Logistics and Water Table", "Alianza Binacional Sonora–Arizona"
+    for i, k in enumerate(keys):
+        if k in _KIND_FIRST and i > 0 and keys[i - 1] in _OF | {"la", "las", "los", "el"}:
+            sub = run[i:]  # "... del Mecanismo Binacional de X"
+            if len(sub) >= 2:
+                out.append(_trim(sub))
+    for i in range(1, len(run) - 1):
+        # a kind word in the middle of a run not followed by a connector ends a name there
+        head = run[: i + 1]
+        if initiative_kind(" ".join(t.text for t in head[-2:])) and run[i + 1].key not in V.NAME_CONNECTORS \
+                and run[i + 1].text[:1].isupper():
+            start = 0
+            for j in range(i - 1, 0, -1):
+                if run[j].key in _OF:
+                    start = j + 1
+                    break
+            sub = strip_leading(run[start : i + 1])
+            if len(sub) >= 2:
+                out.append(sub)
+    if len(run) >= 3:
+        for j in range(len(run) - 2, 0, -1):
+            if run[j].key in _OF and run[j - 1].key not in V.INITIATIVE_KINDS and _kind(
+                " ".join(t.text for t in run[j + 1 :])
+            ):
+                sub = strip_leading(run[j + 1 :])  # "Final Report of the Binational Task Force on X"
+                if len(sub) >= 2:
+                    out.append(sub)
+                break
+    return out
+
+
+def _whole(run: list[Tok]) -> list[Tok] | None:
+    """The run as one group's name: not a title of one (`Vice Chair of the X Group`), nor two
+    names joined by `and` (`X Council and Y Initiative`)."""
+    run = strip_leading(run)
+    if not run or is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS:
+        return None
+    for j in range(1, len(run) - 1):
+        if run[j].key in _OF and _kind(" ".join(t.text for t in run[j + 1 :])):
+            return None  # "Final Report of the X Task Force": the group is after `of`
+    for k in range(1, len(run) - 1):
+        if run[k].key in ("and", "y", "&") and (initiative_kind(" ".join(t.text for t in run[:k]))
+                                                 or run[k - 1].key in V.AMBIGUOUS_GROUP_KINDS):
+            return None
+    return run if len(run) >= 2 else None
+
+
+def _kind(name: str) -> str | None:
+    return initiative_kind(name) or binational_group_kind(name)
+
+
+def _trim(run: list[Tok]) -> list[Tok]:
+    while run and (run[-1].key in V.NAME_CONNECTORS):
+        run = run[:-1]
+    return run
+
+
+def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
+    text = doc.text
+    name = phrase_of(text, run).strip(" ,;:")
+    kind = _kind(name)
+    if not kind or fold(name) in V.INITIATIVE_KINDS or doc.lookup("organization", name) is not None:
+        return
+    doc.add("initiative", name, doc.span(run[0].start, run[-1].end, sent), kind=kind)
+
+
+def _staffed(doc: Doc, org: int) -> bool:
+    """Someone holds a staff title at the organization."""
+    return any(o == org and title and set(fold(title).split()) & _STAFF for (_, o), title in doc.affiliations.items())

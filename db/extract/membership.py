@@ -1,0 +1,119 @@
+"""Stage: memberships from the document's main group.
+
+A page about one group (its headline or opening lines name a task force, a delegation, a forum ...)
+lists, quotes and describes the people who take part in it. After the line and sentence patterns
+have run, every person of such a page who has no membership yet becomes a member of that group,
+with the role its context states (co-chair, moderator, speaker ...), except the people the group
+merely meets or hears from (`met with`, `se reunió con`) and the page's own author.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.extract.core import Doc, fold, line_spans
+
+# How far into the document the main group must be named: its headline and opening lines.
+_LEAD_LINES = 4
+_LEAD_CHARS = 700
+
+# A person named after these words is someone the group meets, not one of its members.
+_MET = re.compile(
+    r"(?:\b(?:met|meets|meeting|meetings|sat down|talks|spoke|visited|reuni[oó]n(?:es)?|se reuni[oó]|se reunieron|"
+    r"encuentros?|sostuvo|sostuvieron|dialog[oó])\b(?:\s+[\w’'.-]+){0,4}?\s+(?:with|con)\b"
+    r"|\b(?:received|welcomed|greeted|hosted|recibid[oa]s?|atendid[oa]s?)\s+by\b|\brecibid[oa]s?\s+por\b)[^.;]*$",
+    re.I,
+)
+_AUTHOR = re.compile(r"^\s*(?:by|posted by|written by|author|por|autor[a]?|(?:media|press)\s+contacts?|contacts?|"
+                     r"contacto(?:\s+de\s+prensa)?|for more information)\b[:\s]", re.I)
+
+# Roles stated next to a name, in English and Spanish.
+_ROLES = (
+    ("co-chair", re.compile(r"\bco-?chair|\bcopresident[ea]|\bco-?presid", re.I)),
+    ("chair", re.compile(r"\bchair(?:ed|s|man|woman|person)?\b|\bpresidid[oa]s?\s+por\b|\bpresidi[oó]\b", re.I)),
+    ("lead", re.compile(r"\bled\b|\bleads\b|\bleading\b|\bhead(?:ed|s)?\b|\bencabez", re.I)),
+    ("moderator", re.compile(r"\bmoderat|\bmoder[oó]\b|\bmoderador", re.I)),
+    ("speaker", re.compile(r"\bspeak|\bkeynote|\bpanel|\bponente|\bconferencista|\bexpositor", re.I)),
+)
+
+
+def main_group(doc: Doc) -> int | None:
+    """The initiative the document is about: the first one its headline or opening lines name."""
+    lead_end = _lead_end(doc.text)
+    best, best_key = None, None
+    for i, ini in enumerate(doc.found["initiative"]):
+        starts = [sp.start for sp in ini.spans]
+        if not starts or min(starts) >= lead_end:
+            continue
+        key = (min(starts), -len(starts))
+        if best_key is None or key < best_key:
+            best, best_key = i, key
+    return best
+
+
+def _lead_end(text: str) -> int:
+    """Offset where the headline and opening lines end."""
+    seen = 0
+    for start, end in line_spans(text):
+        if text[start:end].strip():
+            seen += 1
+            if seen >= _LEAD_LINES:
+                return min(end, _LEAD_CHARS) if end > _LEAD_CHARS else end
+    return len(text)
+
+
+def join_main_group(doc: Doc) -> None:
+    """Make the people of a page about one group its members (see the module's docstring)."""
+    group = main_group(doc)
+    if group is None:
+        return
+    members = {p for p, _ in doc.memberships}
+    spokespeople = _spokespeople(doc, group)
+    for pidx, person in enumerate(doc.found["person"]):
+        if pidx in members or not person.spans:
+            continue
+        contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
+        if all(_MET.search(before) or _AUTHOR.search(before) for before, _ in contexts):
+            continue
+        if pidx in spokespeople:
+            continue
+        doc.member(pidx, group, _role(contexts))
+
+
+def _context(text: str, start: int, sentence: str) -> tuple[str, str]:
+    """The text of the name's line before it, and the whole line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = line_end if line_end >= 0 else len(text)
+    if line_end - line_start > 200:  # a paragraph: only the words around the name
+        line_start, line_end = max(line_start, start - 80), min(line_end, start + 120)
+    return text[line_start:start], text[line_start:line_end]
+
+
+def _role(contexts: list[tuple[str, str]]) -> str:
+    """The role a name's lines state, else `member`."""
+    for _, line in contexts:
+        for role, pattern in _ROLES:
+            if pattern.search(line) or pattern.search(fold(line)):
+                return role
+    return "member"
+
+
+_SAID = re.compile(r"\b(?:said|says|added|noted|stated|explained|told|afirm[oó]|señal[oó]|dijo|añadi[oó]|"
+                   r"explic[oó]|declar[oó]|coment[oó]|indic[oó]|destac[oó]|subray[oó])\b", re.I)
+
+
+def _spokespeople(doc: Doc, group: int) -> set[int]:
+    """People only quoted (`said X, president of the Org`) for an organization the opening lines
+    name as the group's convener or publisher: they speak for it, they are not members."""
+    lead_end = _lead_end(doc.text)
+    lead_orgs = {o for o, ent in enumerate(doc.found["organization"])
+                 if any(sp.start < lead_end for sp in ent.spans)}
+    out = set()
+    for pidx, person in enumerate(doc.found["person"]):
+        if not any(o in lead_orgs for (p, o) in doc.affiliations if p == pidx):
+            continue
+        if all(_SAID.search(sp.sentence) and _role([_context(doc.text, sp.start, sp.sentence)]) == "member"
+               for sp in person.spans):
+            out.add(pidx)
+    return out

@@ -1,0 +1,94 @@
+"""The extraction stages added for unseen documents: mentions (nicknames, suffixes, given names
+from a package), groups (named inside runs, unnamed delegations, binational bodies) and the main
+group's memberships. Every text is invented for these tests."""
+
+from __future__ import annotations
+
+from db.extract import extract
+
+
+def _names(x, kind="people"):
+    return {e.name for e in getattr(x, kind)}
+
+
+def _members(x):
+    return {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+
+
+def test_nickname_in_quotes_and_suffix_after_comma_stay_in_the_name():
+    x = extract(
+        "Fresh Produce Corridor Working Group\n\n"
+        "Members:\n"
+        "- Evaristo “Chayo” Lumbreras Tamez - Agrícola Sotavento\n"
+        "- Barnaby Quill, Jr. - Quill Orchards\n"
+    )
+    names = _names(x)
+    assert "Evaristo “Chayo” Lumbreras Tamez" in names
+    assert "Barnaby Quill, Jr." in names
+
+
+def test_package_given_names_find_people_the_short_list_lacks():
+    x = extract("The forum heard from Thaddeus Crumpton, the port's planning director, on Tuesday.")
+    assert "Thaddeus Crumpton" in _names(x)
+
+
+def test_group_named_inside_a_longer_run_and_its_listed_members():
+    x = extract(
+        "Closing Report of the Binational Task Force on Cold Chain Logistics\n\n"
+        "Task Force Members\n"
+        "Ofelia Brambila Serna, Director, Frigoríficos del Pacífico\n"
+        "Lucius Penhallow, Partner, Penhallow Freight LLC\n"
+    )
+    group = "Binational Task Force on Cold Chain Logistics"
+    assert group in _names(x, "initiatives")
+    mem = _members(x)
+    assert (("Ofelia Brambila Serna", group) in mem) and (("Lucius Penhallow", group) in mem)
+
+
+def test_unnamed_delegation_gets_its_people_but_not_those_it_met():
+    x = extract(
+        "Last week Senator Marisa Quintero led a bipartisan congressional delegation to Guatemala. "
+        "She was joined by Senator Howell Brandt.\n\n"
+        "In the capital the members met with Finance Minister Octavio Peralta Ruano.\n"
+    )
+    assert "bipartisan congressional delegation to Guatemala" in _names(x, "initiatives")
+    mem = _members(x)
+    group = "bipartisan congressional delegation to Guatemala"
+    assert ("Marisa Quintero", group) in mem and ("Howell Brandt", group) in mem
+    assert not any(p == "Octavio Peralta Ruano" for p, _ in mem)
+
+
+def test_spanish_group_named_after_its_kind_inside_a_run():
+    x = extract(
+        "La Secretaría de Turismo recibió la Reunión Anual del Mecanismo Binacional de Puertos Secos, "
+        "encabezada por la directora Ximena Torreblanca Uribe.\n"
+    )
+    assert "Mecanismo Binacional de Puertos Secos" in _names(x, "initiatives")
+    mem = _members(x)
+    assert mem.get(("Ximena Torreblanca Uribe", "Mecanismo Binacional de Puertos Secos")) == "lead"
+
+
+def test_binational_council_without_staff_is_a_group_with_staff_an_organization():
+    group = extract(
+        "Second Session of the U.S.-Mexico Freight Rail Council\n\n"
+        "The U.S.-Mexico Freight Rail Council met in Tucson. The session was co-chaired by "
+        "Philippa Nordstrom, Deputy Assistant Secretary at the Department of Transportation.\n"
+    )
+    assert "U.S.-Mexico Freight Rail Council" in _names(group, "initiatives")
+    assert "U.S.-Mexico Freight Rail Council" not in _names(group, "organizations")
+    assert _members(group)[("Philippa Nordstrom", "U.S.-Mexico Freight Rail Council")] == "co-chair"
+    staffed = extract(
+        "The Binational Orchard Council (BOC) opened an office in Yuma, said Gwendolyn Ashby, "
+        "executive director of the BOC.\n"
+    )
+    assert "Binational Orchard Council" in _names(staffed, "organizations")
+
+
+def test_spokesperson_of_the_convener_is_not_a_member():
+    x = extract(
+        "The Border Trucking Association presented the Safe Crossings Working Group, led by Hernán Valdivia Ochoa.\n\n"
+        "\"Crossings must be predictable,\" said Rosalind Kettering, president of the Border Trucking Association.\n"
+    )
+    mem = _members(x)
+    assert mem.get(("Hernán Valdivia Ochoa", "Safe Crossings Working Group")) == "lead"
+    assert ("Rosalind Kettering", "Safe Crossings Working Group") not in mem
