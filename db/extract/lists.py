@@ -75,7 +75,7 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
             comma = -1
     if sep and (comma < 0 or sep.start() < comma):
         name_end, rest = sep.start(), (sep.end(), len(body))
-    elif paren:
+    elif paren and not (0 < comma < paren.end(1)):
         name_end, rest = paren.end(1), (paren.start(2), paren.end(2))
     elif comma > 0:
         name_end, rest = comma, (comma + 1, len(body))
@@ -359,12 +359,24 @@ def _add_list_person(doc: Doc, item: _ListItem, name: list[Tok], initiative: int
 
 
 def _list_details(doc: Doc, item: _ListItem, pidx: int) -> None:
-    text = doc.text
-    line = item.line
+    """Title and organization from a list line's rest; each `;`-separated role (`CEO, Org; former
+    Director, Other Org`) gives its own affiliation."""
     if not item.rest:
         return
     r0, r1 = item.rest
-    rest = text[r0:r1]
+    segments = [m for m in re.finditer(r"[^;]+", doc.text[r0:r1]) if m.group().strip()]
+    for n, m in enumerate(segments):
+        seg = m.group()
+        lead = len(seg) - len(seg.lstrip())
+        _role_details(doc, item, pidx, (r0 + m.start() + lead, r0 + m.end()), first=n == 0)
+
+
+def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], first: bool) -> None:
+    text = doc.text
+    line = item.line
+    r0, r1 = span
+    rest = text[r0:r1].rstrip(" .")
+    r1 = r0 + len(rest)
     email = EMAIL_RE.search(rest)
     if email:
         doc.found["person"][pidx].email = doc.found["person"][pidx].email or email.group()
@@ -375,10 +387,17 @@ def _list_details(doc: Doc, item: _ListItem, pidx: int) -> None:
         return
     rest = ", ".join(parts)
     title, org = None, None
+    if not first and len(parts) < 2 and not looks_like_org(parts[0]):
+        return  # a later role without an organization ("; former Deputy Secretary of Commerce")
     if item.title and len(parts) == 1 and (looks_like_org(parts[0]) or not has_title_word(parts[0])):
         title, org = item.title, parts[0]
     elif len(parts) >= 2 and not any(has_title_word(p) for p in parts):
         org = rest.strip()  # "De la Calle, Madrazo, Mancera": a firm's name with commas
+    elif len(parts) >= 2 and (pairs := _title_org_sequence(parts)):
+        title, org = pairs[0]
+        for extra_title, extra_org in pairs[1:]:
+            if (o0 := text.find(extra_org, r0, line[1])) >= 0:
+                doc.affiliate(pidx, doc.add("organization", extra_org, doc.span(o0, o0 + len(extra_org), line)), extra_title)
     elif len(parts) >= 2:
         title_parts = [p for p in parts[:-1]]
         if any(has_title_word(p) for p in title_parts) or not has_title_word(parts[-1]):
@@ -389,12 +408,45 @@ def _list_details(doc: Doc, item: _ListItem, pidx: int) -> None:
         title = parts[0]
     else:
         org = parts[0]
-    if title:
+    if title and first:
         doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
     org = _strip_place_parens(org) if org else org
     if org and not is_place(org) and (o0 := text.find(org, r0, line[1])) >= 0:
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
+
+
+_SUBUNIT = frozenset("department departamento office oficina unit unidad division division school program programa".split())
+_AT = re.compile(r"\s+(?:based\s+at|at|en)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _title_org_sequence(parts: list[str]) -> list[tuple[str | None, str]]:
+    """`Title, Org, Title, Org, City` -> [(title, org), ...]: each title (or run of titles) takes the
+    organization after it; places and sub-units followed by their institution are passed over."""
+    pairs: list[tuple[str | None, str]] = []
+    titles: list[str] = []
+    for n, part in enumerate(parts):
+        part = part.strip()
+        if is_place(part) or fold(part).startswith(("state of", "estado de", "city of mexico")):
+            continue
+        if has_title_word(part) and not looks_like_org(part):
+            at = _AT.search(part)
+            if at and looks_like_org(part[at.end():]):  # "Columnist based at the Valley Ledger"
+                pairs.append((part[: at.start()], part[at.end():]))
+                titles = []
+            else:
+                titles.append(part)
+            continue
+        if not part[:1].isupper() or not titles and pairs:
+            continue
+        words = fold(part).split()
+        following = n + 1 < len(parts) and not has_title_word(parts[n + 1]) and not is_place(parts[n + 1].strip())
+        if following and titles and (not looks_like_org(part) or words[0] in _SUBUNIT):
+            titles.append(part)  # "Vice President, Corporate Affairs, Banco X"; "Department of Y, El Colegio Z"
+            continue
+        pairs.append((", ".join(titles) or None, part))
+        titles = []
+    return pairs if pairs and (pairs[0][0] or len(pairs) > 1) else []
 
 
 _DEGREE = re.compile(r"(?:Ph\.?\s?D\.?|M\.?B\.?A\.?|M\.?D\.?|J\.?D\.?|Esq\.?|CPA|P\.?E\.?|Jr\.?|Sr\.?|II|III)", re.I)
