@@ -575,12 +575,18 @@ def _name_from(run: list[Tok], i: int) -> list[Tok] | None:
     """The person name starting at run[i], or None if the run goes on past a plausible name."""
     name = [run[i]]
     j = i + 1
+    company_after = False
     while j < len(run):
         t = run[j]
+        if _company_follows(run, j, name):
+            company_after = True  # "Fausto Euán Quijano de Textiles Mayapán": the name ends before `de`
+            break
         if t.key in V.NAME_PARTICLES and t.text.islower() and _particles_then_name(run, j):
             name.append(t)
         elif namey(t) or (t.key in V.NAME_SUFFIXES and len(name) >= 2):
             name.append(t)
+        elif _surname_like_title(run, j, name):
+            name.append(t)  # "Rigoberto Alcalde Sotomayor": a title word in a surname's place
         else:
             break
         if name[-1].possessive:
@@ -592,9 +598,29 @@ def _name_from(run: list[Tok], i: int) -> list[Tok] | None:
     words = [t for t in name if t.key not in V.NAME_PARTICLES]
     if not 2 <= len(words) <= 5:
         return None
-    if j < len(run) and not name[-1].possessive:
+    if j < len(run) and not name[-1].possessive and not company_after:
         return None  # "Harriet Lowe Policy Center": the run is something else
     return name
+
+
+def _company_follows(run: list[Tok], j: int, name: list[Tok]) -> bool:
+    """run[j] is a bare `de` after a full Spanish name (given name and two surnames), followed by
+    two or more capitalised words: `Nombre Apellido Apellido de Empresa Nombre`."""
+    if run[j].key != "de" or not run[j].text.islower() or j + 2 >= len(run):
+        return False
+    words = [t for t in name if t.key not in V.NAME_PARTICLES]
+    rest = run[j + 1 :]
+    return len(words) >= 3 and rest[0].cap and rest[1].cap and rest[0].key not in V.NAME_PARTICLES
+
+
+def _surname_like_title(run: list[Tok], j: int, name: list[Tok]) -> bool:
+    """A capitalised title word between a given name and another surname (`Alcalde` in
+    `Rigoberto Alcalde Sotomayor`)."""
+    t = run[j]
+    return (
+        bool(name) and is_given(name[0].text) and t.key in V.TITLE_WORDS and t.text[:1].isupper() and not t.text.isupper()
+        and j + 1 < len(run) and namey(run[j + 1]) and not is_given(run[j + 1].text) and run[j + 1].key not in V.NAME_PARTICLES
+    )
 
 
 def _particles_then_name(run: list[Tok], j: int) -> bool:

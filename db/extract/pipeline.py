@@ -21,10 +21,12 @@ from db.extract.core import (
     line_spans,
     sentence_spans,
 )
+from db.extract.affiliations import read_name_affiliations
 from db.extract.groups import find_groups
 from db.extract.lists import bylines, member_lists
 from db.extract.membership import join_main_group
 from db.extract.prose import read_sentence
+from db.extract.structure import unwrap
 
 __all__ = ["Extraction", "Found", "Span", "extract"]
 
@@ -35,6 +37,7 @@ _PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().\-]{7,}\d(?:\s*(?:x|ext\.?)\s*\d
 
 def extract(text: str) -> Extraction:
     """Draw entities and relations from one document's text."""
+    text = unwrap(text)
     doc = Doc(text)
     lines = line_spans(text)
     list_lines = member_lists(doc, lines)
@@ -45,6 +48,7 @@ def extract(text: str) -> Extraction:
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
     find_groups(doc)
+    read_name_affiliations(doc)
     _assign_contacts(doc, lines, list_lines)
     for pidx, role, pos in doc.pending_roles:
         ini = last_before(doc, "initiative", pos)

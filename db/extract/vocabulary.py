@@ -98,6 +98,8 @@ TITLE_WORDS = _words(
     jefe jefa socio socia fundador fundadora consejero consejera titular diputado diputada senador
     senadora gobernador gobernadora canciller ministro ministra alcalde alcaldesa chancellor sheriff
     superintendent supervisor officer officers staff intern analyst vp's board member members rep sen
+    vicepresidente vicepresidenta tesorero tesorera vocal vocales comisario comisaria prosecretario
+    prosecretaria coordinadora directivo
     """
 )
 

@@ -1,0 +1,87 @@
+"""Stage: affiliations written right next to a name that the line and sentence patterns leave.
+
+- `Nombre Apellido Apellido de Empresa Nombre, cargo`: a Spanish board list names each member
+  with the company after `de` (the name stage ends the name before it).
+- An inline board or council list (`Serán integrantes del Consejo Directivo de la Asociación X:
+  A de Empresa, vicepresidente; B, tesorera; ...`, `The Board includes A, Title; B, Title`): every
+  person it names also holds a seat at the organization its introduction names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.extract import vocabulary as V
+from db.extract.core import Doc, fold, is_place, is_title_tok, tokens
+
+_DE_COMPANY = re.compile(r"\s+de\s+((?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*\s+){1,4}?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*)(?=\s*[,;.)]|\s*$)")
+_BOARD = re.compile(r"\b(?:consejo directivo|mesa directiva|consejo de administraci[oó]n|board of directors|board|"
+                    r"junta directiva|comit[eé] ejecutivo)\b", re.I)
+
+
+def read_name_affiliations(doc: Doc) -> None:
+    """Add the affiliations of the module's docstring to `doc`."""
+    text = doc.text
+    for pidx, person in enumerate(list(doc.found["person"])):
+        for sp in person.spans:
+            m = _DE_COMPANY.match(text, sp.end)
+            if not m or "\n\n" in m.group():
+                continue
+            org = " ".join(m.group(1).split())
+            if is_place(org) or all(is_title_tok(t) for t in tokens(org)) or fold(org).split()[0] in V.NAME_PARTICLES:
+                continue
+            sentence = (sp.start, m.end(1))
+            oidx = doc.add("organization", org, doc.span(m.start(1), m.end(1), sentence))
+            role = _role_after(text, m.end(1))
+            doc.affiliate(pidx, oidx, role)
+            if role and not person.title:
+                person.title = role
+    _board_lists(doc)
+
+
+def _role_after(text: str, pos: int) -> str | None:
+    """`, vicepresidente;` right after an item: its role."""
+    m = re.match(r"\s*,\s*([a-záéíóúñ][\w\s\-]{2,40}?)\s*(?=[;.]|\s+y\s|$)", text[pos : pos + 60])
+    return m.group(1) if m and any(is_title_tok(t) for t in tokens(m.group(1))) else None
+
+
+def _board_lists(doc: Doc) -> None:
+    """People named in a `;`-separated list after a board heading hold a seat at its organization."""
+    text = doc.text
+    for m in _BOARD.finditer(text):
+        colon = text.find(":", m.end(), m.end() + 200)
+        if colon < 0:
+            continue
+        end = text.find("\n\n", colon)
+        end = len(text) if end < 0 else end
+        if text.count(";", colon, end) < 2:
+            continue
+        owner = _org_in(doc, m.start(), colon)
+        if owner is None:
+            continue
+        for pidx, person in enumerate(doc.found["person"]):
+            if any(colon < sp.start < end for sp in person.spans):
+                doc.affiliate(pidx, owner, _seat_title(text, person, colon, end))
+
+
+def _org_in(doc: Doc, start: int, end: int) -> int | None:
+    """The organization named between `start` and `end` (the list's introduction), else the one the
+    document's opening names first."""
+    best = None
+    for i, org in enumerate(doc.found["organization"]):
+        if _BOARD.fullmatch(org.name.strip()) or _BOARD.match(org.name) and len(org.name.split()) <= 3:
+            continue  # the board itself ("Consejo Directivo"), not its organization
+        for sp in org.spans:
+            if start <= sp.start < end:
+                return i
+            if best is None and sp.start < 600:
+                best = i
+    return best
+
+
+def _seat_title(text: str, person, start: int, end: int) -> str | None:
+    for sp in person.spans:
+        if start < sp.start < end:
+            company = _DE_COMPANY.match(text, sp.end)
+            return _role_after(text, company.end(1) if company else sp.end)
+    return None
