@@ -92,3 +92,47 @@ def test_spokesperson_of_the_convener_is_not_a_member():
     mem = _members(x)
     assert mem.get(("Hernán Valdivia Ochoa", "Safe Crossings Working Group")) == "lead"
     assert ("Rosalind Kettering", "Safe Crossings Working Group") not in mem
+
+
+def test_party_and_state_labels_make_people_never_organizations():
+    x = extract(
+        "Congressman Bertram Ashgrove (D-Ore.) led the visit. He was joined by Representatives "
+        "Quillfeather (OR), Dunmore-Pike (WA) and Estrada (NM).\n"
+    )
+    names = _names(x)
+    assert {"Bertram Ashgrove", "Quillfeather", "Dunmore-Pike", "Estrada"} <= names
+    assert not any("Representatives" in o or "Ashgrove" in o for o in _names(x, "organizations"))
+
+
+def test_an_acronym_in_parentheses_is_not_a_party_label():
+    x = extract("The Gulf Ports Council (GPC) opened an office in Mobile.\n")
+    assert "Gulf Ports Council" in _names(x, "organizations") and not _names(x)
+
+
+def test_hard_wrapped_spanish_board_list_gives_companies_and_seats():
+    x = extract(
+        "Rinde protesta el nuevo Consejo Directivo de la Asociación de Maquiladoras del Sureste AC.\n\n"
+        "Serán integrantes del Consejo Directivo de la Asociación de Maquiladoras del Sureste AC los siguientes\n"
+        "empresarios: Leopoldina Chablé Uicab de Confecciones Xcanatún,\n"
+        "vicepresidenta; Gumersindo Pat Canul de Empaques Dzilam,\n"
+        "tesorero; y Rosendo Ek Balam, secretario.\n"
+    )
+    aff = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+    assert aff[("Leopoldina Chablé Uicab", "Confecciones Xcanatún")] == "vicepresidenta"
+    assert ("Gumersindo Pat Canul", "Empaques Dzilam") in aff
+    assert ("Gumersindo Pat Canul", "Asociación de Maquiladoras del Sureste AC") in aff
+
+
+def test_unwrap_keeps_offsets_and_list_lines():
+    from db.extract.structure import unwrap
+
+    text = "The forum gathered business leaders from both sides of\nthe border.\n- Ana Ruiz - Vireo\n- Luis Mata - Delta\n"
+    out = unwrap(text)
+    assert len(out) == len(text)
+    assert "sides of the border." in out and "\n- Ana Ruiz - Vireo\n- Luis Mata" in out
+
+
+def test_title_word_as_a_surname_and_industry_word_as_a_company():
+    x = extract("The association is led by Evaristo Alcalde Quiñones. Its sponsor is Founding Partner Orizaba Steel.\n")
+    assert "Evaristo Alcalde Quiñones" in _names(x)
+    assert "Orizaba Steel" not in _names(x)

@@ -23,6 +23,7 @@ from db.extract.core import (
 )
 from db.extract.affiliations import read_name_affiliations
 from db.extract.groups import find_groups
+from db.extract.legislators import read_legislators
 from db.extract.lists import bylines, member_lists
 from db.extract.membership import join_main_group
 from db.extract.prose import read_sentence
@@ -47,6 +48,7 @@ def extract(text: str) -> Extraction:
             continue
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
+    read_legislators(doc)
     find_groups(doc)
     read_name_affiliations(doc)
     _assign_contacts(doc, lines, list_lines)

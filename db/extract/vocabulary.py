@@ -124,6 +124,9 @@ ORG_SUFFIXES = _words(
     industries international global systems solutions technologies technology logistics consulting
     associates advisors advisory laboratories labs services enterprises motors airlines energy electric
     automation manufacturing mexico usa america americas
+    steel steelworks metals mining foods food textiles textil textiles plastics chemicals chemical cement cementos
+    freight cargo brokerage shipping aerospace automotive pharma pharmaceuticals semiconductors electronics
+    realty properties construction constructora brewing beverages packaging
     """
 ) - {"de", "mexico", "usa", "america", "americas", "global", "international"}
 

