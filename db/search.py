@@ -36,6 +36,8 @@ _TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
 CANDIDATES = 1000  # keys read and scored per tier, at most
 LOOSE_CANDIDATES = 300  # ... for the last tier (any query word matches): a fallback only
 SPELLINGS = 8  # indexed words tried in place of each query token (typo tolerance)
+SIMILARITY_BANDS = (90.0, 80.0, FUZZY_CUTOFF)  # typo tiers: closest spellings first
+LOOSE_TIER = 2 + len(SIMILARITY_BANDS)  # index of the last tier (any query word matches)
 MAX_TOKENS = 8  # words of a query that count (a pasted paragraph stays fast)
 
 
@@ -89,6 +91,7 @@ class SearchEngine:
         self._cache: dict[tuple, list[SearchHit]] = {}
         self._version: tuple[int, int] | None = None
         self._vocabulary: list[str] | None = None
+        self._stale: set[tuple[str, int]] = set()  # entities whose stored keys lag their names
 
     def _data_version(self) -> tuple[int, int]:
         return self.db.execute("PRAGMA data_version").fetchone()[0], self.db.conn.total_changes
@@ -118,16 +121,22 @@ class SearchEngine:
         seen_keys: set[int] = set()
 
         def consider(match: str, cap: int) -> None:
+            # `+k.entity_type`: the type is a filter on the full-text matches, never an index to
+            # walk (with one type, SQLite would otherwise test every key of that type against
+            # the match, row by row: seconds at 100k people).
             rows = self.db.execute(
                 "SELECT k.id, k.entity_type, k.entity_id, k.kind, k.key FROM search_words w"
                 " JOIN search_keys k ON k.id = w.rowid"
-                f" WHERE search_words MATCH ? AND k.entity_type IN ({','.join('?' * len(types))}) LIMIT ?",
-                [match, *types, cap],
+                f" WHERE search_words MATCH ? AND +k.entity_type IN ({','.join('?' * len(types))}) LIMIT ?",
+                [match, *types, cap + len(seen_keys)],  # keys read by earlier tiers come again
             )
+            stale = self._stale
             for key_id, etype, eid, kind, key in rows:
                 if key_id in seen_keys:
                     continue
                 seen_keys.add(key_id)
+                if stale and (etype, eid) in stale:
+                    key = fold(key)  # written by another tool, not refreshed yet (db.search_index)
                 score, level = max(score_key(qtokens, key) for qtokens in variants)
                 if score <= 0:
                     continue
@@ -138,7 +147,7 @@ class SearchEngine:
         # Tiers are generated lazily: the fuzzy ones need the vocabulary, often not at all.
         for i, tier in enumerate(zip(*(self._tiers(qtokens) for qtokens in variants))):
             if any(tier):
-                consider(" OR ".join(f"({t})" for t in tier if t), CANDIDATES if i < 3 else LOOSE_CANDIDATES)
+                consider(" OR ".join(f"({t})" for t in tier if t), CANDIDATES if i < LOOSE_TIER else LOOSE_CANDIDATES)
             if len(best) >= limit:
                 break
         # Ties break on the matched key (nearly alphabetical), then type and id: stable.
@@ -146,18 +155,36 @@ class SearchEngine:
         return self._hits(ranked[:limit])
 
     def _tiers(self, qtokens: list[str]):
-        """FTS5 queries for each candidate tier, best first (None for a tier that adds nothing)."""
+        """FTS5 queries for each candidate tier, best first (None for a tier that adds nothing).
+
+        The typo tiers come in bands of similarity (SIMILARITY_BANDS): first the keys whose words
+        are all close spellings of the query's, then the keys that need looser ones. Each band
+        reads at most CANDIDATES new keys, so a common word that is only a loose
+        spelling (`wright` for `wainright`: thousands of keys at 1M people) can never crowd out a
+        close one (`wainwright`) that happens to come later in table order."""
+        # Each tier matches every key an earlier one did (they are skipped, but read: the
+        # caller's LIMIT makes room for them; an FTS5 NOT would cost more than reading them).
         yield " AND ".join(_fts_phrase(q) for q in qtokens)
-        yield " AND ".join(_fts_phrase(q) + "*" for q in qtokens)
-        groups = []
-        for q in qtokens:
-            terms = [_fts_phrase(q) + "*"] + [_fts_phrase(w) for w in self.spellings(q) if w != q]
-            groups.append("(" + " OR ".join(terms) + ")")
-        yield " AND ".join(groups) if len(groups) > 1 or len(terms) > 1 else None
-        yield " OR ".join(groups) if len(groups) > 1 else None
+        previous = " AND ".join(_fts_phrase(q) + "*" for q in qtokens)
+        yield previous
+        scored = [[(_fts_phrase(q) + "*", 100.0)] + [(_fts_phrase(w), s) for w, s in self.scored_spellings(q) if w != q]
+                  for q in qtokens]
+        for band in SIMILARITY_BANDS:
+            groups = [[t for t, s in terms if s >= band] for terms in scored]
+            query = " AND ".join("(" + " OR ".join(g) + ")" for g in groups)
+            if all(len(g) == 1 for g in groups) or query == previous:
+                yield None  # no spelling this close: the prefix tier again
+                continue
+            yield query
+            previous = query
+        yield " OR ".join("(" + " OR ".join(t for t, _ in terms) + ")" for terms in scored) if len(scored) > 1 else None
 
     def spellings(self, token: str) -> list[str]:
         """Indexed words within a typo or two of `token`, closest first (none for short tokens)."""
+        return [word for word, _score in self.scored_spellings(token)]
+
+    def scored_spellings(self, token: str) -> list[tuple[str, float]]:
+        """(word, similarity 0-100) of the indexed words closest to `token`, closest first."""
         if len(token) < 3:
             return []
         if self._vocabulary is None:
@@ -165,7 +192,7 @@ class SearchEngine:
         found = process.extract(
             token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=SPELLINGS
         )
-        return [word for word, _score, _index in found]
+        return [(word, score) for word, score, _index in found]
 
     def _load_vocabulary(self) -> list[str]:
         """Every distinct word of the stored keys (FTS5's own vocabulary; no table scan)."""

@@ -28,43 +28,7 @@ from db.analysis import card_extras  # noqa: E402
 from db.assessments import grid  # noqa: E402
 from db.network import connections, organization_overlap, shortest_path  # noqa: E402
 from db.engagement import due_followups  # noqa: E402
-from tests.benchmarks.build_directory import build  # noqa: E402
-
-
-def add_analysis_data(path: Path, seed: int = 5) -> tuple[int, int, int]:
-    """Initiatives with members, assessments and interactions; returns (people, orgs, initiatives)."""
-    rng = random.Random(seed)
-    db = open_db(path)
-    people = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
-    orgs = db.execute("SELECT COUNT(*) FROM organizations").fetchone()[0]
-    n_initiatives = max(5, people // 100)
-    with write_transaction(db):
-        db.conn.executemany(
-            "INSERT INTO initiatives (name, name_key) VALUES (?, ?)",
-            [(f"Working Group {i}", f"working group {i}") for i in range(n_initiatives)],
-        )
-        first = db.execute("SELECT MIN(id) FROM initiatives").fetchone()[0]
-        members = set()
-        for ini in range(first, first + n_initiatives):
-            for pid in rng.sample(range(1, people + 1), rng.randint(20, 60)):
-                members.add((pid, ini))
-        db.conn.executemany("INSERT INTO memberships (person_id, initiative_id, role) VALUES (?, ?, 'member')", members)
-        stances = ("supportive", "neutral", "opposed", "unknown")
-        db.conn.executemany(
-            "INSERT INTO assessments (entity_type, entity_id, influence, interest, stance, assessed_at)"
-            " VALUES ('person', ?, ?, ?, ?, ?)",
-            [(pid, rng.randint(1, 5), rng.randint(1, 5), rng.choice(stances), f"2026-0{rng.randint(1, 9)}-01")
-             for pid in rng.sample(range(1, people + 1), people // 20)],
-        )
-        db.conn.executemany(
-            "INSERT INTO interactions (person_id, kind, date, summary, follow_up_date, created_at)"
-            " VALUES (?, 'call', '2026-10-01', 'call', ?, '2026-10-01')",
-            [(pid, f"2026-{rng.randint(10, 12)}-{rng.randint(10, 28)}")
-             for pid in rng.sample(range(1, people + 1), people // 20)],
-        )
-    db.execute("PRAGMA optimize")
-    db.close()
-    return people, orgs, n_initiatives
+from tests.benchmarks.build_directory import build  # noqa: E402  (people, orgs, task force, analysis data)
 
 
 def timed(fn, samples) -> list[float]:
@@ -85,10 +49,9 @@ def row(tier: int, what: str, ms: list[float]) -> str:
 
 def bench(work: Path, tier: int, samples: int) -> list[str]:
     """Build the tier's directory and time each query."""
-    path = work / f"analysis-{tier}.db"
+    path = work / f"people_{tier}.db"  # the same file as bench_search.py's, built once
     if not path.exists():
         build(path, tier)
-        add_analysis_data(path)
     db = open_db(path)
     rng = random.Random(tier)
     n_people = db.execute("SELECT COUNT(*) FROM people").fetchone()[0]
