@@ -136,3 +136,16 @@ def test_title_word_as_a_surname_and_industry_word_as_a_company():
     x = extract("The association is led by Evaristo Alcalde Quiñones. Its sponsor is Founding Partner Orizaba Steel.\n")
     assert "Evaristo Alcalde Quiñones" in _names(x)
     assert "Orizaba Steel" not in _names(x)
+
+
+def test_board_page_seats_its_people_at_the_organization_but_not_the_official_guest():
+    x = extract(
+        "Hortensia Labastida sworn in as president of Maquilas Sotavento\n\n"
+        "ENSENADA - The Board of Directors of Maquilas Sotavento took the oath of office, led by Hortensia Labastida. "
+        "The ceremony was attended by Governor Eustaquio Ramos Villa.\n\n"
+        "The board also includes Anacleto Yépez Rivas as Treasurer and Filomena Bautista Ruiz as Secretary.\n"
+    )
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    for name in ("Hortensia Labastida", "Anacleto Yépez Rivas", "Filomena Bautista Ruiz"):
+        assert (name, "Maquilas Sotavento") in aff
+    assert ("Eustaquio Ramos Villa", "Maquilas Sotavento") not in aff

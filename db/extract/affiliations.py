@@ -2,6 +2,9 @@
 
 - `Nombre Apellido Apellido de Empresa Nombre, cargo`: a Spanish board list names each member
   with the company after `de` (the name stage ends the name before it).
+- A page about an organization's board or team (`The Board of Directors of X took the oath`,
+  `Rinde protesta el Consejo Directivo de X`, `X names new members to its Board`): the people it
+  names sit at that organization, except the officials who witness or host (a governor, a mayor).
 - An inline board or council list (`Serán integrantes del Consejo Directivo de la Asociación X:
   A de Empresa, vicepresidente; B, tesorera; ...`, `The Board includes A, Title; B, Title`): every
   person it names also holds a seat at the organization its introduction names.
@@ -12,7 +15,8 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, is_place, is_title_tok, tokens
+from db.extract.core import Doc, cap_runs, fold, is_place, is_title_tok, phrase_of, tokens
+from db.extract.membership import lead_end, mentioned_only_as_met
 
 _DE_COMPANY = re.compile(r"\s+de\s+((?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*\s+){1,4}?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*)(?=\s*[,;.)]|\s*$)")
 _BOARD = re.compile(r"\b(?:consejo directivo|mesa directiva|consejo de administraci[oó]n|board of directors|board|"
@@ -37,6 +41,7 @@ def read_name_affiliations(doc: Doc) -> None:
             if role and not person.title:
                 person.title = role
     _board_lists(doc)
+    _board_page(doc)
 
 
 def _role_after(text: str, pos: int) -> str | None:
@@ -84,4 +89,58 @@ def _seat_title(text: str, person, start: int, end: int) -> str | None:
         if start < sp.start < end:
             company = _DE_COMPANY.match(text, sp.end)
             return _role_after(text, company.end(1) if company else sp.end)
+    return None
+
+
+_BOARD_PAGE = re.compile(
+    r"\b(?:board|directors|consejo directivo|mesa directiva|junta directiva|sworn in|took the oath|oath of office|"
+    r"rinde protesta|rindi[oó] protesta|tomaron protesta|toma protesta|rindieron protesta|names? new|leadership|"
+    r"nuevo consejo|nueva mesa)\b", re.I)
+_HEAD_OF = re.compile(r"\b(?:president[ea]?|chair(?:man|woman|person)?|head|director[a]?|presidente|al frente)\s+"
+                      r"(?:of|de|del)\s+(?:the\s+|la\s+)?", re.I)
+# Public offices whose holders attend a board's ceremony without sitting on it.
+_OFFICIALS = re.compile(r"\b(?:governor|gobernador|mayor|alcalde|municipal president|presidenta? municipal|senator|"
+                        r"senador|secretary|secretari[oa]|minister|ambassador|embajador|diputad[oa]|consul|c[oó]nsul)",
+                        re.I)
+
+
+def _board_page(doc: Doc) -> None:
+    """People of a page about an organization's board sit at that organization."""
+    text = doc.text
+    end = lead_end(text)
+    if not _BOARD_PAGE.search(text, 0, end):
+        return
+    owner = _headline_org(doc, end)
+    if owner is None:
+        return
+    for pidx, person in enumerate(doc.found["person"]):
+        if (pidx, owner) in doc.affiliations or mentioned_only_as_met(doc, person):
+            continue
+        if person.title and _OFFICIALS.search(person.title):
+            continue
+        if any(_OFFICIALS.search(text[max(0, sp.start - 40) : sp.start]) for sp in person.spans):
+            continue
+        doc.affiliate(pidx, owner, None)
+
+
+def _headline_org(doc: Doc, end: int) -> int | None:
+    """The organization the opening lines are about: one named after `president of`/`al frente de`
+    (added when it is a bare name), else the first organization they name."""
+    text = doc.text
+    for m in _HEAD_OF.finditer(text, 0, end):
+        stop = text.find("\n", m.end())
+        stop = min(end, m.end() + 80, stop if stop >= 0 else len(text))
+        runs = cap_runs(tokens(text[m.end() : stop], m.end()), text)
+        if not runs or runs[0][0].start != m.end():
+            continue
+        run = runs[0]
+        name = phrase_of(text, run)
+        words = fold(name).split()
+        if not words or is_place(name) or doc.lookup("person", name) is not None or words[0] in V.TOPIC_WORDS \
+                or is_title_tok(run[0]) or len(run) > 6:
+            continue
+        return doc.add("organization", name, doc.span(run[0].start, run[-1].end, (m.start(), run[-1].end)))
+    for i, org in enumerate(doc.found["organization"]):
+        if any(sp.start < end for sp in org.spans) and not _BOARD.match(org.name):
+            return i
     return None

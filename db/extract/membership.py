@@ -39,11 +39,11 @@ _ROLES = (
 
 def main_group(doc: Doc) -> int | None:
     """The initiative the document is about: the first one its headline or opening lines name."""
-    lead_end = _lead_end(doc.text)
+    lead = lead_end(doc.text)
     best, best_key = None, None
     for i, ini in enumerate(doc.found["initiative"]):
         starts = [sp.start for sp in ini.spans]
-        if not starts or min(starts) >= lead_end:
+        if not starts or min(starts) >= lead:
             continue
         key = (min(starts), -len(starts))
         if best_key is None or key < best_key:
@@ -51,14 +51,16 @@ def main_group(doc: Doc) -> int | None:
     return best
 
 
-def _lead_end(text: str) -> int:
-    """Offset where the headline and opening lines end."""
-    seen = 0
+def lead_end(text: str) -> int:
+    """Offset where the headline and opening lines end (lines of a few words only, like a site's
+    menu, do not count)."""
+    seen, first = 0, None
     for start, end in line_spans(text):
-        if text[start:end].strip():
+        if len(text[start:end].strip()) >= 25:
+            first = start if first is None else first
             seen += 1
-            if seen >= _LEAD_LINES:
-                return min(end, _LEAD_CHARS) if end > _LEAD_CHARS else end
+            if seen >= _LEAD_LINES or end - first >= _LEAD_CHARS:
+                return min(end, first + _LEAD_CHARS)
     return len(text)
 
 
@@ -72,12 +74,18 @@ def join_main_group(doc: Doc) -> None:
     for pidx, person in enumerate(doc.found["person"]):
         if pidx in members or not person.spans:
             continue
-        contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
-        if all(_MET.search(before) or _AUTHOR.search(before) for before, _ in contexts):
+        if mentioned_only_as_met(doc, person):
             continue
+        contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
         if pidx in spokespeople:
             continue
         doc.member(pidx, group, _role(contexts))
+
+
+def mentioned_only_as_met(doc: Doc, person) -> bool:
+    """Every mention of `person` is someone met or heard (`met with X`), or the page's author."""
+    contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
+    return all(_MET.search(before) or _AUTHOR.search(before) for before, _ in contexts)
 
 
 def _context(text: str, start: int, sentence: str) -> tuple[str, str]:
@@ -106,9 +114,9 @@ _SAID = re.compile(r"\b(?:said|says|added|noted|stated|explained|told|afirm[oó]
 def _spokespeople(doc: Doc, group: int) -> set[int]:
     """People only quoted (`said X, president of the Org`) for an organization the opening lines
     name as the group's convener or publisher: they speak for it, they are not members."""
-    lead_end = _lead_end(doc.text)
+    lead = lead_end(doc.text)
     lead_orgs = {o for o, ent in enumerate(doc.found["organization"])
-                 if any(sp.start < lead_end for sp in ent.spans)}
+                 if any(sp.start < lead for sp in ent.spans)}
     out = set()
     for pidx, person in enumerate(doc.found["person"]):
         if not any(o in lead_orgs for (p, o) in doc.affiliations if p == pidx):
