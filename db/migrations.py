@@ -186,10 +186,20 @@ _ANALYSIS_SCHEMA = """
 """
 
 
+def m004_search_key_upkeep(db: sqlite_utils.Database) -> None:
+    """Search keys that follow stored names whatever wrote them (`search_stale`, refreshed on
+    open), the word vocabulary as a table kept by triggers (`search_vocabulary`), and an index
+    for `email = ? COLLATE NOCASE` lookups. See `db.search_index`."""
+    from db.search_index import upgrade_to_key_upkeep
+
+    upgrade_to_key_upkeep(db)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (1, m001_initial),
     (2, m002_search),
     (3, m003_analysis),
+    (4, m004_search_key_upkeep),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -50,10 +50,12 @@ def _by_keys(db: sqlite_utils.Database, entity_type: str, name: str) -> int | No
     found = _first(db, f"SELECT id FROM {table} WHERE name_key IN ({marks}) ORDER BY id LIMIT 1", keys)
     if found is not None:
         return found
+    # `+entity_id` in ORDER BY: sorting the few matches beats walking every alias of the type
+    # by primary key to get them in order (a scan: 112 ms per lookup at 1M people).
     return _first(
         db,
-        f"SELECT entity_id FROM aliases WHERE entity_type = ? AND alias_key IN ({marks})"
-        f" AND entity_id IN (SELECT id FROM {table} WHERE id = entity_id) ORDER BY entity_id LIMIT 1",
+        f"SELECT a.entity_id FROM aliases a JOIN {table} t ON t.id = a.entity_id"
+        f" WHERE a.entity_type = ? AND a.alias_key IN ({marks}) ORDER BY +a.entity_id LIMIT 1",
         [entity_type, *keys],
     )
 
@@ -61,9 +63,12 @@ def _by_keys(db: sqlite_utils.Database, entity_type: str, name: str) -> int | No
 def find_person(db: sqlite_utils.Database, name: str, *, email: str | None = None) -> int | None:
     """The id of the person with this email (case-insensitive), else with this name or alias."""
     if email:
-        found = _first(db, "SELECT id FROM people WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1", [email.strip()])
-        if found is None:
-            found = _first(db, "SELECT id FROM people WHERE email = ? ORDER BY id LIMIT 1", [email.strip().lower()])
+        # idx_people_email_nocase serves `email = ? COLLATE NOCASE`; `+id` keeps the planner on it.
+        found = _first(
+            db, "SELECT id FROM people WHERE email = ? COLLATE NOCASE ORDER BY +id LIMIT 1", [email.strip()]
+        )
+        if found is None and not email.isascii():  # NOCASE folds ASCII letters only
+            found = _first(db, "SELECT id FROM people WHERE email = ? ORDER BY +id LIMIT 1", [email.strip().lower()])
         if found is not None:
             return found
     if not name or not name.strip():
@@ -173,8 +178,8 @@ def _by_variant_keys(db: sqlite_utils.Database, entity_type: str, keys: set[str]
     ids = {r[0] for r in db.execute(f"SELECT id FROM {table} WHERE name_key IN ({marks}) LIMIT 3", keys)}
     ids |= {
         r[0] for r in db.execute(
-            f"SELECT entity_id FROM aliases WHERE entity_type = ? AND alias_key IN ({marks})"
-            f" AND entity_id IN (SELECT id FROM {table} WHERE id = entity_id) LIMIT 3",
+            f"SELECT a.entity_id FROM aliases a JOIN {table} t ON t.id = a.entity_id"
+            f" WHERE a.entity_type = ? AND a.alias_key IN ({marks}) LIMIT 3",
             [entity_type, *keys],
         )
     }
