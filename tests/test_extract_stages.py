@@ -149,3 +149,17 @@ def test_board_page_seats_its_people_at_the_organization_but_not_the_official_gu
     for name in ("Hortensia Labastida", "Anacleto Yépez Rivas", "Filomena Bautista Ruiz"):
         assert (name, "Maquilas Sotavento") in aff
     assert ("Eustaquio Ramos Villa", "Maquilas Sotavento") not in aff
+
+
+def test_people_listed_by_organization_between_semicolons():
+    x = extract(
+        "We thank Odilia Ferrán and Basilio Mendoza Ruiz, Cordillera Freight; Tobias Wrexham, Marlpit Institute; "
+        "and Quintina Lafarge, Estuary Ports Board.\n\n"
+        "Asistieron por la Secretaría de Movilidad, Ignacia Pool Chan y Herminio Uc Tun; así como representantes "
+        "de Universidad del Litoral, entre ellos Candelaria Ek Puc; y Serapio Cob May, del ayuntamiento.\n"
+    )
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    assert ("Odilia Ferrán", "Cordillera Freight") in aff and ("Basilio Mendoza Ruiz", "Cordillera Freight") in aff
+    assert ("Tobias Wrexham", "Marlpit Institute") in aff
+    assert ("Ignacia Pool Chan", "Secretaría de Movilidad") in aff
+    assert ("Candelaria Ek Puc", "Universidad del Litoral") in aff

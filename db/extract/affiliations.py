@@ -5,6 +5,9 @@
 - A page about an organization's board or team (`The Board of Directors of X took the oath`,
   `Rinde protesta el Consejo Directivo de X`, `X names new members to its Board`): the people it
   names sit at that organization, except the officials who witness or host (a governor, a mayor).
+- A `;`-separated list of people by organization (acknowledgments, delegations):
+  `A, B and C, Org One; D, Org Two; ...`, `por la Secretaría X, A, B y C; así como representantes de Y,
+  entre ellos D y E`: each group's people belong to the organization written with them.
 - An inline board or council list (`Serán integrantes del Consejo Directivo de la Asociación X:
   A de Empresa, vicepresidente; B, tesorera; ...`, `The Board includes A, Title; B, Title`): every
   person it names also holds a seat at the organization its introduction names.
@@ -42,6 +45,7 @@ def read_name_affiliations(doc: Doc) -> None:
                 person.title = role
     _board_lists(doc)
     _board_page(doc)
+    _semicolon_groups(doc)
 
 
 def _role_after(text: str, pos: int) -> str | None:
@@ -93,9 +97,9 @@ def _seat_title(text: str, person, start: int, end: int) -> str | None:
 
 
 _BOARD_PAGE = re.compile(
-    r"\b(?:board|directors|consejo directivo|mesa directiva|junta directiva|sworn in|took the oath|oath of office|"
-    r"rinde protesta|rindi[oó] protesta|tomaron protesta|toma protesta|rindieron protesta|names? new|leadership|"
-    r"nuevo consejo|nueva mesa)\b", re.I)
+    r"\b(?:(?:the|its|their|our|new|to)\s+board\b|board of directors|consejo directivo|mesa directiva|junta directiva|"
+    r"sworn in|took the oath|oath of office|rinde protesta|rindi[oó] protesta|tomaron protesta|toma protesta|"
+    r"rindieron protesta|new leadership|nuevo consejo|nueva mesa)", re.I)
 _HEAD_OF = re.compile(r"\b(?:president[ea]?|chair(?:man|woman|person)?|head|director[a]?|presidente|al frente)\s+"
                       r"(?:of|de|del)\s+(?:the\s+|la\s+)?", re.I)
 # Public offices whose holders attend a board's ceremony without sitting on it.
@@ -144,3 +148,62 @@ def _headline_org(doc: Doc, end: int) -> int | None:
         if any(sp.start < end for sp in org.spans) and not _BOARD.match(org.name):
             return i
     return None
+
+
+_GROUP_LEAD = re.compile(r"(?:^\s*|\b)(?:y\s+|and\s+|as[ií] como\s+)?(?:(?:representantes|funcionarios|integrantes|officials|"
+                         r"representatives|executives|staff)\s+)?(?:por|de|del|from|for|of|on behalf of)\s+(?:el\s+|la\s+|los\s+|"
+                         r"las\s+|the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _semicolon_groups(doc: Doc) -> None:
+    """People listed by organization in `;`-separated groups (see the module's docstring)."""
+    text = doc.text
+    for start, end in _paragraphs(text):
+        if text.count(";", start, end) < 2:
+            continue
+        pos = start
+        for seg in re.split(r";", text[start:end]):
+            s0, s1 = pos, pos + len(seg)
+            pos = s1 + 1
+            people = [i for i, p in enumerate(doc.found["person"]) if any(s0 <= sp.start < s1 for sp in p.spans)]
+            if not people:
+                continue
+            org = _segment_org(doc, seg, s0, people)
+            if org is None:
+                continue
+            for pidx in people:
+                doc.affiliate(pidx, org, None)
+
+
+def _segment_org(doc: Doc, seg: str, s0: int, people: list[int]) -> int | None:
+    text = doc.text
+    lead = _GROUP_LEAD.search(seg, 0, 40)
+    before = seg[: lead.start()].split() if lead else []
+    if lead and len(before) <= 2 and not any(w[:1].isupper() for w in before[1:]):
+        line_end = seg.find("\n", lead.end())
+        runs = cap_runs(tokens(seg[lead.end() : line_end if line_end >= 0 else len(seg)], s0 + lead.end()), text)
+        if runs and runs[0][0].start == s0 + lead.end() and text[runs[0][-1].end : runs[0][-1].end + 1] == ",":
+            name = phrase_of(text, runs[0])
+            if not is_place(name) and doc.lookup("person", name) is None:
+                return doc.add("organization", name, doc.span(runs[0][0].start, runs[0][-1].end, (s0, s0 + len(seg))))
+    last = seg.rstrip(" .").rsplit(",", 1)
+    if len(last) != 2:
+        return None
+    cand = last[1].strip()
+    c0 = s0 + seg.rfind(cand)
+    words = cand.split()
+    if not cand or not cand[0].isupper() or len(words) > 8 or is_place(cand) or any(
+        is_title_tok(t) for t in tokens(cand)
+    ):
+        return None
+    if any(c0 <= sp.start < c0 + len(cand) for i in people for sp in doc.found["person"][i].spans):
+        return None  # the last part is one of the people
+    return doc.add("organization", cand, doc.span(c0, c0 + len(cand), (s0, s0 + len(seg))))
+
+
+def _paragraphs(text: str):
+    start = 0
+    for m in re.finditer(r"\n\s*\n|\n(?=\s*[-•*])", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
