@@ -35,9 +35,12 @@ _KIND_FIRST = {w.split()[0] for w in V.INITIATIVE_KINDS_FIRST} | {
     w for w in V.AMBIGUOUS_GROUP_KINDS if not w.isascii() or w in ("consejo", "comision", "comite", "alianza", "asamblea")
 }
 _OF = frozenset({"of", "de", "del"})
+# Words of a document's or a session's own name, never of a group's ("Final Report", "Executive Summary").
+_DOCUMENT_WORDS = frozenset("report informe summary resumen agenda minutes page final draft executive joint statement "
+                            "session sesion meeting reunion plenaria".split())
 
 _UNNAMED = re.compile(
-    r"\b(?:(?:a|an|the|its|our|this|una|la|el|esta)\s+)"
+    r"\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|heads|led|leads|[Uu]na|[Ll]a|[Ee]l|[Ee]sta)\s+)"
     r"((?:(?:[a-z][a-z\-]+)\s+){0,2}?"
     r"(?:(?:congressional|trade|investment|business|legislative|bipartisan|official|state|economic|commercial)\s+)"
     r"(?:delegation|mission|codel)"
@@ -88,19 +91,27 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
             sub = run[i:]  # "... del Mecanismo Binacional de X"
             if len(sub) >= 2:
                 out.append(_trim(sub))
-    for i in range(1, len(run) - 1):
-        # a kind word in the middle of a run not followed by a connector ends a name there
-        head = run[: i + 1]
-        if initiative_kind(" ".join(t.text for t in head[-2:])) and run[i + 1].key not in V.NAME_CONNECTORS \
-                and run[i + 1].text[:1].isupper():
-            start = 0
-            for j in range(i - 1, 0, -1):
-                if run[j].key in _OF:
-                    start = j + 1
-                    break
-            sub = strip_leading(run[start : i + 1])
-            if len(sub) >= 2:
-                out.append(sub)
+    for i in range(1, len(run)):
+        # a kind word inside a run: the name is the capitalised words before it (and its topic after
+        # `on`/`for` when the kind takes one), up to a document word, a place or another connector
+        if i + 1 < len(run) and run[i + 1].key not in V.NAME_CONNECTORS and not run[i + 1].text[:1].isupper():
+            continue
+        kind = initiative_kind(" ".join(t.text for t in run[max(0, i - 1) : i + 1]))
+        if not kind or (i + 1 == len(run) and not any(t.key in V.NAME_CONNECTORS for t in run)):
+            continue
+        start = i
+        while start > 0 and run[start - 1].key not in V.NAME_CONNECTORS and not is_title_tok(run[start - 1]) \
+                and run[start - 1].key not in _DOCUMENT_WORDS:
+            start -= 1
+        end = i + 1
+        if end < len(run) and run[end].key in ("on", "for", "sobre", "para") and kind in V.KINDS_BEFORE_TOPIC:
+            end += 1
+            while end < len(run) and run[end].key not in _DOCUMENT_WORDS and run[end].key not in ("in", "en") \
+                    and not initiative_kind(run[end].text):
+                end += 1
+        sub = _trim(strip_leading(run[start:end]))
+        if len(sub) >= 2:
+            out.append(sub)
     if len(run) >= 3:
         for j in range(len(run) - 2, 0, -1):
             if run[j].key in _OF and run[j - 1].key not in V.INITIATIVE_KINDS and _kind(
