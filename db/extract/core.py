@@ -177,10 +177,17 @@ def is_title_tok(tok: Tok) -> bool:
     return tok.key in V.TITLE_WORDS or k in V.TITLE_WORDS or tok.key in V.HONORIFICS
 
 
+_KINDS_LONGEST_FIRST = sorted(V.INITIATIVE_KINDS.items(), key=lambda kv: -len(kv[0]))
+# Every word of a kind ("task", "force", "consejo"): a run without one names no group.
+KIND_WORDS = frozenset(w for table in (V.INITIATIVE_KINDS, V.INITIATIVE_KINDS_FIRST, V.AMBIGUOUS_GROUP_KINDS)
+                       for words in table for w in words.split())
+
+
+@functools.lru_cache(maxsize=100_000)
 def initiative_kind(name: str) -> str | None:
     """The initiative kind named by the end of `name` ("... Task Force" -> "task force"), else None."""
     k = fold(name)
-    for words, kind in sorted(V.INITIATIVE_KINDS.items(), key=lambda kv: -len(kv[0])):
+    for words, kind in _KINDS_LONGEST_FIRST:
         if kind and (k == words or k.endswith(" " + words)):
             return kind
     for words, kind in V.INITIATIVE_KINDS.items():

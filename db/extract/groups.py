@@ -16,6 +16,7 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import (
+    KIND_WORDS,
     Doc,
     Tok,
     binational_group_kind,
@@ -56,7 +57,7 @@ _STAFF = frozenset("director directora executive ejecutivo ejecutiva manager ger
                    "spokesman spokeswoman communications analyst ceo".split())
 
 
-def find_groups(doc: Doc) -> None:
+def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
     """Add the initiatives of the module's docstring to `doc`; a binational body drawn as an
     organization but with no staff of its own is retyped as the group it is."""
     text = doc.text
@@ -65,11 +66,13 @@ def find_groups(doc: Doc) -> None:
         if kind and org not in doc.dropped_orgs and not _staffed(doc, org):
             doc.retype_org(org, kind)
     for start, end in line_spans(text):
-        if end - start < 4:
+        if end - start < 4 or start in skip_lines:
             continue
         for s, e in sentence_spans(text, start, end):
             sent = (s, e)
             for run in cap_runs(tokens(text[s:e], s), text):
+                if not any(t.key in KIND_WORDS for t in run):
+                    continue  # names no group
                 for sub in _group_subruns(run):
                     _add_group(doc, sub, sent)
             for m in _UNNAMED.finditer(text, s, e):

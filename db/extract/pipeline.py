@@ -49,7 +49,7 @@ def extract(text: str) -> Extraction:
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
     read_legislators(doc)
-    find_groups(doc)
+    find_groups(doc, list_lines)
     read_name_affiliations(doc)
     _assign_contacts(doc, lines, list_lines)
     for pidx, role, pos in doc.pending_roles:
