@@ -257,3 +257,13 @@ if __name__ == "__main__":
         database = open_db(Path(tmp) / "seeds.db")
         seed_if_new(database)
         print(json.dumps(measure(database), indent=1, ensure_ascii=False))
+
+
+def test_the_us_delegation_of_the_dialogue_are_its_members(seeded_db):
+    """The dialogue's page says three officials directed the delegation of its meeting: they take part in it."""
+    rows = seeded_db.execute(
+        "SELECT p.name FROM memberships m JOIN people p ON p.id = m.person_id "
+        "JOIN initiatives i ON i.id = m.initiative_id WHERE i.name LIKE '%High Level Economic Dialogue%'"
+    ).fetchall()
+    names = {r[0] for r in rows}
+    assert {"Marcelo Ebrard", "Jake Sullivan", "Alejandro Mayorkas"} <= names
