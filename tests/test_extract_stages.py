@@ -163,3 +163,21 @@ def test_people_listed_by_organization_between_semicolons():
     assert ("Tobias Wrexham", "Marlpit Institute") in aff
     assert ("Ignacia Pool Chan", "Secretaría de Movilidad") in aff
     assert ("Candelaria Ek Puc", "Universidad del Litoral") in aff
+
+
+def test_acronyms_and_enumerations_of_organizations():
+    x = extract(
+        "Asistieron funcionarios de la SEDUM, Profeco, IMTRA y Canacintra, así como la titular del IMPLAN, "
+        "Rosaura Téllez Bravo.\n"
+    )
+    orgs = _names(x, "organizations")
+    assert {"SEDUM", "IMTRA", "IMPLAN"} <= orgs
+    assert "Profeco" in orgs and "Canacintra" in orgs
+
+
+def test_long_single_words_and_lists_stay_linear():
+    # shapes that made a pattern backtrack: they must come back at once, with nothing drawn
+    for text in ("a" * 50_000, "x@" * 20_000):
+        x = extract(text)
+        assert not x.organizations and not x.people
+    extract("Word " * 2_000 + "(GA)")

@@ -62,7 +62,7 @@ class Extraction:
 
 # A nickname in quotes (`Ramiro “Chato” Olvera`) is one token, so it stays inside the name.
 _TOKEN = re.compile(r"[“\"][^\W\d_][\w’'\-]*[”\"]|[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
 
 

@@ -22,6 +22,7 @@ from db.extract.core import (
     sentence_spans,
 )
 from db.extract.affiliations import read_name_affiliations
+from db.extract.enumerations import read_enumerations
 from db.extract.groups import find_groups
 from db.extract.legislators import read_legislators
 from db.extract.lists import bylines, member_lists
@@ -49,6 +50,7 @@ def extract(text: str) -> Extraction:
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
     read_legislators(doc)
+    read_enumerations(doc)
     find_groups(doc, list_lines)
     read_name_affiliations(doc)
     _assign_contacts(doc, lines, list_lines)
