@@ -181,3 +181,14 @@ def test_long_single_words_and_lists_stay_linear():
         x = extract(text)
         assert not x.organizations and not x.people
     extract("Word " * 2_000 + "(GA)")
+
+
+def test_apposition_after_a_name_in_either_language():
+    x = extract(
+        "Integraron la mesa Casimira Lobato Ruiz, Presidenta de la Cámara de Industriales del Golfo (CIG); "
+        "y Teodulo Barraza Leal, director de Fomento de Exportaciones.\n\n"
+        "Congresswoman Philippa Ravensworth (R-AZ), Ranking Member of the House Subcommittee on Border Ports, spoke.\n"
+    )
+    aff = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+    assert aff[("Casimira Lobato Ruiz", "Cámara de Industriales del Golfo")] == "Presidenta"
+    assert ("Philippa Ravensworth", "House Subcommittee on Border Ports") in aff

@@ -8,6 +8,8 @@
 - A `;`-separated list of people by organization (acknowledgments, delegations):
   `A, B and C, Org One; D, Org Two; ...`, `por la Secretaría X, A, B y C; así como representantes de Y,
   entre ellos D y E`: each group's people belong to the organization written with them.
+- An apposition after a name, in any case and language: `Name, Presidente de la Cámara X (ACR)`,
+  `Name (R-AZ), Ranking Member of the X Subcommittee and Co-Chair of the Y`, `Name, director at X`.
 - An inline board or council list (`Serán integrantes del Consejo Directivo de la Asociación X:
   A de Empresa, vicepresidente; B, tesorera; ...`, `The Board includes A, Title; B, Title`): every
   person it names also holds a seat at the organization its introduction names.
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, cap_runs, fold, is_place, is_title_tok, phrase_of, tokens
+from db.extract.core import Doc, cap_runs, fold, is_place, is_title_tok, looks_like_org, org_core, phrase_of, tokens
 from db.extract.membership import lead_end, mentioned_only_as_met
 
 _DE_COMPANY = re.compile(r"\s+de\s+((?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*\s+){1,4}?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*)(?=\s*[,;.)]|\s*$)")
@@ -46,6 +48,7 @@ def read_name_affiliations(doc: Doc) -> None:
     _board_lists(doc)
     _board_page(doc)
     _semicolon_groups(doc)
+    _appositions(doc)
 
 
 def _role_after(text: str, pos: int) -> str | None:
@@ -207,3 +210,52 @@ def _paragraphs(text: str):
         yield start, m.start()
         start = m.end()
     yield start, len(text)
+
+
+_APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|\.\s|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
+                         r"\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ]|,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+,)")
+_PIECES = re.compile(r"\s+(?:and|y)\s+(?=(?:former\s+|ex\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of|de|del|at)\b)|;\s*")
+_TITLE_AT = re.compile(r"(.{2,80}?)\s+(?:of the|of|at the|at|for the|de la|de los|de las|del|de|en la|en el|en)\s+"
+                       r"(?=[A-ZÁÉÍÓÚÑ])(.+)$")
+
+
+def _appositions(doc: Doc) -> None:
+    """Title and organization written after a name (see the module's docstring)."""
+    text = doc.text
+    for pidx, person in enumerate(list(doc.found["person"])):
+        for sp in person.spans:
+            m = _APPOSITION.match(text, sp.end)
+            if not m:
+                continue
+            for piece in _PIECES.split(m.group(1)):
+                t = _TITLE_AT.match(piece.strip())
+                if not t or not any(is_title_tok(tok) for tok in tokens(t.group(1))):
+                    continue
+                org = _org_phrase(t.group(2))
+                if not org:
+                    continue
+                at = text.find(org, m.start(1), m.end(1))
+                if at < 0:
+                    continue
+                ini = doc.lookup("initiative", org_core(org)[0])
+                if ini is not None:  # "Co-Chair of the X Exchange": a role in the group
+                    doc.member(pidx, ini, t.group(1).strip().lower())
+                    continue
+                oidx = doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1))))
+                doc.affiliate(pidx, oidx, t.group(1).strip())
+
+
+def _org_phrase(rest: str) -> str | None:
+    """The organization at the start of `rest`: capitalised words and connectors, with an acronym
+    in parentheses, cut before a place (`en Monterrey`) or lower-case words."""
+    m = re.match(r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+)(?:\s+(?:(?:de|del|la|las|los|y|of|the|for|and|on|&|e)\s+)*"
+                 r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+))*(?:\s*\([A-Z][A-Za-z&.\-]{1,11}\))?", rest)
+    if not m:
+        return None
+    org = m.group().strip()
+    core, _ = org_core(org)
+    if is_place(core) or not looks_like_org(core) or is_title_tok(tokens(core)[0]):
+        return None  # "Director of Industrial Policy": a portfolio; "Governor of the State of X"
+    if all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
+        return None  # "Secretary of Economy": a portfolio, not an organization
+    return org

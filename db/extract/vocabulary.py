@@ -137,6 +137,7 @@ ORG_HEADS = _words(
     bureau agency agencia chamber council institute instituto university universidad bank banco
     foundation fundacion federation federacion association asociacion organization organisation
     camara consejo confederacion cluster grupo embajada consulado universidad colegio center centre
+    committee subcommittee comite subcomite congress congreso senate senado
     """
 )
 
