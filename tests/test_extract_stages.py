@@ -192,3 +192,9 @@ def test_apposition_after_a_name_in_either_language():
     aff = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
     assert aff[("Casimira Lobato Ruiz", "Cámara de Industriales del Golfo")] == "Presidenta"
     assert ("Philippa Ravensworth", "House Subcommittee on Border Ports") in aff
+
+
+def test_official_named_after_a_department_in_the_title():
+    x = extract("Remarks by Secretary of Agriculture and Rural Development Bartholomew Quayside on the Border Grain Dialogue.\n")
+    assert "Bartholomew Quayside" in _names(x)
+    assert not any("Quayside" in o for o in _names(x, "organizations"))

@@ -578,7 +578,7 @@ def strip_list_words(run: list[Tok]) -> list[Tok]:
     return run
 
 
-def _name_from(run: list[Tok], i: int) -> list[Tok] | None:
+def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None:
     """The person name starting at run[i], or None if the run goes on past a plausible name."""
     name = [run[i]]
     j = i + 1
@@ -605,8 +605,9 @@ def _name_from(run: list[Tok], i: int) -> list[Tok] | None:
     words = [t for t in name if t.key not in V.NAME_PARTICLES]
     if not 2 <= len(words) <= 5:
         return None
-    if j < len(run) and not name[-1].possessive and not company_after:
-        return None  # "Harriet Lowe Policy Center": the run is something else
+    ends_at_connector = titled and j < len(run) and run[j].text.islower() and run[j].key in V.NAME_CONNECTORS
+    if j < len(run) and not name[-1].possessive and not company_after and not ends_at_connector:
+        return None  # "Harriet Lowe Policy Center": the run is something else (but "Ana Ruiz on the X" is a name)
     return name
 
 
@@ -666,7 +667,7 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
         if is_title_tok(tok) or strong and i == 0:
             start = i + 1 if is_title_tok(tok) else i
             if start < len(run) and namey(run[start]) and not is_title_tok(run[start]):
-                name = _name_from(run, start)
+                name = _name_from(run, start, titled=is_title_tok(tok))
                 if name:
                     return run[:start], name
     return None

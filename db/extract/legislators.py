@@ -1,4 +1,7 @@
-"""Stage: legislators named with a party or state label.
+"""Stage: legislators named with a party or state label, and officials named after their department.
+
+`Secretary of Commerce Dana Whitcomb`, `Secretary of Agriculture and Rural Development Ana Ruiz`: after a
+title `of` a department, the last two capitalised words are the official's name, whatever the given name.
 
 `Representatives Okafor (GA), Lind (CA) and Ruiz (AZ)`, `Congresswoman Ada Pruett (D-Del.)`,
 `Rep. Lyle Danner, R-N.C.`, `(TX-14)`, `los diputados Ana Ruiz (PES) y Luis Paz (Morena)`: the label
@@ -11,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from db.extract.core import Doc, fold, line_spans, sentence_spans
+from db.extract import vocabulary as V
+from db.extract.core import Doc, fold, is_given, line_spans, sentence_spans
 
 # A party/state label: (GA), (D-Del.), (R-Rio Grande City), (TX-14), (PES), (Morena)
 def _state_codes() -> str:
@@ -61,6 +65,15 @@ def read_legislators(doc: Doc) -> None:
                 if known is not None:
                     continue
                 doc.add("person", name, doc.span(a, b, sentence))
+    for m in _DEPARTMENT_TITLE.finditer(text):
+        dept, name = m.group(1), m.group(2)
+        last_dept = fold(dept.split()[-1]) if dept.split() else ""
+        if last_dept not in V.TOPIC_WORDS | _DEPARTMENT_WORDS or doc.lookup("person", name) is not None:
+            continue
+        if any(fold(w) in V.NON_NAME_WORDS or fold(w) in V.TITLE_WORDS for w in name.split()):
+            continue
+        line = (text.rfind("\n", 0, m.start()) + 1, m.end())
+        doc.add("person", name, doc.span(m.start(2), m.end(2), line), title=text[m.start(): m.start(2)].strip())
     labelled = labelled_names(text)
     people = {fold(p.name) for p in doc.found["person"]}
     for i, org in enumerate(doc.found["organization"]):
@@ -80,3 +93,15 @@ def _after_title(name: str) -> str:
 def labelled_names(text: str) -> set[str]:
     """Folded names written with a party or state label after them (never organizations)."""
     return {fold(_after_title(m.group(1))) for m in _ITEM.finditer(text)}
+
+
+# Last words of a department's name inside a title ("Secretary of Commerce", "... and Rural Development").
+_DEPARTMENT_WORDS = frozenset("commerce trade energy development affairs finance credit transportation infrastructure "
+                              "communications state foreign security economy agriculture labor industry relations "
+                              "environment interior tourism".split())
+_DEPARTMENT_TITLE = re.compile(
+    r"\b(?:Secretary|Minister|Undersecretary|Under Secretary|Deputy Secretary|Assistant Secretary|Commissioner|"
+    r"Administrator|Director)\s+(?:of|for)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'\-]*(?:,)?\s+(?:and\s+|&\s+)?){0,5}?[A-Z][\w’'\-]*)\s+"
+    r"([A-Z][\w’'\-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'\-]+(?:\s+(?:de la|de los|del|de)\s+[A-Z][\w’'\-]+)?)\b(?!\s+[A-Z])"
+)
