@@ -212,6 +212,16 @@ def org_core(name: str) -> tuple[str, str | None]:
         head, rest = name[: m.end()], name[m.end() :]
         if any(is_title_tok(t) for t in tokens(head)) and looks_like_org(rest) and not is_title_tok(tokens(rest)[0]):
             name = rest
+    words = name.split()
+    while len(words) > 2 and fold(words[-1]) in V.WEEKDAYS | V.MONTHS:
+        words = words[:-1]  # "... Mayors Association Wednesday": a date after the name
+    lead = 0
+    while lead < len(words) - 2 and (fold(words[lead]).replace(" ", "") in V.TITLE_WORDS or fold(words[lead]) in V.TITLE_MODIFIERS):
+        lead += 1  # "Co-Chair Binational Corridor Mayors Association"
+    if lead and looks_like_org(" ".join(words[lead:])):
+        words = words[lead:]
+    if len(words) != len(name.split()):
+        name = " ".join(words)
     acr = _ACRONYM_TAIL.search(name)
     if acr and acr.start() > 0:
         return name[: acr.start()], acr.group(1)
