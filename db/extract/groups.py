@@ -131,6 +131,9 @@ def _whole(run: list[Tok]) -> list[Tok] | None:
     """The run as one group's name: not a title of one (`Vice Chair of the X Group`), nor two
     names joined by `and` (`X Council and Y Initiative`)."""
     run = strip_leading(run)
+    verbs = [k for k, t in enumerate(run) if t.key in V.HEADLINE_VERBS]
+    if verbs:
+        run = run[verbs[-1] + 1 :]  # "X Alliance Launches Y Initiative": the group is after the verb
     if not run or is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS:
         return None
     for j in range(1, len(run) - 1):
