@@ -198,3 +198,16 @@ def test_official_named_after_a_department_in_the_title():
     x = extract("Remarks by Secretary of Agriculture and Rural Development Bartholomew Quayside on the Border Grain Dialogue.\n")
     assert "Bartholomew Quayside" in _names(x)
     assert not any("Quayside" in o for o in _names(x, "organizations"))
+
+
+def test_bare_company_after_a_name_and_staff_listed_after_a_colon():
+    x = extract(
+        "La comitiva la integraron Rosa María Ruvalcaba Peña, de Vidriera Tepeyac; Anselmo Quiñones Lara, del Grupo Marsella, "
+        "y Eulalia Fonseca Díaz, de Tornillos Ibarra.\n\n"
+        "We met senior officials of the Gulf Ports Authority (GPA): Mr. Nathaniel Ossery, Director of Planning; "
+        "Ms. Corinne Babbage, Harbor Master.\n"
+    )
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    assert ("Rosa María Ruvalcaba Peña", "Vidriera Tepeyac") in aff
+    assert ("Anselmo Quiñones Lara", "Grupo Marsella") in aff
+    assert ("Nathaniel Ossery", "Gulf Ports Authority") in aff and ("Corinne Babbage", "Gulf Ports Authority") in aff

@@ -49,6 +49,7 @@ def read_name_affiliations(doc: Doc) -> None:
     _board_page(doc)
     _semicolon_groups(doc)
     _appositions(doc)
+    _staff_lists(doc)
 
 
 def _role_after(text: str, pos: int) -> str | None:
@@ -219,6 +220,30 @@ _TITLE_AT = re.compile(r"(.{2,80}?)\s+(?:of the|of|at the|at|for the|de la|de lo
                        r"(?=[A-ZÁÉÍÓÚÑ])(.+)$")
 
 
+_BARE_DE = re.compile(r"(?:de|del|de la|from|of)\s+((?:Grupo\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:de\s+|del\s+|y\s+|&\s+)?"
+                      r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,4}(?:,\s+S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?)?)\s*$")
+_STAFF_OF = re.compile(r"\b(?:officials|representatives|executives|members|staff|leaders|funcionari[oa]s|representantes|"
+                       r"integrantes|directivos|titulares)\s+(?:of|from|de|del|de la)\s+", re.I)
+
+
+def _staff_lists(doc: Doc) -> None:
+    """`officials of Mexico's Secretariat of Economy (SE): A, title; B, title`: they work there."""
+    text = doc.text
+    for m in _STAFF_OF.finditer(text):
+        colon = text.find(":", m.end(), m.end() + 160)
+        if colon < 0 or "\n" in text[m.end() : colon]:
+            continue
+        owner = next((i for i, org in enumerate(doc.found["organization"])
+                      if any(m.end() <= sp.start < colon for sp in org.spans)), None)
+        if owner is None:
+            continue
+        end = text.find("\n", colon)
+        end = len(text) if end < 0 else end
+        for pidx, person in enumerate(doc.found["person"]):
+            if any(colon < sp.start < end for sp in person.spans):
+                doc.affiliate(pidx, owner, None)
+
+
 def _appositions(doc: Doc) -> None:
     """Title and organization written after a name (see the module's docstring)."""
     text = doc.text
@@ -226,6 +251,13 @@ def _appositions(doc: Doc) -> None:
         for sp in person.spans:
             m = _APPOSITION.match(text, sp.end)
             if not m:
+                continue
+            bare = _BARE_DE.match(m.group(1))
+            if bare:  # "Iñaki Ruiz, de Nexcora, y ...": the company alone
+                org = bare.group(1)
+                if not is_place(org) and doc.lookup("person", org) is None and not is_title_tok(tokens(org)[0]):
+                    at = m.start(1) + bare.start(1)
+                    doc.affiliate(pidx, doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1)))), None)
                 continue
             for piece in _PIECES.split(m.group(1)):
                 t = _TITLE_AT.match(piece.strip())
