@@ -78,6 +78,9 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
             )
         if migrate:
             _upgrade(db, path, version)
+            from db.search_index import refresh_on_open
+
+            refresh_on_open(db)  # keys of rows another tool wrote (usually nothing to do)
     except DatabaseError:
         db.close()
         raise

@@ -20,12 +20,15 @@ little more than at 1k.
 
 from __future__ import annotations
 
+import bisect
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
+from db.search_index import stale_entities
 from db.search_rank import EXACT, FUZZY, FUZZY_CUTOFF, PREFIX, score_key
 from db.textnorm import compact_key, fold
 
@@ -39,6 +42,7 @@ SPELLINGS = 8  # indexed words tried in place of each query token (typo toleranc
 SIMILARITY_BANDS = (90.0, 80.0, FUZZY_CUTOFF)  # typo tiers: closest spellings first
 LOOSE_TIER = 2 + len(SIMILARITY_BANDS)  # index of the last tier (any query word matches)
 MAX_TOKENS = 8  # words of a query that count (a pasted paragraph stays fast)
+PREFIX_WORDS = 24  # a prefix matching at most this many indexed words is queried as those words
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ class SearchEngine:
         if version != self._version:
             self._cache.clear()
             self._vocabulary = None
+            self._stale = stale_entities(self.db)
             self._version = version
         cache_key = (tuple(map(tuple, variants)), limit, wanted)
         if cache_key not in self._cache:
@@ -165,10 +170,12 @@ class SearchEngine:
         # Each tier matches every key an earlier one did (they are skipped, but read: the
         # caller's LIMIT makes room for them; an FTS5 NOT would cost more than reading them).
         yield " AND ".join(_fts_phrase(q) for q in qtokens)
-        previous = " AND ".join(_fts_phrase(q) + "*" for q in qtokens)
+        previous = " AND ".join(self._prefix(q) for q in qtokens)
         yield previous
-        scored = [[(_fts_phrase(q) + "*", 100.0)] + [(_fts_phrase(w), s) for w, s in self.scored_spellings(q) if w != q]
-                  for q in qtokens]
+        scored = []
+        for q in qtokens:
+            spellings = self.scored_spellings(q)  # loads the vocabulary, which _prefix uses
+            scored.append([(self._prefix(q), 100.0)] + [(_fts_phrase(w), s) for w, s in spellings if w != q])
         for band in SIMILARITY_BANDS:
             groups = [[t for t, s in terms if s >= band] for terms in scored]
             query = " AND ".join("(" + " OR ".join(g) + ")" for g in groups)
@@ -178,6 +185,20 @@ class SearchEngine:
             yield query
             previous = query
         yield " OR ".join("(" + " OR ".join(t for t, _ in terms) + ")" for terms in scored) if len(scored) > 1 else None
+
+    def _prefix(self, token: str) -> str:
+        """An FTS5 term for the words starting with `token`: `"tok"*`, or, once the vocabulary
+        is loaded and few words start so, those words (`("jose" OR "josefa")`). FTS5 reads every
+        row of a long prefix before the first match; whole words it reads lazily, so an AND
+        with a rare word or a LIMIT stops early (10 ms -> 1 ms at 1M people)."""
+        vocabulary = self._vocabulary
+        if vocabulary is not None:
+            start = bisect.bisect_left(vocabulary, token)
+            end = bisect.bisect_left(vocabulary, token + "\U0010ffff", start, min(len(vocabulary), start + PREFIX_WORDS + 1))
+            if 0 < end - start <= PREFIX_WORDS:
+                words = vocabulary[start:end]
+                return _fts_phrase(words[0]) if len(words) == 1 else "(" + " OR ".join(map(_fts_phrase, words)) + ")"
+        return _fts_phrase(token) + "*"
 
     def spellings(self, token: str) -> list[str]:
         """Indexed words within a typo or two of `token`, closest first (none for short tokens)."""
@@ -195,11 +216,16 @@ class SearchEngine:
         return [(word, score) for word, score, _index in found]
 
     def _load_vocabulary(self) -> list[str]:
-        """Every distinct word of the stored keys (FTS5's own vocabulary; no table scan)."""
-        self.db.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_vocab USING fts5vocab(main, 'search_words', 'row')"
-        )
-        return [row[0] for row in self.db.execute("SELECT term FROM temp.search_words_vocab")]
+        """Every distinct word of the stored keys, sorted: the `search_vocabulary` table the
+        triggers keep (FTS5's own vocabulary on a database older than schema 4)."""
+        try:
+            return [row[0] for row in self.db.execute("SELECT word FROM search_vocabulary")]
+        except sqlite3.OperationalError:
+            self.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_vocab"
+                " USING fts5vocab(main, 'search_words', 'row')"
+            )
+            return [row[0] for row in self.db.execute("SELECT term FROM temp.search_words_vocab")]
 
     def _hits(self, ranked: list) -> list[SearchHit]:
         hits = []

@@ -314,6 +314,24 @@ def refresh_stale_keys(db: sqlite_utils.Database) -> int:
     return len(marked)
 
 
+def refresh_on_open(db: sqlite_utils.Database) -> None:
+    """`refresh_stale_keys` when some are marked, waiting at most a second for the write lock;
+    a busy or read-only database is left as it is (search folds marked keys meanwhile)."""
+    import sqlite3
+
+    if not stale_entities(db):
+        return
+    db.execute("PRAGMA busy_timeout = 1000")
+    try:
+        refresh_stale_keys(db)
+    except sqlite3.OperationalError:
+        pass
+    finally:
+        from db.connection import BUSY_TIMEOUT_MS
+
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 def _rebuild_entity_keys(db: sqlite_utils.Database, etype: str, eid: int) -> None:
     """Re-derive one entity's search keys from its (now folded) name, acronym and aliases."""
     table = _ENTITY_TABLES[etype]
