@@ -95,6 +95,7 @@ class SearchEngine:
         self._cache: dict[tuple, list[SearchHit]] = {}
         self._version: tuple[int, int] | None = None
         self._vocabulary: list[str] | None = None
+        self._vocabulary_mark: tuple | None = None  # `_keys_mark()` when it was loaded
         self._stale: set[tuple[str, int]] = set()  # entities whose stored keys lag their names
 
     def _data_version(self) -> tuple[int, int]:
@@ -111,7 +112,8 @@ class SearchEngine:
         version = self._data_version()
         if version != self._version:
             self._cache.clear()
-            self._vocabulary = None
+            if self._vocabulary is not None and self._keys_mark() != self._vocabulary_mark:
+                self._vocabulary = None  # keys were added or changed (a note or a tag changes none)
             self._stale = stale_entities(self.db)
             self._version = version
         cache_key = (tuple(map(tuple, variants)), limit, wanted)
@@ -209,17 +211,25 @@ class SearchEngine:
         if len(token) < 3:
             return []
         if self._vocabulary is None:
+            self._vocabulary_mark = self._keys_mark()
             self._vocabulary = self._load_vocabulary()
         found = process.extract(
             token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=SPELLINGS
         )
         return [(word, score) for word, score, _index in found]
 
+    def _keys_mark(self) -> tuple:
+        """The newest search key (id and text): a new word only arrives with a new key, and a new
+        key is the newest one (or reuses the newest id with another text), so the vocabulary
+        needs reading again only when this changes. Deleted keys may leave unused words: harmless."""
+        return tuple(self.db.execute("SELECT id, key FROM search_keys ORDER BY id DESC LIMIT 1").fetchone() or ())
+
     def _load_vocabulary(self) -> list[str]:
         """Every distinct word of the stored keys, sorted: the `search_vocabulary` table the
         triggers keep (FTS5's own vocabulary on a database older than schema 4)."""
         try:
-            return [row[0] for row in self.db.execute("SELECT word FROM search_vocabulary")]
+            # Only words FTS5 reads as one token: a stale key's lower(name) may hold 'o'brien'.
+            return [row[0] for row in self.db.execute("SELECT word FROM search_vocabulary") if row[0].isalnum()]
         except sqlite3.OperationalError:
             self.db.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_vocab"

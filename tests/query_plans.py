@@ -19,8 +19,8 @@ _TYPE_ONLY = re.compile(r"USING (?:COVERING )?INDEX \S+ \(entity_type=\?\)$")
 _ALLOWED_VIRTUAL = re.compile(r"VIRTUAL TABLE INDEX \d+:\S*M")  # an FTS5 MATCH starts from the index
 _TABLE_FUNCTIONS = {"json_each", "j", "json_tree", "pragma_table_info"}
 # Read whole by design: the stale-key marks (nearly always empty) and the word vocabulary
-# (loaded once per process for typo matching).
-_READ_WHOLE = {"search_stale", "search_vocabulary"}
+# (loaded once per process for typo matching), and the schema (sqlite-utils introspection).
+_READ_WHOLE = {"search_stale", "search_vocabulary", "sqlite_master", "sqlite_schema"}
 
 
 def plan(conn: sqlite3.Connection, sql: str, params=()) -> list[str]:
