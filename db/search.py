@@ -222,7 +222,7 @@ class SearchEngine:
         """The newest search key (id and text): a new word only arrives with a new key, and a new
         key is the newest one (or reuses the newest id with another text), so the vocabulary
         needs reading again only when this changes. Deleted keys may leave unused words: harmless."""
-        return tuple(self.db.execute("SELECT id, key FROM search_keys ORDER BY id DESC LIMIT 1").fetchone() or ())
+        return tuple(self.db.execute("SELECT id, key FROM search_keys WHERE id = (SELECT max(id) FROM search_keys)").fetchone() or ())
 
     def _load_vocabulary(self) -> list[str]:
         """Every distinct word of the stored keys, sorted: the `search_vocabulary` table the
