@@ -213,7 +213,7 @@ def _paragraphs(text: str):
     yield start, len(text)
 
 
-_APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|\.\s|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
+_APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|(?<=[a-z0-9áéíóúñ)])\.\s|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
                          r"\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ]|,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+,)")
 _PIECES = re.compile(r"\s+(?:and|y)\s+(?=(?:former\s+|ex\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of|de|del|at)\b)|;\s*")
 _TITLE_AT = re.compile(r"(.{2,80}?)\s+(?:of the|of|at the|at|for the|de la|de los|de las|del|de|en la|en el|en)\s+"
@@ -286,7 +286,7 @@ def _org_phrase(rest: str) -> str | None:
         return None
     org = m.group().strip()
     core, _ = org_core(org)
-    if is_place(core) or not looks_like_org(core) or is_title_tok(tokens(core)[0]):
+    if is_place(core) or fold(core).replace(" ", "") in V.PLACES or not looks_like_org(core) or is_title_tok(tokens(core)[0]):
         return None  # "Director of Industrial Policy": a portfolio; "Governor of the State of X"
     if all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
         return None  # "Secretary of Economy": a portfolio, not an organization
