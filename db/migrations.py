@@ -195,11 +195,21 @@ def m004_search_key_upkeep(db: sqlite_utils.Database) -> None:
     upgrade_to_key_upkeep(db)
 
 
+def m005_initiative_organization_links(db: sqlite_utils.Database) -> None:
+    """`initiative_organization_links`: which organizations are on which initiatives through
+    their people, kept by triggers on memberships and affiliations (big groups' overlaps
+    without walking every affiliation). See `db.network`."""
+    from db.network import install_links
+
+    install_links(db)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (1, m001_initial),
     (2, m002_search),
     (3, m003_analysis),
     (4, m004_search_key_upkeep),
+    (5, m005_initiative_organization_links),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
