@@ -6,6 +6,7 @@ OWNER: extraction helper. The signatures below are what the CLI and other module
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,21 +29,98 @@ class ImportResult:
     added: dict[str, int] = field(default_factory=dict)  # e.g. {"people": 3, "organizations": 1}
 
 
+# Folders never walked into: tools' and packages' trees hold text files that are not documents.
+VENDORED_DIRS = {"node_modules", "site-packages", "dist-packages", "__pycache__", "venv", "bower_components"}
+
+
+@dataclass
+class ImportPlan:
+    """What a folder walk found: files to import, paths that do not exist, and what was skipped."""
+
+    files: list[Path] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count
+
+
+def _skip_dir(path: Path) -> str | None:
+    if path.name.startswith("."):
+        return "hidden folders"
+    if path.name in VENDORED_DIRS or (path / "pyvenv.cfg").is_file():
+        return "vendored folders"
+    return None
+
+
+def is_contacts_csv(path: Path) -> bool:
+    """True when the first line of the `.csv` at `path` is a contacts header (has a name column)."""
+    from db.formats.contacts import ContactsError, read_csv_contacts
+    from db.formats.readers import decode_text, read_regular_file
+
+    try:
+        head = decode_text(read_regular_file(path, 1 << 30, head=8192))
+        next(read_csv_contacts(head.split("\n", 1)[0] + "\n"), None)
+    except (DocumentError, ContactsError, ValueError, UnicodeError):
+        return False
+    except Exception:  # csv.Error and the like: not a contacts header
+        return False
+    return True
+
+
+def plan_import(paths: Iterable[Path]) -> ImportPlan:
+    """Expand folders (recursively, sorted) into the documents and contact files they hold.
+
+    Hidden folders and vendored trees (node_modules, site-packages, __pycache__, a virtual
+    environment: a folder holding pyvenv.cfg) are skipped, so are files of other types and, in
+    folders, `.csv` files without a contacts header. A path named directly is always taken.
+    Missing paths are listed in `missing`, never raised.
+    """
+    from db.formats.contacts import CONTACT_SUFFIXES
+
+    plan = ImportPlan()
+
+    def skip(reason: str) -> None:
+        plan.skipped[reason] = plan.skipped.get(reason, 0) + 1
+
+    for path in map(Path, paths):
+        if not path.exists():
+            plan.missing.append(path)
+        elif not path.is_dir():
+            plan.files.append(path)
+        else:
+            for root, dirs, names in os.walk(path):
+                here = Path(root)
+                keep = []
+                for d in sorted(dirs):
+                    reason = _skip_dir(here / d)
+                    if reason:
+                        skip(reason)
+                    else:
+                        keep.append(d)
+                dirs[:] = keep
+                for name in sorted(names):
+                    file = here / name
+                    suffix = file.suffix.lower()
+                    if name.startswith("."):
+                        skip("hidden files")
+                    elif suffix in DOCUMENT_SUFFIXES:
+                        plan.files.append(file)
+                    elif suffix in CONTACT_SUFFIXES and (suffix != ".csv" or is_contacts_csv(file)):
+                        plan.files.append(file)
+                    elif suffix == ".csv":
+                        skip("CSV files that are not contact lists")
+                    else:
+                        skip("files of other types")
+    return plan
+
+
 def iter_document_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand folders (recursively, sorted) into the document files they hold.
+    """Expand folders (see `plan_import`) into the files they hold.
 
     Raises DocumentError for a missing path.
     """
-    for path in paths:
-        path = Path(path)
-        if not path.exists():
-            raise DocumentError(f"{path}: no such file or folder")
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
-        else:
-            yield path
+    plan = plan_import(paths)
+    if plan.missing:
+        raise DocumentError(f"{plan.missing[0]}: no such file or folder")
+    yield from plan.files
 
 
 def import_document(db: sqlite_utils.Database, path: Path) -> ImportResult:
@@ -59,10 +137,18 @@ def import_text(
     db: sqlite_utils.Database, text: str, *, name: str, path: str | None = None, fmt: str = "txt"
 ) -> ImportResult:
     """Extract entities from `text` and write them in one transaction (no-op if seen before)."""
+    from db.extract import extract
+
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
+    if row:
+        return ImportResult(Path(path or name), "unchanged", "already imported", row[0])
+    # Extraction is slow on big documents and reads nothing from the database: it runs before
+    # the write transaction, so the write lock is held only while writing.
+    found = extract(text)
     with write_transaction(db):
         row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
-        if row:
+        if row:  # imported by another process meanwhile
             return ImportResult(Path(path or name), "unchanged", "already imported", row[0])
         doc_id = db.table("documents").insert(
             {
@@ -74,20 +160,18 @@ def import_text(
                 "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
         ).last_pk
-        added = _write_extraction(db, doc_id, text)
+        added = _write_extraction(db, doc_id, found)
     return ImportResult(Path(path or name), "imported", "", doc_id, added)
 
 
-def _write_extraction(db: sqlite_utils.Database, doc_id: int, text: str) -> dict[str, int]:
-    """Extract and resolve entities of one document inside the caller's transaction.
+def _write_extraction(db: sqlite_utils.Database, doc_id: int, found) -> dict[str, int]:
+    """Resolve and write the entities extracted from one document, in the caller's transaction.
 
     Returns counts of what was added: new people, organizations and initiatives, and new
     affiliations, memberships and initiative partners.
     """
-    from db.extract import extract
     from db.resolve import resolve_initiative, resolve_organization, resolve_person
 
-    found = extract(text)
     added = dict.fromkeys(
         ("people", "organizations", "initiatives", "affiliations", "memberships", "partners"), 0
     )

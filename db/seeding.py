@@ -1,4 +1,10 @@
-"""The bundled seed documents, imported into a new directory."""
+"""The bundled seed documents, imported into a new directory.
+
+Seeding is recorded as pending (a one-row table `seeding_pending`) before the first seed is
+imported and the record is dropped once the last one is in, so a first run that is killed,
+interrupted or hits a full disk halfway is finished on the next open. Seeds already imported
+are recognised by their content hash and not imported twice.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from db.connection import write_transaction
 from db.importer import ImportResult, import_document
+
+PENDING_TABLE = "seeding_pending"
 
 
 def bundled_seed_paths() -> list[Path]:
@@ -18,8 +27,22 @@ def bundled_seed_paths() -> list[Path]:
     return [found[name] for name in sorted(found)]
 
 
+def seeding_pending(db: sqlite_utils.Database) -> bool:
+    """True when a seeding was started and did not finish (cheap: one sqlite_master lookup)."""
+    return db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [PENDING_TABLE]
+    ).fetchone() is not None
+
+
 def seed_if_new(db: sqlite_utils.Database) -> list[ImportResult]:
-    """Import the bundled seed documents when the directory holds no document yet."""
-    if db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
-        return []
-    return [import_document(db, path) for path in bundled_seed_paths()]
+    """Import the bundled seed documents when the directory holds no document yet, or finish
+    a seeding that was interrupted (seeds already there are left as they are)."""
+    if not seeding_pending(db):
+        if db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
+            return []
+        with write_transaction(db):
+            db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_TABLE} (started INTEGER)")
+    results = [import_document(db, path) for path in bundled_seed_paths()]
+    with write_transaction(db):
+        db.execute(f"DROP TABLE IF EXISTS {PENDING_TABLE}")
+    return results

@@ -108,7 +108,7 @@ def test_one_bad_file_among_good_ones_is_reported_and_the_rest_imported(db_path,
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     result = run(db_path, "import", str(bad), str(good))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # issue 13: any failed file makes the exit code non-zero
     assert_one_line_error(result, "bad.txt", "empty file", code_nonzero=False)
     assert "good.txt: imported" in result.stdout
 

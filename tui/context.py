@@ -29,12 +29,12 @@ class CliContext:
         """The open database; created, migrated and seeded on first use."""
         if self._db is None:
             from db.connection import open_db
-            from db.seeding import seed_if_new
+            from db.seeding import seed_if_new, seeding_pending
 
             is_new = not self.db_path.exists() or self.db_path.stat().st_size == 0
             self._db = open_db(self.db_path)
-            if is_new and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
-                seed_if_new(self._db)
+            if (is_new or seeding_pending(self._db)) and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
+                seed_if_new(self._db)  # also finishes a first run that was interrupted
         return self._db
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ from db.formats import vcard
 from db.annotations import add_note, normalize_tag
 from db.connection import write_transaction
 from db.formats.export import FORMULA_PREFIXES, LIST_SEPARATOR, NOTE_SEPARATOR, database_namespace, person_uid
-from db.formats.readers import decode_text
+from db.formats.readers import MAX_CONTACT_BYTES, DocumentError, decode_text, read_regular_file
 from db.resolve import (
     add_alias,
     create_initiative,
@@ -275,9 +275,9 @@ def import_contacts(db: sqlite_utils.Database, path: Path) -> ContactsResult:
     if suffix not in CONTACT_SUFFIXES:
         return ContactsResult(path, "error", f"{path}: not a contacts file (.csv or .vcf)")
     try:
-        text = decode_text(path.read_bytes())
-    except OSError as exc:
-        return ContactsResult(path, "error", f"{path}: {exc.strerror or exc}")
+        text = decode_text(read_regular_file(path, MAX_CONTACT_BYTES))
+    except DocumentError as exc:  # not a regular file (FIFO, device), too large, unreadable
+        return ContactsResult(path, "error", str(exc))
     reader = read_csv_contacts if suffix == ".csv" else read_vcard_contacts
     counts: dict[str, int] = {}
     uids = _UidIndex(db)

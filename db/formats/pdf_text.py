@@ -18,7 +18,7 @@ def pdf_to_text(path: Path, max_chars: int) -> str:
     text layer (a scan) or one whose text is longer than `max_chars`.
     """
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     # pypdf reports damaged-but-readable files through logging and warnings; the user gets
     # our one-line outcome instead of library noise on stderr.
@@ -29,8 +29,13 @@ def pdf_to_text(path: Path, max_chars: int) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = PdfReader(path)
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise PdfTextError("encrypted PDF (a password is needed)")
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except (DependencyError, FileNotDecryptedError, NotImplementedError):
+                    opened = False  # AES without the cryptography library, or a password
+                if not opened:
+                    raise PdfTextError("encrypted PDF (a password is needed)")
             pages, total = [], 0
             for page in reader.pages:
                 text = page.extract_text() or ""
@@ -40,6 +45,8 @@ def pdf_to_text(path: Path, max_chars: int) -> str:
                 pages.append(text.strip())
     except PdfTextError:
         raise
+    except (DependencyError, FileNotDecryptedError):
+        raise PdfTextError("encrypted PDF (a password is needed)") from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             RecursionError, OSError, NotImplementedError) as exc:
         raise PdfTextError(f"not a readable PDF ({type(exc).__name__}: {exc})") from None

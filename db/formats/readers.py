@@ -9,7 +9,9 @@ can drive the user's terminal.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -26,6 +28,7 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # .txt / .md files (UTF-16 doubles the bytes of the same text)
 MAX_HTML_BYTES = 20 * 1024 * 1024  # markup weighs far more than the visible text
 MAX_PDF_BYTES = 100 * 1024 * 1024  # images and fonts too
+MAX_CONTACT_BYTES = 100 * 1024 * 1024  # .csv / .vcf contact lists (100,000 rows are ~15 MB)
 MAX_TEXT_CHARS = 2_000_000  # the text of any document, once read
 # Share of control characters above which decoded "text" is taken to be binary data.
 MAX_CONTROL_SHARE = 0.10
@@ -155,18 +158,45 @@ def _too_large(path: Path, limit: int, size: int | None = None) -> DocumentError
     )
 
 
-def _read_bytes(path: Path, limit: int, head: int | None = None) -> bytes:
-    """The file's bytes (only the first `head` bytes if given), refusing files over `limit`."""
+def read_regular_file(path: Path, limit: int, head: int | None = None) -> bytes:
+    """The bytes of the regular file at `path` (only the first `head` if given), at most `limit`.
+
+    Raises DocumentError (one line) for anything that is not a regular file (a FIFO, a device
+    such as /dev/zero, a socket, a folder; symbolic links are followed), for a file over
+    `limit` (also one that grows while read) and for an unreadable one. A FIFO is opened
+    without blocking, so a named pipe with no writer never hangs the import.
+    """
+    path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _too_large(path, limit, size)
-        with path.open("rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise DocumentError(f"{display_path(path)}: cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)  # of what was opened, not of a name that may be swapped meanwhile
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise DocumentError(f"{display_path(path)}: {kind} (only regular files are read)")
+        if info.st_size > limit:
+            raise _too_large(path, limit, info.st_size)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
             data = fh.read(head if head is not None else limit + 1)  # a file that grew is still capped
     except OSError as exc:
         raise DocumentError(f"{display_path(path)}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > limit:
         raise _too_large(path, limit)
+    return data
+
+
+def _read_bytes(path: Path, limit: int, head: int | None = None) -> bytes:
+    """The file's bytes (only the first `head` bytes if given), refusing files over `limit`,
+    empty files and anything but a regular file."""
+    data = read_regular_file(path, limit, head)
     if not data.strip():
         raise DocumentError(f"{display_path(path)}: empty file")
     return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -18,13 +19,30 @@ from tui.context import CliContext
 def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
     """Import documents (.txt, .md, ...) or folders of them. Each document is imported once.
 
-    Contact lists (.csv, .vcf) are merged into the people already there."""
+    Contact lists (.csv, .vcf) are merged into the people already there. Folders are walked
+    without their hidden and vendored folders; exits 1 when any file or path failed."""
     from db.formats.contacts import CONTACT_SUFFIXES, import_contacts
-    from db.importer import import_document, iter_document_paths
+    from db.formats.readers import display_path
+    from db.importer import import_document, plan_import
 
-    files = list(iter_document_paths(paths))
+    plan = plan_import(paths)
+    for path in plan.missing:
+        click.echo(f"error: {display_path(path)}: no such file or folder", err=True)
+    files = plan.files
     if not files:
-        raise click.ClickException("no documents found in " + ", ".join(map(str, paths)))
+        if plan.missing:
+            raise click.exceptions.Exit(1)
+        raise click.ClickException("no documents found in " + ", ".join(map(display_path, paths)))
+    folders = [p for p in paths if p.is_dir()]
+
+    def label(path: Path) -> str:
+        for folder in folders:
+            try:
+                return display_path(path.relative_to(folder))
+            except ValueError:
+                continue
+        return display_path(path)
+
     db = obj.db
     results = []
     show_bar = len(files) > 1 and sys.stderr.isatty()
@@ -37,16 +55,19 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
                 result = import_document(db, path)
             results.append(result)
             if not show_bar:
-                _report(result)
+                _report(result, label(path))
     if show_bar:
         for result in results:  # after the bar, so no error line is drawn into it
             if result.status == "error":
-                _report(result)
+                _report(result, label(result.path))
+    failed = sum(r.status == "error" for r in results) + len(plan.missing)
+    if show_bar or (len(files) > 1 and failed) or plan.missing:
         imported = sum(r.status == "imported" for r in results)
         unchanged = sum(r.status == "unchanged" for r in results)
-        click.echo(f"{imported} imported, {unchanged} already imported, "
-                   f"{sum(r.status == 'error' for r in results)} failed")
-    if all(r.status == "error" for r in results):
+        click.echo(f"{imported} imported, {unchanged} already imported, {failed} failed")
+    if plan.skipped:
+        click.echo("skipped: " + ", ".join(f"{n} {reason}" for reason, n in sorted(plan.skipped.items())))
+    if failed:
         raise click.exceptions.Exit(1)
 
 
@@ -68,32 +89,43 @@ def _count(n: int, what: str) -> str:
     return f"{n} {SINGULAR.get(what, what) if n == 1 else what}"
 
 
-def _report(result) -> None:
+def _report(result, label: str | None = None) -> None:
+    label = label or result.path.name
     if result.status == "error":
         click.echo(f"error: {result.message}", err=True)
     elif result.status == "unchanged":
-        click.echo(f"{result.path.name}: already imported, nothing to do")
+        click.echo(f"{label}: already imported, nothing to do")
     else:
         parts = [_count(n, what) for what, n in result.added.items() if n]
-        click.echo(f"{result.path.name}: imported ({', '.join(parts) or 'nothing new'})")
+        click.echo(f"{label}: imported ({', '.join(parts) or 'nothing new'})")
 
 
 @click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help='Print {"database": PATH, "counts": {...}} as JSON.')
 @click.pass_obj
-def stats_command(obj: CliContext) -> None:
-    """Counts of people, organizations, initiatives, documents and notes."""
+def stats_command(obj: CliContext, as_json: bool) -> None:
+    """Counts of people, organizations, initiatives, documents, notes and tags, and the database in use."""
     from db.stats import directory_counts
 
-    for name, count in directory_counts(obj.db).items():
+    counts = directory_counts(obj.db)
+    database = str(obj.db_path.expanduser().resolve())
+    if as_json:
+        click.echo(json.dumps({"database": database, "counts": counts}, ensure_ascii=False, indent=2))
+        return
+    for name, count in counts.items():
         click.echo(f"{name:<14}{count:>8}")
+    click.echo(f"database      {database}")
 
 
 @click.command("show")
 @click.argument("name", required=False)
 @click.option("--type", "entity_type", type=click.Choice(["person", "organization", "initiative"]))
 @click.option("--id", "entity_id", type=int, help="Show the entity with this id (of --type, default person).")
+@click.option("--json", "as_json", is_flag=True, help="Print the card as a JSON object.")
 @click.pass_obj
-def show_command(obj: CliContext, name: str | None, entity_type: str | None, entity_id: int | None) -> None:
+def show_command(
+    obj: CliContext, name: str | None, entity_type: str | None, entity_id: int | None, as_json: bool
+) -> None:
     """Show one person, organization or initiative (fuzzy NAME) with its sources.
 
     When NAME matches several about equally, the candidates are listed (exit code 2)."""
@@ -102,7 +134,11 @@ def show_command(obj: CliContext, name: str | None, entity_type: str | None, ent
     if name is None and entity_id is None:
         raise click.UsageError("give a NAME or --id")
     target = resolve_target(obj.db, name, entity_id, entity_type, consequence="nothing shown")
-    click.echo(format_card(entity_card(obj.db, target.type, target.id)))
+    card = entity_card(obj.db, target.type, target.id)
+    if as_json:
+        click.echo(json.dumps(card, ensure_ascii=False, indent=2, default=str))
+        return
+    click.echo(format_card(card))
 
 
 def format_card(card: dict) -> str:
