@@ -34,6 +34,8 @@ def export_fields(db: sqlite_utils.Database, person_id: int) -> dict[str, object
 
 
 CONNECTIONS_PER_GROUP = 100  # people listed per shared initiative/organization on a card
+OVERLAP_GROUPS = 50  # initiatives listed in an initiative card's organization overlap
+OVERLAP_PER_GROUP = 20  # ... and shared organizations named for each (its `count` is the total)
 INTERACTIONS_ON_CARD = 20
 
 
@@ -44,10 +46,12 @@ def card_extras(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> 
     group's full `count`), `assessment` (current or None), `assessment_history` (newest first)
     and `interactions` (newest first). An organization: `assessment`, `assessment_history`
     and `overlap` (organizations on the same initiatives). An initiative: `overlap`
-    (initiatives sharing members) and `organization_overlap` (sharing organizations).
+    (initiatives sharing members) and `organization_overlap` (sharing organizations: the first
+    OVERLAP_GROUPS, each with OVERLAP_PER_GROUP names and its `count`; the number of such
+    initiatives is `organization_overlap_count`).
     """
     from db.assessments import assessment_history
-    from db.network import connections, initiative_organization_overlap, initiative_overlap, organization_overlap
+    from db.network import connections, initiative_organization_overlap_page, initiative_overlap, organization_overlap
     from db.engagement import interactions
 
     extras: dict = {}
@@ -66,5 +70,7 @@ def card_extras(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> 
         extras["overlap"] = organization_overlap(db, entity_id)
     elif entity_type == "initiative":
         extras["overlap"] = initiative_overlap(db, entity_id)
-        extras["organization_overlap"] = initiative_organization_overlap(db, entity_id)
+        extras["organization_overlap"], extras["organization_overlap_count"] = initiative_organization_overlap_page(
+            db, entity_id, groups=OVERLAP_GROUPS, per_group=OVERLAP_PER_GROUP
+        )
     return extras

@@ -138,11 +138,11 @@ def overlap_section(card: dict) -> list[Widget]:
         if not rows:
             continue
         built = [
-            ((etype, r["id"], Text.assemble(r["name"], (f"  {len(r[what])} shared", "dim"))),
+            ((etype, r["id"], Text.assemble(r["name"], (f"  {r.get('count', len(r[what]))} shared", "dim"))),
              [(what_type, s["id"], Text(s["name"])) for s in r[what][:20]])
             for r in rows[:50]
         ]
-        widgets += [_heading(f"{title} ({len(rows)})"), grouped_links(built)]
+        widgets += [_heading(f"{title} ({card.get(key + '_count', len(rows))})"), grouped_links(built)]
     return widgets
 
 
