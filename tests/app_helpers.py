@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
+from db import open_db
+
 from tui.components.entity_card import EntityCard
 from tui.components.result_list import ResultList
 
@@ -54,3 +56,12 @@ async def open_person(pilot, query: str, type_it: bool = False) -> None:
     await search_for(pilot, query, type_it=type_it)
     await pilot.press("enter")
     await settle(pilot)
+
+
+def rows(db_path, sql: str, params=()) -> list:
+    """Run `sql` on a connection of its own (as another process would) and return the rows."""
+    db = open_db(db_path)
+    try:
+        return db.execute(sql, list(params)).fetchall()
+    finally:
+        db.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from app_helpers import card_name, card_text, list_names, open_person, screen_text, search_for, settle
+from app_helpers import rows, card_name, card_text, list_names, open_person, screen_text, search_for, settle
 from test_app_data import build_fixture_db
 from textual import events
 from textual.widgets import Input, SelectionList, TextArea
@@ -39,14 +39,6 @@ async def paste(pilot, text: str) -> None:
     else:
         widget.insert_text_at_cursor(text)
     await pilot.pause()
-
-
-def rows(db_path, sql: str, params=()) -> list:
-    db = open_db(db_path)
-    try:
-        return db.execute(sql, list(params)).fetchall()
-    finally:
-        db.close()
 
 
 async def test_an_empty_directory_opens_and_asks_to_select(tmp_path):

@@ -3,7 +3,8 @@
 Data comes only from `db/` functions. Slow work (searching, listing, loading a card) runs in
 thread workers that borrow their own connection from `tui.pool` and post a message back,
 tagged with a sequence number so a stale result never overwrites a newer one. Edits are
-written at once on the app's own connection, each in its own transaction.
+written by workers too (a busy database never freezes the screen), each in its own transaction;
+a dialog stays open with what was typed until its write succeeds.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
-from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts, update_entity
+from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts
 from db.cards import entity_card
-from db.connection import DatabaseError, data_version, open_db
+from db.connection import DatabaseError, data_version, open_db, write_transaction
+from db.edits import apply_edits
 from db.formats.export import ExportFilters, export_people
 from db.merge import MergeError, merge_entities
 from db.stats import directory_counts
@@ -163,6 +165,7 @@ class StakeholdersApp(AnalysisActions, App):
         self._data_version = 0
         self._engine = None
         self._reveal: tuple[tuple[str, int], str] | None = None  # (card, section) to scroll into view
+        self._drafts: dict[tuple[str, int], str] = {}  # notes typed and not saved, by record
 
     # ---------------------------------------------------------------- layout
     @property
@@ -520,54 +523,100 @@ class StakeholdersApp(AnalysisActions, App):
             self.reload()
         return card
 
-    def _write(self, what: str, fn, *args) -> bool:
-        """Run one db write; report failure in one line instead of a traceback."""
-        try:
-            fn(self.db, *args)
-        except WRITE_ERRORS as exc:
-            self.notify(f"{what} failed: {exc}", severity="error", markup=False)
-            return False
-        self.reload()
-        return True
+    def _write(self, what: str, fn, *args, then=None) -> None:
+        """Run one db write in a worker (never on the interface thread); report failure in one
+        line instead of a traceback; on success reload and call `then()`."""
+        self._write_worker(what, fn, args, then)
 
-    def _dialog_on_selected(self, make_screen, save) -> None:
-        """Open the dialog `make_screen(card)` on the selected entity; `save(card, result)` runs
-        when it closes with a result."""
+    @work(thread=True, group="write")
+    def _write_worker(self, what: str, fn, args: tuple, then) -> None:
+        try:
+            with self.pool.lease() as lease:
+                fn(lease.db, *args)
+        except WRITE_ERRORS as exc:
+            self._notify_from_thread(f"{what} failed: {' '.join(str(exc).split())}", severity="error", markup=False)
+            return
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(self._written, then)
+
+    def _written(self, then) -> None:
+        self.reload()
+        if then is not None:
+            then()
+
+    def after_write(self) -> None:
+        """A dialog's write landed: show it."""
+        self.reload()
+
+    def _dialog_on_selected(self, make_screen, save, writer=None) -> None:
+        """Open the dialog `make_screen(card)` on the selected entity; with `writer(card)`, the
+        dialog writes its result in a worker and stays open until that succeeds; `save(card,
+        result)` runs when it closes with a result."""
         card = self._selected_card()
         if card is not None:
-            self.push_screen(make_screen(card), lambda result: result and save(card, result))
+            screen = make_screen(card)
+            if writer is not None:
+                screen.writer = writer(card)
+            self.push_screen(screen, lambda result: result and save(card, result))
 
     def action_note(self) -> None:
-        """Add a note to the selected entity."""
+        """Add a note to the selected entity (an unsaved note is kept as a draft)."""
 
         def save(card: dict, body: str) -> None:
+            self._drafts.pop((card["type"], card["id"]), None)
             self._reveal = ((card["type"], card["id"]), "notes")
-            if self._write("Saving the note", add_note, card["type"], card["id"], body):
-                self.notify("Note saved.", timeout=2)
+            self.reload()
+            self.notify("Note saved.", timeout=2)
 
-        self._dialog_on_selected(lambda card: NoteEditor(card["name"]), save)
+        def writer(card: dict):
+            return lambda db, body: add_note(db, card["type"], card["id"], body)
+
+        def editor(card: dict) -> NoteEditor:
+            ref = (card["type"], card["id"])
+
+            def keep(text: str) -> None:
+                if text:
+                    self._drafts[ref] = text
+                else:
+                    self._drafts.pop(ref, None)
+
+            return NoteEditor(card["name"], draft=self._drafts.get(ref, ""), keep_draft=keep)
+
+        self._dialog_on_selected(editor, save, writer)
 
     def action_tags(self) -> None:
         """Add or remove tags of the selected entity."""
 
         def save(card: dict, result: tuple[list[str], list[str]]) -> None:
-            add, remove = result
             self._reveal = ((card["type"], card["id"]), "tags")
-            if add:
-                self._write("Adding tags", add_tags, card["type"], card["id"], add)
-            if remove:
-                self._write("Removing tags", remove_tags, card["type"], card["id"], remove)
+            self.reload()
 
-        self._dialog_on_selected(lambda card: TagEditor(card["name"], card["tags"]), save)
+        def writer(card: dict):
+            def write(db, result: tuple[list[str], list[str]]) -> None:
+                add, remove = result
+                with write_transaction(db):
+                    if add:
+                        add_tags(db, card["type"], card["id"], add)
+                    if remove:
+                        remove_tags(db, card["type"], card["id"], remove)
+
+            return write
+
+        self._dialog_on_selected(lambda card: TagEditor(card["name"], card["tags"]), save, writer)
 
     def action_edit(self) -> None:
-        """Edit the selected entity's name, title, email and phone."""
+        """Edit the selected entity's name, title, email and phone: only the fields changed are
+        written, and a field changed elsewhere meanwhile asks the user which to keep."""
 
-        def save(card: dict, fields: dict) -> None:
-            if self._write("Saving", update_entity, card["type"], card["id"], fields):
+        def save(card: dict, result) -> None:
+            if result:
+                self.reload()
                 self.notify("Saved.", timeout=2)
 
-        self._dialog_on_selected(EditForm, save)
+        def writer(card: dict):
+            return lambda db, result: apply_edits(db, card["type"], card["id"], result[0], force=result[1])
+
+        self._dialog_on_selected(EditForm, save, writer)
 
     def action_merge(self) -> None:
         """Merge the selected entity into another one, picked by fuzzy search, after confirming."""
@@ -590,10 +639,12 @@ class StakeholdersApp(AnalysisActions, App):
         self._dialog_on_selected(picker, picked)
 
     def _do_merge(self, card: dict, target: tuple[int, str]) -> None:
-        if self._write("Merging", merge_entities, card["type"], card["id"], target[0]):
+        def merged() -> None:
             self.card_ref = None
             self.request_card((card["type"], target[0]))
             self.notify(f"Merged into {target[1]}", timeout=3, markup=False)
+
+        self._write("Merging", merge_entities, card["type"], card["id"], target[0], then=merged)
 
     def action_export(self) -> None:
         """Export the people of the current list as CSV into the current directory."""

@@ -1,17 +1,96 @@
-"""The base of the app's editing dialogs: `ctrl+s` saves, `escape` cancels."""
+"""The base of the app's editing dialogs: `ctrl+s` saves, `escape` cancels.
+
+A dialog given a `writer` keeps itself (and what the user typed) open until the write has
+succeeded: `submit` runs the writer in a thread worker on a connection of its own (never on
+the interface thread, so a busy database never freezes the app), shows "Saving…", and on a
+failure shows the reason with an offer to retry (ctrl+s) while the typed text stays.
+"""
 
 from __future__ import annotations
 
-from typing import TypeVar
+import sqlite3
+from typing import Any, Callable, TypeVar
 
+from rich.text import Text
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from db.annotations import AnnotationError
+from db.connection import DatabaseError
 
 ResultType = TypeVar("ResultType")
+WRITE_ERRORS = (AnnotationError, DatabaseError, sqlite3.Error, OSError, ValueError)
+Writer = Callable[[Any, Any], Any]  # (database, result) -> outcome, run in a worker thread
 
 
-class Dialog(ModalScreen[ResultType]):
-    """Subclasses implement `action_save` (dismiss with the result, or stay open on an error)."""
+class SavesInWorker:
+    """Mixin for a modal screen: `submit(result)` writes with `writer` in a worker, then closes."""
+
+    writer: Writer | None = None
+    saving = False
+
+    def show_status(self, text: str) -> None:
+        """Show `text` on the dialog's error line."""
+        try:
+            self.query(".dialog-error").first(Static).update(Text(text))
+        except NoMatches:
+            self.notify(text, severity="error", markup=False)
+
+    def submit(self, result) -> None:
+        """Close with `result`, after writing it with `writer` when the dialog has one."""
+        if self.writer is None:
+            self.dismiss(result)
+            return
+        if self.saving:
+            return
+        self.saving = True
+        self.show_status("Saving…")
+        self.run_worker(lambda: self._write(result), thread=True, exclusive=True, group="dialog-write")
+
+    def _write(self, result) -> None:
+        app = self.app
+        try:
+            with app.pool.lease() as lease:
+                self.writer(lease.db, result)
+        except WRITE_ERRORS as exc:
+            self._from_thread(self._write_failed, result, exc)
+            return
+        self._from_thread(self._write_done, result)
+
+    def _from_thread(self, fn, *args) -> None:
+        try:
+            self.app.call_from_thread(fn, *args)
+        except RuntimeError:  # the app has closed
+            pass
+
+    def _write_done(self, result) -> None:
+        self.saving = False
+        if self.is_attached and self.app.screen is self:
+            self.dismiss(result)
+        else:  # the user closed the dialog meanwhile: the write still landed
+            self.app.notify("Saved.", timeout=2)
+            callback = getattr(self.app, "after_write", None)
+            if callback is not None:
+                callback()
+
+    def _write_failed(self, result, exc: Exception) -> None:
+        self.saving = False
+        self.write_failed(result, exc)
+
+    def write_failed(self, result, exc: Exception) -> None:
+        """The write failed: say why, keep what was typed, offer to retry."""
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        message = f"Not saved: {reason}. ctrl+s to retry, escape to close."
+        if not (self.is_attached and self.app.screen is self):
+            self.app.notify(message, severity="error", markup=False)
+            return
+        self.show_status(message)
+
+
+class Dialog(SavesInWorker, ModalScreen[ResultType]):
+    """Subclasses implement `action_save` (call `submit` with the result, or stay open on an error)."""
 
     BINDINGS = [
         # not a priority binding: ctrl+s must wait for the keys typed (or pasted) before it,

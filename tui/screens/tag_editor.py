@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, SelectionList
+from textual.widgets import Input, Label, SelectionList, Static
 
 from tui.screens.dialog import Dialog
 
 
 class TagEditor(Dialog[tuple[list[str], list[str]] | None]):
-    """Returns (tags to add, tags to remove), or None when cancelled."""
+    """Returns (tags to add, tags to remove), or None when cancelled. Enter saves the ticks as
+    shown, in the list as in the field."""
+
+    BINDINGS = [Binding("enter", "save", "Save", priority=True, id="tags_enter_save")]
 
     def __init__(self, entity_name: str, tags: list[str]) -> None:
         super().__init__()
@@ -22,10 +26,11 @@ class TagEditor(Dialog[tuple[list[str], list[str]] | None]):
         with Vertical(classes="dialog"):
             yield Label(Text.assemble("Tags of ", (self.entity_name, "bold")), classes="dialog-title")
             if self.tags:
-                yield Label("Current tags (space to untick = remove):", classes="dialog-hint")
+                yield Label("Current tags (untick to remove):", classes="dialog-hint")
                 yield SelectionList[str](*((Text(t), t, True) for t in self.tags), id="tags-current")
             yield Input(placeholder="new tags, comma separated", id="tags-new")
-            yield Label("enter / ctrl+s save · escape cancel", classes="dialog-hint")
+            yield Static("", id="tags-error", classes="dialog-error")
+            yield Label("space untick · enter / ctrl+s save · escape cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#tags-new", Input).focus()
@@ -37,4 +42,4 @@ class TagEditor(Dialog[tuple[list[str], list[str]] | None]):
     def action_save(self) -> None:
         new = [t.strip() for t in self.query_one("#tags-new", Input).value.split(",") if t.strip()]
         kept = set(self.query_one(SelectionList).selected) if self.tags else set()
-        self.dismiss((new, [t for t in self.tags if t not in kept]))
+        self.submit((new, [t for t in self.tags if t not in kept]))

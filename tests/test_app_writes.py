@@ -1,0 +1,147 @@
+"""The app's writes: only what the user changed, in a worker, never losing what was typed."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+from app_helpers import rows, open_person, screen_text, settle
+from test_app_data import build_fixture_db
+from textual.widgets import Input, TextArea
+
+from db import open_db
+from db.merge import merge_entities
+from tui.app import StakeholdersApp
+from tui.screens.edit_form import ConflictChoice, EditForm
+from tui.screens.note_editor import NoteEditor
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return build_fixture_db(tmp_path / "app.db")
+
+
+def other_process_writes(db_path, sql: str, params=()) -> None:
+    conn = sqlite3.connect(str(db_path), timeout=5)
+    with conn:
+        conn.execute(sql, list(params))
+    conn.close()
+
+
+async def wait_until(pilot, predicate, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
+async def test_edit_writes_only_the_changed_field_and_keeps_an_email_filled_meanwhile(db_path):
+    before = rows(db_path, "SELECT email, user_edited FROM people WHERE id = 3")[0]
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("e")
+        assert isinstance(app.screen, EditForm)
+        other_process_writes(db_path, "UPDATE people SET email = 'filled@import.example' WHERE id = 3")
+        app.screen.query_one("#field-title", Input).value = "Chief Ñandú Officer"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EditForm)
+    assert before[0] != "filled@import.example"
+    assert rows(db_path, "SELECT email, title, user_edited FROM people WHERE id = 3") == [
+        ("filled@import.example", "Chief Ñandú Officer", "title")
+    ]
+
+
+@pytest.mark.parametrize("key, expected", [("t", "Theirs [b]Title[/b]"), ("k", "Mine")])
+async def test_edit_of_a_field_changed_underneath_asks_keep_mine_or_take_theirs(db_path, key, expected):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("e")
+        other_process_writes(db_path, "UPDATE people SET title = 'Theirs [b]Title[/b]' WHERE id = 3")
+        app.screen.query_one("#field-title", Input).value = "Mine"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictChoice)
+        text = screen_text(app)
+        assert "mine:   Mine" in text and "theirs: Theirs [b]Title[/b]" in text
+        assert rows(db_path, "SELECT title FROM people WHERE id = 3") == [("Theirs [b]Title[/b]",)]  # nothing yet
+        await pilot.press(key)
+        await settle(pilot)
+        assert not isinstance(app.screen, (EditForm, ConflictChoice))
+    assert rows(db_path, "SELECT title FROM people WHERE id = 3") == [(expected,)]
+
+
+async def test_a_note_saved_while_the_database_is_locked_keeps_the_ui_responsive_and_lands_after(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        app.screen.query_one(TextArea).insert("Called about the ‘plant’ visit")
+        locker = sqlite3.connect(str(db_path), timeout=1, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            started = time.monotonic()
+            await pilot.pause(0.3)
+            await pilot.press("end", "exclamation_mark")  # the screen still takes keys
+            await pilot.pause()
+            assert time.monotonic() - started < 3
+            assert isinstance(app.screen, NoteEditor)
+            assert app.screen.query_one(TextArea).text.startswith("Called about the ‘plant’ visit")
+            assert "Saving" in screen_text(app)
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+        await wait_until(pilot, lambda: not isinstance(app.screen, NoteEditor))
+        await settle(pilot)
+    assert rows(db_path, "SELECT body FROM notes WHERE entity_type = 'person' AND entity_id = 3") == [
+        ("Called about the ‘plant’ visit",)
+    ]
+
+
+async def test_a_note_on_a_record_merged_away_meanwhile_stays_in_the_editor_with_a_retry(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "wierzbicky")
+        assert app.card_ref == ("person", 6)
+        await pilot.press("n")
+        app.screen.query_one(TextArea).insert("Long text typed with care")
+        other = open_db(db_path)
+        merge_entities(other, "person", 6, 2)
+        other.close()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "Long text typed with care"
+        text = screen_text(app)
+        assert "Not saved" in text and "retry" in text
+        await pilot.press("escape")  # closing keeps the text as a draft
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        assert app._drafts[("person", 6)] == "Long text typed with care"
+
+
+async def test_escape_in_the_note_editor_keeps_a_draft_that_comes_back(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("n")
+        await pilot.press(*"draft")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "draft"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == ""  # saved: the draft is gone
+    assert ("draft",) in rows(db_path, "SELECT body FROM notes WHERE entity_id = 3")
