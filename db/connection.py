@@ -51,11 +51,8 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
     else:
         path = Path(path).expanduser()
         _check_is_sqlite(path)
-        if not path.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+        if not path.exists() and not path.parent.is_dir():  # a mistyped path, not a new directory
+            raise DatabaseError(f"no folder {path.parent} for the database {path.name}; create it first or check the path")
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             db = sqlite_utils.Database(conn)

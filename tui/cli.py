@@ -8,20 +8,37 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
 
 from tui.context import CliContext, default_db_path
-from tui.safe_output import guard_stdout, one_line
+from tui.safe_output import guard_stderr, guard_stdout, one_line
 
 
-def _version() -> str:
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """`--version`: the package version, looked up only when asked (importlib.metadata costs
+    a noticeable part of every command's start-up)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        return version("stakeholders")
+        number = version("stakeholders")
     except PackageNotFoundError:  # running from a checkout
-        return "0.0.0"
+        number = "0.0.0"
+    click.echo(f"stakeholders, version {number}")
+    ctx.exit()
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (`export | head -1`): point stdout at /dev/null so
+    the final flush does not fail too, as the Python docs and sqlite-utils do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests)
+        pass
 
 
 class StakeholdersGroup(click.Group):
@@ -31,6 +48,23 @@ class StakeholdersGroup(click.Group):
     and folded onto one line; `STAKEHOLDERS_DEBUG=1` shows the traceback of an unexpected error.
     """
 
+    def main(self, *args, **kwargs):
+        """Run the CLI with stdout and stderr both passed through the one terminal sanitiser."""
+        previous = guard_stdout(), guard_stderr()
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            sys.stdout, sys.stderr = previous
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        """Parse the group's own options; a usage error there is one line too."""
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            if exc.ctx is None or exc.ctx.command is not self:
+                raise
+            raise _OneLineUsageError(one_line(f"{exc.format_message()} (see 'stakeholders --help')")) from None
+
     def invoke(self, ctx: click.Context):
         from db.connection import DatabaseError
         from db.formats.readers import DocumentError
@@ -39,6 +73,11 @@ class StakeholdersGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            raise click.exceptions.Exit(1) from None
+        except OverflowError as exc:  # an --id or a day count beyond what SQLite or dates hold
+            raise click.ClickException(one_line(f"a number is out of range ({exc})")) from None
         except click.UsageError as exc:  # one line too, with where to look instead of the usage text
             where = exc.ctx.command_path if exc.ctx is not None else "stakeholders"
             raise _OneLineUsageError(one_line(f"{exc.format_message()} (see '{where} --help')")) from None
@@ -82,11 +121,14 @@ def _sqlite_reason(exc: sqlite3.Error) -> str:
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a directory is refused by open_db, in one line
     default=None,
     help="Database file (default: $STAKEHOLDERS_DB or stakeholders.db in the app directory).",
 )
-@click.version_option(_version(), "--version", prog_name="stakeholders")
+@click.option(
+    "--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """A terminal directory of the people, organizations and initiatives behind
@@ -94,12 +136,21 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     ctx.obj = CliContext(db_path or default_db_path())
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
+        if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+            raise _OneLineUsageError(
+                "no terminal to open the app in (stdin or stdout is not a terminal); "
+                "give a command, see 'stakeholders --help'"
+            )
         from tui.launch import run_app
 
         run_app(ctx.obj)
-    else:
-        previous = guard_stdout()  # names from documents never reach the terminal raw
-        ctx.call_on_close(lambda: setattr(sys, "stdout", previous))
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):  # closed or not a file
+        return False
 
 
 def _register() -> None:
@@ -112,7 +163,16 @@ def _register() -> None:
 
     for module in (directory_commands, search_commands, contacts_commands, analysis_commands):
         for command in module.COMMANDS:
+            if command.short_help is None and command.help:  # the whole first sentence in the list
+                command.short_help = _first_sentence(command.help)
             cli.add_command(command)
+
+
+def _first_sentence(text: str) -> str:
+    """The help text's first sentence, unwrapped (click would cut it at 45 characters)."""
+    first = " ".join(text.split("\n\n")[0].split())
+    end = first.find(". ")
+    return first[: end + 1] if end > 0 else first
 
 
 _register()

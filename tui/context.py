@@ -31,8 +31,12 @@ class CliContext:
             from db.connection import open_db
             from db.seeding import seed_if_new, seeding_pending
 
+            if self.db_path == default_db_path() and not self.db_path.exists():
+                self.db_path.parent.mkdir(parents=True, exist_ok=True)  # the app directory, on first use
             is_new = not self.db_path.exists() or self.db_path.stat().st_size == 0
             self._db = open_db(self.db_path)
+            if is_new:
+                click.echo(f"created a new database at {self.db_path.resolve()}", err=True)
             if (is_new or seeding_pending(self._db)) and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
                 seed_if_new(self._db)  # also finishes a first run that was interrupted
         return self._db

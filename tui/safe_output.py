@@ -3,7 +3,7 @@
 Documents are cleaned when read, but a database can also hold text written by an older
 release or edited by hand (sqlite-utils, Datasette). The commands' standard output passes
 through `SafeWriter`, which drops ANSI escape sequences and control characters (keeping tab,
-newline and carriage return, which CSV and vCard output need).
+newline and carriage return, which CSV and vCard output need); so does standard error.
 """
 
 from __future__ import annotations
@@ -16,12 +16,16 @@ _UNSAFE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI sequences (colours, cursor movement, clear screen)
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC sequences (window title, hyperlinks)
     r"|\x1b[@-_]?"  # other escapes, or a lone ESC
-    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]"  # C0 and C1 controls but tab and newlines
+    r"|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"  # bidi marks, embeddings, overrides, isolates
+    r"|[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u2028\u2029]"  # zero-width and invisible characters, line separators
 )
 
 
 def terminal_safe(text: str) -> str:
-    """`text` without escape sequences, control characters (but tab and newlines) or bidi overrides."""
+    """`text` without escape sequences, control characters (but tab and newlines), bidi
+    controls or zero-width characters: the one sanitiser of everything the CLI prints,
+    on stdout and stderr alike."""
     return _UNSAFE.sub("", text)
 
 
@@ -52,6 +56,15 @@ class SafeWriter:
         if name == "buffer":  # no raw byte path around the filter
             raise AttributeError(name)
         return getattr(self._stream, name)
+
+
+def guard_stderr() -> TextIO:
+    """Route `sys.stderr` through a SafeWriter (error lines quote paths and names); returns
+    the previous stream to restore."""
+    previous = sys.stderr
+    if not isinstance(previous, SafeWriter):
+        sys.stderr = SafeWriter(previous)  # type: ignore[assignment]
+    return previous
 
 
 def guard_stdout() -> TextIO:

@@ -260,10 +260,13 @@ def export_people(
     filters = filters or ExportFilters()
     if person_ids is not None:
         filters = ExportFilters(**{**filters.__dict__, "person_ids": tuple(dict.fromkeys(person_ids))})
-    people = iter_people(db, filters)
-    if progress is not None:
-        people = _tap(people, progress)
-    return WRITERS[fmt](people, out, raw=raw)
+    source = iter_people(db, filters)
+    people = _tap(source, progress) if progress is not None else source
+    try:
+        return WRITERS[fmt](people, out, raw=raw)
+    finally:  # a write that failed (a closed pipe) closes the cursor now, not when collected
+        people.close()
+        source.close()
 
 
 def _tap(items: Iterable[dict], callback: Callable[[dict], None]) -> Iterator[dict]:
