@@ -211,3 +211,43 @@ def test_bare_company_after_a_name_and_staff_listed_after_a_colon():
     assert ("Rosa María Ruvalcaba Peña", "Vidriera Tepeyac") in aff
     assert ("Anselmo Quiñones Lara", "Grupo Marsella") in aff
     assert ("Nathaniel Ossery", "Gulf Ports Authority") in aff and ("Corinne Babbage", "Gulf Ports Authority") in aff
+
+
+def _affiliations(x):
+    return {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+
+
+def test_a_biography_line_gives_every_organization_of_the_career_but_where_they_studied():
+    x = extract(
+        "Speakers\n"
+        "Odalys Fenwick-Arroyo is chief economist at Banco Terravela. She previously served as adviser to the "
+        "Minister of Industry at the Ministerio de Comercio Andino and as attaché at the Embassy of Peru in Ottawa. "
+        "She holds a master’s degree from the Universidad del Pacífico Sur.\n"
+        "Thaddeus Oyelowo-Brandt was a partner at Greystrand Advisory Group from 2015 to 2021.\n"
+    )
+    got = _affiliations(x)
+    assert ("Odalys Fenwick-Arroyo", "Banco Terravela") in got
+    assert ("Odalys Fenwick-Arroyo", "Ministerio de Comercio Andino") in got
+    assert ("Odalys Fenwick-Arroyo", "Embassy of Peru in Ottawa") in got
+    assert ("Odalys Fenwick-Arroyo", "Universidad del Pacífico Sur") not in got
+    assert ("Thaddeus Oyelowo-Brandt", "Greystrand Advisory Group") in got
+    assert not any(o == "Greystrand Advisory Group" for p, o in got if p.startswith("Odalys"))
+
+
+def test_a_spanish_title_before_the_name_gives_the_organization_that_ends_it():
+    x = extract(
+        "En la reunión, la directora de Vinculación Regional de la Agencia Fronteriza de Aduanas (AFA), "
+        "Yolotzin Barragán Ochoterena, presentó el plan; a nombre de la COFEPRIX, el encargado de Normas, "
+        "Anselmo Quiroga Bértiz, informó los avances, y el jefe de la oficina de enlace de ZNB en Reynosa, "
+        "Wendell Okonkwo Treviño, expuso las necesidades del puerto."
+    )
+    got = _affiliations(x)
+    assert ("Yolotzin Barragán Ochoterena", "Agencia Fronteriza de Aduanas") in got
+    assert ("Anselmo Quiroga Bértiz", "COFEPRIX") in got
+    assert ("Wendell Okonkwo Treviño", "ZNB") in got
+    assert ("Anselmo Quiroga Bértiz", "ZNB") not in got  # "informó ...": a clause, not an apposition
+
+
+def test_a_title_with_modifiers_is_not_a_name():
+    x = extract("Se reunió con la Representante Comercial Adjunta de Tarvonia, Greta Lindqvist-Oyarzún, en la sede.")
+    assert _names(x) == {"Greta Lindqvist-Oyarzún"}

@@ -20,7 +20,18 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, cap_runs, fold, is_place, is_title_tok, looks_like_org, org_core, phrase_of, tokens
+from db.extract.core import (
+    Doc,
+    cap_runs,
+    fold,
+    is_place,
+    is_title_tok,
+    looks_like_org,
+    opens_with_verb,
+    org_core,
+    phrase_of,
+    tokens,
+)
 from db.extract.membership import lead_end, mentioned_only_as_met
 
 _DE_COMPANY = re.compile(r"\s+de\s+((?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*\s+){1,4}?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*)(?=\s*[,;.)]|\s*$)")
@@ -250,7 +261,7 @@ def _appositions(doc: Doc) -> None:
     for pidx, person in enumerate(list(doc.found["person"])):
         for sp in person.spans:
             m = _APPOSITION.match(text, sp.end)
-            if not m:
+            if not m or opens_with_verb(m.group(1)):
                 continue
             bare = _BARE_DE.match(m.group(1))
             if bare:  # "Iñaki Ruiz, de Nexcora, y ...": the company alone

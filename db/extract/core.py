@@ -676,6 +676,8 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
     for i, tok in enumerate(run):
         if is_title_tok(tok) or strong and i == 0:
             start = i + 1 if is_title_tok(tok) else i
+            while is_title_tok(tok) and start + 2 < len(run) and run[start].key in V.TITLE_MODIFIERS and not is_given(run[start].text):
+                start += 1  # "Representante Comercial Adjunta de ...", "Secretary General Ana Ruiz"
             if start < len(run) and namey(run[start]) and not is_title_tok(run[start]):
                 name = _name_from(run, start, titled=is_title_tok(tok))
                 if name:
@@ -701,6 +703,19 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def has_title_word(phrase: str) -> bool:
     """Whether `phrase` holds a job-title word."""
     return any(is_title_tok(t) for t in tokens(phrase))
+
+
+_APPOSITION_OPENERS = frozenset("the a an our its el la los las un una former then now also ex y and de del of at from "
+                                 "with for en con".split())
+
+
+def opens_with_verb(clause: str) -> bool:
+    """`Name, informó sobre ...`, `Name, acompañada por el ...`: a clause about the person, not an
+    apposition naming a title (which opens with a title, an article or a capitalised word)."""
+    toks = tokens(clause)
+    if not toks or toks[0].text[:1].isupper() or is_title_tok(toks[0]):
+        return False
+    return toks[0].key not in _APPOSITION_OPENERS and toks[0].key not in V.TITLE_MODIFIERS
 
 
 def clean_org(name: str) -> str:

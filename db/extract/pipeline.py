@@ -22,6 +22,7 @@ from db.extract.core import (
     sentence_spans,
 )
 from db.extract.affiliations import read_name_affiliations
+from db.extract.bios import read_bios
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import find_groups
 from db.extract.legislators import read_legislators
@@ -53,6 +54,7 @@ def extract(text: str) -> Extraction:
     read_enumerations(doc)
     find_groups(doc, list_lines)
     read_name_affiliations(doc)
+    read_bios(doc)
     _assign_contacts(doc, lines, list_lines)
     for pidx, role, pos in doc.pending_roles:
         ini = last_before(doc, "initiative", pos)

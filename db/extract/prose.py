@@ -26,6 +26,7 @@ from db.extract.core import (
     last_before,
     looks_like_org,
     namey,
+    opens_with_verb,
     person_in_run,
     phrase_of,
     strip_leading,
@@ -193,7 +194,8 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
 
 _EL_TITLE = re.compile(r"\b(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as|the)\s+([a-z][\w-]+(?:\s+(?:general|ejecutiv[oa]|adjunt[oa]))?"
                        r"(?:\s+(?:de|del|para|of|for|to|the|la|los|y|and)\s+(?:la\s+|the\s+)?[A-ZÁÉÍÓÚ][\w.\-]*"
-                       r"(?:\s+[A-ZÁÉÍÓÚ][\w.\-]*)*)?),\s*")
+                       r"(?:\s+(?:(?:de|del|la|y|para|of|for|the|and)\s+)*[A-ZÁÉÍÓÚ][\w.\-]*)*){0,3}"
+                       r"(?:\s*\([A-Z][A-Za-z&.\-]{1,11}\))?),\s*")
 
 
 def _title_before_comma(text: str, s: int, name_start: int) -> str | None:
@@ -484,7 +486,7 @@ def _acronym_scope(run: list[Tok], acr: str) -> list[Tok]:
         initials = "".join(t.text if t.text.replace(".", "").isupper() else t.text[0] for t in part)
         initials = re.sub(r"[^A-Za-z0-9]", "", initials).upper()
         if initials == letters:
-            return run[i:]
+            return strip_leading(run[i:])  # "... de la Agencia X (AX)": not "de la Agencia X"
     for i, t in enumerate(run):
         if t.key == "and" and i + 1 < len(run):
             tail = strip_leading(run[i + 1 :])
@@ -557,7 +559,7 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         oidx = doc.add("organization", clean_org(clause), doc.span(a, a + len(clean_org(clause)), sent))
         doc.affiliate(pidx, oidx, None)
         return
-    if not toks or not any(is_title_tok(t) or _plural_title(t) for t in toks[:4]):
+    if not toks or not any(is_title_tok(t) or _plural_title(t) for t in toks[:4]) or opens_with_verb(clause):
         return
     if not (is_title_tok(toks[0]) or _plural_title(toks[0]) or toks[0].key in V.TITLE_MODIFIERS or toks[0].text.islower() or (
         len(toks) > 1 and is_title_tok(toks[1]) and toks[0].key not in V.PLACES

@@ -100,6 +100,9 @@ TITLE_WORDS = _words(
     superintendent supervisor officer officers staff intern analyst vp's board member members rep sen
     vicepresidente vicepresidenta tesorero tesorera vocal vocales comisario comisaria prosecretario
     prosecretaria coordinadora directivo
+    administrador administradora encargado encargada comisionado comisionada agregado agregada asesor asesora
+    investigador investigadora profesor profesora representante delegado delegada vocero vocera portavoz
+    subdirector subdirectora regidor regidora magistrado magistrada procurador procuradora
     """
 )
 
@@ -108,7 +111,7 @@ TITLE_MODIFIERS = _words(
     """
     former senior junior acting interim deputy vice lieutenant associate assistant general executive regional
     national international global chief managing founding honorary non-resident nonresident resident
-    principal special
+    principal special adjunto adjunta ejecutivo ejecutiva permanente comercial
     """
 )
 

@@ -1,0 +1,183 @@
+"""Stage: the organizations of a biography and of a title written before a name.
+
+- A biography is a paragraph or line that opens with a person's name and a verb of being
+  (`Name is managing partner of X`, `Name was director general at Y from 2019 to 2023`,
+  `Nombre es director de Z`); every organization it places the person at (`at`, `of`, `with`,
+  `advises`, `joined`, `de`, `en`), past roles included, is an affiliation, except where the
+  person studied (`holds a doctorate from`, `egresado de`).
+- A title written before a name, with the organization at its end (common in Spanish releases):
+  `la jefa de Unidad para América del Norte de la SRE, Nombre`, `el director de la oficina de
+  campo de CBP en Laredo, Nombre`, `a nombre de la ANAM, el administrador de Operación, Nombre`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.extract import vocabulary as V
+from db.extract.core import (
+    Doc,
+    fold,
+    has_title_word,
+    initiative_kind,
+    is_place,
+    is_title_tok,
+    looks_like_org,
+    org_core,
+    sentence_spans,
+    tokens,
+)
+
+_BIO_VERB = re.compile(r"[\s,]+(?:\([^)\n]{1,40}\)\s*)?(?:is|was|has been|had been|serves as|served as|currently serves as|"
+                       r"es|fue|ha sido|se desempeña como|se desempeñó como|funge como|fungió como)\s", re.I)
+_AT = re.compile(r"\b(?:at|of|with|for|advises|advised|joined|founded|co-founded|leads|led|heads|headed|"
+                 r"de|del|en|con|para|asesora a|dirige|fundó|encabeza)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?"
+                 r"(?=[A-ZÁÉÍÓÚÑ0-9])")
+_STUDIED = re.compile(r"\b(?:degree|doctorate|ph\.?\s?d|bachelor|master|mba|diploma|graduated?|graduate of|alumn[aiu]s?|"
+                      r"studied|holds an?|earned|licenciatura|licenciad[oa]|maestr[ií]a|doctorado|egresad[oa]|estudi[oó]|"
+                      r"titulad[oa]|posgrado)\b[^.;]{0,60}$", re.I)
+_ORG_WORDS = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+)(?:,?\s+(?:(?:de|del|la|las|los|y|of|the|for|and|on|&|e)\s+)*"
+                        r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+))*(?:,\s+(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|Inc\.|LLC|LLP|"
+                        r"Ltd\.|L\.P\.))?(?:\s*\([A-Z][A-Za-z&.\-]{1,11}\))?")
+_IN_PLACE = re.compile(r"\s+(?:in|en)\s+((?:[A-ZÁÉÍÓÚÑ][\w.\-]*)(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\w.\-]*){0,3})")
+_PLACE_NAMED = frozenset("embassy consulate embajada consulado mission mision".split())
+
+
+def read_bios(doc: Doc) -> None:
+    """Add the affiliations of the module's docstring to `doc`."""
+    _biographies(doc)
+    _titles_before_names(doc)
+
+
+def _org_at(doc: Doc, text: str, start: int, limit: int) -> tuple[str, int, int] | None:
+    """The organization named at `start` (its name, start and end), or None."""
+    m = _ORG_WORDS.match(text, start, limit)
+    if not m:
+        return None
+    name = m.group().rstrip(" ,")
+    stop = re.search(r"(?<=[^\W\d_]{3})\.\s", name)
+    if stop:
+        name = name[: stop.start() + 1]  # "Banco Terravela. She ...": the sentence ended
+    if re.search(r"[^\W\d_]{3,}\.$", name) and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Bros)\.$", name):
+        name = name[:-1]  # a sentence's full stop, not an abbreviation's
+    end = m.start() + len(name)
+    if ", " in name and not re.search(r",\s+(?:S\.|Inc|LL|Ltd|L\.P)", name):
+        name = name.split(",")[0]  # "Laureles Capital, El Colegio": a list, not one name
+        end = start + len(name)
+    words = fold(name).split()
+    if words and words[0] in _PLACE_NAMED:
+        place = _IN_PLACE.match(text, end, limit)
+        if place and is_place(place.group(1)):
+            name, end = text[start : place.end()], place.end()  # "Embassy of Mexico in Washington"
+    core, _ = org_core(name)
+    if not core or is_place(core) or doc.lookup("person", core) is not None:
+        return None
+    toks = tokens(core)
+    if not toks or is_title_tok(toks[0]) or all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
+        return None  # "Undersecretary of Foreign Trade": a portfolio
+    if not (looks_like_org(core) or doc.lookup("organization", core) is not None):
+        return None
+    if doc.lookup("initiative", core) is not None or initiative_kind(core) and doc.lookup("organization", core) is None:
+        return None  # "Vice Chair of the Border Water Working Group": a role in a group, read elsewhere
+    return name, start, end
+
+
+def _biographies(doc: Doc) -> None:
+    text = doc.text
+    people = doc.found["person"]
+    for pidx, person in enumerate(list(people)):
+        for sp in person.spans:
+            line_start = text.rfind("\n", 0, sp.start) + 1
+            if text[line_start : sp.start].strip(" \t-•*") or not _BIO_VERB.match(text, sp.end):
+                continue
+            end = text.find("\n", sp.end)
+            end = _bio_end(text, people, pidx, sp.end, len(text) if end < 0 else end)
+            for m in _AT.finditer(text, sp.end, end):
+                if _STUDIED.search(text, max(sp.end, m.start() - 80), m.start()):
+                    continue
+                found = _org_at(doc, text, m.end(), end)
+                if found is None:
+                    continue
+                name, a, b = found
+                if any(a <= other.start < b for q in people for other in q.spans):
+                    continue
+                sentence = (max(line_start, text.rfind(". ", 0, a) + 1), b)
+                oidx = doc.add("organization", name, doc.span(a, b, sentence))
+                title = _bio_title(text, sp.end, m.start())
+                doc.affiliate(pidx, oidx, title)
+
+
+def _bio_end(text: str, people, pidx: int, start: int, end: int) -> int:
+    """The biography ends where a sentence opens with another person's name."""
+    for s0, _ in sentence_spans(text, start, end):
+        if any(q != pidx and sp.start == s0 for q, other in enumerate(people) for sp in other.spans):
+            return s0
+    return end
+
+
+def _bio_title(text: str, name_end: int, prep: int) -> str | None:
+    """`is managing partner and co-founder of`: the role just before the organization."""
+    clause = text[name_end:prep]
+    clause = re.split(r"[.;]\s|,\s", clause)[-1]
+    clause = _BIO_VERB.sub(" ", " " + clause).strip()
+    clause = re.sub(r"^(?:(?:a|an|the|un|una|el|la|he|she|they|previously|also|now|currently|later|then|most recently)\s+)+",
+                    "", clause, flags=re.I)
+    return clause if clause and len(clause) <= 80 and has_title_word(clause) else None
+
+
+_ARTICLE_TITLE = re.compile(r"\b(?:el|la|los|las|al|del|the)\s+(?=[a-záéíóúñ])")
+_PREP = re.compile(r"\s(?:de la|de los|de las|del|de|of the|of|at the|at|for the|for)\s+(?=[A-ZÁÉÍÓÚÑ])")
+_ON_BEHALF = re.compile(r"(?:a nombre|en representaci[oó]n|por parte|on behalf)\s+(?:de|del|of)\s+(?:la\s+|el\s+|the\s+)?"
+                        r"([A-ZÁÉÍÓÚÑ][^,;:()\n]{1,80}),\s*$")
+
+
+def _titles_before_names(doc: Doc) -> None:
+    text = doc.text
+    for pidx, person in enumerate(list(doc.found["person"])):
+        for sp in person.spans:
+            if text[sp.start - 2 : sp.start] != ", ":
+                continue
+            window_start = max(0, sp.start - 200, text.rfind("\n", 0, sp.start) + 1)
+            before = text[window_start : sp.start - 2]
+            lead = None
+            for m in _ARTICLE_TITLE.finditer(before):
+                words = tokens(before[m.end() :])
+                if words and is_title_tok(words[0]):
+                    lead = m  # the last article that opens a title ("el director de la oficina")
+            if lead is None:
+                continue
+            phrase = before[lead.end() :]
+            if re.search(r"[,;:]|\.\s", phrase):
+                continue
+            at = window_start + lead.end()
+            org = _phrase_org(doc, text, at, sp.start - 2)
+            if org is None:
+                behalf = _ON_BEHALF.search(text, window_start, window_start + lead.start())
+                if behalf:
+                    org = _org_at(doc, text, behalf.start(1), behalf.end(1))
+                    title = phrase
+                if org is None:
+                    continue
+            else:
+                title = text[at : org[3]].strip()
+            name, a, b = org[:3]
+            oidx = doc.add("organization", name, doc.span(a, b, (at, sp.end)))
+            doc.affiliate(pidx, oidx, title if has_title_word(title) else None)
+            if not person.title and has_title_word(title):
+                person.title = title
+
+
+def _phrase_org(doc: Doc, text: str, start: int, end: int) -> tuple[str, int, int, int] | None:
+    """The organization that ends the title phrase text[start:end] (its name, start, end and
+    where its preposition starts), trying the last preposition first."""
+    for prep in reversed(list(_PREP.finditer(text, start, end))):
+        found = _org_at(doc, text, prep.end(), end)
+        if found is None:
+            continue
+        name, a, b = found
+        rest = text[b:end]
+        place = _IN_PLACE.fullmatch(rest)
+        if rest.strip() and not (place and is_place(place.group(1))):
+            continue  # the organization must end the phrase ("de CBP en Laredo": CBP)
+        return name, a, b, prep.start()
+    return None
