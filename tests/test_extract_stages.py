@@ -251,3 +251,21 @@ def test_a_spanish_title_before_the_name_gives_the_organization_that_ends_it():
 def test_a_title_with_modifiers_is_not_a_name():
     x = extract("Se reunió con la Representante Comercial Adjunta de Tarvonia, Greta Lindqvist-Oyarzún, en la sede.")
     assert _names(x) == {"Greta Lindqvist-Oyarzún"}
+
+
+def test_a_name_alone_on_its_line_takes_the_credentials_of_the_next():
+    x = extract(
+        "Steering Board of the Pacific Freight Circle\n\n"
+        "Chair: Wilhelmina T. Ojukwu-Barr\n"
+        "Professor of Logistics and former Dean, Harwick School of Maritime Studies, Dunmore University, Halifax; "
+        "former Chair, National Harbors Board and former Deputy Minister of Transport\n\n"
+        "Vice Chair: Anacleto Yáñez Prats\n"
+        "Senior Partner, Yáñez & Socios, S.C., Guadalajara; former Director, Centro de Estudios Portuarios\n"
+    )
+    got = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+    assert "Dean" in got[("Wilhelmina T. Ojukwu-Barr", "Harwick School of Maritime Studies")]
+    assert ("Wilhelmina T. Ojukwu-Barr", "Dunmore University") in got
+    assert got[("Wilhelmina T. Ojukwu-Barr", "National Harbors Board")] == "former Chair"
+    assert got[("Anacleto Yáñez Prats", "Yáñez & Socios, S.C.")] == "Senior Partner"
+    assert got[("Anacleto Yáñez Prats", "Centro de Estudios Portuarios")] == "former Director"
+    assert not any(o in ("S.C.", "Guadalajara", "Halifax") for _, o in got)

@@ -218,7 +218,7 @@ def org_core(name: str) -> tuple[str, str | None]:
     lead = 0
     while lead < len(words) - 2 and (fold(words[lead]).replace(" ", "") in V.TITLE_WORDS or fold(words[lead]) in V.TITLE_MODIFIERS):
         lead += 1  # "Co-Chair Binational Corridor Mayors Association"
-    if lead and looks_like_org(" ".join(words[lead:])):
+    if lead and any(fold(w).replace(" ", "") in V.TITLE_WORDS for w in words[:lead]) and looks_like_org(" ".join(words[lead:])):
         words = words[lead:]
     if len(words) != len(name.split()):
         name = " ".join(words)

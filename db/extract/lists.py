@@ -382,7 +382,7 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         doc.found["person"][pidx].email = doc.found["person"][pidx].email or email.group()
         rest = rest[: email.start()].rstrip(" ,;(<")
         r1 = r0 + len(rest)
-    parts = [p for p in re.split(r"\s*[,|]\s*", rest) if p.strip() and not _DEGREE.fullmatch(p.strip())]
+    parts = comma_parts(rest)
     if not parts:
         return
     rest = ", ".join(parts)
@@ -416,6 +416,25 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         doc.affiliate(pidx, oidx, title)
 
 
+_LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?B\.(?:\s+de\s+C\.\s?V\.)?|"
+                         r"S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|Inc\.?|LLC|LLP|L\.?P\.|Ltd\.?|Corp\.?|PLC|GmbH)",
+                         re.I)
+
+
+def comma_parts(rest: str) -> list[str]:
+    """`Senior Partner, Ortuño & Asociados, S.C., Mexico City` -> the comma-separated parts, a legal
+    form (`S.C.`, `Inc.`, `S.A. de C.V.`) kept with the name before it, degrees dropped."""
+    parts: list[str] = []
+    for p in re.split(r"\s*[,|]\s*|\s+and\s+(?=(?:former|then|ex|later)\s)|\s+y\s+(?=(?:ex|exdirector|extitular)\b)", rest):
+        if not p.strip() or _DEGREE.fullmatch(p.strip()):
+            continue
+        if parts and _LEGAL_FORM.fullmatch(p.strip()):
+            parts[-1] = f"{parts[-1]}, {p.strip()}"
+            continue
+        parts.append(p)
+    return parts
+
+
 _SUBUNIT = frozenset("department departamento office oficina unit unidad division division school program programa".split())
 _AT = re.compile(r"\s+(?:based\s+at|at|en)\s+(?:the\s+)?(?=[A-Z])")
 
@@ -436,6 +455,9 @@ def _title_org_sequence(parts: list[str]) -> list[tuple[str | None, str]]:
                 titles = []
             else:
                 titles.append(part)
+            continue
+        if not titles and pairs and part[:1].isupper() and looks_like_org(part) and not is_generic(part):
+            pairs.append((pairs[-1][0], part))  # "Director, Centro X, Universidad Y": both
             continue
         if not part[:1].isupper() or not titles and pairs:
             continue
@@ -512,6 +534,13 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
     text = doc.text
     ns, ne = line
     nxt = text[ns:ne].strip()
+    if ";" in nxt and len(nxt) <= 600 and has_title_word(nxt.split(";")[0]) and not any(
+        ns <= sp.start < ne for p in doc.found["person"] for sp in p.spans
+    ):
+        # "Professor of X, School Y, University Z, City; former Chair, Board W": a line of credentials
+        item = _ListItem(line=line, name=(ns, ns), rest=(ns + text[ns:ne].index(nxt), ns + text[ns:ne].index(nxt) + len(nxt)))
+        _list_details(doc, item, pidx)
+        return True
     if len(nxt) > 150 or not nxt[:1].isupper() and not nxt[:1].islower():
         return False
     parts = [p.strip() for p in nxt.split(",") if p.strip() and not _DEGREE.fullmatch(p.strip())]
@@ -532,6 +561,32 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
     oidx = doc.add("organization", clean_org(org), doc.span(o0, o0 + len(org), line))
     doc.affiliate(pidx, oidx, title)
     return True
+
+
+_LABEL = re.compile(r"\s*(?:[A-Z][\w\s\-]{1,40}:\s*)?")
+
+
+def credential_lines(doc: Doc, lines: list[tuple[int, int]]) -> None:
+    """A name alone on its line (`Chair: Name`, `Name`) and, on the next, its titles and
+    organizations (`Professor of X, School Y, City; former Chair, Board Z`)."""
+    text = doc.text
+    starts = [ln[0] for ln in lines]
+    for pidx, person in enumerate(doc.found["person"]):
+        if any(p == pidx for p, _ in doc.affiliations):
+            continue
+        for sp in person.spans:
+            k = bisect.bisect_right(starts, sp.start) - 1
+            if k < 0:
+                continue
+            ls, le = lines[k]
+            label = _LABEL.match(text, ls, sp.start)
+            if not label or label.end() != sp.start or text[sp.end : le].strip(" \t.,"):
+                continue
+            nxt = _next_nonempty(text, lines, lines[k])
+            if nxt is None or any(nxt[0] <= q.start < nxt[1] for p in doc.found["person"] for q in p.spans):
+                continue
+            if "," in text[nxt[0] : nxt[1]] and _title_line(doc, pidx, nxt):
+                break
 
 
 def _strip_place_parens(org: str) -> str:

@@ -26,7 +26,7 @@ from db.extract.bios import read_bios
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import find_groups
 from db.extract.legislators import read_legislators
-from db.extract.lists import bylines, member_lists
+from db.extract.lists import bylines, credential_lines, member_lists
 from db.extract.membership import join_main_group
 from db.extract.prose import read_sentence
 from db.extract.structure import unwrap
@@ -50,6 +50,7 @@ def extract(text: str) -> Extraction:
             continue
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
+    credential_lines(doc, lines)
     read_legislators(doc)
     read_enumerations(doc)
     find_groups(doc, list_lines)
