@@ -269,3 +269,16 @@ def test_a_name_alone_on_its_line_takes_the_credentials_of_the_next():
     assert got[("Anacleto Yáñez Prats", "Yáñez & Socios, S.C.")] == "Senior Partner"
     assert got[("Anacleto Yáñez Prats", "Centro de Estudios Portuarios")] == "former Director"
     assert not any(o in ("S.C.", "Guadalajara", "Halifax") for _, o in got)
+
+
+def test_a_portfolio_after_a_unit_title_is_not_an_organization_and_a_later_surname_is_the_same_person():
+    x = extract(
+        "Met with officials of the Trade Ministry of Varnia (TMV): Ottavia Brenneke-Sauer, Director General "
+        "of Customs Facilitation; Anders Quilvey, Head of the Supplier Outreach Unit; and Ambassador "
+        "Ysolde Marrow Pennick, chargé d’affaires of the Varnian Office for Commercial Diplomacy (VOCD). "
+        "Ambassador Marrow Pennick presented the office’s tools."
+    )
+    orgs = _names(x, "organizations")
+    assert "Customs Facilitation" not in orgs and "Supplier Outreach Unit" not in orgs
+    assert ("Ysolde Marrow Pennick", "Varnian Office for Commercial Diplomacy") in _affiliations(x)
+    assert "Marrow Pennick" not in _names(x)

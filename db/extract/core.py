@@ -362,6 +362,8 @@ class Doc:
                     span = Span(span.start + at, span.start + at + len(core), core, span.sentence) if at >= 0 else span
                 name = core
         idx = self.lookup(etype, name)
+        if idx is None and etype == "person":
+            idx = self._fuller_person(name)
         if idx is None:
             idx = len(self.found[etype])
             self.found[etype].append(Found(etype, name))
@@ -398,6 +400,16 @@ class Doc:
     def span(self, start: int, end: int, sentence: tuple[int, int]) -> Span:
         """A Span over text[start:end] with its sentence."""
         return Span(start, end, self.text[start:end], self.text[sentence[0] : sentence[1]].strip())
+
+    def _fuller_person(self, name: str) -> int | None:
+        """`Balderas Ocampo` after `Itzel Balderas Ocampo`: the one person whose full name ends with
+        these two or more words."""
+        words = fold(name).split()
+        if len(words) < 2:
+            return None
+        hits = [i for i, p in enumerate(self.found["person"])
+                if len(pw := fold(p.name).split()) > len(words) and pw[-len(words):] == words]
+        return hits[0] if len(hits) == 1 else None
 
     def person_by_part(self, word: str) -> int | None:
         """The one person of this document whose first or last name is `word`."""

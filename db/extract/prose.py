@@ -398,6 +398,10 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
             run = run[:i]  # "the Wilson Center on Tuesday"
             break
     for i, t in enumerate(run[1:-1], 1):
+        if t.key in ("and", "y") and is_title_tok(run[i + 1]) and len(run) > i + 2:
+            run = run[:i]  # "the X Office and Governor Name’s": the office, then a person
+            break
+    for i, t in enumerate(run[1:-1], 1):
         if t.key in ("in", "en") and is_place(phrase_of(text, run[i + 1 :])) and looks_like_org(phrase_of(text, run[:i])) \
                 and not any(w.key in _PLACE_NAMED for w in run[:i]):
             run = run[:i]  # "the Secretariat of Economy in Monterrey" (but "the U.S. Embassy in Mexico")
@@ -541,8 +545,8 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     m = _APPOS_START.match(text, name_end, e)
     if not m:
         return
-    clause_end = text.find(",", m.end(), e)
-    clause_end = e if clause_end < 0 else clause_end
+    ends = [i for i in (text.find(",", m.end(), e), text.find(";", m.end(), e)) if i >= 0]
+    clause_end = min(ends) if ends else e
     clause = text[m.end() : clause_end].rstrip(" .;:”\"")
     toks = tokens(clause)
     pm = re.match(r"((?:(?:[A-Z][\w.&-]*|of|for|the|and|de|del|la|para|y)\s+){0,7}[A-Z][\w.&-]*)[’']s\s+(.+)$", clause)
@@ -571,7 +575,7 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     pending: list[str] = []
     for title, org_start, org_end in _title_org_pairs(clause):
         org = clean_org(clause[org_start:org_end]) if org_start is not None else ""
-        if not org or is_place(org):
+        if not org or is_place(org) or _portfolio(doc, title, org):
             pending.append(title)
             continue
         title = " and ".join(pending + [title]) if pending and title else title
@@ -603,6 +607,19 @@ def _bare_org(clause: str) -> bool:
     toks = tokens(clause)
     return 2 <= len(toks) <= 8 and all(t.cap or t.key in V.NAME_CONNECTORS for t in toks) and looks_like_org(
         clause) and not is_place(clause) and not is_generic(clause) and not person_in_run(toks)
+
+
+_UNIT_TITLES = frozenset("director directora head jefe jefa secretary secretario secretaria undersecretary subsecretario "
+                         "subsecretaria minister ministro ministra coordinator coordinador coordinadora administrador "
+                         "administradora titular commissioner comisionado comisionada general".split())
+
+
+def _portfolio(doc: Doc, title: str, org: str) -> bool:
+    """`Director General of Regulatory Improvement`, `secretario de Desarrollo Social`: a government
+    office's portfolio or unit, not an organization (no head word, suffix or acronym, not known)."""
+    words = fold(title).split()
+    return bool(words) and words[-1] in _UNIT_TITLES and not looks_like_org(org) and doc.lookup(
+        "organization", org) is None and not re.search(r"\b[A-Z]{2,}\b", org)
 
 
 def _title_org_pairs(clause: str):

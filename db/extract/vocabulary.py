@@ -103,6 +103,7 @@ TITLE_WORDS = _words(
     administrador administradora encargado encargada comisionado comisionada agregado agregada asesor asesora
     investigador investigadora profesor profesora representante delegado delegada vocero vocera portavoz
     subdirector subdirectora regidor regidora magistrado magistrada procurador procuradora
+    charge
     """
 )
 
@@ -141,7 +142,7 @@ ORG_HEADS = _words(
     foundation fundacion federation federacion association asociacion organization organisation
     camara consejo confederacion cluster grupo embajada consulado universidad colegio center centre
     committee subcommittee comite subcomite congress congreso senate senado
-    centro fondo school escuela facultad
+    centro fondo school escuela facultad departamento observatorio
     """
 )
 
