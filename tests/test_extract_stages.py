@@ -282,3 +282,20 @@ def test_a_portfolio_after_a_unit_title_is_not_an_organization_and_a_later_surna
     assert "Customs Facilitation" not in orgs and "Supplier Outreach Unit" not in orgs
     assert ("Ysolde Marrow Pennick", "Varnian Office for Commercial Diplomacy") in _affiliations(x)
     assert "Marrow Pennick" not in _names(x)
+
+
+def test_an_organization_before_or_after_a_run_of_people_is_theirs():
+    x = extract(
+        "Con la presencia de los regidores Alondra Peñaflor Ugalde (PAN), vicepresidenta de la Mesa, "
+        "Casimira Oyervides Tello (Morena) y Teodoro Garza Quiroz en representación del Ayuntamiento de "
+        "Saltillo, arrancó la sesión. Por el sector privado acudieron, del Grupo Tornasol, Everardo "
+        "Lizárraga Pimentel, director de ventas, y por Lácteos “La Ventisca”, Higinio Cárdenas Rul, socio, "
+        "y Natalia Bermúdez Ochoa, directora general."
+    )
+    got = _affiliations(x)
+    for name in ("Alondra Peñaflor Ugalde", "Casimira Oyervides Tello", "Teodoro Garza Quiroz"):
+        assert (name, "Ayuntamiento de Saltillo") in got
+    assert ("Everardo Lizárraga Pimentel", "Grupo Tornasol") in got
+    assert ("Higinio Cárdenas Rul", "Lácteos “La Ventisca”") in got
+    assert ("Natalia Bermúdez Ochoa", "Lácteos “La Ventisca”") in got
+    assert ("Everardo Lizárraga Pimentel", "Lácteos “La Ventisca”") not in got

@@ -37,7 +37,7 @@ _STUDIED = re.compile(r"\b(?:degree|doctorate|ph\.?\s?d|bachelor|master|mba|dipl
                       r"studied|holds an?|earned|licenciatura|licenciad[oa]|maestr[ií]a|doctorado|egresad[oa]|estudi[oó]|"
                       r"titulad[oa]|posgrado)\b[^.;]{0,60}$", re.I)
 _ORG_WORDS = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+)(?:,?\s+(?:(?:de|del|la|las|los|y|of|the|for|and|on|&|e)\s+)*"
-                        r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+))*(?:,\s+(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|Inc\.|LLC|LLP|"
+                        r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+|[“\"][A-ZÁÉÍÓÚÑ][^”\"\n]{0,40}[”\"]))*(?:,\s+(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|Inc\.|LLC|LLP|"
                         r"Ltd\.|L\.P\.))?(?:\s*\([A-Z][A-Za-z&.\-]{1,11}\))?")
 _IN_PLACE = re.compile(r"\s+(?:in|en)\s+((?:[A-ZÁÉÍÓÚÑ][\w.\-]*)(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\w.\-]*){0,3})")
 _PLACE_NAMED = frozenset("embassy consulate embajada consulado mission mision".split())
@@ -49,8 +49,9 @@ def read_bios(doc: Doc) -> None:
     _titles_before_names(doc)
 
 
-def _org_at(doc: Doc, text: str, start: int, limit: int) -> tuple[str, int, int] | None:
-    """The organization named at `start` (its name, start and end), or None."""
+def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -> tuple[str, int, int] | None:
+    """The organization named at text[start:limit] (its name, start and end), or None: capitalised
+    words with connectors, a legal form, a quoted brand and an acronym in parentheses."""
     m = _ORG_WORDS.match(text, start, limit)
     if not m:
         return None
@@ -75,8 +76,8 @@ def _org_at(doc: Doc, text: str, start: int, limit: int) -> tuple[str, int, int]
     toks = tokens(core)
     if not toks or is_title_tok(toks[0]) or all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
         return None  # "Undersecretary of Foreign Trade": a portfolio
-    if not (looks_like_org(core) or doc.lookup("organization", core) is not None):
-        return None
+    if not (bare or looks_like_org(core) or doc.lookup("organization", core) is not None):
+        return None  # `bare`: the caller's construction vouches for a name without a head word
     if doc.lookup("initiative", core) is not None or initiative_kind(core) and doc.lookup("organization", core) is None:
         return None  # "Vice Chair of the Border Water Working Group": a role in a group, read elsewhere
     return name, start, end
@@ -95,7 +96,7 @@ def _biographies(doc: Doc) -> None:
             for m in _AT.finditer(text, sp.end, end):
                 if _STUDIED.search(text, max(sp.end, m.start() - 80), m.start()):
                     continue
-                found = _org_at(doc, text, m.end(), end)
+                found = org_at(doc, text, m.end(), end)
                 if found is None:
                     continue
                 name, a, b = found
@@ -154,7 +155,7 @@ def _titles_before_names(doc: Doc) -> None:
             if org is None:
                 behalf = _ON_BEHALF.search(text, window_start, window_start + lead.start())
                 if behalf:
-                    org = _org_at(doc, text, behalf.start(1), behalf.end(1))
+                    org = org_at(doc, text, behalf.start(1), behalf.end(1))
                     title = phrase
                 if org is None:
                     continue
@@ -171,7 +172,7 @@ def _phrase_org(doc: Doc, text: str, start: int, end: int) -> tuple[str, int, in
     """The organization that ends the title phrase text[start:end] (its name, start, end and
     where its preposition starts), trying the last preposition first."""
     for prep in reversed(list(_PREP.finditer(text, start, end))):
-        found = _org_at(doc, text, prep.end(), end)
+        found = org_at(doc, text, prep.end(), end)
         if found is None:
             continue
         name, a, b = found

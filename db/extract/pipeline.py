@@ -23,6 +23,7 @@ from db.extract.core import (
 )
 from db.extract.affiliations import read_name_affiliations
 from db.extract.bios import read_bios
+from db.extract.represented import read_represented
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import find_groups
 from db.extract.legislators import read_legislators
@@ -56,6 +57,7 @@ def extract(text: str) -> Extraction:
     find_groups(doc, list_lines)
     read_name_affiliations(doc)
     read_bios(doc)
+    read_represented(doc)
     _assign_contacts(doc, lines, list_lines)
     for pidx, role, pos in doc.pending_roles:
         ini = last_before(doc, "initiative", pos)

@@ -1,0 +1,65 @@
+"""Stage: an organization written before or after a run of people, for all of them.
+
+- After: `los diputados A (PES), vicepresidenta de la Mesa, B (Morena) y C (PT) en representación
+  del Congreso del Estado`, `A and B, on behalf of the X Council`, `A, representing the Y Union`.
+- Before: `acudieron, del Grupo X, A, vicepresidente, y por Conservas “Y”, B, accionista, y C,
+  directora general`: each organization opens its own run of people.
+
+A run is people written one after another, separated by a comma or `y`/`and`, each optionally
+followed by a parenthesis (a party, a state) or a short lower-case title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.extract.bios import org_at
+from db.extract.core import Doc
+
+_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*[a-záéíóúñ][^,;.()\n“”\"]{1,70}?)?\s*(?:,\s*(?:y|and|e)?|\s+(?:y|and|e))\s+$")
+_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*[a-záéíóúñ][^,;.()\n“”\"]{1,70}?)?\s*")
+_AFTER = re.compile(r",?\s*(?:en representaci[oó]n|a nombre|por parte|on behalf|in representation)\s+(?:de|del|of)\s+"
+                    r"(?:la\s+|el\s+|los\s+|las\s+|the\s+)?(?=[A-ZÁÉÍÓÚÑ])|,?\s*representing\s+(?:the\s+)?(?=[A-Z])")
+_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:y|and)\s+)(?:del|de la|de los|por(?:\s+la|\s+el)?|from(?:\s+the)?)\s+"
+                     r"(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def read_represented(doc: Doc) -> None:
+    """Add the affiliations of the module's docstring to `doc`."""
+    text = doc.text
+    spans = sorted((sp.start, sp.end, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    runs: list[list[tuple[int, int, int]]] = []
+    for item in spans:
+        if runs and 0 <= item[0] - runs[-1][-1][1] <= 120 and _GAP.fullmatch(text, runs[-1][-1][1], item[0]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        people = {p for _, _, p in run}
+        first, last = run[0], run[-1]
+        tail = _TAIL.match(text, last[1])
+        after = _AFTER.match(text, tail.end()) if tail else None
+        org = None
+        if after:
+            stop = min(len(text), after.end() + 120)
+            org = org_at(doc, text, after.end(), stop)
+        if org is None:
+            org = _before(doc, text, first[0])
+        if org is None:
+            continue
+        name, a, b = org
+        oidx = doc.add("organization", name, doc.span(a, b, (min(a, first[0]), max(b, last[1]))))
+        for pidx in people:
+            doc.affiliate(pidx, oidx, None)
+
+
+def _before(doc: Doc, text: str, start: int) -> tuple[str, int, int] | None:
+    """`..., del Grupo X, Name`: the organization that opens the run at `start`."""
+    if text[start - 2 : start] != ", ":
+        return None
+    window = max(0, start - 120, text.rfind("\n", 0, start) + 1)
+    for m in _BEFORE.finditer(text, window, start):
+        org = org_at(doc, text, m.end(), start, bare=True)
+        if org is not None and text[org[2] : start] == ", " and len(org[0].split()) <= 6:
+            return org
+    return None
