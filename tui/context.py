@@ -22,6 +22,7 @@ class CliContext:
     """Carried in `ctx.obj`: the database path and, once opened, the connection."""
 
     db_path: Path
+    seed: bool = True  # import the bundled seeds into a new database (not when restoring a backup)
     _db: object = field(default=None, repr=False)
 
     @property
@@ -37,7 +38,7 @@ class CliContext:
             self._db = open_db(self.db_path)
             if is_new:
                 click.echo(f"created a new database at {self.db_path.resolve()}", err=True)
-            if (is_new or seeding_pending(self._db)) and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
+            if self.seed and (is_new or seeding_pending(self._db)) and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
                 seed_if_new(self._db)  # also finishes a first run that was interrupted
         return self._db
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -35,18 +36,36 @@ from db.resolve import (
 from db.textnorm import fold, strip_control
 
 CONTACT_SUFFIXES = {".csv", ".vcf", ".vcard"}
-# CSV header spellings accepted for each field (case-insensitive).
+# CSV header spellings accepted for each field (case-insensitive): the export's own columns, and
+# those of Google Contacts (current and older export) and Outlook.
 HEADER_ALIASES = {
     "name": ("name", "full name", "fn", "display name"),
-    "title": ("title", "job title", "position"),
-    "organizations": ("organizations", "organization", "company", "org"),
+    "title": ("title", "job title", "position", "organization title"),
+    "organizations": ("organizations", "organization", "company", "org", "organization name"),
     "initiatives": ("initiatives", "initiative"),
-    "email": ("email", "e-mail", "email address", "e-mail address"),
-    "phone": ("phone", "telephone", "tel", "phone number", "mobile"),
-    "tags": ("tags", "categories"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "primary email"),
+    "phone": (
+        "phone", "telephone", "tel", "phone number", "mobile", "business phone", "mobile phone",
+        "primary phone", "company main phone", "home phone",
+    ),
+    "tags": ("tags", "categories", "labels", "group membership"),
     "notes": ("notes", "note"),
     "uid": ("uid",),
+    "organization_titles": ("organization_titles",),
+    "initiative_roles": ("initiative_roles",),
+    # the parts of a name, when there is no name column (Google, Outlook)
+    "given": ("first name", "given name"),
+    "additional": ("middle name", "additional name"),
+    "family": ("last name", "family name", "surname"),
+    "suffix": ("name suffix", "suffix"),
 }
+# Numbered columns: Google's `E-mail 1 - Value`, `Phone 2 - Value`, `Organization 1 - Name` /
+# `Organization 1 - Title`, Outlook's `E-mail 2 Address`.
+NUMBERED = re.compile(
+    r"(?P<what>e-mail|email|phone|organization) ?(?P<n>\d+)(?: - | )(?P<part>value|address|name|title)"
+)
+GOOGLE_SEPARATOR = " ::: "  # several values in one Google cell (labels, two e-mail addresses)
+GOOGLE_SYSTEM_LABELS = {"mycontacts", "starred"}
 
 
 class ContactsError(Exception):
@@ -76,6 +95,8 @@ class Contact:
     tags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     uid: str = ""
+    titles: dict[str, str] = field(default_factory=dict)  # organization name -> the title there
+    roles: dict[str, str] = field(default_factory=dict)  # initiative name -> the role in it
 
 
 def unneutralize(value: str) -> str:
@@ -89,8 +110,17 @@ def _clean(value: str | None) -> str:
     return " ".join(strip_control(unneutralize(value or "")).split())
 
 
+def _split_items(value: str) -> list[str]:
+    """A list cell split on the separators that are not escaped (`\\;`), items unescaped and
+    cleaned; empty items kept (a column parallel to another keeps its positions)."""
+    items = vcard.split_unescaped(unneutralize(value or ""), LIST_SEPARATOR.strip())
+    return [_clean(re.sub(r"\\(.)", r"\1", item)) for item in items]
+
+
 def _split_list(value: str) -> list[str]:
-    return [p for p in (_clean(x) for x in unneutralize(value or "").split(LIST_SEPARATOR.strip())) if p]
+    if GOOGLE_SEPARATOR in (value or ""):
+        return [p for p in (_clean(x) for x in value.split(GOOGLE_SEPARATOR)) if p]
+    return [p for p in _split_items(value) if p]
 
 
 def _split_notes(value: str) -> list[str]:
@@ -98,57 +128,125 @@ def _split_notes(value: str) -> list[str]:
     return [n.strip() for n in text.split(NOTE_SEPARATOR) if n.strip()]
 
 
+def _paired(names: list[str], cell: str | None) -> dict[str, str]:
+    """{name: value} from a column parallel to `names` (ignored when the counts differ)."""
+    if not cell:
+        return {}
+    values = _split_items(cell)
+    return {n: v for n, v in zip(names, values) if v} if len(values) == len(names) else {}
+
+
+def _header_columns(header: list[str]) -> tuple[dict[int, str], dict[str, list[tuple[int, int]]]]:
+    """({column: field}, {numbered field: [(n, column)]}) for a CSV header."""
+    wanted = {alias: key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
+    lower = [h.strip().lstrip("\ufeff").lower() for h in header]
+    outlook = "job title" in lower  # Outlook's `Title` is the honorific (Mr., Dr.)
+    columns, numbered = {}, {}
+    for i, h in enumerate(lower):
+        match = NUMBERED.fullmatch(h)
+        if match:
+            what = {"e-mail": "email", "email": "email", "phone": "phone"}.get(match["what"], match["what"])
+            kind = f"{what}_{match['part']}" if what == "organization" else what
+            if kind in ("email", "phone", "organization_name", "organization_title"):
+                numbered.setdefault(kind, []).append((int(match["n"]), i))
+        elif h in wanted and not (outlook and h == "title"):
+            columns.setdefault(i, wanted[h])
+    for spots in numbered.values():
+        spots.sort()
+    return columns, numbered
+
+
 def read_csv_contacts(text: str) -> Iterator[Contact]:
-    """Contacts from CSV text with a header row (the export's columns, or common spellings).
-    The delimiter is a comma, or a semicolon or tab when the header has no comma (spreadsheets
-    in many locales save CSV with semicolons)."""
+    """Contacts from CSV text with a header row: the export's columns, Google Contacts' (current
+    and older export) and Outlook's, or common spellings. The delimiter is a comma, or a
+    semicolon or tab when the header has no comma (spreadsheets in many locales save CSV with
+    semicolons)."""
     first_line = text.split("\n", 1)[0]
     delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = next(reader, None)
     if header is None:
         return
-    wanted = {alias: key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
-    columns = {i: wanted[h.strip().lower()] for i, h in enumerate(header) if h.strip().lower() in wanted}
-    if "name" not in columns.values():
-        raise ContactsError("no 'name' column in the CSV header")
+    columns, numbered = _header_columns(header)
+    if not {"name", "given", "family"} & set(columns.values()):
+        raise ContactsError("no 'name' column in the CSV header (nor 'First Name' / 'Last Name')")
     for row in reader:
-        cells = {key: row[i] for i, key in columns.items() if i < len(row)}
-        yield Contact(
-            name=_clean(cells.get("name")),
-            title=_clean(cells.get("title")),
-            email=_clean(cells.get("email")),
-            phone=_clean(cells.get("phone")),
-            organizations=_split_list(cells.get("organizations", "")),
-            initiatives=_split_list(cells.get("initiatives", "")),
-            tags=_split_list(cells.get("tags", "")),
-            notes=_split_notes(cells.get("notes", "")),
-            uid=_clean(cells.get("uid")),
-        )
+        cells: dict[str, str] = {}
+        for i, key in columns.items():
+            if i < len(row) and row[i].strip() and not cells.get(key):
+                cells[key] = row[i]
+
+        def numbered_values(kind: str) -> list[str]:
+            return [row[i] for _n, i in numbered.get(kind, []) if i < len(row)]
+
+        yield _csv_contact(cells, numbered_values)
+
+
+def _csv_contact(cells: dict[str, str], numbered_values) -> Contact:
+    name = _clean(cells.get("name")) or _clean(
+        " ".join(cells.get(k, "") for k in ("given", "additional", "family", "suffix"))
+    )
+    organizations = _split_items(cells.get("organizations", ""))
+    organizations = [o for o in organizations if o]
+    titles = _paired(organizations, cells.get("organization_titles"))
+    # Google's older export: Organization 1 - Name / Organization 1 - Title, ...
+    for org, title in zip(numbered_values("organization_name"), numbered_values("organization_title") + [""] * 9):
+        org, title = _clean(org), _clean(title)
+        if org and org not in organizations:
+            organizations.append(org)
+            if title:
+                titles[org] = title
+    title = _clean(cells.get("title")) or next((t for t in titles.values()), "")
+    firsts = lambda vals: next((v for v in (_clean(x.split(GOOGLE_SEPARATOR)[0]) for x in vals) if v), "")  # noqa: E731
+    initiatives = [i for i in _split_items(cells.get("initiatives", "")) if i]
+    tags = [t.removeprefix("* ") for t in _split_list(cells.get("tags", ""))]
+    return Contact(
+        name=name,
+        title=title,
+        email=firsts([cells.get("email", "")] + numbered_values("email")),
+        phone=firsts([cells.get("phone", "")] + numbered_values("phone")),
+        organizations=organizations,
+        initiatives=initiatives,
+        tags=[t for t in tags if fold(t).replace(" ", "") not in GOOGLE_SYSTEM_LABELS],
+        notes=_split_notes(cells.get("notes", "")),
+        uid=_clean(cells.get("uid")),
+        titles=titles,
+        roles=_paired(initiatives, cells.get("initiative_roles")),
+    )
+
+
+def _tel(value: str, params: dict[str, str]) -> str:
+    """A TEL value as the number: vCard 4.0 writes `tel:+46-8-...` (VALUE=uri)."""
+    value = _clean(value)
+    if value.lower().startswith("tel:"):
+        value = value[4:].split(";", 1)[0]  # `;ext=` and other URI parameters dropped
+    return value
 
 
 def read_vcard_contacts(text: str) -> Iterator[Contact]:
-    """Contacts from vCard (2.1, 3.0 or 4.0 text properties)."""
+    """Contacts from vCard 2.1 (Android), 3.0 (Apple, iCloud, this export) or 4.0."""
     for props in vcard.iter_vcards(text.splitlines()):
         contact = Contact(name="")
         given_family = ""
-        for name, _params, raw in props:
+        for name, params, raw in props:
             value = vcard.unescape_text(raw)
             if name == "FN":
                 contact.name = _clean(value)
             elif name == "N":
-                parts = [vcard.unescape_text(p) for p in vcard.split_unescaped(raw, ";")] + ["", ""]
-                given_family = _clean(f"{parts[1]} {parts[0]}")
+                parts = [vcard.unescape_text(p) for p in vcard.split_unescaped(raw, ";")] + ["", "", "", "", ""]
+                given_family = _clean(f"{parts[1]} {parts[2]} {parts[0]}")
             elif name == "ORG":
                 org = _clean(vcard.unescape_text(vcard.split_unescaped(raw, ";")[0]))
                 if org:
                     contact.organizations.append(org)
+                    if _clean(params.get(vcard.TITLE_PARAM)):
+                        contact.titles[org] = _clean(params[vcard.TITLE_PARAM])
             elif name == "TITLE" and not contact.title:
                 contact.title = _clean(value)
             elif name == "EMAIL" and not contact.email:
-                contact.email = _clean(value)
+                contact.email = _clean(value).removeprefix("mailto:")
             elif name == "TEL" and not contact.phone:
-                contact.phone = _clean(value)
+                contact.phone = _tel(value, params)
             elif name == "NOTE":
                 contact.notes += _split_notes(value)
             elif name == "CATEGORIES":
@@ -157,8 +255,33 @@ def read_vcard_contacts(text: str) -> Iterator[Contact]:
                 contact.uid = _clean(value)
             elif name == "X-STAKEHOLDERS-INITIATIVE" and _clean(value):
                 contact.initiatives.append(_clean(value))
+                if _clean(params.get("ROLE")):
+                    contact.roles[_clean(value)] = _clean(params["ROLE"])
         contact.name = contact.name or given_family
         yield contact
+
+
+def read_json_contacts(people: list) -> Iterator[Contact]:
+    """Contacts from the person objects `export --format json` writes (titles and roles kept)."""
+    for person in people:
+        if not isinstance(person, dict):
+            raise ContactsError("a JSON export is a list of person objects")
+        text = lambda key: _clean(str(person.get(key) or ""))  # noqa: E731
+        orgs = [o for o in person.get("organizations") or [] if isinstance(o, dict) and _clean(o.get("name"))]
+        inis = [i for i in person.get("initiatives") or [] if isinstance(i, dict) and _clean(i.get("name"))]
+        yield Contact(
+            name=text("name"),
+            title=text("title"),
+            email=text("email"),
+            phone=text("phone"),
+            organizations=[_clean(o["name"]) for o in orgs],
+            initiatives=[_clean(i["name"]) for i in inis],
+            tags=[_clean(str(t)) for t in person.get("tags") or [] if _clean(str(t))],
+            notes=[str(n).strip() for n in person.get("notes") or [] if str(n).strip()],
+            uid=text("uid"),
+            titles={_clean(o["name"]): _clean(o.get("title")) for o in orgs if _clean(o.get("title"))},
+            roles={_clean(i["name"]): _clean(i.get("role")) for i in inis if _clean(i.get("role"))},
+        )
 
 
 class _UidIndex:
@@ -216,6 +339,20 @@ def _linked_keys(db: sqlite_utils.Database, link: str, table: str, column: str, 
     }
 
 
+def _fill_link(db, link: str, table: str, column: str, field_name: str, person_id: int, name: str,
+               value: str | None, counts: dict) -> None:
+    """Fill an existing affiliation's empty title (membership's empty role) from the file."""
+    if not value:
+        return
+    cursor = db.execute(
+        f"UPDATE {link} SET {field_name} = ? WHERE person_id = ? AND COALESCE({field_name}, '') = ''"
+        f" AND {column} IN (SELECT id FROM {table} WHERE name_key = ?)",
+        [value, person_id, fold(name)],
+    )
+    key = "titles" if field_name == "title" else "roles"
+    counts[key] = counts.get(key, 0) + cursor.rowcount
+
+
 def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _UidIndex) -> None:
     person_id = _find_person(db, contact, uids)
     fields = {"title": contact.title, "email": contact.email, "phone": contact.phone}
@@ -228,25 +365,30 @@ def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _Uid
         if add_alias(db, "person", person_id, contact.name):
             counts["aliases"] = counts.get("aliases", 0) + 1
     # Names the person is already linked to are skipped before resolving them, so a name
-    # two organizations share (a duplicate record) never links the person to the other one.
+    # two organizations share (a duplicate record) never links the person to the other one;
+    # their empty title or role is filled in from the file.
     linked_orgs = _linked_keys(db, "affiliations", "organizations", "organization_id", person_id)
     linked_inis = _linked_keys(db, "memberships", "initiatives", "initiative_id", person_id)
     for org in contact.organizations:
+        title = contact.titles.get(org) or (contact.title or None if len(contact.organizations) == 1 else None)
         if fold(org) in linked_orgs:
+            _fill_link(db, "affiliations", "organizations", "organization_id", "title", person_id, org, title, counts)
             continue
         org_id = _find_or_create(db, "organization", org, counts)
-        title = contact.title or None if len(contact.organizations) == 1 else None
         cursor = db.execute(
             "INSERT OR IGNORE INTO affiliations (person_id, organization_id, title) VALUES (?, ?, ?)",
             [person_id, org_id, title],
         )
         counts["affiliations"] = counts.get("affiliations", 0) + cursor.rowcount
     for ini in contact.initiatives:
+        role = contact.roles.get(ini)
         if fold(ini) in linked_inis:
+            _fill_link(db, "memberships", "initiatives", "initiative_id", "role", person_id, ini, role, counts)
             continue
         ini_id = _find_or_create(db, "initiative", ini, counts)
         cursor = db.execute(
-            "INSERT OR IGNORE INTO memberships (person_id, initiative_id) VALUES (?, ?)", [person_id, ini_id]
+            "INSERT OR IGNORE INTO memberships (person_id, initiative_id, role) VALUES (?, ?, ?)",
+            [person_id, ini_id, role],
         )
         counts["memberships"] = counts.get("memberships", 0) + cursor.rowcount
     for tag in dict.fromkeys(t for t in (normalize_tag(t) for t in contact.tags) if t):
@@ -278,12 +420,17 @@ def import_contacts(db: sqlite_utils.Database, path: Path) -> ContactsResult:
         text = decode_text(read_regular_file(path, MAX_CONTACT_BYTES))
     except DocumentError as exc:  # not a regular file (FIFO, device), too large, unreadable
         return ContactsResult(path, "error", str(exc))
-    reader = read_csv_contacts if suffix == ".csv" else read_vcard_contacts
+    return import_contact_records(db, path, (read_csv_contacts if suffix == ".csv" else read_vcard_contacts)(text))
+
+
+def import_contact_records(db: sqlite_utils.Database, path: Path, records: Iterator[Contact]) -> ContactsResult:
+    """Merge contact records (read from `path`) in one transaction; a reading error is a
+    one-line "error" result and changes nothing."""
     counts: dict[str, int] = {}
     uids = _UidIndex(db)
     try:
         with write_transaction(db):
-            for contact in reader(text):
+            for contact in records:
                 if not contact.name:
                     counts["skipped (no name)"] = counts.get("skipped (no name)", 0) + 1
                     continue

@@ -26,6 +26,7 @@ from db.analysis import EXPORT_FIELDS, export_fields
 FORMATS = ("csv", "json", "vcard")
 CSV_FIELDS = (
     "name", "title", "organizations", "initiatives", "email", "phone", "tags", "notes", "sources", "uid",
+    "organization_titles", "initiative_roles",  # the title at each organization, the role in each initiative
 )
 CSV_FIELDS += EXPORT_FIELDS  # latest assessment and last interaction date (db.analysis)
 LIST_SEPARATOR = "; "  # between organizations, initiatives, tags and sources in a CSV cell
@@ -173,19 +174,36 @@ def neutralize_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
+def escape_item(item: str) -> str:
+    """A list item made safe to join with LIST_SEPARATOR: backslash and ';' escaped."""
+    return item.replace("\\", "\\\\").replace(";", "\\;")
+
+
+def join_list(items: Iterable[str | None]) -> str:
+    """Items joined with '; ', each escaped (`escape_item`), so an item holding ';' survives."""
+    return LIST_SEPARATOR.join(escape_item(i or "") for i in items)
+
+
+def _parallel(values: list[str | None]) -> str:
+    """A column parallel to another list (titles per organization): empty when all are."""
+    return join_list(values) if any(values) else ""
+
+
 def csv_row(person: dict, *, raw: bool = False) -> list[str]:
     """A person dict as the CSV cells of CSV_FIELDS (neutralised unless `raw`)."""
     cells = {
         "name": person["name"],
         "title": person["title"] or "",
-        "organizations": LIST_SEPARATOR.join(o["name"] for o in person["organizations"]),
-        "initiatives": LIST_SEPARATOR.join(i["name"] for i in person["initiatives"]),
+        "organizations": join_list(o["name"] for o in person["organizations"]),
+        "initiatives": join_list(i["name"] for i in person["initiatives"]),
         "email": person["email"] or "",
         "phone": person["phone"] or "",
-        "tags": LIST_SEPARATOR.join(person["tags"]),
+        "tags": join_list(person["tags"]),
         "notes": NOTE_SEPARATOR.join(person["notes"]),
-        "sources": LIST_SEPARATOR.join(person["sources"]),
+        "sources": join_list(person["sources"]),
         "uid": person["uid"],
+        "organization_titles": _parallel([o["title"] for o in person["organizations"]]),
+        "initiative_roles": _parallel([i["role"] for i in person["initiatives"]]),
         **{k: "" if person.get(k) is None else str(person[k]) for k in EXPORT_FIELDS},
     }
     values = [cells[f] for f in CSV_FIELDS]
@@ -223,12 +241,16 @@ def write_vcard(people: Iterable[dict], fh: TextIO, *, raw: bool = False) -> int
             "name": person["name"],
             "title": person["title"],
             "organizations": [o["name"] for o in person["organizations"]],
+            "organization_titles": [o["title"] for o in person["organizations"]],
             "email": person["email"],
             "phone": person["phone"],
             "notes": person["notes"],
             "tags": person["tags"],
             "uid": person["uid"],
-            "x": [("X-STAKEHOLDERS-INITIATIVE", i["name"]) for i in person["initiatives"]],
+            "x": [
+                ("X-STAKEHOLDERS-INITIATIVE" + (vcard.param("ROLE", i["role"]) if i["role"] else ""), i["name"])
+                for i in person["initiatives"]
+            ],
         }
         fh.write(vcard.format_vcard(card))
         count += 1

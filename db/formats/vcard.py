@@ -11,6 +11,7 @@ import re
 from typing import Iterable, Iterator
 
 MAX_LINE_OCTETS = 75
+TITLE_PARAM = "X-STAKEHOLDERS-TITLE"  # on an ORG: the person's title at that organization
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "rep", "sen", "hon", "gov", "amb", "sr", "sra", "srta",
     "lic", "ing", "mtro", "mtra", "don", "dona", "doña", "sir", "dame", "rev", "gen", "adm", "col",
@@ -77,6 +78,21 @@ def fold_line(line: str) -> str:
     return "\r\n".join(out)
 
 
+def param(name: str, value: str) -> str:
+    """`;NAME="value"`: a property parameter, quoted, with RFC 6868 caret escapes (^^ for ^,
+    ^' for a double quote, ^n for a newline), so any text survives as a parameter."""
+    encoded = value.replace("^", "^^").replace('"', "^'")
+    encoded = re.sub(r"\r\n|\r|\n", "^n", encoded)
+    return f';{name}="{encoded}"'
+
+
+def _param_value(raw: str) -> str:
+    """Reverse `param` on one value: unquote, then RFC 6868 caret escapes."""
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        raw = raw[1:-1]
+    return re.sub(r"\^(.)", lambda m: {"^": "^", "'": '"', "n": "\n"}.get(m.group(1), m.group(0)), raw)
+
+
 def content_line(name: str, value: str) -> str:
     """`NAME:value` folded, with CRLF at the end; `value` must already be escaped."""
     return fold_line(f"{name}:{value}") + "\r\n"
@@ -124,8 +140,10 @@ def format_vcard(card: dict) -> str:
     n_value = ";".join(escape_text(n[k]) for k in ("family", "given", "additional", "prefix", "suffix"))
     lines = ["BEGIN:VCARD\r\n", "VERSION:3.0\r\n", content_line("FN", escape_text(card["name"])),
              content_line("N", n_value)]
-    for org in card.get("organizations") or []:
-        lines.append(content_line("ORG", escape_text(org)))
+    titles = card.get("organization_titles") or []
+    for i, org in enumerate(card.get("organizations") or []):
+        title = titles[i] if i < len(titles) else None
+        lines.append(content_line("ORG" + (param(TITLE_PARAM, title) if title else ""), escape_text(org)))
     if card.get("title"):
         lines.append(content_line("TITLE", escape_text(card["title"])))
     if card.get("email"):
@@ -186,12 +204,16 @@ def parse_content_line(line: str) -> tuple[str, dict[str, str], str]:
     if not match:
         return "", {}, ""
     head, value = match.groups()
-    name, *params = head.split(";")
+    name, *params = re.findall(r'(?:[^;"]|"[^"]*")+', head) or [""]
     name = name.split(".")[-1].upper()
     parsed = {}
     for p in params:
-        key, _, val = p.partition("=")
-        parsed[key.upper()] = val
+        key, sep, val = p.partition("=")
+        if not sep and key.upper() in ("QUOTED-PRINTABLE", "BASE64", "8BIT"):  # vCard 2.1 bare
+            key, val = "ENCODING", key
+        elif not sep:  # vCard 2.1 bare type: TEL;WORK;VOICE
+            key, val = "TYPE", ",".join(filter(None, (parsed.get("TYPE", ""), key)))
+        parsed[key.upper()] = _param_value(val)
     if _is_qp(head):
         value = _decode_qp(value, parsed.get("CHARSET", ""))
     return name, parsed, value

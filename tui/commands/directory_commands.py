@@ -19,15 +19,17 @@ from tui.context import CliContext
 def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
     """Import documents (.txt, .md, ...) or folders of them. Each document is imported once.
 
-    Contact lists (.csv, .vcf) are merged into the people already there. Folders are walked
+    Contact lists (.csv, .vcf, a JSON export) are merged into the people already there; a
+    backup (`export --format backup`) is restored into an empty directory. Folders are walked
     without their hidden and vendored folders; exits 1 when any file or path failed."""
+    from db.formats.backup import import_json, looks_like_backup
     from db.formats.contacts import CONTACT_SUFFIXES, import_contacts
     from db.formats.readers import display_path
     from db.importer import import_document, plan_import
 
     plan = plan_import(paths)
     for path in plan.missing:
-        click.echo(f"error: {display_path(path)}: no such file or folder", err=True)
+        click.echo(f"Error: {display_path(path)}: no such file or folder", err=True)
     files = plan.files
     if not files:
         if plan.missing:
@@ -43,6 +45,8 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
                 continue
         return display_path(path)
 
+    if any(p.suffix.lower() == ".json" and looks_like_backup(p) for p in files):
+        obj.seed = False  # a new database restoring a backup starts empty: the backup has the seeds
     db = obj.db
     results = []
     show_bar = len(files) > 1 and sys.stderr.isatty()
@@ -51,6 +55,8 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
         for path in bar:
             if path.suffix.lower() in CONTACT_SUFFIXES:  # contact lists: merged into people
                 result = import_contacts(db, path)
+            elif path.suffix.lower() == ".json":  # a backup (restored) or a JSON export of people
+                result = import_json(db, path)
             else:
                 result = import_document(db, path)
             results.append(result)
@@ -92,12 +98,12 @@ def _count(n: int, what: str) -> str:
 def _report(result, label: str | None = None) -> None:
     label = label or result.path.name
     if result.status == "error":
-        click.echo(f"error: {result.message}", err=True)
+        click.echo(f"Error: {result.message}", err=True)
     elif result.status == "unchanged":
         click.echo(f"{label}: already imported, nothing to do")
     else:
         parts = [_count(n, what) for what, n in result.added.items() if n]
-        click.echo(f"{label}: imported ({', '.join(parts) or 'nothing new'})")
+        click.echo(f"{label}: {result.message or 'imported'} ({', '.join(parts) or 'nothing new'})")
 
 
 @click.command("stats")
