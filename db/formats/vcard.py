@@ -102,13 +102,35 @@ def _word(token: str) -> str:
     return token.lower().strip(".,")
 
 
+# Common Spanish surnames that are also given names: taken as a given name only when two
+# surnames still follow ("Juan Mora Santos" is Juan + Mora Santos).
+SURNAMES_ALSO_GIVEN = {
+    "moreno", "romero", "alonso", "gil", "marin", "medina", "castillo", "santos", "cano", "vidal", "leon",
+    "pena", "flores", "vega", "reyes", "santana", "duran", "mora", "moya", "pastor", "rosales", "salas",
+}
+
+
+def _is_given_name(token: str) -> bool:
+    """A given name: the short list first, then the gender-guesser dictionary (loaded once)."""
+    from db.extract.vocabulary import GIVEN_NAMES, package_given_names
+    from db.textnorm import fold
+
+    word = fold(_word(token))
+    return word in GIVEN_NAMES or word in SECOND_GIVEN_NAMES or word in package_given_names()
+
+
+def _is_particle(token: str) -> bool:
+    return token.islower() and _word(token) in PARTICLES
+
+
 def split_name(full_name: str) -> dict[str, str]:
     """Split a full name into vCard N parts: family, given, additional, prefix, suffix.
 
-    Honorifics go to prefix, generational and degree suffixes to suffix; a particle
-    (`de`, `del`, `van`...) after the first word starts the family name; a middle initial
-    is an additional name; of three words the last two are read as Spanish two surnames
-    unless the second is a common given name (`José Luis Gil`, `Victor André Salas`).
+    Honorifics go to prefix, generational and degree suffixes to suffix. The given names are
+    the first word and the words after it that are given names (`Lucía Berenice` / `Álvarez`);
+    the family name starts at the first word that is not, or at a particle (`de`, `de la`,
+    `del`, `y`, `van`...), which belongs to it (`Sofía` / `Treviño de la Garza`); the last word
+    is always a family name. A middle initial is an additional name.
     """
     tokens = full_name.replace(",", " ").split()
     prefix, suffix = [], []
@@ -120,16 +142,21 @@ def split_name(full_name: str) -> dict[str, str]:
     if len(tokens) <= 1:
         parts["given"] = " ".join(tokens)
         return parts
-    for i in range(1, len(tokens) - 1):
-        if tokens[i].islower() and _word(tokens[i]) in PARTICLES:
-            parts["given"], parts["family"] = " ".join(tokens[:i]), " ".join(tokens[i:])
-            return parts
-    given, rest = [tokens[0]], tokens[1:]
-    while len(rest) > 1 and re.fullmatch(r"\w\.?", rest[0]):
-        parts["additional"] = (parts["additional"] + " " + rest.pop(0)).strip()
-    if len(rest) >= 2 and _word(rest[0]) in SECOND_GIVEN_NAMES:
-        given.append(rest.pop(0))
-    parts["given"], parts["family"] = " ".join(given), " ".join(rest)
+    given, additional, i = [tokens[0]], [], 1
+    while i < len(tokens) - 1:
+        token = tokens[i]
+        if _is_particle(token):
+            break
+        if re.fullmatch(r"\w\.?", token):
+            additional.append(token)
+        elif additional or not _is_given_name(token):
+            break
+        elif _word(token) in SURNAMES_ALSO_GIVEN and sum(not _is_particle(t) for t in tokens[i + 1:]) < 2:
+            break
+        else:
+            given.append(token)
+        i += 1
+    parts["given"], parts["additional"], parts["family"] = " ".join(given), " ".join(additional), " ".join(tokens[i:])
     return parts
 
 
