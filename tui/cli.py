@@ -16,6 +16,9 @@ from tui.context import CliContext, default_db_path
 from tui.safe_output import guard_stderr, guard_stdout, one_line
 
 
+COMPLETE_VAR = "_STAKEHOLDERS_COMPLETE"  # click's shell completion: bash_source, zsh_source, fish_source
+
+
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     """`--version`: the package version, looked up only when asked (importlib.metadata costs
     a noticeable part of every command's start-up)."""
@@ -49,7 +52,11 @@ class StakeholdersGroup(click.Group):
     """
 
     def main(self, *args, **kwargs):
-        """Run the CLI with stdout and stderr both passed through the one terminal sanitiser."""
+        """Run the CLI with stdout and stderr both passed through the one terminal sanitiser
+        (not while answering shell completion: click writes bytes for the shell to read, and the
+        names it offers are made terminal-safe in `tui.commands.completion`)."""
+        if os.environ.get(COMPLETE_VAR):
+            return super().main(*args, **kwargs)
         previous = guard_stdout(), guard_stderr()
         try:
             return super().main(*args, **kwargs)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from tui.commands.name_resolution import fail_unresolved, resolve_target
+from tui.commands.completion import complete_names
+from tui.commands.name_resolution import fail_if_other_type, fail_unresolved, resolve_target
 from tui.commands.text_args import TextArgsCommand
 from tui.context import CliContext
 
@@ -66,7 +67,7 @@ def _annotation_command(name: str, metavar: str, what: str, action, *, max_args:
     (returns the line to print), turn AnnotationError into one line."""
 
     @click.command(name, cls=TextArgsCommand)
-    @click.argument("args", nargs=-1, required=True, metavar=metavar)
+    @click.argument("args", nargs=-1, required=True, metavar=metavar, shell_complete=complete_names())
     @_with_target_options
     @click.pass_obj
     def command(obj: CliContext, args, entity_id, entity_type) -> None:
@@ -118,8 +119,10 @@ untag_command.help = "Remove tags from a person, organization or initiative (fuz
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "vcard", "backup"]), default="csv", show_default=True,
               help="backup: the whole directory as JSON, restored by `stakeholders import FILE`.")
-@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).")
-@click.option("--organization", help="Only people of this organization (fuzzy name, alias or acronym).")
+@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).",
+              shell_complete=complete_names("initiative"))
+@click.option("--organization", help="Only people of this organization (fuzzy name, alias or acronym).",
+              shell_complete=complete_names("organization"))
 @click.option("--tag", help="Only people with this tag.")
 @click.option("--query", help="Only people the fuzzy search finds for this query.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
@@ -135,7 +138,7 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
     leading ' (OWASP CSV-injection guidance); --raw writes them as they are. --excel (or --bom)
     starts the CSV with a byte-order mark, which Excel needs to read UTF-8."""
     from db.formats.export import ExportFilters, count_people, export_people
-    from db.lookup import Resolved, resolve_entity
+    from db.lookup import Ambiguous, Resolved, resolve_entity
 
     if excel and fmt != "csv":
         raise click.UsageError("--excel/--bom is for --format csv")
@@ -150,7 +153,9 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
         if name is not None:
             resolution = resolve_entity(db, name, types=(kind,))
             if not isinstance(resolution, Resolved):
-                fail_unresolved(resolution, kind, "nothing was exported")
+                if not (isinstance(resolution, Ambiguous) and not resolution.weak):
+                    fail_if_other_type(db, name, (kind,))
+                fail_unresolved(resolution, kind, "nothing was exported", pick=None)
             ids[kind] = resolution.id
     filters = ExportFilters(
         initiative_id=ids.get("initiative"), organization_id=ids.get("organization"), tag=tag, query=query

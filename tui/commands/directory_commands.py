@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from tui.commands.completion import complete_names
 from tui.commands.name_resolution import resolve_target
 from tui.context import CliContext
 
@@ -124,7 +125,7 @@ def stats_command(obj: CliContext, as_json: bool) -> None:
 
 
 @click.command("show")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_names())
 @click.option("--type", "entity_type", type=click.Choice(["person", "organization", "initiative"]))
 @click.option("--id", "entity_id", type=int, help="Show the entity with this id (of --type, default person).")
 @click.option("--json", "as_json", is_flag=True, help="Print the card as a JSON object.")
