@@ -7,25 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-import contacts_fixture
 from db import open_db
+from test_contacts_cli import db_path, run  # noqa: F401 - the small directory and the CLI runner
 from tui.cli import cli
-
-
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    monkeypatch.setenv("STAKEHOLDERS_NO_SEEDS", "1")
-    path = tmp_path / "small.db"
-    db = open_db(path)
-    contacts_fixture.build(db)
-    db.close()
-    return path
-
-
-def run(path, *args):
-    return CliRunner().invoke(cli, ["--db", str(path), *args], catch_exceptions=False)
 
 
 def test_json_output_of_show_stats_connections_and_grid(db_path):
