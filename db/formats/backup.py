@@ -105,8 +105,20 @@ def write_backup(db: sqlite_utils.Database, out: TextIO) -> dict[str, int]:
     returns {table: rows written}."""
     from db.migrations import current_version
 
+    conn = db.conn
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # one read transaction: a consistent snapshot of every table (WAL)
+    try:
+        return _write_tables(db, out, current_version(db))
+    finally:
+        if own and conn.in_transaction:
+            conn.execute("COMMIT")
+
+
+def _write_tables(db: sqlite_utils.Database, out: TextIO, version: int) -> dict[str, int]:
     dumps = _dumps
-    out.write("{" + f'"{MARKER}": {BACKUP_FORMAT}, "schema_version": {current_version(db)}, '
+    out.write("{" + f'"{MARKER}": {BACKUP_FORMAT}, "schema_version": {version}, '
               f'"database_created": {dumps(_created(db))},\n"tables": {{')
     counts: dict[str, int] = {}
     for t_index, table in enumerate(backup_tables(db)):
