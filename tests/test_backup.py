@@ -131,6 +131,17 @@ def test_cli_round_trip_into_a_new_database_is_not_seeded_first(tmp_path, monkey
     assert again.exit_code == 1 and "Error: " in again.output and "not empty" in again.output
 
 
+def test_a_backup_that_cannot_be_restored_leaves_a_new_database_to_be_seeded(tmp_path):
+    bad = tmp_path / "future.json"
+    bad.write_text(json.dumps({"stakeholders_backup": 1, "schema_version": 999, "tables": {}}), encoding="utf-8")
+    db = tmp_path / "new.db"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db), "import", str(bad)])
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith("Error: ") and "newer release" in result.stderr
+    stats = json.loads(runner.invoke(cli, ["--db", str(db), "stats", "--json"]).stdout)
+    assert stats["counts"]["documents"] > 0  # the seeds, as on any first use
+
+
 def test_backup_refuses_filters():
     result = CliRunner().invoke(cli, ["--db", ":memory:", "export", "--format", "backup", "--tag", "x"])
     assert result.exit_code == 2 and "whole directory" in result.output

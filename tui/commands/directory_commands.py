@@ -67,6 +67,10 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
         for result in results:  # after the bar, so no error line is drawn into it
             if result.status == "error":
                 _report(result, label(result.path))
+    if not obj.seed and obj.created and not any(r.message == "restored" for r in results):
+        from db.seeding import mark_seeding_pending
+
+        mark_seeding_pending(db)  # no backup was restored: the next command seeds the new directory
     failed = sum(r.status == "error" for r in results) + len(plan.missing)
     if show_bar or (len(files) > 1 and failed) or plan.missing:
         imported = sum(r.status == "imported" for r in results)
