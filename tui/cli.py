@@ -124,7 +124,13 @@ def _sqlite_reason(exc: sqlite3.Error) -> str:
     return message
 
 
-@click.group(cls=StakeholdersGroup, invoke_without_command=True)
+@click.group(
+    cls=StakeholdersGroup,
+    invoke_without_command=True,
+    epilog="Text starting with '-' is text (note NAME \"- call back\"); after -- everything is. "
+    "Shell completion (names too): eval \"$(_STAKEHOLDERS_COMPLETE=bash_source stakeholders)\" "
+    "(zsh_source, fish_source: see README).",
+)
 @click.option(
     "--db",
     "db_path",

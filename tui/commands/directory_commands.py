@@ -18,7 +18,9 @@ from tui.context import CliContext
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_obj
 def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
-    """Import documents (.txt, .md, ...) or folders of them. Each document is imported once.
+    """Import documents (.txt, .md, .html, .pdf) or folders of them, contact lists (.csv, .vcf, .json), or restore a backup.
+
+    Each document is imported once.
 
     Contact lists (.csv, .vcf, a JSON export) are merged into the people already there; a
     backup (`export --format backup`) is restored into an empty directory. Folders are walked
