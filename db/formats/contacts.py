@@ -176,8 +176,8 @@ def read_csv_contacts(text: str) -> Iterator[Contact]:
             if i < len(row) and row[i].strip() and not cells.get(key):
                 cells[key] = row[i]
 
-        def numbered_values(kind: str) -> list[str]:
-            return [row[i] for _n, i in numbered.get(kind, []) if i < len(row)]
+        def numbered_values(kind: str) -> dict[int, str]:
+            return {n: row[i] for n, i in numbered.get(kind, []) if i < len(row)}
 
         yield _csv_contact(cells, numbered_values)
 
@@ -190,8 +190,9 @@ def _csv_contact(cells: dict[str, str], numbered_values) -> Contact:
     organizations = [o for o in organizations if o]
     titles = _paired(organizations, cells.get("organization_titles"))
     # Google's older export: Organization 1 - Name / Organization 1 - Title, ...
-    for org, title in zip(numbered_values("organization_name"), numbered_values("organization_title") + [""] * 9):
-        org, title = _clean(org), _clean(title)
+    numbered_titles = numbered_values("organization_title")
+    for n, org in numbered_values("organization_name").items():
+        org, title = _clean(org), _clean(numbered_titles.get(n))
         if org and org not in organizations:
             organizations.append(org)
             if title:
@@ -203,8 +204,8 @@ def _csv_contact(cells: dict[str, str], numbered_values) -> Contact:
     return Contact(
         name=name,
         title=title,
-        email=firsts([cells.get("email", "")] + numbered_values("email")),
-        phone=firsts([cells.get("phone", "")] + numbered_values("phone")),
+        email=firsts([cells.get("email", ""), *numbered_values("email").values()]),
+        phone=firsts([cells.get("phone", ""), *numbered_values("phone").values()]),
         organizations=organizations,
         initiatives=initiatives,
         tags=[t for t in tags if fold(t).replace(" ", "") not in GOOGLE_SYSTEM_LABELS],
@@ -215,7 +216,7 @@ def _csv_contact(cells: dict[str, str], numbered_values) -> Contact:
     )
 
 
-def _tel(value: str, params: dict[str, str]) -> str:
+def _tel(value: str) -> str:
     """A TEL value as the number: vCard 4.0 writes `tel:+46-8-...` (VALUE=uri)."""
     value = _clean(value)
     if value.lower().startswith("tel:"):
@@ -246,7 +247,7 @@ def read_vcard_contacts(text: str) -> Iterator[Contact]:
             elif name == "EMAIL" and not contact.email:
                 contact.email = _clean(value).removeprefix("mailto:")
             elif name == "TEL" and not contact.phone:
-                contact.phone = _tel(value, params)
+                contact.phone = _tel(value)
             elif name == "NOTE":
                 contact.notes += _split_notes(value)
             elif name == "CATEGORIES":
