@@ -169,3 +169,23 @@ def _links(db) -> list:
          " SELECT p.name, o.name, a.title FROM affiliations a JOIN people p ON p.id = a.person_id"
          " JOIN organizations o ON o.id = a.organization_id")
     return sorted(tuple(" ".join((v or "").split()) for v in row) for row in db.execute(q))
+
+
+def test_backup_on_stdout_is_the_same_file_even_with_terminal_controls(tmp_path, monkeypatch):
+    monkeypatch.setenv("STAKEHOLDERS_NO_SEEDS", "1")
+    db_path = tmp_path / "a.db"
+    db = _new_db(db_path, with_extra_tables=False)
+    _fill(db)
+    db.execute(  # written by another tool: the note as stored, controls and all
+        "INSERT INTO notes (entity_type, entity_id, body, created_at, updated_at) VALUES ('person', 1, ?, 'x', 'x')",
+        ["escape \x1b[31mred\x1b[0m, soft\u00adhyphen, zero\u200bwidth, line\u2028sep, c1\x85"],
+    )
+    db.conn.commit()
+    db.close()
+    runner = CliRunner()
+    out = tmp_path / "file.json"
+    assert runner.invoke(cli, ["--db", str(db_path), "export", "--format", "backup", "-o", str(out)]).exit_code == 0
+    printed = runner.invoke(cli, ["--db", str(db_path), "export", "--format", "backup"]).stdout_bytes
+    assert printed == out.read_bytes()
+    notes = json.loads(printed)["tables"]["notes"]["rows"]
+    assert any("\x1b[31mred" in row[3] and "\u2028" in row[3] for row in notes)
