@@ -32,7 +32,7 @@ from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag
 from db.cards import entity_card
 from db.connection import DatabaseError, data_version, open_db, write_transaction
 from db.edits import apply_edits
-from db.formats.export import ExportFilters, export_people
+from db.formats.export import ExportFilters, OutputError, export_to_file
 from db.merge import MergeError, merge_entities
 from db.stats import directory_counts
 from db.textnorm import fold
@@ -661,9 +661,9 @@ class StakeholdersApp(AnalysisActions, App):
     @work(thread=True, group="export")
     def _export(self, path: Path, filters, person_ids) -> None:
         try:
-            with self.pool.lease() as lease, path.open("w", encoding="utf-8", newline="") as fh:
-                count = export_people(lease.db, "csv", fh, filters=filters, person_ids=person_ids)
-        except (OSError, sqlite3.Error, DatabaseError, ValueError) as exc:
+            with self.pool.lease() as lease:  # a temporary file renamed into place: complete or absent
+                count = export_to_file(lease.db, "csv", path, filters=filters, person_ids=person_ids)
+        except (OSError, sqlite3.Error, DatabaseError, ValueError, OutputError) as exc:
             self._notify_from_thread(f"Export failed: {exc}", severity="error", markup=False)
             return
         self._notify_from_thread(f"Exported {count} people to {path}", timeout=6, markup=False)

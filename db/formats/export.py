@@ -12,10 +12,15 @@ it; `write_csv`, `write_json` and `write_vcard` consume any iterable of person d
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
+import stat
+import tempfile
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 import sqlite_utils
@@ -273,3 +278,78 @@ def _tap(items: Iterable[dict], callback: Callable[[dict], None]) -> Iterator[di
     for item in items:
         yield item
         callback(item)
+
+
+class OutputError(Exception):
+    """An export destination that must not be written; the message is one line for the user."""
+
+
+DATABASE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True when `a` and `b` name the same file: the same path once links are resolved, or
+    the same inode (a hard link)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist
+        return False
+
+
+def check_output_path(db: sqlite_utils.Database, path: Path) -> None:
+    """Raise OutputError when `path` is the database file of `db` or its -wal, -shm or
+    -journal file (after resolving symbolic and hard links): an export there would destroy it."""
+    for _seq, _name, filename in db.execute("PRAGMA database_list").fetchall():
+        if not filename:
+            continue  # in-memory or temporary database
+        for suffix in DATABASE_FILE_SUFFIXES:
+            if _same_file(Path(path), Path(filename + suffix)):
+                raise OutputError(f"{path}: that is the database itself{' (' + suffix[1:] + ' file)' if suffix else ''}; "
+                                  "choose another output file")
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, newline: str | None = "") -> Iterator[TextIO]:
+    """Open `path` for writing text so that it appears complete or not at all: the text goes
+    to a temporary file in the same folder, renamed over `path` (`os.replace`) only when the
+    block ends without an error; otherwise the temporary file is removed and an existing
+    `path` is left as it was. A symbolic link is followed (its target is replaced). A path
+    that exists but is not a regular file (a FIFO, /dev/stdout) is written directly."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(path, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+        return
+    target = Path(os.path.realpath(path))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.chmod(fd, stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode())
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def export_to_file(db: sqlite_utils.Database, fmt: str, path: Path, **kwargs) -> int:
+    """`export_people` into the file `path`, refused when it is the database (`check_output_path`)
+    and written atomically (`atomic_output`): a failed export leaves no half-written file."""
+    check_output_path(db, path)
+    with atomic_output(path) as fh:
+        return export_people(db, fmt, fh, **kwargs)
