@@ -103,3 +103,146 @@ def test_atomic_output_writes_through_a_fifo_like_path_directly(tmp_path):
     finally:
         os.close(reader)
     assert fifo.exists() and not fifo.is_file()
+
+
+# ---------------------------------------------------------------- 4. line separators
+INJECTION = "Met once\u2028EMAIL:attacker@x.example\u2028BEGIN:VCARD\u2028FN:Injected Person\u2028END:VCARD\u2029more\x85end\x0bvt\x0cff"
+
+
+def _hostile_note_db(tmp_path):
+    db = open_db(tmp_path / "source.db")
+    contacts_fixture.build(db)
+    pid = db.execute("SELECT id FROM people WHERE name = 'Jorge Gonzalez'").fetchone()[0]
+    with db.conn:  # as Datasette or the sqlite-utils CLI would store it, unfiltered
+        db.execute("INSERT INTO notes (entity_type, entity_id, body, created_at, updated_at)"
+                   " VALUES ('person', ?, ?, '2024-01-01', '2024-01-01')", [pid, INJECTION])
+    return db
+
+
+@pytest.mark.parametrize("fmt,suffix", [("vcard", ".vcf"), ("csv", ".csv")])
+def test_a_note_with_line_separators_injects_no_property_or_contact(tmp_path, fmt, suffix):
+    source = _hostile_note_db(tmp_path)
+    out = io.StringIO(newline="")
+    export_people(source, fmt, out)
+    text = out.getvalue()
+    for ch in "\u2028\u2029\x85\x0b\x0c":
+        assert ch not in text
+    path = tmp_path / f"list{suffix}"
+    path.write_text(text, encoding="utf-8", newline="")
+    target = open_db(tmp_path / "target.db")
+    result = import_contacts(target, path)
+    assert result.status == "imported" and not result.rejected
+    assert target.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 7
+    assert not target.execute("SELECT 1 FROM people WHERE name LIKE '%Injected%' OR email LIKE 'attacker%'").fetchall()
+    jorge = target.execute("SELECT id FROM people WHERE name = 'Jorge Gonzalez'").fetchone()[0]
+    notes = [r[0] for r in target.execute("SELECT body FROM notes WHERE entity_id = ?", [jorge])]
+    assert notes == ["Met once\nEMAIL:attacker@x.example\nBEGIN:VCARD\nFN:Injected Person\nEND:VCARD\nmore\nendvtff"]
+    assert import_contacts(target, path).added == {}  # and again: nothing new
+
+
+def test_vcard_import_splits_lines_at_cr_lf_only(tmp_path):
+    path = tmp_path / "hand.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Quill\r\nNOTE:one\u2028EMAIL:attacker@x.example"
+                    "\u2028END:VCARD\u2028BEGIN:VCARD\u2028FN:Injected\r\nEND:VCARD\r\n", encoding="utf-8")
+    db = open_db(tmp_path / "t.db")
+    assert import_contacts(db, path).added == {"people": 1, "notes": 1}
+    assert db.execute("SELECT name, email FROM people").fetchall() == [("Ada Quill", None)]
+
+
+def test_json_export_escapes_line_separators(tmp_path):
+    out = io.StringIO()
+    export_people(_hostile_note_db(tmp_path), "json", out)
+    text = out.getvalue()
+    assert "\u2028" not in text and "\u2029" not in text and "\x85" not in text
+    import json
+    notes = [n for p in json.loads(text) for n in p["notes"]]
+    assert INJECTION in notes  # escaped, not lost
+
+
+# ---------------------------------------------------------------- 10. long fields
+def test_csv_round_trip_with_a_field_over_128_kib(tmp_path):
+    source = open_db(tmp_path / "source.db")
+    contacts_fixture.build(source)
+    long_note = ("A long account of every meeting. " * 6000).strip()
+    assert len(long_note) > 150 * 1024
+    add_note(source, "person", 1, long_note)
+    out = tmp_path / "list.csv"
+    out.write_text("", encoding="utf-8")
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        export_people(source, "csv", fh)
+    csv.field_size_limit(128 * 1024)  # the default of a fresh process
+    target = open_db(tmp_path / "target.db")
+    result = import_contacts(target, out)
+    assert result.status == "imported", result.message
+    assert target.execute("SELECT COUNT(*) FROM notes WHERE body = ?", [long_note]).fetchone()[0] == 1
+
+
+# ---------------------------------------------------------------- 18. malformed CSV rows
+MALFORMED = (
+    "name,email,notes\r\n"                                   # 1
+    "Ada Quill,ada@quill.example,fine\r\n"                  # 2
+    '"Bea Unclosed,bea@x.example,note\r\n'                  # 3 unclosed quote
+    "Cal Ross,cal@ross.example,\r\n"                        # 4
+    "Dee\x00Null,dee@x.example,\r\n"                        # 5 NUL byte
+    "Eve Bad,not-an-email,\r\n"                             # 6 invalid email
+    'Fay Lee,fay@lee.example,"para one\r\n\r\npara two"\r\n'  # 7-9 one note, blank line
+    'Gus Stray,"gus@x.example"x,\r\n'                       # 10 stray quote
+    "Hal Last,hal@last.example,\r\n"                        # 11
+)
+
+
+def test_malformed_csv_rows_are_rejected_with_their_line_and_the_rest_imported(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text(MALFORMED, encoding="utf-8", newline="")
+    db = open_db(tmp_path / "t.db")
+    result = import_contacts(db, path)
+    assert [r.line for r in result.rejected] == [3, 5, 6, 10]
+    assert str(result.rejected[0]) == "line 3: unclosed quote" and "stray quote" in result.rejected[3].reason
+    assert "NUL" in result.rejected[1].reason and "not-an-email" in result.rejected[2].reason
+    names = {r[0] for r in db.execute("SELECT name FROM people")}
+    assert names == {"Ada Quill", "Cal Ross", "Fay Lee", "Hal Last"}
+    fay = db.execute("SELECT id FROM people WHERE name = 'Fay Lee'").fetchone()[0]
+    assert [r[0] for r in db.execute("SELECT body FROM notes WHERE entity_id = ?", [fay])] == ["para one\n\npara two"]
+
+
+def test_an_unclosed_quote_at_the_end_keeps_the_rows_it_swallowed(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text('name,email\n"Ann Open,ann@x.example\nBo Two,bo@two.example\nCy Three,cy@three.example\n',
+                    encoding="utf-8")
+    db = open_db(tmp_path / "t.db")
+    result = import_contacts(db, path)
+    assert [str(r) for r in result.rejected] == ["line 2: unclosed quote"]
+    assert {r[0] for r in db.execute("SELECT name FROM people")} == {"Bo Two", "Cy Three"}
+
+
+def test_cli_lists_rejected_rows_and_exits_non_zero(db_path, tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text(MALFORMED, encoding="utf-8", newline="")
+    result = run(db_path, "import", str(path))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert all(l.startswith("error: ") and "sheet.csv: line " in l for l in lines if "line " in l)
+    assert len([l for l in lines if "not imported" in l]) == 4 and "4 rejected" in result.stdout
+
+
+def test_rejected_rows_are_capped(db_path, tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text("name,email\n" + "".join(f"P{i} Bad,bad{i}\n" for i in range(30)), encoding="utf-8")
+    result = run(db_path, "import", str(path))
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 21 and "10 more rows not imported" in result.stderr
+
+
+def test_a_note_with_a_blank_line_round_trips_as_one_note(tmp_path):
+    source = open_db(tmp_path / "source.db")
+    contacts_fixture.build(source)
+    add_note(source, "person", 1, "first paragraph\n\nsecond paragraph\n\n\nthird")
+    for fmt, suffix in (("csv", ".csv"), ("vcard", ".vcf")):
+        path = tmp_path / f"out{suffix}"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            export_people(source, fmt, fh)
+        target = open_db(tmp_path / f"target{suffix}.db")
+        import_contacts(target, path)
+        bodies = [r[0] for r in target.execute("SELECT body FROM notes")]
+        assert "first paragraph\n\nsecond paragraph\n\n\nthird" in bodies, fmt
+        assert "second paragraph" not in bodies and "third" not in bodies

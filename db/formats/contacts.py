@@ -3,14 +3,17 @@
 Each record is merged into an existing person (same email first, then the same name as
 extraction resolves it) or becomes a new one; nobody is duplicated. Only empty fields are
 filled, never one the user edited (`user_edited`); organizations, initiatives, tags and
-notes are added when missing. A whole file is one transaction: it lands entirely or not at all.
+notes are added when missing. A file is written in batches of BATCH_ROWS contacts, one
+transaction each, so other writers get in; importing it again after an interruption finishes
+it without duplicating anything. Malformed CSV records are refused with their line number.
 Exporting and importing the same file changes nothing.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -18,9 +21,11 @@ from typing import Iterator
 import sqlite_utils
 
 from db.formats import vcard
-from db.annotations import add_note, normalize_tag
+from db.annotations import EMAIL_RE, add_note, normalize_tag
 from db.connection import write_transaction
-from db.formats.export import FORMULA_PREFIXES, LIST_SEPARATOR, NOTE_SEPARATOR, database_namespace, person_uid
+from db.formats.export import (
+    FORMULA_PREFIXES, LIST_SEPARATOR, NOTE_SEPARATOR, database_namespace, person_uid, split_notes,
+)
 from db.formats.readers import MAX_CONTACT_BYTES, DocumentError, decode_text, read_regular_file
 from db.resolve import (
     add_alias,
@@ -32,7 +37,7 @@ from db.resolve import (
     find_organization,
     find_person,
 )
-from db.textnorm import fold, strip_control
+from db.textnorm import fold, plain_line_breaks, strip_control
 
 CONTACT_SUFFIXES = {".csv", ".vcf", ".vcard"}
 # CSV header spellings accepted for each field (case-insensitive).
@@ -61,6 +66,7 @@ class ContactsResult:
     status: str  # "imported" or "error"
     message: str = ""
     added: dict[str, int] = field(default_factory=dict)
+    rejected: list["Rejected"] = field(default_factory=list)  # malformed records, not imported
 
 
 @dataclass
@@ -94,42 +100,137 @@ def _split_list(value: str) -> list[str]:
 
 
 def _split_notes(value: str) -> list[str]:
-    text = strip_control(unneutralize(value or "")).replace("\r\n", "\n").replace("\r", "\n")
-    return [n.strip() for n in text.split(NOTE_SEPARATOR) if n.strip()]
+    return split_notes(strip_control(plain_line_breaks(unneutralize(value or ""))))
 
 
-def read_csv_contacts(text: str) -> Iterator[Contact]:
+def _one_note(value: str) -> list[str]:
+    """A notes cell of a foreign file: one note, blank lines and all (none when empty)."""
+    note = strip_control(plain_line_breaks(unneutralize(value or ""))).strip()
+    return [note] if note else []
+
+
+@dataclass
+class Rejected:
+    """A record of a contacts file that was not imported: its first line and why."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+MULTILINE_FIELDS = {"notes", "title"}  # the only cells where a line break is expected
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+class _Lines:
+    """The physical lines of a text (at CR/LF only), read one at a time by `csv.reader`,
+    with the position kept so a malformed record can be re-read from its next line."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = _PHYSICAL_LINE.findall(text)
+        self.pos = 0
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        if self.pos >= len(self.lines):
+            raise StopIteration
+        self.pos += 1
+        return self.lines[self.pos - 1]
+
+
+def _allow_long_fields() -> None:
+    """Let one CSV field be as long as a whole contacts file may be (the csv module stops at
+    128 KiB by default: a person with long notes). Bounded by MAX_CONTACT_BYTES."""
+    if csv.field_size_limit() < MAX_CONTACT_BYTES:
+        csv.field_size_limit(MAX_CONTACT_BYTES)
+
+
+def _row_problem(row: list[str], columns: dict[int, str], width: int, lines: list[str]) -> tuple[str, bool] | None:
+    """(reason, reparse) when a parsed record is malformed, else None. `reparse` is True when
+    the record swallowed the lines after it (an unclosed quote): those are read again."""
+    if any("\x00" in line for line in lines):
+        return "NUL byte in the row", len(lines) > 1
+    extra = [c for c in row[width:] if c.strip()]
+    if extra:
+        return f"{len(row)} fields where the header has {width} (a stray quote or delimiter?)", len(lines) > 1
+    for i, key in columns.items():
+        if key not in MULTILINE_FIELDS and i < len(row) and ("\n" in row[i] or "\r" in row[i]):
+            return f"line break inside the {key} field (an unclosed quote?)", True
+    return None
+
+
+def read_csv_contacts(text: str, rejected: list[Rejected] | None = None) -> Iterator[Contact]:
     """Contacts from CSV text with a header row (the export's columns, or common spellings).
     The delimiter is a comma, or a semicolon or tab when the header has no comma (spreadsheets
-    in many locales save CSV with semicolons)."""
-    first_line = text.split("\n", 1)[0]
-    delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
+    in many locales save CSV with semicolons).
+
+    A malformed record (an unclosed quote, a stray quote, NUL bytes, an invalid email) is not
+    imported: it is appended to `rejected` with its line number, and reading goes on; the lines
+    an unclosed quote swallowed are read again as rows of their own. The notes of the export's
+    own files (with a `uid` column) are split at blank lines (`split_notes`); a notes cell of
+    any other file is one note."""
+    _allow_long_fields()
+    rejected = rejected if rejected is not None else []
+    feed = _Lines(text)
+    header_line = next(feed, None)
+    if header_line is None:
         return
+    delimiter = next((d for d in (",", ";", "\t") if d in header_line), ",")
+    header = next(csv.reader([header_line], delimiter=delimiter), [])
     wanted = {alias: key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
     columns = {i: wanted[h.strip().lower()] for i, h in enumerate(header) if h.strip().lower() in wanted}
     if "name" not in columns.values():
         raise ContactsError("no 'name' column in the CSV header")
-    for row in reader:
+    ours = "uid" in columns.values()
+    reader = csv.reader(feed, delimiter=delimiter, strict=True)
+    while True:
+        first = feed.pos
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            spanned = feed.pos - first > 1 or "end of data" in str(exc)
+            reason = "unclosed quote" if spanned else f"stray quote ({exc})"
+            rejected.append(Rejected(first + 1, reason))
+            feed.pos = first + 1  # the lines it swallowed are rows of their own
+            reader = csv.reader(feed, delimiter=delimiter, strict=True)
+            continue
+        problem = _row_problem(row, columns, len(header), feed.lines[first : feed.pos])
+        if problem is not None:
+            rejected.append(Rejected(first + 1, problem[0]))
+            if problem[1]:
+                feed.pos = first + 1
+                reader = csv.reader(feed, delimiter=delimiter, strict=True)
+            continue
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line
         cells = {key: row[i] for i, key in columns.items() if i < len(row)}
+        email = _clean(cells.get("email"))
+        if email and not EMAIL_RE.match(email):
+            rejected.append(Rejected(first + 1, f"invalid email '{email[:80]}'"))
+            continue
+        notes = cells.get("notes", "")
         yield Contact(
             name=_clean(cells.get("name")),
             title=_clean(cells.get("title")),
-            email=_clean(cells.get("email")),
+            email=email,
             phone=_clean(cells.get("phone")),
             organizations=_split_list(cells.get("organizations", "")),
             initiatives=_split_list(cells.get("initiatives", "")),
             tags=_split_list(cells.get("tags", "")),
-            notes=_split_notes(cells.get("notes", "")),
+            notes=_split_notes(notes) if ours else _one_note(notes),
             uid=_clean(cells.get("uid")),
         )
 
 
 def read_vcard_contacts(text: str) -> Iterator[Contact]:
     """Contacts from vCard (2.1, 3.0 or 4.0 text properties)."""
-    for props in vcard.iter_vcards(text.splitlines()):
+    for props in vcard.iter_vcards(vcard.split_lines(text)):  # at CR/LF only, never U+2028
         contact = Contact(name="")
         given_family = ""
         for name, _params, raw in props:
@@ -255,7 +356,7 @@ def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _Uid
         )
         counts["tags"] = counts.get("tags", 0) + cursor.rowcount
     existing = [  # compared with the line ends the file's notes were normalised to
-        r[0].replace("\r\n", "\n").replace("\r", "\n")
+        strip_control(plain_line_breaks(r[0]))
         for r in db.execute("SELECT body FROM notes WHERE entity_type = 'person' AND entity_id = ?", [person_id])
     ]
     for note in contact.notes:
@@ -267,9 +368,16 @@ def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _Uid
         counts["notes"] = counts.get("notes", 0) + 1
 
 
-def import_contacts(db: sqlite_utils.Database, path: Path) -> ContactsResult:
-    """Import a `.csv` or `.vcf` contacts file in one transaction. Never raises for a bad
-    file: returns status "error" with a one-line message, and the database is unchanged."""
+BATCH_ROWS = 2000  # contacts written per transaction: other writers get in between batches
+MAX_REJECTED_SHOWN = 20  # rejected records listed one per line; the rest are counted
+
+
+def import_contacts(db: sqlite_utils.Database, path: Path, *, batch_rows: int = BATCH_ROWS) -> ContactsResult:
+    """Import a `.csv` or `.vcf` contacts file, `batch_rows` contacts per transaction (so a
+    concurrent `note` or import waits a moment, not for the whole file). Never raises for a bad
+    file: returns status "error" with a one-line message and nothing written. Malformed records
+    are skipped and listed in `rejected` (with line numbers); the rest are imported. Importing a
+    file again (after an interruption, too) adds nothing twice."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in CONTACT_SUFFIXES:
@@ -278,16 +386,23 @@ def import_contacts(db: sqlite_utils.Database, path: Path) -> ContactsResult:
         text = decode_text(read_regular_file(path, MAX_CONTACT_BYTES))
     except DocumentError as exc:  # not a regular file (FIFO, device), too large, unreadable
         return ContactsResult(path, "error", str(exc))
-    reader = read_csv_contacts if suffix == ".csv" else read_vcard_contacts
+    rejected: list[Rejected] = []
+    contacts = read_csv_contacts(text, rejected) if suffix == ".csv" else read_vcard_contacts(text)
     counts: dict[str, int] = {}
     uids = _UidIndex(db)
     try:
-        with write_transaction(db):
-            for contact in reader(text):
-                if not contact.name:
-                    counts["skipped (no name)"] = counts.get("skipped (no name)", 0) + 1
-                    continue
-                _merge(db, contact, counts, uids)
+        while True:
+            batch = list(itertools.islice(contacts, batch_rows))  # parsed outside the write lock
+            if not batch:
+                break
+            with write_transaction(db):
+                for contact in batch:
+                    if not contact.name:
+                        counts["skipped (no name)"] = counts.get("skipped (no name)", 0) + 1
+                        continue
+                    _merge(db, contact, counts, uids)
     except (ContactsError, csv.Error) as exc:
         return ContactsResult(path, "error", f"{path}: {exc}")
-    return ContactsResult(path, "imported", "", {k: v for k, v in counts.items() if v})
+    if rejected:
+        counts["rejected"] = len(rejected)
+    return ContactsResult(path, "imported", "", {k: v for k, v in counts.items() if v}, rejected)

@@ -16,6 +16,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import stat
 import tempfile
 import uuid
@@ -27,6 +28,7 @@ import sqlite_utils
 
 from db.formats import vcard
 from db.analysis import EXPORT_FIELDS, export_fields
+from db.textnorm import plain_line_breaks
 
 FORMATS = ("csv", "json", "vcard")
 CSV_FIELDS = (
@@ -35,6 +37,9 @@ CSV_FIELDS = (
 CSV_FIELDS += EXPORT_FIELDS  # latest assessment and last interaction date (db.analysis)
 LIST_SEPARATOR = "; "  # between organizations, initiatives, tags and sources in a CSV cell
 NOTE_SEPARATOR = "\n\n"  # between notes in a CSV cell and in a vCard NOTE
+# A blank line inside one note is written as a line holding a no-break space, so it never
+# reads as NOTE_SEPARATOR (and looks blank in a spreadsheet); `split_notes` turns it back.
+NOTE_BLANK_LINE = "\u00a0"
 # OWASP CSV injection: cells starting with these are read as formulas by spreadsheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 QUERY_LIMIT = 1000  # how many search hits `--query` considers
@@ -173,6 +178,18 @@ def iter_people(
         cursor.close()
 
 
+def join_notes(notes: Iterable[str]) -> str:
+    """Notes as one text, separated by a blank line; a blank line within a note holds a
+    no-break space (NOTE_BLANK_LINE), so `split_notes` gives back the same notes."""
+    return NOTE_SEPARATOR.join(re.sub(r"\n(?=\n)", "\n" + NOTE_BLANK_LINE, plain_line_breaks(n)) for n in notes)
+
+
+def split_notes(text: str) -> list[str]:
+    """Reverse `join_notes` (line breaks already plain): the notes, each stripped, none empty."""
+    parts = (re.sub(r"\n" + NOTE_BLANK_LINE + r"(?=\n)", "\n", p).strip() for p in text.split(NOTE_SEPARATOR))
+    return [p for p in parts if p]
+
+
 def neutralize_cell(value: str) -> str:
     """Prefix a single quote to a cell a spreadsheet would read as a formula (OWASP)."""
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
@@ -188,12 +205,12 @@ def csv_row(person: dict, *, raw: bool = False) -> list[str]:
         "email": person["email"] or "",
         "phone": person["phone"] or "",
         "tags": LIST_SEPARATOR.join(person["tags"]),
-        "notes": NOTE_SEPARATOR.join(person["notes"]),
+        "notes": join_notes(person["notes"]),
         "sources": LIST_SEPARATOR.join(person["sources"]),
         "uid": person["uid"],
         **{k: "" if person.get(k) is None else str(person[k]) for k in EXPORT_FIELDS},
     }
-    values = [cells[f] for f in CSV_FIELDS]
+    values = [plain_line_breaks(cells[f]) for f in CSV_FIELDS]  # no U+2028, NEL, VT or FF in any cell
     return values if raw else [neutralize_cell(v) for v in values]
 
 
@@ -208,13 +225,23 @@ def write_csv(people: Iterable[dict], fh: TextIO, *, raw: bool = False) -> int:
     return count
 
 
+_JSON_UNSAFE = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def json_line(value) -> str:
+    """`value` as one line of JSON, non-ASCII kept, but U+2028, U+2029 and NEL written as
+    escapes (JSON allows them raw; JavaScript and line-splitting readers do not)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.translate(str.maketrans(_JSON_UNSAFE)) if any(c in text for c in _JSON_UNSAFE) else text
+
+
 def write_json(people: Iterable[dict], fh: TextIO, *, raw: bool = False) -> int:
     """Write a JSON list of person objects, one per line, streamed. Returns the count."""
     fh.write("[")
     count = 0
     for person in people:
         fh.write(",\n" if count else "\n")
-        fh.write(json.dumps(person, ensure_ascii=False))
+        fh.write(json_line(person))
         count += 1
     fh.write("\n]\n" if count else "]\n")
     return count
@@ -230,7 +257,7 @@ def write_vcard(people: Iterable[dict], fh: TextIO, *, raw: bool = False) -> int
             "organizations": [o["name"] for o in person["organizations"]],
             "email": person["email"],
             "phone": person["phone"],
-            "notes": person["notes"],
+            "notes": [join_notes(person["notes"])] if person["notes"] else [],  # blank lines kept apart
             "tags": person["tags"],
             "uid": person["uid"],
             "x": [("X-STAKEHOLDERS-INITIATIVE", i["name"]) for i in person["initiatives"]],

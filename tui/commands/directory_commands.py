@@ -60,7 +60,9 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
         for result in results:  # after the bar, so no error line is drawn into it
             if result.status == "error":
                 _report(result, label(result.path))
-    failed = sum(r.status == "error" for r in results) + len(plan.missing)
+            else:
+                _report_rejected(result, label(result.path))
+    failed = sum(r.status == "error" or bool(getattr(r, "rejected", None)) for r in results) + len(plan.missing)
     if show_bar or (len(files) > 1 and failed) or plan.missing:
         imported = sum(r.status == "imported" for r in results)
         unchanged = sum(r.status == "unchanged" for r in results)
@@ -98,6 +100,19 @@ def _report(result, label: str | None = None) -> None:
     else:
         parts = [_count(n, what) for what, n in result.added.items() if n]
         click.echo(f"{label}: imported ({', '.join(parts) or 'nothing new'})")
+        _report_rejected(result, label)
+
+
+def _report_rejected(result, label: str) -> None:
+    """One stderr line per malformed record a contacts import refused (the first
+    MAX_REJECTED_SHOWN), then how many more."""
+    from db.formats.contacts import MAX_REJECTED_SHOWN
+
+    rejected = getattr(result, "rejected", None) or []
+    for item in rejected[:MAX_REJECTED_SHOWN]:
+        click.echo(f"error: {label}: {item} (not imported)", err=True)
+    if len(rejected) > MAX_REJECTED_SHOWN:
+        click.echo(f"error: {label}: {len(rejected) - MAX_REJECTED_SHOWN} more rows not imported", err=True)
 
 
 @click.command("stats")
