@@ -246,3 +246,35 @@ def test_a_note_with_a_blank_line_round_trips_as_one_note(tmp_path):
         bodies = [r[0] for r in target.execute("SELECT body FROM notes")]
         assert "first paragraph\n\nsecond paragraph\n\n\nthird" in bodies, fmt
         assert "second paragraph" not in bodies and "third" not in bodies
+
+
+# ---------------------------------------------------------------- 7. indexed, batched import
+def test_every_lookup_of_a_contacts_import_uses_an_index(tmp_path):
+    from query_plans import scans_in, traced
+
+    db = open_db(tmp_path / "t.db")
+    contacts_fixture.build(db)
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "name,email,organization,initiatives,tags,notes,uid\n"
+        "Hector Gonzalez,HECTOR@northwind.example,Northwind Traders,Border Task Force,vip,again,\n"
+        "Dr. Newt Person,newt@example.org,Brand New Org,Brand New Group,fresh,first,x-1\n"
+        "Ñandú Pérez,ÑANDU@example.org,NWT,BTF,,,\n"
+        "Luz María de la Mora,,,,,,\n",
+        encoding="utf-8",
+    )
+    with traced(db.conn) as statements:
+        result = import_contacts(db, path)
+    assert result.status == "imported" and result.added["people"] == 2
+    assert scans_in(db.conn, statements) == {}
+
+
+def test_a_contacts_import_commits_in_batches(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    path = tmp_path / "sheet.csv"
+    path.write_text("name,email\n" + "".join(f"Person Number{i},p{i}@example.org\n" for i in range(25)), encoding="utf-8")
+    commits = []
+    db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql.strip().upper() == "COMMIT" else None)
+    result = import_contacts(db, path, batch_rows=10)
+    db.conn.set_trace_callback(None)
+    assert result.added["people"] == 25 and len(commits) == 3

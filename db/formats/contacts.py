@@ -263,33 +263,36 @@ def read_vcard_contacts(text: str) -> Iterator[Contact]:
 
 
 class _UidIndex:
-    """Maps the UIDs this database's exports carry back to person ids (built on first use)."""
+    """Finds the person this database exported with a UID: the UID is derived from the person
+    id (`person_uid`), so the candidates (same name key, or same email) are looked up by index
+    and their UIDs compared; no pass over all people."""
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
-        self.map: dict[str, int] | None = None
+        self.namespace = None
 
-    def get(self, uid: str) -> int | None:
-        """The person this database exported with `uid`, if any."""
-        if not uid:
+    def get(self, contact: Contact) -> int | None:
+        """The person exported with `contact.uid` whose name (or email) agrees, if any."""
+        if not contact.uid:
             return None
-        if self.map is None:
-            namespace = database_namespace(self.db)
-            self.map = {person_uid(namespace, r[0]): r[0] for r in self.db.execute("SELECT id FROM people")}
-        return self.map.get(uid)
+        if self.namespace is None:
+            self.namespace = database_namespace(self.db)
+        candidates = [r[0] for r in self.db.execute(
+            "SELECT id FROM people WHERE name_key = ? LIMIT 100", [fold(contact.name)])]
+        if contact.email:
+            candidates += [r[0] for r in self.db.execute(
+                "SELECT id FROM people WHERE email = ? COLLATE NOCASE LIMIT 100", [contact.email])]
+        return next((pid for pid in candidates if person_uid(self.namespace, pid) == contact.uid), None)
 
 
 def _find_person(db: sqlite_utils.Database, contact: Contact, uids: _UidIndex) -> int | None:
     """A UID exported by this very database first (exact round trips, even for namesakes),
     then the email, then the name or an alias as extraction resolves it (`db.resolve`);
-    None for a new person."""
-    by_uid = uids.get(contact.uid)
+    None for a new person. Two databases made in the same second share a UID namespace, so a
+    UID counts only when the name (or email) agrees too."""
+    by_uid = uids.get(contact)
     if by_uid is not None:
-        # Two databases made in the same second share a namespace: trust the UID only
-        # when the name (or email) agrees too.
-        row = db.execute("SELECT name_key, email FROM people WHERE id = ?", [by_uid]).fetchone()
-        if row and (row[0] == fold(contact.name) or (contact.email and contact.email.lower() == (row[1] or "").lower())):
-            return by_uid
+        return by_uid
     return find_person(db, contact.name, email=contact.email or None)
 
 
