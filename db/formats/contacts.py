@@ -323,6 +323,7 @@ def _linked_keys(db: sqlite_utils.Database, link: str, table: str, column: str, 
 def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _UidIndex) -> None:
     person_id = _find_person(db, contact, uids)
     fields = {"title": contact.title, "email": contact.email, "phone": contact.phone}
+    is_new = person_id is None  # nothing linked, tagged or noted yet: those reads are skipped
     if person_id is None:
         person_id = create_person(db, contact.name, **{k: v or None for k, v in fields.items()})
         counts["people"] = counts.get("people", 0) + 1
@@ -333,8 +334,8 @@ def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _Uid
             counts["aliases"] = counts.get("aliases", 0) + 1
     # Names the person is already linked to are skipped before resolving them, so a name
     # two organizations share (a duplicate record) never links the person to the other one.
-    linked_orgs = _linked_keys(db, "affiliations", "organizations", "organization_id", person_id)
-    linked_inis = _linked_keys(db, "memberships", "initiatives", "initiative_id", person_id)
+    linked_orgs = set() if is_new else _linked_keys(db, "affiliations", "organizations", "organization_id", person_id)
+    linked_inis = set() if is_new else _linked_keys(db, "memberships", "initiatives", "initiative_id", person_id)
     for org in contact.organizations:
         if fold(org) in linked_orgs:
             continue
@@ -358,7 +359,7 @@ def _merge(db: sqlite_utils.Database, contact: Contact, counts: dict, uids: _Uid
             "INSERT OR IGNORE INTO tags (entity_type, entity_id, tag) VALUES ('person', ?, ?)", [person_id, tag]
         )
         counts["tags"] = counts.get("tags", 0) + cursor.rowcount
-    existing = [  # compared with the line ends the file's notes were normalised to
+    existing = [] if is_new else [  # compared with the line ends the file's notes were normalised to
         strip_control(plain_line_breaks(r[0]))
         for r in db.execute("SELECT body FROM notes WHERE entity_type = 'person' AND entity_id = ?", [person_id])
     ]
