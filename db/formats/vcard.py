@@ -10,6 +10,8 @@ import quopri
 import re
 from typing import Iterable, Iterator
 
+from db.textnorm import plain_line_breaks
+
 MAX_LINE_OCTETS = 75
 TITLE_PARAM = "X-STAKEHOLDERS-TITLE"  # on an ORG: the person's title at that organization
 HONORIFICS = {
@@ -33,9 +35,17 @@ SECOND_GIVEN_NAMES = {
 
 
 def escape_text(value: str) -> str:
-    """Escape a TEXT value: backslash, comma, semicolon and newlines (RFC 2426 5.)."""
-    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-    return re.sub(r"\r\n|\r|\n", r"\\n", value)
+    """Escape a TEXT value: backslash, comma, semicolon and newlines (RFC 2426 5.). Every other
+    line break a reader might split at (U+2028, U+2029, NEL) is written as an escaped newline
+    too, and VT/FF dropped (`plain_line_breaks`): a value never starts a content line."""
+    value = plain_line_breaks(value).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return value.replace("\n", "\\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The physical lines of a vCard file, split only at CRLF, CR or LF (RFC 6350 3.2) and
+    never at U+2028, U+2029, NEL, VT or FF as `str.splitlines` would."""
+    return re.split(r"\r\n|\r|\n", text)
 
 
 def unescape_text(value: str) -> str:

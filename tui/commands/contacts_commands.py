@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -137,7 +138,9 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
     CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
     leading ' (OWASP CSV-injection guidance); --raw writes them as they are. --excel (or --bom)
     starts the CSV with a byte-order mark, which Excel needs to read UTF-8."""
-    from db.formats.export import ExportFilters, count_people, export_people
+    from db.formats.export import (
+        ExportFilters, OutputError, atomic_output, check_output_path, count_people, export_people,
+    )
     from db.lookup import Ambiguous, Resolved, resolve_entity
 
     if excel and fmt != "csv":
@@ -163,20 +166,28 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
     # The bar goes to stderr, and only when that is a terminal not also showing the export.
     to_terminal = output is None and sys.stdout.isatty()
     show_bar = sys.stderr.isatty() and not to_terminal
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    if excel:
-        from tui.safe_output import write_unfiltered
-
-        write_unfiltered(out, "\ufeff")  # Excel reads a CSV as UTF-8 only after a byte-order mark
+    if output:
+        try:
+            check_output_path(db, output)
+        except OutputError as exc:
+            raise click.ClickException(str(exc)) from None
+    # A file is written to a temporary file renamed into place: complete or not at all.
+    destination = atomic_output(output) if output else nullcontext(sys.stdout)
     try:
-        if show_bar:
-            with click.progressbar(length=count_people(db, filters), label="Exporting", file=sys.stderr) as bar:
-                count = export_people(db, fmt, out, filters=filters, raw=raw, progress=lambda _p: bar.update(1))
-        else:
-            count = export_people(db, fmt, out, filters=filters, raw=raw)
-    finally:
-        if output:
-            out.close()
+        with destination as out:
+            if excel:
+                from tui.safe_output import write_unfiltered
+
+                write_unfiltered(out, "\ufeff")  # Excel reads a CSV as UTF-8 only after a byte-order mark
+            if show_bar:
+                with click.progressbar(length=count_people(db, filters), label="Exporting", file=sys.stderr) as bar:
+                    count = export_people(db, fmt, out, filters=filters, raw=raw, progress=lambda _p: bar.update(1))
+            else:
+                count = export_people(db, fmt, out, filters=filters, raw=raw)
+    except OSError as exc:
+        if output is None:
+            raise  # stdout: a closed pipe is handled by the CLI
+        raise click.ClickException(f"{output}: {exc.strerror or exc}; nothing was written") from None
     if output or show_bar:
         click.echo(f"{count} people exported" + (f" to {output}" if output else ""), err=True)
 
@@ -184,13 +195,15 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
 def _export_backup(db, output: Path | None) -> None:
     """`export --format backup`: every user table to FILE (or stdout), counts on stderr."""
     from db.formats.backup import write_backup
+    from db.formats.export import OutputError, atomic_output, check_output_path
 
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
+    if output:
+        try:
+            check_output_path(db, output)
+        except OutputError as exc:
+            raise click.ClickException(str(exc)) from None
+    with atomic_output(output) if output else nullcontext(sys.stdout) as out:  # complete or not at all
         counts = write_backup(db, out)
-    finally:
-        if output:
-            out.close()
     if output:
         click.echo(f"backup of {counts.get('people', 0)} people, {counts.get('documents', 0)} documents"
                    f" and {sum(counts.values())} rows in all written to {output}", err=True)

@@ -69,11 +69,13 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
         for result in results:  # after the bar, so no error line is drawn into it
             if result.status == "error":
                 _report(result, label(result.path))
+            else:
+                _report_rejected(result, label(result.path))
     if not obj.seed and obj.created and not any(r.message == "restored" for r in results):
         from db.seeding import mark_seeding_pending
 
         mark_seeding_pending(db)  # no backup was restored: the next command seeds the new directory
-    failed = sum(r.status == "error" for r in results) + len(plan.missing)
+    failed = sum(r.status == "error" or bool(getattr(r, "rejected", None)) for r in results) + len(plan.missing)
     if show_bar or (len(files) > 1 and failed) or plan.missing:
         imported = sum(r.status == "imported" for r in results)
         unchanged = sum(r.status == "unchanged" for r in results)
@@ -111,6 +113,19 @@ def _report(result, label: str | None = None) -> None:
     else:
         parts = [_count(n, what) for what, n in result.added.items() if n]
         click.echo(f"{label}: {result.message or 'imported'} ({', '.join(parts) or 'nothing new'})")
+        _report_rejected(result, label)
+
+
+def _report_rejected(result, label: str) -> None:
+    """One stderr line per malformed record a contacts import refused (the first
+    MAX_REJECTED_SHOWN), then how many more."""
+    from db.formats.contacts import MAX_REJECTED_SHOWN
+
+    rejected = getattr(result, "rejected", None) or []
+    for item in rejected[:MAX_REJECTED_SHOWN]:
+        click.echo(f"Error: {label}: {item} (not imported)", err=True)
+    if len(rejected) > MAX_REJECTED_SHOWN:
+        click.echo(f"Error: {label}: {len(rejected) - MAX_REJECTED_SHOWN} more rows not imported", err=True)
 
 
 @click.command("stats")
