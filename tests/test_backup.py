@@ -31,10 +31,10 @@ def _fill(db):
         ["Hector Gonzalez said so.\n\u00e1 accents"],
     )
     # a table another feature adds (user corrections, judgements): included without code changes
-    db.execute("CREATE TABLE IF NOT EXISTS not_the_same (a INTEGER, b INTEGER, decided_at TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID")
-    db.execute("INSERT INTO not_the_same VALUES (2, 1, 'today'), (1, 3, 'yesterday')")
-    db.execute("CREATE TABLE IF NOT EXISTS blobs (id INTEGER PRIMARY KEY, data BLOB)")
-    db.execute("INSERT INTO blobs VALUES (1, x'00ff10')")
+    db.execute("CREATE TABLE IF NOT EXISTS extra_feature_pairs (a INTEGER, b INTEGER, decided_at TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID")
+    db.execute("INSERT INTO extra_feature_pairs VALUES (2, 1, 'today'), (1, 3, 'yesterday')")
+    db.execute("CREATE TABLE IF NOT EXISTS extra_feature_blobs (id INTEGER PRIMARY KEY, data BLOB)")
+    db.execute("INSERT INTO extra_feature_blobs VALUES (1, x'00ff10')")
     db.conn.commit()
     return ids
 
@@ -54,8 +54,8 @@ def _user_rows(db) -> dict:
 def _new_db(path, with_extra_tables=True):
     db = open_db(path)
     if with_extra_tables:
-        db.execute("CREATE TABLE IF NOT EXISTS not_the_same (a INTEGER, b INTEGER, decided_at TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID")
-        db.execute("CREATE TABLE IF NOT EXISTS blobs (id INTEGER PRIMARY KEY, data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS extra_feature_pairs (a INTEGER, b INTEGER, decided_at TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID")
+        db.execute("CREATE TABLE IF NOT EXISTS extra_feature_blobs (id INTEGER PRIMARY KEY, data BLOB)")
         db.conn.commit()
     return db
 
@@ -65,7 +65,7 @@ def test_backup_restores_every_user_table_and_exports_the_same_file(tmp_path):
     _fill(source)
     text = _dump(source)
     data = json.loads(text)
-    assert {"people", "notes", "tags", "assessments", "interactions", "documents", "mentions", "not_the_same", "blobs"} <= set(
+    assert {"people", "notes", "tags", "assessments", "interactions", "documents", "mentions", "extra_feature_pairs", "extra_feature_blobs"} <= set(
         data["tables"]
     )
     assert not any(t.startswith("search_") or t == "initiative_organization_links" for t in data["tables"])
@@ -76,7 +76,7 @@ def test_backup_restores_every_user_table_and_exports_the_same_file(tmp_path):
     target = _new_db(tmp_path / "b.db")
     result = import_json(target, path)
     assert result.status == "imported", result.message
-    assert result.added["people"] == 7 and result.added["not_the_same"] == 2
+    assert result.added["people"] == 7 and result.added["extra_feature_pairs"] == 2
     assert _dump(target) == text
     assert _user_rows(target) == _user_rows(source)
     # derived tables were rebuilt by the triggers: search and the overlaps work
