@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 import sqlite_utils
 
 from db.connection import write_transaction
-from db.formats.readers import DOCUMENT_SUFFIXES, DocumentError, read_document
+from db.formats.readers import DOCUMENT_SUFFIXES, DocumentError, display_path, read_document
 
 
 @dataclass
@@ -130,7 +130,8 @@ def import_document(db: sqlite_utils.Database, path: Path) -> ImportResult:
         fmt, text = read_document(path)
     except DocumentError as exc:
         return ImportResult(path, "error", str(exc))
-    return import_text(db, text, name=path.name, path=str(path), fmt=fmt)
+    # Stored as shown: a file name can hold escape sequences, controls and bidi overrides.
+    return import_text(db, text, name=display_path(path.name), path=display_path(path), fmt=fmt)
 
 
 def import_text(

@@ -204,12 +204,21 @@ def m005_initiative_organization_links(db: sqlite_utils.Database) -> None:
     install_links(db)
 
 
+def m009_fts_content_declaration(db: sqlite_utils.Database) -> None:
+    """`search_words` declared with content="search_keys" (double quotes), so sqlite-utils'
+    detect_fts() and Datasette's `_search=` find it; the index is rebuilt. See `db.search_index`."""
+    from db.search_index import redeclare_fts
+
+    redeclare_fts(db)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (1, m001_initial),
     (2, m002_search),
     (3, m003_analysis),
     (4, m004_search_key_upkeep),
     (5, m005_initiative_organization_links),
+    (9, m009_fts_content_declaration),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -67,6 +67,15 @@ def _entity_triggers(etype: str, table: str, has_acronym: bool) -> str:
     """
 
 
+# content="search_keys" in double quotes: the spelling sqlite-utils' detect_fts() and Datasette
+# look for (content=[...] or content="..."), so both see the index (`_search=` works).
+FTS_DECLARATION = """
+    CREATE VIRTUAL TABLE search_words USING fts5(
+        key, content="search_keys", content_rowid='id',
+        tokenize="unicode61 remove_diacritics 2", prefix='2 3', detail='none'
+    );
+"""
+
 SCHEMA = (
     """
     CREATE TABLE search_keys (
@@ -78,10 +87,9 @@ SCHEMA = (
     );
     CREATE INDEX idx_search_keys_entity ON search_keys(entity_type, entity_id);
 
-    CREATE VIRTUAL TABLE search_words USING fts5(
-        key, content='search_keys', content_rowid='id',
-        tokenize="unicode61 remove_diacritics 2", prefix='2 3', detail='none'
-    );
+    """
+    + FTS_DECLARATION
+    + """
 
     CREATE TRIGGER search_keys_ai AFTER INSERT ON search_keys BEGIN
         INSERT INTO search_words (rowid, key) VALUES (NEW.id, NEW.key);
@@ -111,6 +119,19 @@ SCHEMA = (
     + _entity_triggers("organization", "organizations", True)
     + _entity_triggers("initiative", "initiatives", True)
 )
+
+
+def redeclare_fts(db: sqlite_utils.Database) -> None:
+    """Migration 9: re-create `search_words` as FTS_DECLARATION declares it (a database made
+    before declared its content table in single quotes, invisible to sqlite-utils and Datasette)
+    and rebuild it from `search_keys`. The `search_keys` triggers name the table, so they keep
+    working on the new one; nothing else changes."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'search_words'").fetchone()
+    if sql and 'content="search_keys"' in sql[0]:
+        return
+    db.execute("DROP TABLE IF EXISTS search_words")
+    _execute_all(db, FTS_DECLARATION)
+    db.execute("INSERT INTO search_words (search_words) VALUES ('rebuild')")
 
 
 def create_search_index(db: sqlite_utils.Database) -> None:

@@ -34,6 +34,13 @@ def seeding_pending(db: sqlite_utils.Database) -> bool:
     ).fetchone() is not None
 
 
+def mark_seeding_pending(db: sqlite_utils.Database) -> None:
+    """Record that the seeds are still to be imported (the next open imports them): a new
+    database whose first command did not fill it (a backup that could not be restored)."""
+    with write_transaction(db):
+        db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_TABLE} (started INTEGER)")
+
+
 def seed_if_new(db: sqlite_utils.Database) -> list[ImportResult]:
     """Import the bundled seed documents when the directory holds no document yet, or finish
     a seeding that was interrupted (seeds already there are left as they are)."""

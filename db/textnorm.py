@@ -43,3 +43,15 @@ _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0c\x0e
 def strip_control(text: str) -> str:
     """Remove ANSI escape sequences and control characters (keeps tab and newlines)."""
     return _CONTROL.sub("", text or "")
+
+
+# Every character str.splitlines() breaks at, other than CR and LF: U+2028/U+2029 line and
+# paragraph separators and NEL become a newline; VT, FF and the file/group/record separators go.
+_OTHER_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x85]|[\x0b\x0c\x1c-\x1e]")
+
+
+def plain_line_breaks(text: str) -> str:
+    """`text` whose only line break is LF: CRLF, CR, U+2028, U+2029 and NEL turned into LF, VT,
+    FF and the separators \\x1c-\\x1e dropped. Exports write notes through it, so no reader that
+    splits lines more eagerly than RFC 6350 (CR/LF) can see a property or contact in a note."""
+    return _OTHER_BREAKS.sub(lambda m: "" if m.group() in "\x0b\x0c\x1c\x1d\x1e" else "\n", text or "")

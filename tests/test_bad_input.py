@@ -139,7 +139,7 @@ def test_huge_text_file_is_refused_in_bounded_memory(db_path, tmp_path):
     )
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [
-        f"error: {huge}: too large (50.0 MB; TXT files are limited to 4 MB)"
+        f"Error: {huge}: too large (50.0 MB; TXT files are limited to 4 MB)"
     ]
     peak_kb = int(Path(str(huge) + ".rss").read_text())
     assert peak_kb < 40 * 1024 + 60 * 1024, f"peak RSS {peak_kb} KB"  # interpreter + libraries, no file

@@ -158,6 +158,12 @@ def test_vcard_uid_is_stable_across_exports(small_db):
         ("Rep. Henry Cuellar", "Cuellar", "Henry", "", "Rep."),
         ("Andrés Manuel López Obrador", "López Obrador", "Andrés Manuel", "", ""),
         ("Madonna", "", "Madonna", "", ""),
+        ("Sofía Treviño de la Garza", "Treviño de la Garza", "Sofía", "", ""),
+        ("Lucía Berenice Álvarez", "Álvarez", "Lucía Berenice", "", ""),
+        ("María Fernanda de los Santos Ibarra", "de los Santos Ibarra", "María Fernanda", "", ""),
+        ("Juan Mora Santos", "Mora Santos", "Juan", "", ""),
+        ("Ana Lucía Reyes y Peña", "Reyes y Peña", "Ana Lucía", "", ""),
+        ("Dwight R. Obuya", "Obuya", "Dwight", "R.", ""),
     ],
 )
 def test_split_name(name, family, given, additional, prefix):

@@ -25,6 +25,7 @@ from tui.screens.followups import FollowupsScreen
 from tui.screens.grid import GridScreen
 from tui.screens.log_interaction import LogInteraction
 from tui.screens.path import PathScreen
+from tui.safe_text import scrub
 
 ANALYSIS_BINDINGS = [
     Binding("p", "path", "Path", id="path"),
@@ -73,7 +74,7 @@ class AnalysisActions:
             hits = self._engine.search(query, limit=20, types=("person",)) if query.strip() else []
             return [(h.id, h.name, h.detail) for h in hits]
 
-        self.push_screen(PathScreen((card["id"], card["name"]), find, lambda other: shortest_path(self.db, card["id"], other)),
+        self.push_screen(PathScreen((card["id"], card["name"]), find, lambda other: scrub(shortest_path(self.db, card["id"], other))),
                          self._open_ref)
 
     def action_assess(self) -> None:
@@ -89,7 +90,7 @@ class AnalysisActions:
             ):
                 self.notify("Assessment saved.", timeout=2)
 
-        self.push_screen(AssessScreen(card["name"], assessment_history(self.db, card["type"], card["id"])), save)
+        self.push_screen(AssessScreen(card["name"], scrub(assessment_history(self.db, card["type"], card["id"]))), save)
 
     def action_log_interaction(self) -> None:
         """Log a meeting, call, email or event with the selected person."""

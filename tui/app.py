@@ -32,7 +32,7 @@ from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag
 from db.cards import entity_card
 from db.connection import DatabaseError, data_version, open_db, write_transaction
 from db.edits import apply_edits
-from db.formats.export import ExportFilters, export_people
+from db.formats.export import ExportFilters, OutputError, export_to_file
 from db.merge import MergeError, merge_entities
 from db.stats import directory_counts
 from db.textnorm import fold
@@ -43,6 +43,7 @@ from tui.components.result_list import ResultList
 from tui.components.search_bar import SearchBar
 from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, OpenEntity
 from tui.pool import ConnectionPool, make_engine
+from tui.safe_text import SafeEngine, clean, scrub
 from tui.screens.confirm import Confirm
 from tui.screens.edit_form import EditForm
 from tui.screens.help import HelpScreen
@@ -186,7 +187,7 @@ class StakeholdersApp(AnalysisActions, App):
     def on_mount(self) -> None:
         self.db = open_db(self.db_path)
         self.pool = ConnectionPool(self.db_path)
-        self._engine = make_engine(self.db)  # for the merge picker, on this thread
+        self._engine = SafeEngine(make_engine(self.db))  # for the pickers, on this thread; hits scrubbed
         self._data_version = self._read_data_version()
         self.main_screen.query_one("#browse").border_title = "Browse"
         self.main_screen.query_one("#centre").border_title = "List"
@@ -327,6 +328,10 @@ class StakeholdersApp(AnalysisActions, App):
         source, offset = self._requested  # the newest list asked for, even if still on its way
         self.load_list(source, offset, keep_key=row.key if row else None, keep_card=True)
         self.request_card(self.card_ref, force=True)
+
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """A toast, its text cleaned (`tui.safe_text.clean`): messages quote names and errors."""
+        super().notify(clean(str(message)), title=clean(title), **kwargs)
 
     def _notify_from_thread(self, message: str, **kwargs) -> None:
         """Notify from a worker thread; silent when the app has already closed."""
@@ -510,7 +515,9 @@ class StakeholdersApp(AnalysisActions, App):
         self.push_screen(HelpScreen(keys))
 
     # ---------------------------------------------------------------- editing actions
-    def _selected_card(self) -> dict | None:
+    def _selected_card(self, raw: bool = False) -> dict | None:
+        """The selected entity's card read now, scrubbed for display (`tui.safe_text.scrub`)
+        unless `raw` (the edit form compares the stored values)."""
         if self._open_top_seq != -1:
             self.notify("Still searching; try again in a moment.", severity="warning")
             return None
@@ -521,7 +528,7 @@ class StakeholdersApp(AnalysisActions, App):
         if card is None:
             self.notify("That record no longer exists.", severity="warning")
             self.reload()
-        return card
+        return card if raw else scrub(card)
 
     def _write(self, what: str, fn, *args, then=None) -> None:
         """Run one db write in a worker (never on the interface thread); report failure in one
@@ -548,11 +555,11 @@ class StakeholdersApp(AnalysisActions, App):
         """A dialog's write landed: show it."""
         self.reload()
 
-    def _dialog_on_selected(self, make_screen, save, writer=None) -> None:
+    def _dialog_on_selected(self, make_screen, save, writer=None, raw: bool = False) -> None:
         """Open the dialog `make_screen(card)` on the selected entity; with `writer(card)`, the
         dialog writes its result in a worker and stays open until that succeeds; `save(card,
-        result)` runs when it closes with a result."""
-        card = self._selected_card()
+        result)` runs when it closes with a result. `raw`: the card as stored, not scrubbed."""
+        card = self._selected_card(raw=raw)
         if card is not None:
             screen = make_screen(card)
             if writer is not None:
@@ -616,7 +623,7 @@ class StakeholdersApp(AnalysisActions, App):
         def writer(card: dict):
             return lambda db, result: apply_edits(db, card["type"], card["id"], result[0], force=result[1])
 
-        self._dialog_on_selected(EditForm, save, writer)
+        self._dialog_on_selected(EditForm, save, writer, raw=True)  # the form scrubs what it shows
 
     def action_merge(self) -> None:
         """Merge the selected entity into another one, picked by fuzzy search, after confirming."""
@@ -661,9 +668,9 @@ class StakeholdersApp(AnalysisActions, App):
     @work(thread=True, group="export")
     def _export(self, path: Path, filters, person_ids) -> None:
         try:
-            with self.pool.lease() as lease, path.open("w", encoding="utf-8", newline="") as fh:
-                count = export_people(lease.db, "csv", fh, filters=filters, person_ids=person_ids)
-        except (OSError, sqlite3.Error, DatabaseError, ValueError) as exc:
+            with self.pool.lease() as lease:  # a temporary file renamed into place: complete or absent
+                count = export_to_file(lease.db, "csv", path, filters=filters, person_ids=person_ids)
+        except (OSError, sqlite3.Error, DatabaseError, ValueError, OutputError) as exc:
             self._notify_from_thread(f"Export failed: {exc}", severity="error", markup=False)
             return
         self._notify_from_thread(f"Exported {count} people to {path}", timeout=6, markup=False)

@@ -16,6 +16,9 @@ from tui.context import CliContext, default_db_path
 from tui.safe_output import guard_stderr, guard_stdout, one_line
 
 
+COMPLETE_VAR = "_STAKEHOLDERS_COMPLETE"  # click's shell completion: bash_source, zsh_source, fish_source
+
+
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     """`--version`: the package version, looked up only when asked (importlib.metadata costs
     a noticeable part of every command's start-up)."""
@@ -49,7 +52,11 @@ class StakeholdersGroup(click.Group):
     """
 
     def main(self, *args, **kwargs):
-        """Run the CLI with stdout and stderr both passed through the one terminal sanitiser."""
+        """Run the CLI with stdout and stderr both passed through the one terminal sanitiser
+        (not while answering shell completion: click writes bytes for the shell to read, and the
+        names it offers are made terminal-safe in `tui.commands.completion`)."""
+        if os.environ.get(COMPLETE_VAR):
+            return super().main(*args, **kwargs)
         previous = guard_stdout(), guard_stderr()
         try:
             return super().main(*args, **kwargs)
@@ -117,7 +124,13 @@ def _sqlite_reason(exc: sqlite3.Error) -> str:
     return message
 
 
-@click.group(cls=StakeholdersGroup, invoke_without_command=True)
+@click.group(
+    cls=StakeholdersGroup,
+    invoke_without_command=True,
+    epilog="Text starting with '-' is text (note NAME \"- call back\"); after -- everything is. "
+    "Shell completion (names too): eval \"$(_STAKEHOLDERS_COMPLETE=bash_source stakeholders)\" "
+    "(zsh_source, fish_source: see README).",
+)
 @click.option(
     "--db",
     "db_path",

@@ -22,6 +22,8 @@ class CliContext:
     """Carried in `ctx.obj`: the database path and, once opened, the connection."""
 
     db_path: Path
+    seed: bool = True  # import the bundled seeds into a new database (not when restoring a backup)
+    created: bool = False  # the database file was created by this command
     _db: object = field(default=None, repr=False)
 
     @property
@@ -35,9 +37,10 @@ class CliContext:
                 self.db_path.parent.mkdir(parents=True, exist_ok=True)  # the app directory, on first use
             is_new = not self.db_path.exists() or self.db_path.stat().st_size == 0
             self._db = open_db(self.db_path)
+            self.created = is_new
             if is_new:
                 click.echo(f"created a new database at {self.db_path.resolve()}", err=True)
-            if (is_new or seeding_pending(self._db)) and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
+            if self.seed and (is_new or seeding_pending(self._db)) and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
                 seed_if_new(self._db)  # also finishes a first run that was interrupted
         return self._db
 

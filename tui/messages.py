@@ -1,8 +1,14 @@
-"""Messages the app's workers and widgets post back to the app."""
+"""Messages the app's workers and widgets post back to the app.
+
+The ones carrying data from the database scrub it on the way in (`tui.safe_text.scrub`): what
+the list, the card and the browse pane show never holds an escape sequence or a bidi control.
+"""
 
 from __future__ import annotations
 
 from textual.message import Message
+
+from tui.safe_text import scrub
 
 
 class ListLoaded(Message):
@@ -12,9 +18,9 @@ class ListLoaded(Message):
         super().__init__()
         self.seq = seq
         self.source = source
-        self.rows = rows
+        self.rows = scrub(rows)
         self.total = total
-        self.caption = caption
+        self.caption = scrub(caption)
 
 
 class CardLoaded(Message):
@@ -24,7 +30,7 @@ class CardLoaded(Message):
         super().__init__()
         self.seq = seq
         self.ref = ref
-        self.card = card
+        self.card = scrub(card)
 
 
 class CountsLoaded(Message):
@@ -33,7 +39,7 @@ class CountsLoaded(Message):
     def __init__(self, counts: dict[str, int], tags: list[tuple[str, int]]) -> None:
         super().__init__()
         self.counts = counts
-        self.tags = tags
+        self.tags = scrub(tags)
 
 
 class OpenEntity(Message):

@@ -58,6 +58,11 @@ class SafeWriter:
         return getattr(self._stream, name)
 
 
+def write_unfiltered(stream: TextIO, text: str) -> None:
+    """Write `text` we made ourselves (a CSV's byte-order mark) past the SafeWriter, if any."""
+    getattr(stream, "_stream", stream).write(text)
+
+
 def guard_stderr() -> TextIO:
     """Route `sys.stderr` through a SafeWriter (error lines quote paths and names); returns
     the previous stream to restore."""

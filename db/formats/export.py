@@ -12,24 +12,35 @@ it; `write_csv`, `write_json` and `write_vcard` consume any iterable of person d
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
+import re
+import stat
+import tempfile
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 import sqlite_utils
 
 from db.formats import vcard
 from db.analysis import EXPORT_FIELDS, export_fields
+from db.textnorm import plain_line_breaks
 
 FORMATS = ("csv", "json", "vcard")
 CSV_FIELDS = (
     "name", "title", "organizations", "initiatives", "email", "phone", "tags", "notes", "sources", "uid",
+    "organization_titles", "initiative_roles",  # the title at each organization, the role in each initiative
 )
 CSV_FIELDS += EXPORT_FIELDS  # latest assessment and last interaction date (db.analysis)
 LIST_SEPARATOR = "; "  # between organizations, initiatives, tags and sources in a CSV cell
 NOTE_SEPARATOR = "\n\n"  # between notes in a CSV cell and in a vCard NOTE
+# A blank line inside one note is written as a line holding a no-break space, so it never
+# reads as NOTE_SEPARATOR (and looks blank in a spreadsheet); `split_notes` turns it back.
+NOTE_BLANK_LINE = "\u00a0"
 # OWASP CSV injection: cells starting with these are read as formulas by spreadsheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 QUERY_LIMIT = 1000  # how many search hits `--query` considers
@@ -168,9 +179,36 @@ def iter_people(
         cursor.close()
 
 
+def join_notes(notes: Iterable[str]) -> str:
+    """Notes as one text, separated by a blank line; a blank line within a note holds a
+    no-break space (NOTE_BLANK_LINE), so `split_notes` gives back the same notes."""
+    return NOTE_SEPARATOR.join(re.sub(r"\n(?=\n)", "\n" + NOTE_BLANK_LINE, plain_line_breaks(n)) for n in notes)
+
+
+def split_notes(text: str) -> list[str]:
+    """Reverse `join_notes` (line breaks already plain): the notes, each stripped, none empty."""
+    parts = (re.sub(r"\n" + NOTE_BLANK_LINE + r"(?=\n)", "\n", p).strip() for p in text.split(NOTE_SEPARATOR))
+    return [p for p in parts if p]
+
+
 def neutralize_cell(value: str) -> str:
     """Prefix a single quote to a cell a spreadsheet would read as a formula (OWASP)."""
     return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def escape_item(item: str) -> str:
+    """A list item made safe to join with LIST_SEPARATOR: backslash and ';' escaped."""
+    return item.replace("\\", "\\\\").replace(";", "\\;")
+
+
+def join_list(items: Iterable[str | None]) -> str:
+    """Items joined with '; ', each escaped (`escape_item`), so an item holding ';' survives."""
+    return LIST_SEPARATOR.join(escape_item(i or "") for i in items)
+
+
+def _parallel(values: list[str | None]) -> str:
+    """A column parallel to another list (titles per organization): empty when all are."""
+    return join_list(values) if any(values) else ""
 
 
 def csv_row(person: dict, *, raw: bool = False) -> list[str]:
@@ -178,17 +216,19 @@ def csv_row(person: dict, *, raw: bool = False) -> list[str]:
     cells = {
         "name": person["name"],
         "title": person["title"] or "",
-        "organizations": LIST_SEPARATOR.join(o["name"] for o in person["organizations"]),
-        "initiatives": LIST_SEPARATOR.join(i["name"] for i in person["initiatives"]),
+        "organizations": join_list(o["name"] for o in person["organizations"]),
+        "initiatives": join_list(i["name"] for i in person["initiatives"]),
         "email": person["email"] or "",
         "phone": person["phone"] or "",
-        "tags": LIST_SEPARATOR.join(person["tags"]),
-        "notes": NOTE_SEPARATOR.join(person["notes"]),
-        "sources": LIST_SEPARATOR.join(person["sources"]),
+        "tags": join_list(person["tags"]),
+        "notes": join_notes(person["notes"]),
+        "sources": join_list(person["sources"]),
         "uid": person["uid"],
+        "organization_titles": _parallel([o["title"] for o in person["organizations"]]),
+        "initiative_roles": _parallel([i["role"] for i in person["initiatives"]]),
         **{k: "" if person.get(k) is None else str(person[k]) for k in EXPORT_FIELDS},
     }
-    values = [cells[f] for f in CSV_FIELDS]
+    values = [plain_line_breaks(cells[f]) for f in CSV_FIELDS]  # no U+2028, NEL, VT or FF in any cell
     return values if raw else [neutralize_cell(v) for v in values]
 
 
@@ -203,13 +243,23 @@ def write_csv(people: Iterable[dict], fh: TextIO, *, raw: bool = False) -> int:
     return count
 
 
+_JSON_UNSAFE = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def json_line(value) -> str:
+    """`value` as one line of JSON, non-ASCII kept, but U+2028, U+2029 and NEL written as
+    escapes (JSON allows them raw; JavaScript and line-splitting readers do not)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.translate(str.maketrans(_JSON_UNSAFE)) if any(c in text for c in _JSON_UNSAFE) else text
+
+
 def write_json(people: Iterable[dict], fh: TextIO, *, raw: bool = False) -> int:
     """Write a JSON list of person objects, one per line, streamed. Returns the count."""
     fh.write("[")
     count = 0
     for person in people:
         fh.write(",\n" if count else "\n")
-        fh.write(json.dumps(person, ensure_ascii=False))
+        fh.write(json_line(person))
         count += 1
     fh.write("\n]\n" if count else "]\n")
     return count
@@ -223,12 +273,16 @@ def write_vcard(people: Iterable[dict], fh: TextIO, *, raw: bool = False) -> int
             "name": person["name"],
             "title": person["title"],
             "organizations": [o["name"] for o in person["organizations"]],
+            "organization_titles": [o["title"] for o in person["organizations"]],
             "email": person["email"],
             "phone": person["phone"],
-            "notes": person["notes"],
+            "notes": [join_notes(person["notes"])] if person["notes"] else [],  # blank lines kept apart
             "tags": person["tags"],
             "uid": person["uid"],
-            "x": [("X-STAKEHOLDERS-INITIATIVE", i["name"]) for i in person["initiatives"]],
+            "x": [
+                ("X-STAKEHOLDERS-INITIATIVE" + (vcard.param("ROLE", i["role"]) if i["role"] else ""), i["name"])
+                for i in person["initiatives"]
+            ],
         }
         fh.write(vcard.format_vcard(card))
         count += 1
@@ -273,3 +327,78 @@ def _tap(items: Iterable[dict], callback: Callable[[dict], None]) -> Iterator[di
     for item in items:
         yield item
         callback(item)
+
+
+class OutputError(Exception):
+    """An export destination that must not be written; the message is one line for the user."""
+
+
+DATABASE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True when `a` and `b` name the same file: the same path once links are resolved, or
+    the same inode (a hard link)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist
+        return False
+
+
+def check_output_path(db: sqlite_utils.Database, path: Path) -> None:
+    """Raise OutputError when `path` is the database file of `db` or its -wal, -shm or
+    -journal file (after resolving symbolic and hard links): an export there would destroy it."""
+    for _seq, _name, filename in db.execute("PRAGMA database_list").fetchall():
+        if not filename:
+            continue  # in-memory or temporary database
+        for suffix in DATABASE_FILE_SUFFIXES:
+            if _same_file(Path(path), Path(filename + suffix)):
+                raise OutputError(f"{path}: that is the database itself{' (' + suffix[1:] + ' file)' if suffix else ''}; "
+                                  "choose another output file")
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, newline: str | None = "") -> Iterator[TextIO]:
+    """Open `path` for writing text so that it appears complete or not at all: the text goes
+    to a temporary file in the same folder, renamed over `path` (`os.replace`) only when the
+    block ends without an error; otherwise the temporary file is removed and an existing
+    `path` is left as it was. A symbolic link is followed (its target is replaced). A path
+    that exists but is not a regular file (a FIFO, /dev/stdout) is written directly."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(path, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+        return
+    target = Path(os.path.realpath(path))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.chmod(fd, stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode())
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def export_to_file(db: sqlite_utils.Database, fmt: str, path: Path, **kwargs) -> int:
+    """`export_people` into the file `path`, refused when it is the database (`check_output_path`)
+    and written atomically (`atomic_output`): a failed export leaves no half-written file."""
+    check_output_path(db, path)
+    with atomic_output(path) as fh:
+        return export_people(db, fmt, fh, **kwargs)

@@ -10,7 +10,10 @@ import quopri
 import re
 from typing import Iterable, Iterator
 
+from db.textnorm import plain_line_breaks
+
 MAX_LINE_OCTETS = 75
+TITLE_PARAM = "X-STAKEHOLDERS-TITLE"  # on an ORG: the person's title at that organization
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "rep", "sen", "hon", "gov", "amb", "sr", "sra", "srta",
     "lic", "ing", "mtro", "mtra", "don", "dona", "doña", "sir", "dame", "rev", "gen", "adm", "col",
@@ -32,9 +35,17 @@ SECOND_GIVEN_NAMES = {
 
 
 def escape_text(value: str) -> str:
-    """Escape a TEXT value: backslash, comma, semicolon and newlines (RFC 2426 5.)."""
-    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-    return re.sub(r"\r\n|\r|\n", r"\\n", value)
+    """Escape a TEXT value: backslash, comma, semicolon and newlines (RFC 2426 5.). Every other
+    line break a reader might split at (U+2028, U+2029, NEL) is written as an escaped newline
+    too, and VT/FF dropped (`plain_line_breaks`): a value never starts a content line."""
+    value = plain_line_breaks(value).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return value.replace("\n", "\\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The physical lines of a vCard file, split only at CRLF, CR or LF (RFC 6350 3.2) and
+    never at U+2028, U+2029, NEL, VT or FF as `str.splitlines` would."""
+    return re.split(r"\r\n|\r|\n", text)
 
 
 def unescape_text(value: str) -> str:
@@ -77,6 +88,21 @@ def fold_line(line: str) -> str:
     return "\r\n".join(out)
 
 
+def param(name: str, value: str) -> str:
+    """`;NAME="value"`: a property parameter, quoted, with RFC 6868 caret escapes (^^ for ^,
+    ^' for a double quote, ^n for a newline), so any text survives as a parameter."""
+    encoded = value.replace("^", "^^").replace('"', "^'")
+    encoded = re.sub(r"\r\n|\r|\n", "^n", encoded)
+    return f';{name}="{encoded}"'
+
+
+def _param_value(raw: str) -> str:
+    """Reverse `param` on one value: unquote, then RFC 6868 caret escapes."""
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        raw = raw[1:-1]
+    return re.sub(r"\^(.)", lambda m: {"^": "^", "'": '"', "n": "\n"}.get(m.group(1), m.group(0)), raw)
+
+
 def content_line(name: str, value: str) -> str:
     """`NAME:value` folded, with CRLF at the end; `value` must already be escaped."""
     return fold_line(f"{name}:{value}") + "\r\n"
@@ -86,13 +112,35 @@ def _word(token: str) -> str:
     return token.lower().strip(".,")
 
 
+# Common Spanish surnames that are also given names: taken as a given name only when two
+# surnames still follow ("Juan Mora Santos" is Juan + Mora Santos).
+SURNAMES_ALSO_GIVEN = {
+    "moreno", "romero", "alonso", "gil", "marin", "medina", "castillo", "santos", "cano", "vidal", "leon",
+    "pena", "flores", "vega", "reyes", "santana", "duran", "mora", "moya", "pastor", "rosales", "salas",
+}
+
+
+def _is_given_name(token: str) -> bool:
+    """A given name: the short list first, then the gender-guesser dictionary (loaded once)."""
+    from db.extract.vocabulary import GIVEN_NAMES, package_given_names
+    from db.textnorm import fold
+
+    word = fold(_word(token))
+    return word in GIVEN_NAMES or word in SECOND_GIVEN_NAMES or word in package_given_names()
+
+
+def _is_particle(token: str) -> bool:
+    return token.islower() and _word(token) in PARTICLES
+
+
 def split_name(full_name: str) -> dict[str, str]:
     """Split a full name into vCard N parts: family, given, additional, prefix, suffix.
 
-    Honorifics go to prefix, generational and degree suffixes to suffix; a particle
-    (`de`, `del`, `van`...) after the first word starts the family name; a middle initial
-    is an additional name; of three words the last two are read as Spanish two surnames
-    unless the second is a common given name (`José Luis Gil`, `Victor André Salas`).
+    Honorifics go to prefix, generational and degree suffixes to suffix. The given names are
+    the first word and the words after it that are given names (`Lucía Berenice` / `Álvarez`);
+    the family name starts at the first word that is not, or at a particle (`de`, `de la`,
+    `del`, `y`, `van`...), which belongs to it (`Sofía` / `Treviño de la Garza`); the last word
+    is always a family name. A middle initial is an additional name.
     """
     tokens = full_name.replace(",", " ").split()
     prefix, suffix = [], []
@@ -104,16 +152,21 @@ def split_name(full_name: str) -> dict[str, str]:
     if len(tokens) <= 1:
         parts["given"] = " ".join(tokens)
         return parts
-    for i in range(1, len(tokens) - 1):
-        if tokens[i].islower() and _word(tokens[i]) in PARTICLES:
-            parts["given"], parts["family"] = " ".join(tokens[:i]), " ".join(tokens[i:])
-            return parts
-    given, rest = [tokens[0]], tokens[1:]
-    while len(rest) > 1 and re.fullmatch(r"\w\.?", rest[0]):
-        parts["additional"] = (parts["additional"] + " " + rest.pop(0)).strip()
-    if len(rest) >= 2 and _word(rest[0]) in SECOND_GIVEN_NAMES:
-        given.append(rest.pop(0))
-    parts["given"], parts["family"] = " ".join(given), " ".join(rest)
+    given, additional, i = [tokens[0]], [], 1
+    while i < len(tokens) - 1:
+        token = tokens[i]
+        if _is_particle(token):
+            break
+        if re.fullmatch(r"\w\.?", token):
+            additional.append(token)
+        elif additional or not _is_given_name(token):
+            break
+        elif _word(token) in SURNAMES_ALSO_GIVEN and sum(not _is_particle(t) for t in tokens[i + 1:]) < 2:
+            break
+        else:
+            given.append(token)
+        i += 1
+    parts["given"], parts["additional"], parts["family"] = " ".join(given), " ".join(additional), " ".join(tokens[i:])
     return parts
 
 
@@ -124,8 +177,10 @@ def format_vcard(card: dict) -> str:
     n_value = ";".join(escape_text(n[k]) for k in ("family", "given", "additional", "prefix", "suffix"))
     lines = ["BEGIN:VCARD\r\n", "VERSION:3.0\r\n", content_line("FN", escape_text(card["name"])),
              content_line("N", n_value)]
-    for org in card.get("organizations") or []:
-        lines.append(content_line("ORG", escape_text(org)))
+    titles = card.get("organization_titles") or []
+    for i, org in enumerate(card.get("organizations") or []):
+        title = titles[i] if i < len(titles) else None
+        lines.append(content_line("ORG" + (param(TITLE_PARAM, title) if title else ""), escape_text(org)))
     if card.get("title"):
         lines.append(content_line("TITLE", escape_text(card["title"])))
     if card.get("email"):
@@ -186,12 +241,16 @@ def parse_content_line(line: str) -> tuple[str, dict[str, str], str]:
     if not match:
         return "", {}, ""
     head, value = match.groups()
-    name, *params = head.split(";")
+    name, *params = re.findall(r'(?:[^;"]|"[^"]*")+', head) or [""]
     name = name.split(".")[-1].upper()
     parsed = {}
     for p in params:
-        key, _, val = p.partition("=")
-        parsed[key.upper()] = val
+        key, sep, val = p.partition("=")
+        if not sep and key.upper() in ("QUOTED-PRINTABLE", "BASE64", "8BIT"):  # vCard 2.1 bare
+            key, val = "ENCODING", key
+        elif not sep:  # vCard 2.1 bare type: TEL;WORK;VOICE
+            key, val = "TYPE", ",".join(filter(None, (parsed.get("TYPE", ""), key)))
+        parsed[key.upper()] = _param_value(val)
     if _is_qp(head):
         value = _decode_qp(value, parsed.get("CHARSET", ""))
     return name, parsed, value

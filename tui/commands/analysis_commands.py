@@ -14,7 +14,8 @@ import json
 
 import click
 
-from tui.commands.name_resolution import fail_unresolved, resolve_target
+from tui.commands.completion import complete_names
+from tui.commands.name_resolution import fail_if_other_type, fail_unresolved, resolve_target
 from tui.context import CliContext
 
 
@@ -23,11 +24,13 @@ def _fail(exc: Exception) -> None:
     raise click.ClickException(str(exc)) from None
 
 
-def _person(db, name: str | None, person_id: int | None):
-    """Resolve a person by NAME or --id (exits 1 if unknown, 2 if ambiguous)."""
+def _person(db, name: str | None, person_id: int | None, *, consequence: str | None = "nothing was written",
+            pick: str = "--id ID"):
+    """Resolve a person by NAME or --id (exits 1 if unknown or not a person, 2 if ambiguous).
+    `consequence` and `pick` are what the command's messages say (see `resolve_target`)."""
     if name is None and person_id is None:
         raise click.UsageError("give a NAME or --id")
-    return resolve_target(db, name, person_id, "person")
+    return resolve_target(db, name, person_id, "person", consequence=consequence, pick=pick)
 
 
 def _label(target) -> str:
@@ -35,7 +38,7 @@ def _label(target) -> str:
 
 
 @click.command("path")
-@click.argument("names", nargs=-1, metavar="NAME NAME")
+@click.argument("names", nargs=-1, metavar="NAME NAME", shell_complete=complete_names("person"))
 @click.option("--from-id", type=int, help="The first person by id (then give one NAME or --to-id).")
 @click.option("--to-id", type=int, help="The second person by id.")
 @click.option("--json", "as_json", is_flag=True, help="Print the chain as JSON (null when not connected).")
@@ -52,8 +55,9 @@ def path_command(obj: CliContext, names, from_id, to_id, as_json) -> None:
     if len(names) != expected:
         raise click.UsageError("give two people: NAME NAME, or --from-id/--to-id in place of a NAME")
     db = obj.db
-    first = _person(db, None if from_id is not None else names.pop(0), from_id)
-    second = _person(db, None if to_id is not None else names.pop(0), to_id)
+    pick = "--from-id ID (the first person) or --to-id ID (the second)"
+    first = _person(db, None if from_id is not None else names.pop(0), from_id, consequence=None, pick=pick)
+    second = _person(db, None if to_id is not None else names.pop(0), to_id, consequence=None, pick=pick)
     chain = shortest_path(db, first.id, second.id)
     if as_json:
         click.echo(json.dumps(chain, ensure_ascii=False, indent=2))
@@ -62,16 +66,22 @@ def path_command(obj: CliContext, names, from_id, to_id, as_json) -> None:
 
 
 @click.command("connections")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_names("person"))
 @click.option("--id", "person_id", type=int, help="Pick the person by id instead of by NAME.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"person": {id, name}, "groups": [{type, id, name, role, people: [{id, name, detail}]}]}.')
 @click.pass_obj
-def connections_command(obj: CliContext, name, person_id) -> None:
+def connections_command(obj: CliContext, name, person_id, as_json) -> None:
     """The people a person shares initiatives or organizations with, grouped by what they share."""
     from db.network import connections
 
     db = obj.db
-    person = _person(db, name, person_id)
+    person = _person(db, name, person_id, consequence=None)
     groups = connections(db, person.id)
+    if as_json:
+        click.echo(json.dumps({"person": {"id": person.id, "name": person.name}, "groups": groups},
+                              ensure_ascii=False, indent=2))
+        return
     if not groups:
         click.echo(f"{person.name} shares no initiative or organization with anyone")
         return
@@ -83,7 +93,7 @@ def connections_command(obj: CliContext, name, person_id) -> None:
 
 
 @click.command("assess")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_names("person", "organization"))
 @click.option("--influence", type=click.IntRange(1, 5), help="Influence, 1 (none) to 5 (decisive).")
 @click.option("--interest", type=click.IntRange(1, 5), help="Interest, 1 (none) to 5 (central).")
 @click.option("--stance", type=click.Choice(["supportive", "neutral", "opposed", "unknown"], case_sensitive=False))
@@ -120,13 +130,16 @@ def assess_command(obj: CliContext, name, influence, interest, stance, note, ent
     click.echo(f"{_label(target)}: {_assessment_line(row)}")
 
 
-def _resolve_any(db, name: str, types: tuple[str, ...]):
-    """Resolve NAME among `types` (exits 1 if unknown, 2 if ambiguous)."""
-    from db.lookup import Resolved, resolve_entity
+def _resolve_any(db, name: str, types: tuple[str, ...], *, consequence: str | None = "nothing was written",
+                 pick: str | None = "--id ID (and --type)"):
+    """Resolve NAME among `types` (exits 1 if unknown or only another type, 2 if ambiguous)."""
+    from db.lookup import Ambiguous, Resolved, resolve_entity
 
     resolution = resolve_entity(db, name, types=types)
     if not isinstance(resolution, Resolved):
-        fail_unresolved(resolution)
+        if not (isinstance(resolution, Ambiguous) and not resolution.weak):
+            fail_if_other_type(db, name, types)
+        fail_unresolved(resolution, consequence=consequence, pick=pick)
     return resolution
 
 
@@ -140,21 +153,28 @@ def _assessment_line(row: dict) -> str:
 
 @click.command("grid")
 @click.option("--tag", help="Only people with this tag.")
-@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).")
+@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).",
+              shell_complete=complete_names("initiative"))
+@click.option("--json", "as_json", is_flag=True,
+              help="Print {quadrant: [{person_id, name, title, influence, interest, stance, assessed_at}]}.")
 @click.pass_obj
-def grid_command(obj: CliContext, tag, initiative) -> None:
+def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
     """The power/interest grid: assessed people by quadrant (3 and above is high)."""
     from db.assessments import grid
 
     db = obj.db
     initiative_id = None
     if initiative:
-        chosen = _resolve_any(db, initiative, ("initiative",))
+        chosen = _resolve_any(db, initiative, ("initiative",), consequence=None, pick=None)
         initiative_id = chosen.id
+    placed = grid(db, tag=tag, initiative_id=initiative_id)
+    if as_json:
+        click.echo(json.dumps(placed, ensure_ascii=False, indent=2, default=str))
+        return
+    if initiative:
         click.echo(f"Members of {chosen.name}" + (f", tagged {tag}" if tag else ""))
     elif tag:
         click.echo(f"Tagged {tag}")
-    placed = grid(db, tag=tag, initiative_id=initiative_id)
     for quadrant_name, rows in placed.items():
         click.echo(f"{quadrant_name.upper()} ({len(rows)})")
         for row in rows:
@@ -162,7 +182,7 @@ def grid_command(obj: CliContext, tag, initiative) -> None:
 
 
 @click.command("log")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_names("person"))
 @click.option("--kind", type=click.Choice(["meeting", "call", "email", "event"], case_sensitive=False), required=True)
 @click.option("--date", "when", help="When it happened, YYYY-MM-DD (default: today).")
 @click.option("--summary", default="", help="What was said or agreed.")

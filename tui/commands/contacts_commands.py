@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
-from tui.commands.name_resolution import fail_unresolved, resolve_target
+from tui.commands.completion import complete_names
+from tui.commands.name_resolution import fail_if_other_type, fail_unresolved, resolve_target
+from tui.commands.text_args import TextArgsCommand
 from tui.context import CliContext
 
 ENTITY_TYPES = ("person", "organization", "initiative")
@@ -64,8 +67,8 @@ def _annotation_command(name: str, metavar: str, what: str, action, *, max_args:
     """A `note`/`tag`/`untag` command: resolve the target, run `action(db, target, rest)`
     (returns the line to print), turn AnnotationError into one line."""
 
-    @click.command(name)
-    @click.argument("args", nargs=-1, required=True, metavar=metavar)
+    @click.command(name, cls=TextArgsCommand)
+    @click.argument("args", nargs=-1, required=True, metavar=metavar, shell_complete=complete_names())
     @_with_target_options
     @click.pass_obj
     def command(obj: CliContext, args, entity_id, entity_type) -> None:
@@ -115,29 +118,47 @@ untag_command.help = "Remove tags from a person, organization or initiative (fuz
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "vcard"]), default="csv", show_default=True)
-@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).")
-@click.option("--organization", help="Only people of this organization (fuzzy name, alias or acronym).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "vcard", "backup"]), default="csv", show_default=True,
+              help="backup: the whole directory as JSON, restored by `stakeholders import FILE`.")
+@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).",
+              shell_complete=complete_names("initiative"))
+@click.option("--organization", help="Only people of this organization (fuzzy name, alias or acronym).",
+              shell_complete=complete_names("organization"))
 @click.option("--tag", help="Only people with this tag.")
 @click.option("--query", help="Only people the fuzzy search finds for this query.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--raw", is_flag=True, help="CSV: do not neutralise cells a spreadsheet would run as formulas.")
+@click.option("--excel", "--bom", "excel", is_flag=True,
+              help="CSV for Excel: starts with a UTF-8 byte-order mark so accents show right.")
 @click.pass_obj
-def export_command(obj: CliContext, fmt, initiative, organization, tag, query, output, raw) -> None:
-    """Export people as a contact list (CSV, JSON or vCard 3.0). Filters combine (AND).
+def export_command(obj: CliContext, fmt, initiative, organization, tag, query, output, raw, excel) -> None:
+    """Export people as a contact list (CSV, JSON or vCard 3.0), or the whole directory as a
+    backup. Filters combine (AND).
 
     CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
-    leading ' (OWASP CSV-injection guidance); --raw writes them as they are."""
-    from db.formats.export import ExportFilters, count_people, export_people
-    from db.lookup import Resolved, resolve_entity
+    leading ' (OWASP CSV-injection guidance); --raw writes them as they are. --excel (or --bom)
+    starts the CSV with a byte-order mark, which Excel needs to read UTF-8."""
+    from db.formats.export import (
+        ExportFilters, OutputError, atomic_output, check_output_path, count_people, export_people,
+    )
+    from db.lookup import Ambiguous, Resolved, resolve_entity
 
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel/--bom is for --format csv")
+    if fmt == "backup":
+        if any(v is not None for v in (initiative, organization, tag, query)) or raw:
+            raise click.UsageError("a backup holds the whole directory: no --initiative, --organization, --tag, --query or --raw")
+        _export_backup(obj.db, output)
+        return
     db = obj.db
     ids = {}
     for kind, name in (("initiative", initiative), ("organization", organization)):
         if name is not None:
             resolution = resolve_entity(db, name, types=(kind,))
             if not isinstance(resolution, Resolved):
-                fail_unresolved(resolution, kind, "nothing was exported")
+                if not (isinstance(resolution, Ambiguous) and not resolution.weak):
+                    fail_if_other_type(db, name, (kind,))
+                fail_unresolved(resolution, kind, "nothing was exported", pick=None)
             ids[kind] = resolution.id
     filters = ExportFilters(
         initiative_id=ids.get("initiative"), organization_id=ids.get("organization"), tag=tag, query=query
@@ -145,18 +166,47 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
     # The bar goes to stderr, and only when that is a terminal not also showing the export.
     to_terminal = output is None and sys.stdout.isatty()
     show_bar = sys.stderr.isatty() and not to_terminal
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    if output:
+        try:
+            check_output_path(db, output)
+        except OutputError as exc:
+            raise click.ClickException(str(exc)) from None
+    # A file is written to a temporary file renamed into place: complete or not at all.
+    destination = atomic_output(output) if output else nullcontext(sys.stdout)
     try:
-        if show_bar:
-            with click.progressbar(length=count_people(db, filters), label="Exporting", file=sys.stderr) as bar:
-                count = export_people(db, fmt, out, filters=filters, raw=raw, progress=lambda _p: bar.update(1))
-        else:
-            count = export_people(db, fmt, out, filters=filters, raw=raw)
-    finally:
-        if output:
-            out.close()
+        with destination as out:
+            if excel:
+                from tui.safe_output import write_unfiltered
+
+                write_unfiltered(out, "\ufeff")  # Excel reads a CSV as UTF-8 only after a byte-order mark
+            if show_bar:
+                with click.progressbar(length=count_people(db, filters), label="Exporting", file=sys.stderr) as bar:
+                    count = export_people(db, fmt, out, filters=filters, raw=raw, progress=lambda _p: bar.update(1))
+            else:
+                count = export_people(db, fmt, out, filters=filters, raw=raw)
+    except OSError as exc:
+        if output is None:
+            raise  # stdout: a closed pipe is handled by the CLI
+        raise click.ClickException(f"{output}: {exc.strerror or exc}; nothing was written") from None
     if output or show_bar:
         click.echo(f"{count} people exported" + (f" to {output}" if output else ""), err=True)
+
+
+def _export_backup(db, output: Path | None) -> None:
+    """`export --format backup`: every user table to FILE (or stdout), counts on stderr."""
+    from db.formats.backup import write_backup
+    from db.formats.export import OutputError, atomic_output, check_output_path
+
+    if output:
+        try:
+            check_output_path(db, output)
+        except OutputError as exc:
+            raise click.ClickException(str(exc)) from None
+    with atomic_output(output) if output else nullcontext(sys.stdout) as out:  # complete or not at all
+        counts = write_backup(db, out)
+    if output:
+        click.echo(f"backup of {counts.get('people', 0)} people, {counts.get('documents', 0)} documents"
+                   f" and {sum(counts.values())} rows in all written to {output}", err=True)
 
 
 COMMANDS = [note_command, tag_command, untag_command, export_command]

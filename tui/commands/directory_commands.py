@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from tui.commands.completion import complete_names
 from tui.commands.name_resolution import resolve_target
 from tui.context import CliContext
 
@@ -17,17 +18,21 @@ from tui.context import CliContext
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_obj
 def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
-    """Import documents (.txt, .md, ...) or folders of them. Each document is imported once.
+    """Import documents (.txt, .md, .html, .pdf) or folders of them, contact lists (.csv, .vcf, .json), or restore a backup.
 
-    Contact lists (.csv, .vcf) are merged into the people already there. Folders are walked
+    Each document is imported once.
+
+    Contact lists (.csv, .vcf, a JSON export) are merged into the people already there; a
+    backup (`export --format backup`) is restored into an empty directory. Folders are walked
     without their hidden and vendored folders; exits 1 when any file or path failed."""
+    from db.formats.backup import import_json, looks_like_backup
     from db.formats.contacts import CONTACT_SUFFIXES, import_contacts
     from db.formats.readers import display_path
     from db.importer import import_document, plan_import
 
     plan = plan_import(paths)
     for path in plan.missing:
-        click.echo(f"error: {display_path(path)}: no such file or folder", err=True)
+        click.echo(f"Error: {display_path(path)}: no such file or folder", err=True)
     files = plan.files
     if not files:
         if plan.missing:
@@ -43,6 +48,8 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
                 continue
         return display_path(path)
 
+    if any(p.suffix.lower() == ".json" and looks_like_backup(p) for p in files):
+        obj.seed = False  # a new database restoring a backup starts empty: the backup has the seeds
     db = obj.db
     results = []
     show_bar = len(files) > 1 and sys.stderr.isatty()
@@ -51,6 +58,8 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
         for path in bar:
             if path.suffix.lower() in CONTACT_SUFFIXES:  # contact lists: merged into people
                 result = import_contacts(db, path)
+            elif path.suffix.lower() == ".json":  # a backup (restored) or a JSON export of people
+                result = import_json(db, path)
             else:
                 result = import_document(db, path)
             results.append(result)
@@ -60,7 +69,13 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
         for result in results:  # after the bar, so no error line is drawn into it
             if result.status == "error":
                 _report(result, label(result.path))
-    failed = sum(r.status == "error" for r in results) + len(plan.missing)
+            else:
+                _report_rejected(result, label(result.path))
+    if not obj.seed and obj.created and not any(r.message == "restored" for r in results):
+        from db.seeding import mark_seeding_pending
+
+        mark_seeding_pending(db)  # no backup was restored: the next command seeds the new directory
+    failed = sum(r.status == "error" or bool(getattr(r, "rejected", None)) for r in results) + len(plan.missing)
     if show_bar or (len(files) > 1 and failed) or plan.missing:
         imported = sum(r.status == "imported" for r in results)
         unchanged = sum(r.status == "unchanged" for r in results)
@@ -92,12 +107,25 @@ def _count(n: int, what: str) -> str:
 def _report(result, label: str | None = None) -> None:
     label = label or result.path.name
     if result.status == "error":
-        click.echo(f"error: {result.message}", err=True)
+        click.echo(f"Error: {result.message}", err=True)
     elif result.status == "unchanged":
         click.echo(f"{label}: already imported, nothing to do")
     else:
         parts = [_count(n, what) for what, n in result.added.items() if n]
-        click.echo(f"{label}: imported ({', '.join(parts) or 'nothing new'})")
+        click.echo(f"{label}: {result.message or 'imported'} ({', '.join(parts) or 'nothing new'})")
+        _report_rejected(result, label)
+
+
+def _report_rejected(result, label: str) -> None:
+    """One stderr line per malformed record a contacts import refused (the first
+    MAX_REJECTED_SHOWN), then how many more."""
+    from db.formats.contacts import MAX_REJECTED_SHOWN
+
+    rejected = getattr(result, "rejected", None) or []
+    for item in rejected[:MAX_REJECTED_SHOWN]:
+        click.echo(f"Error: {label}: {item} (not imported)", err=True)
+    if len(rejected) > MAX_REJECTED_SHOWN:
+        click.echo(f"Error: {label}: {len(rejected) - MAX_REJECTED_SHOWN} more rows not imported", err=True)
 
 
 @click.command("stats")
@@ -118,7 +146,7 @@ def stats_command(obj: CliContext, as_json: bool) -> None:
 
 
 @click.command("show")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_names())
 @click.option("--type", "entity_type", type=click.Choice(["person", "organization", "initiative"]))
 @click.option("--id", "entity_id", type=int, help="Show the entity with this id (of --type, default person).")
 @click.option("--json", "as_json", is_flag=True, help="Print the card as a JSON object.")

@@ -6,12 +6,13 @@ import json
 
 import click
 
+from tui.commands.text_args import TextArgsCommand
 from tui.context import CliContext
 
 TYPE_CHOICES = ["person", "organization", "initiative"]
 
 
-@click.command("search")
+@click.command("search", cls=TextArgsCommand)
 @click.argument("query", nargs=-1)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="Most results to show.")
 @click.option("--type", "entity_type", type=click.Choice(TYPE_CHOICES), help="Only this kind of entity.")

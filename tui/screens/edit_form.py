@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from db.annotations import EDITABLE_FIELDS, AnnotationError
 from db.edits import EditConflict, changed_fields
+from tui.safe_text import clean, scrub
 from tui.screens.dialog import Dialog
 
 Changes = dict[str, tuple[str | None, str | None]]
@@ -28,9 +29,9 @@ class EditForm(Dialog[dict | None]):
 
     def __init__(self, card: dict) -> None:
         super().__init__()
-        self.card = card
+        self.card = scrub(card)  # shown cleaned (`tui.safe_text`)
         self.fields = EDITABLE_FIELDS[card["type"]]
-        self.opened = {f: card.get(f) for f in self.fields}  # what the user saw
+        self.opened = {f: card.get(f) for f in self.fields}  # as stored when the form opened
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -49,7 +50,9 @@ class EditForm(Dialog[dict | None]):
     def changes(self) -> Changes:
         """The fields the user changed since the form opened (raises AnnotationError if invalid)."""
         values = {f: self.query_one(f"#field-{f}", Input).value for f in self.fields}
-        return changed_fields(self.card["type"], self.opened, values)
+        shown = {f: clean(v) if v else v for f, v in self.opened.items()}  # what the user saw
+        changes = changed_fields(self.card["type"], shown, values)
+        return {f: (self.opened[f], new) for f, (_, new) in changes.items()}  # stored value: conflict check
 
     def action_save(self, force: bool = False) -> None:
         try:
@@ -78,7 +81,7 @@ class EditForm(Dialog[dict | None]):
             else:
                 for field, value in exc.theirs.items():
                     self.opened[field] = value
-                    self.query_one(f"#field-{field}", Input).value = value or ""
+                    self.query_one(f"#field-{field}", Input).value = clean(value or "")
                 self.action_save()
 
         self.app.push_screen(ConflictChoice(changes, exc.theirs), chosen)
@@ -97,7 +100,7 @@ class ConflictChoice(ModalScreen[bool | None]):
     def __init__(self, mine: Changes, theirs: dict[str, str | None]) -> None:
         super().__init__()
         self.mine = mine
-        self.theirs = theirs
+        self.theirs = scrub(theirs)  # read from the database just now: shown, so cleaned
 
     def compose(self) -> ComposeResult:
         text = Text("Changed by someone else since the form opened:\n\n")

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from db.engagement import due_followups, mark_done
+from tui.safe_text import scrub
 
 UPCOMING_DAYS = 30
 
@@ -67,7 +68,7 @@ class FollowupsScreen(ModalScreen[tuple[str, int] | None]):
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
-        found = due_followups(self.db, self.today, within_days=UPCOMING_DAYS if self.upcoming else 0)
+        found = scrub(due_followups(self.db, self.today, within_days=UPCOMING_DAYS if self.upcoming else 0))
         self.rows = {str(r["id"]): r for r in found}
         for r in found:
             table.add_row(

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from db.assessments import KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR, QUADRANTS, grid
 from tui.components.connections import STANCE_MARK
+from tui.safe_text import scrub
 
 # Screen order: power (influence) grows upwards, interest to the right.
 LAYOUT = (
@@ -95,7 +96,7 @@ class GridScreen(ModalScreen[tuple[str, int] | None]):
 
     def refresh_grid(self) -> None:
         """Reload the grid with the current filter."""
-        self.placed = grid(self.db, tag=self.tag, initiative_id=self.initiative_id)
+        self.placed = scrub(grid(self.db, tag=self.tag, initiative_id=self.initiative_id))
         for name, _ in LAYOUT:
             rows = self.placed[name]
             quadrant = self.query_one(f"#{quadrant_id(name)}", OptionList)
@@ -140,7 +141,7 @@ class GridScreen(ModalScreen[tuple[str, int] | None]):
             if not isinstance(found, Resolved):
                 self._caption(f"No initiative matches '{initiative}'.")
                 return
-            initiative_id, initiative_name = found.id, found.name
+            initiative_id, initiative_name = found.id, scrub(found.name)
         self.tag, self.initiative_id, self.initiative_name = tag, initiative_id, initiative_name
         self.refresh_grid()
         self.focus_first()
