@@ -127,7 +127,7 @@ untag_command.help = "Remove tags from a person, organization or initiative (fuz
 def export_command(obj: CliContext, fmt, initiative, organization, tag, query, output, raw) -> None:
     """Export people as a contact list (CSV, JSON or vCard 3.0). Filters combine (AND).
 
-    CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+    CSV cells a spreadsheet would run as a formula (starting with = + - @, tab, CR or LF) get a
     leading ' (OWASP CSV-injection guidance); --raw writes them as they are."""
     from db.formats.export import (
         ExportFilters, OutputError, atomic_output, check_output_path, count_people, export_people,
