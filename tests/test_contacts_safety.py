@@ -278,3 +278,15 @@ def test_a_contacts_import_commits_in_batches(tmp_path):
     result = import_contacts(db, path, batch_rows=10)
     db.conn.set_trace_callback(None)
     assert result.added["people"] == 25 and len(commits) == 3
+
+
+def test_a_cell_starting_with_a_line_break_is_still_neutralised(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    contacts_fixture.build(db)
+    with db.conn:
+        db.execute("UPDATE people SET title = ? WHERE id = 1", ["\r=1+2"])
+        db.execute("UPDATE people SET phone = ? WHERE id = 2", ["\u2028=3+4"])
+    out = io.StringIO(newline="")
+    export_people(db, "csv", out)
+    cells = [c for r in csv.reader(io.StringIO(out.getvalue(), newline="")) for c in r]
+    assert "'\n=1+2" in cells and "'\n=3+4" in cells

@@ -42,7 +42,7 @@ NOTE_SEPARATOR = "\n\n"  # between notes in a CSV cell and in a vCard NOTE
 # reads as NOTE_SEPARATOR (and looks blank in a spreadsheet); `split_notes` turns it back.
 NOTE_BLANK_LINE = "\u00a0"
 # OWASP CSV injection: cells starting with these are read as formulas by spreadsheets.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")  # LF: a leading CR is written as LF
 QUERY_LIMIT = 1000  # how many search hits `--query` considers
 
 

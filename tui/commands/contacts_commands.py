@@ -135,7 +135,7 @@ def export_command(obj: CliContext, fmt, initiative, organization, tag, query, o
     """Export people as a contact list (CSV, JSON or vCard 3.0), or the whole directory as a
     backup. Filters combine (AND).
 
-    CSV cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a
+    CSV cells a spreadsheet would run as a formula (starting with = + - @, tab, CR or LF) get a
     leading ' (OWASP CSV-injection guidance); --raw writes them as they are. --excel (or --bom)
     starts the CSV with a byte-order mark, which Excel needs to read UTF-8."""
     from db.formats.export import (
