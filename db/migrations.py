@@ -204,12 +204,47 @@ def m005_initiative_organization_links(db: sqlite_utils.Database) -> None:
     install_links(db)
 
 
+def m008_not_same(db: sqlite_utils.Database) -> None:
+    """`not_same`: pairs of records the user judged to be two entities ("not the same"), never
+    suggested as possible duplicates again. Each pair is stored both ways, keyed like other
+    entity tables (entity_type, entity_id), so a merge moves it with the record; a trigger
+    repoints the mirror row, and deleting a record drops its pairs. See `db.duplicates`."""
+    for statement in _NOT_SAME_SCHEMA:  # one by one: executescript() would COMMIT first
+        db.execute(statement)
+
+
+_NOT_SAME_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS not_same (
+        entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
+        entity_id INTEGER NOT NULL,
+        other_id INTEGER NOT NULL,
+        decided_at TEXT,
+        PRIMARY KEY (entity_type, entity_id, other_id),
+        CHECK (entity_id <> other_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS idx_not_same_other ON not_same(entity_type, other_id)",
+    # merge_entities moves (type, entity_id) rows; the mirror row follows
+    """CREATE TRIGGER IF NOT EXISTS not_same_follows_merge AFTER UPDATE OF entity_id ON not_same
+    WHEN NEW.entity_id <> OLD.entity_id BEGIN
+        UPDATE OR IGNORE not_same SET other_id = NEW.entity_id
+        WHERE entity_type = NEW.entity_type AND entity_id = NEW.other_id AND other_id = OLD.entity_id;
+    END""",
+    *(
+        f"""CREATE TRIGGER IF NOT EXISTS not_same_{etype}_deleted AFTER DELETE ON {table} BEGIN
+        DELETE FROM not_same WHERE entity_type = '{etype}' AND (entity_id = OLD.id OR other_id = OLD.id);
+    END"""
+        for etype, table in (("person", "people"), ("organization", "organizations"), ("initiative", "initiatives"))
+    ),
+]
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (1, m001_initial),
     (2, m002_search),
     (3, m003_analysis),
     (4, m004_search_key_upkeep),
     (5, m005_initiative_organization_links),
+    (8, m008_not_same),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
