@@ -42,7 +42,7 @@ TYPES = tuple(TABLE_OF)
 
 # Words that carry no identity when comparing names (folded).
 _PERSON_SKIP = frozenset(
-    "de del la las los y e da das do dos di du van von der den le mr mrs ms miss dr dra lic ing mtro mtra"
+    "de del la las los y da das do dos di du van von der den le mr mrs ms miss dr dra lic ing mtro mtra"
     " arq prof sen rep hon amb gov sr sra srta jr ii iii iv phd don dona".split()
 )
 _ORG_SKIP = frozenset(
@@ -207,12 +207,16 @@ def _exact_keys(words: tuple[str, ...], entity_type: str) -> list[tuple]:
     return keys
 
 
-def _less_one(words: tuple[str, ...]) -> list[tuple]:
-    """The word lists with one word (not the first) left out, and with every initial left out."""
-    out = [("w",) + words[:i] + words[i + 1 :] for i in range(1, len(words))] if len(words) >= 3 else []
+def _less_one(words: tuple[str, ...]) -> list[tuple[tuple, str]]:
+    """(key, reason): the word lists with one word (not the first) left out, and with every
+    initial left out; a record whose words are one of them is `words` less that."""
+    out = []
+    if len(words) >= 3:
+        for i in range(1, len(words)):
+            out.append((("w",) + words[:i] + words[i + 1 :], "initial" if len(words[i]) == 1 else "one more word"))
     plain = tuple(w for w in words if len(w) > 1)
     if plain != words and len(plain) >= 2:
-        out.append(("w",) + plain)
+        out.append((("w",) + plain, "initial"))
     return out
 
 
@@ -223,9 +227,18 @@ def _blocks(words: tuple[str, ...]) -> list[tuple]:
     return [("last", words[-1], words[0][:2]), ("first", words[0], words[-1][:1])]
 
 
-def _load(db: sqlite_utils.Database, entity_type: str) -> tuple[dict[int, str], dict[int, tuple[str, ...]]]:
-    names = dict(db.execute(f"SELECT id, name FROM [{TABLE_OF[entity_type]}]").fetchall())
-    return names, {i: name_words(n, entity_type) for i, n in names.items()}
+def _load(db: sqlite_utils.Database, entity_type: str) -> dict[int, tuple[str, ...]]:
+    """Every record's name words. People's come from the stored `name_key` (= fold(name)),
+    folded again only when it is missing (a row written by another tool)."""
+    rows = db.execute(f"SELECT id, name, name_key FROM [{TABLE_OF[entity_type]}]").fetchall()
+    if entity_type != "person":
+        return {i: name_words(n, entity_type) for i, n, _ in rows}
+    skip = _PERSON_SKIP
+    out = {}
+    for i, name, key in rows:
+        words = (key or fold(name)).split()
+        out[i] = tuple(w for w in words if w not in skip) or tuple(words)
+    return out
 
 
 def judged_distinct(db: sqlite_utils.Database, entity_type: str) -> set[tuple[int, int]]:
@@ -238,14 +251,18 @@ def judged_distinct(db: sqlite_utils.Database, entity_type: str) -> set[tuple[in
     return {(a, b) for a, b in rows}
 
 
-def candidate_pairs(db: sqlite_utils.Database, entity_type: str) -> dict[tuple[int, int], tuple[str, int]]:
-    """Every pair (a_id < b_id) with a reason and a name score, judged pairs left out."""
+def candidate_pairs(db: sqlite_utils.Database, entity_type: str) -> dict[tuple[int, int], tuple[str, int, int | None]]:
+    """Every pair (a_id < b_id) -> (reason, name score, the record with the shorter name when
+    the other only adds to it, else None); judged pairs left out."""
     _check_type(entity_type)
-    names, words = _load(db, entity_type)
-    found: dict[tuple[int, int], tuple[str, int]] = {}
+    words = _load(db, entity_type)
+    found: dict[tuple[int, int], tuple[str, int, int | None]] = {}
     distinct = judged_distinct(db, entity_type)
 
-    def consider(x: int, y: int, reason: str | None = None) -> None:
+    person = entity_type == "person"
+
+    def consider(x: int, y: int, reason: str | None = None, short: int | None = None) -> None:
+        """Pair x and y for `reason` (found structurally) or for what `classify` says."""
         pair = (x, y) if x < y else (y, x)
         if x == y or pair in found or pair in distinct:
             return
@@ -255,23 +272,27 @@ def candidate_pairs(db: sqlite_utils.Database, entity_type: str) -> dict[tuple[i
         score = REASONS[reason]
         if reason == "spelling":
             score = min(92, score + int(fuzz.ratio(" ".join(words[x]), " ".join(words[y])) - 90) // 2)
-        found[pair] = (reason, score)
+        elif reason in _WIDENING and short is None:
+            wx, wy = words[x], words[y]
+            short = x if (len(wx), len(wx[0])) < (len(wy), len(wy[0])) else y
+        found[pair] = (reason, score, short)
 
     # exact keys: joined through dictionaries
     groups: dict[tuple, list[int]] = defaultdict(list)
     for rid, w in words.items():
         for key in _exact_keys(w, entity_type):
             groups[key].append(rid)
-    for members in groups.values():
+    for key, members in groups.items():
         if 1 < len(members) <= BLOCK_LIMIT:
+            known = "same name" if key[0] == "w" else None  # the other keys need a look
             for i, x in enumerate(members):
                 for y in members[i + 1 :]:
-                    consider(x, y)
+                    consider(x, y, known)
     full = groups  # ("w", words...) -> ids
     for rid, w in words.items():
-        for key in _less_one(w):
+        for key, reason in _less_one(w):
             for other in full.get(key, ()):
-                consider(rid, other)
+                consider(rid, other, reason if person else None, other if person else None)
 
     # spelling variants: fuzz.ratio inside small blocks
     blocks: dict[tuple, list[int]] = defaultdict(list)
@@ -306,60 +327,105 @@ def _close(texts: list[str]) -> list[tuple[int, int]]:
 
 
 # ------------------------------------------------------------------ evidence
-_EVIDENCE_SQL = {
+# What two records can share, per type: kind -> SQL giving (record id, shared thing's id).
+_CONTEXT_SQL = {
     "person": {
-        "organizations": "SELECT a.person_id, o.name FROM affiliations a JOIN organizations o ON o.id = a.organization_id"
-                         " WHERE a.person_id IN ({ids})",
-        "initiatives": "SELECT m.person_id, i.name FROM memberships m JOIN initiatives i ON i.id = m.initiative_id"
-                       " WHERE m.person_id IN ({ids})",
-        "documents": "SELECT DISTINCT m.entity_id, d.name FROM mentions m JOIN documents d ON d.id = m.document_id"
-                     " WHERE m.entity_type = 'person' AND m.entity_id IN ({ids})",
+        "organizations": "SELECT person_id, organization_id FROM affiliations",
+        "initiatives": "SELECT person_id, initiative_id FROM memberships",
+        "documents": "SELECT DISTINCT entity_id, document_id FROM mentions WHERE entity_type = 'person'",
     },
     "organization": {
-        "people": "SELECT a.organization_id, p.name FROM affiliations a JOIN people p ON p.id = a.person_id"
-                  " WHERE a.organization_id IN ({ids})",
-        "initiatives": "SELECT x.organization_id, i.name FROM initiative_organizations x"
-                       " JOIN initiatives i ON i.id = x.initiative_id WHERE x.organization_id IN ({ids})",
-        "documents": "SELECT DISTINCT m.entity_id, d.name FROM mentions m JOIN documents d ON d.id = m.document_id"
-                     " WHERE m.entity_type = 'organization' AND m.entity_id IN ({ids})",
+        "people": "SELECT organization_id, person_id FROM affiliations",
+        "initiatives": "SELECT organization_id, initiative_id FROM initiative_organizations",
+        "documents": "SELECT DISTINCT entity_id, document_id FROM mentions WHERE entity_type = 'organization'",
     },
 }
+_NAME_SQL = {"organizations": "organizations", "initiatives": "initiatives", "people": "people",
+             "documents": "documents"}
+# Kinds of evidence -> points added to the name score (per shared thing, then capped).
+_BONUS = {"organizations": 3, "people": 3, "initiatives": 3, "documents": 1}
+BONUS_CAP = 8
+AMBIGUOUS = 3  # a short name fitting more longer names than this is kept only with evidence
+_WIDENING = ("one more word", "initial", "short form")
 
 
-def evidence(db: sqlite_utils.Database, entity_type: str, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], dict]:
-    """What each pair shares: organizations, initiatives and documents (people: organizations'
-    people), as sorted lists of names, empty kinds left out."""
-    ids = sorted({i for pair in pairs for i in pair})
-    held: dict[str, dict[int, set[str]]] = {kind: defaultdict(set) for kind in _EVIDENCE_SQL[entity_type]}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for kind, sql in _EVIDENCE_SQL[entity_type].items():
-            for rid, name in db.execute(sql.format(ids=marks), chunk).fetchall():
-                held[kind][rid].add(name)
+def _contexts(db: sqlite_utils.Database, entity_type: str, ids: set[int]) -> dict[int, frozenset]:
+    """Each record of `ids` -> the (kind, id) of every organization, initiative, document
+    (organizations: person) it is linked to."""
+    held: dict[int, set] = defaultdict(set)
+    for kind, sql in _CONTEXT_SQL[entity_type].items():
+        for rid, other in db.execute(sql).fetchall():
+            if rid in ids:
+                held[rid].add((kind, other))
+    return {rid: frozenset(v) for rid, v in held.items()}
+
+
+def _named(db: sqlite_utils.Database, shared: dict[tuple[int, int], frozenset]) -> dict[tuple[int, int], dict]:
+    """The evidence of the pairs to show, by name: {kind: [names]} (empty kinds left out)."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for things in shared.values():
+        for kind, oid in things:
+            wanted[kind].add(oid)
+    names: dict[tuple[str, int], str] = {}
+    for kind, oids in wanted.items():
+        ordered = sorted(oids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            rows = db.execute(f"SELECT id, name FROM [{_NAME_SQL[kind]}] WHERE id IN ({','.join('?' * len(chunk))})",
+                              chunk).fetchall()
+            names.update(((kind, i), n) for i, n in rows)
     out = {}
-    for a, b in pairs:
-        shared = {kind: sorted(by[a] & by[b]) for kind, by in held.items() if by.get(a) and by.get(b)}
-        out[(a, b)] = {k: v for k, v in shared.items() if v}
+    for pair, things in shared.items():
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, oid in things:
+            if (kind, oid) in names:
+                by_kind[kind].append(names[(kind, oid)])
+        out[pair] = {kind: sorted(v) for kind, v in sorted(by_kind.items())}
     return out
 
 
 def possible_duplicates(db: sqlite_utils.Database, entity_type: str = "person", limit: int | None = 100) -> list[Pair]:
-    """Pairs of `entity_type` records whose names are close, best first (name score plus
-    shared organizations, initiatives and documents), at most `limit` (None: all)."""
-    names = dict(db.execute(f"SELECT id, name FROM [{TABLE_OF[_check_type(entity_type)]}]").fetchall())
+    """Pairs of `entity_type` records whose names are close, best first, at most `limit`
+    (None: all). The score is the name score plus points for shared organizations,
+    initiatives and documents; a short name that fits more than AMBIGUOUS longer names
+    (`Ana Ruiz` and twenty `Ana Ruiz ...`) is paired only with those it shares something with,
+    and loses points for each other one."""
+    _check_type(entity_type)
     found = candidate_pairs(db, entity_type)
-    keys = list(found)
-    shared = evidence(db, entity_type, keys)
-    pairs = []
-    for a, b in keys:
-        reason, name_score = found[(a, b)]
-        bonus = min(8, 3 * len(shared[(a, b)].get("organizations", shared[(a, b)].get("people", [])))
-                    + 3 * len(shared[(a, b)].get("initiatives", [])) + len(shared[(a, b)].get("documents", [])))
-        pairs.append(Pair(entity_type, a, names[a], b, names[b], min(100, name_score + bonus), name_score,
-                          reason, shared[(a, b)]))
-    pairs.sort(key=lambda p: (-p.score, -p.name_score, p.a_name.casefold(), p.a_id, p.b_id))
-    return pairs if limit is None else pairs[: max(0, limit)]
+    ids = {i for pair in found for i in pair}
+    context = _contexts(db, entity_type, ids)
+    empty: frozenset = frozenset()
+    fits: dict[int, int] = defaultdict(int)  # short record -> how many longer names it fits
+    for _, _, short in found.values():
+        if short is not None:
+            fits[short] += 1
+    ranked = []
+    for pair, (reason, name_score, short) in found.items():
+        shared = context.get(pair[0], empty) & context.get(pair[1], empty)
+        crowd = fits[short] if short is not None else 1
+        if crowd > AMBIGUOUS and not shared:
+            continue
+        bonus = min(BONUS_CAP, sum(_BONUS[kind] for kind, _ in shared))
+        score = max(0, min(100, name_score + bonus - min(6, 2 * (crowd - 1))))
+        ranked.append((-score, -name_score, pair, reason, shared))
+    ranked.sort()
+    if limit is not None:
+        ranked = ranked[: max(0, limit)]
+    names = _names(db, entity_type, {i for r in ranked for i in r[2]})
+    evidence = _named(db, {r[2]: r[4] for r in ranked})
+    return [
+        Pair(entity_type, a, names[a], b, names[b], -neg, -neg_name, reason, evidence[(a, b)])
+        for neg, neg_name, (a, b), reason, _ in ranked
+    ]
+
+
+def _names(db: sqlite_utils.Database, entity_type: str, ids: set[int]) -> dict[int, str]:
+    ordered, out = sorted(ids), {}
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        out.update(db.execute(f"SELECT id, name FROM [{TABLE_OF[entity_type]}] WHERE id IN"
+                              f" ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return out
 
 
 # ------------------------------------------------------------------ "not the same"
