@@ -380,7 +380,7 @@ def _named(db: sqlite_utils.Database, shared: dict[tuple[int, int], frozenset]) 
         for kind, oid in things:
             if (kind, oid) in names:
                 by_kind[kind].append(names[(kind, oid)])
-        out[pair] = {kind: sorted(v) for kind, v in sorted(by_kind.items())}
+        out[pair] = {kind: sorted(by_kind[kind]) for kind in _BONUS if by_kind.get(kind)}
     return out
 
 
