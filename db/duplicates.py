@@ -97,7 +97,7 @@ class Pair:
     def into_id(self) -> int:
         """The record to keep: the longer name (more of it is known), then the one with accents."""
         def weight(name: str) -> tuple:
-            return (len(fold(name).split()), not name.isascii(), len(name))
+            return (len(fold(name).split()), not name.isascii(), len(fold(name)))
 
         return self.a_id if weight(self.a_name) >= weight(self.b_name) else self.b_id
 
