@@ -27,11 +27,15 @@ def _pairs(app) -> list[tuple[str, str]]:
     return [(str(table.get_row_at(i)[1]), str(table.get_row_at(i)[2])) for i in range(table.row_count)]
 
 
-async def _open(pilot) -> None:
+async def _open(pilot, *keys: str) -> None:
+    """Open the screen with `d`, then press `keys`."""
     await settle(pilot)
     await pilot.press("d")
     await settle(pilot)
     assert isinstance(pilot.app.screen, DuplicatesScreen)
+    if keys:
+        await pilot.press(*keys)
+        await settle(pilot)
 
 
 async def test_d_lists_pairs_best_first_with_their_evidence(db_path):
@@ -90,9 +94,7 @@ async def test_m_merges_after_confirming_and_the_lists_refresh(db_path):
 async def test_a_failed_merge_is_one_line_and_the_pair_stays(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
-        await _open(pilot)
-        await pilot.press("j")
-        await settle(pilot)
+        await _open(pilot, "j")
         from db import open_db
 
         other = open_db(db_path)  # another process deletes the record meanwhile
@@ -142,9 +144,7 @@ async def test_duplicates_key_in_help_and_palette_and_off_inside_dialogs(db_path
 async def test_at_80_columns_the_pairs_and_evidence_fit(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open(pilot)
-        await pilot.press("j")
-        await settle(pilot)
+        await _open(pilot, "j")
         text = screen_text(app)
         assert "Anabel Trujeque Sosa" in text and "Shared" in text
         assert "m merge · n not the same" in text

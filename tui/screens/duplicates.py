@@ -23,6 +23,7 @@ from db.connection import DatabaseError
 from db.duplicates import DuplicatesError, Pair, mark_not_same, possible_duplicates
 from db.merge import MergeError, merge_entities
 from tui.screens.confirm import Confirm
+from tui.screens.table_screen import TABLE_KEYS, TableScreenKeys
 
 SHOWN = 200  # pairs loaded into the table
 LABELS = {"person": "people", "organization": "organizations"}
@@ -40,7 +41,7 @@ def shared_summary(pair: Pair) -> str:
     return ", ".join(parts)
 
 
-class DuplicatesScreen(ModalScreen[tuple[str, int] | None]):
+class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
     """Returns (type, id) of a record to open, or None when closed."""
 
     DEFAULT_CSS = """
@@ -57,8 +58,7 @@ class DuplicatesScreen(ModalScreen[tuple[str, int] | None]):
         Binding("m", "merge_pair", "Merge", id="duplicates_merge"),
         Binding("n", "not_same", "Not the same", id="duplicates_not_same"),
         Binding("t", "switch_type", "People/organizations", id="duplicates_switch_type"),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
+        *TABLE_KEYS,
     ]
 
     def __init__(self, entity_type: str = "person") -> None:
@@ -249,12 +249,3 @@ class DuplicatesScreen(ModalScreen[tuple[str, int] | None]):
         self.query_one(DataTable).clear()
         self._detail()
         self.load()
-
-    def action_cursor(self, step: int) -> None:
-        """Move the cursor (j/k)."""
-        table = self.query_one(DataTable)
-        (table.action_cursor_down if step > 0 else table.action_cursor_up)()
-
-    def action_close(self) -> None:
-        """Close the list."""
-        self.dismiss(None)
