@@ -76,7 +76,8 @@ REASONS = {
     "spelling": 86,  # one word spelt differently (plus how close, below)
 }
 SPELLING_CUTOFF = 85  # fuzz.ratio of the whole names for a spelling variant
-BLOCK_LIMIT = 5000  # a block larger than this (a very common word) is split no further: skipped
+BLOCK_LIMIT = 5000  # a spelling block larger than this (a very common word) is skipped
+GROUP_LIMIT = 100  # an exact key shared by more records than this is no evidence: skipped
 
 
 @dataclass
@@ -188,35 +189,35 @@ def classify(a: tuple[str, ...], b: tuple[str, ...], entity_type: str = "person"
         shorter, longer = sorted((a, b), key=len)
         if len(shorter) >= 2 and _one_more(shorter, longer) and not any(w.isdigit() for w in longer):
             return "one more word"
-    if len(a) == len(b):
-        differ = [(x, y) for x, y in zip(a, b) if x != y]
-        if len(differ) == 1 and _spelling_only(*differ[0]) and not any(w.isdigit() for w in differ[0]):
-            return "spelling"
+    if len(a) == len(b) and _one_misspelt(a, b):
+        return "spelling"
     return None
 
 
 # ------------------------------------------------------------------ candidates
-def _exact_keys(words: tuple[str, ...], entity_type: str) -> list[tuple]:
-    """Keys two records share when one of the exact reasons may hold (checked by `classify`)."""
-    keys = [("w",) + words, ("s",) + tuple(sorted(words))]
-    if entity_type == "person" and words:
-        keys.append(("g", words[0][:3]) + words[1:])  # short forms of the given name
-        canonical = _SHORT_FORMS.get(words[0])
-        if canonical:
-            keys.extend(("g", c[:3]) + words[1:] for c in canonical)
+def _other_keys(words: tuple[str, ...], text: str, person: bool) -> list[str]:
+    """Keys besides the name itself (`text`) that two records share when another exact reason
+    may hold (checked by `classify`): the sorted words; for people, the given name's first
+    three letters (or those of the name a short form stands for) and the other words."""
+    keys = ["s " + " ".join(sorted(words))]
+    if person and len(words) >= 2:
+        rest = text[len(words[0]) :]
+        keys.append("g " + words[0][:3] + rest)
+        for canonical in _SHORT_FORMS.get(words[0], ()):
+            keys.append("g " + canonical[:3] + rest)
     return keys
 
 
-def _less_one(words: tuple[str, ...]) -> list[tuple[tuple, str]]:
-    """(key, reason): the word lists with one word (not the first) left out, and with every
-    initial left out; a record whose words are one of them is `words` less that."""
+def _less_one(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(name, reason): the words with one word (not the first) left out, and with every
+    initial left out, as text; a record with that name is `words` less that."""
     out = []
     if len(words) >= 3:
         for i in range(1, len(words)):
-            out.append((("w",) + words[:i] + words[i + 1 :], "initial" if len(words[i]) == 1 else "one more word"))
+            out.append((" ".join(words[:i] + words[i + 1 :]), "initial" if len(words[i]) == 1 else "one more word"))
     plain = tuple(w for w in words if len(w) > 1)
     if plain != words and len(plain) >= 2:
-        out.append((("w",) + plain, "initial"))
+        out.append((" ".join(plain), "initial"))
     return out
 
 
@@ -251,17 +252,23 @@ def judged_distinct(db: sqlite_utils.Database, entity_type: str) -> set[tuple[in
     return {(a, b) for a, b in rows}
 
 
-def candidate_pairs(db: sqlite_utils.Database, entity_type: str) -> dict[tuple[int, int], tuple[str, int, int | None]]:
-    """Every pair (a_id < b_id) -> (reason, name score, the record with the shorter name when
-    the other only adds to it, else None); judged pairs left out."""
+def candidate_pairs(
+    db: sqlite_utils.Database, entity_type: str, context: dict[int, frozenset] | None = None
+) -> dict[tuple[int, int], tuple[str, int, int]]:
+    """Every pair (a_id < b_id) -> (reason, name score, crowd); judged pairs left out.
+
+    `crowd` is how many longer names the shorter record of an `initial` / `one more word` pair
+    fits (1 otherwise); beyond AMBIGUOUS the pair is kept only when the two share something in
+    `context` (`_contexts`, loaded when not given)."""
     _check_type(entity_type)
     words = _load(db, entity_type)
-    found: dict[tuple[int, int], tuple[str, int, int | None]] = {}
+    if context is None:
+        context = _contexts(db, entity_type)
+    found: dict[tuple[int, int], tuple[str, int, int]] = {}
     distinct = judged_distinct(db, entity_type)
-
     person = entity_type == "person"
 
-    def consider(x: int, y: int, reason: str | None = None, short: int | None = None) -> None:
+    def consider(x: int, y: int, reason: str | None = None, crowd: int = 1) -> None:
         """Pair x and y for `reason` (found structurally) or for what `classify` says."""
         pair = (x, y) if x < y else (y, x)
         if x == y or pair in found or pair in distinct:
@@ -272,27 +279,38 @@ def candidate_pairs(db: sqlite_utils.Database, entity_type: str) -> dict[tuple[i
         score = REASONS[reason]
         if reason == "spelling":
             score = min(92, score + int(fuzz.ratio(" ".join(words[x]), " ".join(words[y])) - 90) // 2)
-        elif reason in _WIDENING and short is None:
-            wx, wy = words[x], words[y]
-            short = x if (len(wx), len(wx[0])) < (len(wy), len(wy[0])) else y
-        found[pair] = (reason, score, short)
+        found[pair] = (reason, score, crowd)
 
-    # exact keys: joined through dictionaries
-    groups: dict[tuple, list[int]] = defaultdict(list)
+    # exact keys: joined through dictionaries (string keys: their hashes are cached)
+    full: dict[str, list[int]] = defaultdict(list)  # the name's words as text -> records
+    groups: dict[str, list[int]] = defaultdict(list)
     for rid, w in words.items():
-        for key in _exact_keys(w, entity_type):
+        text = " ".join(w)
+        full[text].append(rid)
+        for key in _other_keys(w, text, person):
             groups[key].append(rid)
-    for key, members in groups.items():
-        if 1 < len(members) <= BLOCK_LIMIT:
-            known = "same name" if key[0] == "w" else None  # the other keys need a look
-            for i, x in enumerate(members):
-                for y in members[i + 1 :]:
-                    consider(x, y, known)
-    full = groups  # ("w", words...) -> ids
+    for known, table in (("same name", full), (None, groups)):  # other keys need a look
+        for members in table.values():
+            if 1 < len(members) <= GROUP_LIMIT:
+                for i, x in enumerate(members):
+                    for y in members[i + 1 :]:
+                        consider(x, y, known)
+    # one word more: the longer name less one word is another record's name
+    wider: dict[int, dict[int, str]] = defaultdict(dict)  # shorter record -> {longer record: reason}
     for rid, w in words.items():
         for key, reason in _less_one(w):
             for other in full.get(key, ()):
-                consider(rid, other, reason if person else None, other if person else None)
+                if other != rid:
+                    wider[other].setdefault(rid, reason)
+    empty: frozenset = frozenset()
+    for short, longer in wider.items():
+        crowd = len(longer)
+        mine = context.get(short, empty) if crowd > AMBIGUOUS else None
+        for other, reason in longer.items():
+            if mine is None or mine & context.get(other, empty):
+                consider(short, other, reason if person else None, crowd)
+            else:  # one of too many, with nothing shared: not by another way either
+                distinct.add((short, other) if short < other else (other, short))
 
     # spelling variants: fuzz.ratio inside small blocks
     blocks: dict[tuple, list[int]] = defaultdict(list)
@@ -302,9 +320,10 @@ def candidate_pairs(db: sqlite_utils.Database, entity_type: str) -> dict[tuple[i
     for members in blocks.values():
         if len(members) < 2 or len(members) > BLOCK_LIMIT:
             continue
-        texts = [" ".join(words[m]) for m in members]
-        for i, j in _close(texts):
-            consider(members[i], members[j])
+        for i, j in _close([words[m] for m in members]):
+            x, y = members[i], members[j]
+            if _one_misspelt(words[x], words[y]):
+                consider(x, y, "spelling")
     return found
 
 
@@ -315,15 +334,28 @@ def _org_blocks(words: tuple[str, ...]) -> list[tuple]:
     return [("first", words[0]), ("last", words[-1])] if len(words) > 1 else [("first", words[0])]
 
 
-def _close(texts: list[str]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of `texts` whose fuzz.ratio reaches SPELLING_CUTOFF."""
+def _close(block: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of a block's word lists that may be one misspelling apart: as many
+    words, lengths within two characters, and fuzz.ratio of the texts at SPELLING_CUTOFF or more."""
+    texts = [" ".join(w) for w in block]
     if len(texts) == 2:
-        return [(0, 1)] if fuzz.ratio(texts[0], texts[1], score_cutoff=SPELLING_CUTOFF) else []
+        close = len(block[0]) == len(block[1]) and abs(len(texts[0]) - len(texts[1])) <= 2
+        return [(0, 1)] if close and fuzz.ratio(texts[0], texts[1], score_cutoff=SPELLING_CUTOFF) else []
     import numpy  # rapidfuzz's cdist returns a numpy matrix
 
     matrix = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF, dtype=numpy.uint8)
-    rows, cols = numpy.nonzero(numpy.triu(matrix, 1))
+    lengths = numpy.fromiter(map(len, texts), dtype=numpy.int32, count=len(texts))
+    counts = numpy.fromiter(map(len, block), dtype=numpy.int32, count=len(block))
+    keep = (numpy.triu(matrix, 1) > 0) & (counts[:, None] == counts[None, :])
+    keep &= numpy.abs(lengths[:, None] - lengths[None, :]) <= 2
+    rows, cols = numpy.nonzero(keep)
     return list(zip(rows.tolist(), cols.tolist()))
+
+
+def _one_misspelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """As many words, all equal but one, and that one a misspelling (`_spelling_only`)."""
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(differ) == 1 and _spelling_only(*differ[0]) and not any(w.isdigit() for w in differ[0])
 
 
 # ------------------------------------------------------------------ evidence
@@ -346,17 +378,15 @@ _NAME_SQL = {"organizations": "organizations", "initiatives": "initiatives", "pe
 _BONUS = {"organizations": 3, "people": 3, "initiatives": 3, "documents": 1}
 BONUS_CAP = 8
 AMBIGUOUS = 3  # a short name fitting more longer names than this is kept only with evidence
-_WIDENING = ("one more word", "initial", "short form")
 
 
-def _contexts(db: sqlite_utils.Database, entity_type: str, ids: set[int]) -> dict[int, frozenset]:
-    """Each record of `ids` -> the (kind, id) of every organization, initiative, document
-    (organizations: person) it is linked to."""
+def _contexts(db: sqlite_utils.Database, entity_type: str) -> dict[int, frozenset]:
+    """Each record -> the (kind, id) of every organization, initiative and document
+    (organizations: person, initiative, document) it is linked to."""
     held: dict[int, set] = defaultdict(set)
     for kind, sql in _CONTEXT_SQL[entity_type].items():
         for rid, other in db.execute(sql).fetchall():
-            if rid in ids:
-                held[rid].add((kind, other))
+            held[rid].add((kind, other))
     return {rid: frozenset(v) for rid, v in held.items()}
 
 
@@ -391,20 +421,12 @@ def possible_duplicates(db: sqlite_utils.Database, entity_type: str = "person", 
     (`Ana Ruiz` and twenty `Ana Ruiz ...`) is paired only with those it shares something with,
     and loses points for each other one."""
     _check_type(entity_type)
-    found = candidate_pairs(db, entity_type)
-    ids = {i for pair in found for i in pair}
-    context = _contexts(db, entity_type, ids)
+    context = _contexts(db, entity_type)
+    found = candidate_pairs(db, entity_type, context)
     empty: frozenset = frozenset()
-    fits: dict[int, int] = defaultdict(int)  # short record -> how many longer names it fits
-    for _, _, short in found.values():
-        if short is not None:
-            fits[short] += 1
     ranked = []
-    for pair, (reason, name_score, short) in found.items():
+    for pair, (reason, name_score, crowd) in found.items():
         shared = context.get(pair[0], empty) & context.get(pair[1], empty)
-        crowd = fits[short] if short is not None else 1
-        if crowd > AMBIGUOUS and not shared:
-            continue
         bonus = min(BONUS_CAP, sum(_BONUS[kind] for kind, _ in shared))
         score = max(0, min(100, name_score + bonus - min(6, 2 * (crowd - 1))))
         ranked.append((-score, -name_score, pair, reason, shared))
