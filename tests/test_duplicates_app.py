@@ -91,6 +91,19 @@ async def test_m_merges_after_confirming_and_the_lists_refresh(db_path):
     assert rows(db_path, "SELECT alias FROM aliases WHERE entity_id = 1 AND alias = 'Anabel Trujeque'")
 
 
+async def test_shift_m_merges_the_other_way(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, "j")
+        assert "M keeps Anabel Trujeque." in app.screen.query_one("#dupes-detail", Static).visual.plain
+        await pilot.press("M")
+        await settle(pilot)
+        assert "Merge Anabel Trujeque Sosa into Anabel Trujeque?" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+    assert rows(db_path, "SELECT id FROM people WHERE name LIKE 'Anabel Trujeque%'") == [(2,)]
+
+
 async def test_a_failed_merge_is_one_line_and_the_pair_stays(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -147,4 +160,4 @@ async def test_at_80_columns_the_pairs_and_evidence_fit(db_path):
         await _open(pilot, "j")
         text = screen_text(app)
         assert "Anabel Trujeque Sosa" in text and "Shared" in text
-        assert "m merge · n not the same" in text
+        assert "m/M merge · n not the same · t people/orgs · enter open · esc close" in text

@@ -56,6 +56,7 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
     BINDINGS = [
         Binding("escape", "close", "Close", priority=True, id="duplicates_close"),
         Binding("m", "merge_pair", "Merge", id="duplicates_merge"),
+        Binding("M", "merge_pair(True)", "Merge, keep the other", id="duplicates_merge_other_way", key_display="M"),
         Binding("n", "not_same", "Not the same", id="duplicates_not_same"),
         Binding("t", "switch_type", "People/organizations", id="duplicates_switch_type"),
         *TABLE_KEYS,
@@ -74,7 +75,7 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
             yield Static("", id="dupes-caption", markup=False)
             yield DataTable(id="dupes-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="dupes-detail", markup=False)
-            yield Static("m merge · n not the same · t people/organizations · enter open · escape close",
+            yield Static("m/M merge · n not the same · t people/orgs · enter open · esc close",
                          id="dupes-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -161,7 +162,7 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
             text.append(", ".join(names))
         if not pair.evidence:
             text.append("\nThey share no organization, initiative or document.")
-        text.append(f"\nm keeps {keep[1]} and merges the other into it.", style="italic")
+        text.append(f"\nm keeps {keep[1]} and merges the other into it; M keeps {gone[1]}.", style="italic")
         detail.update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -181,12 +182,15 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         a, b = (pair.a_id, pair.a_name), (pair.b_id, pair.b_name)
         return (a, b) if pair.into_id == pair.a_id else (b, a)
 
-    def action_merge_pair(self) -> None:
-        """Merge the highlighted pair (the fuller name is kept), after a confirmation."""
+    def action_merge_pair(self, other_way: bool = False) -> None:
+        """Merge the highlighted pair after a confirmation: the fuller name is kept (`M`: the
+        other one)."""
         pair = self._current()
         if pair is None or self.busy:
             return
         keep, gone = self._survivor(pair)
+        if other_way:
+            keep, gone = gone, keep
         question = Text.assemble(
             "Merge ", (gone[1], "bold"), " into ", (keep[1], "bold"), "?\n\n",
             "Its aliases, affiliations, memberships, notes, tags and mentions move to ", (keep[1], "bold"),
@@ -215,29 +219,30 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         except ERRORS as exc:
             self._from_thread(self._write_failed, exc)
             return
-        self._from_thread(self._written, pair, done, fn is merge_entities)
+        self._from_thread(self._written, pair, done, args[1] if fn is merge_entities else None)
 
     def _write_failed(self, exc: Exception) -> None:
         self.busy = False
         self.app.notify(f"Not saved: {' '.join(str(exc).split())}", severity="error", markup=False)
 
-    def _written(self, pair: Pair, done: str, merged: bool) -> None:
+    def _written(self, pair: Pair, done: str, merged: int | None) -> None:
+        """The write landed: drop the pair (after a merge, every pair of the record `merged`
+        away), reload the main screen and the pairs."""
         self.busy = False
         self.app.notify(done, timeout=3, markup=False)
         if not self.is_attached:
             return
         table = self.query_one(DataTable)
         gone = {f"{pair.a_id}-{pair.b_id}"}
-        if merged:  # every pair of the merged-away record is stale
-            away = self._survivor(pair)[1][0]
-            gone |= {k for k, p in self.pairs.items() if away in (p.a_id, p.b_id)}
+        if merged is not None:  # every pair of the merged-away record is stale
+            gone |= {k for k, p in self.pairs.items() if merged in (p.a_id, p.b_id)}
         for key in gone:
             if key in self.pairs:
                 del self.pairs[key]
                 table.remove_row(key)
         self._detail()
         after = getattr(self.app, "after_write", None)
-        if merged and after is not None:
+        if merged is not None and after is not None:
             after()  # the main screen's lists, counts and card
         self.load()  # and the pairs, in the background
 
