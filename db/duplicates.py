@@ -228,28 +228,35 @@ def _blocks(words: tuple[str, ...]) -> list[tuple]:
     return [("last", words[-1], words[0][:2]), ("first", words[0], words[-1][:1])]
 
 
-def _load(db: sqlite_utils.Database, entity_type: str) -> dict[int, tuple[str, ...]]:
-    """Every record's name words. People's come from the stored `name_key` (= fold(name)),
-    folded again only when it is missing (a row written by another tool)."""
-    rows = db.execute(f"SELECT id, name, name_key FROM [{TABLE_OF[entity_type]}]").fetchall()
+_KEY_SQL = "COALESCE(NULLIF(name_key, ''), lower(name))"  # the key `not_same` keeps (see m008)
+
+
+def _load(db: sqlite_utils.Database, entity_type: str) -> tuple[dict[int, tuple[str, ...]], dict[int, str]]:
+    """Every record's name words, and its name key (as `not_same` stores it). People's words
+    come from the stored `name_key` (= fold(name)), folded again only when it is missing."""
+    rows = db.execute(f"SELECT id, name, name_key, {_KEY_SQL} FROM [{TABLE_OF[entity_type]}]").fetchall()
+    keys = {i: k for i, _, _, k in rows}
     if entity_type != "person":
-        return {i: name_words(n, entity_type) for i, n, _ in rows}
+        return {i: name_words(n, entity_type) for i, n, _, _ in rows}, keys
     skip = _PERSON_SKIP
     out = {}
-    for i, name, key in rows:
+    for i, name, key, _ in rows:
         words = (key or fold(name)).split()
         out[i] = tuple(w for w in words if w not in skip) or tuple(words)
-    return out
+    return out, keys
 
 
-def judged_distinct(db: sqlite_utils.Database, entity_type: str) -> set[tuple[int, int]]:
-    """Pairs (smaller id, larger id) the user marked "not the same"."""
+def judged_distinct(db: sqlite_utils.Database, entity_type: str) -> tuple[set[tuple[int, int]], set[frozenset]]:
+    """What the user marked "not the same": pairs of ids (smaller first) and pairs of name
+    keys (a judgement also holds for records re-created under the same names)."""
     if "not_same" not in db.table_names():
-        return set()
+        return set(), set()
     rows = db.execute(
-        "SELECT entity_id, other_id FROM not_same WHERE entity_type = ? AND entity_id < other_id", [entity_type]
+        "SELECT entity_id, other_id, entity_key, other_key FROM not_same WHERE entity_type = ?", [entity_type]
     ).fetchall()
-    return {(a, b) for a, b in rows}
+    ids = {(a, b) if a < b else (b, a) for a, b, _, _ in rows if a > 0 and b > 0}
+    names = {frozenset((ka, kb)) for _, _, ka, kb in rows if ka and kb and ka != kb}
+    return ids, names
 
 
 def candidate_pairs(
@@ -261,17 +268,19 @@ def candidate_pairs(
     fits (1 otherwise); beyond AMBIGUOUS the pair is kept only when the two share something in
     `context` (`_contexts`, loaded when not given)."""
     _check_type(entity_type)
-    words = _load(db, entity_type)
+    words, keys = _load(db, entity_type)
     if context is None:
         context = _contexts(db, entity_type)
     found: dict[tuple[int, int], tuple[str, int, int]] = {}
-    distinct = judged_distinct(db, entity_type)
+    distinct, distinct_names = judged_distinct(db, entity_type)
     person = entity_type == "person"
 
     def consider(x: int, y: int, reason: str | None = None, crowd: int = 1) -> None:
         """Pair x and y for `reason` (found structurally) or for what `classify` says."""
         pair = (x, y) if x < y else (y, x)
         if x == y or pair in found or pair in distinct:
+            return
+        if distinct_names and frozenset((keys[x], keys[y])) in distinct_names:
             return
         reason = reason or classify(words[x], words[y], entity_type)
         if reason is None:
@@ -453,30 +462,40 @@ def _names(db: sqlite_utils.Database, entity_type: str, ids: set[int]) -> dict[i
 # ------------------------------------------------------------------ "not the same"
 def mark_not_same(db: sqlite_utils.Database, entity_type: str, a_id: int, b_id: int) -> bool:
     """Remember that records `a_id` and `b_id` are two entities: the pair is never suggested
-    again (and follows either record into a merge). False when it was already marked."""
+    again (it follows either record into a merge, a rename, and a re-creation under the same
+    name). False when it was already marked."""
     _check_type(entity_type)
     if a_id == b_id:
         raise DuplicatesError("a record is always the same as itself")
     table = TABLE_OF[entity_type]
     with write_transaction(db):
+        keys = {}
         for rid in (a_id, b_id):
-            if db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [rid]).fetchone() is None:
+            row = db.execute(f"SELECT {_KEY_SQL} FROM [{table}] WHERE id = ?", [rid]).fetchone()
+            if row is None:
                 raise DuplicatesError(f"no {entity_type} with id {rid}")
+            keys[rid] = row[0]
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         before = db.conn.total_changes
         db.conn.executemany(
-            "INSERT OR IGNORE INTO not_same (entity_type, entity_id, other_id, decided_at) VALUES (?, ?, ?, ?)",
-            [(entity_type, a_id, b_id, now), (entity_type, b_id, a_id, now)],
+            "INSERT OR IGNORE INTO not_same (entity_type, entity_id, other_id, entity_key, other_key, decided_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(entity_type, a_id, b_id, keys[a_id], keys[b_id], now), (entity_type, b_id, a_id, keys[b_id], keys[a_id], now)],
         )
         return db.conn.total_changes > before
 
 
 def unmark_not_same(db: sqlite_utils.Database, entity_type: str, a_id: int, b_id: int) -> bool:
-    """Forget a "not the same" judgement (the pair may be suggested again)."""
+    """Forget a "not the same" judgement of two records, by their ids or their names (the pair
+    may be suggested again). False when there was none."""
     _check_type(entity_type)
+    table = TABLE_OF[entity_type]
     with write_transaction(db):
+        keys = [r[0] for r in db.execute(f"SELECT {_KEY_SQL} FROM [{table}] WHERE id IN (?, ?)", [a_id, b_id])]
         cursor = db.execute(
             "DELETE FROM not_same WHERE entity_type = ? AND ((entity_id = ? AND other_id = ?)"
-            " OR (entity_id = ? AND other_id = ?))", [entity_type, a_id, b_id, b_id, a_id],
+            " OR (entity_id = ? AND other_id = ?)"
+            " OR (? = 2 AND ((entity_key = ? AND other_key = ?) OR (entity_key = ? AND other_key = ?))))",
+            [entity_type, a_id, b_id, b_id, a_id, len(keys), *(keys + keys[::-1] if len(keys) == 2 else [""] * 4)],
         )
         return cursor.rowcount > 0

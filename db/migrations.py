@@ -206,34 +206,63 @@ def m005_initiative_organization_links(db: sqlite_utils.Database) -> None:
 
 def m008_not_same(db: sqlite_utils.Database) -> None:
     """`not_same`: pairs of records the user judged to be two entities ("not the same"), never
-    suggested as possible duplicates again. Each pair is stored both ways, keyed like other
-    entity tables (entity_type, entity_id), so a merge moves it with the record; a trigger
-    repoints the mirror row, and deleting a record drops its pairs. See `db.duplicates`."""
+    suggested as possible duplicates again. See `db.duplicates` and README.
+
+    Each pair is stored both ways, keyed like other entity tables (entity_type, entity_id), so
+    `merge_entities` moves it with a merged record; triggers repoint the mirror row, keep the
+    folded names (`entity_key`, `other_key`: the records' name_key) current through merges and
+    renames, and on a delete keep the row with the id negated: a judgement also holds by name,
+    for a record re-created from the same name (re-extraction)."""
     for statement in _NOT_SAME_SCHEMA:  # one by one: executescript() would COMMIT first
         db.execute(statement)
 
 
+_KEY_OF = (  # the name_key of record `{id}` of type `{type}` (NULL when there is none)
+    "(SELECT COALESCE(NULLIF(name_key, ''), lower(name)) FROM people WHERE {type} = 'person' AND id = {id}"
+    " UNION ALL SELECT COALESCE(NULLIF(name_key, ''), lower(name)) FROM organizations"
+    " WHERE {type} = 'organization' AND id = {id}"
+    " UNION ALL SELECT COALESCE(NULLIF(name_key, ''), lower(name)) FROM initiatives"
+    " WHERE {type} = 'initiative' AND id = {id})"
+)
+_ENTITY_TABLES = (("person", "people"), ("organization", "organizations"), ("initiative", "initiatives"))
 _NOT_SAME_SCHEMA = [
     """CREATE TABLE IF NOT EXISTS not_same (
         entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
         entity_id INTEGER NOT NULL,
         other_id INTEGER NOT NULL,
+        entity_key TEXT NOT NULL DEFAULT '',
+        other_key TEXT NOT NULL DEFAULT '',
         decided_at TEXT,
         PRIMARY KEY (entity_type, entity_id, other_id),
         CHECK (entity_id <> other_id)
     )""",
     "CREATE INDEX IF NOT EXISTS idx_not_same_other ON not_same(entity_type, other_id)",
-    # merge_entities moves (type, entity_id) rows; the mirror row follows
-    """CREATE TRIGGER IF NOT EXISTS not_same_follows_merge AFTER UPDATE OF entity_id ON not_same
+    # a row moved to another record (merge_entities) or negated (a delete): the mirror follows,
+    # and both keys name the records they now point at (kept as they were for a negated id)
+    f"""CREATE TRIGGER IF NOT EXISTS not_same_follows_merge AFTER UPDATE OF entity_id ON not_same
     WHEN NEW.entity_id <> OLD.entity_id BEGIN
-        UPDATE OR IGNORE not_same SET other_id = NEW.entity_id
+        UPDATE not_same SET entity_key = COALESCE({_KEY_OF.format(type="NEW.entity_type", id="NEW.entity_id")},
+                                                  entity_key)
+        WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id AND other_id = NEW.other_id;
+        UPDATE OR IGNORE not_same SET other_id = NEW.entity_id,
+            other_key = COALESCE({_KEY_OF.format(type="NEW.entity_type", id="NEW.entity_id")}, other_key)
         WHERE entity_type = NEW.entity_type AND entity_id = NEW.other_id AND other_id = OLD.entity_id;
     END""",
     *(
         f"""CREATE TRIGGER IF NOT EXISTS not_same_{etype}_deleted AFTER DELETE ON {table} BEGIN
-        DELETE FROM not_same WHERE entity_type = '{etype}' AND (entity_id = OLD.id OR other_id = OLD.id);
+        UPDATE OR REPLACE not_same SET entity_id = -entity_id WHERE entity_type = '{etype}' AND entity_id = OLD.id;
+        UPDATE OR REPLACE not_same SET other_id = -other_id WHERE entity_type = '{etype}' AND other_id = OLD.id;
     END"""
-        for etype, table in (("person", "people"), ("organization", "organizations"), ("initiative", "initiatives"))
+        for etype, table in _ENTITY_TABLES
+    ),
+    *(
+        f"""CREATE TRIGGER IF NOT EXISTS not_same_{etype}_renamed AFTER UPDATE OF name, name_key ON {table} BEGIN
+        UPDATE not_same SET entity_key = COALESCE(NULLIF(NEW.name_key, ''), lower(NEW.name))
+        WHERE entity_type = '{etype}' AND entity_id = NEW.id;
+        UPDATE not_same SET other_key = COALESCE(NULLIF(NEW.name_key, ''), lower(NEW.name))
+        WHERE entity_type = '{etype}' AND other_id = NEW.id;
+    END"""
+        for etype, table in _ENTITY_TABLES
     ),
 ]
 

@@ -132,8 +132,10 @@ def test_judged_pairs_move_to_the_survivor_of_a_merge(empty_db):
     mark_not_same(db, "person", a, c)
     mark_not_same(db, "person", a2, c)  # ... and from c, which the survivor already is: folded
     merge_entities(db, "person", a2, a)
-    rows = set(db.execute("SELECT entity_id, other_id FROM not_same").fetchall())
-    assert rows == {(a, b), (b, a), (a, c), (c, a)}
+    rows = set(db.execute("SELECT entity_id, other_id, entity_key, other_key FROM not_same WHERE entity_id > 0"
+                          " AND other_id > 0").fetchall())
+    keys = {a: "corwin haverford", b: "corwin j haverford", c: "corwin t haverford"}
+    assert rows == {(x, y, keys[x], keys[y]) for x, y in ((a, b), (b, a), (a, c), (c, a))}
     assert _pairs(db) == set()  # a-b and a-c judged; b-c conflicting initials
 
 
@@ -143,10 +145,32 @@ def test_merging_a_judged_pair_anyway_leaves_no_rows_and_delete_drops_pairs(empt
     mark_not_same(db, "person", a, b)
     mark_not_same(db, "person", b, c)
     merge_entities(db, "person", b, a)  # the user changed their mind
-    assert set(db.execute("SELECT entity_id, other_id FROM not_same").fetchall()) == {(a, c), (c, a)}
+    live = "SELECT entity_id, other_id FROM not_same WHERE entity_id > 0 AND other_id > 0"
+    assert set(db.execute(live).fetchall()) == {(a, c), (c, a)}
     db.execute("DELETE FROM people WHERE id = ?", [c])
     db.conn.commit()
-    assert db.execute("SELECT COUNT(*) FROM not_same").fetchone()[0] == 0
+    assert db.execute(live).fetchall() == []  # no row points at a record that is gone
+
+
+def test_a_judgement_holds_through_a_rename_and_a_re_creation_under_the_same_name(empty_db):
+    db = empty_db
+    a, b, filler = _add(db, "people", "Corwin Haverford", "Corwin Jay Haverford", "Anabel Montiel")
+    mark_not_same(db, "person", a, b)
+    db.execute("UPDATE people SET name = 'Corwin J. Haverford', name_key = 'corwin j haverford' WHERE id = ?", [b])
+    db.conn.commit()  # renamed: now an "initial" pair, still judged
+    assert _pairs(db) == set()
+    db.execute("DELETE FROM people WHERE id = ?", [b])  # re-extraction drops the record ...
+    db.conn.commit()
+    again, = _add(db, "people", "Corwin J. Haverford")  # ... and draws it again, under another id
+    assert again not in (a, b, filler) and _pairs(db) == set()
+    assert unmark_not_same(db, "person", a, again) is True  # forgotten by its names
+    assert _pairs(db) == {frozenset(("Corwin Haverford", "Corwin J. Haverford"))}
+    db.execute("DELETE FROM people WHERE id = ?", [again])  # an id taken again after a delete
+    db.conn.commit()
+    c, = _add(db, "people", "Corwin T. Haverford")
+    mark_not_same(db, "person", a, c)
+    db.execute("DELETE FROM people WHERE id = ?", [c])
+    db.conn.commit()  # the negated rows of both deletes do not collide
 
 
 def test_upgrade_keeps_older_data_and_adds_the_table(tmp_path):
