@@ -77,6 +77,7 @@ REASONS = {
 }
 SPELLING_CUTOFF = 85  # fuzz.ratio of the whole names for a spelling variant
 BLOCK_LIMIT = 5000  # a spelling block larger than this (a very common word) is skipped
+SMALL_BLOCK = 8  # blocks up to this size are compared pair by pair, larger ones with cdist
 GROUP_LIMIT = 100  # an exact key shared by more records than this is no evidence: skipped
 
 
@@ -208,24 +209,24 @@ def _other_keys(words: tuple[str, ...], text: str, person: bool) -> list[str]:
     return keys
 
 
-def _less_one(words: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(name, reason): the words with one word (not the first) left out, and with every
+def _less_one(words: tuple[str, ...]) -> dict[str, str]:
+    """{name: reason}: the words with one word (not the first) left out, and with every
     initial left out, as text; a record with that name is `words` less that."""
-    out = []
+    out = {}
     if len(words) >= 3:
         for i in range(1, len(words)):
-            out.append((" ".join(words[:i] + words[i + 1 :]), "initial" if len(words[i]) == 1 else "one more word"))
+            out.setdefault(" ".join(words[:i] + words[i + 1 :]), "initial" if len(words[i]) == 1 else "one more word")
     plain = tuple(w for w in words if len(w) > 1)
     if plain != words and len(plain) >= 2:
-        out.append((" ".join(plain), "initial"))
+        out.setdefault(" ".join(plain), "initial")
     return out
 
 
-def _blocks(words: tuple[str, ...]) -> list[tuple]:
+def _blocks(words: tuple[str, ...]) -> list[str]:
     """Blocks for spelling variants: one misspelt word keeps one of these keys."""
     if len(words) < 2:
         return []
-    return [("last", words[-1], words[0][:2]), ("first", words[0], words[-1][:1])]
+    return [f"l {words[-1]} {words[0][:2]}", f"f {words[0]} {words[-1][:1]}"]
 
 
 _KEY_SQL = "COALESCE(NULLIF(name_key, ''), lower(name))"  # the key `not_same` keeps (see m008)
@@ -305,24 +306,24 @@ def candidate_pairs(
                     for y in members[i + 1 :]:
                         consider(x, y, known)
     # one word more: the longer name less one word is another record's name
-    wider: dict[int, dict[int, str]] = defaultdict(dict)  # shorter record -> {longer record: reason}
+    wider: dict[int, list[tuple[int, str]]] = defaultdict(list)  # shorter record -> [(longer, reason)]
     for rid, w in words.items():
-        for key, reason in _less_one(w):
+        for key, reason in _less_one(w).items():
             for other in full.get(key, ()):
-                if other != rid:
-                    wider[other].setdefault(rid, reason)
+                wider[other].append((rid, reason))
     empty: frozenset = frozenset()
     for short, longer in wider.items():
         crowd = len(longer)
-        mine = context.get(short, empty) if crowd > AMBIGUOUS else None
-        for other, reason in longer.items():
-            if mine is None or mine & context.get(other, empty):
-                consider(short, other, reason if person else None, crowd)
-            else:  # one of too many, with nothing shared: not by another way either
-                distinct.add((short, other) if short < other else (other, short))
+        if crowd > AMBIGUOUS:  # one of too many: only with something shared (the spelling pass,
+            mine = context.get(short)  # over names of as many words, cannot pair them either)
+            if not mine:
+                continue
+            longer = [(other, reason) for other, reason in longer if mine & context.get(other, empty)]
+        for other, reason in longer:
+            consider(short, other, reason if person else None, crowd)
 
     # spelling variants: fuzz.ratio inside small blocks
-    blocks: dict[tuple, list[int]] = defaultdict(list)
+    blocks: dict[str, list[int]] = defaultdict(list)
     for rid, w in words.items():
         for key in _blocks(w) if entity_type == "person" else _org_blocks(w):
             blocks[key].append(rid)
@@ -336,20 +337,25 @@ def candidate_pairs(
     return found
 
 
-def _org_blocks(words: tuple[str, ...]) -> list[tuple]:
+def _org_blocks(words: tuple[str, ...]) -> list[str]:
     """Organization blocks: the first word, and the last word (a misspelling keeps one)."""
     if not words:
         return []
-    return [("first", words[0]), ("last", words[-1])] if len(words) > 1 else [("first", words[0])]
+    return [f"f {words[0]}", f"l {words[-1]}"] if len(words) > 1 else [f"f {words[0]}"]
 
 
 def _close(block: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Index pairs (i < j) of a block's word lists that may be one misspelling apart: as many
     words, lengths within two characters, and fuzz.ratio of the texts at SPELLING_CUTOFF or more."""
     texts = [" ".join(w) for w in block]
-    if len(texts) == 2:
-        close = len(block[0]) == len(block[1]) and abs(len(texts[0]) - len(texts[1])) <= 2
-        return [(0, 1)] if close and fuzz.ratio(texts[0], texts[1], score_cutoff=SPELLING_CUTOFF) else []
+    if len(texts) <= SMALL_BLOCK:  # a few pairs: cheaper than a matrix
+        out = []
+        for i in range(len(texts)):
+            for j in range(i + 1, len(texts)):
+                if (len(block[i]) == len(block[j]) and abs(len(texts[i]) - len(texts[j])) <= 2
+                        and fuzz.ratio(texts[i], texts[j], score_cutoff=SPELLING_CUTOFF)):
+                    out.append((i, j))
+        return out
     import numpy  # rapidfuzz's cdist returns a numpy matrix
 
     matrix = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF, dtype=numpy.uint8)
