@@ -133,10 +133,13 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         if pairs:
             table.move_cursor(row=min(keep, len(pairs) - 1), animate=False)
         what = LABELS[entity_type]
-        more = f" (the best {SHOWN})" if len(pairs) >= SHOWN else ""
-        count = f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''}"
-        self._caption(f"{count} of {what} that may be one{more}, best first" if pairs
-                      else f"No possible duplicates among {what}.")
+        if len(pairs) >= SHOWN:
+            caption = f"The best {SHOWN} pairs of {what} that may be one"
+        elif pairs:
+            caption = f"{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of {what} that may be one, best first"
+        else:
+            caption = f"No possible duplicates among {what}."
+        self._caption(caption)
         self._detail()
 
     def _current(self) -> Pair | None:
