@@ -204,6 +204,69 @@ def m005_initiative_organization_links(db: sqlite_utils.Database) -> None:
     install_links(db)
 
 
+def m008_not_same(db: sqlite_utils.Database) -> None:
+    """`not_same`: pairs of records the user judged to be two entities ("not the same"), never
+    suggested as possible duplicates again. See `db.duplicates` and README.
+
+    Each pair is stored both ways, keyed like other entity tables (entity_type, entity_id), so
+    `merge_entities` moves it with a merged record; triggers repoint the mirror row, keep the
+    folded names (`entity_key`, `other_key`: the records' name_key) current through merges and
+    renames, and on a delete keep the row with the id negated: a judgement also holds by name,
+    for a record re-created from the same name (re-extraction)."""
+    for statement in _NOT_SAME_SCHEMA:  # one by one: executescript() would COMMIT first
+        db.execute(statement)
+
+
+_KEY_OF = (  # the name_key of record `{id}` of type `{type}` (NULL when there is none)
+    "(SELECT COALESCE(NULLIF(name_key, ''), lower(name)) FROM people WHERE {type} = 'person' AND id = {id}"
+    " UNION ALL SELECT COALESCE(NULLIF(name_key, ''), lower(name)) FROM organizations"
+    " WHERE {type} = 'organization' AND id = {id}"
+    " UNION ALL SELECT COALESCE(NULLIF(name_key, ''), lower(name)) FROM initiatives"
+    " WHERE {type} = 'initiative' AND id = {id})"
+)
+_ENTITY_TABLES = (("person", "people"), ("organization", "organizations"), ("initiative", "initiatives"))
+_NOT_SAME_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS not_same (
+        entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
+        entity_id INTEGER NOT NULL,
+        other_id INTEGER NOT NULL,
+        entity_key TEXT NOT NULL DEFAULT '',
+        other_key TEXT NOT NULL DEFAULT '',
+        decided_at TEXT,
+        PRIMARY KEY (entity_type, entity_id, other_id),
+        CHECK (entity_id <> other_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS idx_not_same_other ON not_same(entity_type, other_id)",
+    # a row moved to another record (merge_entities) or negated (a delete): the mirror follows,
+    # and both keys name the records they now point at (kept as they were for a negated id)
+    f"""CREATE TRIGGER IF NOT EXISTS not_same_follows_merge AFTER UPDATE OF entity_id ON not_same
+    WHEN NEW.entity_id <> OLD.entity_id BEGIN
+        UPDATE not_same SET entity_key = COALESCE({_KEY_OF.format(type="NEW.entity_type", id="NEW.entity_id")},
+                                                  entity_key)
+        WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id AND other_id = NEW.other_id;
+        UPDATE OR IGNORE not_same SET other_id = NEW.entity_id,
+            other_key = COALESCE({_KEY_OF.format(type="NEW.entity_type", id="NEW.entity_id")}, other_key)
+        WHERE entity_type = NEW.entity_type AND entity_id = NEW.other_id AND other_id = OLD.entity_id;
+    END""",
+    *(
+        f"""CREATE TRIGGER IF NOT EXISTS not_same_{etype}_deleted AFTER DELETE ON {table} BEGIN
+        UPDATE OR REPLACE not_same SET entity_id = -entity_id WHERE entity_type = '{etype}' AND entity_id = OLD.id;
+        UPDATE OR REPLACE not_same SET other_id = -other_id WHERE entity_type = '{etype}' AND other_id = OLD.id;
+    END"""
+        for etype, table in _ENTITY_TABLES
+    ),
+    *(
+        f"""CREATE TRIGGER IF NOT EXISTS not_same_{etype}_renamed AFTER UPDATE OF name, name_key ON {table} BEGIN
+        UPDATE not_same SET entity_key = COALESCE(NULLIF(NEW.name_key, ''), lower(NEW.name))
+        WHERE entity_type = '{etype}' AND entity_id = NEW.id;
+        UPDATE not_same SET other_key = COALESCE(NULLIF(NEW.name_key, ''), lower(NEW.name))
+        WHERE entity_type = '{etype}' AND other_id = NEW.id;
+    END"""
+        for etype, table in _ENTITY_TABLES
+    ),
+]
+
+
 def m009_fts_content_declaration(db: sqlite_utils.Database) -> None:
     """`search_words` declared with content="search_keys" (double quotes), so sqlite-utils'
     detect_fts() and Datasette's `_search=` find it; the index is rebuilt. See `db.search_index`."""
@@ -218,6 +281,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (3, m003_analysis),
     (4, m004_search_key_upkeep),
     (5, m005_initiative_organization_links),
+    (8, m008_not_same),
     (9, m009_fts_content_declaration),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]

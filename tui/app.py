@@ -45,6 +45,7 @@ from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, Ope
 from tui.pool import ConnectionPool, make_engine
 from tui.safe_text import SafeEngine, clean, scrub
 from tui.screens.confirm import Confirm
+from tui.screens.duplicates import DuplicatesScreen
 from tui.screens.edit_form import EditForm
 from tui.screens.help import HelpScreen
 from tui.screens.merge_picker import MergePicker
@@ -60,6 +61,7 @@ CARD_DELAY_WHILE_TYPING = 0.2  # seconds after the last keystroke before the car
 WRITE_ERRORS = (AnnotationError, MergeError, DatabaseError, sqlite3.Error)
 # Actions that only make sense on the main screen (not while a dialog is open).
 MAIN_ACTIONS = {"focus_search", "note", "tags", "edit", "merge", "export", "back", "help", "quit", "page", "refresh"}
+MAIN_ACTIONS |= {"duplicates"}
 MAIN_ACTIONS |= ANALYSIS_ACTIONS
 register_sections(SECTIONS)
 
@@ -131,6 +133,7 @@ class StakeholdersApp(AnalysisActions, App):
         Binding("e", "edit", "Edit", id="edit"),
         Binding("m", "merge", "Merge", id="merge"),
         Binding("x", "export", "Export", id="export"),
+        Binding("d", "duplicates", "Duplicates", id="duplicates", show=False),  # in ? and ctrl+p
         Binding("backspace", "back", "Back", id="back", show=False),
         Binding("ctrl+r", "refresh", "Refresh", id="refresh", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -653,6 +656,16 @@ class StakeholdersApp(AnalysisActions, App):
 
         self._write("Merging", merge_entities, card["type"], card["id"], target[0], then=merged)
 
+    def action_duplicates(self) -> None:
+        """Possible duplicates: pairs of people (or organizations) with close names; merge or
+        mark "not the same" there; enter opens a record."""
+
+        def closed(ref: tuple[str, int] | None) -> None:
+            if ref is not None:
+                self.open_entity(*ref)
+
+        self.push_screen(DuplicatesScreen(), closed)
+
     def action_export(self) -> None:
         """Export the people of the current list as CSV into the current directory."""
         rows = self.main_screen.query_one(ResultList).rows_shown
@@ -689,6 +702,8 @@ class StakeholdersApp(AnalysisActions, App):
         yield SystemCommand("Tags", "Add or remove tags of the selected entity (t)", self.action_tags)
         yield SystemCommand("Edit", "Edit name, title, email, phone (e)", self.action_edit)
         yield SystemCommand("Merge", "Merge the selected entity into another (m)", self.action_merge)
+        yield SystemCommand("Possible duplicates", "Pairs that may be one record: merge or mark not the same (d)",
+                            self.action_duplicates)
         yield SystemCommand("Export list", "Write the current list as CSV (x)", self.action_export)
         yield SystemCommand("Back", "Go back (backspace)", self.action_back)
         yield SystemCommand("Next pane", "Focus the next pane (tab)", lambda: self.action_cycle_pane(1))

@@ -171,10 +171,11 @@ def _register() -> None:
         analysis_commands,
         contacts_commands,
         directory_commands,
+        duplicates_commands,
         search_commands,
     )
 
-    for module in (directory_commands, search_commands, contacts_commands, analysis_commands):
+    for module in (directory_commands, search_commands, contacts_commands, analysis_commands, duplicates_commands):
         for command in module.COMMANDS:
             if command.short_help is None and command.help:  # the whole first sentence in the list
                 command.short_help = _first_sentence(command.help)

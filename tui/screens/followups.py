@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from db.engagement import due_followups, mark_done
 from tui.safe_text import scrub
+from tui.screens.table_screen import TABLE_KEYS, TableScreenKeys
 
 UPCOMING_DAYS = 30
 
@@ -24,7 +25,7 @@ def when_text(days: int) -> Text:
     return Text("due today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}")
 
 
-class FollowupsScreen(ModalScreen[tuple[str, int] | None]):
+class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
     """Returns ("person", id) when a row is opened, or None when closed."""
 
     DEFAULT_CSS = """
@@ -39,8 +40,7 @@ class FollowupsScreen(ModalScreen[tuple[str, int] | None]):
         Binding("escape", "close", "Close", priority=True, id="followups_close"),
         Binding("d", "done", "Done", id="followups_done"),
         Binding("a", "toggle_upcoming", "Upcoming", id="followups_upcoming"),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
+        *TABLE_KEYS,
     ]
 
     def __init__(self, db: sqlite_utils.Database, today: str | None = None) -> None:
@@ -106,12 +106,3 @@ class FollowupsScreen(ModalScreen[tuple[str, int] | None]):
         """Show or hide the follow-ups of the next 30 days."""
         self.upcoming = not self.upcoming
         self.load()
-
-    def action_cursor(self, step: int) -> None:
-        """Move the cursor (j/k)."""
-        table = self.query_one(DataTable)
-        (table.action_cursor_down if step > 0 else table.action_cursor_up)()
-
-    def action_close(self) -> None:
-        """Close the list."""
-        self.dismiss(None)
