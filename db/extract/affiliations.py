@@ -24,6 +24,7 @@ from db.extract.core import (
     Doc,
     cap_runs,
     fold,
+    initiative_kind,
     is_place,
     is_title_tok,
     looks_like_org,
@@ -261,8 +262,8 @@ def _appositions(doc: Doc) -> None:
     for pidx, person in enumerate(list(doc.found["person"])):
         for sp in person.spans:
             m = _APPOSITION.match(text, sp.end)
-            if not m or opens_with_verb(m.group(1)):
-                continue
+            if not m or opens_with_verb(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)):
+                continue  # "Name, y el jefe de ...": the next person's title
             bare = _BARE_DE.match(m.group(1))
             if bare:  # "Iñaki Ruiz, de Nexcora, y ...": the company alone
                 org = bare.group(1)
@@ -280,7 +281,12 @@ def _appositions(doc: Doc) -> None:
                 at = text.find(org, m.start(1), m.end(1))
                 if at < 0:
                     continue
-                ini = doc.lookup("initiative", org_core(org)[0])
+                core = org_core(org)[0]
+                ini = doc.lookup("initiative", core)
+                kind = initiative_kind(core) if ini is None and doc.lookup("organization", core) is None else None
+                if kind and len(core.split()) >= 2 and fold(core) not in V.INITIATIVE_KINDS:
+                    at0 = text.find(core, at)  # "co-chair of the X 2030 Steering Committee": a group
+                    ini = doc.add("initiative", core, doc.span(at0, at0 + len(core), (sp.start, m.end(1))), kind=kind)
                 if ini is not None:  # "Co-Chair of the X Exchange": a role in the group
                     doc.member(pidx, ini, t.group(1).strip().lower())
                     continue
