@@ -146,6 +146,10 @@ def import_text(
     # Extraction is slow on big documents and reads nothing from the database: it runs before
     # the write transaction, so the write lock is held only while writing.
     found = extract(text)
+    from db.documents import document_meta
+
+    imported_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    meta = document_meta(text, name, fmt, imported_at)
     with write_transaction(db):
         row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
         if row:  # imported by another process meanwhile
@@ -157,7 +161,9 @@ def import_text(
                 "sha256": sha,
                 "format": fmt,
                 "text": text,
-                "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "imported_at": imported_at,
+                "title": meta["title"],
+                "date": meta["date"],
             }
         ).last_pk
         added = _write_extraction(db, doc_id, found)

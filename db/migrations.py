@@ -204,12 +204,25 @@ def m005_initiative_organization_links(db: sqlite_utils.Database) -> None:
     install_links(db)
 
 
+def m007_document_title_date(db: sqlite_utils.Database) -> None:
+    """`documents.title` (the headline or first heading) and `documents.date` (ISO date stated
+    in the text, else the import day), filled for the documents already there. See
+    `db.document_meta`."""
+    from db.documents import fill_document_meta
+
+    db.execute("ALTER TABLE documents ADD COLUMN title TEXT")
+    db.execute("ALTER TABLE documents ADD COLUMN date TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_documents_date ON documents(date, id)")
+    fill_document_meta(db)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (1, m001_initial),
     (2, m002_search),
     (3, m003_analysis),
     (4, m004_search_key_upkeep),
     (5, m005_initiative_organization_links),
+    (7, m007_document_title_date),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -1,0 +1,157 @@
+"""Imported documents: the list (title, date, source, what each gave) and one document's review.
+
+What a document "gave" is read from its mentions: the people, organizations and initiatives
+drawn from it, and the affiliations and memberships whose two ends are both drawn from it
+(relations carry no document of their own).
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from db.document_meta import document_date, document_title
+
+TYPES = ("person", "organization", "initiative")
+META_SCAN_CHARS = 20000  # title and date are read from the start of the text
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
+    cursor = db.execute(sql, params if isinstance(params, dict) else list(params))
+    cols = [c[0] for c in cursor.description]
+    return [dict(zip(cols, row)) for row in cursor.fetchall()]
+
+
+def document_meta(text: str, name: str, fmt: str | None, imported_at: str) -> dict:
+    """{"title", "date"} of a document (see `db.document_meta`)."""
+    head = text[:META_SCAN_CHARS]
+    return {"title": document_title(head, name, fmt or "txt"), "date": document_date(head, imported_at)}
+
+
+def fill_document_meta(db: sqlite_utils.Database, only_missing: bool = True) -> int:
+    """Compute `title` and `date` for documents (those without a title, unless `only_missing`
+    is False), in the caller's transaction; returns how many rows were written."""
+    where = " WHERE title IS NULL" if only_missing else ""
+    cursor = db.execute(
+        f"SELECT id, substr(text, 1, {META_SCAN_CHARS}), name, format, imported_at FROM documents{where}"
+    )
+    updates = []
+    for doc_id, head, name, fmt, imported_at in cursor.fetchall():
+        meta = document_meta(head or "", name or "", fmt, imported_at or "")
+        updates.append((meta["title"], meta["date"], doc_id))
+    db.conn.executemany("UPDATE documents SET title = ?, date = ? WHERE id = ?", updates)
+    return len(updates)
+
+
+def count_documents(db: sqlite_utils.Database) -> int:
+    """How many documents are imported."""
+    return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+
+_COUNTS = """
+    (SELECT COUNT(DISTINCT entity_id) FROM mentions m WHERE m.document_id = d.id AND m.entity_type = 'person') AS people,
+    (SELECT COUNT(DISTINCT entity_id) FROM mentions m WHERE m.document_id = d.id AND m.entity_type = 'organization') AS organizations,
+    (SELECT COUNT(DISTINCT entity_id) FROM mentions m WHERE m.document_id = d.id AND m.entity_type = 'initiative') AS initiatives
+"""
+
+
+def list_documents(db: sqlite_utils.Database, *, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Documents newest first (by date, then id): id, title, date, source (the path imported
+    from, else the file name), format, imported_at and counts of people, organizations,
+    initiatives and relations (affiliations + memberships) they gave. `limit`/`offset` page."""
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    docs = _rows(
+        db,
+        "SELECT d.id, d.title, d.date, COALESCE(d.path, d.name) AS source, d.name, d.format, d.imported_at,"
+        f" {_COUNTS} FROM documents d ORDER BY d.date DESC, d.id DESC{page}",
+    )
+    for doc in docs:
+        doc["relations"] = _relation_count(db, doc["id"])
+    return docs
+
+
+def _relation_count(db: sqlite_utils.Database, document_id: int) -> int:
+    return sum(
+        db.execute(
+            f"SELECT COUNT(*) FROM (SELECT DISTINCT entity_id FROM mentions WHERE document_id = ?"
+            f" AND entity_type = 'person') p JOIN {table} r ON r.person_id = p.entity_id"
+            f" WHERE EXISTS (SELECT 1 FROM mentions o WHERE o.document_id = ? AND o.entity_type = ?"
+            f" AND o.entity_id = r.{column})",
+            [document_id, document_id, other],
+        ).fetchone()[0]
+        for table, column, other in (
+            ("affiliations", "organization_id", "organization"),
+            ("memberships", "initiative_id", "initiative"),
+        )
+    )
+
+
+def get_document(db: sqlite_utils.Database, document_id: int) -> dict | None:
+    """The document's row without its text (id, title, date, source, name, format, imported_at)."""
+    rows = _rows(
+        db,
+        "SELECT id, title, date, COALESCE(path, name) AS source, name, format, imported_at, sha256"
+        " FROM documents WHERE id = ?",
+        [document_id],
+    )
+    return rows[0] if rows else None
+
+
+def document_review(db: sqlite_utils.Database, document_id: int) -> dict | None:
+    """Everything needed to review one document, or None when there is no such document:
+
+    - the document's row (`get_document`) and its `text`,
+    - `mentions`: id, entity_type, entity_id, start, end, text (sorted by start),
+    - `entities`: type, id, name, mentions (count), first (offset of the first), sentence,
+    - `affiliations`: person_id, person, organization_id, organization, title, sentence,
+    - `memberships`: person_id, person, initiative_id, initiative, role, sentence,
+
+    where a relation's sentence is the first sentence of the document naming both ends (else
+    the person's first sentence).
+    """
+    doc = get_document(db, document_id)
+    if doc is None:
+        return None
+    doc["text"] = db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+    doc["mentions"] = _rows(
+        db,
+        'SELECT id, entity_type, entity_id, start, "end", text FROM mentions'
+        " WHERE document_id = ? ORDER BY start, id",
+        [document_id],
+    )
+    entities = []
+    for etype, table in (("person", "people"), ("organization", "organizations"), ("initiative", "initiatives")):
+        entities += _rows(
+            db,
+            f"SELECT '{etype}' AS type, e.id, e.name, COUNT(*) AS mentions, MIN(m.start) AS first,"
+            " (SELECT COALESCE(s.sentence, s.text) FROM mentions s WHERE s.document_id = m.document_id"
+            "  AND s.entity_type = m.entity_type AND s.entity_id = e.id ORDER BY s.start LIMIT 1) AS sentence"
+            f" FROM mentions m JOIN {table} e ON e.id = m.entity_id"
+            " WHERE m.document_id = ? AND m.entity_type = ? GROUP BY e.id ORDER BY first",
+            [document_id, etype],
+        )
+    doc["entities"] = entities
+    doc["affiliations"] = _relations(db, document_id, "affiliations", "organizations", "organization", "title")
+    doc["memberships"] = _relations(db, document_id, "memberships", "initiatives", "initiative", "role")
+    return doc
+
+
+def _relations(db, document_id: int, table: str, others: str, other: str, extra: str) -> list[dict]:
+    return _rows(
+        db,
+        f"SELECT p.id AS person_id, p.name AS person, o.id AS {other}_id, o.name AS {other}, r.{extra},"
+        " COALESCE("
+        "  (SELECT COALESCE(a.sentence, a.text) FROM mentions a JOIN mentions b"
+        "    ON b.document_id = a.document_id AND b.sentence = a.sentence"
+        "   WHERE a.document_id = :doc AND a.entity_type = 'person' AND a.entity_id = p.id"
+        f"    AND b.entity_type = '{other}' AND b.entity_id = o.id ORDER BY a.start LIMIT 1),"
+        "  (SELECT COALESCE(a.sentence, a.text) FROM mentions a WHERE a.document_id = :doc"
+        "    AND a.entity_type = 'person' AND a.entity_id = p.id ORDER BY a.start LIMIT 1)) AS sentence,"
+        " (SELECT MIN(a.start) FROM mentions a WHERE a.document_id = :doc AND a.entity_type = 'person'"
+        "   AND a.entity_id = p.id) AS first"
+        f" FROM (SELECT DISTINCT entity_id FROM mentions WHERE document_id = :doc AND entity_type = 'person') dp"
+        f" JOIN {table} r ON r.person_id = dp.entity_id JOIN people p ON p.id = r.person_id"
+        f" JOIN {others} o ON o.id = r.{other}_id"
+        f" WHERE EXISTS (SELECT 1 FROM mentions x WHERE x.document_id = :doc AND x.entity_type = '{other}'"
+        f"  AND x.entity_id = o.id) ORDER BY first, o.name",
+        {"doc": document_id},
+    )
