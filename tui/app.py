@@ -53,6 +53,7 @@ from db.analysis import card_extras  # stakeholder analysis (issue 7): card sect
 from tui.analysis_actions import ANALYSIS_ACTIONS, ANALYSIS_BINDINGS, AnalysisActions
 from tui.components.connections import register_sections
 from tui.components.entity_card import SECTIONS
+from tui.document_actions import DOCUMENT_ACTIONS, DOCUMENT_BINDINGS, DocumentActions  # issue 11: D
 
 POLL_SECONDS = 2.0
 CARD_DELAY_WHILE_TYPING = 0.2  # seconds after the last keystroke before the card follows
@@ -60,6 +61,7 @@ WRITE_ERRORS = (AnnotationError, MergeError, DatabaseError, sqlite3.Error)
 # Actions that only make sense on the main screen (not while a dialog is open).
 MAIN_ACTIONS = {"focus_search", "note", "tags", "edit", "merge", "export", "back", "help", "quit", "page", "refresh"}
 MAIN_ACTIONS |= ANALYSIS_ACTIONS
+MAIN_ACTIONS |= DOCUMENT_ACTIONS
 register_sections(SECTIONS)
 
 
@@ -114,7 +116,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:40] or "list"
 
 
-class StakeholdersApp(AnalysisActions, App):
+class StakeholdersApp(DocumentActions, AnalysisActions, App):
     """Search, browse and annotate the directory."""
 
     CSS_PATH = "app.tcss"
@@ -140,6 +142,7 @@ class StakeholdersApp(AnalysisActions, App):
         Binding("left_square_bracket", "page(-1)", "Previous page", id="previous_page", show=False),
         Binding("right_square_bracket", "page(1)", "Next page", id="next_page", show=False),
         *ANALYSIS_BINDINGS,
+        *DOCUMENT_BINDINGS,
     ]
     PANES = ("search", "browse", "results", "card")
 
@@ -690,4 +693,5 @@ class StakeholdersApp(AnalysisActions, App):
         yield SystemCommand("Previous page", "Previous page of a long list ([)", lambda: self.action_page(-1))
         yield SystemCommand("Refresh", "Reload from the database (ctrl+r)", self.action_refresh)
         yield from self.analysis_commands()
+        yield from self.document_commands()
         yield SystemCommand("Help", "Show every key (?)", self.action_help)

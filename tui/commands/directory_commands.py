@@ -78,6 +78,7 @@ SINGULAR = {
     "affiliations": "affiliation",
     "memberships": "membership",
     "partners": "partner",
+    "relations": "relation",
     "tags": "tag",
     "notes": "note",
     "aliases": "alias",

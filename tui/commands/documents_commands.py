@@ -33,7 +33,9 @@ def _public(doc: dict) -> dict:
 
 def format_document(doc: dict) -> str:
     """Two lines: `#id  date  title`, then the counts and the source."""
-    counts = ", ".join(f"{doc[key]} {key}" for key in COUNTED)
+    from tui.commands.directory_commands import SINGULAR
+
+    counts = ", ".join(f"{doc[key]} {SINGULAR.get(key, key) if doc[key] == 1 else key}" for key in COUNTED)
     return f"#{doc['id']}  {doc['date'] or '?'}  {doc['title']}\n    {counts} · {doc['source']}"
 
 
