@@ -96,11 +96,25 @@ def get_document(db: sqlite_utils.Database, document_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
+def document_text(db: sqlite_utils.Database, document_id: int) -> dict | None:
+    """What the text view of a review needs, read fast: the document's row (`get_document`),
+    its `text` and `spans`, (start, end, entity_type, entity_id) of every mention by start."""
+    doc = get_document(db, document_id)
+    if doc is None:
+        return None
+    doc["text"] = db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()[0]
+    doc["spans"] = db.execute(
+        'SELECT start, "end", entity_type, entity_id FROM mentions WHERE document_id = ? ORDER BY start, id',
+        [document_id],
+    ).fetchall()
+    return doc
+
+
 def document_review(db: sqlite_utils.Database, document_id: int) -> dict | None:
     """Everything needed to review one document, or None when there is no such document:
 
     - the document's row (`get_document`) and its `text`,
-    - `mentions`: id, entity_type, entity_id, start, end, text (sorted by start),
+    - `mentions`: id, entity_type, entity_id, start, end, text, sentence (sorted by start),
     - `entities`: type, id, name, mentions (count), first (offset of the first), sentence,
     - `affiliations`: person_id, person, organization_id, organization, title, sentence,
     - `memberships`: person_id, person, initiative_id, initiative, role, sentence,
@@ -114,44 +128,64 @@ def document_review(db: sqlite_utils.Database, document_id: int) -> dict | None:
     doc["text"] = db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()[0]
     doc["mentions"] = _rows(
         db,
-        'SELECT id, entity_type, entity_id, start, "end", text FROM mentions'
-        " WHERE document_id = ? ORDER BY start, id",
+        'SELECT id, entity_type, entity_id, start, "end", text, COALESCE(sentence, text) AS sentence'
+        " FROM mentions WHERE document_id = ? ORDER BY start, id",
         [document_id],
     )
+    # One pass over the mentions (in text order) gives each entity's count, first offset and
+    # sentences; relations are then matched in memory (a 2-million-character document has
+    # tens of thousands of mentions, and a join on sentences per relation was seconds).
+    seen: dict[tuple[str, int], dict] = {}
+    for m in doc["mentions"]:
+        entry = seen.get((m["entity_type"], m["entity_id"]))
+        if entry is None:
+            entry = seen[(m["entity_type"], m["entity_id"])] = {
+                "mentions": 0, "first": m["start"], "sentence": m["sentence"], "sentences": []}
+        entry["mentions"] += 1
+        entry["sentences"].append(m["sentence"])
     entities = []
     for etype, table in (("person", "people"), ("organization", "organizations"), ("initiative", "initiatives")):
-        entities += _rows(
-            db,
-            f"SELECT '{etype}' AS type, e.id, e.name, COUNT(*) AS mentions, MIN(m.start) AS first,"
-            " (SELECT COALESCE(s.sentence, s.text) FROM mentions s WHERE s.document_id = m.document_id"
-            "  AND s.entity_type = m.entity_type AND s.entity_id = e.id ORDER BY s.start LIMIT 1) AS sentence"
-            f" FROM mentions m JOIN {table} e ON e.id = m.entity_id"
-            " WHERE m.document_id = ? AND m.entity_type = ? GROUP BY e.id ORDER BY first",
-            [document_id, etype],
-        )
+        ids = [eid for (t, eid) in seen if t == etype]
+        for row in _rows_in(db, f"SELECT id, name FROM {table} WHERE id IN ({{ids}})", ids):
+            entry = seen[(etype, row["id"])]
+            entities.append({"type": etype, "id": row["id"], "name": row["name"], "mentions": entry["mentions"],
+                             "first": entry["first"], "sentence": entry["sentence"]})
+    entities.sort(key=lambda e: (TYPES.index(e["type"]), e["first"]))
     doc["entities"] = entities
-    doc["affiliations"] = _relations(db, document_id, "affiliations", "organizations", "organization", "title")
-    doc["memberships"] = _relations(db, document_id, "memberships", "initiatives", "initiative", "role")
+    doc["affiliations"] = _relations(db, seen, "affiliations", "organizations", "organization", "title")
+    doc["memberships"] = _relations(db, seen, "memberships", "initiatives", "initiative", "role")
     return doc
 
 
-def _relations(db, document_id: int, table: str, others: str, other: str, extra: str) -> list[dict]:
-    return _rows(
+def _rows_in(db, sql: str, ids: list[int], chunk: int = 500) -> list[dict]:
+    """`sql` with `{ids}` filled by placeholders, run over `ids` in chunks (SQLite's variable limit)."""
+    rows: list[dict] = []
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        rows += _rows(db, sql.format(ids=", ".join("?" * len(part))), part)
+    return rows
+
+
+def _relations(db, seen: dict, table: str, others: str, other: str, extra: str) -> list[dict]:
+    """The `table` rows whose person and `other` are both drawn from the document, each with the
+    first sentence naming both (else the person's first), in the order the people appear."""
+    people = [eid for (t, eid) in seen if t == "person"]
+    found = _rows_in(
         db,
-        f"SELECT p.id AS person_id, p.name AS person, o.id AS {other}_id, o.name AS {other}, r.{extra},"
-        " COALESCE("
-        "  (SELECT COALESCE(a.sentence, a.text) FROM mentions a JOIN mentions b"
-        "    ON b.document_id = a.document_id AND b.sentence = a.sentence"
-        "   WHERE a.document_id = :doc AND a.entity_type = 'person' AND a.entity_id = p.id"
-        f"    AND b.entity_type = '{other}' AND b.entity_id = o.id ORDER BY a.start LIMIT 1),"
-        "  (SELECT COALESCE(a.sentence, a.text) FROM mentions a WHERE a.document_id = :doc"
-        "    AND a.entity_type = 'person' AND a.entity_id = p.id ORDER BY a.start LIMIT 1)) AS sentence,"
-        " (SELECT MIN(a.start) FROM mentions a WHERE a.document_id = :doc AND a.entity_type = 'person'"
-        "   AND a.entity_id = p.id) AS first"
-        f" FROM (SELECT DISTINCT entity_id FROM mentions WHERE document_id = :doc AND entity_type = 'person') dp"
-        f" JOIN {table} r ON r.person_id = dp.entity_id JOIN people p ON p.id = r.person_id"
-        f" JOIN {others} o ON o.id = r.{other}_id"
-        f" WHERE EXISTS (SELECT 1 FROM mentions x WHERE x.document_id = :doc AND x.entity_type = '{other}'"
-        f"  AND x.entity_id = o.id) ORDER BY first, o.name",
-        {"doc": document_id},
+        f"SELECT p.id AS person_id, p.name AS person, o.id AS {other}_id, o.name AS {other}, r.{extra}"
+        f" FROM {table} r JOIN people p ON p.id = r.person_id JOIN {others} o ON o.id = r.{other}_id"
+        " WHERE r.person_id IN ({ids})",
+        people,
     )
+    rows = []
+    for row in found:
+        target = seen.get((other, row[f"{other}_id"]))
+        if target is None:
+            continue
+        person = seen[("person", row["person_id"])]
+        theirs = set(target["sentences"])
+        row["sentence"] = next((s for s in person["sentences"] if s in theirs), person["sentence"])
+        row["first"] = person["first"]
+        rows.append(row)
+    rows.sort(key=lambda r: (r["first"], r[other]))
+    return rows

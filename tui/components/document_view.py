@@ -151,6 +151,14 @@ class DocumentView(ScrollView, can_focus=True):
         last = bisect_left(self._starts, end, lo=first)
         return [m for m in self._mentions[first:last] if m[1] > start]
 
+    def action_scroll_home(self) -> None:
+        """`home`: the start of the text, at once (no animation over thousands of rows)."""
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        """`end`: the end of the text, at once."""
+        self.scroll_end(animate=False)
+
     def render_line(self, y: int) -> Strip:
         """One row of text, its mentions styled (only rows on screen are ever drawn)."""
         row = int(self.scroll_y) + y

@@ -25,7 +25,7 @@ class DocumentsScreen(ModalScreen[tuple[str, int] | None]):
     """Returns (entity type, id) when a card is opened from a review, else None."""
 
     DEFAULT_CSS = """
-    DocumentsScreen { align: left top; }
+    DocumentsScreen { align: left top; background: $surface; }
     DocumentsScreen #documents-box { width: 100%; height: 100%; background: $surface; padding: 0 1; }
     DocumentsScreen #documents-title { height: 1; text-style: bold; color: $primary; }
     DocumentsScreen #documents-caption { height: 1; color: $text-muted; }

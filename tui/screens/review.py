@@ -24,7 +24,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from db.connection import DatabaseError
-from db.documents import document_review
+from db.documents import document_review, document_text
 from db.merge import MergeError, merge_entities
 from tui.components.document_view import TYPE_STYLES, DocumentView, display_safe
 from tui.screens.confirm import Confirm
@@ -36,7 +36,7 @@ try:  # the corrections API (db/corrections.py); its keys say so until it is the
 except ImportError:  # pragma: no cover - a build without it
     corrections = None
 
-MAX_PER_SECTION = 300  # list rows per section; the text shows every mention whatever the count
+MAX_PER_SECTION = 200  # list rows per section; the text shows every mention whatever the count
 TYPE_NAMES = {"person": "person", "organization": "organization", "initiative": "initiative"}
 SECTION_TITLES = {"person": "People", "organization": "Organizations", "initiative": "Initiatives"}
 WRITE_ERRORS = (DatabaseError, MergeError, sqlite3.Error, ValueError, LookupError)
@@ -90,7 +90,7 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
     """Returns (entity type, id) when a card is to be opened, else None."""
 
     DEFAULT_CSS = """
-    ReviewScreen { align: left top; }
+    ReviewScreen { align: left top; background: $surface; }
     ReviewScreen #review-box { width: 100%; height: 100%; background: $surface; }
     ReviewScreen #review-title { height: 1; text-style: bold; color: $primary; padding: 0 1; }
     ReviewScreen #review-caption { height: 1; color: $text-muted; padding: 0 1; }
@@ -119,6 +119,7 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
         self.document_id = document_id
         self.finder = find
         self.review: dict | None = None
+        self.text = ""
         self.items: dict[str, dict] = {}
 
     def compose(self) -> ComposeResult:
@@ -142,14 +143,18 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
     # ------------------------------------------------------------ loading
     @work(thread=True, exclusive=True, group="review-load")
     def load(self) -> None:
-        """Read the document and what it gave on a connection of its own, then show it."""
+        """Read the document on a connection of its own and show it in two steps: first the
+        text with its highlights (one fast query), then the list of what it gave."""
         try:
             with self.app.pool.lease() as lease:
-                review = document_review(lease.db, self.document_id)
+                document = document_text(lease.db, self.document_id)
+                self._from_thread(self.show_text, document)
+                review = document_review(lease.db, self.document_id) if document is not None else None
         except (DatabaseError, sqlite3.Error) as exc:
             self._from_thread(self.notify, f"Could not read the document: {exc}", severity="error", markup=False)
             return
-        self._from_thread(self.show_review, review)
+        if review is not None:
+            self._from_thread(self.show_review, review)
 
     def _from_thread(self, fn, *args, **kwargs) -> None:
         try:
@@ -157,19 +162,28 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
         except RuntimeError:  # the app has closed
             pass
 
-    def show_review(self, review: dict | None) -> None:
-        """Show `review` (from `db.documents.document_review`), keeping the highlighted row."""
+    def show_text(self, document: dict | None) -> None:
+        """Show the title line and the text with its mentions highlighted (`document_text`)."""
         if not self.is_attached:
             return
-        if review is None:
+        if document is None:
             self.notify("That document no longer exists.", severity="warning")
             self.dismiss(None)
             return
-        self.review = review
-        title = Text(one_line(review["title"], 200), style="bold")
-        title.append(f"  {review['date'] or ''}  ", style="")
-        title.append(one_line(review["source"], 200), style="dim")
+        self.text = document["text"]
+        title = Text(one_line(document["title"], 200), style="bold")
+        title.append(f"  {document['date'] or ''}  ", style="")
+        title.append(one_line(document["source"], 200), style="dim")
         self.query_one("#review-title", Static).update(title)
+        self.query_one(DocumentView).set_document(
+            document["text"], [(start, end, etype, f"{etype}:{eid}") for start, end, etype, eid in document["spans"]]
+        )
+
+    def show_review(self, review: dict) -> None:
+        """Show the list of what the document gave (`document_review`), keeping the highlighted row."""
+        if not self.is_attached:
+            return
+        self.review = review
         counts = {t: sum(e["type"] == t for e in review["entities"]) for t in SECTION_TITLES}
         caption = Text.assemble(
             (" people ", TYPE_STYLES["person"]), f" {counts['person']}  ",
@@ -178,10 +192,6 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
             f"relations {len(review['affiliations']) + len(review['memberships'])}",
         )
         self.query_one("#review-caption", Static).update(caption)
-        view = self.query_one(DocumentView)
-        view.set_document(review["text"], [
-            (m["start"], m["end"], m["entity_type"], f"{m['entity_type']}:{m['entity_id']}") for m in review["mentions"]
-        ])
         options = self.query_one("#review-items", OptionList)
         keep = options.highlighted_option.id if options.highlighted_option else None
         keep_index = options.highlighted or 0
@@ -357,7 +367,7 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
     def span_of(self, name: str) -> dict:
         """{"start", "end"} of `name` in the text (first from the top of the screen on, else from
         the beginning; case-insensitive as a fallback), or {} when it is not there."""
-        text = self.review["text"] if self.review else ""
+        text = self.text
         view = self.query_one(DocumentView)
         top = view._rows[min(int(view.scroll_y), view.row_count - 1)] if view.row_count else 0
         for haystack, needle in ((text, name), (text.casefold(), name.casefold())):
