@@ -392,3 +392,58 @@ def reextract(db: sqlite_utils.Database, document_id: int | None = None, progres
     from db.reextract import reextract as run
 
     return run(db, document_id, progress=progress)
+
+
+# ------------------------------------------------------------------ reading, for the CLI and the app
+def attached_counts(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> dict[str, int]:
+    """What goes with a record when it is deleted: {"notes": n, "tags": n, "mentions": n, "relations": n}."""
+    counts = {
+        table: db.execute(f"SELECT COUNT(*) FROM {table} WHERE entity_type = ? AND entity_id = ?",
+                          [entity_type, entity_id]).fetchone()[0]
+        for table in ("notes", "tags", "mentions")
+    }
+    counts["relations"] = 0
+    for rel_table, a, b, _, _, (first_type, second_type) in RELATIONS.values():
+        for column, etype in ((a, first_type), (b, second_type)):
+            if etype == entity_type:
+                counts["relations"] += db.execute(
+                    f"SELECT COUNT(*) FROM {rel_table} WHERE {column} = ?", [entity_id]
+                ).fetchone()[0]
+    return counts
+
+
+def entity_mentions(db: sqlite_utils.Database, entity_type: str, entity_id: int, limit: int = 200) -> list[dict]:
+    """A record's mentions (id, document_id, document, start, end, text, sentence), in document order."""
+    cursor = db.execute(
+        'SELECT m.id, m.document_id, d.name AS document, m.start, m."end", m.text, COALESCE(m.sentence, m.text)'
+        " AS sentence FROM mentions m JOIN documents d ON d.id = m.document_id"
+        " WHERE m.entity_type = ? AND m.entity_id = ? ORDER BY m.document_id, m.start LIMIT ?",
+        [entity_type, entity_id, limit],
+    )
+    cols = [c[0] for c in cursor.description]
+    return [dict(zip(cols, r)) for r in cursor.fetchall()]
+
+
+def document_name(db: sqlite_utils.Database, document_id: int) -> str | None:
+    """The document's name, or None when there is no such document."""
+    row = db.execute("SELECT name FROM documents WHERE id = ?", [document_id]).fetchone()
+    return row[0] if row else None
+
+
+def document_count(db: sqlite_utils.Database) -> int:
+    """How many documents are stored."""
+    return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+
+def entity_name(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> str | None:
+    """The record's name, or None."""
+    row = db.execute(f"SELECT name FROM {_check_type(entity_type)} WHERE id = ?", [entity_id]).fetchone()
+    return row[0] if row else None
+
+
+def find_exact(db: sqlite_utils.Database, entity_type: str, name: str) -> int | None:
+    """The record of that type named exactly `name` (any known spelling), or None."""
+    from db.resolve import _by_keys
+
+    _check_type(entity_type)
+    return _by_keys(db, entity_type, name)

@@ -23,7 +23,7 @@ from db.corrections import (
 )
 from db.importer import import_text
 from db.merge import merge_entities
-from tests.correction_fixtures import OTHER, TEXT, id_of, names, one
+from correction_fixtures import OTHER, TEXT, id_of, names, one
 
 
 @pytest.fixture
