@@ -447,3 +447,24 @@ def find_exact(db: sqlite_utils.Database, entity_type: str, name: str) -> int | 
 
     _check_type(entity_type)
     return _by_keys(db, entity_type, name)
+
+
+def split_choices(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> list[dict]:
+    """The relations a split can move, each {"param": split_entity keyword, "id": other id,
+    "name": other name, "kind": relation kind, "extra": title or role}."""
+    ways = {
+        "person": [("affiliation", "organization_ids", 0), ("membership", "initiative_ids", 0)],
+        "organization": [("partner", "initiative_ids", 1), ("affiliation", "person_ids", 1)],
+        "initiative": [("partner", "organization_ids", 0), ("membership", "person_ids", 1)],
+    }[entity_type]
+    out = []
+    for kind, param, position in ways:
+        table, a, b, extra, _, types = RELATIONS[kind]
+        mine, other = (a, b) if position == 0 else (b, a)
+        other_table = TABLE_OF[types[1 - position]]
+        for other_id, name, value in db.execute(
+            f"SELECT r.{other}, o.name, r.{extra} FROM {table} r JOIN {other_table} o ON o.id = r.{other}"
+            f" WHERE r.{mine} = ? ORDER BY o.name LIMIT 500", [entity_id]
+        ):
+            out.append({"param": param, "id": other_id, "name": name, "kind": kind, "extra": value})
+    return out
