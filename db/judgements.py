@@ -205,7 +205,8 @@ class Judgements:
         self.db = db
 
         def any_in(table: str) -> bool:
-            return db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
+            # a rowid range: a bare EXISTS plans as a scan, though it stops at the first row
+            return db.execute(f"SELECT 1 FROM {table} WHERE rowid > 0 LIMIT 1").fetchone() is not None
 
         self.has_rejected = any_in("rejected_entities")
         self.has_redirects = any_in("entity_redirects")
@@ -330,3 +331,53 @@ def prune(db: sqlite_utils.Database, before: dict, remove_entity) -> dict[str, i
             remove_entity(db, entity_type, entity_id)
             removed[PLURAL[entity_type]] += 1
     return removed
+
+
+# ------------------------------------------------------------------ export
+def export_judgements(db: sqlite_utils.Database) -> dict:
+    """Every judgement by name and document hash (not by id), so a directory can be rebuilt
+    from its documents and this: rejected names and relations, renames and type changes,
+    split spans, spans marked by hand and relations added by hand."""
+    def rows(sql: str) -> list[dict]:
+        cursor = db.execute(sql)
+        cols = [c[0] for c in cursor.description]
+        return [dict(zip(cols, r)) for r in cursor.fetchall()]
+
+    def named(entity_type_col: str, id_col: str) -> str:
+        return " ".join(
+            f"WHEN {entity_type_col} = '{t}' THEN (SELECT name FROM {table} WHERE id = {id_col})"
+            for t, table in TABLE_OF.items()
+        )
+
+    added = []
+    for kind, (table, a, b, extra, sources, (first_type, second_type)) in RELATIONS.items():
+        added += rows(
+            f"SELECT '{kind}' AS kind, f.name AS first, s.name AS second, r.{extra} AS {'title' if extra == 'title' else 'role'}"
+            f" FROM {sources} x JOIN {table} r ON r.{a} = x.{a} AND r.{b} = x.{b}"
+            f" JOIN {TABLE_OF[first_type]} f ON f.id = x.{a} JOIN {TABLE_OF[second_type]} s ON s.id = x.{b}"
+            f" WHERE x.document_id = {USER_SOURCE} ORDER BY 2, 3"
+        )
+    return {
+        "rejected_entities": rows(
+            "SELECT entity_type AS type, name, verdict, MIN(created_at) AS at FROM rejected_entities"
+            " GROUP BY entity_type, name, verdict ORDER BY 1, 2"
+        ),
+        "rejected_relations": rows(
+            "SELECT kind, first_key, second_key, created_at AS at FROM rejected_relations ORDER BY 1, 2, 3"
+        ),
+        "redirects": rows(
+            "SELECT from_type, from_key, to_type, to_name, reason, created_at AS at FROM entity_redirects ORDER BY 1, 2"
+        ),
+        "split_spans": rows(
+            f"SELECT d.sha256 AS document, a.start, a.\"end\", a.entity_type AS type,"
+            f" CASE {named('a.entity_type', 'a.entity_id')} END AS name"
+            " FROM mention_assignments a JOIN documents d ON d.id = a.document_id ORDER BY 1, 2"
+        ),
+        "marked_mentions": rows(
+            f"SELECT d.sha256 AS document, m.start, m.\"end\", m.entity_type AS type,"
+            f" CASE {named('m.entity_type', 'm.entity_id')} END AS name"
+            " FROM user_mentions u JOIN mentions m ON m.id = u.mention_id JOIN documents d ON d.id = m.document_id"
+            " ORDER BY 1, 2"
+        ),
+        "added_relations": added,
+    }

@@ -107,3 +107,18 @@ def test_reextract_asks_and_keeps_corrections(db_path):
 
 def test_undo_with_nothing_to_undo(db_path):
     assert run(db_path, "undo").output == "nothing to undo\n"
+
+
+def test_judgements_export_by_name(db_path, tmp_path):
+    import json
+
+    run(db_path, "rm", "Tomas Reyna", "--yes")
+    run(db_path, "retype", "Harbor Logistics Council", "--to", "initiative")
+    run(db_path, "add", "person", "Nadia Sorel", "--organization", "Cobalt Terminal Group", "--title", "pilot")
+    data = json.loads(run(db_path, "judgements").output)
+    assert {"type": "person", "name": "Tomas Reyna", "verdict": "deleted"} in [
+        {k: r[k] for k in ("type", "name", "verdict")} for r in data["rejected_entities"]]
+    assert any(r["to_type"] == "initiative" and r["to_name"] == "Harbor Logistics Council" for r in data["redirects"])
+    assert {"kind": "affiliation", "first": "Nadia Sorel", "second": "Cobalt Terminal Group", "title": "pilot"} in data["added_relations"]
+    out = tmp_path / "j.json"
+    assert run(db_path, "judgements", "-o", str(out)).exit_code == 0 and json.loads(out.read_text())

@@ -8,6 +8,7 @@ Every correction is journaled: `undo` reverts the newest one.
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 import click
 
@@ -217,8 +218,14 @@ def reextract_command(obj: CliContext, document_id, yes: bool) -> None:
     count = 1 if document_id is not None else document_count(db)
     if not yes:
         click.confirm(f"Re-extract {count} document{'s' if count != 1 else ''}?", abort=True)
+    import sys
+
     with _one_line():
-        result = reextract(db, document_id)
+        if count > 1 and sys.stderr.isatty():
+            with click.progressbar(length=count, label="Re-extracting", file=sys.stderr) as bar:
+                result = reextract(db, document_id, progress=lambda done, total: bar.update(1))
+        else:
+            result = reextract(db, document_id)
 
     def summary(counts: dict) -> str:
         return ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "nothing"
@@ -237,4 +244,22 @@ def undo_command(obj: CliContext) -> None:
     click.echo(f"undone: {description}" if description else "nothing to undo")
 
 
-COMMANDS = [add_command, rm_command, retype_command, rename_command, split_command, reextract_command, undo_command]
+@click.command("judgements")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.pass_obj
+def judgements_command(obj: CliContext, output) -> None:
+    """Export every correction as JSON, by name and document hash (not by id): rejections,
+    renames and type changes, split spans, spans marked and relations added by hand."""
+    import json
+
+    from db.judgements import export_judgements
+
+    text = json.dumps(export_judgements(obj.db), ensure_ascii=False, indent=2) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"judgements written to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+COMMANDS = [judgements_command, add_command, rm_command, retype_command, rename_command, split_command, reextract_command, undo_command]
