@@ -221,15 +221,21 @@ class Judgements:
         ]
 
     def rejected(self, entity_type: str, name: str) -> bool:
-        """Whether the user rejected `name` as an `entity_type`."""
+        """Whether the user rejected `name` as an `entity_type`. A record of that type still
+        named so (a namesake of the one rejected, or one added back by hand) is not rejected."""
         if not self.has_rejected:
             return False
         keys = name_keys(name)
-        return bool(keys) and self.db.execute(
-            f"SELECT 1 FROM rejected_entities WHERE entity_type = ? AND name_key IN ({','.join('?' * len(keys))})"
-            " LIMIT 1",
+        marks = ",".join("?" * len(keys))
+        if not keys or self.db.execute(
+            f"SELECT 1 FROM rejected_entities WHERE entity_type = ? AND name_key IN ({marks}) LIMIT 1",
             [entity_type, *keys],
-        ).fetchone() is not None
+        ).fetchone() is None:
+            return False
+        live = self.db.execute(
+            f"SELECT 1 FROM {TABLE_OF[entity_type]} WHERE name_key IN ({marks}) LIMIT 1", keys
+        ).fetchone()
+        return live is None
 
     def redirect(self, entity_type: str, name: str) -> tuple[str, int | None, str] | None:
         """(type, id or None, name) the user moved `name` of `entity_type` to, or None."""

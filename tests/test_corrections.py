@@ -231,3 +231,58 @@ def test_errors_are_one_line(db):
         retype_entity(db, "person", 1, "person")
     with pytest.raises(CorrectionError):
         attach(db, 1)
+
+
+def test_rejecting_one_of_two_namesakes_keeps_the_other_drawn(db):
+    from db.resolve import create_person
+
+    feld = id_of(db, "person", "Dario Feld")
+    with db.conn:
+        namesake = create_person(db, "Dario Feld")
+    reject_entity(db, "person", namesake)
+    reextract(db)
+    assert id_of(db, "person", "Dario Feld") == feld
+    assert one(db, "SELECT COUNT(*) FROM mentions WHERE entity_type = 'person' AND entity_id = ?", [feld]) > 0
+
+
+def _ops(db):
+    """Each correction, as a function of the fixture database."""
+    return {
+        "reject": lambda: reject_entity(db, "person", id_of(db, "person", "Tomas Reyna")),
+        "reject relation": lambda: reject_relation(
+            db, "affiliation", id_of(db, "person", "Dario Feld"), id_of(db, "organization", "Cobalt Terminal Group")),
+        "retype": lambda: retype_entity(db, "initiative", id_of(db, "initiative", "Coastal Resilience Task Force"),
+                                        "organization"),
+        "rename": lambda: rename_entity(db, "person", id_of(db, "person", "Ilse Brandauer"), "Ilse B. Brandauer"),
+        "add": lambda: add_entity(db, "organization", "", document_id=1, start=TEXT.index("Quintero Salas Foundation"),
+                                  end=TEXT.index("Quintero Salas Foundation") + 25),
+        "attach": lambda: attach(db, id_of(db, "person", "Tomas Reyna"),
+                                 organization_id=id_of(db, "organization", "Cobalt Terminal Group"), title="adviser"),
+        "split": lambda: split_entity(
+            db, "organization", id_of(db, "organization", "Cobalt Terminal Group"), "Cobalt Terminal Group Mexico",
+            person_ids=[id_of(db, "person", "Dario Feld")]),
+        "delete document": lambda: delete_document(db, 1),
+        "merge": lambda: merge_entities(db, "organization", id_of(db, "organization", "Norteño Rail Partners"),
+                                        id_of(db, "organization", "Cobalt Terminal Group")),
+    }
+
+
+@pytest.mark.parametrize("op", list(_ops(None)))
+def test_undo_puts_every_row_back(db, op):
+    before, keys = snapshot(db), search_names(db)
+    _ops(db)[op]()
+    assert snapshot(db) != before
+    assert undo_last(db) is not None
+    assert snapshot(db) == before
+    assert search_names(db) == keys
+
+
+def test_merge_carries_judgements_to_the_survivor(db):
+    feld = id_of(db, "person", "Dario Feld")
+    ilse = id_of(db, "person", "Ilse Brandauer")
+    cobalt = id_of(db, "organization", "Cobalt Terminal Group")
+    reject_relation(db, "affiliation", ilse, cobalt)
+    merge_entities(db, "person", feld, ilse)  # Dario's Cobalt affiliation would come back on Ilse
+    assert one(db, "SELECT COUNT(*) FROM affiliations WHERE person_id = ? AND organization_id = ?", [ilse, cobalt]) == 0
+    reextract(db)
+    assert one(db, "SELECT COUNT(*) FROM affiliations WHERE person_id = ? AND organization_id = ?", [ilse, cobalt]) == 0
