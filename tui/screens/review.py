@@ -358,8 +358,11 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
             if not etype:
                 return
             dialog = TextPrompt(f"Add a missed {etype}: its name as written", placeholder="name")
-            dialog.writer = lambda db, name: fn(db, etype, name, document_id=self.document_id,
-                                                **self.span_of(name))
+            def write(db, name: str) -> None:
+                span = self.span_of(name)  # the name as it stands in the text becomes a mention
+                fn(db, etype, name, **({"document_id": self.document_id, **span} if span else {}))
+
+            dialog.writer = write
             self.app.push_screen(dialog, self._closed_dialog(f"Added the {etype}"))
 
         self.app.push_screen(ChoicePrompt("Add what?", [(t, t) for t in TYPE_NAMES]), typed)
