@@ -238,3 +238,55 @@ async def test_merge_from_the_review(db_path):
         view = screen.query_one(DocumentView)
         keys = {key for _, _, etype, key in view.visible_mentions() if etype == "person"}
         assert len(keys) == 1
+
+
+async def test_reject_and_rename_with_the_corrections_api(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        await highlight(pilot, screen, "Brannock Tellweather")
+        await pilot.press("r")
+        app.screen.query_one(Input).value = "Brannock Tellweather-Osei"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        people = [e["name"] for e in screen.review["entities"] if e["type"] == "person"]
+        assert "Brannock Tellweather-Osei" in people and "Brannock Tellweather" not in people
+
+        await highlight(pilot, screen, "Odalys Quintanar")
+        await pilot.press("delete")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        people = [e["name"] for e in screen.review["entities"] if e["type"] == "person"]
+        assert people == ["Brannock Tellweather-Osei"]
+        assert not any(key.startswith("person:") and "Odalys" in key
+                       for *_, key in screen.query_one(DocumentView).visible_mentions())
+        assert "Odalys Quintanar" not in "\n".join(items_of(screen))
+
+    db = open_db(db_path)
+    try:
+        assert db.execute("SELECT COUNT(*) FROM people WHERE name = 'Odalys Quintanar'").fetchone()[0] == 0
+        aliases = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_type = 'person'")]
+        assert "Brannock Tellweather" in aliases  # the old name kept as an alias
+        # the rejection is remembered: importing the document again does not bring her back
+        import_text(db, RELEASE + "\nAgain.\n", name="again.txt")
+        assert db.execute("SELECT COUNT(*) FROM people WHERE name = 'Odalys Quintanar'").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+async def test_add_a_missed_organization_marks_its_span(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("a")
+        await pilot.press("down", "enter")  # organization
+        app.screen.query_one(Input).value = "Cold Chain Working Group"
+        await pilot.press("enter")
+        await settle(pilot)
+        orgs = [e["name"] for e in screen.review["entities"] if e["type"] == "organization"]
+        assert "Cold Chain Working Group" in orgs
+        start = RELEASE.index("Cold Chain Working Group")
+        spans = {(s, e, t) for s, e, t, _ in screen.query_one(DocumentView).visible_mentions()}
+        assert (start, start + 24, "organization") in spans
