@@ -132,7 +132,7 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
                     yield OptionList(id="review-items")
                     yield Static("", id="review-sentence")
             yield Static(
-                "del reject · T retype · r rename · m merge · a add · A attach · enter card · tab text · esc back",
+                "del reject  T type  r rename  m merge  a add  A attach  ⏎ card  tab text  esc",
                 id="review-hint",
             )
 
