@@ -12,7 +12,7 @@ import sqlite_utils
 from db.document_meta import document_date, document_title
 
 TYPES = ("person", "organization", "initiative")
-META_SCAN_CHARS = 20000  # title and date are read from the start of the text
+META_SCAN_CHARS = 10000  # title and date are read from the start of the text
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
@@ -27,19 +27,25 @@ def document_meta(text: str, name: str, fmt: str | None, imported_at: str) -> di
     return {"title": document_title(head, name, fmt or "txt"), "date": document_date(head, imported_at)}
 
 
-def fill_document_meta(db: sqlite_utils.Database, only_missing: bool = True) -> int:
+def fill_document_meta(db: sqlite_utils.Database, only_missing: bool = True, batch: int = 500) -> int:
     """Compute `title` and `date` for documents (those without a title, unless `only_missing`
-    is False), in the caller's transaction; returns how many rows were written."""
+    is False), in the caller's transaction, `batch` documents at a time (only the start of each
+    text is read, so memory stays flat); returns how many rows were written."""
     where = " WHERE title IS NULL" if only_missing else ""
-    cursor = db.execute(
-        f"SELECT id, substr(text, 1, {META_SCAN_CHARS}), name, format, imported_at FROM documents{where}"
-    )
-    updates = []
-    for doc_id, head, name, fmt, imported_at in cursor.fetchall():
-        meta = document_meta(head or "", name or "", fmt, imported_at or "")
-        updates.append((meta["title"], meta["date"], doc_id))
-    db.conn.executemany("UPDATE documents SET title = ?, date = ? WHERE id = ?", updates)
-    return len(updates)
+    ids = [row[0] for row in db.execute(f"SELECT id FROM documents{where} ORDER BY id")]
+    for i in range(0, len(ids), batch):
+        part = ids[i:i + batch]
+        cursor = db.execute(
+            f"SELECT id, substr(text, 1, {META_SCAN_CHARS}), name, format, imported_at FROM documents"
+            f" WHERE id IN ({', '.join('?' * len(part))})",
+            part,
+        )
+        updates = []
+        for doc_id, head, name, fmt, imported_at in cursor.fetchall():
+            meta = document_meta(head or "", name or "", fmt, imported_at or "")
+            updates.append((meta["title"], meta["date"], doc_id))
+        db.conn.executemany("UPDATE documents SET title = ?, date = ? WHERE id = ?", updates)
+    return len(ids)
 
 
 def count_documents(db: sqlite_utils.Database) -> int:

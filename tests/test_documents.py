@@ -160,3 +160,16 @@ def test_documents_command_neutralises_escape_sequences_in_titles(tmp_path):
     db.close()
     result = run(["documents"], tmp_path / "d.db")
     assert result.exit_code == 0 and "\x1b" not in result.output and "red" in result.output
+
+
+def test_fill_document_meta_in_batches_fills_only_missing_titles(db):
+    ids = [import_text(db, f"Council bulletin {n}\n\nIssued May {n + 1}, 2024.", name=f"{n}.txt").document_id
+           for n in range(7)]
+    db.execute("UPDATE documents SET title = NULL, date = NULL WHERE id != ?", [ids[0]])
+    db.execute("UPDATE documents SET title = 'Kept as it was' WHERE id = ?", [ids[0]])
+    from db.documents import fill_document_meta
+
+    assert fill_document_meta(db, batch=3) == 6
+    rows = dict(db.execute("SELECT id, title || ' ' || date FROM documents").fetchall())
+    assert rows[ids[0]].startswith("Kept as it was")
+    assert rows[ids[6]] == "Council bulletin 6 2024-05-07"

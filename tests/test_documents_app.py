@@ -5,7 +5,7 @@ from __future__ import annotations
 import types
 
 import pytest
-from app_helpers import card_name, screen_text, settle
+from app_helpers import card_name, card_text, screen_text, settle
 from textual.widgets import DataTable, Input, OptionList
 
 from db import open_db
@@ -128,6 +128,9 @@ async def test_enter_opens_the_card_on_the_main_screen(db_path):
         await settle(pilot)
         assert not isinstance(app.screen, (ReviewScreen, DocumentsScreen))
         assert card_name(app) == "Odalys Quintanar"
+        text = card_text(app)  # the card names its source by title and date, not file name
+        assert "Border Freight Council names new working group (2025-03-04)" in text
+        assert "000_ab12" not in text
 
 
 async def test_escape_goes_back_to_the_documents_list(db_path):
