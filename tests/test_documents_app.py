@@ -293,3 +293,38 @@ async def test_add_a_missed_organization_marks_its_span(db_path):
         start = RELEASE.index("Cold Chain Working Group")
         spans = {(s, e, t) for s, e, t, _ in screen.query_one(DocumentView).visible_mentions()}
         assert (start, start + 24, "organization") in spans
+
+
+def test_wrap_rows_breaks_at_newlines_and_spaces_and_keeps_offsets():
+    from tui.components.document_view import wrap_rows
+
+    text = "one two three four\n\nfive\n" + "x" * 25
+    rows = wrap_rows(text, 10)
+    pieces = [text[a:b] for a, b in zip(rows, rows[1:] + [len(text)])]
+    assert "".join(pieces) == text  # every character on exactly one row
+    assert pieces[:4] == ["one two ", "three four\n", "\n", "five\n"]
+    assert pieces[4:] == ["x" * 10, "x" * 10, "x" * 5]  # a word longer than the width is cut
+
+
+def test_display_safe_keeps_length_and_removes_control_and_invisible_characters():
+    from tui.components.document_view import display_safe
+
+    raw = "a\x1b[31mb\x07c\u202ed\u200be\nf\tg"
+    safe = display_safe(raw)
+    assert len(safe) == len(raw) and "\n" in safe
+    assert not any(ch in safe for ch in "\x1b\x07\u202e\u200b\t")
+
+
+async def test_review_draws_escape_sequences_in_the_text_as_spaces(db_path):
+    db = open_db(db_path)
+    doc_id = db.execute("SELECT id FROM documents WHERE name = 'notes.txt'").fetchone()[0]
+    db.execute("UPDATE documents SET text = ? WHERE id = ?", ["Evil \x1b[2J\x1b]0;title\x07 text [b]x[/b]\n", doc_id])
+    db.conn.commit()
+    db.close()
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot, row=0)
+        view = screen.query_one(DocumentView)
+        line = "".join(seg.text for seg in view.render_line(0))
+        assert "\x1b" not in line and "\x07" not in line
+        assert "Evil" in line and "[b]x[/b]" in line  # literal, never markup
