@@ -75,7 +75,22 @@ def list_documents(db: sqlite_utils.Database, *, limit: int | None = None, offse
     return docs
 
 
+# Which documents gave a relation (migration 6, `db.judgements`; document 0 is the user).
+SOURCES = {"affiliations": ("affiliation_sources", "organization_id"), "memberships": ("membership_sources", "initiative_id")}
+
+
+def _has_sources(db: sqlite_utils.Database) -> bool:
+    return db.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('affiliation_sources', 'membership_sources')"
+    ).fetchone()[0] == 2
+
+
 def _relation_count(db: sqlite_utils.Database, document_id: int) -> int:
+    """Affiliations and memberships the document gave: those credited to it (migration 6), else,
+    in a database without provenance, those whose two ends are both drawn from it."""
+    if _has_sources(db):
+        return sum(db.execute(f"SELECT COUNT(*) FROM {table} WHERE document_id = ?", [document_id]).fetchone()[0]
+                   for table, _ in SOURCES.values())
     return sum(
         db.execute(
             f"SELECT COUNT(*) FROM (SELECT DISTINCT entity_id FROM mentions WHERE document_id = ?"
@@ -158,24 +173,32 @@ def document_review(db: sqlite_utils.Database, document_id: int) -> dict | None:
                              "first": entry["first"], "sentence": entry["sentence"]})
     entities.sort(key=lambda e: (TYPES.index(e["type"]), e["first"]))
     doc["entities"] = entities
-    doc["affiliations"] = _relations(db, seen, "affiliations", "organizations", "organization", "title")
-    doc["memberships"] = _relations(db, seen, "memberships", "initiatives", "initiative", "role")
+    doc["affiliations"] = _relations(db, document_id, seen, "affiliations", "organizations", "organization", "title")
+    doc["memberships"] = _relations(db, document_id, seen, "memberships", "initiatives", "initiative", "role")
     return doc
 
 
-def _rows_in(db, sql: str, ids: list[int], chunk: int = 500) -> list[dict]:
-    """`sql` with `{ids}` filled by placeholders, run over `ids` in chunks (SQLite's variable limit)."""
+def _rows_in(db, sql: str, ids: list[int], chunk: int = 500, before: tuple = ()) -> list[dict]:
+    """`sql` with `{ids}` filled by placeholders, run over `ids` in chunks (SQLite's variable
+    limit); `before` are the values of the placeholders ahead of `{ids}`."""
     rows: list[dict] = []
     for i in range(0, len(ids), chunk):
         part = ids[i:i + chunk]
-        rows += _rows(db, sql.format(ids=", ".join("?" * len(part))), part)
+        rows += _rows(db, sql.format(ids=", ".join("?" * len(part))), [*before, *part])
     return rows
 
 
-def _relations(db, seen: dict, table: str, others: str, other: str, extra: str) -> list[dict]:
-    """The `table` rows whose person and `other` are both drawn from the document, each with the
-    first sentence naming both (else the person's first), in the order the people appear."""
+def _relations(db, document_id: int, seen: dict, table: str, others: str, other: str, extra: str) -> list[dict]:
+    """The `table` rows whose person and `other` are both drawn from the document (and, with
+    provenance, credited to it or added by hand), each with the first sentence naming both
+    (else the person's first), in the order the people appear."""
     people = [eid for (t, eid) in seen if t == "person"]
+    credited = None
+    if _has_sources(db):
+        sources, column = SOURCES[table]
+        credited = {(r["person_id"], r[column]) for r in _rows_in(
+            db, f"SELECT person_id, {column} FROM {sources} WHERE document_id IN (?, 0) AND person_id IN ({{ids}})",
+            people, before=(document_id,))}
     found = _rows_in(
         db,
         f"SELECT p.id AS person_id, p.name AS person, o.id AS {other}_id, o.name AS {other}, r.{extra}"
@@ -186,7 +209,7 @@ def _relations(db, seen: dict, table: str, others: str, other: str, extra: str) 
     rows = []
     for row in found:
         target = seen.get((other, row[f"{other}_id"]))
-        if target is None:
+        if target is None or (credited is not None and (row["person_id"], row[f"{other}_id"]) not in credited):
             continue
         person = seen[("person", row["person_id"])]
         theirs = set(target["sentences"])

@@ -173,3 +173,18 @@ def test_fill_document_meta_in_batches_fills_only_missing_titles(db):
     rows = dict(db.execute("SELECT id, title || ' ' || date FROM documents").fetchall())
     assert rows[ids[0]].startswith("Kept as it was")
     assert rows[ids[6]] == "Council bulletin 6 2024-05-07"
+
+
+def test_relations_are_those_the_document_gave(db):
+    """A relation another document gave is not listed under this one, even when both ends are
+    named here too."""
+    first = import_text(db, RELEASE, name="a.txt").document_id
+    second = import_text(
+        db, "Port bulletin\n\nMembers:\n\n• Odalys Quintanar - Kestrel Dock Union\n\n"
+            "The Vireo Freight Systems depot hosted the meeting.\n", name="b.txt").document_id
+    review = document_review(db, second)
+    assert {e["name"] for e in review["entities"]} >= {"Odalys Quintanar", "Vireo Freight Systems"}
+    assert [a["organization"] for a in review["affiliations"]] == ["Kestrel Dock Union"]
+    counts = {r["id"]: r["relations"] for r in list_documents(db)}
+    assert counts[second] >= 1 and counts[first] >= 2
+    assert any(a["organization"] == "Vireo Freight Systems" for a in document_review(db, first)["affiliations"])

@@ -89,6 +89,9 @@ def build(path: Path, chars: int, people: int, mentions: int, seed: int = 7) -> 
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, etype, index + 1, s, e, text[s:e], text[max(s - 80, 0):e + 40]) for etype, index, s, e in fixed],
         )
+        if "affiliation_sources" in db.table_names():  # provenance (migration 6): this document gave them
+            db.execute("INSERT INTO affiliation_sources (person_id, organization_id, document_id)"
+                       " SELECT person_id, organization_id, ? FROM affiliations", [doc_id])
     db.close()
     return doc_id
 
