@@ -328,3 +328,29 @@ async def test_review_draws_escape_sequences_in_the_text_as_spaces(db_path):
         line = "".join(seg.text for seg in view.render_line(0))
         assert "\x1b" not in line and "\x07" not in line
         assert "Evil" in line and "[b]x[/b]" in line  # literal, never markup
+
+
+async def test_r_in_documents_reextracts_the_document_and_keeps_a_rejection(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        await highlight(pilot, screen, "Odalys Quintanar")
+        await pilot.press("delete", "y")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        documents = app.screen
+        assert isinstance(documents, DocumentsScreen) and documents.current()["title"].startswith("Border")
+        await pilot.press("R")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, DocumentsScreen)
+        assert any(n.message.startswith("Re-extracted") for n in app._notifications)
+        assert documents.current()["people"] == 1  # re-extracted; the rejected person stays out
+    db = open_db(db_path)
+    try:
+        assert db.execute("SELECT COUNT(*) FROM people WHERE name = 'Odalys Quintanar'").fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM people WHERE name = 'Brannock Tellweather'").fetchone()[0] == 1
+    finally:
+        db.close()

@@ -1,5 +1,6 @@
 """`D`: every imported document, newest first (title, date, what it gave, source), a page of
-`PAGE_SIZE` rows at a time (`[` / `]`); `enter` reviews one (`tui.screens.review`)."""
+`PAGE_SIZE` rows at a time (`[` / `]`); `enter` reviews one (`tui.screens.review`), `R` runs
+the current extractor over it again (`db.corrections.reextract`, corrections kept)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from textual.widgets import DataTable, Static
 
 from db.connection import DatabaseError
 from db.documents import count_documents, list_documents
-from tui.screens.review import Finder, ReviewScreen, one_line
+from tui.screens.confirm import Confirm
+from tui.screens.review import Finder, ReviewScreen, corrections, one_line
 
 PAGE_SIZE = 200
 TITLE_WIDTH = 60  # characters of a title in the table (the Review screen shows it whole)
@@ -34,6 +36,7 @@ class DocumentsScreen(ModalScreen[tuple[str, int] | None]):
     """
     BINDINGS = [
         Binding("escape", "close", "Close", priority=True, id="documents_close"),
+        Binding("R", "reextract", "Re-extract", id="documents_reextract"),
         Binding("left_square_bracket", "page(-1)", "Previous page", id="documents_previous_page"),
         Binding("right_square_bracket", "page(1)", "Next page", id="documents_next_page"),
         Binding("j", "cursor(1)", "Down", show=False),
@@ -53,7 +56,7 @@ class DocumentsScreen(ModalScreen[tuple[str, int] | None]):
             yield Static("Documents", id="documents-title")
             yield Static("Loading…", id="documents-caption")
             yield DataTable(id="documents-table", cursor_type="row", zebra_stripes=True)
-            yield Static("enter review · [ ] page · escape close", id="documents-hint")
+            yield Static("enter review · R re-extract · [ ] page · escape close", id="documents-hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -69,16 +72,9 @@ class DocumentsScreen(ModalScreen[tuple[str, int] | None]):
                 total = count_documents(lease.db)
                 rows = list_documents(lease.db, limit=PAGE_SIZE, offset=self.page_offset)
         except (DatabaseError, sqlite3.Error) as exc:
-            message = f"Could not list the documents: {exc}"
-            try:
-                self.app.call_from_thread(self.notify, message, severity="error", markup=False)
-            except RuntimeError:
-                pass
+            self._from_thread(self.notify, f"Could not list the documents: {exc}", severity="error", markup=False)
             return
-        try:
-            self.app.call_from_thread(self.show_rows, total, rows)
-        except RuntimeError:  # the app has closed
-            pass
+        self._from_thread(self.show_rows, total, rows)
 
     def show_rows(self, total: int, rows: list[dict]) -> None:
         """Fill the table with `rows` (a page of `list_documents`), keeping the cursor's document."""
@@ -134,6 +130,40 @@ class DocumentsScreen(ModalScreen[tuple[str, int] | None]):
                 self.load()
 
         self.app.push_screen(ReviewScreen(document_id, self.finder), closed)
+
+    def action_reextract(self) -> None:
+        """Run the current extractor again over the document under the cursor, keeping every
+        correction and annotation (after a confirmation)."""
+        row = self.current()
+        fn = getattr(corrections, "reextract", None)
+        if row is None or fn is None:
+            self.notify("Highlight a document first." if fn else "Re-extraction is not available in this build.",
+                        severity="warning")
+            return
+        question = Text.assemble("Re-extract ", (one_line(row["title"], 80), "bold"), "?\n\n",
+                                 "What it drew is replaced by what the current extractor finds; "
+                                 "your corrections, notes and tags stay.")
+        self.app.push_screen(Confirm(question), lambda yes: yes and self._reextract(fn, row["id"]))
+
+    @work(thread=True, exclusive=True, group="documents-reextract")
+    def _reextract(self, fn, document_id: int) -> None:
+        try:
+            with self.app.pool.lease() as lease:
+                outcome = fn(lease.db, document_id)
+        except (DatabaseError, sqlite3.Error, ValueError) as exc:
+            self._from_thread(self.notify, f"Re-extraction failed: {one_line(str(exc), 200)}", severity="error",
+                              markup=False)
+            return
+        added = sum(outcome.get("added", {}).values())
+        removed = sum(outcome.get("removed", {}).values())
+        self._from_thread(self.notify, f"Re-extracted: {added} added, {removed} removed", timeout=3)
+        self._from_thread(self.load)
+
+    def _from_thread(self, fn, *args, **kwargs) -> None:
+        try:
+            self.app.call_from_thread(fn, *args, **kwargs)
+        except RuntimeError:  # the app has closed
+            pass
 
     def action_page(self, step: int) -> None:
         """Previous / next page."""
