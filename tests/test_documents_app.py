@@ -354,3 +354,22 @@ async def test_r_in_documents_reextracts_the_document_and_keeps_a_rejection(db_p
         assert db.execute("SELECT COUNT(*) FROM people WHERE name = 'Brannock Tellweather'").fetchone()[0] == 1
     finally:
         db.close()
+
+
+async def test_question_mark_lists_the_review_keys_and_the_palette_has_its_actions(db_path):
+    from tui.screens.help import HelpScreen
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert {"Reject", "Retype", "Rename", "Merge", "Add missed", "Attach", "Back"} <= set(titles)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Reject" in text and "Attach" in text
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Re-extract" in [c.title for c in app.get_system_commands(app.screen)]

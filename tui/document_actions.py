@@ -13,6 +13,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 
 from tui.screens.documents import DocumentsScreen
+from tui.screens.review import ReviewScreen
 
 DOCUMENT_BINDINGS = [Binding("D", "documents", "Documents", id="documents")]
 DOCUMENT_ACTIONS = {"documents"}
@@ -40,4 +41,9 @@ class DocumentActions:
 
     def document_commands(self) -> Iterable[SystemCommand]:
         """The documents actions for the command palette."""
-        yield SystemCommand("Documents", "Every imported document, to review what each gave (D)", self.action_documents)
+        screen = self.screen
+        if isinstance(screen, (DocumentsScreen, ReviewScreen)):  # the open screen's own actions
+            yield from screen.commands()
+        else:
+            yield SystemCommand("Documents", "Every imported document, to review what each gave (D)",
+                                self.action_documents)

@@ -17,13 +17,14 @@ from textual.widgets import DataTable, Static
 from db.connection import DatabaseError
 from db.documents import count_documents, list_documents
 from tui.screens.confirm import Confirm
+from tui.screens.screen_keys import ScreenKeys
 from tui.screens.review import Finder, ReviewScreen, corrections, one_line
 
 PAGE_SIZE = 200
 TITLE_WIDTH = 60  # characters of a title in the table (the Review screen shows it whole)
 
 
-class DocumentsScreen(ModalScreen[tuple[str, int] | None]):
+class DocumentsScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
     """Returns (entity type, id) when a card is opened from a review, else None."""
 
     DEFAULT_CSS = """
@@ -35,6 +36,7 @@ class DocumentsScreen(ModalScreen[tuple[str, int] | None]):
     DocumentsScreen #documents-hint { height: 1; color: $text-muted; }
     """
     BINDINGS = [
+        Binding("question_mark", "help", "Keys", id="documents_help", key_display="?"),
         Binding("escape", "close", "Close", priority=True, id="documents_close"),
         Binding("R", "reextract", "Re-extract", id="documents_reextract"),
         Binding("left_square_bracket", "page(-1)", "Previous page", id="documents_previous_page"),

@@ -28,6 +28,7 @@ from db.documents import document_review, document_text
 from db.merge import MergeError, merge_entities
 from tui.components.document_view import TYPE_STYLES, DocumentView, display_safe
 from tui.screens.confirm import Confirm
+from tui.screens.screen_keys import ScreenKeys
 from tui.screens.merge_picker import MergePicker
 from tui.screens.prompts import ChoicePrompt, TextPrompt
 
@@ -86,7 +87,7 @@ def build_items(review: dict) -> tuple[list[Option], dict[str, dict]]:
     return options, items
 
 
-class ReviewScreen(ModalScreen[tuple[str, int] | None]):
+class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
     """Returns (entity type, id) when a card is to be opened, else None."""
 
     DEFAULT_CSS = """
@@ -102,6 +103,7 @@ class ReviewScreen(ModalScreen[tuple[str, int] | None]):
     ReviewScreen #review-hint { height: 1; color: $text-muted; padding: 0 1; }
     """
     BINDINGS = [
+        Binding("question_mark", "help", "Keys", id="review_help", key_display="?"),
         Binding("escape", "close", "Back", priority=True, id="review_close"),
         Binding("delete", "reject", "Reject", id="review_reject"),
         Binding("T", "retype", "Retype", id="review_retype"),
