@@ -210,8 +210,10 @@ class CorrectionActions:
                 return
             etype, eid, name = target
             what = "title" if etype == "organization" else "role"
+            section, id_key = ("affiliations", "organization_id") if etype == "organization" else ("memberships", "initiative_id")
+            current = next((r.get(what) for r in card.get(section) or [] if r.get(id_key) == eid), None) or ""
             dialog = NameDialog(Text.assemble(f"{card['name']}'s {what} at ", (name, "bold"), " (may be empty)"),
-                                placeholder=what, allow_empty=True)
+                                current, placeholder=what, allow_empty=True)
             key = "organization_id" if etype == "organization" else "initiative_id"
             extra = "title" if etype == "organization" else "role"
             dialog.writer = lambda db, value: attach(db, card["id"], **{key: eid, extra: value or None})
