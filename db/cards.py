@@ -20,7 +20,8 @@ def entity_row(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> d
 
 
 def annotations(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> dict:
-    """Aliases, tags, notes (newest first) and sources (document + quoted sentence)."""
+    """Aliases, tags, notes (newest first) and sources: document_id, document (file name),
+    title and date of the document, and the quoted sentence."""
     aliases = [
         r["alias"]
         for r in _rows(
@@ -45,12 +46,17 @@ def annotations(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> 
     )
     sources = _rows(
         db,
-        "SELECT DISTINCT d.id AS document_id, d.name AS document, COALESCE(m.sentence, m.text) AS sentence"
-        " FROM mentions m JOIN documents d ON d.id = m.document_id"
+        "SELECT DISTINCT d.id AS document_id, d.name AS document, COALESCE(d.title, d.name) AS title, d.date,"
+        " COALESCE(m.sentence, m.text) AS sentence FROM mentions m JOIN documents d ON d.id = m.document_id"
         " WHERE m.entity_type = ? AND m.entity_id = ? ORDER BY d.id, m.start",
         [entity_type, entity_id],
     )
     return {"aliases": aliases, "tags": tags, "notes": notes, "sources": sources}
+
+
+def source_label(source: dict) -> str:
+    """How a card names a source document: `Title (2025-03-04)`."""
+    return f"{source['title']} ({source['date']})" if source.get("date") else source["title"]
 
 
 def person_card(db: sqlite_utils.Database, person_id: int) -> dict | None:

@@ -107,8 +107,17 @@ def due_followups(
 
 
 def mark_done(db: sqlite_utils.Database, interaction_id: int, done: bool = True) -> None:
-    """Mark an interaction's follow-up done (or open again)."""
-    with write_transaction(db):
+    """Mark an interaction's follow-up done (or open again); journaled, so `undo` reverts it."""
+    from db.journal import journaled
+
+    state = "done" if done else "open again"
+    with journaled(db, "follow-up", f"Marked follow-up #{interaction_id} {state}") as entry:
+        row = db.execute(
+            "SELECT p.name, i.kind, i.date FROM interactions i JOIN people p ON p.id = i.person_id WHERE i.id = ?",
+            [interaction_id],
+        ).fetchone()
+        if row:
+            entry["description"] = f"Marked the follow-up of the {row[1]} with {row[0]} on {row[2]} {state}"
         cursor = db.execute("UPDATE interactions SET done = ? WHERE id = ?", [int(bool(done)), interaction_id])
         if cursor.rowcount == 0:
             raise AnalysisError(f"no interaction with id {interaction_id}")

@@ -147,6 +147,10 @@ def import_text(
     # Extraction is slow on big documents and reads nothing from the database: it runs before
     # the write transaction, so the write lock is held only while writing.
     found = extract(text)
+    from db.documents import document_meta
+
+    imported_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    meta = document_meta(text, name, fmt, imported_at)
     with write_transaction(db):
         row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
         if row:  # imported by another process meanwhile
@@ -158,7 +162,9 @@ def import_text(
                 "sha256": sha,
                 "format": fmt,
                 "text": text,
-                "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "imported_at": imported_at,
+                "title": meta["title"],
+                "date": meta["date"],
             }
         ).last_pk
         added = _write_extraction(db, doc_id, found)
@@ -166,61 +172,91 @@ def import_text(
 
 
 def _write_extraction(db: sqlite_utils.Database, doc_id: int, found) -> dict[str, int]:
-    """Resolve and write the entities extracted from one document, in the caller's transaction.
+    """Resolve and write the entities extracted from one document, in the caller's transaction,
+    applying the user's judgements (`db.judgements`): rejected names and relations are left out,
+    renamed and retyped names go to the record they now belong to, split spans to theirs.
+    Every relation written is credited to the document.
 
     Returns counts of what was added: new people, organizations and initiatives, and new
     affiliations, memberships and initiative partners.
     """
-    from db.resolve import resolve_initiative, resolve_organization, resolve_person
+    from db.judgements import RELATIONS, Judgements, add_source, kind_of
 
+    judgements = Judgements(db, doc_id)
     added = dict.fromkeys(
         ("people", "organizations", "initiatives", "affiliations", "memberships", "partners"), 0
     )
+    plural = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
     mentions: list[tuple] = []
-
-    def note_mentions(etype: str, eid: int, ent) -> None:
-        mentions.extend((doc_id, etype, eid, s.start, s.end, s.text, s.sentence) for s in ent.spans)
-
-    org_ids, ini_ids, person_ids = [], [], []
-    for org in found.organizations:
-        oid, new = resolve_organization(db, org.name, aliases=sorted(org.aliases), acronym=org.acronym)
-        added["organizations"] += new
-        org_ids.append(oid)
-        _add_aliases(db, "organization", oid, org.aliases)
-        note_mentions("organization", oid, org)
-    for ini in found.initiatives:
-        iid, new = resolve_initiative(db, ini.name, aliases=sorted(ini.aliases), acronym=ini.acronym, kind=ini.kind)
-        added["initiatives"] += new
-        ini_ids.append(iid)
-        _add_aliases(db, "initiative", iid, ini.aliases)
-        note_mentions("initiative", iid, ini)
-    for person in found.people:
-        pid, new = resolve_person(
-            db, person.name, aliases=sorted(person.aliases), title=person.title, email=person.email,
-            phone=person.phone,
-        )
-        added["people"] += new
-        person_ids.append(pid)
-        _add_aliases(db, "person", pid, person.aliases)
-        note_mentions("person", pid, person)
-    added["affiliations"] = _insert_new(
-        db, "affiliations", ("person_id", "organization_id", "title"),
-        [(person_ids[p], org_ids[o], t) for (p, o), t in found.affiliations.items()],
-    )
-    added["memberships"] = _insert_new(
-        db, "memberships", ("person_id", "initiative_id", "role"),
-        [(person_ids[p], ini_ids[i], r) for (p, i), r in found.memberships.items()],
-    )
-    added["partners"] = _insert_new(
-        db, "initiative_organizations", ("initiative_id", "organization_id", "role"),
-        [(ini_ids[i], org_ids[o], r) for (i, o), r in found.initiative_organizations.items()],
-    )
+    refs: dict[str, list] = {}
+    for etype, items in (
+        ("organization", found.organizations), ("initiative", found.initiatives), ("person", found.people),
+    ):
+        refs[etype] = []
+        for ent in items:
+            targets = [judgements.assigned(s.start, s.end) for s in ent.spans]
+            whole = targets[0] if targets and all(t == targets[0] for t in targets) else None
+            ref = whole or _resolve_found(db, judgements, etype, ent, added, plural)
+            refs[etype].append(ref)
+            for span, target in zip(ent.spans, targets):
+                target = target or ref
+                if target is not None:
+                    mentions.append((doc_id, *target, span.start, span.end, span.text, span.sentence))
+    rows: dict[str, list[tuple]] = {kind: [] for kind in RELATIONS}
+    for (first, second), relation_found in (
+        (("person", "organization"), found.affiliations),
+        (("person", "initiative"), found.memberships),
+        (("initiative", "organization"), found.initiative_organizations),
+    ):
+        for (i, j), extra in relation_found.items():
+            a, b = refs[first][i], refs[second][j]
+            how = kind_of(a[0], b[0]) if a is not None and b is not None else None
+            if how is None:
+                continue  # a rejected end, or a retyped one the relation cannot join
+            kind, swap = how
+            a, b = (b, a) if swap else (a, b)
+            if not judgements.relation_rejected(kind, a[1], b[1]):
+                rows[kind].append((a[1], b[1], extra))
+    for kind, (table, a, b, extra, _, _) in RELATIONS.items():
+        added[_ADDED_KEY[kind]] = _insert_new(db, table, (a, b, extra), rows[kind])
+        for first_id, second_id, _ in dict.fromkeys(rows[kind]):
+            add_source(db, kind, first_id, second_id, doc_id)
     db.conn.executemany(
         'INSERT INTO mentions (document_id, entity_type, entity_id, start, "end", text, sentence)'
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         mentions,
     )
     return added
+
+
+_ADDED_KEY = {"affiliation": "affiliations", "membership": "memberships", "partner": "partners"}
+
+
+def _resolve_found(db: sqlite_utils.Database, judgements, etype: str, ent, added: dict, plural: dict):
+    """(type, id) of the record an extracted entity is, or None when the user rejected it."""
+    from db.resolve import resolve_initiative, resolve_organization, resolve_person
+
+    if judgements.rejected(etype, ent.name):
+        return None
+    name = ent.name
+    redirect = judgements.redirect(etype, name)
+    if redirect is not None:
+        etype, target, name = redirect
+        if target is not None:
+            _add_aliases(db, etype, target, ent.aliases)
+            return etype, target
+        if judgements.rejected(etype, name):
+            return None
+    aliases = sorted(ent.aliases)
+    if etype == "person":
+        eid, new = resolve_person(db, name, aliases=aliases, title=ent.title, email=ent.email, phone=ent.phone)
+    elif etype == "organization":
+        eid, new = resolve_organization(db, name, aliases=aliases, acronym=ent.acronym)
+    else:
+        eid, new = resolve_initiative(db, name, aliases=aliases, acronym=ent.acronym, kind=ent.kind)
+    added[plural[etype]] += new
+    _add_aliases(db, etype, eid, ent.aliases)
+    return etype, eid
 
 
 def _add_aliases(db: sqlite_utils.Database, etype: str, eid: int, aliases) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from db.connection import write_transaction
+from db.journal import journaled
+from db.judgements import apply_after_merge
 from db.textnorm import compact_key
 
 TABLE_OF = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
@@ -56,6 +57,11 @@ def _entity_keyed(db: sqlite_utils.Database) -> list[str]:
     ]
 
 
+def entity_keyed_tables(db: sqlite_utils.Database) -> list[str]:
+    """Tables keyed by (entity_type, entity_id), without the search index (see `_entity_keyed`)."""
+    return _entity_keyed(db)
+
+
 def _move(db, table: str, column: str, from_id: int, into_id: int, extra: str = "", params=()) -> None:
     """Repoint `column` from from_id to into_id. Rows that would collide with one the survivor
     already has are folded into it: the survivor's empty fields are filled, then they are dropped."""
@@ -90,7 +96,7 @@ def merge_entities(db: sqlite_utils.Database, entity_type: str, from_id: int, in
     if from_id == into_id:
         raise MergeError("cannot merge a record into itself")
     table = TABLE_OF[entity_type]
-    with write_transaction(db):
+    with journaled(db, "merge", f"Merged {entity_type} #{from_id} into #{into_id}") as entry:
         rows = {}
         for rid in (from_id, into_id):
             cursor = db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [rid])
@@ -99,6 +105,7 @@ def merge_entities(db: sqlite_utils.Database, entity_type: str, from_id: int, in
                 raise MergeError(f"no {entity_type} with id {rid}")
             rows[rid] = dict(zip([c[0] for c in cursor.description], values))
         gone, survivor = rows[from_id], rows[into_id]
+        entry["description"] = f"Merged {entity_type} {gone['name']} into {survivor['name']}"
 
         for ref_table, column in _referencing(db, table):
             _move(db, ref_table, column, from_id, into_id)
@@ -115,5 +122,6 @@ def merge_entities(db: sqlite_utils.Database, entity_type: str, from_id: int, in
             sets = ", ".join(f"[{k}] = ?" for k in fill)
             db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*fill.values(), into_id])
         db.execute(f"DELETE FROM [{table}] WHERE id = ?", [from_id])
+        apply_after_merge(db, entity_type, from_id, into_id)  # the user's judgements follow
         cursor = db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [into_id])
         return dict(zip([c[0] for c in cursor.description], cursor.fetchone()))

@@ -204,6 +204,130 @@ def m005_initiative_organization_links(db: sqlite_utils.Database) -> None:
     install_links(db)
 
 
+def m006_judgements(db: sqlite_utils.Database) -> None:
+    """The user's judgements and the provenance of relations (see `db.judgements`), and the
+    journal `undo` reads (see `db.journal`).
+
+    - `affiliation_sources`, `membership_sources`, `partner_sources`: which document gave each
+      relation (`document_id`), or `0` for the user (added by hand). Existing relations are
+      credited to every document that mentions both of their ends.
+    - `user_mentions`: the mentions the user marked by hand (kept by re-extraction).
+    - `rejected_entities`: names (folded keys) of records the user rejected or deleted; never
+      created again by an import or a re-extraction.
+    - `rejected_relations`: affiliations / memberships / partners the user rejected.
+    - `entity_redirects`: a name of a given type the user renamed or retyped, and the record it
+      now belongs to.
+    - `mention_assignments`: spans the user split off to another record.
+    - `journal`: every correction with what undoes it.
+    """
+    for statement in _JUDGEMENT_SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    for sources, table, (a, a_type), (b, b_type) in (
+        ("affiliation_sources", "affiliations", ("person_id", "person"), ("organization_id", "organization")),
+        ("membership_sources", "memberships", ("person_id", "person"), ("initiative_id", "initiative")),
+        ("partner_sources", "initiative_organizations", ("initiative_id", "initiative"),
+         ("organization_id", "organization")),
+    ):
+        db.execute(
+            f"INSERT OR IGNORE INTO {sources} ({a}, {b}, document_id)"
+            f" SELECT DISTINCT r.{a}, r.{b}, ma.document_id FROM {table} r"
+            f" JOIN mentions ma ON ma.entity_type = '{a_type}' AND ma.entity_id = r.{a}"
+            f" JOIN mentions mb ON mb.entity_type = '{b_type}' AND mb.entity_id = r.{b}"
+            " AND mb.document_id = ma.document_id"
+        )
+
+
+_JUDGEMENT_SCHEMA = """
+        CREATE TABLE IF NOT EXISTS affiliation_sources (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL,
+            PRIMARY KEY (person_id, organization_id, document_id)
+        );
+        CREATE INDEX IF NOT EXISTS idx_affiliation_sources_org ON affiliation_sources(organization_id);
+        CREATE INDEX IF NOT EXISTS idx_affiliation_sources_document ON affiliation_sources(document_id);
+        CREATE TABLE IF NOT EXISTS membership_sources (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL,
+            PRIMARY KEY (person_id, initiative_id, document_id)
+        );
+        CREATE INDEX IF NOT EXISTS idx_membership_sources_initiative ON membership_sources(initiative_id);
+        CREATE INDEX IF NOT EXISTS idx_membership_sources_document ON membership_sources(document_id);
+        CREATE TABLE IF NOT EXISTS partner_sources (
+            initiative_id INTEGER NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
+            organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL,
+            PRIMARY KEY (initiative_id, organization_id, document_id)
+        );
+        CREATE INDEX IF NOT EXISTS idx_partner_sources_org ON partner_sources(organization_id);
+        CREATE INDEX IF NOT EXISTS idx_partner_sources_document ON partner_sources(document_id);
+        CREATE TABLE IF NOT EXISTS user_mentions (
+            mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE
+        );
+        CREATE TABLE IF NOT EXISTS rejected_entities (
+            entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
+            name_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('rejected', 'deleted')),
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (entity_type, name_key)
+        );
+        CREATE TABLE IF NOT EXISTS rejected_relations (
+            kind TEXT NOT NULL CHECK (kind IN ('affiliation', 'membership', 'partner')),
+            first_key TEXT NOT NULL,
+            second_key TEXT NOT NULL,
+            first_id INTEGER,
+            second_id INTEGER,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (kind, first_key, second_key)
+        );
+        CREATE INDEX IF NOT EXISTS idx_rejected_relations_ids ON rejected_relations(kind, first_id, second_id);
+        CREATE TABLE IF NOT EXISTS entity_redirects (
+            from_type TEXT NOT NULL CHECK (from_type IN ('person', 'organization', 'initiative')),
+            from_key TEXT NOT NULL,
+            to_type TEXT NOT NULL CHECK (to_type IN ('person', 'organization', 'initiative')),
+            to_id INTEGER,
+            to_name TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('rename', 'retype')),
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (from_type, from_key)
+        );
+        CREATE INDEX IF NOT EXISTS idx_entity_redirects_target ON entity_redirects(to_type, to_id);
+        CREATE TABLE IF NOT EXISTS mention_assignments (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organization', 'initiative')),
+            entity_id INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, start, "end")
+        );
+        CREATE INDEX IF NOT EXISTS idx_mention_assignments_entity ON mention_assignments(entity_type, entity_id);
+        CREATE TABLE IF NOT EXISTS journal (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            description TEXT NOT NULL,
+            changes TEXT NOT NULL,
+            undone_at TEXT
+        )
+"""
+
+
+def m007_document_title_date(db: sqlite_utils.Database) -> None:
+    """`documents.title` (the headline or first heading) and `documents.date` (ISO date stated
+    in the text, else the import day), filled for the documents already there. See
+    `db.document_meta`."""
+    from db.documents import fill_document_meta
+
+    db.execute("ALTER TABLE documents ADD COLUMN title TEXT")
+    db.execute("ALTER TABLE documents ADD COLUMN date TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_documents_date ON documents(date, id)")
+    fill_document_meta(db)
+
+
 def m008_not_same(db: sqlite_utils.Database) -> None:
     """`not_same`: pairs of records the user judged to be two entities ("not the same"), never
     suggested as possible duplicates again. See `db.duplicates` and README.
@@ -281,6 +405,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (3, m003_analysis),
     (4, m004_search_key_upkeep),
     (5, m005_initiative_organization_links),
+    (6, m006_judgements),
+    (7, m007_document_title_date),
     (8, m008_not_same),
     (9, m009_fts_content_declaration),
 ]

@@ -55,6 +55,8 @@ from db.analysis import card_extras  # stakeholder analysis (issue 7): card sect
 from tui.analysis_actions import ANALYSIS_ACTIONS, ANALYSIS_BINDINGS, AnalysisActions
 from tui.components.connections import register_sections
 from tui.components.entity_card import SECTIONS
+from tui.correction_actions import CORRECTION_ACTIONS, CORRECTION_BINDINGS, CorrectionActions  # issue 11
+from tui.document_actions import DOCUMENT_ACTIONS, DOCUMENT_BINDINGS, DocumentActions  # issue 11: D
 
 POLL_SECONDS = 2.0
 CARD_DELAY_WHILE_TYPING = 0.2  # seconds after the last keystroke before the card follows
@@ -63,6 +65,8 @@ WRITE_ERRORS = (AnnotationError, MergeError, DatabaseError, sqlite3.Error)
 MAIN_ACTIONS = {"focus_search", "note", "tags", "edit", "merge", "export", "back", "help", "quit", "page", "refresh"}
 MAIN_ACTIONS |= {"duplicates"}
 MAIN_ACTIONS |= ANALYSIS_ACTIONS
+MAIN_ACTIONS |= CORRECTION_ACTIONS
+MAIN_ACTIONS |= DOCUMENT_ACTIONS
 register_sections(SECTIONS)
 
 
@@ -117,7 +121,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:40] or "list"
 
 
-class StakeholdersApp(AnalysisActions, App):
+class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
     """Search, browse and annotate the directory."""
 
     CSS_PATH = "app.tcss"
@@ -144,6 +148,8 @@ class StakeholdersApp(AnalysisActions, App):
         Binding("left_square_bracket", "page(-1)", "Previous page", id="previous_page", show=False),
         Binding("right_square_bracket", "page(1)", "Next page", id="next_page", show=False),
         *ANALYSIS_BINDINGS,
+        *CORRECTION_BINDINGS,
+        *DOCUMENT_BINDINGS,
     ]
     PANES = ("search", "browse", "results", "card")
 
@@ -192,6 +198,7 @@ class StakeholdersApp(AnalysisActions, App):
         self.pool = ConnectionPool(self.db_path)
         self._engine = SafeEngine(make_engine(self.db))  # for the pickers, on this thread; hits scrubbed
         self._data_version = self._read_data_version()
+        self.start_journal()  # `u` undoes only what is done from now on
         self.main_screen.query_one("#browse").border_title = "Browse"
         self.main_screen.query_one("#centre").border_title = "List"
         self.main_screen.query_one("#card").border_title = "Card"
@@ -642,7 +649,7 @@ class StakeholdersApp(AnalysisActions, App):
             question = Text.assemble(
                 "Merge ", (card["name"], "bold"), " into ", (target[1], "bold"), "?\n\n",
                 "Its aliases, affiliations, memberships, notes, tags and mentions move to ",
-                (target[1], "bold"), "; its name becomes an alias. This cannot be undone.",
+                (target[1], "bold"), "; its name becomes an alias. u undoes it.",
             )
             self.push_screen(Confirm(question), lambda yes: yes and self._do_merge(card, target))
 
@@ -712,4 +719,6 @@ class StakeholdersApp(AnalysisActions, App):
         yield SystemCommand("Previous page", "Previous page of a long list ([)", lambda: self.action_page(-1))
         yield SystemCommand("Refresh", "Reload from the database (ctrl+r)", self.action_refresh)
         yield from self.analysis_commands()
+        yield from self.correction_commands()
+        yield from self.document_commands()
         yield SystemCommand("Help", "Show every key (?)", self.action_help)

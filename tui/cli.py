@@ -170,12 +170,15 @@ def _register() -> None:
     from tui.commands import (
         analysis_commands,
         contacts_commands,
+        correction_commands,
         directory_commands,
+        documents_commands,
         duplicates_commands,
         search_commands,
     )
 
-    for module in (directory_commands, search_commands, contacts_commands, analysis_commands, duplicates_commands):
+    for module in (directory_commands, search_commands, contacts_commands, analysis_commands, correction_commands,
+                   documents_commands, duplicates_commands):
         for command in module.COMMANDS:
             if command.short_help is None and command.help:  # the whole first sentence in the list
                 command.short_help = _first_sentence(command.help)

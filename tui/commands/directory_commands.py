@@ -93,6 +93,7 @@ SINGULAR = {
     "affiliations": "affiliation",
     "memberships": "membership",
     "partners": "partner",
+    "relations": "relation",
     "tags": "tag",
     "notes": "note",
     "aliases": "alias",
@@ -170,7 +171,9 @@ def show_command(
 
 
 def format_card(card: dict) -> str:
-    """A card as plain text for the terminal."""
+    """A card as plain text for the terminal (sources by document title and date)."""
+    from db.cards import source_label
+
     lines = [f"{card['name']}  ({card['type']} #{card['id']})"]
     for key in ("title", "acronym", "kind", "email", "phone"):
         if card.get(key):
@@ -196,7 +199,12 @@ def format_card(card: dict) -> str:
         lines += [f"  [{n['created_at'][:10]}] {n['body']}" for n in card["notes"]]
     if card.get("sources"):
         lines.append("Sources:")
-        lines += [f"  {s['document']}: \"{' '.join(s['sentence'].split())}\"" for s in card["sources"]]
+        previous = None
+        for s in card["sources"]:
+            if s["document_id"] != previous:
+                lines.append(f"  {source_label(s)}")
+                previous = s["document_id"]
+            lines.append(f"    \"{' '.join((s['sentence'] or '').split())}\"")
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from db.cards import source_label
 from tui.messages import OpenEntity
 
 MAX_LINKS = 200
@@ -176,13 +177,16 @@ def notes_section(card: dict) -> list[Widget]:
 
 
 def sources_section(card: dict) -> list[Widget]:
-    """Each document with the quoted sentence the facts came from."""
+    """Each document, by title and date, with the quoted sentences the facts came from."""
     sources = card.get("sources") or []
     if not sources:
         return []
     lines = []
+    previous = None
     for s in sources[:50]:
-        lines.append(_line((s["document"], "bold")))
+        if s["document_id"] != previous:  # the document's title once, its sentences under it
+            lines.append(_line((source_label(s), "bold")))
+            previous = s["document_id"]
         lines.append(_line(("  “" + " ".join((s["sentence"] or "").split()) + "”", "italic")))
     return [_heading(f"Sources ({len(sources)})"), Static(Text("\n").join(lines), classes="card-body card-sources")]
 

@@ -1,4 +1,5 @@
-"""Pick the record to merge the selected one into, by fuzzy search."""
+"""Pick a record by fuzzy search: the record to merge the selected one into (`m`), or the
+organization / initiative to attach a person to (`A`)."""
 
 from __future__ import annotations
 
@@ -11,26 +12,24 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 
-class MergePicker(ModalScreen[tuple[int, str] | None]):
-    """Returns (id, name) of the survivor, or None. `search(query)` gives [(id, name, detail)]."""
+class EntityPicker(ModalScreen[tuple[str, int, str] | None]):
+    """`search(query)` gives [(type, id, name, detail)]; returns (type, id, name) or None."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", priority=True, id="merge_cancel"),
         Binding("down", "focus_list", "List", show=False),
     ]
 
-    def __init__(self, card: dict, search) -> None:
+    def __init__(self, title: Text, search, *, show_type: bool = True) -> None:
         super().__init__()
-        self.card = card
+        self.title_text = title
         self.search = search
-        self.found: dict[str, tuple[int, str]] = {}
+        self.show_type = show_type
+        self.found: dict[str, tuple[str, int, str]] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(
-                Text.assemble("Merge ", (self.card["name"], "bold"), f" into which {self.card['type']}?"),
-                classes="dialog-title",
-            )
+            yield Label(self.title_text, classes="dialog-title")
             yield Input(placeholder="type a name", id="merge-query")
             yield OptionList(id="merge-options")
             yield Label("enter pick · ↓ to the list · escape cancel", classes="dialog-hint")
@@ -42,11 +41,12 @@ class MergePicker(ModalScreen[tuple[int, str] | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         self.found.clear()
-        for eid, name, detail in self.search(event.value):
-            if eid == self.card["id"]:
-                continue
-            self.found[str(eid)] = (eid, name)
-            options.add_option(Option(Text.assemble(name, (f"  {detail}" if detail else "", "dim")), id=str(eid)))
+        for etype, eid, name, detail in self.search(event.value):
+            key = f"{etype}:{eid}"
+            self.found[key] = (etype, eid, name)
+            label = Text.assemble(name, (f"  {etype}" if self.show_type else "", "italic"),
+                                  (f"  {detail}" if detail else "", "dim"))
+            options.add_option(Option(label, id=key))
         if options.option_count:
             options.highlighted = 0
 
@@ -54,14 +54,37 @@ class MergePicker(ModalScreen[tuple[int, str] | None]):
         event.stop()
         options = self.query_one(OptionList)
         if options.highlighted_option is not None:
-            self.dismiss(self.found[options.highlighted_option.id])
+            self.pick(self.found[options.highlighted_option.id])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.found[event.option.id])
+        self.pick(self.found[event.option.id])
+
+    def pick(self, found: tuple[str, int, str]) -> None:
+        """Close with the record picked."""
+        self.dismiss(found)
 
     def action_focus_list(self) -> None:
+        """Move from the query to the list."""
         self.query_one(OptionList).focus()
 
     def action_cancel(self) -> None:
+        """Close without a pick."""
         self.dismiss(None)
+
+
+class MergePicker(EntityPicker):
+    """Returns (id, name) of the survivor, or None. `search(query)` gives [(id, name, detail)]."""
+
+    def __init__(self, card: dict, search) -> None:
+        self.card = card
+        super().__init__(
+            Text.assemble("Merge ", (card["name"], "bold"), f" into which {card['type']}?"),
+            lambda query: [(card["type"], eid, name, detail) for eid, name, detail in search(query)
+                           if eid != card["id"]],
+            show_type=False,
+        )
+
+    def pick(self, found: tuple[str, int, str]) -> None:
+        """Close with (id, name) of the survivor."""
+        self.dismiss((found[1], found[2]))
