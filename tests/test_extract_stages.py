@@ -299,3 +299,17 @@ def test_an_organization_before_or_after_a_run_of_people_is_theirs():
     assert ("Higinio Cárdenas Rul", "Lácteos “La Ventisca”") in got
     assert ("Natalia Bermúdez Ochoa", "Lácteos “La Ventisca”") in got
     assert ("Everardo Lizárraga Pimentel", "Lácteos “La Ventisca”") not in got
+
+
+def test_people_who_led_or_were_part_of_a_delegation_are_its_members():
+    x = extract(
+        "Senator Orrin Blackwood (R-UT) and Senator Mireille Tanaka-Ross (D-HI) led a bipartisan "
+        "congressional delegation to Querétaro for three days of talks. Reps. Alder Quimby (R-OH) and "
+        "Soledad Fairweather (D-NV) were also part of the delegation. The delegation met with Governor "
+        "Anacleto Rentería Paz."
+    )
+    got = _members(x)
+    led = {name: role for (name, group), role in got.items() if "delegation" in group}
+    assert led.get("Orrin Blackwood") == "lead" and led.get("Mireille Tanaka-Ross") == "lead"
+    assert "Alder Quimby" in led and "Soledad Fairweather" in led
+    assert "Anacleto Rentería Paz" not in led

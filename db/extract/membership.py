@@ -125,3 +125,50 @@ def _spokespeople(doc: Doc, group: int) -> set[int]:
                for sp in person.spans):
             out.add(pidx)
     return out
+
+
+# `A and B led a congressional delegation to X`, `A encabezó la misión`: the people before the
+# verb lead the group named right after it.
+_LED_ACTIVE = re.compile(r"\b(?P<verb>led|co-led|headed|co-headed|chaired|co-chaired|encabez(?:ó|aron)|lider(?:ó|aron)|"
+                         r"presidi(?:ó|eron)|copresidi(?:ó|eron))\s+(?:a|an|the|la|el|una|un|this|esta|este)?\s*", re.I)
+# `C and D were also part of the delegation`, `formaron parte de la comitiva`: members of the group referred to.
+_PART_OF = re.compile(r"\b(?:(?:were|was|are|is|will be)\s+(?:also\s+)?(?:part|members?)\s+of|joined|"
+                      r"(?:formaron|forman|formó|forma)\s+parte\s+de|integraron|integran|se\s+sumaron\s+a)\s+"
+                      r"(?:the|this|that|our|its|la|el|esta|este|dicha|dicho|del)?\s*"
+                      r"(?P<ref>delegation|delegación|delegacion|mission|misión|mision|comitiva|group|grupo|task force|"
+                      r"working group|council|consejo|committee|comité|panel)\b", re.I)
+_ACTIVE_ROLE = {"led": "lead", "co-led": "co-lead", "headed": "lead", "co-headed": "co-lead", "chaired": "chair",
+                "co-chaired": "co-chair"}
+
+
+def read_participation(doc: Doc) -> None:
+    """Memberships from active sentences (see `_LED_ACTIVE` and `_PART_OF`), read once every group is known."""
+    text = doc.text
+    people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    groups = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
+    if not people or not groups:
+        return
+    for start, end in line_spans(text):
+        for m in _LED_ACTIVE.finditer(text, start, end):
+            ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 40), None)
+            if ini is None:
+                continue
+            clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
+            verb = m.group("verb").lower()
+            role = _ACTIVE_ROLE.get(verb, "co-chair" if verb.startswith("copresid") else "chair" if verb.startswith("presid")
+                                    else "lead")
+            for s, pidx in people:
+                if clause <= s < m.start() and not _MET.search(text, clause, s):
+                    doc.member(pidx, ini, role)
+        for m in _PART_OF.finditer(text, start, end):
+            clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
+            named = next((i for s, _, i in groups if m.end("ref") - len(m.group("ref")) <= s <= m.end() + 3), None)
+            ref = fold(m.group("ref"))
+            ini = named if named is not None else next(
+                (i for s, _, i in reversed(groups) if s < m.start() and ref[:5] in fold(doc.found["initiative"][i].name)
+                 or s < m.start() and ref[:5] in fold(doc.found["initiative"][i].kind or "")), None)
+            if ini is None:
+                continue
+            for s, pidx in people:
+                if clause <= s < m.start():
+                    doc.member(pidx, ini, "member")

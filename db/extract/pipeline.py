@@ -28,7 +28,7 @@ from db.extract.enumerations import read_enumerations
 from db.extract.groups import find_groups
 from db.extract.legislators import read_legislators
 from db.extract.lists import bylines, credential_lines, member_lists
-from db.extract.membership import join_main_group
+from db.extract.membership import join_main_group, read_participation
 from db.extract.prose import read_sentence
 from db.extract.structure import unwrap
 
@@ -68,6 +68,7 @@ def extract(text: str) -> Extraction:
         if ini is not None:
             doc.member(pidx, ini, role)
     join_main_group(doc)
+    read_participation(doc)
     return doc.finish()
 
 
