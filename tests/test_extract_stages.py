@@ -313,3 +313,16 @@ def test_people_who_led_or_were_part_of_a_delegation_are_its_members():
     assert led.get("Orrin Blackwood") == "lead" and led.get("Mireille Tanaka-Ross") == "lead"
     assert "Alder Quimby" in led and "Soledad Fairweather" in led
     assert "Anacleto Rentería Paz" not in led
+
+
+def test_shapes_that_are_never_an_organization_are_dropped():
+    x = extract(
+        "El embajador de México en Lisboa, Casiano Ortúzar Villegas, saludó al Consejo de Administración de "
+        "Aceros Brumales. Asistió Dorotea Lunn, COO, y el sheriff del Condado de Wexcombe, Abner Tull. "
+        "Quinlan Marsh, the Tulsa-based partner, spoke."
+    )
+    orgs = _names(x, "organizations")
+    assert "Aceros Brumales" in orgs
+    for junk in ("México en Lisboa", "COO", "Condado de Wexcombe", "Tulsa-based",
+                 "Consejo de Administración de Aceros Brumales"):
+        assert junk not in orgs

@@ -207,6 +207,8 @@ def org_core(name: str) -> tuple[str, str | None]:
     """An organization's name without a title before it (`Director of the X Trust` -> `X Trust`,
     `presidenta de la Comisión de Y` -> `Comisión de Y`), a leading `de`/`en`, or an acronym after it."""
     name = re.sub(r"^(?:de|del|en|at|of)\s+(?=[A-ZÁÉÍÓÚÑ])", "", name)
+    name = re.sub(r"^(?:Consejo de Administraci[oó]n|Consejo Directivo|Mesa Directiva|Junta Directiva|Board of Directors|"
+                  r"Board of Trustees)\s+(?:de(?:l| la)?|of(?: the)?)\s+(?=[A-ZÁÉÍÓÚÑ])", "", name)  # the board's organization
     m = _TITLE_OF.match(name)
     if m and m.end() < len(name):
         head, rest = name[: m.end()], name[m.end() :]
@@ -314,6 +316,29 @@ def is_place(name: str) -> bool:
         return True  # "Yuma County", "Condado de Ellis" (when Ellis is a city), "Valle de Mexicali"
     sides = re.split(r"\s*[-–]\s*", name.strip())
     return len(sides) == 2 and all(fold(x) in V.package_places() for x in sides)
+
+
+_LEGAL_FORMS = frozenset("sc s.c. sa s.a. cv inc inc. llc llp lp ltd corp plc ac a.c.".split())
+_PLACE_PREFIX = re.compile(r"^(?:condado|municipio|estado|county|state|city|ciudad|parish)\s+(?:de|of)\s+", re.I)
+
+
+def _not_an_org(name: str) -> bool:
+    """Shapes that are never an organization's whole name: one title word, head word or legal form
+    (`COO`, `Instituto`, `SC`), `Former X`, `X-based`, a place within a place (`México en Washington`),
+    a county or state named by its unit (`Condado de X`)."""
+    words = fold(name).split()
+    if not words:
+        return True
+    if len(words) == 1 and (words[0] in V.TITLE_WORDS or words[0] in V.ORG_HEADS or words[0] in _LEGAL_FORMS
+                            or words[0].replace(".", "") in _LEGAL_FORMS):
+        return True
+    if words[0] in ("former", "ex") or words[-1].endswith("-based"):
+        return True
+    parts = re.split(r"\s+(?:en|in)\s+", name.strip())
+    if len(parts) == 2 and all(is_place(x) for x in parts):
+        return True
+    unit = _PLACE_PREFIX.match(name.strip())
+    return bool(unit) and len(words) <= 5 and not looks_like_org(name[unit.end():])
 
 
 # --------------------------------------------------------------------------- the document builder
@@ -475,7 +500,7 @@ class Doc:
     def finish(self) -> Extraction:
         """Merge short forms into long ones (`Globex` -> `Globex Logistics`) and return."""
         for i, org in enumerate(self.found["organization"]):
-            if not re.search(r"[^\W\d_]", org.name) or (is_place(org.name) and not org.acronym):
+            if not re.search(r"[^\W\d_]", org.name) or (is_place(org.name) and not org.acronym) or _not_an_org(org.name):
                 self.dropped_orgs.add(i)  # "2011–2017", "El Paso": a date or a place, never an organization
         if self.dropped_orgs:
             self._drop_orgs()
