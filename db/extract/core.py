@@ -427,13 +427,13 @@ class Doc:
         return Span(start, end, self.text[start:end], self.text[sentence[0] : sentence[1]].strip())
 
     def _fuller_person(self, name: str) -> int | None:
-        """`Balderas Ocampo` after `Itzel Balderas Ocampo`: the one person whose full name ends with
-        these two or more words."""
+        """`Balderas Ocampo` or `Itzel Balderas` after `Itzel Balderas Ocampo`: the one person whose
+        full name ends or starts with these two or more words."""
         words = fold(name).split()
         if len(words) < 2:
             return None
         hits = [i for i, p in enumerate(self.found["person"])
-                if len(pw := fold(p.name).split()) > len(words) and pw[-len(words):] == words]
+                if len(pw := fold(p.name).split()) > len(words) and (pw[-len(words):] == words or pw[: len(words)] == words)]
         return hits[0] if len(hits) == 1 else None
 
     def person_by_part(self, word: str) -> int | None:
