@@ -432,8 +432,10 @@ class Doc:
         words = fold(name).split()
         if len(words) < 2:
             return None
-        hits = [i for i, p in enumerate(self.found["person"])
-                if len(pw := fold(p.name).split()) > len(words) and (pw[-len(words):] == words or pw[: len(words)] == words)]
+        people = self.found["person"]
+        candidates = sorted(self.parts.get(words[0], set()) | self.parts.get(words[-1], set()))
+        hits = [i for i in candidates
+                if len(pw := fold(people[i].name).split()) > len(words) and (pw[-len(words):] == words or pw[: len(words)] == words)]
         return hits[0] if len(hits) == 1 else None
 
     def person_by_part(self, word: str) -> int | None:
