@@ -363,6 +363,10 @@ def split_entity(
                 old = (entity_id, other) if position == 0 else (other, entity_id)
                 new = (new_id, other) if position == 0 else (other, new_id)
                 _move_relation(db, kind, old, new, id_only_side=position if same_name else None)
+        if entity_type in ("person", "organization"):
+            from db.duplicates import mark_not_same
+
+            mark_not_same(db, entity_type, entity_id, new_id)  # split on purpose: never suggested as duplicates
     return new_id
 
 

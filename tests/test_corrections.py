@@ -166,6 +166,9 @@ def test_split_moves_mentions_and_relations_and_they_stay(db):
     assert one(db, "SELECT COUNT(*) FROM memberships WHERE person_id = ? AND initiative_id = ?", [new_id, corridor]) == 1
     assert one(db, "SELECT COUNT(*) FROM affiliations WHERE person_id = ? AND organization_id = ?", [new_id, cobalt]) == 1
     assert one(db, "SELECT COUNT(*) FROM affiliations WHERE person_id = ? AND organization_id = ?", [brandauer, cobalt]) == 1
+    from db.duplicates import possible_duplicates
+
+    assert not any({p.a_id, p.b_id} == {brandauer, new_id} for p in possible_duplicates(db, "person"))  # split on purpose
 
 
 def test_delete_document_removes_only_what_it_alone_supported(db):
