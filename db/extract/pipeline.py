@@ -27,6 +27,7 @@ from db.extract.represented import read_represented
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import find_groups
 from db.extract.legislators import read_legislators
+from db.extract.listed_people import read_listed_people
 from db.extract.lists import bylines, credential_lines, member_lists
 from db.extract.membership import join_main_group, read_participation
 from db.extract.prose import read_sentence
@@ -51,6 +52,7 @@ def extract(text: str) -> Extraction:
             continue
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
+    read_listed_people(doc, lines)
     credential_lines(doc, lines)
     read_legislators(doc)
     read_enumerations(doc)

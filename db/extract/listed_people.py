@@ -1,0 +1,86 @@
+"""Stage: a name in a list of people is a person, known given name or not.
+
+`by A, B, Rutherford Baines and C`, `the Board: A, B, Husai Ibarra Tirado, C`, `the help of: A,
+Org; Odalys Ferrán, Org; B`: when at least two items of one list are people already found, an
+item of the same shape (two to five capitalised name words, no organization, title or place word)
+is a person too. Structure is the evidence; a given-name list is not needed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.extract import vocabulary as V
+from db.extract.core import Doc, fold, is_place, is_title_tok, namey, sentence_spans, tokens
+
+_AND = re.compile(r"^(?:and|y|e|&)\s+", re.I)
+_ITEM_END = re.compile(r"\s*[.:]?\s*$")
+
+
+def read_listed_people(doc: Doc, lines: list[tuple[int, int]]) -> None:
+    """Add the people of the module's docstring to `doc`."""
+    text = doc.text
+    starts = {sp.start for p in doc.found["person"] for sp in p.spans}
+    if len(starts) < 2:
+        return
+    for ls, le in lines:
+        for s, e in sentence_spans(text, ls, le):
+            _read_list(doc, text, s, e, starts)
+
+
+def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The list items of text[s:e]: `;`-separated (each item's first comma part) when there are two
+    or more semicolons, else comma- and `and`-separated parts."""
+    seg = text[s:e]
+    if seg.count(";") >= 2:
+        out, pos = [], s
+        for part in seg.split(";"):
+            first = part.split(",")[0]
+            out.append((pos, pos + len(first)))
+            pos += len(part) + 1
+        return out
+    out, pos = [], s
+    for part in re.split(r",|\s(?=(?:and|y)\s)", seg):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _read_list(doc: Doc, text: str, s: int, e: int, starts: set[int]) -> None:
+    items = _items(text, s, e)
+    if len(items) < 3:
+        return
+    spans = []
+    for a, b in items:
+        raw = text[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        a += lead
+        m = _AND.match(text[a:b])
+        if m:
+            a += m.end()
+        colon = text.rfind(": ", a, b)
+        if colon >= 0:
+            a = colon + 2  # "the members of the Board: A"
+        b = a + len(_ITEM_END.sub("", text[a:b]))
+        spans.append((a, b))
+    known = sum(1 for a, b in spans if any(a <= st < b for st in starts))
+    if known < 2:
+        return
+    for a, b in spans:
+        if any(a <= st < b for st in starts) or not _name_shaped(doc, text[a:b]):
+            continue
+        doc.add("person", text[a:b], doc.span(a, b, (s, e)))
+
+
+def _name_shaped(doc: Doc, item: str) -> bool:
+    toks = tokens(item)
+    words = [t for t in toks if t.key not in V.NAME_PARTICLES]
+    if not 2 <= len(words) <= 5 or len(item) > 60 or re.search(r"[()\d@/|“”\"]", item):
+        return False
+    if not all(namey(t) or t.key in V.NAME_PARTICLES or t.key in V.NAME_SUFFIXES for t in toks) or not namey(toks[0]):
+        return False
+    if any(is_title_tok(t) or t.key in V.ORG_HEADS or t.key in V.ORG_SUFFIXES or t.key in V.TOPIC_WORDS for t in toks):
+        return False
+    if is_place(item):
+        return False
+    return all(doc.lookup(kind, item) is None for kind in ("organization", "initiative")) and fold(item) not in V.PLACES
