@@ -42,7 +42,7 @@ from tui.components.entity_card import EntityCard
 from tui.components.result_list import ResultList
 from tui.components.search_bar import SearchBar
 from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, OpenEntity
-from tui.pool import ConnectionPool, make_engine
+from tui.pool import ConnectionPool
 from tui.screens.confirm import Confirm
 from tui.screens.edit_form import EditForm
 from tui.screens.help import HelpScreen
@@ -163,7 +163,6 @@ class StakeholdersApp(AnalysisActions, App):
         self._card_timer = None
         self._open_top_seq = -1
         self._data_version = 0
-        self._engine = None
         self._reveal: tuple[tuple[str, int], str] | None = None  # (card, section) to scroll into view
         self._drafts: dict[tuple[str, int], str] = {}  # notes typed and not saved, by record
 
@@ -186,7 +185,6 @@ class StakeholdersApp(AnalysisActions, App):
     def on_mount(self) -> None:
         self.db = open_db(self.db_path)
         self.pool = ConnectionPool(self.db_path)
-        self._engine = make_engine(self.db)  # for the merge picker, on this thread
         self._data_version = self._read_data_version()
         self.main_screen.query_one("#browse").border_title = "Browse"
         self.main_screen.query_one("#centre").border_title = "List"
@@ -622,11 +620,7 @@ class StakeholdersApp(AnalysisActions, App):
         """Merge the selected entity into another one, picked by fuzzy search, after confirming."""
 
         def picker(card: dict) -> MergePicker:
-            def find(query: str) -> list[tuple[int, str, str]]:
-                hits = self._engine.search(query, limit=20, types=(card["type"],)) if query.strip() else []
-                return [(h.id, h.name, h.detail) for h in hits]
-
-            return MergePicker(card, find)
+            return MergePicker(card, lambda query: self.pick_search(query, card["type"]))
 
         def picked(card: dict, target: tuple[int, str]) -> None:
             question = Text.assemble(
@@ -667,6 +661,13 @@ class StakeholdersApp(AnalysisActions, App):
             self._notify_from_thread(f"Export failed: {exc}", severity="error", markup=False)
             return
         self._notify_from_thread(f"Exported {count} people to {path}", timeout=6, markup=False)
+
+    def pick_search(self, query: str, entity_type: str) -> list[tuple[int, str, str]]:
+        """A picker's candidates, [(id, name, detail)]: runs in the picker's worker thread, on a
+        pooled connection (never the interface thread's)."""
+        with self.pool.lease() as lease:
+            hits = lease.engine.search(query, limit=20, types=(entity_type,))
+        return [(h.id, h.name, h.detail) for h in hits]
 
     # ---------------------------------------------------------------- command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -1,4 +1,4 @@
-"""Pick the record to merge the selected one into, by fuzzy search."""
+"""Pick the record to merge the selected one into, by fuzzy search (searched in a worker thread)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
+
+from tui.screens.picker import SearchesInWorker
 
 
-class MergePicker(ModalScreen[tuple[int, str] | None]):
-    """Returns (id, name) of the survivor, or None. `search(query)` gives [(id, name, detail)]."""
+class MergePicker(SearchesInWorker, ModalScreen[tuple[int, str] | None]):
+    """Returns (id, name) of the survivor, or None. `search(query)` gives [(id, name, detail)]; it
+    runs in a worker thread, so it must not use the interface thread's connection."""
+
+    QUERY_ID = "#merge-query"
+    OPTIONS_ID = "#merge-options"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", priority=True, id="merge_cancel"),
@@ -22,8 +27,9 @@ class MergePicker(ModalScreen[tuple[int, str] | None]):
     def __init__(self, card: dict, search) -> None:
         super().__init__()
         self.card = card
-        self.search = search
-        self.found: dict[str, tuple[int, str]] = {}
+        self.find = search
+        self.exclude_id = card["id"]
+        self.init_search()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -38,23 +44,9 @@ class MergePicker(ModalScreen[tuple[int, str] | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        options = self.query_one(OptionList)
-        options.clear_options()
-        self.found.clear()
-        for eid, name, detail in self.search(event.value):
-            if eid == self.card["id"]:
-                continue
-            self.found[str(eid)] = (eid, name)
-            options.add_option(Option(Text.assemble(name, (f"  {detail}" if detail else "", "dim")), id=str(eid)))
-        if options.option_count:
-            options.highlighted = 0
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        options = self.query_one(OptionList)
-        if options.highlighted_option is not None:
-            self.dismiss(self.found[options.highlighted_option.id])
+    def picked(self, choice: tuple[int, str]) -> None:
+        """The survivor was chosen."""
+        self.dismiss(choice)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
