@@ -239,7 +239,10 @@ class StakeholdersApp(AnalysisActions, App):
             return  # a newer request is on its way
         self.loaded_seq = message.seq
         (self.source, self.offset), self.total = message.source, message.total
-        self.main_screen.query_one("#list-caption", Static).update(Text(message.caption, no_wrap=True, overflow="ellipsis"))
+        # one fixed-height line: no layout (a layout repaints the whole screen)
+        self.main_screen.query_one("#list-caption", Static).update(
+            Text(message.caption, no_wrap=True, overflow="ellipsis"), layout=False
+        )
         table = self.main_screen.query_one(ResultList)
         table.show_rows(message.rows, self._keep_key)
         row = table.current_row()
@@ -348,6 +351,9 @@ class StakeholdersApp(AnalysisActions, App):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         query = event.value
+        if self._card_timer is not None:  # still typing: the card waits for a pause after the last key
+            self._card_timer.stop()
+            self._card_timer = None
         self.load_list(("search", query) if query.strip() else self.browse_source)
 
     def action_search_enter(self) -> None:
