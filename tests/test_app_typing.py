@@ -3,6 +3,7 @@ and the card waits until the typing pauses."""
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -92,3 +93,27 @@ async def test_the_card_waits_while_keys_keep_coming(db_path, monkeypatch):
         release.set()
         await settle(pilot)
         assert app._card_timer is not pending and app._card_timer._task is not None
+
+
+async def test_after_the_first_screen_the_collector_skips_what_lives_as_long_as_the_app(db_path):
+    before = gc.get_threshold()
+    gc.unfreeze()
+    try:
+        app = StakeholdersApp(db_path=db_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert gc.get_freeze_count() > 0
+            assert gc.get_threshold() == tui.app.GC_THRESHOLDS
+            frozen = gc.get_freeze_count()
+            await search_twice(pilot)
+            assert gc.get_freeze_count() <= frozen  # frozen once, not on every list (freed ones leave)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+async def search_twice(pilot) -> None:
+    await pilot.press("slash", "w")
+    await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
