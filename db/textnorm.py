@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -17,6 +18,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function called for every word of every document
 def fold(text: str) -> str:
     """Accent-folded, case-folded key with punctuation turned into single spaces.
 
@@ -28,6 +30,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def compact_key(text: str) -> str:
     """Fold and drop dots inside acronyms so 'U.S.' and 'US' give the same key."""
     text = strip_accents(text or "").casefold()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.widgets import OptionList, Static
 
 from db import open_db
@@ -65,3 +66,15 @@ def rows(db_path, sql: str, params=()) -> list:
         return db.execute(sql, list(params)).fetchall()
     finally:
         db.close()
+
+
+class Host(App):
+    """Pushes one screen and records what it dismissed with."""
+
+    def __init__(self, screen) -> None:
+        super().__init__()
+        self.to_push = screen
+        self.results: list = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.to_push, self.results.append)

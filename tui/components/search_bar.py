@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import Input
 
 
@@ -17,3 +18,12 @@ class SearchBar(Input):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(placeholder="Search people, organizations, initiatives  ( / )", **kwargs)
+
+    def _watch_value(self, value: str) -> None:
+        # Input stores the text's width as its virtual size, a layout reactive: every key would
+        # lay out and repaint the whole screen. The bar's own size never follows its text, so
+        # the width is stored first without a layout (Input then finds it unchanged) and only
+        # the bar is repainted.
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
+        self.refresh()

@@ -1,5 +1,6 @@
 """Pick a record by fuzzy search: the record to merge the selected one into (`m`), or the
-organization / initiative to attach a person to (`A`)."""
+organization / initiative to attach a person to (`A`). The search runs in a worker thread
+(`tui.screens.picker.SearchesInWorker`), so `search` must not use the interface thread's connection."""
 
 from __future__ import annotations
 
@@ -9,23 +10,33 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
+
+from tui.screens.picker import SearchesInWorker
 
 
-class EntityPicker(ModalScreen[tuple[str, int, str] | None]):
+class EntityPicker(SearchesInWorker, ModalScreen[tuple[str, int, str] | None]):
     """`search(query)` gives [(type, id, name, detail)]; returns (type, id, name) or None."""
+
+    QUERY_ID = "#merge-query"
+    OPTIONS_ID = "#merge-options"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", priority=True, id="merge_cancel"),
         Binding("down", "focus_list", "List", show=False),
     ]
 
-    def __init__(self, title: Text, search, *, show_type: bool = True) -> None:
+    def __init__(self, title: Text, search, *, show_type: bool = True, exclude: tuple[str, int] | None = None) -> None:
         super().__init__()
         self.title_text = title
-        self.search = search
         self.show_type = show_type
-        self.found: dict[str, tuple[str, int, str]] = {}
+
+        def find(query: str) -> list[tuple[str, str, str]]:  # in the worker thread
+            return [(f"{etype}:{eid}", name, f"{etype}  {detail}".strip() if show_type else detail)
+                    for etype, eid, name, detail in search(query) if (etype, eid) != exclude]
+
+        self.find = find
+        self.exclude_id = None
+        self.init_search()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -37,28 +48,15 @@ class EntityPicker(ModalScreen[tuple[str, int, str] | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        options = self.query_one(OptionList)
-        options.clear_options()
-        self.found.clear()
-        for etype, eid, name, detail in self.search(event.value):
-            key = f"{etype}:{eid}"
-            self.found[key] = (etype, eid, name)
-            label = Text.assemble(name, (f"  {etype}" if self.show_type else "", "italic"),
-                                  (f"  {detail}" if detail else "", "dim"))
-            options.add_option(Option(label, id=key))
-        if options.option_count:
-            options.highlighted = 0
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        options = self.query_one(OptionList)
-        if options.highlighted_option is not None:
-            self.pick(self.found[options.highlighted_option.id])
+    def picked(self, choice: tuple[str, str]) -> None:
+        """A candidate was chosen: (its "type:id" key, its name)."""
+        key, name = choice
+        etype, eid = key.split(":", 1)
+        self.pick((etype, int(eid), name))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.pick(self.found[event.option.id])
+        self.picked(self.found[event.option.id])
 
     def pick(self, found: tuple[str, int, str]) -> None:
         """Close with the record picked."""
@@ -80,9 +78,9 @@ class MergePicker(EntityPicker):
         self.card = card
         super().__init__(
             Text.assemble("Merge ", (card["name"], "bold"), f" into which {card['type']}?"),
-            lambda query: [(card["type"], eid, name, detail) for eid, name, detail in search(query)
-                           if eid != card["id"]],
+            lambda query: [(card["type"], eid, name, detail) for eid, name, detail in search(query)],
             show_type=False,
+            exclude=(card["type"], card["id"]),
         )
 
     def pick(self, found: tuple[str, int, str]) -> None:

@@ -1,19 +1,24 @@
 """`p` on a person's card: pick another person by fuzzy search, see the shortest chain of shared
-initiatives and organizations between them; any step of the chain opens its card."""
+initiatives and organizations between them; any step of the chain opens its card. Both the
+search and the chain are computed in worker threads (the screen never waits for the database)."""
 
 from __future__ import annotations
 
 from typing import Callable
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-Finder = Callable[[str], list[tuple[int, str, str]]]  # query -> [(person id, name, detail)]
+from tui.screens.picker import Finder, SearchesInWorker
+
 PathFinder = Callable[[int], list[dict] | None]  # other person id -> chain or None
 STEP_STYLE = {"person": "bold", "organization": "italic", "initiative": "italic"}
 
@@ -30,8 +35,23 @@ def chain_text(chain: list[dict] | None) -> Text:
     return text
 
 
-class PathScreen(ModalScreen[tuple[str, int] | None]):
-    """Returns the (type, id) of a step the user opened, or None when closed."""
+class ChainFound(Message):
+    """The chain to `other` (id, name), found by a worker (None: not connected)."""
+
+    def __init__(self, seq: int, other: tuple[int, str], chain: list[dict] | None, error: str | None = None) -> None:
+        super().__init__()
+        self.seq = seq
+        self.other = other
+        self.chain = chain
+        self.error = error
+
+
+class PathScreen(SearchesInWorker, ModalScreen[tuple[str, int] | None]):
+    """Returns the (type, id) of a step the user opened, or None when closed. `find` and
+    `find_path` run in worker threads, so they must not use the interface thread's connection."""
+
+    QUERY_ID = "#path-query"
+    OPTIONS_ID = "#path-options"
 
     DEFAULT_CSS = """
     PathScreen #path-options { height: auto; max-height: 8; }
@@ -48,8 +68,10 @@ class PathScreen(ModalScreen[tuple[str, int] | None]):
         self.person_id, self.person_name = person
         self.find = find
         self.find_path = find_path
-        self.found: dict[str, tuple[int, str]] = {}
+        self.exclude_id = self.person_id
         self.chain: list[dict] | None = None
+        self.chain_seq = 0
+        self.init_search()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -64,25 +86,9 @@ class PathScreen(ModalScreen[tuple[str, int] | None]):
         self.query_one("#path-chain").display = False
         self.query_one("#path-query").focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        options = self.query_one("#path-options", OptionList)
-        options.clear_options()
-        options.display = True
-        self.found.clear()
-        for pid, name, detail in self.find(event.value):
-            if pid == self.person_id or str(pid) in self.found:
-                continue
-            self.found[str(pid)] = (pid, name)
-            options.add_option(Option(Text.assemble(name, (f"  {detail}" if detail else "", "dim")), id=str(pid)))
-        if options.option_count:
-            options.highlighted = 0
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        options = self.query_one("#path-options", OptionList)
-        if options.highlighted_option is not None:
-            self.show_path(self.found[options.highlighted_option.id])
+    def picked(self, choice: tuple[int, str]) -> None:
+        """The other person was chosen: find the chain."""
+        self.show_path(choice)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -93,9 +99,31 @@ class PathScreen(ModalScreen[tuple[str, int] | None]):
             self.dismiss((step["type"], step["id"]))
 
     def show_path(self, other: tuple[int, str]) -> None:
-        """Compute and show the chain to `other` (id, name)."""
-        self.chain = self.find_path(other[0])
+        """Compute (in a worker) and then show the chain to `other` (id, name)."""
+        self.chain_seq += 1
+        self.query_one("#path-result", Static).update(Text.assemble("Looking for a path to ", (other[1], "bold"), "…"))
+        self._find_chain(self.chain_seq, other)
+
+    @work(thread=True, exclusive=True, group="path-chain")
+    def _find_chain(self, seq: int, other: tuple[int, str]) -> None:
+        try:
+            chain, error = self.find_path(other[0]), None
+        except Exception as exc:  # noqa: BLE001 - one line in the dialog, never a traceback
+            chain, error = None, " ".join(str(exc).split()) or type(exc).__name__
+        if not get_current_worker().is_cancelled:
+            self.post_message(ChainFound(seq, other, chain, error))
+
+    def on_chain_found(self, message: ChainFound) -> None:
+        """Show the chain the worker found (a stale one is dropped)."""
+        message.stop()
+        if message.seq != self.chain_seq:
+            return
+        other = message.other
         result = self.query_one("#path-result", Static)
+        if message.error:
+            result.update(Text.assemble("Could not find a path: ", message.error))
+            return
+        self.chain = message.chain
         chain_list = self.query_one("#path-chain", OptionList)
         chain_list.clear_options()
         if self.chain is None:
