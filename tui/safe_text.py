@@ -8,8 +8,8 @@ through `clean` before it becomes a Text or Content:
 
 - data loaded by the app's workers is scrubbed where it enters the interface, in the messages
   that carry it (`tui.messages`: the list, the card, the counts);
-- the screens that read the database themselves scrub what they read (`scrub`), and the search
-  engine the dialogs use returns scrubbed hits (`SafeEngine`);
+- the screens that read the database themselves scrub what they read (`scrub`), and the pickers'
+  searches return scrubbed hits (`StakeholdersApp.pick_search`);
 - `safe_text` builds a Text from an untrusted string.
 
 `clean` is `tui.safe_output.terminal_safe` (the CLI's sanitiser) minus carriage returns: the
@@ -61,16 +61,3 @@ def safe_text(text: str | None, style: str = "", **kwargs) -> Text:
     """A Text of `clean(text)` (never parsed as markup)."""
     return Text(clean(text or ""), style=style, **kwargs)
 
-
-class SafeEngine:
-    """A search engine whose hits are scrubbed (the dialogs' pickers show their names)."""
-
-    def __init__(self, engine) -> None:
-        self._engine = engine
-
-    def search(self, query: str, **kwargs):
-        """The wrapped engine's hits for `query`, every string in them cleaned."""
-        return scrub(self._engine.search(query, **kwargs))
-
-    def __getattr__(self, name: str):
-        return getattr(self._engine, name)
