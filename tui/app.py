@@ -350,25 +350,33 @@ class StakeholdersApp(AnalysisActions, App):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         query = event.value
-        self.load_list(("search", query) if query.strip() else self.browse_source)
+        source = ("search", query) if query.strip() else self.browse_source
+        if (source, 0) != self._requested:  # enter may already have asked for it
+            self.load_list(source)
 
     def action_search_enter(self) -> None:
-        """`enter` in the search bar: open the top match (now, or as soon as it arrives) and move
-        to the list."""
-        if not self.main_screen.query_one(SearchBar).value.strip():
-            self.action_focus_results()
-        elif self.loaded_seq == self.list_seq:
-            self.remember()
+        """`enter` in the search bar: move to the list now (the keys typed next go there), and
+        open the top match of the query as typed, once every key typed before enter has reached
+        the bar (a burst of keys is still queued there when enter, a priority key, arrives)."""
+        self.remember()
+        self.focus_now(self.main_screen.query_one(ResultList))
+        self.main_screen.query_one(SearchBar).call_later(self._open_top_match)
+
+    def _open_top_match(self) -> None:
+        query = self.main_screen.query_one(SearchBar).value
+        if self.history:
+            self.history[-1].query = query
+        if not query.strip():
+            return
+        wanted = (("search", query), 0)
+        if self._requested == wanted and self.loaded_seq == self.list_seq:
             table = self.main_screen.query_one(ResultList)
             if table.row_count:
                 table.move_cursor(row=0, animate=False)
                 row = table.current_row()
                 self.request_card((row.type, row.id))
-            self.focus_now(table)
         else:  # the results are on their way: open the top one when they arrive
-            self.remember()
-            self._open_top_seq = self.list_seq
-            self.focus_now(self.main_screen.query_one(ResultList))
+            self.load_list(*wanted, open_top=True)
 
     @on(DataTable.RowHighlighted, "#results")
     @_unless_gone

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Input
+
+from tui.components.ordered_input import OrderedInput
 
 
-class SearchBar(Input):
+class SearchBar(OrderedInput):
     """Search as you type; `enter` opens the top match, `escape` leaves the bar."""
 
     # priority: acted on as the key arrives, so keys typed right after go to the new focus
