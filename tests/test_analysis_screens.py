@@ -111,7 +111,8 @@ async def test_log_screen_validates_and_returns_the_interaction(directory):
     async with host.run_test(size=SIZE) as pilot:
         screen = host.screen
         assert screen.query_one("#log-date", Input).value == "2026-11-20"
-        await pilot.press(*"Nearshoring report")
+        assert screen.focused is screen.query_one("#log-kind", Select)  # the first field
+        await pilot.press("tab", "tab", "tab", *"Nearshoring report")
         screen.query_one("#log-follow-up", Input).value = "2026-11-01"
         await pilot.press("enter")
         await pilot.pause()

@@ -15,7 +15,6 @@ import inspect
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -26,19 +25,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts
 from db.cards import entity_card
 from db.connection import DatabaseError, data_version, open_db, write_transaction
 from db.edits import apply_edits
-from db.formats.export import ExportFilters, export_people
+from db.formats.export import ExportFilters
 from db.merge import MergeError, merge_entities
 from db.stats import directory_counts
 from db.textnorm import fold
 from tui import listing
 from tui.components.browse_pane import BrowsePane, option_id_of
 from tui.components.entity_card import EntityCard
+from tui.components.footer import FittingFooter
 from tui.components.result_list import ResultList
 from tui.components.search_bar import SearchBar
 from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, OpenEntity
@@ -53,6 +53,7 @@ from db.analysis import card_extras  # stakeholder analysis (issue 7): card sect
 from tui.analysis_actions import ANALYSIS_ACTIONS, ANALYSIS_BINDINGS, AnalysisActions
 from tui.components.connections import register_sections
 from tui.components.entity_card import SECTIONS
+from tui.daily_actions import DAILY_ACTIONS, DAILY_BINDINGS, DailyActions  # issue 14: selection, export, settings
 
 POLL_SECONDS = 2.0
 CARD_DELAY_WHILE_TYPING = 0.2  # seconds after the last keystroke before the card follows
@@ -60,6 +61,7 @@ WRITE_ERRORS = (AnnotationError, MergeError, DatabaseError, sqlite3.Error)
 # Actions that only make sense on the main screen (not while a dialog is open).
 MAIN_ACTIONS = {"focus_search", "note", "tags", "edit", "merge", "export", "back", "help", "quit", "page", "refresh"}
 MAIN_ACTIONS |= ANALYSIS_ACTIONS
+MAIN_ACTIONS |= DAILY_ACTIONS
 register_sections(SECTIONS)
 
 
@@ -114,7 +116,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:40] or "list"
 
 
-class StakeholdersApp(AnalysisActions, App):
+class StakeholdersApp(DailyActions, AnalysisActions, App):
     """Search, browse and annotate the directory."""
 
     CSS_PATH = "app.tcss"
@@ -140,6 +142,7 @@ class StakeholdersApp(AnalysisActions, App):
         Binding("left_square_bracket", "page(-1)", "Previous page", id="previous_page", show=False),
         Binding("right_square_bracket", "page(1)", "Next page", id="next_page", show=False),
         *ANALYSIS_BINDINGS,
+        *DAILY_BINDINGS,
     ]
     PANES = ("search", "browse", "results", "card")
 
@@ -181,7 +184,7 @@ class StakeholdersApp(AnalysisActions, App):
                 yield Static("", id="list-caption", markup=False)
                 yield ResultList(id="results")
             yield EntityCard(id="card")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.db = open_db(self.db_path)
@@ -195,6 +198,7 @@ class StakeholdersApp(AnalysisActions, App):
         self.load_counts()
         self.load_list(self.source)
         self.set_interval(POLL_SECONDS, self.poll_changes)
+        self.setup_daily()
 
     def on_unmount(self) -> None:
         self.workers.cancel_all()
@@ -393,6 +397,9 @@ class StakeholdersApp(AnalysisActions, App):
 
     @on(OpenEntity)
     def _open_from_card(self, message: OpenEntity) -> None:
+        if message.entity_type == "interaction":
+            self.edit_interaction(message.entity_id)
+            return
         self.open_entity(message.entity_type, message.entity_id)
 
     @on(BrowseChosen)
@@ -514,7 +521,8 @@ class StakeholdersApp(AnalysisActions, App):
 
     def action_help(self) -> None:
         """Show every key."""
-        keys = [(self.get_key_display(b), b.description) for b in self.BINDINGS if isinstance(b, Binding)]
+        bindings = [*self.BINDINGS, *ResultList.BINDINGS]
+        keys = [(self.get_key_display(b), b.description) for b in bindings if isinstance(b, Binding) and b.id]
         self.push_screen(HelpScreen(keys))
 
     # ---------------------------------------------------------------- editing actions
@@ -593,7 +601,9 @@ class StakeholdersApp(AnalysisActions, App):
         self._dialog_on_selected(editor, save, writer)
 
     def action_tags(self) -> None:
-        """Add or remove tags of the selected entity."""
+        """Add or remove tags of the selected entity (or of every row selected)."""
+        if self.bulk_tags():
+            return
 
         def save(card: dict, result: tuple[list[str], list[str]]) -> None:
             self._reveal = ((card["type"], card["id"]), "tags")
@@ -654,28 +664,6 @@ class StakeholdersApp(AnalysisActions, App):
 
         self._write("Merging", merge_entities, card["type"], card["id"], target[0], then=merged)
 
-    def action_export(self) -> None:
-        """Export the people of the current list as CSV into the current directory."""
-        rows = self.main_screen.query_one(ResultList).rows_shown
-        request = export_request(self.source, rows)
-        if request is None:
-            self.notify("Only people can be exported: open an organization or initiative to list its people.",
-                        severity="warning")
-            return
-        filters, person_ids, label = request
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        self._export(Path.cwd() / f"stakeholders-{label}-{stamp}.csv", filters, person_ids)
-
-    @work(thread=True, group="export")
-    def _export(self, path: Path, filters, person_ids) -> None:
-        try:
-            with self.pool.lease() as lease, path.open("w", encoding="utf-8", newline="") as fh:
-                count = export_people(lease.db, "csv", fh, filters=filters, person_ids=person_ids)
-        except (OSError, sqlite3.Error, DatabaseError, ValueError) as exc:
-            self._notify_from_thread(f"Export failed: {exc}", severity="error", markup=False)
-            return
-        self._notify_from_thread(f"Exported {count} people to {path}", timeout=6, markup=False)
-
     # ---------------------------------------------------------------- command palette
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the app, by name, in the command palette (ctrl+p)."""
@@ -690,7 +678,7 @@ class StakeholdersApp(AnalysisActions, App):
         yield SystemCommand("Tags", "Add or remove tags of the selected entity (t)", self.action_tags)
         yield SystemCommand("Edit", "Edit name, title, email, phone (e)", self.action_edit)
         yield SystemCommand("Merge", "Merge the selected entity into another (m)", self.action_merge)
-        yield SystemCommand("Export list", "Write the current list as CSV (x)", self.action_export)
+        yield SystemCommand("Export list", "Write the current list or selection as CSV, JSON or vCard (x)", self.action_export)
         yield SystemCommand("Back", "Go back (backspace)", self.action_back)
         yield SystemCommand("Next pane", "Focus the next pane (tab)", lambda: self.action_cycle_pane(1))
         yield SystemCommand("Previous pane", "Focus the previous pane (shift+tab)", lambda: self.action_cycle_pane(-1))
@@ -698,4 +686,5 @@ class StakeholdersApp(AnalysisActions, App):
         yield SystemCommand("Previous page", "Previous page of a long list ([)", lambda: self.action_page(-1))
         yield SystemCommand("Refresh", "Reload from the database (ctrl+r)", self.action_refresh)
         yield from self.analysis_commands()
+        yield from self.daily_commands()
         yield SystemCommand("Help", "Show every key (?)", self.action_help)
