@@ -126,8 +126,10 @@ class DailyActions:
     # ---------------------------------------------------------------- interactions
     def edit_interaction(self, interaction_id: int) -> None:
         """Open an interaction of the card to correct it (ctrl+d there deletes it)."""
-        card = self._selected_card()
-        row = next((i for i in (card or {}).get("interactions", []) if i["id"] == interaction_id), None)
+        from tui.components.entity_card import EntityCard
+
+        card = self.main_screen.query_one(EntityCard).card  # as shown, with its interactions
+        row = next((i for i in (card or {}).get("interactions") or [] if i["id"] == interaction_id), None)
         if row is None:
             return
         screen = LogInteraction(card["name"], initial=row)

@@ -31,6 +31,8 @@ ICONS = {"person": "", "organization": "◆ ", "initiative": "● "}
 SELECTED_MARK = "✓ "
 MIN_WIDTH = {"name": 12}
 MAX_WIDTH = 60
+NAME_SHARE = 0.45
+NARROW_NAME_SHARE = 0.6
 
 
 def _cell(value: str) -> Text:
@@ -47,14 +49,15 @@ def list_kind(rows: list[ListRow]) -> str:
 
 def fit_widths(free: int, wanted: list[int], minimum: list[int]) -> list[int]:
     """Share `free` cells between columns that want `wanted` (each at least `minimum`): the first
-    column (the name) gets what it wants up to half the room while others still want space, the
+    column (the name) gets what it wants up to NAME_SHARE of the room while others still want space, the
     others share the rest evenly by need, and what is left goes back to the name."""
     widths = [min(m, free) for m in minimum]
     room = free - sum(widths)
     if room <= 0:
         return widths
     others_need = sum(max(w - m, 0) for w, m in zip(wanted[1:], minimum[1:]))
-    name_cap = max(free // 2, free - sum(minimum[1:]) - others_need)
+    share = NAME_SHARE if len(wanted) > 2 else NARROW_NAME_SHARE
+    name_cap = max(int(free * share), free - sum(minimum[1:]) - others_need)
     grow = max(min(wanted[0], name_cap) - widths[0], 0)
     grow = min(grow, room)
     widths[0] += grow
@@ -129,7 +132,7 @@ class ResultList(DataTable):
             head = cell_len(self._heading(label, attr))
             longest = max((cell_len(getattr(r, attr) or "") for r in self.rows_shown), default=0)
             wanted.append(min(max(longest + (2 if attr == "name" else 0), head), MAX_WIDTH))
-            minimum.append(min(MIN_WIDTH.get(attr, head), wanted[-1]) if longest else min(head, 6))
+            minimum.append(min(MIN_WIDTH.get(attr, min(head, 8)), wanted[-1]) if longest else min(head, 6))
         widths = fit_widths(free, wanted, minimum)
         layout = (tuple(self._columns), tuple(widths), self.sort_attr, self.sort_reverse)
         if layout == self._layout:

@@ -24,7 +24,7 @@ from db.engagement import KINDS, parse_date
 from tui.components.ordered_input import OrderedInput
 from tui.screens.dialog import SavesInWorker
 
-DATE_HINT = "today, +7d, next monday…"
+DATE_HINT = "today, +7d, monday…"
 
 
 def names_label(names: list[str], shown: int = 3) -> str:
@@ -43,10 +43,8 @@ class LogInteraction(SavesInWorker, ModalScreen[dict | None]):
     LogInteraction .log-field { width: auto; height: auto; margin-right: 2; }
     LogInteraction .log-row Select { width: 16; }
     LogInteraction .log-row Input { width: 22; }
-    LogInteraction .log-field:focus-within > .field-label, LogInteraction .log-summary:focus-within > .field-label {
-        color: $accent; text-style: bold;
-    }
     LogInteraction #log-when { height: 1; color: $text-muted; }
+    LogInteraction .log-summary { height: auto; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="log_save"),  # not priority: keys typed before it land first
@@ -90,6 +88,11 @@ class LogInteraction(SavesInWorker, ModalScreen[dict | None]):
 
     def on_mount(self) -> None:
         self.query_one("#log-kind", Select).focus()
+
+    def on_descendant_focus(self, event) -> None:
+        """Mark the label of the focused field (a border colour alone is faint in some themes)."""
+        for label in self.query(".field-label"):
+            label.set_class(label.parent is event.widget.parent, "-focused")
 
     def _when_text(self) -> Text:
         """The days the date fields stand for, or what is wrong with them, as typed."""
