@@ -181,12 +181,14 @@ async def test_followups_screen_lists_soonest_first_marks_done_and_opens(directo
         assert [str(table.get_row_at(i)[2]) for i in range(table.row_count)] == ["Megan Bridges", "Jason Marczak"]
         assert str(table.get_row_at(0)[1]) == "10 days overdue"
         await pilot.press("d")
-        await pilot.pause()
-        assert [str(table.get_row_at(i)[2]) for i in range(table.row_count)] == ["Jason Marczak"]
+        await pilot.pause()  # done: still listed, ticked, until the view closes (d again undoes it)
+        assert [str(table.get_row_at(i)[2]) for i in range(table.row_count)] == ["Megan Bridges", "Jason Marczak"]
+        assert str(table.get_row_at(0)[1]) == "✓ done"
         await pilot.press("a")
         await pilot.pause()
-        assert [str(table.get_row_at(i)[2]) for i in range(table.row_count)] == ["Jason Marczak", "Jake Sullivan"]
-        await pilot.press("enter")
+        assert [str(table.get_row_at(i)[2]) for i in range(table.row_count)] == ["Megan Bridges", "Jason Marczak",
+                                                                                "Jake Sullivan"]
+        await pilot.press("j", "enter")
         await pilot.pause()
     assert host.results == [("person", 2)]
     assert directory.execute("SELECT done FROM interactions ORDER BY id").fetchall() == [(0,), (1,), (0,)]
