@@ -71,8 +71,12 @@ class LinkList(OptionList):
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Keep the highlighted link in view by scrolling the card (the list itself never scrolls)."""
         super().scroll_to_highlight(top)
+        if self.has_focus:  # not while a card is being built: it starts at its top
+            self.call_after_refresh(self._scroll_card)
+
+    def _scroll_card(self) -> None:
         card = self._card()
-        if card is None or self.highlighted is None or self.parent is not card:
+        if card is None or self.highlighted is None or self.parent is not card or not self.has_focus:
             return
         y = self._index_to_line.get(self.highlighted)
         if y is not None:
