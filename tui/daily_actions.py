@@ -158,7 +158,7 @@ class DailyActions:
         if rows:
             ids = [r.id for r in rows if r.type == "person"]
             request = (None, ids, f"{len(ids)}-selected-people") if ids else None
-            what, count = f"{len(ids)} selected people", len(ids)
+            what, count = f"{len(ids)} selected people", None
         else:
             request = export_request(self.source, self.main_screen.query_one(ResultList).rows_shown)
             what, count = self._list_title(), None
