@@ -52,7 +52,7 @@ def card_extras(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> 
     """
     from db.assessments import assessment_history
     from db.network import connections, initiative_organization_overlap_page, initiative_overlap, organization_overlap
-    from db.engagement import interactions
+    from db.engagement import interactions, next_followup
 
     extras: dict = {}
     if entity_type in ("person", "organization"):
@@ -66,6 +66,8 @@ def card_extras(db: sqlite_utils.Database, entity_type: str, entity_id: int) -> 
             del group["people"][CONNECTIONS_PER_GROUP:]
         extras["connections"] = groups
         extras["interactions"] = interactions(db, entity_id, limit=INTERACTIONS_ON_CARD)
+        extras["last_contact"] = last_interaction_date(db, entity_id)
+        extras["next_follow_up"] = next_followup(db, entity_id)
     elif entity_type == "organization":
         extras["overlap"] = organization_overlap(db, entity_id)
     elif entity_type == "initiative":

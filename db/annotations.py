@@ -71,8 +71,9 @@ def delete_note(db: sqlite_utils.Database, note_id: int) -> None:
 
 
 def normalize_tag(tag: str) -> str:
-    """Tags are trimmed, single-spaced, lower-case words: ' VIP  Mexico ' -> 'vip mexico'."""
-    return " ".join(strip_control(tag).split()).lower()
+    """Tags are trimmed, single-spaced, lower-case words: ' VIP  Mexico ' -> 'vip mexico'; a
+    leading `#` (as tags are shown) is not part of the tag: '#hash' -> 'hash'."""
+    return " ".join(strip_control(tag).split()).lower().lstrip("#").strip()
 
 
 def add_tags(db: sqlite_utils.Database, entity_type: str, entity_id: int, tags: list[str]) -> list[str]:

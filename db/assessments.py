@@ -145,39 +145,61 @@ def current_assessment(db: sqlite_utils.Database, entity_type: str, entity_id: i
 
 
 # The latest assessment of each person: the row no later row of the same person beats.
-_LATEST_PERSON_ASSESSMENTS = (
-    "SELECT a.* FROM assessments a WHERE a.entity_type = 'person' AND NOT EXISTS ("
-    " SELECT 1 FROM assessments b WHERE b.entity_type = 'person' AND b.entity_id = a.entity_id"
+_LATEST_ASSESSMENTS = (
+    "SELECT a.* FROM assessments a WHERE a.entity_type = '{etype}' AND NOT EXISTS ("
+    " SELECT 1 FROM assessments b WHERE b.entity_type = '{etype}' AND b.entity_id = a.entity_id"
     " AND (b.assessed_at > a.assessed_at OR (b.assessed_at = a.assessed_at AND b.id > a.id)))"
 )
+_LATEST_PERSON_ASSESSMENTS = _LATEST_ASSESSMENTS.format(etype="person")
+_GRID_SQL = {
+    "person": (
+        "SELECT 'person' AS entity_type, p.id AS entity_id, p.id AS person_id, p.name, p.title,"
+        " la.influence, la.interest, la.stance, la.assessed_at"
+        f" FROM ({_LATEST_PERSON_ASSESSMENTS}) la JOIN people p ON p.id = la.entity_id",
+        "p.id IN (SELECT entity_id FROM tags WHERE entity_type = 'person' AND tag = ?)",
+        "p.id IN (SELECT person_id FROM memberships WHERE initiative_id = ?)",
+    ),
+    "organization": (
+        "SELECT 'organization' AS entity_type, o.id AS entity_id, NULL AS person_id, o.name, o.acronym AS title,"
+        " la.influence, la.interest, la.stance, la.assessed_at"
+        f" FROM ({_LATEST_ASSESSMENTS.format(etype='organization')}) la JOIN organizations o ON o.id = la.entity_id",
+        "o.id IN (SELECT entity_id FROM tags WHERE entity_type = 'organization' AND tag = ?)",
+        "(o.id IN (SELECT organization_id FROM initiative_organizations WHERE initiative_id = ?)"
+        " OR o.id IN (SELECT organization_id FROM initiative_organization_links WHERE initiative_id = ?))",
+    ),
+}
 
 
 def grid(
-    db: sqlite_utils.Database, tag: str | None = None, initiative_id: int | None = None
+    db: sqlite_utils.Database, tag: str | None = None, initiative_id: int | None = None,
+    include_organizations: bool = False,
 ) -> dict[str, list[dict]]:
-    """The power/interest grid: every assessed person placed by their current assessment.
+    """The power/interest grid: every assessed person (and organization, with
+    `include_organizations`) placed by the current assessment.
 
-    Returns `{quadrant: [{"person_id", "name", "title", "influence", "interest", "stance",
+    Returns `{quadrant: [{"entity_type", "entity_id", "person_id" (None for an organization),
+    "name", "title" (an organization's acronym), "influence", "interest", "stance",
     "assessed_at"}]}` for the four QUADRANTS (always present, maybe empty), each list by
-    influence + interest (highest first), then name. `tag` keeps people carrying that tag,
-    `initiative_id` members of that initiative; both combine (AND).
+    influence + interest (highest first), then name. `tag` keeps those carrying that tag,
+    `initiative_id` members of that initiative (organizations: partners or employers of
+    members); both combine (AND).
     """
-    sql = (
-        f"SELECT p.id AS person_id, p.name, p.title, la.influence, la.interest, la.stance, la.assessed_at"
-        f" FROM ({_LATEST_PERSON_ASSESSMENTS}) la JOIN people p ON p.id = la.entity_id"
-    )
-    where, params = [], []
-    if tag:
-        from db.annotations import normalize_tag
+    types = ("person", "organization") if include_organizations else ("person",)
+    selects, params = [], []
+    for etype in types:
+        sql, tag_where, initiative_where = _GRID_SQL[etype]
+        where = []
+        if tag:
+            from db.annotations import normalize_tag
 
-        where.append("p.id IN (SELECT entity_id FROM tags WHERE entity_type = 'person' AND tag = ?)")
-        params.append(normalize_tag(tag))
-    if initiative_id is not None:
-        where.append("p.id IN (SELECT person_id FROM memberships WHERE initiative_id = ?)")
-        params.append(initiative_id)
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY la.influence + la.interest DESC, p.name, p.id"
+            where.append(tag_where)
+            params.append(normalize_tag(tag))
+        if initiative_id is not None:
+            where.append(initiative_where)
+            params += [initiative_id] * initiative_where.count("?")
+        selects.append(sql + (" WHERE " + " AND ".join(where) if where else ""))
+    sql = ("SELECT * FROM (" + " UNION ALL ".join(selects) + ")"
+           " ORDER BY influence + interest DESC, name, entity_type DESC, entity_id")
     placed: dict[str, list[dict]] = {q: [] for q in QUADRANTS}
     for row in dict_rows(db, sql, params):
         placed[quadrant(row["influence"], row["interest"])].append(row)

@@ -7,34 +7,42 @@ date. Nothing here is touched by re-imports.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 import sqlite_utils
 
 from db.assessments import AnalysisError, check_entity, dict_rows as _rows
 from db.connection import write_transaction
+from db.dates import ACCEPTED, DateError, parse_iso
 from db.textnorm import strip_control
 
 KINDS = ("meeting", "call", "email", "event")
 
 
-def parse_date(value: str | date | None, what: str = "date") -> str | None:
-    """`value` as an ISO date string (None stays None); raises AnalysisError if it is not a
-    real calendar date written YYYY-MM-DD."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
+def parse_date(value: str | date | None, what: str = "date", today: date | None = None) -> str | None:
+    """`value` as an ISO date string (None and blank stay None); ISO dates and the words of
+    `db.dates` (today, tomorrow, +7d, next monday, hoy, …) are read relative to `today`.
+    Raises AnalysisError naming `what` for anything else."""
     try:
-        parsed = date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        raise AnalysisError(f"{what} must be a date written YYYY-MM-DD, not '{text}'")
-    return parsed.isoformat()
+        return parse_iso(value, today)
+    except DateError:
+        text = str(value).strip()
+        words = "" if re.fullmatch(r"[\d-]+", text) else f" (or {ACCEPTED.split(', ', 1)[1]})"
+        raise AnalysisError(f"{what} must be a date written YYYY-MM-DD{words}, not '{text}'") from None
+
+
+def _checked(kind: str, date, follow_up_date, summary: str) -> tuple[str, str, str | None, str]:
+    kind = (kind or "").strip().lower()
+    if kind not in KINDS:
+        raise AnalysisError(f"kind must be one of {', '.join(KINDS)}, not '{kind}'")
+    when = parse_date(date, "the date")
+    if when is None:
+        raise AnalysisError("an interaction needs a date (YYYY-MM-DD)")
+    follow_up = parse_date(follow_up_date, "the follow-up date")
+    if follow_up is not None and follow_up < when:
+        raise AnalysisError(f"the follow-up date {follow_up} is before the interaction ({when})")
+    return kind, when, follow_up, strip_control(summary or "").strip()
 
 
 def log_interaction(
@@ -48,25 +56,69 @@ def log_interaction(
 ) -> dict:
     """Record an interaction with a person and return it. `kind` is one of KINDS; the
     follow-up date, if any, may not be before the interaction's date."""
-    kind = (kind or "").strip().lower()
-    if kind not in KINDS:
-        raise AnalysisError(f"kind must be one of {', '.join(KINDS)}, not '{kind}'")
-    when = parse_date(date, "the date")
-    if when is None:
-        raise AnalysisError("an interaction needs a date (YYYY-MM-DD)")
-    follow_up = parse_date(follow_up_date, "the follow-up date")
-    if follow_up is not None and follow_up < when:
-        raise AnalysisError(f"the follow-up date {follow_up} is before the interaction ({when})")
-    summary = strip_control(summary or "").strip()
+    return log_interactions(db, [person_id], kind=kind, date=date, summary=summary, follow_up_date=follow_up_date)[0]
+
+
+def log_interactions(
+    db: sqlite_utils.Database,
+    person_ids: list[int],
+    *,
+    kind: str,
+    date: str | date,
+    summary: str = "",
+    follow_up_date: str | date | None = None,
+) -> list[dict]:
+    """Record one interaction with several people (a meeting with a few of them): one row per
+    person, all in one transaction (none written if any person is unknown)."""
+    kind, when, follow_up, summary = _checked(kind, date, follow_up_date, summary)
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    ids = []
     with write_transaction(db):
-        check_entity(db, "person", person_id)
-        cursor = db.execute(
-            "INSERT INTO interactions (person_id, kind, date, summary, follow_up_date, done, created_at)"
-            " VALUES (?, ?, ?, ?, ?, 0, ?)",
-            [person_id, kind, when, summary, follow_up, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+        for person_id in dict.fromkeys(person_ids):
+            check_entity(db, "person", person_id)
+            cursor = db.execute(
+                "INSERT INTO interactions (person_id, kind, date, summary, follow_up_date, done, created_at)"
+                " VALUES (?, ?, ?, ?, ?, 0, ?)",
+                [person_id, kind, when, summary, follow_up, stamp],
+            )
+            ids.append(cursor.lastrowid)
+    marks = ",".join("?" * len(ids))
+    return _rows(db, f"SELECT * FROM interactions WHERE id IN ({marks}) ORDER BY id", ids)
+
+
+def update_interaction(db: sqlite_utils.Database, interaction_id: int, **values) -> dict:
+    """Correct an interaction: `values` are log_interaction's (kind, date, summary,
+    follow_up_date), checked the same way; a changed follow-up date opens the follow-up again."""
+    kind, when, follow_up, summary = _checked(
+        values.get("kind", ""), values.get("date"), values.get("follow_up_date"), values.get("summary", "")
+    )
+    with write_transaction(db):
+        old = _rows(db, "SELECT * FROM interactions WHERE id = ?", [interaction_id])
+        if not old:
+            raise AnalysisError(f"no interaction with id {interaction_id}")
+        done = old[0]["done"] if old[0]["follow_up_date"] == follow_up else 0
+        db.execute(
+            "UPDATE interactions SET kind = ?, date = ?, summary = ?, follow_up_date = ?, done = ? WHERE id = ?",
+            [kind, when, summary, follow_up, done, interaction_id],
         )
-        row_id = cursor.lastrowid
-    return _rows(db, "SELECT * FROM interactions WHERE id = ?", [row_id])[0]
+    return _rows(db, "SELECT * FROM interactions WHERE id = ?", [interaction_id])[0]
+
+
+def delete_interaction(db: sqlite_utils.Database, interaction_id: int) -> None:
+    """Remove an interaction (and its follow-up)."""
+    with write_transaction(db):
+        cursor = db.execute("DELETE FROM interactions WHERE id = ?", [interaction_id])
+        if cursor.rowcount == 0:
+            raise AnalysisError(f"no interaction with id {interaction_id}")
+
+
+def next_followup(db: sqlite_utils.Database, person_id: int) -> str | None:
+    """The person's soonest open follow-up date, or None."""
+    row = db.execute(
+        "SELECT MIN(follow_up_date) FROM interactions WHERE person_id = ? AND done = 0 AND follow_up_date IS NOT NULL",
+        [person_id],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def interactions(db: sqlite_utils.Database, person_id: int, limit: int = 50) -> list[dict]:

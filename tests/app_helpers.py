@@ -78,3 +78,17 @@ class Host(App):
 
     def on_mount(self) -> None:
         self.push_screen(self.to_push, self.results.append)
+
+
+_KEY_CHARACTERS = {"slash": "/", "space": " ", "enter": "\r", "tab": "\t", "escape": "\x1b", "ctrl+u": "\x15",
+                   "backspace": "\x7f", "asterisk": "*", "minus": "-", "plus": "+"}
+
+
+def burst(app, *keys: str) -> None:
+    """Post `keys` to the app all at once, as a terminal delivers keys typed (or sent) in one
+    burst: nothing is handled between them. Letters may be given as themselves."""
+    from textual import events
+
+    for key in keys:
+        character = _KEY_CHARACTERS.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))

@@ -11,6 +11,7 @@ from db import open_db
 def _isolated_env(monkeypatch, tmp_path):
     """Never touch the user's real database from a test."""
     monkeypatch.setenv("STAKEHOLDERS_DB", str(tmp_path / "default.db"))
+    monkeypatch.setenv("STAKEHOLDERS_SETTINGS", str(tmp_path / "settings.json"))
     monkeypatch.delenv("STAKEHOLDERS_NO_SEEDS", raising=False)
 
 

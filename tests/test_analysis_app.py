@@ -132,7 +132,7 @@ async def test_l_logs_an_interaction(db_path):
         assert isinstance(app.screen, LogInteraction)
         app.screen.query_one("#log-date", Input).value = "2026-11-20"
         app.screen.query_one("#log-follow-up", Input).value = "2026-12-01"
-        await pilot.press(*"Asked about the [b]forum[/b] agenda", "enter")
+        await pilot.press("tab", "tab", "tab", *"Asked about the [b]forum[/b] agenda", "enter")  # Kind first
         await settle(pilot)
         assert not isinstance(app.screen, LogInteraction)
         assert _rows(db_path, "SELECT person_id, kind, date, summary, follow_up_date FROM interactions WHERE person_id = 2") == [
@@ -172,9 +172,18 @@ async def test_f_lists_due_followups_marks_one_done_and_opens_the_person(db_path
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
-        assert app.screen.query_one(DataTable).row_count == 0
-        await pilot.press("escape")
+        table = app.screen.query_one(DataTable)  # done, still listed (ticked) so it can be undone
+        assert table.row_count == 1 and str(table.get_row_at(0)[1]) == "✓ done"
+        assert _rows(db_path, "SELECT done FROM interactions") == [(1,)]
+        await pilot.press("d")  # undo
         await settle(pilot)
+        assert _rows(db_path, "SELECT done FROM interactions") == [(0,)]
+        assert "overdue" in str(app.screen.query_one(DataTable).get_row_at(0)[1])
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("q")  # q closes it too
+        await settle(pilot)
+        assert not isinstance(app.screen, FollowupsScreen)
     assert _rows(db_path, "SELECT done FROM interactions") == [(1,)]
 
 
@@ -223,7 +232,7 @@ async def test_assessing_a_card_opened_from_the_grid_keeps_that_card(db_path):
         await settle(pilot)
         assert card_name(app) == "Megan Bridges"
         assert "influence 2 · interest 4 · opposed  → keep informed" in card_text(app)
-        await pilot.press("l", *"lunch", "ctrl+s")
+        await pilot.press("l", "tab", "tab", "tab", *"lunch", "ctrl+s")
         await settle(pilot)
         assert card_name(app) == "Megan Bridges" and "lunch" in card_text(app)
 
@@ -263,8 +272,8 @@ async def test_ctrl_s_right_after_fast_typing_logs_the_whole_summary(db_path):
         await open_person(pilot, "megan bridges", type_it=True)
         await pilot.press("l")
         await settle(pilot)
-        for ch in "dinner":  # queued at once, as a paste or a fast typist sends them
-            app.post_message(events.Key(ch, ch))
+        for ch in ("tab", "tab", "tab", *"dinner"):  # queued at once, as a paste or a fast typist sends them
+            app.post_message(events.Key(ch, "\t" if ch == "tab" else ch))
         app.post_message(events.Key("ctrl+s", None))
         await settle(pilot)
         assert not isinstance(app.screen, LogInteraction)
@@ -277,7 +286,7 @@ async def test_escape_in_an_open_kind_menu_closes_the_menu_not_the_dialog(db_pat
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_person(pilot, "megan bridges", type_it=True)
-        await pilot.press("l", *"draft")
+        await pilot.press("l", "tab", "tab", "tab", *"draft")
         app.screen.query_one("#log-kind", Select).focus()
         await pilot.press("enter")  # open the menu
         await settle(pilot)

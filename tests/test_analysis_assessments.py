@@ -193,3 +193,12 @@ def test_a_first_release_database_gains_the_analysis_tables_on_open(tmp_path):
         assert log_interaction(db, person, kind="call", date="2026-01-01")["kind"] == "call"
     finally:
         db.close()
+
+
+def test_grid_can_place_organizations_with_people(directory):
+    assess(directory, "organization", 1, influence=5, interest=5, stance="supportive")
+    assess(directory, "person", 2, influence=4, interest=4)
+    people_only = [r["entity_type"] for rows in grid(directory).values() for r in rows]
+    both = {(r["entity_type"], r["entity_id"]) for rows in grid(directory, include_organizations=True).values() for r in rows}
+    assert "organization" not in people_only
+    assert ("organization", 1) in both and ("person", 2) in both

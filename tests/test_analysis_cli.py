@@ -150,3 +150,25 @@ def test_grid_and_connections_commands(run):
     conn = run("connections", "Luz María de la Mora").output
     assert "Nearshoring Working Group (initiative, as chair): 1" in conn and "  - Jason Marczak (vice president)" in conn
     assert "shares no initiative" in run("connections", "--id", "6").output
+
+
+def test_log_reads_dates_as_typed(tmp_path):
+    from datetime import date, timedelta
+
+    from click.testing import CliRunner
+
+    from db import open_db
+    from tui.cli import cli
+
+    path = tmp_path / "dates.db"
+    db = open_db(path)
+    db.execute("INSERT INTO people (id, name, name_key, created_at) VALUES (1, 'Ana Prueba', 'ana prueba', '2026-01-01')")
+    db.conn.commit()
+    db.close()
+    result = CliRunner().invoke(cli, ["--db", str(path), "log", "--id", "1", "--kind", "call", "--date", "yesterday",
+                                      "--follow-up", "+7d"], env={"STAKEHOLDERS_NO_SEEDS": "1"})
+    assert result.exit_code == 0, result.output
+    yesterday = date.today() - timedelta(days=1)
+    assert f"on {yesterday.isoformat()}, follow up on {(date.today() + timedelta(days=7)).isoformat()}" in result.output
+    refused = CliRunner().invoke(cli, ["--db", str(path), "log", "--id", "1", "--kind", "call", "--follow-up", "soonish"])
+    assert refused.exit_code == 1 and "not 'soonish'" in refused.output

@@ -35,7 +35,7 @@ def test_log_interaction_stores_it(directory):
         ({"kind": "call", "date": "2026-02-30"}, "the date must be a date written YYYY-MM-DD"),
         ({"kind": "call", "date": "20261120"}, "YYYY-MM-DD"),
         ({"kind": "call", "date": ""}, "needs a date"),
-        ({"kind": "call", "date": "2026-11-20", "follow_up_date": "next week"}, "the follow-up date must be"),
+        ({"kind": "call", "date": "2026-11-20", "follow_up_date": "some day"}, "the follow-up date must be"),
         ({"kind": "call", "date": "2026-11-20", "follow_up_date": "2026-11-19"}, "is before the interaction"),
     ],
 )
@@ -109,3 +109,39 @@ def test_export_fields_latest_assessment_and_last_interaction(directory):
         "last_interaction": "2026-11-20",
     }
     assert last_interaction_date(directory, 3) is None
+
+
+def test_dates_are_read_as_people_type_them():
+    from datetime import date
+
+    from db.dates import DateError, parse_day
+
+    thursday = date(2026, 12, 3)
+    expected = {
+        "today": "2026-12-03", "Hoy": "2026-12-03", "tomorrow": "2026-12-04", "mañana": "2026-12-04",
+        "yesterday": "2026-12-02", "+7d": "2026-12-10", "-3d": "2026-11-30", "+2w": "2026-12-17",
+        "next monday": "2026-12-07", "monday": "2026-12-07", "thursday": "2026-12-10", "próximo lunes": "2026-12-07",
+        "next week": "2026-12-07", "in 3 days": "2026-12-06", " 2026-01-31 ": "2026-01-31",
+    }
+    assert {text: parse_day(text, thursday).isoformat() for text in expected} == expected
+    assert parse_day("", thursday) is None and parse_day(None, thursday) is None
+    for bad in ("next fortnight", "2026-02-30", "20261120", "+d", "soon"):
+        with pytest.raises(DateError, match="not"):
+            parse_day(bad, thursday)
+
+
+def test_one_interaction_with_several_people_edited_and_deleted(directory):
+    from db.engagement import delete_interaction, log_interactions, next_followup, update_interaction
+
+    rows = log_interactions(directory, [2, 3], kind="meeting", date="2026-11-20", summary="forum", follow_up_date="2026-12-01")
+    assert [(r["person_id"], r["summary"]) for r in rows] == [(2, "forum"), (3, "forum")]
+    assert next_followup(directory, 2) == "2026-12-01"
+    changed = update_interaction(directory, rows[0]["id"], kind="call", date="2026-11-21", summary="forum call",
+                                 follow_up_date=None)
+    assert (changed["kind"], changed["date"], changed["follow_up_date"]) == ("call", "2026-11-21", None)
+    assert next_followup(directory, 2) is None
+    delete_interaction(directory, rows[1]["id"])
+    assert [i["id"] for i in interactions(directory, 3)] == []
+    with pytest.raises(AnalysisError):
+        log_interactions(directory, [2, 99999], kind="call", date="2026-11-20")
+    assert len(interactions(directory, 2)) == 1  # nothing written for the unknown person either

@@ -286,14 +286,16 @@ async def test_merge_after_confirmation(db_path):
 async def test_export_writes_the_current_list(db_path, tmp_path, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.chdir(out)
+    monkeypatch.setenv("HOME", str(out))  # the export dialog offers the home folder first
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await search_for(pilot, "wierzbick")
         await pilot.press("escape", "x")
         await settle(pilot)
-    files = list(out.glob("stakeholders-search-wierzbick-*.csv"))
+        await pilot.press("enter")  # the default: csv, named after the list
+        await settle(pilot)
+    files = list(out.glob("search-wierzbick.csv"))
     assert len(files) == 1
     lines = files[0].read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith('"name",') and len(lines) == 3  # header + the two people found

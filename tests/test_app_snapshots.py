@@ -63,3 +63,44 @@ def test_small_terminal_light_theme(app, snap_compare):
 
 def test_large_terminal(app, snap_compare):
     assert snap_compare(app, terminal_size=(200, 60), run_before=_run_before("slash", *"ferran", "enter"))
+
+
+# Issue 14: each list kind, a card and the log dialog, at 80x24 and 120x40.
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_main_screen_sized(app, snap_compare, size):
+    assert snap_compare(app, terminal_size=size, run_before=_run_before())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_organizations_list(app, snap_compare, size):
+    assert snap_compare(app, terminal_size=size, run_before=_run_before("shift+tab", "j"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_initiatives_list(app, snap_compare, size):
+    assert snap_compare(app, terminal_size=size, run_before=_run_before("shift+tab", "j", "j"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_person_card_sized(app, snap_compare, size):
+    assert snap_compare(app, terminal_size=size, run_before=_run_before("slash", *"ferran", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_log_dialog(app, snap_compare, size):
+    async def run(pilot) -> None:
+        await _run_before("slash", *"ferran", "enter")(pilot)
+        from datetime import date
+
+        from tui.screens.log_interaction import LogInteraction
+
+        pilot.app.push_screen(LogInteraction("Lucía Ferrán Ortega", today=date(2026, 1, 15)))
+        await _settle(pilot)
+        for key in ("tab", "tab", *"+7d", "tab", *"Call"):
+            await pilot.press(key)
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run)

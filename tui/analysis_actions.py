@@ -79,7 +79,10 @@ class AnalysisActions:
                          self._open_ref)
 
     def action_assess(self) -> None:
-        """Assess the selected person or organization (influence, interest, stance)."""
+        """Assess the selected person or organization (influence, interest, stance), or every
+        row selected."""
+        if self.bulk_assess():
+            return
         card = self._analysis_card(("person", "organization"), "Assess")
         if card is None:
             return
@@ -94,21 +97,26 @@ class AnalysisActions:
         self.push_screen(AssessScreen(card["name"], scrub(assessment_history(self.db, card["type"], card["id"]))), save)
 
     def action_log_interaction(self) -> None:
-        """Log a meeting, call, email or event with the selected person."""
+        """Log a meeting, call, email or event with the selected person (or every person
+        selected: one meeting with several people). Written in a worker; the dialog stays open
+        with what was typed until it is."""
+        if self.bulk_log():
+            return
         card = self._analysis_card(("person",), "Logging an interaction")
         if card is None:
             return
 
         def save(values: dict | None) -> None:
-            if values and self._analysis_write(
-                "Logging the interaction", lambda db: log_interaction(db, card["id"], **values)
-            ):
+            if values:
+                self.request_card(self.card_ref, force=True)
                 self.notify("Interaction logged.", timeout=2)
 
-        self.push_screen(LogInteraction(card["name"]), save)
+        screen = LogInteraction(card["name"])
+        screen.writer = lambda db, values: log_interaction(db, card["id"], **values)
+        self.push_screen(screen, save)
 
     def action_grid(self) -> None:
-        """The power/interest grid of assessed people."""
+        """The power/interest grid of assessed people and organizations."""
         self.push_screen(GridScreen(self.db), self._open_ref)
 
     def action_followups(self) -> None:
@@ -130,5 +138,5 @@ class AnalysisActions:
         yield SystemCommand("Assess", "Influence, interest and stance of the selected entity (i)", self.action_assess)
         yield SystemCommand("Log interaction", "Meeting, call, email or event with the selected person (l)",
                             self.action_log_interaction)
-        yield SystemCommand("Grid", "Power/interest grid of assessed people (g)", self.action_grid)
+        yield SystemCommand("Grid", "Power/interest grid of assessed people and organizations (g)", self.action_grid)
         yield SystemCommand("Follow-ups", "Due and overdue follow-ups (f)", self.action_followups)

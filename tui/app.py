@@ -16,7 +16,6 @@ import inspect
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -27,19 +26,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts
 from db.cards import entity_card
 from db.connection import DatabaseError, data_version, open_db, write_transaction
 from db.edits import apply_edits
-from db.formats.export import ExportFilters, OutputError, export_to_file
+from db.formats.export import ExportFilters
 from db.merge import MergeError, merge_entities
 from db.stats import directory_counts
 from db.textnorm import fold
 from tui import listing
 from tui.components.browse_pane import BrowsePane, option_id_of
 from tui.components.entity_card import EntityCard
+from tui.components.footer import FittingFooter
 from tui.components.result_list import ResultList
 from tui.components.search_bar import SearchBar
 from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, OpenEntity
@@ -58,6 +58,7 @@ from tui.components.connections import register_sections
 from tui.components.entity_card import SECTIONS
 from tui.correction_actions import CORRECTION_ACTIONS, CORRECTION_BINDINGS, CorrectionActions  # issue 11
 from tui.document_actions import DOCUMENT_ACTIONS, DOCUMENT_BINDINGS, DocumentActions  # issue 11: D
+from tui.daily_actions import DAILY_ACTIONS, DAILY_BINDINGS, DailyActions  # issue 14: selection, export, settings
 
 POLL_SECONDS = 2.0
 # Drawing allocates many short-lived objects: with Python's default thresholds a full collection
@@ -71,6 +72,7 @@ MAIN_ACTIONS |= {"duplicates"}
 MAIN_ACTIONS |= ANALYSIS_ACTIONS
 MAIN_ACTIONS |= CORRECTION_ACTIONS
 MAIN_ACTIONS |= DOCUMENT_ACTIONS
+MAIN_ACTIONS |= DAILY_ACTIONS
 register_sections(SECTIONS)
 
 
@@ -133,7 +135,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:40] or "list"
 
 
-class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
+class StakeholdersApp(DailyActions, DocumentActions, CorrectionActions, AnalysisActions, App):
     """Search, browse and annotate the directory."""
 
     CSS_PATH = "app.tcss"
@@ -162,6 +164,7 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
         *ANALYSIS_BINDINGS,
         *CORRECTION_BINDINGS,
         *DOCUMENT_BINDINGS,
+        *DAILY_BINDINGS,
     ]
     PANES = ("search", "browse", "results", "card")
 
@@ -202,7 +205,7 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
                 yield Static("", id="list-caption", markup=False)
                 yield ResultList(id="results")
             yield EntityCard(id="card")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.db = open_db(self.db_path)
@@ -216,6 +219,7 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
         self.load_counts()
         self.load_list(self.source)
         self.set_interval(POLL_SECONDS, self.poll_changes)
+        self.setup_daily()
 
     def on_unmount(self) -> None:
         self.workers.cancel_all()
@@ -383,25 +387,33 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
         if self._card_timer is not None:  # still typing: the card waits for a pause after the last key
             self._card_timer.stop()
             self._card_timer = None
-        self.load_list(("search", query) if query.strip() else self.browse_source)
+        source = ("search", query) if query.strip() else self.browse_source
+        if (source, 0) != self._requested:  # enter may already have asked for it
+            self.load_list(source)
 
     def action_search_enter(self) -> None:
-        """`enter` in the search bar: open the top match (now, or as soon as it arrives) and move
-        to the list."""
-        if not self.main_screen.query_one(SearchBar).value.strip():
-            self.action_focus_results()
-        elif self.loaded_seq == self.list_seq:
-            self.remember()
+        """`enter` in the search bar: move to the list now (the keys typed next go there), and
+        open the top match of the query as typed, once every key typed before enter has reached
+        the bar (a burst of keys is still queued there when enter, a priority key, arrives)."""
+        self.remember()
+        self.focus_now(self.main_screen.query_one(ResultList))
+        self.main_screen.query_one(SearchBar).call_later(self._open_top_match)
+
+    def _open_top_match(self) -> None:
+        query = self.main_screen.query_one(SearchBar).value
+        if self.history:
+            self.history[-1].query = query
+        if not query.strip():
+            return
+        wanted = (("search", query), 0)
+        if self._requested == wanted and self.loaded_seq == self.list_seq:
             table = self.main_screen.query_one(ResultList)
             if table.row_count:
                 table.move_cursor(row=0, animate=False)
                 row = table.current_row()
                 self.request_card((row.type, row.id))
-            self.focus_now(table)
         else:  # the results are on their way: open the top one when they arrive
-            self.remember()
-            self._open_top_seq = self.list_seq
-            self.focus_now(self.main_screen.query_one(ResultList))
+            self.load_list(*wanted, open_top=True)
 
     @on(DataTable.RowHighlighted, "#results")
     @_unless_gone
@@ -418,6 +430,9 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
 
     @on(OpenEntity)
     def _open_from_card(self, message: OpenEntity) -> None:
+        if message.entity_type == "interaction":
+            self.edit_interaction(message.entity_id)
+            return
         self.open_entity(message.entity_type, message.entity_id)
 
     @on(BrowseChosen)
@@ -539,7 +554,8 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
 
     def action_help(self) -> None:
         """Show every key."""
-        keys = [(self.get_key_display(b), b.description) for b in self.BINDINGS if isinstance(b, Binding)]
+        bindings = [*self.BINDINGS, *ResultList.BINDINGS]
+        keys = [(self.get_key_display(b), b.description) for b in bindings if isinstance(b, Binding) and b.id]
         self.push_screen(HelpScreen(keys))
 
     # ---------------------------------------------------------------- editing actions
@@ -620,7 +636,9 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
         self._dialog_on_selected(editor, save, writer)
 
     def action_tags(self) -> None:
-        """Add or remove tags of the selected entity."""
+        """Add or remove tags of the selected entity (or of every row selected)."""
+        if self.bulk_tags():
+            return
 
         def save(card: dict, result: tuple[list[str], list[str]]) -> None:
             self._reveal = ((card["type"], card["id"]), "tags")
@@ -687,28 +705,6 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
 
         self.push_screen(DuplicatesScreen(), closed)
 
-    def action_export(self) -> None:
-        """Export the people of the current list as CSV into the current directory."""
-        rows = self.main_screen.query_one(ResultList).rows_shown
-        request = export_request(self.source, rows)
-        if request is None:
-            self.notify("Only people can be exported: open an organization or initiative to list its people.",
-                        severity="warning")
-            return
-        filters, person_ids, label = request
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        self._export(Path.cwd() / f"stakeholders-{label}-{stamp}.csv", filters, person_ids)
-
-    @work(thread=True, group="export")
-    def _export(self, path: Path, filters, person_ids) -> None:
-        try:
-            with self.pool.lease() as lease:  # a temporary file renamed into place: complete or absent
-                count = export_to_file(lease.db, "csv", path, filters=filters, person_ids=person_ids)
-        except (OSError, sqlite3.Error, DatabaseError, ValueError, OutputError) as exc:
-            self._notify_from_thread(f"Export failed: {exc}", severity="error", markup=False)
-            return
-        self._notify_from_thread(f"Exported {count} people to {path}", timeout=6, markup=False)
-
     def pick_search(self, query: str, entity_type: str) -> list[tuple[int, str, str]]:
         """A picker's candidates, [(id, name, detail)]: runs in the picker's worker thread, on a
         pooled connection (never the interface thread's); names scrubbed for the terminal."""
@@ -738,7 +734,7 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
         yield SystemCommand("Merge", "Merge the selected entity into another (m)", self.action_merge)
         yield SystemCommand("Possible duplicates", "Pairs that may be one record: merge or mark not the same (d)",
                             self.action_duplicates)
-        yield SystemCommand("Export list", "Write the current list as CSV (x)", self.action_export)
+        yield SystemCommand("Export list", "Write the current list or selection as CSV, JSON or vCard (x)", self.action_export)
         yield SystemCommand("Back", "Go back (backspace)", self.action_back)
         yield SystemCommand("Next pane", "Focus the next pane (tab)", lambda: self.action_cycle_pane(1))
         yield SystemCommand("Previous pane", "Focus the previous pane (shift+tab)", lambda: self.action_cycle_pane(-1))
@@ -748,4 +744,5 @@ class StakeholdersApp(DocumentActions, CorrectionActions, AnalysisActions, App):
         yield from self.analysis_commands()
         yield from self.correction_commands()
         yield from self.document_commands()
+        yield from self.daily_commands()
         yield SystemCommand("Help", "Show every key (?)", self.action_help)

@@ -21,7 +21,10 @@ def fetch(db: sqlite_utils.Database, engine, source: tuple, offset: int = 0) -> 
     if kind == "search":
         hits = engine.search(source[1], limit=SEARCH_LIMIT)
         rows = browse.describe(db, [(h.type, h.id) for h in hits])
-        return rows, len(rows), f"{len(rows)} best match{'' if len(rows) == 1 else 'es'} for “{source[1].strip()}”"
+        query = source[1].strip()
+        if not rows:
+            return rows, 0, f"No match for “{query}”"
+        return rows, len(rows), f"{len(rows)} best match{'' if len(rows) == 1 else 'es'} for “{query}”"
     if kind == "type":
         rows = browse.list_entities(db, source[1], offset, browse.PAGE_SIZE)
         total = browse.count_entities(db, source[1])

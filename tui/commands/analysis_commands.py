@@ -184,9 +184,10 @@ def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
 @click.command("log")
 @click.argument("name", required=False, shell_complete=complete_names("person"))
 @click.option("--kind", type=click.Choice(["meeting", "call", "email", "event"], case_sensitive=False), required=True)
-@click.option("--date", "when", help="When it happened, YYYY-MM-DD (default: today).")
+@click.option("--date", "when", help="When it happened: YYYY-MM-DD, today, yesterday, -3d… (default: today).")
 @click.option("--summary", default="", help="What was said or agreed.")
-@click.option("--follow-up", "follow_up", help="Follow up on YYYY-MM-DD (listed by `due` from then on).")
+@click.option("--follow-up", "follow_up",
+              help="Follow up on YYYY-MM-DD, tomorrow, +7d, next monday, next week… (listed by `due` from then on).")
 @click.option("--id", "person_id", type=int, help="Pick the person by id instead of by NAME.")
 @click.pass_obj
 def log_command(obj: CliContext, name, kind, when, summary, follow_up, person_id) -> None:

@@ -11,6 +11,7 @@ from tui.messages import BrowseChosen
 
 TYPE_ROWS = (("person", "People"), ("organization", "Organizations"), ("initiative", "Initiatives"))
 MAX_TAGS_SHOWN = 200
+SHORT_LABELS = {"Organizations": "Orgs", "Initiatives": "Initiat."}
 
 
 def source_of(option_id: str) -> tuple:
@@ -44,6 +45,8 @@ class BrowsePane(OptionList):
         """`label` on the left, `count` on the right, on one line of the pane's width."""
         number = f"{count:,}"
         room = max(self.scrollable_content_region.width - len(number) - 1, 4)
+        if len(label) > room:
+            label = SHORT_LABELS.get(label, label)
         if len(label) > room:
             label = label[: room - 1] + "…"
         return Text.assemble(label.ljust(room) + " ", (number, "dim"), no_wrap=True)

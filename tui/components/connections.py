@@ -75,7 +75,7 @@ def connections_section(card: dict) -> list[Widget]:
             for p in g["people"]
         ]
         built.append(((g["type"], g["id"], label), members))
-    return [_heading(f"Connections ({total} people)"), grouped_links(built)]
+    return [_heading(f"Connections ({total} {'person' if total == 1 else 'people'})"), grouped_links(built)]
 
 
 def assessment_line(row: dict) -> Text:
@@ -95,30 +95,43 @@ def assessment_section(card: dict) -> list[Widget]:
         return []
     history = card["assessment_history"]
     if not history:
-        return [_heading("Assessment"), Static(_dim("not assessed  (i to assess)"), classes="card-body")]
+        return [_heading("Assessment"), Static(_dim("not assessed (i)"), classes="card-body")]
     lines = [assessment_line(history[0])]
     if len(history) > 1:
         lines.append(_dim("earlier:"))
         lines += [Text.assemble("  ", assessment_line(h)) for h in history[1 : 1 + HISTORY_ON_CARD]]
         if len(history) > 1 + HISTORY_ON_CARD:
             lines.append(_dim(f"  … {len(history) - 1 - HISTORY_ON_CARD} more"))
-    return [_heading("Assessment  (i to update)"), Static(Text("\n").join(lines), classes="card-body card-assessment")]
+    return [_heading("Assessment  (i)"), Static(Text("\n").join(lines), classes="card-body card-assessment")]
 
 
 def interactions_section(card: dict) -> list[Widget]:
-    """Interactions, newest first, with open follow-ups."""
+    """Interactions, newest first, with open follow-ups; `enter` on one edits (or deletes) it."""
     rows = card.get("interactions")
     if rows is None:
         return []
     if not rows:
-        return [_heading("Interactions"), Static(_dim("none  (l to log one)"), classes="card-body")]
-    lines = []
+        return [_heading("Interactions"), Static(_dim("none (l to log)"), classes="card-body")]
+    links = []
     for r in rows:
         line = Text.assemble((r["date"] + "  ", "dim"), (r["kind"], "bold"), (f"  {r['summary']}" if r["summary"] else ""))
         if r["follow_up_date"]:
             line.append(f"  follow up {r['follow_up_date']}" + (" ✓" if r["done"] else ""), style="italic")
-        lines.append(line)
-    return [_heading(f"Interactions ({len(rows)})"), Static(Text("\n").join(lines), classes="card-body card-interactions")]
+        links.append(Option(line, id=f"interaction:{r['id']}"))
+    return [_heading(f"Interactions ({len(rows)})  (enter to edit)"),
+            LinkList(*links, classes="card-links card-interactions", markup=False)]
+
+
+def engagement_summary(card: dict) -> list[Widget]:
+    """At the top of a person's card: the last contact and the next open follow-up."""
+    if card.get("type") != "person" or "last_contact" not in card:
+        return []
+    last, following = card.get("last_contact"), card.get("next_follow_up")
+    if not last and not following:
+        return []
+    text = Text.assemble(("Last contact ", "dim"), last or "—", ("  ·  Next follow-up ", "dim"),
+                         (following or "—", "bold" if following else ""))
+    return [Static(text, classes="card-body card-engagement")]
 
 
 def overlap_section(card: dict) -> list[Widget]:
@@ -148,14 +161,15 @@ def overlap_section(card: dict) -> list[Widget]:
 
 def register_sections(sections: dict[str, list]) -> None:
     """Insert the analysis sections into the card's section registry (idempotent): on a
-    person after the initiatives, on an organization after its initiatives, on an initiative
+    person the last contact and next follow-up under the header, the rest after the initiatives, on an organization after its initiatives, on an initiative
     after its partner organizations."""
-    placements = {
-        "person": ["person_initiatives", [assessment_section, interactions_section, connections_section]],
-        "organization": ["organization_initiatives", [assessment_section, overlap_section]],
-        "initiative": ["initiative_organizations", [overlap_section]],
-    }
-    for etype, (after, new) in placements.items():
+    placements = [
+        ("person", "person_initiatives", [assessment_section, interactions_section, connections_section]),
+        ("person", "header_section", [engagement_summary]),
+        ("organization", "organization_initiatives", [assessment_section, overlap_section]),
+        ("initiative", "initiative_organizations", [overlap_section]),
+    ]
+    for etype, after, new in placements:
         current = sections[etype]
         if any(fn in current for fn in new):
             continue

@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -67,6 +68,21 @@ class LinkList(OptionList):
                 self._card().scroll_home(animate=False)
             return
         super().action_cursor_up()
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Keep the highlighted link in view by scrolling the card (the list itself never scrolls)."""
+        super().scroll_to_highlight(top)
+        if self.has_focus:  # not while a card is being built: it starts at its top
+            self.call_after_refresh(self._scroll_card)
+
+    def _scroll_card(self) -> None:
+        card = self._card()
+        if card is None or self.highlighted is None or self.parent is not card or not self.has_focus:
+            return
+        y = self._index_to_line.get(self.highlighted)
+        if y is not None:
+            region = Region(0, self.virtual_region.y + y, 1, self._heights.get(self.highlighted, 1))
+            card.scroll_to_region(region, animate=False, immediate=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -6,8 +6,10 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.widgets import Input
 
+from tui.components.ordered_input import OrderedInput
 
-class SearchBar(Input):
+
+class SearchBar(OrderedInput):
     """Search as you type; `enter` opens the top match, `escape` leaves the bar."""
 
     # priority: acted on as the key arrives, so keys typed right after go to the new focus

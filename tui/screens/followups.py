@@ -1,5 +1,6 @@
 """`f`: follow-ups due or overdue, soonest first (`a` adds the next 30 days); `d` marks one
-done, `enter` opens the person's card."""
+done (it stays listed, ticked, until the view closes) and `d` again opens it again; `enter`
+opens the person's card; escape or `q` closes."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
     """
     BINDINGS = [
         Binding("escape", "close", "Close", priority=True, id="followups_close"),
-        Binding("d", "done", "Done", id="followups_done"),
+        Binding("q", "close", "Close", id="followups_quit"),
+        Binding("d", "done", "Done / undo", id="followups_done"),
         Binding("a", "toggle_upcoming", "Upcoming", id="followups_upcoming"),
         *TABLE_KEYS,
     ]
@@ -49,19 +51,33 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         self.today = today
         self.upcoming = False
         self.rows: dict[str, dict] = {}
+        self.done_here: dict[str, dict] = {}  # marked done in this view: still listed, ticked
 
     def compose(self) -> ComposeResult:
         with Vertical(id="followups-box"):
             yield Static("Follow-ups", id="followups-title")
             yield Static("", id="followups-caption")
             yield DataTable(id="followups-table", cursor_type="row", zebra_stripes=True)
-            yield Static("enter open card · d done · a show next 30 days · escape close", id="followups-hint")
+            yield Static("enter open card · d done / undo · a show next 30 days · escape / q close", id="followups-hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Follow up", "When", "Person", "Kind", "Summary")
+        self._add_columns()
         self.load()
         table.focus()
+
+    def _add_columns(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        fixed = (("Follow up", 10), ("When", 14), ("Person", 20), ("Kind", 16))
+        rest = max((self.size.width or 80) - 2 - sum(w for _, w in fixed) - 2 * (len(fixed) + 1) - 1, 8)
+        for label, width in (*fixed, ("Summary", rest)):
+            table.add_column(label, width=width)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query(DataTable):
+            self._add_columns()
+            self.load()
 
     def load(self) -> None:
         """(Re)load the follow-ups, keeping the cursor near where it was."""
@@ -69,11 +85,15 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         keep = table.cursor_row
         table.clear()
         found = scrub(due_followups(self.db, self.today, within_days=UPCOMING_DAYS if self.upcoming else 0))
+        found += [r for key, r in self.done_here.items() if all(str(f["id"]) != key for f in found)]
+        found.sort(key=lambda r: (r["follow_up_date"], r["date"], r["id"]))
         self.rows = {str(r["id"]): r for r in found}
         for r in found:
+            done = str(r["id"]) in self.done_here
             table.add_row(
-                r["follow_up_date"], when_text(r["days"]), Text(r["name"]),
-                Text(f"{r['kind']} {r['date']}"), Text(r["summary"] or ""), key=str(r["id"]),
+                r["follow_up_date"], Text("✓ done", style="dim") if done else when_text(r["days"]), Text(r["name"], overflow="ellipsis", no_wrap=True),
+                Text(f"{r['kind']} {r['date']}"), Text(r["summary"] or "", overflow="ellipsis", no_wrap=True),
+                key=str(r["id"]),
             )
         if found:
             table.move_cursor(row=min(keep, len(found) - 1), animate=False)
@@ -94,12 +114,18 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
             self.dismiss(("person", row["person_id"]))
 
     def action_done(self) -> None:
-        """Mark the follow-up under the cursor done."""
+        """Mark the follow-up under the cursor done, or open it again when it was."""
         row = self._current()
         if row is None:
             return
-        mark_done(self.db, row["id"])
-        self.notify(f"Follow-up done: {row['name']}", timeout=2, markup=False)
+        key = str(row["id"])
+        undo = key in self.done_here
+        mark_done(self.db, row["id"], done=not undo)
+        if undo:
+            del self.done_here[key]
+        else:
+            self.done_here[key] = row
+        self.notify(f"Follow-up {'open again' if undo else 'done'}: {row['name']}", timeout=2, markup=False)
         self.load()
 
     def action_toggle_upcoming(self) -> None:

@@ -1,4 +1,4 @@
-"""`g`: the power/interest grid. Assessed people placed in four quadrants by their current
+"""`g`: the power/interest grid. Assessed people and organizations (◆) placed in four quadrants by their current
 assessment (influence up, interest right; 3 and above is high), filterable by tag or
 initiative; `enter` on a name opens that person's card."""
 
@@ -61,6 +61,7 @@ class GridScreen(ModalScreen[tuple[str, int] | None]):
     """
     BINDINGS = [
         Binding("escape", "close", "Close", priority=True, id="grid_close"),
+        Binding("q", "close", "Close", id="grid_quit"),  # not priority: typed as text in the filter
         Binding("slash", "focus_filter", "Filter", id="grid_filter"),
     ]
 
@@ -83,7 +84,7 @@ class GridScreen(ModalScreen[tuple[str, int] | None]):
                     quadrant.border_title = name.capitalize()
                     quadrant.border_subtitle = subtitle
                     yield quadrant
-            yield Static("enter open card · tab next quadrant · / filter · escape close", id="grid-hint")
+            yield Static("◆ organization · enter open card · tab next quadrant · / filter · escape / q close", id="grid-hint")
 
     def on_mount(self) -> None:
         self.refresh_grid()
@@ -96,7 +97,7 @@ class GridScreen(ModalScreen[tuple[str, int] | None]):
 
     def refresh_grid(self) -> None:
         """Reload the grid with the current filter."""
-        self.placed = scrub(grid(self.db, tag=self.tag, initiative_id=self.initiative_id))
+        self.placed = scrub(grid(self.db, tag=self.tag, initiative_id=self.initiative_id, include_organizations=True))
         for name, _ in LAYOUT:
             rows = self.placed[name]
             quadrant = self.query_one(f"#{quadrant_id(name)}", OptionList)
@@ -104,10 +105,11 @@ class GridScreen(ModalScreen[tuple[str, int] | None]):
             for row in rows[:PER_QUADRANT]:
                 label = Text.assemble(
                     (STANCE_MARK[row["stance"]] + " ", "bold"),
+                    ("◆ " if row["entity_type"] == "organization" else "", "dim"),
                     row["name"],
                     (f"  {row['influence']}/{row['interest']}", "dim"),
                 )
-                quadrant.add_option(Option(label, id=str(row["person_id"])))
+                quadrant.add_option(Option(label, id=f"{row['entity_type']}:{row['entity_id']}"))
             if len(rows) > PER_QUADRANT:
                 quadrant.add_option(Option(Text(f"… {len(rows) - PER_QUADRANT} more", style="dim"), disabled=True))
             quadrant.border_title = f"{name.capitalize()} ({len(rows)})"
@@ -149,7 +151,8 @@ class GridScreen(ModalScreen[tuple[str, int] | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.dismiss(("person", int(event.option.id)))
+            etype, _, eid = event.option.id.partition(":")
+            self.dismiss((etype, int(eid)))
 
     def action_focus_filter(self) -> None:
         """Focus the filter field."""

@@ -60,6 +60,7 @@ class PathScreen(SearchesInWorker, ModalScreen[tuple[str, int] | None]):
     """
     BINDINGS = [
         Binding("escape", "close", "Close", priority=True, id="path_close"),
+        Binding("q", "close", "Close", show=False, id="path_quit"),  # not priority: typed as text in the field
         Binding("down", "focus_options", "List", show=False),
     ]
 

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, SelectionList, Static
 
+from tui.components.ordered_input import OrderedInput
 from tui.screens.dialog import Dialog
 
 
@@ -15,7 +16,9 @@ class TagEditor(Dialog[tuple[list[str], list[str]] | None]):
     """Returns (tags to add, tags to remove), or None when cancelled. Enter saves the ticks as
     shown, in the list as in the field."""
 
-    BINDINGS = [Binding("enter", "save", "Save", priority=True, id="tags_enter_save")]
+    # priority: in the list of current tags enter would tick again; the save itself waits for
+    # the keys typed before enter (see action_enter)
+    BINDINGS = [Binding("enter", "enter", "Save", priority=True, id="tags_enter_save")]
 
     def __init__(self, entity_name: str, tags: list[str]) -> None:
         super().__init__()
@@ -28,7 +31,7 @@ class TagEditor(Dialog[tuple[list[str], list[str]] | None]):
             if self.tags:
                 yield Label("Current tags (untick to remove):", classes="dialog-hint")
                 yield SelectionList[str](*((Text(t), t, True) for t in self.tags), id="tags-current")
-            yield Input(placeholder="new tags, comma separated", id="tags-new")
+            yield OrderedInput(placeholder="new tags, comma separated", id="tags-new")
             yield Static("", id="tags-error", classes="dialog-error")
             yield Label("space untick · enter / ctrl+s save · escape cancel", classes="dialog-hint")
 
@@ -39,7 +42,13 @@ class TagEditor(Dialog[tuple[list[str], list[str]] | None]):
         event.stop()
         self.action_save()
 
+    def action_enter(self) -> None:
+        """Save once the keys typed before enter have reached the field (they may still be
+        queued there when enter, a priority key, arrives)."""
+        self.query_one("#tags-new", Input).call_later(self.action_save)
+
     def action_save(self) -> None:
+        """Save the ticks as shown and the tags typed."""
         new = [t.strip() for t in self.query_one("#tags-new", Input).value.split(",") if t.strip()]
         kept = set(self.query_one(SelectionList).selected) if self.tags else set()
         self.submit((new, [t for t in self.tags if t not in kept]))
