@@ -242,10 +242,13 @@ def _write_extraction(db: sqlite_utils.Database, doc_id: int, found) -> dict[str
         added[_ADDED_KEY[kind]] = _insert_new(db, table, (a, b, extra), rows[kind])
         for first_id, second_id, _ in dict.fromkeys(rows[kind]):
             add_source(db, kind, first_id, second_id, doc_id)
+    # one mention per record and span: two findings of one span resolved to one record (a
+    # group named in full and by its short form) would count it twice
+    unique = {m[:5]: m for m in reversed(mentions)}
     db.conn.executemany(
         'INSERT INTO mentions (document_id, entity_type, entity_id, start, "end", text, sentence)'
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        mentions,
+        [m for m in mentions if unique.get(m[:5]) is m],
     )
     return added
 
