@@ -18,23 +18,47 @@ from textual.widgets.option_list import Option
 from tui.screens.dialog import Dialog
 
 
+def letter_keys(ids: list[str]) -> dict[str, str]:
+    """{first letter: id} for the ids whose first letter no other id shares (`p` person, `o`
+    organization, `i` initiative): one key picks them."""
+    firsts = [i[:1].lower() for i in ids]
+    return {f: i for f, i in zip(firsts, ids) if f.isalpha() and firsts.count(f) == 1}
+
+
 class ChoicePrompt(ModalScreen[str | None]):
-    """`choices` are (id, label); `enter` picks, `escape` cancels."""
+    """`choices` are (id, label); `enter` picks, `escape` cancels. With `letters`, the first
+    letter of an id picks it at once (the type prompts: `p`, `o`, `i`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", priority=True, id="choice_cancel")]
 
-    def __init__(self, title: Text | str, choices: list[tuple[str, Text | str]]) -> None:
+    def __init__(self, title: Text | str, choices: list[tuple[str, Text | str]], *, letters: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
+        self.letters = letter_keys([cid for cid, _ in choices]) if letters else {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-small"):
             yield Label(Text(self.title_text) if isinstance(self.title_text, str) else self.title_text,
                         classes="dialog-title")
-            yield OptionList(*(Option(Text(label) if isinstance(label, str) else label, id=cid)
-                               for cid, label in self.choices), id="choice-options")
-            yield Label("enter pick · escape cancel", classes="dialog-hint")
+            yield OptionList(*(Option(self._label(cid, label), id=cid) for cid, label in self.choices),
+                             id="choice-options")
+            hint = "/".join(self.letters) + " or " if self.letters else ""
+            yield Label(f"{hint}enter pick · escape cancel", classes="dialog-hint")
+
+    def _label(self, cid: str, label: Text | str) -> Text:
+        text = Text(label) if isinstance(label, str) else label.copy()
+        if self.letters.get(cid[:1].lower()) == cid and text.plain[:1].lower() == cid[:1].lower():
+            text.stylize("underline", 0, 1)  # the key that picks it
+        return text
+
+    def on_key(self, event) -> None:
+        """A choice's letter picks it."""
+        choice = self.letters.get(event.character or "")
+        if choice is not None:
+            event.stop()
+            event.prevent_default()
+            self.dismiss(choice)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -4,8 +4,8 @@ with roles), the highlighted item's sentence under the list.
 
 Keys: `delete` reject the highlighted entity or relation, `T` retype, `r` rename, `m` merge
 into another record, `a` add an entity the extractor missed, `A` attach the person to an
-organization (title) or initiative (role), `enter` open the card, `tab` text / list, `escape`
-back. Reading and writing run in thread workers on connections of their own; the corrections
+organization (title) or initiative (role), `u` undo the last change made since the app opened,
+`enter` open the card, `tab` text / list, `escape` back. Reading and writing run in thread workers on connections of their own; the corrections
 are those of `db.corrections` (rejections and the rest are remembered by it).
 """
 
@@ -111,6 +111,7 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
         Binding("m", "merge", "Merge", id="review_merge"),
         Binding("a", "add", "Add missed", id="review_add"),
         Binding("A", "attach", "Attach", id="review_attach"),
+        Binding("u", "undo", "Undo", id="review_undo"),
         Binding("tab", "switch_pane", "Text / list", id="review_switch", priority=True),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
@@ -123,6 +124,7 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
         self.review: dict | None = None
         self.text = ""
         self.items: dict[str, dict] = {}
+        self._follow: str | None = None  # the option to highlight at the next reload (a record retyped or added)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review-box"):
@@ -134,7 +136,7 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
                     yield OptionList(id="review-items")
                     yield Static("", id="review-sentence")
             yield Static(
-                "del reject  T type  r rename  m merge  a add  A attach  ⏎ card  tab text  esc",
+                "del reject  T type  r rename  m merge  a add  A attach  u undo  ⏎ card  tab text  esc",
                 id="review-hint",
             )
 
@@ -196,6 +198,8 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
         self.query_one("#review-caption", Static).update(caption)
         options = self.query_one("#review-items", OptionList)
         keep = options.highlighted_option.id if options.highlighted_option else None
+        if self._follow is not None:
+            keep, self._follow = self._follow, None
         keep_index = options.highlighted or 0
         new_options, self.items = build_items(review)
         options.clear_options()
@@ -256,22 +260,29 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
         return fn
 
     # ------------------------------------------------------------ writing
-    def write(self, what: str, fn, *args, **kwargs) -> None:
-        """Run `fn(db, *args, **kwargs)` in a worker; reload when it lands, one line when it fails."""
-        self._write_worker(what, fn, args, kwargs)
+    def write(self, what: str | Callable, fn, *args, follow: Callable | None = None, **kwargs) -> None:
+        """Run `fn(db, *args, **kwargs)` in a worker; reload when it lands, one line when it fails.
+        `what` is the message (or makes it from `fn`'s result); `follow(result)` gives the list
+        row to highlight after the reload (the record retyped or added), when it has one."""
+        self._write_worker(what, fn, args, kwargs, follow)
 
     @work(thread=True, group="review-write")
-    def _write_worker(self, what: str, fn, args: tuple, kwargs: dict) -> None:
+    def _write_worker(self, what, fn, args: tuple, kwargs: dict, follow) -> None:
+        label = what if isinstance(what, str) else "The change"
         try:
             with self.app.pool.lease() as lease:
-                fn(lease.db, *args, **kwargs)
+                result = fn(lease.db, *args, **kwargs)
         except WRITE_ERRORS as exc:
-            self._from_thread(self.notify, f"{what} failed: {one_line(str(exc), 200)}", severity="error", markup=False)
+            self._from_thread(self.notify, f"{label} failed: {one_line(str(exc), 200)}", severity="error", markup=False)
             return
-        self._from_thread(self.written, what)
+        message = what if isinstance(what, str) else what(result)
+        self._from_thread(self.written, message, follow(result) if follow is not None else None)
 
-    def written(self, what: str = "") -> None:
-        """A write landed: say so, read the document again, let the app refresh its panes."""
+    def written(self, what: str | None = "", follow: str | None = None) -> None:
+        """A write landed: say so, read the document again (highlighting `follow`, an option
+        id, when given), let the app refresh its panes."""
+        if follow is not None:
+            self._follow = follow
         if what:
             self.notify(what, timeout=2, markup=False)
         after = getattr(self.app, "after_write", None)
@@ -316,9 +327,10 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
 
         def picked(to_type: str | None) -> None:
             if to_type:
-                self.write(f"Now a{'n' if to_type[0] in 'aeiou' else ''} {to_type}", fn, item["type"], item["id"], to_type)
+                self.write(f"Now a{'n' if to_type[0] in 'aeiou' else ''} {to_type}", fn, item["type"], item["id"], to_type,
+                           follow=lambda new_id: f"entity:{to_type}:{new_id}")
 
-        self.app.push_screen(ChoicePrompt(title, choices), picked)
+        self.app.push_screen(ChoicePrompt(title, choices, letters=True), picked)
 
     def action_rename(self) -> None:
         """Rename the highlighted entity (the old name is kept as an alias)."""
@@ -345,7 +357,8 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
                 return
             question = Text.assemble("Merge ", (card["name"], "bold"), " into ", (one_line(target[1], 120), "bold"), "?")
             self.app.push_screen(Confirm(question), lambda yes: yes and self.write(
-                f"Merged into {one_line(target[1], 60)}", merge_entities, card["type"], card["id"], target[0]))
+                f"Merged into {one_line(target[1], 60)}", merge_entities, card["type"], card["id"], target[0],
+                follow=lambda _: f"entity:{card['type']}:{target[0]}"))
 
         self.app.push_screen(MergePicker(card, lambda query: self.finder(query, card["type"])), picked)
 
@@ -360,14 +373,20 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
             if not etype:
                 return
             dialog = TextPrompt(f"Add a missed {etype}: its name as written", placeholder="name")
+            made: dict = {}
+
             def write(db, name: str) -> None:
                 span = self.span_of(name)  # the name as it stands in the text becomes a mention
-                fn(db, etype, name, **({"document_id": self.document_id, **span} if span else {}))
+                made["id"] = fn(db, etype, name, **({"document_id": self.document_id, **span} if span else {}))
+
+            def added(result: str | None) -> None:
+                if result is not None:  # the cursor goes to the new record (A attaches it at once)
+                    self.written(f"Added the {etype}", f"entity:{etype}:{made['id']}" if made.get("id") else None)
 
             dialog.writer = write
-            self.app.push_screen(dialog, self._closed_dialog(f"Added the {etype}"))
+            self.app.push_screen(dialog, added)
 
-        self.app.push_screen(ChoicePrompt("Add what?", [(t, t) for t in TYPE_NAMES]), typed)
+        self.app.push_screen(ChoicePrompt("Add what?", [(t, t) for t in TYPE_NAMES], letters=True), typed)
 
     def span_of(self, name: str) -> dict:
         """{"start", "end"} of `name` in the text (first from the top of the screen on, else from
@@ -416,6 +435,17 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
 
         self.app.push_screen(ChoicePrompt(Text.assemble("Attach ", _name(item["name"], "person"), " to…"), choices),
                              picked)
+
+    def action_undo(self) -> None:
+        """Undo the newest change made since the app opened (here or on the main screen:
+        reject, retype, rename, merge, add, attach ...); again to go further back."""
+        undo = getattr(corrections, "undo_last", None)
+        if undo is None:
+            self.notify("Undo is not available in this build.", severity="warning")
+            return
+        since = getattr(self.app, "journal_start", 0)
+        self.write(lambda description: f"Undone: {description}" if description else "Nothing to undo since the app opened.",
+                   undo, since)
 
     def action_switch_pane(self) -> None:
         """Move between the text and the list."""
