@@ -73,9 +73,10 @@ class TypeChoice(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-small"):
             yield Label(Text.assemble("What is ", (self.card["name"], "bold"), " really?"), classes="dialog-title")
-            yield OptionList(*[Option(f"a{'n' if t[0] in 'aeiou' else ''} {t}", id=t)
-                               for t in TYPES if t != self.card["type"]], id="type-options")
-            yield Label("enter pick · escape cancel", classes="dialog-hint")
+            yield OptionList(*[Option(Text.assemble(f"a{'n' if t[0] in 'aeiou' else ''} ", (t[0], "underline"), t[1:]),
+                                      id=t) for t in TYPES if t != self.card["type"]], id="type-options")
+            yield Label("/".join(t[0] for t in TYPES if t != self.card["type"]) + " or enter pick · escape cancel",
+                        classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -83,6 +84,14 @@ class TypeChoice(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option.id)
+
+    def on_key(self, event) -> None:
+        """`p`, `o`, `i` pick person, organization, initiative at once."""
+        choice = next((t for t in TYPES if t[0] == event.character and t != self.card["type"]), None)
+        if choice is not None:
+            event.stop()
+            event.prevent_default()
+            self.dismiss(choice)
 
     def action_cancel(self) -> None:
         """Close without a choice."""
