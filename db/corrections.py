@@ -417,15 +417,38 @@ def attached_counts(db: sqlite_utils.Database, entity_type: str, entity_id: int)
 
 
 def entity_mentions(db: sqlite_utils.Database, entity_type: str, entity_id: int, limit: int = 200) -> list[dict]:
-    """A record's mentions (id, document_id, document, start, end, text, sentence), in document order."""
+    """A record's mentions (id, document_id, document: its file name, title: its headline or
+    else the file name, start, end, text, sentence), in document order."""
     cursor = db.execute(
-        'SELECT m.id, m.document_id, d.name AS document, m.start, m."end", m.text, COALESCE(m.sentence, m.text)'
+        'SELECT m.id, m.document_id, d.name AS document, COALESCE(NULLIF(d.title, \'\'), d.name) AS title,'
+        ' m.start, m."end", m.text, COALESCE(m.sentence, m.text)'
         " AS sentence FROM mentions m JOIN documents d ON d.id = m.document_id"
         " WHERE m.entity_type = ? AND m.entity_id = ? ORDER BY m.document_id, m.start LIMIT ?",
         [entity_type, entity_id, limit],
     )
     cols = [c[0] for c in cursor.description]
     return [dict(zip(cols, r)) for r in cursor.fetchall()]
+
+
+def mention_context(mention: dict, width: int = 90) -> str:
+    """The mention in its sentence on one line of at most `width` characters: its own text
+    between « » with the words around it, `…` where the sentence is cut (so two mentions in
+    one sentence read apart)."""
+    sentence = " ".join((mention.get("sentence") or "").split())
+    text = " ".join((mention.get("text") or "").split())
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return _cut(f"«{text}» {sentence}".strip() if text else sentence, width)
+    before, after = sentence[:at], sentence[at + len(text):]
+    room = max(width - len(text) - 2, 10)  # for the words before and after it
+    take = min(len(before), max(room // 3, room - len(after)))
+    if take < len(before):
+        before = "…" + before[len(before) - take + 1:] if take > 1 else ""
+    return f"{before}«{text}»{_cut(after, room - len(before))}"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
 def document_name(db: sqlite_utils.Database, document_id: int) -> str | None:

@@ -159,11 +159,13 @@ def rename_command(obj: CliContext, name, entity_id, entity_type, new_name: str)
 def _list_parts(db, target) -> None:
     """What a split can move: the record's mentions (by id) and relations."""
     from db.cards import entity_card
-    from db.corrections import entity_mentions
+    from db.corrections import entity_mentions, mention_context
 
     click.echo(f"nothing chosen to move off {_label(target)}; its mentions (--mention ID):", err=True)
     for m in entity_mentions(db, target.type, target.id):
-        click.echo(f"  {m['id']:>6}  {m['document']}: \"{' '.join(m['sentence'].split())[:100]}\"", err=True)
+        title = " ".join(m["title"].split())
+        click.echo(f"  {m['id']:>6}  {title if len(title) <= 50 else title[:49] + '…'}: {mention_context(m, 100)}",
+                   err=True)
     card = entity_card(db, target.type, target.id) or {}
     for key, option, field in (("affiliations", "--organization", "organization"),
                                ("memberships", "--initiative", "initiative"),

@@ -17,12 +17,18 @@ from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Sel
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from db.corrections import mention_context
 from tui.screens.dialog import Dialog
 from tui.screens.merge_picker import EntityPicker
 
 __all__ = ["AddDialog", "EntityPicker", "NameDialog", "SplitDialog", "TypeChoice"]
 
 TYPES = ("person", "organization", "initiative")
+
+
+def _cut(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class NameDialog(Dialog[str | None]):
@@ -110,7 +116,7 @@ class SplitDialog(Dialog[dict | None]):
 
     def compose(self) -> ComposeResult:
         selections = [
-            Selection(Text(f"{m['document']}: {' '.join((m['sentence'] or '').split())[:90]}"), f"m:{m['id']}")
+            Selection(Text.assemble((_cut(m["title"], 40), "dim"), ": ", mention_context(m, 80)), f"m:{m['id']}")
             for m in self.mentions
         ] + [
             Selection(Text(f"{r['kind']}: {r['name']}" + (f" ({r['extra']})" if r["extra"] else "")),
