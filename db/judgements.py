@@ -184,6 +184,13 @@ def apply_after_merge(db: sqlite_utils.Database, entity_type: str, from_id: int,
                     delete_relation(db, kind, first_id, second_id)
 
 
+def relation_exists(db: sqlite_utils.Database, kind: str, first_id: int, second_id: int) -> bool:
+    """Whether the relation row is there (an organization is also shown on an initiative's card
+    through its people, with no row of its own)."""
+    table, a, b, *_ = RELATIONS[kind]
+    return db.execute(f"SELECT 1 FROM {table} WHERE {a} = ? AND {b} = ?", [first_id, second_id]).fetchone() is not None
+
+
 def relation_rejected(db: sqlite_utils.Database, kind: str, first_id: int, second_id: int) -> bool:
     """Whether the user rejected this relation (by the records' ids or their current names)."""
     first_type, second_type = RELATIONS[kind][5]

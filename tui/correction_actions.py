@@ -28,6 +28,7 @@ from db.corrections import (
     attach,
     attached_counts,
     delete_entity,
+    reject_relation,
     entity_mentions,
     journal_position,
     rename_entity,
@@ -36,7 +37,9 @@ from db.corrections import (
     split_entity,
     undo_last,
 )
+from db.judgements import kind_of, relation_exists
 from db.merge import MergeError
+from tui.components.entity_card import LinkList
 from tui.screens.confirm import Confirm
 from tui.screens.corrections import AddDialog, EntityPicker, NameDialog, SplitDialog, TypeChoice
 
@@ -151,10 +154,53 @@ class CorrectionActions:
         if "id" in made:
             self._show((card["type"], made["id"]), f"Split off {card['name']}")
 
+    def _highlighted_relation(self) -> tuple[str, int] | None:
+        """(type, id) of the line under the cursor in a relation list of the card (its
+        organizations, initiatives, people, members, partners), when that is where the focus is."""
+        focused = self.focused
+        if not (isinstance(focused, LinkList) and focused.has_class("card-relations")):
+            return None
+        option = focused.highlighted_option
+        etype, _, eid = (option.id or "").partition(":") if option is not None else ("", "", "")
+        return (etype, int(eid)) if eid.isdigit() else None
+
+    def _reject_relation(self, card: dict, other: tuple[str, int]) -> bool:
+        """`delete` on a relation line of the card: remove that relation (remembered: never drawn
+        again), after confirming. False when the line is not a relation of the card."""
+        found = kind_of(card["type"], other[0])
+        if found is None:
+            return False
+        kind, swapped = found
+        ids = (other[1], card["id"]) if swapped else (card["id"], other[1])
+        name_field = {"person": "name", "organization": "organization", "initiative": "initiative"}[other[0]]
+        sections = ("affiliations", "memberships", "people", "members", "initiatives", "organizations")
+        other_name = next((r.get(name_field) for key in sections for r in card.get(key) or []
+                           if r.get(f"{other[0]}_id") == other[1] and r.get(name_field)), None) or f"#{other[1]}"
+        if not relation_exists(self.db, kind, *ids):
+            self.notify(f"{other_name} is linked through people: remove their affiliations or memberships instead.",
+                        severity="warning", markup=False)
+            return True
+        question = Text.assemble(
+            "Remove the ", kind, " ", (card["name"], "bold"), " — ", (other_name, "bold"), "?\n\n",
+            "Only this relation goes; imports will not draw it again; u undoes this.",
+        )
+
+        def confirmed(yes: bool) -> None:
+            if yes:
+                self._correct("Removing the relation", lambda db: reject_relation(db, kind, *ids),
+                              lambda _: self._show((card["type"], card["id"]), f"Removed {card['name']} — {other_name}"))
+
+        self.push_screen(Confirm(question), confirmed)
+        return True
+
     def action_delete(self) -> None:
-        """Delete the selected record, after confirming (u brings it back)."""
+        """Delete the selected record, after confirming (u brings it back); on a relation line of
+        the card (an organization, initiative or member), remove only that relation."""
         card = self._selected_card()
         if card is None:
+            return
+        other = self._highlighted_relation()
+        if other is not None and self._reject_relation(card, other):
             return
         counts = attached_counts(self.db, card["type"], card["id"])
         goes = ", ".join(f"{n} {what[:-1] if n == 1 else what}" for what, n in counts.items() if n)

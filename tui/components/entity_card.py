@@ -105,7 +105,8 @@ def links_section(heading: str, links: list[tuple[str, int, Text]]) -> list[Widg
     if not links:
         return []
     options = [Option(label, id=f"{etype}:{eid}") for etype, eid, label in links[:MAX_LINKS]]
-    widgets: list[Widget] = [_heading(f"{heading} ({len(links)})"), LinkList(*options, classes="card-links")]
+    widgets: list[Widget] = [_heading(f"{heading} ({len(links)})"),
+                             LinkList(*options, classes="card-links card-relations")]
     if len(links) > MAX_LINKS:
         widgets.append(Static(f"… {len(links) - MAX_LINKS} more: open it to list them all", classes="card-body"))
     return widgets
