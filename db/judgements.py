@@ -350,7 +350,9 @@ def prune(db: sqlite_utils.Database, before: dict, remove_entity) -> dict[str, i
 def export_judgements(db: sqlite_utils.Database) -> dict:
     """Every judgement by name and document hash (not by id), so a directory can be rebuilt
     from its documents and this: rejected names and relations, renames and type changes,
-    split spans, spans marked by hand and relations added by hand."""
+    split spans, spans marked by hand, relations added by hand, the other names of each
+    record (names merged into it, old names), pairs judged "not the same", and the fields
+    edited by hand with their values."""
     def rows(sql: str) -> list[dict]:
         cursor = db.execute(sql)
         cols = [c[0] for c in cursor.description]
@@ -393,4 +395,22 @@ def export_judgements(db: sqlite_utils.Database) -> dict:
             " ORDER BY 1, 2"
         ),
         "added_relations": added,
+        "aliases": [
+            row for t, table in TABLE_OF.items() for row in rows(
+                f"SELECT '{t}' AS type, e.name, a.alias FROM aliases a JOIN {table} e ON e.id = a.entity_id"
+                f" WHERE a.entity_type = '{t}' AND a.alias != e.name ORDER BY 2, 3"
+            )
+        ],
+        "not_same": rows(
+            f"SELECT n.entity_type AS type, CASE {named('n.entity_type', 'n.entity_id')} END AS a, n.entity_key AS a_key,"
+            f" CASE {named('n.entity_type', 'n.other_id')} END AS b, n.other_key AS b_key, n.decided_at AS at"
+            " FROM not_same n WHERE n.entity_key < n.other_key"
+            " OR (n.entity_key = n.other_key AND n.entity_id < n.other_id) ORDER BY 1, 3, 5"
+        ),
+        "edited_fields": [
+            {"type": t, "name": row["name"], "fields": {
+                f: t if f == "type" else row.get(f) for f in row["user_edited"].split(",") if f in row or f == "type"}}
+            for t, table in TABLE_OF.items()
+            for row in rows(f"SELECT * FROM {table} WHERE COALESCE(user_edited, '') != '' ORDER BY name")
+        ],
     }
