@@ -24,6 +24,14 @@ PAGE_SIZE = 200
 TITLE_WIDTH = 60  # characters of a title in the table (the Review screen shows it whole)
 
 
+def source_name(source: str | None) -> str:
+    """Where a document came from, by its file name (its folder is the same for most; the
+    Review screen shows the whole path)."""
+    source = one_line(source, 400)
+    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or source
+
+
 class DocumentsScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
     """Returns (entity type, id) when a card is opened from a review, else None."""
 
@@ -43,6 +51,8 @@ class DocumentsScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
         Binding("right_square_bracket", "page(1)", "Next page", id="documents_next_page"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("home", "edge(0)", "First", show=False, priority=True),  # before the table's own (columns)
+        Binding("end", "edge(1)", "Last", show=False, priority=True),
     ]
 
     def __init__(self, find: Finder | None = None) -> None:
@@ -92,7 +102,7 @@ class DocumentsScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
                 Text(r["date"] or ""), Text(str(r["people"]), justify="right"),
                 Text(str(r["organizations"]), justify="right"), Text(str(r["initiatives"]), justify="right"),
                 Text(str(r["relations"]), justify="right"), Text(one_line(r["title"], TITLE_WIDTH)),
-                Text(one_line(r["source"], 200), style="dim"),
+                Text(source_name(r["source"]), style="dim"),
                 key=str(r["id"]),
             )
         self._keep = None
@@ -178,6 +188,12 @@ class DocumentsScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
         """Move the cursor (j/k)."""
         table = self.query_one(DataTable)
         (table.action_cursor_down if step > 0 else table.action_cursor_up)()
+
+    def action_edge(self, last: int) -> None:
+        """home / end: the first / last document of the page."""
+        table = self.query_one(DataTable)
+        if table.row_count:
+            table.move_cursor(row=table.row_count - 1 if last else 0, animate=False)
 
     def action_close(self) -> None:
         """Back to the directory."""
