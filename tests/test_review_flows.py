@@ -246,6 +246,14 @@ async def test_documents_name_sources_by_file_and_home_end_move(db_path):
         assert table.cursor_row == 2
         await pilot.press("home")
         assert table.cursor_row == 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert str(app.screen.query_one("#review-hint").render()).endswith("? keys")  # fits 80 columns
+        await pilot.press("q")  # q closes Review, then Documents, as other screens
+        assert isinstance(app.screen, DocumentsScreen)
+        await pilot.press("q")
+        assert not isinstance(app.screen, DocumentsScreen)
 
 
 def test_judgements_carry_aliases_not_same_and_edited_fields(db_path):

@@ -46,6 +46,7 @@ class DocumentsScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
     BINDINGS = [
         Binding("question_mark", "help", "Keys", id="documents_help", key_display="?"),
         Binding("escape", "close", "Close", priority=True, id="documents_close"),
+        Binding("q", "close", "Close", show=False, id="documents_quit"),  # as on the app's other screens
         Binding("R", "reextract", "Re-extract", id="documents_reextract"),
         Binding("left_square_bracket", "page(-1)", "Previous page", id="documents_previous_page"),
         Binding("right_square_bracket", "page(1)", "Next page", id="documents_next_page"),

@@ -105,6 +105,7 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
     BINDINGS = [
         Binding("question_mark", "help", "Keys", id="review_help", key_display="?"),
         Binding("escape", "close", "Back", priority=True, id="review_close"),
+        Binding("q", "close", "Back", show=False, id="review_quit"),  # as on the app's other screens
         Binding("delete", "reject", "Reject", id="review_reject"),
         Binding("T", "retype", "Retype", id="review_retype"),
         Binding("r", "rename", "Rename", id="review_rename"),
@@ -136,7 +137,7 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
                     yield OptionList(id="review-items")
                     yield Static("", id="review-sentence")
             yield Static(
-                "del reject  T type  r rename  m merge  a add  A attach  u undo  ⏎ card  tab text  esc",
+                "del reject  T type  r rename  m merge  a add  A attach  u undo  ⏎ card  ? keys",
                 id="review-hint",
             )
 
