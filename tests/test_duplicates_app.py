@@ -91,6 +91,25 @@ async def test_m_merges_after_confirming_and_the_lists_refresh(db_path):
     assert rows(db_path, "SELECT alias FROM aliases WHERE entity_id = 1 AND alias = 'Anabel Trujeque'")
 
 
+async def test_u_undoes_a_merge_made_here_and_the_pair_comes_back(db_path):
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("j", "m")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(_pairs(app)) == 2
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, DuplicatesScreen) and len(_pairs(app)) == 3
+        assert ("Anabel Trujeque Sosa", "Anabel Trujeque") in _pairs(app)
+        await pilot.press("u")  # nothing older than the app's opening is undone
+        await settle(pilot)
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+    assert len(rows(db_path, "SELECT id FROM people WHERE name LIKE 'Anabel Trujeque%'")) == 2
+
+
 async def test_shift_m_merges_the_other_way(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -160,4 +179,4 @@ async def test_at_80_columns_the_pairs_and_evidence_fit(db_path):
         await _open(pilot, "j")
         text = screen_text(app)
         assert "Anabel Trujeque Sosa" in text and "Shared" in text
-        assert "m/M merge · n not the same · t people/orgs · enter open · esc close" in text
+        assert "m/M merge · n not the same · u undo · t people/orgs · enter open · esc close" in text

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 
 from db.connection import DatabaseError
 from db.duplicates import DuplicatesError, Pair, mark_not_same, possible_duplicates
+from db.journal import undo_last
 from db.merge import MergeError, merge_entities
 from tui.screens.confirm import Confirm
 from tui.screens.table_screen import TABLE_KEYS, TableScreenKeys
@@ -59,6 +60,7 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         Binding("M", "merge_pair(True)", "Merge, keep the other", id="duplicates_merge_other_way", key_display="M"),
         Binding("n", "not_same", "Not the same", id="duplicates_not_same"),
         Binding("t", "switch_type", "People/organizations", id="duplicates_switch_type"),
+        Binding("u", "undo", "Undo", id="duplicates_undo"),
         *TABLE_KEYS,
     ]
 
@@ -75,7 +77,7 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
             yield Static("", id="dupes-caption", markup=False)
             yield DataTable(id="dupes-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="dupes-detail", markup=False)
-            yield Static("m/M merge · n not the same · t people/orgs · enter open · esc close",
+            yield Static("m/M merge · n not the same · u undo · t people/orgs · enter open · esc close",
                          id="dupes-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -248,6 +250,35 @@ class DuplicatesScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         if merged is not None and after is not None:
             after()  # the main screen's lists, counts and card
         self.load()  # and the pairs, in the background
+
+    def action_undo(self) -> None:
+        """Undo the newest change made since the app opened (a merge made here, or any other);
+        the pairs are computed again."""
+        if not self.busy:
+            self.busy = True
+            self._run_undo(getattr(self.app, "journal_start", 0))
+
+    @work(thread=True, group="duplicates-write")
+    def _run_undo(self, since: int) -> None:
+        try:
+            with self.app.pool.lease() as lease:
+                description = undo_last(lease.db, since)
+        except ERRORS as exc:
+            self._from_thread(self._write_failed, exc)
+            return
+        self._from_thread(self._undone, description)
+
+    def _undone(self, description: str | None) -> None:
+        self.busy = False
+        if description is None:
+            self.app.notify("Nothing to undo since the app opened.", timeout=3)
+            return
+        self.app.notify(f"Undone: {description}", timeout=4, markup=False)
+        after = getattr(self.app, "after_write", None)
+        if after is not None:
+            after()
+        if self.is_attached:
+            self.load()
 
     # ------------------------------------------------------------ moving
     def action_switch_type(self) -> None:
