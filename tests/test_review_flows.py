@@ -289,3 +289,47 @@ def test_one_mention_per_record_and_span(tmp_path):
                        " WHERE m.entity_type = 'initiative' AND i.name = 'North American Regional Group'").fetchone()[0]
     db.close()
     assert duplicates == 0 and group == 1
+
+
+def test_judgements_made_before_later_migrations_survive_the_upgrade_and_still_apply(tmp_path):
+    """A directory at schema 6 (the judgements' migration) with a rejected name, a rename and a
+    rejected relation: opening it upgrades it after a backup copy, and an import then applies
+    every judgement."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from db.migrations import LATEST_VERSION, MIGRATIONS
+
+    path = tmp_path / "v6.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = wal")
+    conn.close()
+    old = sqlite_utils.Database(path)
+    old.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    for version, fn in MIGRATIONS[:6]:
+        fn(old)
+        old.execute("INSERT INTO schema_migrations VALUES (?, ?, 'x')", [version, fn.__name__])
+    old.execute("INSERT INTO organizations (id, name, name_key) VALUES (7, 'Quillon Pack Partners', 'quillon pack partners')")
+    old.execute("INSERT INTO rejected_entities VALUES ('person', 'harlan fenwick', 'Harlan Fenwick', 'rejected', 'x')")
+    old.execute("INSERT INTO entity_redirects VALUES ('organization', 'quillon packaging partners', 'organization', 7,"
+                " 'Quillon Pack Partners', 'rename', 'x')")
+    old.execute("INSERT INTO rejected_relations VALUES ('affiliation', 'yesenia baltazar orozco', 'ternion cartonera',"
+                " NULL, NULL, 'x')")
+    old.conn.commit()
+    old.close()
+
+    db = open_db(path)
+    try:
+        assert db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == LATEST_VERSION
+        assert (tmp_path / "v6.db.bak-6").exists()
+        import_text(db, RELEASE, name="gulfport.txt")
+        assert db.execute("SELECT COUNT(*) FROM people WHERE name = 'Harlan Fenwick'").fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM organizations WHERE name = 'Quillon Packaging Partners'").fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM affiliations WHERE organization_id = 7").fetchone()[0] == 1
+        assert db.execute(
+            "SELECT COUNT(*) FROM affiliations a JOIN people p ON p.id = a.person_id JOIN organizations o"
+            " ON o.id = a.organization_id WHERE p.name = 'Yesenia Baltazar Orozco' AND o.name = 'Ternion Cartonera'"
+        ).fetchone()[0] == 0
+    finally:
+        db.close()
