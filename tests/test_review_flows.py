@@ -333,3 +333,19 @@ def test_judgements_made_before_later_migrations_survive_the_upgrade_and_still_a
         ).fetchone()[0] == 0
     finally:
         db.close()
+
+
+def test_a_correction_refuses_a_name_and_an_id_that_disagree(db_path):
+    """`rm Quillon --id N` where N is a person's id (the default type) deletes nothing."""
+    runner = CliRunner()
+    base = ["--db", str(db_path)]
+    person = one(db_path, "SELECT id FROM people WHERE name = 'Welby Ashcombe'")
+    org = one(db_path, "SELECT id FROM organizations WHERE name = 'Quillon Packaging Partners'")
+    refused = runner.invoke(cli, [*base, "rm", "Quillon Packaging Partners", "--id", str(person), "--yes"])
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert "is not 'Quillon Packaging Partners'" in refused.output
+    assert one(db_path, "SELECT COUNT(*) FROM people WHERE id = ?", [person]) == 1
+    agreed = runner.invoke(cli, [*base, "rm", "quillon", "--id", str(org), "--type", "organization", "--yes"])
+    assert agreed.exit_code == 0, agreed.output
+    assert one(db_path, "SELECT COUNT(*) FROM organizations WHERE id = ?", [org]) == 0
+    assert runner.invoke(cli, [*base, "rename", "welby", "--id", str(person), "--to", "Welby A."]).exit_code == 0

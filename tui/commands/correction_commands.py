@@ -43,7 +43,24 @@ def _target_options(fn):
 def _target(obj: CliContext, name, entity_id, entity_type):
     if name is None and entity_id is None:
         raise click.UsageError("give a NAME or --id")
-    return resolve_target(obj.db, name, entity_id, entity_type)
+    target = resolve_target(obj.db, name, entity_id, entity_type)
+    if name is not None and entity_id is not None and not _names(obj.db, name, target):
+        # a correction changes or deletes the record: NAME and --id must agree (a NAME of
+        # another type with the --id of a person would otherwise act on someone else)
+        raise click.ClickException(
+            f"{_label(target)} is not '{' '.join(name.split())}'; give its --type, or --id alone "
+            "(nothing was written)")
+    return target
+
+
+def _names(db, name: str, target) -> bool:
+    """Whether NAME (fuzzy) can be the record `target`."""
+    from db.lookup import Ambiguous, Resolved, resolve_entity
+
+    found = resolve_entity(db, name, types=(target.type,))
+    if isinstance(found, Resolved):
+        return found.id == target.id
+    return isinstance(found, Ambiguous) and any(c.id == target.id for c in found.candidates)
 
 
 @click.command("add")
