@@ -127,6 +127,7 @@ async def test_correcting_a_document_from_the_keyboard_survives_reextraction(db_
         await pilot.press("enter")
         await settle(pilot)
         assert screen.current()["name"] == "Zeb Orrin"  # the cursor is on the new person
+        assert any(n.message == "Added the person" for n in app._notifications)
         await pilot.press("A")
         assert isinstance(app.screen, ChoicePrompt)
         targets = app.screen.query_one(OptionList)
@@ -140,6 +141,14 @@ async def test_correcting_a_document_from_the_keyboard_survives_reextraction(db_
         await settle(pilot)
         assert ("Zeb Orrin", "Cross-Border Packaging Forum", "photographer") in {
             (m["person"], m["initiative"], m["role"]) for m in screen.review["memberships"]}
+
+        # a name that is not in the text: added to the directory, and the user is told why it is not listed
+        await pilot.press("a", "o")
+        app.screen.query_one(Input).value = "Meridian Box Cooperative"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("not in this text" in n.message for n in app._notifications)
+        assert screen.current()["name"] == "Zeb Orrin"
 
         # back to Documents, re-extract the document: nothing comes back, nothing is lost
         await pilot.press("escape")

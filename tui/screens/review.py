@@ -379,10 +379,17 @@ class ReviewScreen(ScreenKeys, ModalScreen[tuple[str, int] | None]):
             def write(db, name: str) -> None:
                 span = self.span_of(name)  # the name as it stands in the text becomes a mention
                 made["id"] = fn(db, etype, name, **({"document_id": self.document_id, **span} if span else {}))
+                made["in_text"] = bool(span)
 
             def added(result: str | None) -> None:
-                if result is not None:  # the cursor goes to the new record (A attaches it at once)
-                    self.written(f"Added the {etype}", f"entity:{etype}:{made['id']}" if made.get("id") else None)
+                if result is None:
+                    return
+                if not made.get("in_text"):  # no mention here: the record is not in this document's list
+                    self.written(f"Added the {etype} {one_line(result, 60)} to the directory; the name is not in this"
+                                 " text as typed, so it is not listed here")
+                    return
+                # the cursor goes to the new record (A attaches it at once)
+                self.written(f"Added the {etype}", f"entity:{etype}:{made['id']}" if made.get("id") else None)
 
             dialog.writer = write
             self.app.push_screen(dialog, added)
