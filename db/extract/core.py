@@ -341,6 +341,41 @@ def _not_an_org(name: str) -> bool:
     return bool(unit) and len(words) <= 5 and not looks_like_org(name[unit.end():])
 
 
+# A group's name often carries its edition: a year or an ordinal before it (`2025 Border Trade
+# Mission`, `41ª Asamblea ...`) and a year, or a city and a year, after it (`Foro Industrial Saltillo 2026`).
+_EDITION_BEFORE = re.compile(r"(?:\b(?:19|20)\d\d|\b\d{1,3}(?:ª|º|°|st|nd|rd|th)|\b[IVXL]{2,5})[ \t]$")
+_EDITION_AFTER = re.compile(r"[ \t]((?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*[ \t]){0,2})(?:19|20)\d\d\b(?![\-–/]\d)")
+# Spanish names go on past a lower-case `sobre`/`para` into their topic (`Grupo de Trabajo sobre
+# Cadenas de Suministro`), as English ones do past `on`/`for`.
+_TOPIC_AFTER = re.compile(
+    r"[ \t](?:sobre|para|en materia de|on|for)[ \t]+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*|de|del|la|las|los|y|e|and|of|the|en|&)(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*|de|del|la|las|los|y|e|and|of|the|en|&))*")
+_TOPIC_TAIL = re.compile(r"(?:[ \t]+(?:de|del|la|las|los|y|e|and|of|the|en|&))+$")
+
+
+def _edition_of(longer: str, short: str) -> bool:
+    """`foro industrial saltillo 2026` is an edition of `foro industrial saltillo` (folded names)."""
+    return longer.startswith(short + " ") and bool(re.fullmatch(r"(?:[\w.\-]+ ){0,2}(?:19|20)\d\d", longer[len(short) + 1 :]))
+
+
+def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a group's name grown over its edition and topic (see the patterns above)."""
+    m = _EDITION_BEFORE.search(text, max(0, start - 8), start)
+    if m and m.end() == start and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+        start = m.start()
+    m = _TOPIC_AFTER.match(text, end)
+    if m and re.search(r"[A-ZÁÉÍÓÚÑ]", m.group()) and initiative_kind(text[start:end]) is not None:
+        tail = _TOPIC_TAIL.search(m.group())
+        topic_end = m.start() + (tail.start() if tail else len(m.group()))
+        first = m.group().split()
+        if len(first) > 1 and first[1][:1].isupper():
+            end = topic_end
+    m = _EDITION_AFTER.match(text, end)
+    if m and (not m.group(1).strip() or is_place(m.group(1).strip())):
+        end = m.end()
+    return start, end
+
+
 # --------------------------------------------------------------------------- the document builder
 
 class Doc:
@@ -386,6 +421,11 @@ class Doc:
                     at = span.text.rfind(core)
                     span = Span(span.start + at, span.start + at + len(core), core, span.sentence) if at >= 0 else span
                 name = core
+            if span is not None and " ".join(span.text.split()) == name:
+                start, end = extend_group_span(self.text, span.start, span.end)
+                if (start, end) != (span.start, span.end):
+                    span = Span(start, end, self.text[start:end], span.sentence)
+                    name = " ".join(span.text.split())
         idx = self.lookup(etype, name)
         if idx is None and etype == "person":
             idx = self._fuller_person(name)
@@ -520,7 +560,7 @@ class Doc:
         iremap: dict[int, int] = {}
         for i, ini in enumerate(inits):
             k = fold(ini.name)
-            longer = [j for j, o in enumerate(inits) if j != i and fold(o.name).endswith(" " + k)]
+            longer = [j for j, o in enumerate(inits) if j != i and (fold(o.name).endswith(" " + k) or _edition_of(fold(o.name), k))]
             if len(longer) == 1 and len(k.split()) >= 2:
                 iremap[i] = longer[0]
         people, orgs2, inits2 = self.found["person"], *(
