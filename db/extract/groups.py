@@ -23,6 +23,7 @@ from db.extract.core import (
     cap_runs,
     fold,
     initiative_kind,
+    is_place,
     is_title_tok,
     line_spans,
     phrase_of,
@@ -52,6 +53,52 @@ _UNNAMED = re.compile(
 )
 
 
+# A program's session line names a panel with its number and title (`10:00 - 11:00  Panel 2: Water
+# and Power at the Border`, `Mesa 1: Talento técnico`), up to a moderator named on the same line.
+_PANEL_LINE = re.compile(
+    r"[ \t\-•*]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
+    r"(?P<name>(?P<kind>Panel|PANEL|Mesa|MESA|Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout)[ \t]*(?:\d{1,2}|[IVX]{1,4})?"
+    r"[ \t]*[:.–—][ \t]*[^\n]{4,140}?)[ \t.]*(?=$|[ \t]+(?:Moderador[a]?|Moderator|Modera|Moderated by)\b)", re.M)
+# A session or event named in quotes after its kind word (`en el panel "Agua y energía para la
+# industria"`, `the forum “Building the Border Supplier Base”`).
+_QUOTED = re.compile(
+    r"\b(?P<kind>panel|mesa(?: redonda| de di[aá]logo)?|sesi[oó]n|session|conversatorio|taller|workshop|foro|forum|summit|"
+    r"cumbre|encuentro|di[aá]logo|dialogue|roundtable|seminario|seminar|webinar)[ \t]+"
+    r"(?:(?:titulad[oa]|denominad[oa]|llamad[oa]|entitled|titled|called|named)[ \t]+)?"
+    r"[\"“«](?P<name>[^\"”»\n]{6,140})[\"”»]", re.I)
+# A mission or forum followed by its own name (`la misión comercial Nuevo León Conecta 2025`,
+# `the trade mission Gulf Coast Forward`).
+_CALLED = re.compile(
+    r"\b(?:[Ll]a|[Ee]l|[Tt]he|[Tt]his|[Ee]sta|[Ee]ste)[ \t]+(?P<kind>(?:misi[oó]n|delegaci[oó]n|gira|trade mission|"
+    r"business mission|investment mission|mission|foro|forum|cumbre|summit|encuentro)"
+    r"(?:[ \t]+(?:comercial|empresarial|de negocios|oficial|binacional|de inversi[oó]n|econ[oó]mic[oa]))?)[ \t]+"
+    r"(?:(?:denominad[oa]|llamad[oa]|called|named|dubbed)[ \t]+)?"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][\w’'\-–]*(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ0-9][\w’'\-–]*|de|del|la|y|&|and|of|the)){1,7})")
+_KIND_OF_WORD = {"panel": "panel", "mesa": "roundtable", "sesion": "panel", "session": "panel", "conversatorio": "panel",
+                 "taller": "panel", "workshop": "panel", "breakout": "panel", "foro": "forum", "forum": "forum",
+                 "summit": "summit", "cumbre": "summit", "encuentro": "forum", "dialogo": "dialogue",
+                 "dialogue": "dialogue", "roundtable": "roundtable", "seminario": "forum", "seminar": "forum",
+                 "webinar": "forum", "mision": "delegation", "delegacion": "delegation", "gira": "delegation",
+                 "mission": "delegation"}
+
+
+def _add_named(doc: Doc, m: re.Match, sent: tuple[int, int]) -> None:
+    """An initiative named by `m`'s `name` group, of the kind its `kind` group says."""
+    name = m.group("name").strip().rstrip(".,;:")
+    name = re.sub(r"(?:[ \t]+(?:de|del|la|y|&|and|of|the))+$", "", name)
+    words = fold(name).split()
+    if len(words) < 2 or is_place(name) or is_title_tok(tokens(name)[0]) or words[0] in V.MONTHS | V.WEEKDAYS:
+        return
+    if m.re is _CALLED and (doc.lookup("person", name) is not None or doc.lookup("organization", name) is not None):
+        return
+    kind_words = fold(m.group("kind")).split()
+    kind = next((_KIND_OF_WORD[w] for w in reversed(kind_words) if w in _KIND_OF_WORD), None) or "panel"
+    if "trade" in kind_words or "mission" in kind_words or "mision" in kind_words:
+        kind = "delegation"
+    start = m.start("name")
+    doc.add("initiative", name, doc.span(start, start + len(name), sent), kind=kind)
+
+
 # Titles of an organization's own staff: a body with an executive director is an organization.
 _STAFF = frozenset("director directora executive ejecutivo ejecutiva manager gerente officer staff spokesperson "
                    "spokesman spokeswoman communications analyst ceo".split())
@@ -66,6 +113,9 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
         if kind and org not in doc.dropped_orgs and not _staffed(doc, org):
             doc.retype_org(org, kind)
     for start, end in line_spans(text):
+        panel = _PANEL_LINE.match(text, start, end)
+        if panel:
+            _add_named(doc, panel, (start, end))
         if end - start < 4 or start in skip_lines:
             continue
         for s, e in sentence_spans(text, start, end):
@@ -75,6 +125,10 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                     continue  # names no group
                 for sub in _group_subruns(run):
                     _add_group(doc, sub, sent)
+            for m in _QUOTED.finditer(text, s, e):
+                _add_named(doc, m, sent)
+            for m in _CALLED.finditer(text, s, e):
+                _add_named(doc, m, sent)
             for m in _UNNAMED.finditer(text, s, e):
                 g = 1 if m.group(1) else 2
                 name = m.group(g).rstrip(".")
