@@ -21,6 +21,7 @@ from db.extract.core import (
     Tok,
     binational_group_kind,
     cap_runs,
+    extend_group_span,
     fold,
     initiative_kind,
     is_place,
@@ -216,6 +217,9 @@ def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
     kind = _kind(name)
     if not kind or fold(name) in V.INITIATIVE_KINDS or doc.lookup("organization", name) is not None:
         return
+    start, end = extend_group_span(text, run[0].start, run[-1].end)
+    if doc.lookup("organization", text[start:end]) is not None:
+        return  # "X Partnership for Trade" was drawn as an organization
     doc.add("initiative", name, doc.span(run[0].start, run[-1].end, sent), kind=kind)
 
 

@@ -31,14 +31,16 @@ _AUTHOR = re.compile(r"^\s*(?:by|posted by|written by|author|por|autor[a]?|(?:me
 _ROLES = (
     ("co-chair", re.compile(r"\bco-?chair|\bcopresident[ea]|\bco-?presid", re.I)),
     ("chair", re.compile(r"\bchair(?:ed|s|man|woman|person)?\b|\bpresidid[oa]s?\s+por\b|\bpresidi[oó]\b", re.I)),
-    ("lead", re.compile(r"\bled\b|\bleads\b|\bleading\b|\bhead(?:ed|s)?\b|\bencabez", re.I)),
+    ("lead", re.compile(r"\bled\b|\bleads\b|\bleading\b|\b(?:will|to) lead\b|\bhead(?:ed|s)?\b|\bencabez", re.I)),
     ("moderator", re.compile(r"\bmoderat|\bmoder[oó]\b|\bmoderador", re.I)),
     ("speaker", re.compile(r"\bspeak|\bkeynote|\bpanel|\bponente|\bconferencista|\bexpositor", re.I)),
 )
 
 
 def main_group(doc: Doc) -> int | None:
-    """The initiative the document is about: the first one its headline or opening lines name."""
+    """The initiative the document is about: the first one its headline or opening lines name,
+    else the one group of the kind a headline names without naming it (`Governor to Lead Trade
+    Mission to X`, `Concluye misión comercial en Texas`: the document's one delegation)."""
     lead = lead_end(doc.text)
     best, best_key = None, None
     for i, ini in enumerate(doc.found["initiative"]):
@@ -48,14 +50,43 @@ def main_group(doc: Doc) -> int | None:
         key = (min(starts), -len(starts))
         if best_key is None or key < best_key:
             best, best_key = i, key
-    return best
+    if best is not None:
+        return best
+    head = fold(doc.text[:lead])
+    for words, kind in _LEAD_KINDS:
+        if re.search(words, head):
+            of_kind = [i for i, ini in enumerate(doc.found["initiative"]) if ini.kind == kind and ini.spans]
+            named = [i for i in of_kind if doc.found["initiative"][i].name[:1].isupper()]
+            pick = named or of_kind
+            if pick:
+                return max(pick, key=lambda i: (len(doc.found["initiative"][i].spans), -doc.found["initiative"][i].spans[0].start))
+    return None
+
+
+# Kind words a headline uses for the group it is about without naming it (folded text).
+_LEAD_KINDS = (
+    (r"\b(?:trade|business|investment|economic|commercial|congressional)? ?(?:mission|delegation|codel)\b|"
+     r"\bmision\b|\bdelegacion\b|\bcomitiva\b|\bgira (?:de trabajo|comercial)", "delegation"),
+    (r"\bsummit\b|\bcumbre\b", "summit"),
+    (r"\bforum\b|\bforo\b|\bconference\b|\bencuentro\b", "forum"),
+    (r"\bworking group\b|\bgrupo de trabajo\b|\bmesa de trabajo\b", "working group"),
+    (r"\btask ?force\b", "task force"),
+    (r"\bdialogue\b|\bdialogo\b", "dialogue"),
+)
+
+
+# A site's menu or breadcrumb: items apart by wide spaces, bars or slashes (`Home   About   News`,
+# `Inicio / Sala de prensa / Boletines`).
+_MENU = re.compile(r"^\s*\S+(?:[^\S\n]\S+){0,3}(?:(?:[^\S\n]{3,}|\s+[|/>»·]\s+)\S+(?:[^\S\n]\S+){0,3}){2,}\s*$")
 
 
 def lead_end(text: str) -> int:
     """Offset where the headline and opening lines end (lines of a few words only, like a site's
-    menu, do not count)."""
+    menu or its breadcrumb, do not count)."""
     seen, first = 0, None
     for start, end in line_spans(text):
+        if _MENU.match(text[start:end]) and not re.search(r"[a-záéíóúñ]{3}[.!?]", text[start:end]):
+            continue
         if len(text[start:end].strip()) >= 25:
             first = start if first is None else first
             seen += 1
@@ -69,7 +100,9 @@ def join_main_group(doc: Doc) -> None:
     group = main_group(doc)
     if group is None:
         return
-    members = {p for p, _ in doc.memberships}
+    inits = doc.found["initiative"]
+    # a panel of the event is part of it: its speakers take part in the event too
+    members = {p for p, i in doc.memberships if inits[i].kind != "panel" or i == group}
     spokespeople = _spokespeople(doc, group)
     for pidx, person in enumerate(doc.found["person"]):
         if pidx in members or not person.spans:
