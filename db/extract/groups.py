@@ -47,10 +47,12 @@ _UNNAMED = re.compile(
     r"((?:(?:[a-z][a-z\-]+)\s+){0,2}?"
     r"(?:(?:congressional|trade|investment|business|legislative|bipartisan|official|state|economic|commercial)\s+)"
     r"(?:delegation|mission|codel)"
-    r"(?:\s+to\s+(?:(?:northern|southern|central|western|eastern)\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
+    r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?(?:(?:northern|southern|central|western|eastern)\s+)?"
+    r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
     r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?)"
-    r"|\b(?:(?:una|la|esta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:empresarial|comercial|legislativa|"
-    r"oficial|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense))?)"
+    r"|\b(?:(?:una|la|esta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:(?:empresarial|comercial|legislativa|"
+    r"oficial|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense))?|mexicana|estadounidense|canadiense|"
+    r"[a-z]+(?:ense|eca|eña|ana)\b))"
 )
 
 

@@ -174,6 +174,36 @@ _ACTIVE_ROLE = {"led": "lead", "co-led": "co-lead", "headed": "lead", "co-headed
                 "co-chaired": "co-chair"}
 
 
+# A group named, then who holds a role in it (`the X Committee, which Ana Ruiz will chair`, `el
+# Comité de X, que presidirá la vicepresidenta Ruiz`, `la Mesa X, a cargo de Ruiz`).
+_GROUP_THEN_ROLE = re.compile(
+    r"[^.;]{0,40}?\b(?P<verb>co-?chaired by|chaired by|co-?led by|led by|headed by|coordinated by|moderated by|"
+    r"copresidid[oa]s? por|presidid[oa]s? por|encabezad[oa]s? por|coordinad[oa]s? por|moderad[oa]s? por|"
+    r"que (?:presidir[áa]|encabezar[áa]|coordinar[áa]|preside|encabeza|coordina)|cuy[oa] (?:coordinador|coordinadora|"
+    r"presidente|presidenta) (?:ser[áa]|es)|(?:seguir[áa]|estar[áa]|queda(?:r[áa])?) a cargo de|a cargo de)\b", re.I)
+# People named after the words that open a list of a group's members (`Among its members are A; B`,
+# `Integraron la delegación A, B y C`, `Participants will include A and B`).
+_MEMBERS_FOLLOW = re.compile(
+    r"\b(?:among (?:its|the delegation's|the group's|the mission's) members (?:are|were|will be)|"
+    r"(?:participants|members|attendees|delegates) (?:will include|included|include|are|were)|"
+    r"(?:integraron|integran|conformaron|conforman|acompañaron|acompañan)(?: al [^,]{3,40}?)?(?: en)? (?:la|el|a la|al) "
+    r"(?P<ref>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
+    r"(?:formaron|forman) parte de (?:la|el) (?P<ref2>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa))", re.I)
+
+
+def _role_verb(verb: str) -> str:
+    v = fold(verb)
+    if "co" in v.split()[0][:2] and ("chair" in v or "presid" in v or "led" in v):
+        return "co-chair"
+    if "chair" in v or "presid" in v:
+        return "chair"
+    if "coordin" in v:
+        return "coordinator"
+    if "moder" in v:
+        return "moderator"
+    return "lead"
+
+
 def read_participation(doc: Doc) -> None:
     """Memberships from active sentences (see `_LED_ACTIVE` and `_PART_OF`), read once every group is known."""
     text = doc.text
@@ -181,6 +211,29 @@ def read_participation(doc: Doc) -> None:
     groups = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
     if not people or not groups:
         return
+    for s, e, ini in groups:
+        m = _GROUP_THEN_ROLE.match(text, e)
+        if not m:
+            continue
+        stop = _clause_end(text, m.end())
+        for ps, pidx in people:
+            if m.end() <= ps < stop:
+                doc.member(pidx, ini, _role_verb(m.group("verb")))
+    for m in _MEMBERS_FOLLOW.finditer(text):
+        ref = m.group("ref") or m.group("ref2")
+        before = [(s, i) for s, _, i in groups if s < m.start()]
+        if ref:
+            same = [(s, i) for s, i in before if fold(ref)[:5] in fold(doc.found["initiative"][i].name + " " +
+                                                                     (doc.found["initiative"][i].kind or ""))]
+            before = same or before
+        ini = before[-1][1] if before else main_group(doc)
+        if ini is None:
+            continue
+        stop = text.find("\n\n", m.end())
+        stop = _sentence_end(text, m.end()) if stop < 0 else min(stop, _sentence_end(text, m.end()))
+        for ps, pidx in people:
+            if m.end() <= ps < stop:
+                doc.member(pidx, ini, "member")
     for start, end in line_spans(text):
         for m in _LED_ACTIVE.finditer(text, start, end):
             ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 40), None)
@@ -205,3 +258,15 @@ def read_participation(doc: Doc) -> None:
             for s, pidx in people:
                 if clause <= s < m.start():
                     doc.member(pidx, ini, "member")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause running from `pos` ends (`.`, `;`, `, así como`, a line break)."""
+    m = re.compile(r"\.\s|;|\n|,\s+(?:as well as|así como|while|mientras)\b").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence running from `pos` ends (a full stop before a capital, or a line break)."""
+    m = re.compile(r"\.\s+(?=[A-ZÁÉÍÓÚÑ“\"])|\n").search(text, pos)
+    return m.start() if m else len(text)
