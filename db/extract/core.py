@@ -353,6 +353,9 @@ _TOPIC_AFTER = re.compile(
 _TOPIC_TAIL = re.compile(r"(?:[ \t]+(?:de|del|la|las|los|y|e|and|of|the|en|&))+$")
 
 
+_TRAILING_PLACE = re.compile(r"\s+(?:en|in)\s+(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*\s*){1,3}$")
+
+
 def _edition_of(longer: str, short: str) -> bool:
     """`foro industrial saltillo 2026` is an edition of `foro industrial saltillo` (folded names)."""
     return longer.startswith(short + " ") and bool(re.fullmatch(r"(?:[\w.\-]+ ){0,2}(?:19|20)\d\d", longer[len(short) + 1 :]))
@@ -421,6 +424,11 @@ class Doc:
                     at = span.text.rfind(core)
                     span = Span(span.start + at, span.start + at + len(core), core, span.sentence) if at >= 0 else span
                 name = core
+            place = _TRAILING_PLACE.search(name)
+            if place and initiative_kind(name[: place.start()]):
+                name = name[: place.start()]  # "Grupo de Amistad X en San Lázaro": where it met, not its name
+                if span is not None and span.text.startswith(name):
+                    span = Span(span.start, span.start + len(name), name, span.sentence)
             if span is not None and " ".join(span.text.split()) == name:
                 start, end = extend_group_span(self.text, span.start, span.end)
                 if (start, end) != (span.start, span.end):

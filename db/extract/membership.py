@@ -191,11 +191,18 @@ _MEMBERS_FOLLOW = re.compile(
     r"(?:formaron|forman) parte de (?:la|el) (?P<ref2>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa))", re.I)
 
 
+# `Name (MC), quien preside el Grupo X`, `Name, who co-chairs the X Caucus`: the nearest person
+# before the relative clause holds the role in the group named right after the verb.
+_WHO_LEADS = re.compile(r"\b(?:quien|who|que|and|y)\s+(?:also\s+|tambi[eé]n\s+)?(?P<verb>co-?chairs|chairs|co-?leads|leads|heads|"
+                        r"coordinates|copreside|preside|encabeza|coordina|lidera)\s+(?:el|la|los|las|the|this|esta|este)?\s*",
+                        re.I)
+
+
 def _role_verb(verb: str) -> str:
     v = fold(verb)
-    if "co" in v.split()[0][:2] and ("chair" in v or "presid" in v or "led" in v):
+    if v.startswith("co") and ("chair" in v or "presid" in v or "led" in v or "lead" in v):
         return "co-chair"
-    if "chair" in v or "presid" in v:
+    if "chair" in v or "presid" in v or "preside" in v:
         return "chair"
     if "coordin" in v:
         return "coordinator"
@@ -219,6 +226,11 @@ def read_participation(doc: Doc) -> None:
         for ps, pidx in people:
             if m.end() <= ps < stop:
                 doc.member(pidx, ini, _role_verb(m.group("verb")))
+    for m in _WHO_LEADS.finditer(text):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        near = [(ps, pidx) for ps, pidx in people if m.start() - 120 <= ps < m.start()]
+        if ini is not None and near:
+            doc.member(near[-1][1], ini, _role_verb(m.group("verb")))
     for m in _MEMBERS_FOLLOW.finditer(text):
         ref = m.group("ref") or m.group("ref2")
         before = [(s, i) for s, _, i in groups if s < m.start()]

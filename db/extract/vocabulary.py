@@ -185,6 +185,14 @@ INITIATIVE_KINDS = {
     "conference": "forum",
     "congress": None,
     "assembly": None,
+    "subgroup": "working group",
+    "sub-group": "working group",
+    "technical group": "working group",
+    "steering group": "working group",
+    "advisory group": "council",
+    "advisory panel": "council",
+    "expert group": "working group",
+    "contact group": "working group",
 }
 
 # Heads of names that are as often an organization as a convened group ("Council", "Comisión"):
@@ -230,6 +238,13 @@ INITIATIVE_KINDS_FIRST = {
     "comitiva": "delegation",
     "congreso": "forum",
     "convencion": "forum",
+    "grupo tecnico": "working group",
+    "subgrupo": "working group",
+    "grupo de amistad": "caucus",
+    "grupo consultivo": "council",
+    "grupo asesor": "council",
+    "grupo de alto nivel": "dialogue",
+    "comision mixta": "commission",
 }
 
 # Places: never a person, never an organization on their own.
