@@ -373,6 +373,8 @@ def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
         first = m.group().split()
         if len(first) > 1 and first[1][:1].isupper():
             end = topic_end
+    while end - start > 2 and text[end - 1] == "." and text[end - 2].islower():
+        end -= 1  # the sentence's full stop, not an abbreviation's
     m = _EDITION_AFTER.match(text, end)
     if m and (not m.group(1).strip() or is_place(m.group(1).strip())):
         end = m.end()

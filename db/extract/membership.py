@@ -116,9 +116,26 @@ def join_main_group(doc: Doc) -> None:
 
 
 def mentioned_only_as_met(doc: Doc, person) -> bool:
-    """Every mention of `person` is someone met or heard (`met with X`), or the page's author."""
+    """Every mention of `person` is someone met or heard (`met with X`), or the page's author or
+    press contact (named on the line, or under a `Media contact` heading right above it)."""
     contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
-    return all(_MET.search(before) or _AUTHOR.search(before) for before, _ in contexts)
+    return all(_MET.search(before) or _AUTHOR.search(before) or _CONTACT_HEADING.match(_line_above(doc.text, sp.start))
+               for (before, _), sp in zip(contexts, person.spans))
+
+
+_CONTACT_HEADING = re.compile(r"^\s*(?:(?:media|press)\s+(?:contacts?|inquiries|enquiries)|contacts?|contacto(?:\s+de\s+prensa)?|"
+                              r"for more information|para más información|about the author|sobre el autor)\s*:?\s*$", re.I)
+
+
+def _line_above(text: str, pos: int) -> str:
+    """The nearest non-empty line above the line holding `pos`."""
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return text[start:end]
+        end = start - 1
+    return ""
 
 
 def _context(text: str, start: int, sentence: str) -> tuple[str, str]:

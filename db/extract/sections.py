@@ -37,7 +37,7 @@ _ROLES = (
     ("secretary", re.compile(r"\bsecretari[oa]\b(?! de )|\bsecretary\b(?! of )|\brapporteur|\brelator", re.I)),
     ("speaker", re.compile(r"\bpanelist|\bpanelista|\bspeaker|\bponente|\bkeynote|\bconferencista|\bparticipan\b|"
                            r"\bconversan\b", re.I)),
-    ("member", re.compile(r"\bvocal\b|\bmember\b|\bmiembro|\bintegrante", re.I)),
+    ("member", re.compile(r"\bvocal(?:es)?\b|\bmembers?\b|\bmiembros?\b|\bintegrantes?\b", re.I)),
 )
 _PROSE_CHARS = 220  # a line this long with a sentence in it is a paragraph, not a list line
 
@@ -112,12 +112,19 @@ def _is_heading(text: str, start: int, end: int, s: int, e: int) -> bool:
 
 def _ends_section(line: str, not_first: bool) -> bool:
     """A line after which the section's people end: furniture, a new time slot, prose."""
-    body = _LEAD.sub("", line, count=1).strip()
-    if _FURNITURE.match(body) and len(body) < 60:
+    if furniture_heading(line):
         return True
     if _TIME_SLOT.match(line):
         return True
     return len(line.strip()) > _PROSE_CHARS and bool(re.search(r"[a-záéíóúñ]{3}[.!?](?:\s|$)", line))
+
+
+def furniture_heading(line: str) -> bool:
+    """A short heading of page furniture (`Media contact`, `About us`, `Sponsors`): what follows
+    it is not a group's list."""
+    body = _LEAD.sub("", line, count=1).strip()
+    m = _FURNITURE.match(body)
+    return bool(m) and (len(body) < 60 or bool(re.match(r"[^:\n]{0,25}:", body[m.end():])))
 
 
 def _role_of(phrase: str) -> str | None:

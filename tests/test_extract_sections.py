@@ -1,0 +1,121 @@
+"""Groups named with their edition, panels of a program, and memberships read from sections and
+participation clauses. Every text is invented for these tests."""
+
+from __future__ import annotations
+
+from db.extract import extract
+
+
+def _names(x, kind="initiatives"):
+    return {e.name for e in getattr(x, kind)}
+
+
+def _members(x):
+    return {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+
+
+def test_a_group_name_keeps_its_edition_and_its_spanish_topic():
+    x = extract(
+        "The 2026 Gulf Coast Export Mission will visit three ports. The Foro Industrial Saltillo 2026 opens "
+        "on Monday. She sits on the Grupo de Trabajo Trilateral sobre Minerales Críticos de la Región.\n"
+    )
+    names = _names(x)
+    assert "2026 Gulf Coast Export Mission" in names
+    assert "Foro Industrial Saltillo 2026" in names
+    assert "Grupo de Trabajo Trilateral sobre Minerales Críticos de la Región" in names
+
+
+def test_edition_and_bare_name_are_one_group():
+    x = extract("The Foro Portuario Lázaro 2027 was announced. Registration for the Foro Portuario Lázaro is open.\n")
+    assert [i.name for i in x.initiatives] == ["Foro Portuario Lázaro 2027"]
+
+
+def test_program_panels_take_their_moderator_and_panelists_who_also_join_the_event():
+    x = extract(
+        "BORDER PLANTS SUMMIT 2027\n"
+        "Program\n\n"
+        "9:00 - 9:30   Welcome: Odilia Farrás Quiroga, President, Border Plants Council\n\n"
+        "9:30 - 10:30  Panel 1: Water Permits Without Delays\n"
+        "              Moderator: Casimir Aldana-Roth, Partner, Aldana Roth Legal\n"
+        "              Panelists:\n"
+        "              • Eudora Plaskett, Plant Director, Meseta Castings\n"
+        "              • Ing. Baudilio Treviño Saénz, Manager, Aguas del Llano\n\n"
+        "10:30 - 11:00 Coffee break\n"
+    )
+    panel = "Panel 1: Water Permits Without Delays"
+    assert panel in _names(x)
+    mem = _members(x)
+    assert mem[("Casimir Aldana-Roth", panel)] == "moderator"
+    assert mem[("Eudora Plaskett", panel)] == "speaker"
+    assert ("Baudilio Treviño Saénz", panel) in mem
+    assert ("Eudora Plaskett", "BORDER PLANTS SUMMIT 2027") in mem
+    assert ("Odilia Farrás Quiroga", panel) not in mem
+
+
+def test_committee_tables_give_each_committee_its_people_with_their_role():
+    x = extract(
+        "Comités de trabajo\n\n"
+        "1. Comité de Proveedores Locales\n\n"
+        "Nombre | Cargo | Empresa\n"
+        "Ing. Eulalia Brambila Ortega | Presidenta del Comité | Fundiciones del Bajío\n"
+        "Lic. Teodomiro Saldaña Ruiz | Vocal | Moldes Querétaro\n\n"
+        "2. Comité de Talento Técnico\n\n"
+        "Nombre | Cargo | Empresa\n"
+        "Mtra. Rosaura Itzel Cantú Vela | Secretaria | Universidad Politécnica del Llano\n"
+    )
+    mem = _members(x)
+    assert mem[("Eulalia Brambila Ortega", "Comité de Proveedores Locales")] == "chair"
+    assert ("Teodomiro Saldaña Ruiz", "Comité de Proveedores Locales") in mem
+    assert ("Rosaura Itzel Cantú Vela", "Comité de Talento Técnico") in mem
+    assert ("Rosaura Itzel Cantú Vela", "Comité de Proveedores Locales") not in mem
+
+
+def test_a_section_ends_at_page_furniture():
+    x = extract(
+        "Rail Corridor Working Group\n"
+        "Anselm Okonjo-Barr, Director, Prairie Rail Partners\n\n"
+        "Media contact\n"
+        "Philippa Tarrant, Communications Manager, Prairie Rail Partners\n"
+    )
+    mem = _members(x)
+    assert ("Anselm Okonjo-Barr", "Rail Corridor Working Group") in mem
+    assert ("Philippa Tarrant", "Rail Corridor Working Group") not in mem
+
+
+def test_a_named_mission_and_its_inverted_member_list():
+    x = extract(
+        "Concluye gobernador misión comercial en Arizona\n\n"
+        "El gobernador Evaristo Nájera Colunga informó que la misión comercial Sonora Avanza 2026 cerró con tres "
+        "anuncios. Integraron la comitiva el secretario de Economía, Rubén Palafox Ibarra, y la directora del "
+        "Consejo Logístico, Marisela Quiroz Tapia.\n"
+    )
+    assert "Sonora Avanza 2026" in _names(x)
+    mem = _members(x)
+    assert ("Rubén Palafox Ibarra", "Sonora Avanza 2026") in mem
+    assert ("Marisela Quiroz Tapia", "Sonora Avanza 2026") in mem
+
+
+def test_a_role_given_after_the_group_or_by_a_relative_clause():
+    x = extract(
+        "El presidente anunció la creación del Comité de Energía Limpia, que presidirá la consejera Aurelia "
+        "Benavides Rocha. Asistió el diputado Fermín Olague Tapia (PAN), quien preside el Grupo de Amistad "
+        "México-Canadá en San Lázaro.\n"
+    )
+    mem = _members(x)
+    assert mem[("Aurelia Benavides Rocha", "Comité de Energía Limpia")] == "chair"
+    assert mem[("Fermín Olague Tapia", "Grupo de Amistad México-Canadá")] == "chair"
+
+
+def test_the_document_delegation_from_a_headline_that_only_names_its_kind():
+    x = extract(
+        "Home   About   Newsroom   Contact\n"
+        "Governor Pruett to Lead Trade Mission to Jalisco\n\n"
+        "Governor Lavinia Pruett will lead the 2026 Prairie Export Mission to Guadalajara in May.\n\n"
+        "The delegation includes:\n"
+        "Osgood Branwell, President, Prairie Growers Cooperative\n"
+        "Dr. Temperance Oyelowo, Dean of Engineering, Plains State University\n"
+    )
+    group = "2026 Prairie Export Mission"
+    mem = _members(x)
+    assert mem.get(("Lavinia Pruett", group)) == "lead"
+    assert ("Osgood Branwell", group) in mem and ("Temperance Oyelowo", group) in mem
