@@ -139,6 +139,43 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                     doc.add("initiative", name, doc.span(m.start(g), m.start(g) + len(name), sent), kind="delegation")
 
 
+# An event page: a headline, its date or time a few lines below, and the furniture of an event
+# (`Register`, `Featured speakers`, `Panelists`, `Add to calendar`, `Ponentes`, `Regístrate`).
+_EVENT_DATE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b|"
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs|h)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,\s+(?:19|20)\d\d|"
+    r"\b\d{1,2}(?:\s*(?:al|y|-|–)\s*\d{1,2})?\s+de\s+[a-z]+\s+de\s+(?:19|20)\d\d", re.I)
+_EVENT_SIGNAL = re.compile(
+    r"^\s*(?:register(?:\s+(?:now|here|to attend))?|rsvp|add to calendar|watch live|featured speakers|speakers|panelists|"
+    r"moderators?|agenda|program(?:me)?|reg[ií]strate|inscr[ií]bete|registro|ponentes|panelistas|moderador[a]?|programa)\b",
+    re.I | re.M)
+
+
+def event_headline(doc: Doc) -> None:
+    """The headline of an event page is the event (an initiative), even without a kind word:
+    `Nearshoring at a Crossroads: Power and Water` above `Thursday, May 15, 2025 | 10:00 am`."""
+    text = doc.text
+    if not _EVENT_SIGNAL.search(text):
+        return
+    lines = [(s, e) for s, e in line_spans(text)[:40] if text[s:e].strip()]
+    for n, (s, e) in enumerate(lines[:15]):
+        line = text[s:e].strip()
+        words = line.split()
+        if not 3 <= len(words) <= 20 or line.endswith((".", ":")) or _EVENT_DATE.search(line) or "  " in line \
+                or "|" in line or not line[:1].isupper() or line.isupper() and len(words) < 3:
+            continue
+        if sum(1 for w in words if w[:1].isupper()) * 2 < len(words):
+            continue  # a sentence, not a headline
+        if not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[n + 1 : n + 5]):
+            continue
+        if any(sp.start < e and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
+            return  # the headline names a group already
+        start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        doc.add("initiative", line, doc.span(start, start + len(line), (s, e)), kind="forum")
+        return
+
+
 def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
     """Group names inside a capitalised run (see the module's docstring)."""
     out = []

@@ -26,7 +26,7 @@ from db.extract.bios import read_bios
 from db.extract.represented import read_represented
 from db.extract.sections import read_sections
 from db.extract.enumerations import read_enumerations
-from db.extract.groups import find_groups
+from db.extract.groups import event_headline, find_groups
 from db.extract.legislators import read_legislators
 from db.extract.listed_people import read_listed_people
 from db.extract.lists import bylines, credential_lines, member_lists
@@ -58,6 +58,7 @@ def extract(text: str) -> Extraction:
     read_legislators(doc)
     read_enumerations(doc)
     find_groups(doc, list_lines)
+    event_headline(doc)
     read_name_affiliations(doc)
     read_bios(doc)
     read_represented(doc)
