@@ -119,3 +119,29 @@ def test_the_document_delegation_from_a_headline_that_only_names_its_kind():
     mem = _members(x)
     assert mem.get(("Lavinia Pruett", group)) == "lead"
     assert ("Osgood Branwell", group) in mem and ("Temperance Oyelowo", group) in mem
+
+
+def test_a_line_labelled_with_a_committee_lists_its_people_and_roles():
+    x = extract(
+        "Committee Chairs\n"
+        "Export Finance Committee: Rosalind Vexler-Amado (chair); Teodoro Quijano Ríos, Banco Llanero (vice chair)\n"
+    )
+    mem = _members(x)
+    assert mem[("Rosalind Vexler-Amado", "Export Finance Committee")] == "chair"
+    assert mem[("Teodoro Quijano Ríos", "Export Finance Committee")] == "vice-chair"
+
+
+def test_event_page_headline_is_the_event():
+    x = extract(
+        "Events\n\n"
+        "Ports After the Boom: Capacity and Labor on the Gulf\n\n"
+        "Tuesday, June 9, 2026\n"
+        "2:00 pm - 3:30 pm CDT\n\n"
+        "Register to attend\n\n"
+        "Featured speakers\n\n"
+        "Wilhelmina Achebe-Porter\n"
+        "Director, Gulf Ports Observatory\n"
+    )
+    event = "Ports After the Boom: Capacity and Labor on the Gulf"
+    assert event in _names(x)
+    assert ("Wilhelmina Achebe-Porter", event) in _members(x)

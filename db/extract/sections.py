@@ -42,6 +42,47 @@ _ROLES = (
 _PROSE_CHARS = 220  # a line this long with a sentence in it is a paragraph, not a list line
 
 
+# `Customs Committee: Ana Ruiz (chair); Leo Park, Park Freight (vice chair)`: a group as the label
+# of a line of its people.
+_LABELLED = re.compile(r"^[ \t•·*\-–]*(?P<label>[A-ZÁÉÍÓÚÑ][^:\n]{2,80}?)[ \t]*:[ \t]+(?=\S)", re.M)
+_GROUP_HEADS = ("committee", "subcommittee", "council", "commission", "comite", "subcomite", "consejo", "comision",
+                "working group", "task force", "grupo de trabajo", "mesa de trabajo", "subgroup", "subgrupo")
+
+
+def read_labelled_groups(doc: Doc) -> None:
+    """A line labelled with a group's name and listing people makes them its members, with the
+    role in parentheses after each (`(chair)`, `(vicepresidente)`)."""
+    text = doc.text
+    people = sorted((sp.start, sp.end, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    if not people:
+        return
+    for m in _LABELLED.finditer(text):
+        label = m.group("label").strip()
+        key = fold(label)
+        if not any(key.endswith(h) or key.startswith(h + " ") for h in _GROUP_HEADS) or len(key.split()) < 2:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        hits = [(s, e, p) for s, e, p in people if m.end() <= s < end]
+        hits = sorted(set(hits) | set(_named_again(doc, m.end(), end)))
+        if not hits:
+            continue
+        kind = next((k for k in ("working group", "task force", "committee", "council", "commission")
+                     if k in key or {"comite": "committee", "consejo": "council", "comision": "commission",
+                                     "subcomite": "committee", "grupo de trabajo": "working group",
+                                     "mesa de trabajo": "working group", "subgrupo": "working group",
+                                     "subgroup": "working group"}.get(key.split()[0]) == k), "committee")
+        start = m.start("label")
+        org = doc.lookup("organization", label)
+        if org is not None and org not in doc.dropped_orgs:
+            doc.retype_org(org, kind)
+        ini = doc.add("initiative", label, doc.span(start, start + len(label), (m.start(), end)), kind=kind)
+        for n, (s, e, p) in enumerate(hits):
+            nxt = hits[n + 1][0] if n + 1 < len(hits) else end
+            paren = re.search(r"\(([^)]{2,40})\)", text[e:nxt])
+            doc.member(p, ini, _role_of(paren.group(1)) if paren else "member")
+
+
 def read_sections(doc: Doc) -> None:
     """Make the people listed under a group's heading its members (see the module's docstring)."""
     text = doc.text
@@ -168,3 +209,19 @@ def _same_line_people(text: str, people, start: int, end: int, doc: Doc, group: 
     if not m:
         return []
     return [(p, "moderator") for s, p in people if start + m.end() <= s < end]
+
+
+def _named_again(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, person) of the full names of people already found, written again in
+    text[start:end] where no stage recorded a mention."""
+    out = []
+    segment = doc.text[start:end]
+    for pidx, person in enumerate(doc.found["person"]):
+        for name in {person.name} | person.aliases:
+            if len(name.split()) < 2:
+                continue
+            at = segment.find(name)
+            if at >= 0:
+                out.append((start + at, start + at + len(name), pidx))
+                break
+    return out
