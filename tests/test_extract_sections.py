@@ -145,3 +145,21 @@ def test_event_page_headline_is_the_event():
     event = "Ports After the Boom: Capacity and Labor on the Gulf"
     assert event in _names(x)
     assert ("Wilhelmina Achebe-Porter", event) in _members(x)
+
+
+def test_minutes_attendees_belong_to_the_group_named_in_capitals_at_the_top():
+    x = extract(
+        "GRUPO DE TRABAJO DE CRUCES\n"
+        "FRONTERIZOS TECATE–CAMPO\n\n"
+        "MINUTA DE LA PRIMERA SESIÓN\n\n"
+        "ASISTENTES:\n"
+        "Por la Secretaría de Economía: Lic. Eustorgio Valenzuela Ibarra, Representante Federal.\n"
+        "Por la Cámara de Comercio: Ing. Marisela Ochoa Ledezma, Presidenta.\n\n"
+        "El Lic. Valenzuela Ibarra dio la bienvenida a los integrantes del Grupo de Trabajo de Cruces "
+        "Fronterizos Tecate–Campo y el Secretario Técnico verificó el quórum.\n"
+    )
+    group = "Grupo de Trabajo de Cruces Fronterizos Tecate–Campo"
+    assert [i.name for i in x.initiatives if "Cruces" in i.name] == [group] or group.upper() in {
+        " ".join(i.name.split()).upper() for i in x.initiatives}
+    mem = {p for p, _ in _members(x)}
+    assert {"Eustorgio Valenzuela Ibarra", "Marisela Ochoa Ledezma"} <= mem

@@ -353,6 +353,7 @@ _TOPIC_AFTER = re.compile(
 _TOPIC_TAIL = re.compile(r"(?:[ \t]+(?:de|del|la|las|los|y|e|and|of|the|en|&))+$")
 
 
+_AND_THE = re.compile(r"\s+(?:y|e|and)\s+(?:el|la|los|las|the|our|su|sus|nuestro|nuestra)\s+")
 _TRAILING_PLACE = re.compile(r"\s+(?:en|in)\s+(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*\s*){1,3}$")
 
 
@@ -363,6 +364,13 @@ def _edition_of(longer: str, short: str) -> bool:
 
 def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a group's name grown over its edition and topic (see the patterns above)."""
+    if text[start:end].isupper() and text[end : end + 1] == "\n":
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        more = text[end + 1 : nxt].strip()
+        if more and more.isupper() and len(more) < 60 and not re.search(r"[.:;]$", more) and len(more.split()) <= 6 \
+                and initiative_kind(f"{text[start:end]} {more}"):
+            end = text.index(more, end + 1) + len(more)  # a heading in capitals wrapped onto two lines
     m = _EDITION_BEFORE.search(text, max(0, start - 8), start)
     if m and m.end() == start and (m.start() == 0 or not text[m.start() - 1].isalnum()):
         start = m.start()
@@ -426,6 +434,11 @@ class Doc:
                     at = span.text.rfind(core)
                     span = Span(span.start + at, span.start + at + len(core), core, span.sentence) if at >= 0 else span
                 name = core
+            joined = _AND_THE.search(name)
+            if joined and initiative_kind(name[: joined.start()]):
+                name = name[: joined.start()]  # "Grupo X y el Secretario Técnico": the group ends before `y el`
+                if span is not None and span.text.startswith(name):
+                    span = Span(span.start, span.start + len(name), name, span.sentence)
             place = _TRAILING_PLACE.search(name)
             if place and initiative_kind(name[: place.start()]):
                 name = name[: place.start()]  # "Grupo de Amistad X en San Lázaro": where it met, not its name

@@ -53,6 +53,9 @@ def main_group(doc: Doc) -> int | None:
     if best is not None:
         return best
     head = fold(doc.text[:lead])
+    for i, ini in enumerate(doc.found["initiative"]):
+        if len(fold(ini.name).split()) >= 3 and fold(ini.name) in head:
+            return i  # named in capitals or across a line break at the top: `GRUPO TÉCNICO DE ...`
     for words, kind in _LEAD_KINDS:
         if re.search(words, head):
             of_kind = [i for i, ini in enumerate(doc.found["initiative"]) if ini.kind == kind and ini.spans]
@@ -205,7 +208,9 @@ _MEMBERS_FOLLOW = re.compile(
     r"(?:participants|members|attendees|delegates) (?:will include|included|include|are|were)|"
     r"(?:integraron|integran|conformaron|conforman|acompañaron|acompañan)(?: al [^,]{3,40}?)?(?: en)? (?:la|el|a la|al) "
     r"(?P<ref>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
-    r"(?:formaron|forman) parte de (?:la|el) (?P<ref2>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa))", re.I)
+    r"(?:formaron|forman) parte de (?:la|el) (?P<ref2>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
+    r"(?:formaron|forman|form[oó]|forma) parte de (?:ella|[ée]l|este|esta|dicho|dicha)|"
+    r"(?:its|their) members (?:are|include|included|were))", re.I)
 
 
 # `Name (MC), quien preside el Grupo X`, `Name, who co-chairs the X Caucus`: the nearest person

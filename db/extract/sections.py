@@ -114,9 +114,25 @@ def read_sections(doc: Doc) -> None:
                 doc.member(pidx, group, role or role_label or "member")
 
 
+# Headings that list the people of the document's own group without naming it.
+_ATTENDEES = re.compile(r"^\s*(?:(?:the\s+)?(?:delegation|mission)\s+(?:includes|included|will include|members)|"
+                        r"attendees|attendance|present|in attendance|asistentes|lista de asistencia|participantes|"
+                        r"integrantes|(?:la\s+)?(?:delegaci[oó]n|comitiva)\s+(?:incluye|estuvo integrada por|est[aá] integrada por))"
+                        r"\s*:?\s*$", re.I)
+
+
 def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(line number, initiative) of every line that is a group's heading."""
+    """(line number, initiative) of every line that is a group's heading (or an attendees'
+    heading, for the document's main group)."""
+    from db.extract.membership import main_group  # the main group is settled by the membership stage
+
     text = doc.text
+    attendees = [n for n, (s, e) in enumerate(lines) if _ATTENDEES.match(text[s:e])]
+    if attendees:
+        group = main_group(doc)
+        extra = [(n, group) for n in attendees] if group is not None else []
+    else:
+        extra = []
     spans = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
     out = []
     j = 0
@@ -133,7 +149,7 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
             k += 1
         if best is not None:
             out.append((n, best))
-    return out
+    return sorted(out + extra)
 
 
 def _is_heading(text: str, start: int, end: int, s: int, e: int) -> bool:
