@@ -163,3 +163,14 @@ def test_minutes_attendees_belong_to_the_group_named_in_capitals_at_the_top():
         " ".join(i.name.split()).upper() for i in x.initiatives}
     mem = {p for p, _ in _members(x)}
     assert {"Eustorgio Valenzuela Ibarra", "Marisela Ochoa Ledezma"} <= mem
+
+
+def test_a_wide_gap_or_a_tab_parts_menu_items_and_table_columns():
+    x = extract(
+        "Home   About   Summit 2026   Members   Contact\n\n"
+        "Name\tTitle\tCompany\n"
+        "Wendeline Obregón Sáenz\tPlant Director\tTermoformados del Norte\n"
+        "Casimiro Ulloa Brandt\tBuyer\tArneses Piedra Azul\n"
+    )
+    assert "Home About Summit 2026" not in _names(x)
+    assert {"Wendeline Obregón Sáenz", "Casimiro Ulloa Brandt"} <= _names(x, "people")
