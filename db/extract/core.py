@@ -372,7 +372,8 @@ def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
                 and initiative_kind(f"{text[start:end]} {more}"):
             end = text.index(more, end + 1) + len(more)  # a heading in capitals wrapped onto two lines
     m = _EDITION_BEFORE.search(text, max(0, start - 8), start)
-    if m and m.end() == start and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+    month_before = m and fold(text[max(0, m.start() - 12) : m.start()].split()[-1] if text[max(0, m.start() - 12) : m.start()].split() else "") in V.MONTHS
+    if m and m.end() == start and (m.start() == 0 or not text[m.start() - 1].isalnum()) and not month_before:
         start = m.start()
     m = _TOPIC_AFTER.match(text, end)
     if m and re.search(r"[A-ZÁÉÍÓÚÑ]", m.group()) and initiative_kind(text[start:end]) is not None:
@@ -408,6 +409,7 @@ class Doc:
         self.span_starts: dict[tuple[str, int], set[int]] = {}
         self.parts: dict[str, set[int]] = {}  # a person's first/middle/last name -> person indexes
         self.dropped_orgs: set[int] = set()  # organizations retyped as initiatives
+        self.merged_initiatives: dict[int, int] = {}  # initiative -> the one it is another name of
 
     # entities ---------------------------------------------------------------
     def _key(self, etype: str, name: str) -> str:
@@ -525,6 +527,14 @@ class Doc:
         self.dropped_orgs.add(org)
         return ini
 
+    def merge_initiative(self, src: int, dst: int) -> None:
+        """Initiative `src` is another name of `dst` in this document (`la comitiva` of the one
+        named mission): its names and relations go to `dst` when the document is finished."""
+        while dst in self.merged_initiatives:
+            dst = self.merged_initiatives[dst]
+        if src != dst:
+            self.merged_initiatives[src] = dst
+
     # relations --------------------------------------------------------------
     def affiliate(self, person: int, org: int, title: str | None) -> None:
         """Person works at organization (with the title as written, if any)."""
@@ -580,11 +590,12 @@ class Doc:
             if len(longer) == 1 and longer[0] not in remap:
                 remap[i] = longer[0]  # "Globex" / "U.S. Chamber" -> the longer name in this document
         inits = self.found["initiative"]
-        iremap: dict[int, int] = {}
+        iremap: dict[int, int] = dict(self.merged_initiatives)
         for i, ini in enumerate(inits):
             k = fold(ini.name)
             longer = [j for j, o in enumerate(inits) if j != i and (fold(o.name).endswith(" " + k) or _edition_of(fold(o.name), k))]
-            if len(longer) == 1 and len(k.split()) >= 2:
+            if len(longer) == 1 and len(k.split()) >= 2 and i not in iremap and longer[0] not in iremap \
+                    and i not in iremap.values():
                 iremap[i] = longer[0]
         people, orgs2, inits2 = self.found["person"], *(
             _merge_list(lst, mp) for lst, mp in ((orgs, remap), (inits, iremap))

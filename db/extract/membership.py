@@ -42,6 +42,20 @@ def main_group(doc: Doc) -> int | None:
     else the one group of the kind a headline names without naming it (`Governor to Lead Trade
     Mission to X`, `Concluye misión comercial en Texas`: the document's one delegation)."""
     lead = lead_end(doc.text)
+    headline = _headline(doc.text, lead)
+    if headline is not None:
+        s, e = headline
+        inits = doc.found["initiative"]
+        named = [i for i, ini in enumerate(inits) if any(s <= sp.start < e for sp in ini.spans)]
+        if named:
+            return named[0]
+        words = fold(doc.text[s:e])
+        for pattern, kind in _LEAD_KINDS:
+            if re.search(pattern, words):
+                pick = _best_of_kind(doc, kind)
+                if pick is not None:
+                    return pick  # "Concluye misión comercial en Texas": the document's one mission
+                break
     best, best_key = None, None
     for i, ini in enumerate(doc.found["initiative"]):
         starts = [sp.start for sp in ini.spans]
@@ -58,11 +72,39 @@ def main_group(doc: Doc) -> int | None:
             return i  # named in capitals or across a line break at the top: `GRUPO TÉCNICO DE ...`
     for words, kind in _LEAD_KINDS:
         if re.search(words, head):
-            of_kind = [i for i, ini in enumerate(doc.found["initiative"]) if ini.kind == kind and ini.spans]
-            named = [i for i in of_kind if doc.found["initiative"][i].name[:1].isupper()]
-            pick = named or of_kind
-            if pick:
-                return max(pick, key=lambda i: (len(doc.found["initiative"][i].spans), -doc.found["initiative"][i].spans[0].start))
+            pick = _best_of_kind(doc, kind)
+            if pick is not None:
+                return pick
+    return None
+
+
+def _best_of_kind(doc: Doc, kind: str) -> int | None:
+    """The document's group of `kind`: a named one before an unnamed one, the most mentioned first."""
+    inits = doc.found["initiative"]
+    of_kind = [i for i, ini in enumerate(inits) if ini.kind == kind and ini.spans]
+    named = [i for i in of_kind if inits[i].name[:1].isupper() or inits[i].name[:1].isdigit()]
+    pick = named or of_kind
+    if not pick:
+        return None
+    return max(pick, key=lambda i: (len(inits[i].spans), -inits[i].spans[0].start))
+
+
+_DATE_LINE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?\s+(?:\d|de\b)|"
+                        r"\b\d{1,2}\s+de\s+[a-z]+|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _headline(text: str, lead: int) -> tuple[int, int] | None:
+    """The span of the document's headline: its first line of three words or more that is no menu,
+    breadcrumb or date."""
+    for start, end in line_spans(text):
+        if start >= lead:
+            return None
+        line = text[start:end]
+        if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»|]\s", line):
+            continue  # a site's name, a menu or a breadcrumb
+        if _DATE_LINE.search(line) and len(line.split()) <= 8:
+            continue
+        return start, end
     return None
 
 
@@ -96,6 +138,20 @@ def lead_end(text: str) -> int:
             if seen >= _LEAD_LINES or end - first >= _LEAD_CHARS:
                 return min(end, first + _LEAD_CHARS)
     return len(text)
+
+
+def merge_unnamed_delegations(doc: Doc) -> None:
+    """`la comitiva oficial`, `the delegation`, `la misión comercial` in a document that names one
+    delegation (`la misión comercial Sonora Avanza 2026`) are that delegation."""
+    inits = doc.found["initiative"]
+    kinds = [i for i, ini in enumerate(inits) if ini.kind == "delegation" and ini.spans]
+    named = [i for i in kinds if inits[i].name[:1].isupper() or inits[i].name[:1].isdigit()]
+    if len(named) != 1:
+        return
+    for i in kinds:
+        if i != named[0] and inits[i].name[:1].islower() and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao])\b",
+                                                                           inits[i].name, re.I):
+            doc.merge_initiative(i, named[0])
 
 
 def join_main_group(doc: Doc) -> None:
