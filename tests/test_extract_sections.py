@@ -174,3 +174,25 @@ def test_a_wide_gap_or_a_tab_parts_menu_items_and_table_columns():
     )
     assert "Home About Summit 2026" not in _names(x)
     assert {"Wendeline Obregón Sáenz", "Casimiro Ulloa Brandt"} <= _names(x, "people")
+
+
+def test_more_unnamed_delegations_and_their_leaders():
+    x = extract(
+        "Last spring Senators Ottoline Brack and Jerome Ifield-Ramos led a Senate delegation to Lima and Quito. "
+        "A delegation of Tijuana business leaders led by Evaristo Moncada Lugo traveled to Sacramento.\n"
+    )
+    names = _names(x)
+    assert "Senate delegation to Lima and Quito" in names
+    assert "delegation of Tijuana business leaders" in names
+    mem = _members(x)
+    assert mem.get(("Ottoline Brack", "Senate delegation to Lima and Quito")) == "lead"
+
+
+def test_a_plural_role_after_a_run_of_people():
+    x = extract(
+        "The bill was backed by Reps. Cordelia Ashworth (R-Texas) and Iñaki Valdivia-Ross (D-Calif.), co-chairs of "
+        "the House Border Ports Caucus, who filed it in March.\n"
+    )
+    mem = _members(x)
+    assert mem[("Cordelia Ashworth", "House Border Ports Caucus")] == "co-chair"
+    assert mem[("Iñaki Valdivia-Ross", "House Border Ports Caucus")] == "co-chair"

@@ -107,6 +107,19 @@ _STAFF = frozenset("director directora executive ejecutivo ejecutiva manager ger
                    "spokesman spokeswoman communications analyst ceo".split())
 
 
+# More unnamed delegations: `a Senate delegation to X and Y`, `the 2023 San Antonio trade delegation
+# to X`, `a delegation of Reynosa business leaders`.
+_UNNAMED_MORE = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|led|leads|heads)\s+"
+    r"((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.’']*\s+){1,3}(?:(?:congressional|trade|investment|business|legislative|bipartisan|"
+    r"official|state|economic|commercial)\s+)?(?:delegation|mission)"
+    r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
+    r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?"
+    r"|(?:(?:trade|business|investment|official)\s+)?delegation\s+of\s+(?:[A-Z][\w.’']*\s+){0,3}(?:[a-z\-]+\s+){0,2}"
+    r"(?:leaders|executives|companies|officials|lawmakers|legislators|mayors|businesses|manufacturers|"
+    r"representatives|CEOs|entrepreneurs|exporters|suppliers))\b")
+
+
 def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
     """Add the initiatives of the module's docstring to `doc`; a binational body drawn as an
     organization but with no staff of its own is retyped as the group it is."""
@@ -137,6 +150,13 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                 name = m.group(g).rstrip(".")
                 if doc.lookup("initiative", name) is None:
                     doc.add("initiative", name, doc.span(m.start(g), m.start(g) + len(name), sent), kind="delegation")
+            for m in _UNNAMED_MORE.finditer(text, s, e):
+                name = m.group(1).rstrip(".")
+                first = tokens(name)[0]
+                if is_title_tok(first) or first.key in V.MONTHS or doc.lookup("person", name) is not None:
+                    continue
+                if not any(sp.start <= m.start(1) < sp.end for ini in doc.found["initiative"] for sp in ini.spans):
+                    doc.add("initiative", name, doc.span(m.start(1), m.start(1) + len(name), sent), kind="delegation")
 
 
 # An event page: a headline, its date or time a few lines below, and the furniture of an event

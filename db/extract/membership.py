@@ -149,7 +149,9 @@ def merge_unnamed_delegations(doc: Doc) -> None:
     if len(named) != 1:
         return
     for i in kinds:
-        if i != named[0] and inits[i].name[:1].islower() and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao])\b",
+        name = inits[i].name
+        generic = len(name.split()) <= 3 and not re.search(r"[A-ZÁÉÍÓÚÑ0-9]|\b(?:to|from|of|a|de|del|desde)\b", name)
+        if i != named[0] and generic and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao])\b",
                                                                            inits[i].name, re.I):
             doc.merge_initiative(i, named[0])
 
@@ -276,10 +278,18 @@ _WHO_LEADS = re.compile(r"\b(?:quien|who|que|and|y)\s+(?:also\s+|tambi[eé]n\s+)
                         re.I)
 
 
+# `Reps. A (R-Texas) and B (D-Calif.), co-chairs of the House X Caucus`: everyone of the run before it.
+_PLURAL_ROLE = re.compile(r",\s*(?:the\s+|los\s+|las\s+)?(?P<role>co-?chairs|chairs|co-?leads|leaders|members|"
+                          r"copresident[ae]s|presidentes|coordinador[ae]s|integrantes|miembros)\s+(?:of|de|del)\s+"
+                          r"(?:the|la|el|this|esta|este)?\s*", re.I)
+
+
 def _role_verb(verb: str) -> str:
     v = fold(verb)
     if v.startswith("co") and ("chair" in v or "presid" in v or "led" in v or "lead" in v):
         return "co-chair"
+    if "coordinador" in v:
+        return "coordinator"
     if "chair" in v or "presid" in v or "preside" in v:
         return "chair"
     if "coordin" in v:
@@ -304,6 +314,19 @@ def read_participation(doc: Doc) -> None:
         for ps, pidx in people:
             if m.end() <= ps < stop:
                 doc.member(pidx, ini, _role_verb(m.group("verb")))
+    for m in _PLURAL_ROLE.finditer(text):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        if ini is None:
+            continue
+        start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind(";", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1,
+                    m.start() - 240)
+        by = list(re.finditer(r"\b(?:by|por|with|con|include[sd]?|incluye(?:n)?)\s", text[start:m.start()]))
+        if by:
+            start += by[-1].end()
+        role = _role_verb(m.group("role"))
+        for ps, pidx in people:
+            if start <= ps < m.start():
+                doc.member(pidx, ini, "member" if re.match(r"(?:members|miembros|integrantes)", m.group("role"), re.I) else role)
     for m in _WHO_LEADS.finditer(text):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
         near = [(ps, pidx) for ps, pidx in people if m.start() - 120 <= ps < m.start()]
