@@ -167,9 +167,13 @@ _EVENT_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,\s+(?:19|20)\d\d|"
     r"\b\d{1,2}(?:\s*(?:al|y|-|–)\s*\d{1,2})?\s+de\s+[a-z]+\s+de\s+(?:19|20)\d\d", re.I)
 _EVENT_SIGNAL = re.compile(
-    r"^\s*(?:register(?:\s+(?:now|here|to attend))?|rsvp|add to calendar|watch live|featured speakers|speakers|panelists|"
+    r"^\s*(?:register(?:\s+(?:now|here|to attend))?|rsvp|add to calendar|watch live|featured speakers|featuring|speakers|panelists|"
     r"moderators?|agenda|program(?:me)?|reg[ií]strate|inscr[ií]bete|registro|ponentes|panelistas|moderador[a]?|programa)\b",
     re.I | re.M)
+
+
+CHROME_LINE = re.compile(r"^(?:skip to|jump to|saltar a|ir a)\b|\bmain content\b|\bcontenido principal\b|\bcookies?\b|"
+                          r"\bmenu\b|\bmenú\b", re.I)
 
 
 def event_headline(doc: Doc) -> None:
@@ -187,7 +191,9 @@ def event_headline(doc: Doc) -> None:
             continue
         if sum(1 for w in words if w[:1].isupper()) * 2 < len(words):
             continue  # a sentence, not a headline
-        if not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[n + 1 : n + 5]):
+        if CHROME_LINE.search(line):
+            continue
+        if not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[max(0, n - 2) : n] + lines[n + 1 : n + 5]):
             continue
         if any(sp.start < e and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
             return  # the headline names a group already

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from db.extract.core import Doc, fold, line_spans
+from db.extract.groups import CHROME_LINE
 
 # How far into the document the main group must be named: its headline and opening lines.
 _LEAD_LINES = 4
@@ -102,6 +103,8 @@ def _headline(text: str, lead: int) -> tuple[int, int] | None:
         line = text[start:end]
         if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»|]\s", line):
             continue  # a site's name, a menu or a breadcrumb
+        if CHROME_LINE.search(line):
+            continue  # `Skip to main content`, a cookie banner
         if _DATE_LINE.search(line) and len(line.split()) <= 8:
             continue
         return start, end
