@@ -196,3 +196,14 @@ def test_a_plural_role_after_a_run_of_people():
     mem = _members(x)
     assert mem[("Cordelia Ashworth", "House Border Ports Caucus")] == "co-chair"
     assert mem[("Iñaki Valdivia-Ross", "House Border Ports Caucus")] == "co-chair"
+
+
+def test_people_a_mission_met_earlier_in_a_long_sentence_are_not_its_members():
+    x = extract(
+        "Concluye misión comercial Nuevo León en Ohio\n\n"
+        "El primer día, la misión comercial Nuevo León Avanza 2026 sostuvo un encuentro con directivos de Acerías "
+        "del Lago, encabezados por su vicepresidente de Operaciones para Norteamérica, Thaddeus Ormsby-Quiroga, "
+        "con quienes revisó la ampliación de una planta. La encabezó el secretario Rosendo Villaseñor Tapia.\n"
+    )
+    mem = {p for p, _ in _members(x)}
+    assert "Thaddeus Ormsby-Quiroga" not in mem

@@ -183,8 +183,16 @@ def mentioned_only_as_met(doc: Doc, person) -> bool:
     """Every mention of `person` is someone met or heard (`met with X`), or the page's author or
     press contact (named on the line, or under a `Media contact` heading right above it)."""
     contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
-    return all(_MET.search(before) or _AUTHOR.search(before) or _CONTACT_HEADING.match(_line_above(doc.text, sp.start))
+    return all(_MET.search(before) or _MET.search(_sentence_before(doc.text, sp.start)) or _AUTHOR.search(before)
+               or _CONTACT_HEADING.match(_line_above(doc.text, sp.start))
                for (before, _), sp in zip(contexts, person.spans))
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The words of `pos`'s sentence before it (at most 240 characters): `sostuvo un encuentro con
+    directivos de X, encabezados por su vicepresidente, Name`."""
+    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, pos - 240)
+    return text[start:pos]
 
 
 _CONTACT_HEADING = re.compile(r"^\s*(?:(?:media|press)\s+(?:contacts?|inquiries|enquiries)|contacts?|contacto(?:\s+de\s+prensa)?|"
