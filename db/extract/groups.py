@@ -26,6 +26,7 @@ from db.extract.core import (
     initiative_kind,
     is_place,
     is_title_tok,
+    looks_like_org,
     line_spans,
     phrase_of,
     sentence_spans,
@@ -168,7 +169,8 @@ _EVENT_DATE = re.compile(
     r"\b\d{1,2}(?:\s*(?:al|y|-|–)\s*\d{1,2})?\s+de\s+[a-z]+\s+de\s+(?:19|20)\d\d", re.I)
 _EVENT_SIGNAL = re.compile(
     r"^\s*(?:register(?:\s+(?:now|here|to attend))?|rsvp|add to calendar|watch live|featured speakers|featuring|speakers|panelists|"
-    r"moderators?|agenda|program(?:me)?|reg[ií]strate|inscr[ií]bete|registro|ponentes|panelistas|moderador[a]?|programa)\b",
+    r"moderators?|agenda|program(?:me)?|reg[ií]strate|inscr[ií]bete|registro|ponentes|panelistas|moderador[a]?|programa|"
+    r"event series|serie de eventos|[^\n]{0,40}\bsession \d|[^\n]{0,40}\bsesi[oó]n \d)\b",
     re.I | re.M)
 
 
@@ -176,12 +178,18 @@ CHROME_LINE = re.compile(r"^(?:skip to|jump to|saltar a|ir a)\b|\bmain content\b
                           r"\bmenu\b|\bmenú\b", re.I)
 
 
+# What only an event's own page says: how to attend it.
+_REGISTRATION = re.compile(r"\b(?:register|registration|rsvp|add to calendar|watch live|livestream|join us|"
+                           r"reg[ií]strate|registro|inscr[ií]bete|inscripci[oó]n|transmisi[oó]n en vivo|cupo limitado)\b", re.I)
+
+
 def event_headline(doc: Doc) -> None:
     """The headline of an event page is the event (an initiative), even without a kind word:
     `Nearshoring at a Crossroads: Power and Water` above `Thursday, May 15, 2025 | 10:00 am`."""
     text = doc.text
-    if not _EVENT_SIGNAL.search(text):
-        return
+    signals = {fold(m.group()).split()[0] for m in _EVENT_SIGNAL.finditer(text)}
+    if not signals or not (_REGISTRATION.search(text) or len(signals) >= 2):
+        return  # an event's own page: how to attend it, or its speakers and moderator
     lines = [(s, e) for s, e in line_spans(text)[:40] if text[s:e].strip()]
     for n, (s, e) in enumerate(lines[:15]):
         line = text[s:e].strip()
@@ -191,8 +199,8 @@ def event_headline(doc: Doc) -> None:
             continue
         if sum(1 for w in words if w[:1].isupper()) * 2 < len(words):
             continue  # a sentence, not a headline
-        if CHROME_LINE.search(line):
-            continue
+        if CHROME_LINE.search(line) or looks_like_org(line) or fold(words[0]) in V.ORG_HEADS:
+            continue  # the site's or the publisher's name, not the event's
         if not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[max(0, n - 2) : n] + lines[n + 1 : n + 5]):
             continue
         if any(sp.start < e and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):

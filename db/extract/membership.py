@@ -143,6 +143,10 @@ def lead_end(text: str) -> int:
     return len(text)
 
 
+_GENERIC_DELEGATION_WORDS = frozenset("delegation mission trade business official investment economic commercial the "
+                                      "delegacion mision comitiva empresarial comercial oficial de la el gira".split())
+
+
 def merge_unnamed_delegations(doc: Doc) -> None:
     """`la comitiva oficial`, `the delegation`, `la misión comercial` in a document that names one
     delegation (`la misión comercial Sonora Avanza 2026`) are that delegation."""
@@ -153,7 +157,9 @@ def merge_unnamed_delegations(doc: Doc) -> None:
         return
     for i in kinds:
         name = inits[i].name
-        generic = len(name.split()) <= 3 and not re.search(r"[A-ZÁÉÍÓÚÑ0-9]|\b(?:to|from|of|a|de|del|desde)\b", name)
+        generic = len(name.split()) <= 3 and (
+            not re.search(r"[A-ZÁÉÍÓÚÑ0-9]|\b(?:to|from|of|a|de|del|desde)\b", name)
+            or all(w in _GENERIC_DELEGATION_WORDS for w in fold(name).split()))  # "COMITIVA EMPRESARIAL"
         if i != named[0] and generic and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao])\b",
                                                                            inits[i].name, re.I):
             doc.merge_initiative(i, named[0])
@@ -295,8 +301,28 @@ _PLURAL_ROLE = re.compile(r",\s*(?:the\s+|los\s+|las\s+)?(?P<role>co-?chairs|cha
                           r"(?:the|la|el|this|esta|este)?\s*", re.I)
 
 
+# `A delivered the opening remarks at the X Roundtable`: A spoke at the group named right after.
+_REMARKS_AT = re.compile(r"\b(?:remarks|keynote(?: address)?|address|presentation|spoke|speaks|presented|ponencia|"
+                         r"particip[oó]|intervino|habl[oó])\s+(?:[\w’'-]+\s+){0,3}?(?:at|in|during|en|durante)\s+"
+                         r"(?:the|el|la|this|esta|este)\s*", re.I)
+# `The roundtable was moderated by A, and featured presentations by B and C`: the group a kind word
+# refers back to (the document's last group of that kind) and the people after the verb.
+_THE_GROUP_DID = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ee]l|[Ll]a|[Ee]ste|[Ee]sta)\s+(?P<ref>roundtable|forum|summit|panel|dialogue|conference|delegation|"
+    r"mission|working group|task force|council|committee|foro|cumbre|panel|mesa|delegaci[oó]n|misi[oó]n|comitiva|grupo|"
+    r"comit[eé]|consejo)\s+(?:[\w’'-]+\s+){0,3}?(?P<verb>(?:was|were|will be|is|are|fue|ser[áa]|es)\s+(?:co-?)?(?:moderated|chaired|"
+    r"led|headed|hosted|attended|joined|coordinated|moderad[oa]|presidid[oa]|encabezad[oa]|coordinad[oa])\s+(?:by|por)|"
+    r"(?:featured|included|includes|will include|brought together|convened|gathered|reuni[oó]|cont[oó] con)"
+    r"(?:\s+(?:presentations|remarks|talks|speakers|panelists|ponencias|la participaci[oó]n de)\s+(?:by|from|of|de))?)", re.I)
+_REF_KINDS = {"roundtable": "roundtable", "forum": "forum", "summit": "summit", "panel": "panel", "dialogue": "dialogue",
+              "conference": "forum", "delegation": "delegation", "mission": "delegation", "working group": "working group",
+              "task force": "task force", "council": "council", "committee": "committee", "foro": "forum",
+              "cumbre": "summit", "mesa": "roundtable", "delegacion": "delegation", "mision": "delegation",
+              "comitiva": "delegation", "grupo": "working group", "comite": "committee", "consejo": "council"}
+
+
 def _role_verb(verb: str) -> str:
-    v = fold(verb)
+    v = fold(re.sub(r"^(?:was|were|will be|is|are|fue|ser[áa]|es)\s+", "", verb.strip(), flags=re.I))
     if v.startswith("co") and ("chair" in v or "presid" in v or "led" in v or "lead" in v):
         return "co-chair"
     if "coordinador" in v:
@@ -338,6 +364,26 @@ def read_participation(doc: Doc) -> None:
         for ps, pidx in people:
             if start <= ps < m.start():
                 doc.member(pidx, ini, "member" if re.match(r"(?:members|miembros|integrantes)", m.group("role"), re.I) else role)
+    for m in _REMARKS_AT.finditer(text):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        clause = max(text.rfind(". ", 0, m.start()) + 1, text.rfind(";", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1)
+        near = [(ps, pidx) for ps, pidx in people if clause <= ps < m.start()]
+        if ini is not None and near:
+            doc.member(near[-1][1], ini, "speaker")
+    for m in _THE_GROUP_DID.finditer(text):
+        kind = _REF_KINDS.get(fold(m.group("ref")))
+        before = [i for s, _, i in groups if s < m.start() and doc.found["initiative"][i].kind == kind]
+        ini = before[-1] if before else None
+        if ini is None:
+            continue
+        stop = _sentence_end(text, m.end())
+        role = _role_verb(m.group("verb")) if re.search(r"chair|moderat|led|head|coordin|presid|encabez", m.group("verb"), re.I) \
+            else "speaker" if re.search(r"present|featur|remarks|ponen", m.group(0), re.I) else "member"
+        for ps, pidx in people:
+            if m.end() <= ps < stop:
+                doc.member(pidx, ini, role)
+                if role not in ("speaker", "member"):
+                    break  # `moderated by A, and featured B`: the role is the first person's
     for m in _WHO_LEADS.finditer(text):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
         near = [(ps, pidx) for ps, pidx in people if m.start() - 120 <= ps < m.start()]
