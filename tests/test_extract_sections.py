@@ -207,3 +207,23 @@ def test_people_a_mission_met_earlier_in_a_long_sentence_are_not_its_members():
     )
     mem = {p for p, _ in _members(x)}
     assert "Thaddeus Ormsby-Quiroga" not in mem
+
+
+def test_a_post_introducing_the_members_of_a_board_below_it():
+    x = extract(
+        "Today I'm proud to introduce the first members of the Cordillera Freight Advisory Board 👇\n\n"
+        "🔹 Eulalia Brandt-Okoye — 20 years at Transportes Sierra Alta, most recently as COO.\n\n"
+        "🔹 Dr. Isandro Velasco Pike, who leads the Border Lab at Llano Polytechnic Institute.\n"
+    )
+    mem = {p for p, i in _members(x) if i == "Cordillera Freight Advisory Board"}
+    assert {"Eulalia Brandt-Okoye", "Isandro Velasco Pike"} <= mem
+
+
+def test_served_on_a_group_and_a_role_after_it_past_an_abbreviation():
+    x = extract(
+        "Both authors served on the Gulf Institute's Task Force on Coastal Energy Trade, co-chaired by former U.S. "
+        "Senator Abner T. Whitlock and Rosalba Ilizaliturri Paz, who was Mexico's undersecretary of energy.\n"
+    )
+    mem = _members(x)
+    assert mem[("Abner T. Whitlock", "Task Force on Coastal Energy Trade")] == "co-chair"
+    assert mem[("Rosalba Ilizaliturri Paz", "Task Force on Coastal Energy Trade")] == "co-chair"

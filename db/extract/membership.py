@@ -258,7 +258,11 @@ def _spokespeople(doc: Doc, group: int) -> set[int]:
 # `A and B led a congressional delegation to X`, `A encabezó la misión`: the people before the
 # verb lead the group named right after it.
 _LED_ACTIVE = re.compile(r"\b(?P<verb>led|co-led|headed|co-headed|chaired|co-chaired|encabez(?:ó|aron)|lider(?:ó|aron)|"
-                         r"presidi(?:ó|eron)|copresidi(?:ó|eron))\s+(?:a|an|the|la|el|una|un|this|esta|este)?\s*", re.I)
+                         r"presidi(?:ó|eron)|copresidi(?:ó|eron)|"
+                         r"(?:served|serves|serving|sat|sits|sitting)\s+on|(?:is|was|are|were|became|become)\s+(?:also\s+)?(?:a\s+)?members?\s+of|"
+                         r"joined|took part in|participated in|particip(?:ó|aron)\s+en|integr(?:ó|aron|a|an)|"
+                         r"(?:forma|formó|forman|formaron)\s+parte\s+de(?:l)?)"
+                         r"\s+(?:a|an|the|la|el|una|un|this|esta|este)?\s*", re.I)
 # `C and D were also part of the delegation`, `formaron parte de la comitiva`: members of the group referred to.
 _PART_OF = re.compile(r"\b(?:(?:were|was|are|is|will be)\s+(?:also\s+)?(?:part|members?)\s+of|joined|"
                       r"(?:formaron|forman|formó|forma)\s+parte\s+de|integraron|integran|se\s+sumaron\s+a)\s+"
@@ -412,7 +416,7 @@ def read_participation(doc: Doc) -> None:
             clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
             verb = m.group("verb").lower()
             role = _ACTIVE_ROLE.get(verb, "co-chair" if verb.startswith("copresid") else "chair" if verb.startswith("presid")
-                                    else "lead")
+                                    else "lead" if re.match(r"encabez|lider|led|head", verb) else "member")
             for s, pidx in people:
                 if clause <= s < m.start() and not _MET.search(text, clause, s):
                     doc.member(pidx, ini, role)
@@ -431,12 +435,17 @@ def read_participation(doc: Doc) -> None:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    """Where the clause running from `pos` ends (`.`, `;`, `, así como`, a line break)."""
-    m = re.compile(r"\.\s|;|\n|,\s+(?:as well as|así como|while|mientras)\b").search(text, pos)
+    """Where the clause running from `pos` ends (`.`, `;`, `, así como`, a line break; not the dot
+    of `U.S.` or of an initial)."""
+    m = _CLAUSE_END.search(text, pos)
     return m.start() if m else len(text)
 
 
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence running from `pos` ends (a full stop before a capital, or a line break)."""
-    m = re.compile(r"\.\s+(?=[A-ZÁÉÍÓÚÑ“\"])|\n").search(text, pos)
+    m = _SENTENCE_END.search(text, pos)
     return m.start() if m else len(text)
+
+
+_CLAUSE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s|;|\n|,\s+(?:as well as|así como|while|mientras)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ“\"])|\n")

@@ -17,7 +17,7 @@ import re
 from db.extract.core import Doc, fold, line_spans
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
-_LEAD = re.compile(r"^[\s•·▪‣◦●○■□*+\-–—]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[-–—]\s*\d{1,2}[:.]\d{2}"
+_LEAD = re.compile(r"^[\s•·▪‣◦●○■□*+\-–—\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[-–—]\s*\d{1,2}[:.]\d{2}"
                    r"\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*|(?:\d{1,2}|[IVX]{1,4})[.)]\s+)?")
 _TIME_SLOT = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 # Headings of page furniture: what follows them is not the group's.
@@ -159,12 +159,20 @@ def _is_heading(text: str, start: int, end: int, s: int, e: int) -> bool:
     before = line[lead.end() if lead else 0 : s - start].strip(" \t\"“«")
     after = text[e:end].strip(" \t\"”»:.")
     after = re.sub(r"^\([^)]{0,40}\)\s*", "", after)  # "Comité de Calidad (AS9100)"
+    if after in ("", "👇", "⬇", "⬇️", "↓") and _INTRODUCES.search(text[start:s]) and (
+            after or text[e:end].strip().endswith(":")):
+        return True  # "proud to introduce the first members of the X Board 👇", "La X está integrada por:"
     if before and not re.fullmatch(r"(?:members of(?: the)?|integrantes del?|miembros del?)", before, re.I):
         return False
     if not after:
         return True
     return bool(re.match(r"^(?:members?|miembros|integrantes)\b\s*:?$", after, re.I)) or bool(
         re.match(r"^(?:Moderador[a]?|Moderator|Modera|Moderated by)\b", after))
+
+
+# A sentence ending in a group's name that introduces the list below it.
+_INTRODUCES = re.compile(r"\b(?:members|miembros|integrantes|introduce|presentar|include|includes|incluye|are|son|"
+                         r"integrad[oa] por|conformad[oa] por|composed of)\b", re.I)
 
 
 def _ends_section(line: str, not_first: bool) -> bool:
