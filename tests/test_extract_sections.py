@@ -227,3 +227,13 @@ def test_served_on_a_group_and_a_role_after_it_past_an_abbreviation():
     mem = _members(x)
     assert mem[("Abner T. Whitlock", "Task Force on Coastal Energy Trade")] == "co-chair"
     assert mem[("Rosalba Ilizaliturri Paz", "Task Force on Coastal Energy Trade")] == "co-chair"
+
+
+def test_a_joint_binational_committee_on_a_topic_is_a_group_and_a_legislature_no_forum():
+    x = extract(
+        "Readout of the 12th Plenary Session of the U.S.–Mexico Joint Committee on River Ports\n\n"
+        "The committee met in Laredo. Diputados del Congreso del Estado de Coahuila attended.\n"
+    )
+    names = _names(x)
+    assert "U.S.–Mexico Joint Committee on River Ports" in names
+    assert not any(n.startswith("Congreso") for n in names)

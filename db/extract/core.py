@@ -187,6 +187,9 @@ KIND_WORDS = frozenset(w for table in (V.INITIATIVE_KINDS, V.INITIATIVE_KINDS_FI
 def initiative_kind(name: str) -> str | None:
     """The initiative kind named by the end of `name` ("... Task Force" -> "task force"), else None."""
     k = fold(name)
+    if re.match(r"congreso (?:de la union|del estado|de los estados|general)\b", k) or (
+            k.startswith("congreso de ") and is_place(name.split(" ", 2)[-1])):
+        return None  # a legislature, not a congress of an industry
     for words, kind in _KINDS_LONGEST_FIRST:
         if kind and (k == words or k.endswith(" " + words)):
             return kind
@@ -257,6 +260,9 @@ def binational_group_kind(name: str) -> str | None:
     if len(words) >= 2 and _binational(name):
         for w in (words[-1], words[0]):
             if w in V.AMBIGUOUS_GROUP_KINDS:
+                return V.AMBIGUOUS_GROUP_KINDS[w]
+        for n, w in enumerate(words[1:-1], 1):  # "U.S.–Mexico Joint Committee on Border Infrastructure"
+            if w in V.AMBIGUOUS_GROUP_KINDS and words[n + 1] in ("on", "for", "sobre", "para"):
                 return V.AMBIGUOUS_GROUP_KINDS[w]
     return None
 

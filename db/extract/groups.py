@@ -199,7 +199,7 @@ def event_headline(doc: Doc) -> None:
             continue
         if sum(1 for w in words if w[:1].isupper()) * 2 < len(words):
             continue  # a sentence, not a headline
-        if CHROME_LINE.search(line) or looks_like_org(line) or fold(words[0]) in V.ORG_HEADS:
+        if CHROME_LINE.search(line) or looks_like_org(line) or fold(words[0]) in V.ORG_HEADS or len(re.findall(r"[·•|]", line)) >= 2:
             continue  # the site's or the publisher's name, not the event's
         if not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[max(0, n - 2) : n] + lines[n + 1 : n + 5]):
             continue

@@ -212,7 +212,8 @@ AMBIGUOUS_GROUP_KINDS = {
 
 # Words that make a named body binational (a group convening both sides), folded.
 BINATIONAL_WORDS = _words(
-    "binational binacional bilateral trilateral cross-border transfronterizo transfronteriza north-american"
+    "binational binacional bilateral trilateral cross-border transfronterizo transfronteriza north-american "
+    "joint mixta mixto conjunta conjunto"
 )
 
 # Spanish initiative names start with their kind ("Grupo de Trabajo de Relocalización").
