@@ -237,3 +237,28 @@ def test_a_joint_binational_committee_on_a_topic_is_a_group_and_a_legislature_no
     names = _names(x)
     assert "U.S.–Mexico Joint Committee on River Ports" in names
     assert not any(n.startswith("Congreso") for n in names)
+
+
+def test_a_committee_co_chaired_by_two_people_and_the_list_serving_with_them():
+    x = extract(
+        "HOST COMMITTEE\n"
+        "The Lantern Awards Host Committee is co-chaired this year by Ottavio Mbeki-Sandoval, plant manager of "
+        "Dravex Automotive, and Rosaura Itzel Benítez Carr, director at Norhaven Tool. Serving with them:\n"
+        "Philomena Adair-Quiroz – Kessler Logistics\n"
+        "Tobías Ulloa Brandt – Banco Altamar\n"
+    )
+    group = "Lantern Awards Host Committee"
+    mem = _members(x)
+    assert mem[("Ottavio Mbeki-Sandoval", group)] == "co-chair"
+    assert ("Philomena Adair-Quiroz", group) in mem and ("Tobías Ulloa Brandt", group) in mem
+
+
+def test_a_group_made_up_of_people_one_of_whom_will_coordinate_it():
+    x = extract(
+        "PRIMERO. Se crea el Grupo de Trabajo para la Frontera Digital, integrado por las y los diputados "
+        "Evelio Santacruz Ibarra (Morena), quien lo coordinará; Maribel Ochoa Tapia (PAN), y Renato Villa Ceja (PT).\n"
+    )
+    group = "Grupo de Trabajo para la Frontera Digital"
+    mem = _members(x)
+    assert mem[("Evelio Santacruz Ibarra", group)] == "coordinator"
+    assert ("Maribel Ochoa Tapia", group) in mem and ("Renato Villa Ceja", group) in mem

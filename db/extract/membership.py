@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from db.extract import vocabulary as V
 from db.extract.core import Doc, fold, line_spans
 from db.extract.groups import CHROME_LINE
 
@@ -278,6 +279,8 @@ _ACTIVE_ROLE = {"led": "lead", "co-led": "co-lead", "headed": "lead", "co-headed
 _GROUP_THEN_ROLE = re.compile(
     r"[^.;]{0,40}?\b(?P<verb>co-?chaired by|chaired by|co-?led by|led by|headed by|coordinated by|moderated by|"
     r"copresidid[oa]s? por|presidid[oa]s? por|encabezad[oa]s? por|coordinad[oa]s? por|moderad[oa]s? por|"
+    r"integrad[oa]s? por|conformad[oa]s? por|compuest[oa]s? por|composed of|made up of|comprised of|"
+    r"(?:is|are|was|were|will be) (?:co-?chaired|chaired|led|headed) (?:this year |again )?by|"
     r"que (?:presidir[áa]|encabezar[áa]|coordinar[áa]|preside|encabeza|coordina)|cuy[oa] (?:coordinador|coordinadora|"
     r"presidente|presidenta) (?:ser[áa]|es)|(?:seguir[áa]|estar[áa]|queda(?:r[áa])?) a cargo de|a cargo de)\b", re.I)
 # People named after the words that open a list of a group's members (`Among its members are A; B`,
@@ -325,6 +328,30 @@ _REF_KINDS = {"roundtable": "roundtable", "forum": "forum", "summit": "summit", 
               "comitiva": "delegation", "grupo": "working group", "comite": "committee", "consejo": "council"}
 
 
+# `A (Morena), quien lo coordinará`, `B, who will chair it`: the nearest person before holds that role
+# in the group the sentence is about (the last one named before).
+_WHO_IT = re.compile(r"\b(?:quien|who)\s+(?:(?:lo|la)\s+(?P<verb>coordinar[áa]|presidir[áa]|encabezar[áa]|coordina|preside|"
+                     r"encabeza)|will\s+(?P<verb2>chair|co-chair|lead|coordinate)\s+it)\b", re.I)
+
+
+def retype_chaired_bodies(doc: Doc) -> None:
+    """`The X Host Committee is co-chaired by A and B`: a council or committee drawn as an
+    organization but chaired by people named right after it is a convened group."""
+    text = doc.text
+    for org, ent in enumerate(doc.found["organization"]):
+        words = fold(ent.name).split()
+        if org in doc.dropped_orgs or not words or words[-1] not in _CHAIRED_HEADS:
+            continue
+        for sp in ent.spans:
+            m = _GROUP_THEN_ROLE.match(text, sp.end)
+            if m and re.search(r"chair|led|head|presid|encabez|coordin", m.group("verb"), re.I):
+                doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(words[-1], "committee"))
+                break
+
+
+_CHAIRED_HEADS = frozenset("committee council commission group comite consejo comision".split())
+
+
 def _role_verb(verb: str) -> str:
     v = fold(re.sub(r"^(?:was|were|will be|is|are|fue|ser[áa]|es)\s+", "", verb.strip(), flags=re.I))
     if v.startswith("co") and ("chair" in v or "presid" in v or "led" in v or "lead" in v):
@@ -347,14 +374,21 @@ def read_participation(doc: Doc) -> None:
     groups = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
     if not people or not groups:
         return
+    groups = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
     for s, e, ini in groups:
         m = _GROUP_THEN_ROLE.match(text, e)
         if not m:
             continue
-        stop = _clause_end(text, m.end())
+        made_up = re.match(r"(?:integrad|conformad|compuest|composed|made|comprised)", m.group("verb"), re.I)
+        stop = _sentence_end(text, m.end()) if made_up else _clause_end(text, m.end())
         for ps, pidx in people:
             if m.end() <= ps < stop:
-                doc.member(pidx, ini, _role_verb(m.group("verb")))
+                doc.member(pidx, ini, "member" if made_up else _role_verb(m.group("verb")))
+    for m in _WHO_IT.finditer(text):
+        before = [(s, i) for s, _, i in groups if s < m.start()]
+        near = [(ps, pidx) for ps, pidx in people if m.start() - 120 <= ps < m.start()]
+        if before and near:
+            doc.member(near[-1][1], before[-1][1], _role_verb(m.group("verb") or m.group("verb2")))
     for m in _PLURAL_ROLE.finditer(text):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
         if ini is None:

@@ -30,7 +30,7 @@ from db.extract.groups import event_headline, find_groups
 from db.extract.legislators import read_legislators
 from db.extract.listed_people import read_listed_people
 from db.extract.lists import bylines, credential_lines, member_lists
-from db.extract.membership import join_main_group, merge_unnamed_delegations, read_participation
+from db.extract.membership import join_main_group, merge_unnamed_delegations, read_participation, retype_chaired_bodies
 from db.extract.prose import read_sentence
 from db.extract.structure import unwrap
 
@@ -71,6 +71,7 @@ def extract(text: str) -> Extraction:
         ini = _group_before(doc, pos, _DELEGATION_KINDS if role == "member" else _EVENT_KINDS)
         if ini is not None:
             doc.member(pidx, ini, role)
+    retype_chaired_bodies(doc)
     merge_unnamed_delegations(doc)
     read_labelled_groups(doc)
     read_sections(doc)

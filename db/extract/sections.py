@@ -114,6 +114,9 @@ def read_sections(doc: Doc) -> None:
                 doc.member(pidx, group, role or role_label or "member")
 
 
+# A line ending in words that open a list of more members of the group just named.
+_WITH_THEM = re.compile(r"(?:serving with (?:them|him|her)|also serving|joining (?:them|him|her)|other members(?: are)?|"
+                        r"members are|los acompañan|completan (?:el|la) \w+|además participan|también participan)\s*:\s*$", re.I)
 # Headings that list the people of the document's own group without naming it.
 _ATTENDEES = re.compile(r"^\s*(?:(?:the\s+)?(?:delegation|mission)\s+(?:includes|included|will include|members)|"
                         r"attendees|attendance|present|in attendance|asistentes|lista de asistencia|participantes|"
@@ -127,6 +130,12 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     from db.extract.membership import main_group  # the main group is settled by the membership stage
 
     text = doc.text
+    out_extra_with: list[tuple[int, int]] = []
+    for n, (s, e) in enumerate(lines):  # "... co-chaired by A and B. Serving with them:" -> the group named last
+        if _WITH_THEM.search(text[s:e]):
+            named = [(sp.start, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans if sp.start < e]
+            if named:
+                out_extra_with.append((n, max(named)[1]))
     attendees = [n for n, (s, e) in enumerate(lines) if _ATTENDEES.match(text[s:e])]
     if attendees:
         group = main_group(doc)
@@ -149,7 +158,7 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
             k += 1
         if best is not None:
             out.append((n, best))
-    return sorted(out + extra)
+    return sorted(out + extra + out_extra_with)
 
 
 def _is_heading(text: str, start: int, end: int, s: int, e: int) -> bool:
