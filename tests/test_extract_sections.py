@@ -262,3 +262,25 @@ def test_a_group_made_up_of_people_one_of_whom_will_coordinate_it():
     mem = _members(x)
     assert mem[("Evelio Santacruz Ibarra", group)] == "coordinator"
     assert ("Maribel Ochoa Tapia", group) in mem and ("Renato Villa Ceja", group) in mem
+
+
+def test_a_kind_heading_above_the_sentence_naming_the_group_heads_its_cards():
+    x = extract(
+        "ADVISORY COUNCIL\n"
+        "The Harbor Exporters Advisory Council brings together former chairs and public partners.\n\n"
+        "Hon. Ulrike Castañón-Pruitt\n"
+        "Former Chair, Harbor Exporters Association\n\n"
+        "Mateo Quijano Lind\n"
+        "Regional Director, Cámara Exportadora del Golfo\n"
+    )
+    mem = {p for p, i in _members(x) if i == "Harbor Exporters Advisory Council"}
+    assert {"Ulrike Castañón-Pruitt", "Mateo Quijano Lind"} <= mem
+
+
+def test_a_profile_sentence_without_a_subject_is_about_the_profiled_person():
+    x = extract(
+        "3. Valentina Ochoa Rentería | Directora general de Almacenes Tarasco\n"
+        "Convirtió la empresa familiar en el mayor operador de Celaya. Desde enero preside el Consejo Consultivo "
+        "de Logística del Altiplano.\n"
+    )
+    assert _members(x)[("Valentina Ochoa Rentería", "Consejo Consultivo de Logística del Altiplano")] == "chair"

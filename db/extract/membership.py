@@ -334,6 +334,14 @@ _WHO_IT = re.compile(r"\b(?:quien|who)\s+(?:(?:lo|la)\s+(?P<verb>coordinar[áa]|
                      r"encabeza)|will\s+(?P<verb2>chair|co-chair|lead|coordinate)\s+it)\b", re.I)
 
 
+# A sentence with no subject in a paragraph about one person (a profile, a list entry): `Desde enero
+# preside el Consejo X.`, `Forma parte también del Y.`, `Co-chairs the Z Task Force.`
+_SUBJECTLESS = re.compile(
+    r"(?:^|(?<=[a-záéíóúñ)\d]{2}\.)\s|(?<=\n))(?:(?:desde|en|since|in|also|tambi[eé]n|adem[aá]s|actualmente|currently|"
+    r"hoy|today)\b[^.,\n]{0,25}?\s)?(?P<verb>copreside|preside|encabeza|coordina|lidera|forma parte(?: también)? de(?:l)?|"
+    r"integra|co-?chairs|chairs|leads|serves on|sits on|is a member of)\b", re.I | re.M)
+
+
 def retype_chaired_bodies(doc: Doc) -> None:
     """`The X Host Committee is co-chaired by A and B`: a council or committee drawn as an
     organization but chaired by people named right after it is a convened group."""
@@ -360,6 +368,8 @@ def _role_verb(verb: str) -> str:
         return "coordinator"
     if "chair" in v or "presid" in v or "preside" in v:
         return "chair"
+    if "parte" in v or "member" in v or "integra" in v or "serves" in v or "sits" in v:
+        return "member"
     if "coordin" in v:
         return "coordinator"
     if "moder" in v:
@@ -384,6 +394,17 @@ def read_participation(doc: Doc) -> None:
         for ps, pidx in people:
             if m.end() <= ps < stop:
                 doc.member(pidx, ini, "member" if made_up else _role_verb(m.group("verb")))
+    for m in _SUBJECTLESS.finditer(text):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 160 and not _SENTENCE_END.search(text, m.end(), s)), None)
+        near = [(ps, pidx) for ps, pidx in people if m.start() - 700 <= ps < m.start()]
+        if ini is None or not near:
+            continue
+        role = _role_verb(m.group("verb"))
+        doc.member(near[-1][1], ini, role)
+        group_start = min(sp.start for sp in doc.found["initiative"][ini].spans if sp.start >= m.end())
+        for ps, pidx in people:  # "Copreside, junto con Dwight Ambrose, la Mesa X"
+            if m.end() <= ps < group_start:
+                doc.member(pidx, ini, role)
     for m in _WHO_IT.finditer(text):
         before = [(s, i) for s, _, i in groups if s < m.start()]
         near = [(ps, pidx) for ps, pidx in people if m.start() - 120 <= ps < m.start()]

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from db.extract.core import Doc, fold, line_spans
+from db.extract import vocabulary as V
+from db.extract.core import Doc, fold, initiative_kind, line_spans
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
 _LEAD = re.compile(r"^[\s•·▪‣◦●○■□*+\-–—\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[-–—]\s*\d{1,2}[:.]\d{2}"
@@ -136,6 +137,18 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
             named = [(sp.start, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans if sp.start < e]
             if named:
                 out_extra_with.append((n, max(named)[1]))
+    for n, (s, e) in enumerate(lines):  # "ADVISORY COUNCIL" above "The PRIMA Advisory Council brings together ..."
+        kind = fold(_LEAD.sub("", text[s:e], count=1)).rstrip(" :")
+        if not kind or len(kind.split()) > 4 or not (initiative_kind(kind) or kind.split()[-1] in V.AMBIGUOUS_GROUP_KINDS):
+            continue
+        nxt = next((k for k in range(n + 1, min(n + 3, len(lines))) if text[lines[k][0]:lines[k][1]].strip()), None)
+        if nxt is None:
+            continue
+        a, b = lines[nxt]
+        named = [i for i, g in enumerate(doc.found["initiative"]) for sp in g.spans
+                 if a <= sp.start < b and fold(g.name).endswith(kind)]
+        if named:
+            out_extra_with.append((n, named[0]))
     attendees = [n for n, (s, e) in enumerate(lines) if _ATTENDEES.match(text[s:e])]
     if attendees:
         group = main_group(doc)
