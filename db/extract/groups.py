@@ -170,7 +170,7 @@ _EVENT_DATE = re.compile(
 _EVENT_SIGNAL = re.compile(
     r"^\s*(?:register(?:\s+(?:now|here|to attend))?|rsvp|add to calendar|watch live|featured speakers|featuring|speakers|panelists|"
     r"moderators?|agenda|program(?:me)?|reg[ií]strate|inscr[ií]bete|registro|ponentes|panelistas|moderador[a]?|programa|"
-    r"event series|serie de eventos|[^\n]{0,40}\bsession \d|[^\n]{0,40}\bsesi[oó]n \d)\b",
+    r"event series|serie de eventos)\b",
     re.I | re.M)
 
 
@@ -178,6 +178,7 @@ CHROME_LINE = re.compile(r"^(?:skip to|jump to|saltar a|ir a)\b|\bmain content\b
                           r"\bmenu\b|\bmenú\b", re.I)
 
 
+_SESSION = re.compile(r"\b(?:session|sesi[oó]n) \d", re.I)
 # What only an event's own page says: how to attend it.
 _REGISTRATION = re.compile(r"\b(?:register|registration|rsvp|add to calendar|watch live|livestream|join us|"
                            r"reg[ií]strate|registro|inscr[ií]bete|inscripci[oó]n|transmisi[oó]n en vivo|cupo limitado)\b", re.I)
@@ -188,6 +189,8 @@ def event_headline(doc: Doc) -> None:
     `Nearshoring at a Crossroads: Power and Water` above `Thursday, May 15, 2025 | 10:00 am`."""
     text = doc.text
     signals = {fold(m.group()).split()[0] for m in _EVENT_SIGNAL.finditer(text)}
+    if _SESSION.search(text):
+        signals.add("session")  # "Nearshoring in Practice, Session 2"
     if not signals or not (_REGISTRATION.search(text) or len(signals) >= 2):
         return  # an event's own page: how to attend it, or its speakers and moderator
     lines = [(s, e) for s, e in line_spans(text)[:40] if text[s:e].strip()]

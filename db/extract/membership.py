@@ -9,6 +9,7 @@ merely meets or hears from (`met with`, `se reunió con`) and the page's own aut
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from db.extract import vocabulary as V
@@ -247,8 +248,9 @@ def _spokespeople(doc: Doc, group: int) -> set[int]:
     lead_orgs = {o for o, ent in enumerate(doc.found["organization"])
                  if any(sp.start < lead for sp in ent.spans)}
     out = set()
+    speaking_for = {p for (p, o) in doc.affiliations if o in lead_orgs}
     for pidx, person in enumerate(doc.found["person"]):
-        if not any(o in lead_orgs for (p, o) in doc.affiliations if p == pidx):
+        if pidx not in speaking_for:
             continue
         if all(_SAID.search(sp.sentence) and _role([_context(doc.text, sp.start, sp.sentence)]) == "member"
                for sp in person.spans):
@@ -297,7 +299,7 @@ _MEMBERS_FOLLOW = re.compile(
 
 # `Name (MC), quien preside el Grupo X`, `Name, who co-chairs the X Caucus`: the nearest person
 # before the relative clause holds the role in the group named right after the verb.
-_WHO_LEADS = re.compile(r"\b(?:quien|who|que|and|y)\s+(?:also\s+|tambi[eé]n\s+)?(?P<verb>co-?chairs|chairs|co-?leads|leads|heads|"
+_WHO_LEADS = re.compile(r"\b(?:quien|who|que)\s+(?:also\s+|tambi[eé]n\s+)?(?P<verb>co-?chairs|chairs|co-?leads|leads|heads|"
                         r"coordinates|copreside|preside|encabeza|coordina|lidera)\s+(?:el|la|los|las|the|this|esta|este)?\s*",
                         re.I)
 
@@ -384,33 +386,31 @@ def read_participation(doc: Doc) -> None:
     groups = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
     if not people or not groups:
         return
-    groups = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
+    low = text.lower()  # each pattern runs only when a word it needs is in the text
     for s, e, ini in groups:
         m = _GROUP_THEN_ROLE.match(text, e)
         if not m:
             continue
         made_up = re.match(r"(?:integrad|conformad|compuest|composed|made|comprised)", m.group("verb"), re.I)
         stop = _sentence_end(text, m.end()) if made_up else _clause_end(text, m.end())
-        for ps, pidx in people:
-            if m.end() <= ps < stop:
-                doc.member(pidx, ini, "member" if made_up else _role_verb(m.group("verb")))
-    for m in _SUBJECTLESS.finditer(text):
+        for ps, pidx in _between(people, m.end(), stop):
+            doc.member(pidx, ini, "member" if made_up else _role_verb(m.group("verb")))
+    for m in (_SUBJECTLESS.finditer(text) if _may(low, ("preside", "encabeza", "coordina", "lidera", "parte de", "integra", "chairs", "leads", "serves on", "sits on", "member of")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 160 and not _SENTENCE_END.search(text, m.end(), s)), None)
-        near = [(ps, pidx) for ps, pidx in people if m.start() - 700 <= ps < m.start()]
+        near = _between(people, m.start() - 700, m.start())
         if ini is None or not near:
             continue
         role = _role_verb(m.group("verb"))
         doc.member(near[-1][1], ini, role)
         group_start = min(sp.start for sp in doc.found["initiative"][ini].spans if sp.start >= m.end())
-        for ps, pidx in people:  # "Copreside, junto con Dwight Ambrose, la Mesa X"
-            if m.end() <= ps < group_start:
-                doc.member(pidx, ini, role)
-    for m in _WHO_IT.finditer(text):
+        for ps, pidx in _between(people, m.end(), group_start):  # "Copreside, junto con Dwight Ambrose, la Mesa X"
+            doc.member(pidx, ini, role)
+    for m in (_WHO_IT.finditer(text) if _may(low, ("quien", "who")) else ()):
         before = [(s, i) for s, _, i in groups if s < m.start()]
-        near = [(ps, pidx) for ps, pidx in people if m.start() - 120 <= ps < m.start()]
+        near = _between(people, m.start() - 120, m.start())
         if before and near:
             doc.member(near[-1][1], before[-1][1], _role_verb(m.group("verb") or m.group("verb2")))
-    for m in _PLURAL_ROLE.finditer(text):
+    for m in (_PLURAL_ROLE.finditer(text) if _may(low, ("chairs", "leads", "leaders", "members", "president", "coordinador", "integrantes", "miembros")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
         if ini is None:
             continue
@@ -420,16 +420,15 @@ def read_participation(doc: Doc) -> None:
         if by:
             start += by[-1].end()
         role = _role_verb(m.group("role"))
-        for ps, pidx in people:
-            if start <= ps < m.start():
-                doc.member(pidx, ini, "member" if re.match(r"(?:members|miembros|integrantes)", m.group("role"), re.I) else role)
-    for m in _REMARKS_AT.finditer(text):
+        for ps, pidx in _between(people, start, m.start()):
+            doc.member(pidx, ini, "member" if re.match(r"(?:members|miembros|integrantes)", m.group("role"), re.I) else role)
+    for m in (_REMARKS_AT.finditer(text) if _may(low, ("remarks", "keynote", "address", "presentation", "spoke", "speaks", "presented", "ponencia", "particip", "intervino", "habl")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
         clause = max(text.rfind(". ", 0, m.start()) + 1, text.rfind(";", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1)
-        near = [(ps, pidx) for ps, pidx in people if clause <= ps < m.start()]
+        near = _between(people, clause, m.start())
         if ini is not None and near:
             doc.member(near[-1][1], ini, "speaker")
-    for m in _THE_GROUP_DID.finditer(text):
+    for m in (_THE_GROUP_DID.finditer(text) if _may(low, (" by", " por", "featured", "include", "brought together", "convened", "gathered", "reuni", "contó con", "conto con")) else ()):
         kind = _REF_KINDS.get(fold(m.group("ref")))
         before = [i for s, _, i in groups if s < m.start() and doc.found["initiative"][i].kind == kind]
         ini = before[-1] if before else None
@@ -438,17 +437,16 @@ def read_participation(doc: Doc) -> None:
         stop = _sentence_end(text, m.end())
         role = _role_verb(m.group("verb")) if re.search(r"chair|moderat|led|head|coordin|presid|encabez", m.group("verb"), re.I) \
             else "speaker" if re.search(r"present|featur|remarks|ponen", m.group(0), re.I) else "member"
-        for ps, pidx in people:
-            if m.end() <= ps < stop:
-                doc.member(pidx, ini, role)
-                if role not in ("speaker", "member"):
-                    break  # `moderated by A, and featured B`: the role is the first person's
-    for m in _WHO_LEADS.finditer(text):
+        for ps, pidx in _between(people, m.end(), stop):
+            doc.member(pidx, ini, role)
+            if role not in ("speaker", "member"):
+                break  # `moderated by A, and featured B`: the role is the first person's
+    for m in (_WHO_LEADS.finditer(text) if _may(low, ("quien", "who", "que ")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
-        near = [(ps, pidx) for ps, pidx in people if m.start() - 120 <= ps < m.start()]
+        near = _between(people, m.start() - 120, m.start())
         if ini is not None and near:
             doc.member(near[-1][1], ini, _role_verb(m.group("verb")))
-    for m in _MEMBERS_FOLLOW.finditer(text):
+    for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ", "parte de")) else ()):
         ref = m.group("ref") or m.group("ref2")
         before = [(s, i) for s, _, i in groups if s < m.start()]
         if ref:
@@ -460,33 +458,42 @@ def read_participation(doc: Doc) -> None:
             continue
         stop = text.find("\n\n", m.end())
         stop = _sentence_end(text, m.end()) if stop < 0 else min(stop, _sentence_end(text, m.end()))
-        for ps, pidx in people:
-            if m.end() <= ps < stop:
-                doc.member(pidx, ini, "member")
-    for start, end in line_spans(text):
-        for m in _LED_ACTIVE.finditer(text, start, end):
-            ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 40), None)
-            if ini is None:
-                continue
-            clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
-            verb = m.group("verb").lower()
-            role = _ACTIVE_ROLE.get(verb, "co-chair" if verb.startswith("copresid") else "chair" if verb.startswith("presid")
-                                    else "lead" if re.match(r"encabez|lider|led|head", verb) else "member")
-            for s, pidx in people:
-                if clause <= s < m.start() and not _MET.search(text, clause, s):
-                    doc.member(pidx, ini, role)
-        for m in _PART_OF.finditer(text, start, end):
-            clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
-            named = next((i for s, _, i in groups if m.end("ref") - len(m.group("ref")) <= s <= m.end() + 3), None)
-            ref = fold(m.group("ref"))
-            ini = named if named is not None else next(
-                (i for s, _, i in reversed(groups) if s < m.start() and ref[:5] in fold(doc.found["initiative"][i].name)
-                 or s < m.start() and ref[:5] in fold(doc.found["initiative"][i].kind or "")), None)
-            if ini is None:
-                continue
-            for s, pidx in people:
-                if clause <= s < m.start():
-                    doc.member(pidx, ini, "member")
+        for ps, pidx in _between(people, m.end(), stop):
+            doc.member(pidx, ini, "member")
+    for m in (_LED_ACTIVE.finditer(text) if _may(low, ("led", "head", "chaired", "encabez", "lider", "presidi", "serv", "sat ", "sits", "sitting", "member", "joined", "took part", "particip", "integr", "parte de")) else ()):
+        start = text.rfind("\n", 0, m.start()) + 1
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 40), None)
+        if ini is None:
+            continue
+        clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
+        verb = m.group("verb").lower()
+        role = _ACTIVE_ROLE.get(verb, "co-chair" if verb.startswith("copresid") else "chair" if verb.startswith("presid")
+                                else "lead" if re.match(r"encabez|lider|led|head", verb) else "member")
+        for s, pidx in _between(people, clause, m.start()):
+            if not _MET.search(text, clause, s):
+                doc.member(pidx, ini, role)
+    for m in (_PART_OF.finditer(text) if _may(low, ("part", "member", "joined", "integr", "sumaron")) else ()):
+        start = text.rfind("\n", 0, m.start()) + 1
+        clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
+        named = next((i for s, _, i in groups if m.end("ref") - len(m.group("ref")) <= s <= m.end() + 3), None)
+        ref = fold(m.group("ref"))
+        ini = named if named is not None else next(
+            (i for s, _, i in reversed(groups) if s < m.start() and ref[:5] in fold(doc.found["initiative"][i].name)
+             or s < m.start() and ref[:5] in fold(doc.found["initiative"][i].kind or "")), None)
+        if ini is None:
+            continue
+        for s, pidx in _between(people, clause, m.start()):
+            doc.member(pidx, ini, "member")
+
+
+def _may(low: str, words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased text holds any of `words` (a cheap test before a slow pattern)."""
+    return any(w in low for w in words)
+
+
+def _between(people: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The (position, person) pairs of the sorted `people` with start <= position < end."""
+    return people[bisect.bisect_left(people, (start, -1)) : bisect.bisect_left(people, (end, -1))]
 
 
 def _clause_end(text: str, pos: int) -> int:

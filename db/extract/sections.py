@@ -12,6 +12,7 @@ the role the line (or the role label above it) states.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from db.extract import vocabulary as V
@@ -133,11 +134,13 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     text = doc.text
     out_extra_with: list[tuple[int, int]] = []
     for n, (s, e) in enumerate(lines):  # "... co-chaired by A and B. Serving with them:" -> the group named last
-        if _WITH_THEM.search(text[s:e]):
+        if text[s:e].rstrip().endswith(":") and _WITH_THEM.search(text[s:e]):
             named = [(sp.start, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans if sp.start < e]
             if named:
                 out_extra_with.append((n, max(named)[1]))
     for n, (s, e) in enumerate(lines):  # "ADVISORY COUNCIL" above "The PRIMA Advisory Council brings together ..."
+        if not 0 < len(text[s:e].split()) <= 5:
+            continue
         kind = fold(_LEAD.sub("", text[s:e], count=1)).rstrip(" :")
         if not kind or len(kind.split()) > 4 or not (initiative_kind(kind) or kind.split()[-1] in V.AMBIGUOUS_GROUP_KINDS):
             continue
@@ -232,7 +235,9 @@ def _listed_people(text: str, people: list[tuple[int, int]], start: int, end: in
     label_role = _role_of(label.group("label")) if label else None
     if label:
         body_start += label.end()
-    hits = [(s, p) for s, p in people if body_start <= s < end]
+    lo = bisect.bisect_left(people, (body_start, -1))
+    hi = bisect.bisect_left(people, (end, -1))
+    hits = people[lo:hi]
     if not hits:
         return []
     out = []
@@ -254,7 +259,8 @@ def _same_line_people(text: str, people, start: int, end: int, doc: Doc, group: 
     m = re.search(r"\b(?:Moderador[a]?|Moderator|Modera|Moderated by)\b", text[start:end])
     if not m:
         return []
-    return [(p, "moderator") for s, p in people if start + m.end() <= s < end]
+    lo = bisect.bisect_left(people, (start + m.end(), -1))
+    return [(p, "moderator") for s, p in people[lo:bisect.bisect_left(people, (end, -1))]]
 
 
 def _named_again(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
