@@ -187,6 +187,9 @@ KIND_WORDS = frozenset(w for table in (V.INITIATIVE_KINDS, V.INITIATIVE_KINDS_FI
 def initiative_kind(name: str) -> str | None:
     """The initiative kind named by the end of `name` ("... Task Force" -> "task force"), else None."""
     k = fold(name)
+    if re.match(r"congreso (?:de la union|del estado|de los estados|general)\b", k) or (
+            k.startswith("congreso de ") and is_place(name.split(" ", 2)[-1])):
+        return None  # a legislature, not a congress of an industry
     for words, kind in _KINDS_LONGEST_FIRST:
         if kind and (k == words or k.endswith(" " + words)):
             return kind
@@ -257,6 +260,9 @@ def binational_group_kind(name: str) -> str | None:
     if len(words) >= 2 and _binational(name):
         for w in (words[-1], words[0]):
             if w in V.AMBIGUOUS_GROUP_KINDS:
+                return V.AMBIGUOUS_GROUP_KINDS[w]
+        for n, w in enumerate(words[1:-1], 1):  # "U.S.–Mexico Joint Committee on Border Infrastructure"
+            if w in V.AMBIGUOUS_GROUP_KINDS and words[n + 1] in ("on", "for", "sobre", "para"):
                 return V.AMBIGUOUS_GROUP_KINDS[w]
     return None
 
@@ -341,6 +347,55 @@ def _not_an_org(name: str) -> bool:
     return bool(unit) and len(words) <= 5 and not looks_like_org(name[unit.end():])
 
 
+# A group's name often carries its edition: a year or an ordinal before it (`2025 Border Trade
+# Mission`, `41ª Asamblea ...`) and a year, or a city and a year, after it (`Foro Industrial Saltillo 2026`).
+_EDITION_BEFORE = re.compile(r"(?:\b(?:19|20)\d\d|\b\d{1,3}(?:ª|º|°|st|nd|rd|th)|\b[IVXL]{2,5})[ \t]$")
+_EDITION_AFTER = re.compile(r"[ \t]((?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*[ \t]){0,2})(?:19|20)\d\d\b(?![\-–/]\d)")
+# Spanish names go on past a lower-case `sobre`/`para` into their topic (`Grupo de Trabajo sobre
+# Cadenas de Suministro`), as English ones do past `on`/`for`.
+_TOPIC_AFTER = re.compile(
+    r"[ \t](?:sobre|para|en materia de|on|for)[ \t]+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*|de|del|la|las|los|y|e|and|of|the|en|&)(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*|de|del|la|las|los|y|e|and|of|the|en|&))*")
+_TOPIC_TAIL = re.compile(r"(?:[ \t]+(?:de|del|la|las|los|y|e|and|of|the|en|&))+$")
+
+
+_AND_THE = re.compile(r"\s+(?:y|e|and)\s+(?:el|la|los|las|the|our|su|sus|nuestro|nuestra)\s+")
+_TRAILING_PLACE = re.compile(r"\s+(?:en|in)\s+(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*\s*){1,3}$")
+
+
+def _edition_of(longer: str, short: str) -> bool:
+    """`foro industrial saltillo 2026` is an edition of `foro industrial saltillo` (folded names)."""
+    return longer.startswith(short + " ") and bool(re.fullmatch(r"(?:[\w.\-]+ ){0,2}(?:19|20)\d\d", longer[len(short) + 1 :]))
+
+
+def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a group's name grown over its edition and topic (see the patterns above)."""
+    if text[start:end].isupper() and text[end : end + 1] == "\n":
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        more = text[end + 1 : nxt].strip()
+        if more and more.isupper() and len(more) < 60 and not re.search(r"[.:;]$", more) and len(more.split()) <= 6 \
+                and initiative_kind(f"{text[start:end]} {more}"):
+            end = text.index(more, end + 1) + len(more)  # a heading in capitals wrapped onto two lines
+    m = _EDITION_BEFORE.search(text, max(0, start - 8), start)
+    month_before = m and fold(text[max(0, m.start() - 12) : m.start()].split()[-1] if text[max(0, m.start() - 12) : m.start()].split() else "") in V.MONTHS
+    if m and m.end() == start and (m.start() == 0 or not text[m.start() - 1].isalnum()) and not month_before:
+        start = m.start()
+    m = _TOPIC_AFTER.match(text, end)
+    if m and re.search(r"[A-ZÁÉÍÓÚÑ]", m.group()) and initiative_kind(text[start:end]) is not None:
+        tail = _TOPIC_TAIL.search(m.group())
+        topic_end = m.start() + (tail.start() if tail else len(m.group()))
+        first = m.group().split()
+        if len(first) > 1 and first[1][:1].isupper():
+            end = topic_end
+    while end - start > 2 and text[end - 1] == "." and text[end - 2].islower():
+        end -= 1  # the sentence's full stop, not an abbreviation's
+    m = _EDITION_AFTER.match(text, end)
+    if m and (not m.group(1).strip() or is_place(m.group(1).strip())):
+        end = m.end()
+    return start, end
+
+
 # --------------------------------------------------------------------------- the document builder
 
 class Doc:
@@ -360,6 +415,7 @@ class Doc:
         self.span_starts: dict[tuple[str, int], set[int]] = {}
         self.parts: dict[str, set[int]] = {}  # a person's first/middle/last name -> person indexes
         self.dropped_orgs: set[int] = set()  # organizations retyped as initiatives
+        self.merged_initiatives: dict[int, int] = {}  # initiative -> the one it is another name of
 
     # entities ---------------------------------------------------------------
     def _key(self, etype: str, name: str) -> str:
@@ -386,6 +442,21 @@ class Doc:
                     at = span.text.rfind(core)
                     span = Span(span.start + at, span.start + at + len(core), core, span.sentence) if at >= 0 else span
                 name = core
+            joined = _AND_THE.search(name)
+            if joined and initiative_kind(name[: joined.start()]):
+                name = name[: joined.start()]  # "Grupo X y el Secretario Técnico": the group ends before `y el`
+                if span is not None and span.text.startswith(name):
+                    span = Span(span.start, span.start + len(name), name, span.sentence)
+            place = _TRAILING_PLACE.search(name)
+            if place and initiative_kind(name[: place.start()]):
+                name = name[: place.start()]  # "Grupo de Amistad X en San Lázaro": where it met, not its name
+                if span is not None and span.text.startswith(name):
+                    span = Span(span.start, span.start + len(name), name, span.sentence)
+            if span is not None and " ".join(span.text.split()) == name:
+                start, end = extend_group_span(self.text, span.start, span.end)
+                if (start, end) != (span.start, span.end):
+                    span = Span(start, end, self.text[start:end], span.sentence)
+                    name = " ".join(span.text.split())
         idx = self.lookup(etype, name)
         if idx is None and etype == "person":
             idx = self._fuller_person(name)
@@ -462,6 +533,14 @@ class Doc:
         self.dropped_orgs.add(org)
         return ini
 
+    def merge_initiative(self, src: int, dst: int) -> None:
+        """Initiative `src` is another name of `dst` in this document (`la comitiva` of the one
+        named mission): its names and relations go to `dst` when the document is finished."""
+        while dst in self.merged_initiatives:
+            dst = self.merged_initiatives[dst]
+        if src != dst:
+            self.merged_initiatives[src] = dst
+
     # relations --------------------------------------------------------------
     def affiliate(self, person: int, org: int, title: str | None) -> None:
         """Person works at organization (with the title as written, if any)."""
@@ -517,11 +596,12 @@ class Doc:
             if len(longer) == 1 and longer[0] not in remap:
                 remap[i] = longer[0]  # "Globex" / "U.S. Chamber" -> the longer name in this document
         inits = self.found["initiative"]
-        iremap: dict[int, int] = {}
+        iremap: dict[int, int] = dict(self.merged_initiatives)
         for i, ini in enumerate(inits):
             k = fold(ini.name)
-            longer = [j for j, o in enumerate(inits) if j != i and fold(o.name).endswith(" " + k)]
-            if len(longer) == 1 and len(k.split()) >= 2:
+            longer = [j for j, o in enumerate(inits) if j != i and (fold(o.name).endswith(" " + k) or _edition_of(fold(o.name), k))]
+            if len(longer) == 1 and len(k.split()) >= 2 and i not in iremap and longer[0] not in iremap \
+                    and i not in iremap.values():
                 iremap[i] = longer[0]
         people, orgs2, inits2 = self.found["person"], *(
             _merge_list(lst, mp) for lst, mp in ((orgs, remap), (inits, iremap))
@@ -567,7 +647,8 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     for i, tok in enumerate(toks):
         gap = text[cur[-1].end : tok.start] if cur else ""
         gap_ok = bool(cur) and not cur[-1].possessive and (
-            gap.strip() == "" or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
+            (gap.strip() == "" and "\t" not in gap and "   " not in gap)  # a tab or a wide gap parts columns and menu items
+            or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
         )
         century = i + 1 < len(toks) and toks[i + 1].key == "century" and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)
         if tok.cap or tok.text == "&" or century:  # "21st Century Border Initiative"

@@ -21,9 +21,12 @@ from db.extract.core import (
     Tok,
     binational_group_kind,
     cap_runs,
+    extend_group_span,
     fold,
     initiative_kind,
+    is_place,
     is_title_tok,
+    looks_like_org,
     line_spans,
     phrase_of,
     sentence_spans,
@@ -45,16 +48,77 @@ _UNNAMED = re.compile(
     r"((?:(?:[a-z][a-z\-]+)\s+){0,2}?"
     r"(?:(?:congressional|trade|investment|business|legislative|bipartisan|official|state|economic|commercial)\s+)"
     r"(?:delegation|mission|codel)"
-    r"(?:\s+to\s+(?:(?:northern|southern|central|western|eastern)\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
+    r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?(?:(?:northern|southern|central|western|eastern)\s+)?"
+    r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
     r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?)"
-    r"|\b(?:(?:una|la|esta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:empresarial|comercial|legislativa|"
-    r"oficial|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense))?)"
+    r"|\b(?:(?:una|la|esta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:(?:empresarial|comercial|legislativa|"
+    r"oficial|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense))?|mexicana|estadounidense|canadiense|"
+    r"[a-z]+(?:ense|eca|eña|ana)\b))"
 )
+
+
+# A program's session line names a panel with its number and title (`10:00 - 11:00  Panel 2: Water
+# and Power at the Border`, `Mesa 1: Talento técnico`), up to a moderator named on the same line.
+_PANEL_LINE = re.compile(
+    r"[ \t\-•*]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
+    r"(?P<name>(?P<kind>Panel|PANEL|Mesa|MESA|Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout)[ \t]*(?:\d{1,2}|[IVX]{1,4})?"
+    r"[ \t]*[:.–—][ \t]*[^\n]{4,140}?)[ \t.]*(?=$|[ \t]+(?:Moderador[a]?|Moderator|Modera|Moderated by)\b)", re.M)
+# A session or event named in quotes after its kind word (`en el panel "Agua y energía para la
+# industria"`, `the forum “Building the Border Supplier Base”`).
+_QUOTED = re.compile(
+    r"\b(?P<kind>panel|mesa(?: redonda| de di[aá]logo)?|sesi[oó]n|session|conversatorio|taller|workshop|foro|forum|summit|"
+    r"cumbre|encuentro|di[aá]logo|dialogue|roundtable|seminario|seminar|webinar)[ \t]+"
+    r"(?:(?:titulad[oa]|denominad[oa]|llamad[oa]|entitled|titled|called|named)[ \t]+)?"
+    r"[\"“«](?P<name>[^\"”»\n]{6,140})[\"”»]", re.I)
+# A mission or forum followed by its own name (`la misión comercial Nuevo León Conecta 2025`,
+# `the trade mission Gulf Coast Forward`).
+_CALLED = re.compile(
+    r"\b(?:[Ll]a|[Ee]l|[Tt]he|[Tt]his|[Ee]sta|[Ee]ste)[ \t]+(?P<kind>(?:misi[oó]n|delegaci[oó]n|gira|trade mission|"
+    r"business mission|investment mission|mission|foro|forum|cumbre|summit|encuentro)"
+    r"(?:[ \t]+(?:comercial|empresarial|de negocios|oficial|binacional|de inversi[oó]n|econ[oó]mic[oa]))?)[ \t]+"
+    r"(?:(?:denominad[oa]|llamad[oa]|called|named|dubbed)[ \t]+)?"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][\w’'\-–]*(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ0-9][\w’'\-–]*|de|del|la|y|&|and|of|the)){1,7})")
+_KIND_OF_WORD = {"panel": "panel", "mesa": "roundtable", "sesion": "panel", "session": "panel", "conversatorio": "panel",
+                 "taller": "panel", "workshop": "panel", "breakout": "panel", "foro": "forum", "forum": "forum",
+                 "summit": "summit", "cumbre": "summit", "encuentro": "forum", "dialogo": "dialogue",
+                 "dialogue": "dialogue", "roundtable": "roundtable", "seminario": "forum", "seminar": "forum",
+                 "webinar": "forum", "mision": "delegation", "delegacion": "delegation", "gira": "delegation",
+                 "mission": "delegation"}
+
+
+def _add_named(doc: Doc, m: re.Match, sent: tuple[int, int]) -> None:
+    """An initiative named by `m`'s `name` group, of the kind its `kind` group says."""
+    name = m.group("name").strip().rstrip(".,;:")
+    name = re.sub(r"(?:[ \t]+(?:de|del|la|y|&|and|of|the))+$", "", name)
+    words = fold(name).split()
+    if len(words) < 2 or is_place(name) or is_title_tok(tokens(name)[0]) or words[0] in V.MONTHS | V.WEEKDAYS:
+        return
+    if m.re is _CALLED and (doc.lookup("person", name) is not None or doc.lookup("organization", name) is not None):
+        return
+    kind_words = fold(m.group("kind")).split()
+    kind = next((_KIND_OF_WORD[w] for w in reversed(kind_words) if w in _KIND_OF_WORD), None) or "panel"
+    if "trade" in kind_words or "mission" in kind_words or "mision" in kind_words:
+        kind = "delegation"
+    start = m.start("name")
+    doc.add("initiative", name, doc.span(start, start + len(name), sent), kind=kind)
 
 
 # Titles of an organization's own staff: a body with an executive director is an organization.
 _STAFF = frozenset("director directora executive ejecutivo ejecutiva manager gerente officer staff spokesperson "
                    "spokesman spokeswoman communications analyst ceo".split())
+
+
+# More unnamed delegations: `a Senate delegation to X and Y`, `the 2023 San Antonio trade delegation
+# to X`, `a delegation of Reynosa business leaders`.
+_UNNAMED_MORE = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|led|leads|heads)\s+"
+    r"((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.’']*\s+){1,3}(?:(?:congressional|trade|investment|business|legislative|bipartisan|"
+    r"official|state|economic|commercial)\s+)?(?:delegation|mission)"
+    r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
+    r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?"
+    r"|(?:(?:trade|business|investment|official)\s+)?delegation\s+of\s+(?:[A-Z][\w.’']*\s+){0,3}(?:[a-z\-]+\s+){0,2}"
+    r"(?:leaders|executives|companies|officials|lawmakers|legislators|mayors|businesses|manufacturers|"
+    r"representatives|CEOs|entrepreneurs|exporters|suppliers))\b")
 
 
 def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
@@ -66,6 +130,9 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
         if kind and org not in doc.dropped_orgs and not _staffed(doc, org):
             doc.retype_org(org, kind)
     for start, end in line_spans(text):
+        panel = _PANEL_LINE.match(text, start, end)
+        if panel:
+            _add_named(doc, panel, (start, end))
         if end - start < 4 or start in skip_lines:
             continue
         for s, e in sentence_spans(text, start, end):
@@ -75,11 +142,75 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                     continue  # names no group
                 for sub in _group_subruns(run):
                     _add_group(doc, sub, sent)
+            for m in _QUOTED.finditer(text, s, e):
+                _add_named(doc, m, sent)
+            for m in _CALLED.finditer(text, s, e):
+                _add_named(doc, m, sent)
             for m in _UNNAMED.finditer(text, s, e):
                 g = 1 if m.group(1) else 2
                 name = m.group(g).rstrip(".")
                 if doc.lookup("initiative", name) is None:
                     doc.add("initiative", name, doc.span(m.start(g), m.start(g) + len(name), sent), kind="delegation")
+            for m in _UNNAMED_MORE.finditer(text, s, e):
+                name = m.group(1).rstrip(".")
+                first = tokens(name)[0]
+                if is_title_tok(first) or first.key in V.MONTHS or doc.lookup("person", name) is not None:
+                    continue
+                if not any(sp.start <= m.start(1) < sp.end for ini in doc.found["initiative"] for sp in ini.spans):
+                    doc.add("initiative", name, doc.span(m.start(1), m.start(1) + len(name), sent), kind="delegation")
+
+
+# An event page: a headline, its date or time a few lines below, and the furniture of an event
+# (`Register`, `Featured speakers`, `Panelists`, `Add to calendar`, `Ponentes`, `Regístrate`).
+_EVENT_DATE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b|"
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs|h)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,\s+(?:19|20)\d\d|"
+    r"\b\d{1,2}(?:\s*(?:al|y|-|–)\s*\d{1,2})?\s+de\s+[a-z]+\s+de\s+(?:19|20)\d\d", re.I)
+_EVENT_SIGNAL = re.compile(
+    r"^\s*(?:register(?:\s+(?:now|here|to attend))?|rsvp|add to calendar|watch live|featured speakers|featuring|speakers|panelists|"
+    r"moderators?|agenda|program(?:me)?|reg[ií]strate|inscr[ií]bete|registro|ponentes|panelistas|moderador[a]?|programa|"
+    r"event series|serie de eventos)\b",
+    re.I | re.M)
+
+
+CHROME_LINE = re.compile(r"^(?:skip to|jump to|saltar a|ir a)\b|\bmain content\b|\bcontenido principal\b|\bcookies?\b|"
+                          r"\bmenu\b|\bmenú\b", re.I)
+
+
+_SESSION = re.compile(r"\b(?:session|sesi[oó]n) \d", re.I)
+# What only an event's own page says: how to attend it.
+_REGISTRATION = re.compile(r"\b(?:register|registration|rsvp|add to calendar|watch live|livestream|join us|"
+                           r"reg[ií]strate|registro|inscr[ií]bete|inscripci[oó]n|transmisi[oó]n en vivo|cupo limitado)\b", re.I)
+
+
+def event_headline(doc: Doc) -> None:
+    """The headline of an event page is the event (an initiative), even without a kind word:
+    `Nearshoring at a Crossroads: Power and Water` above `Thursday, May 15, 2025 | 10:00 am`."""
+    text = doc.text
+    signals = {fold(m.group()).split()[0] for m in _EVENT_SIGNAL.finditer(text)}
+    if _SESSION.search(text):
+        signals.add("session")  # "Nearshoring in Practice, Session 2"
+    if not signals or not (_REGISTRATION.search(text) or len(signals) >= 2):
+        return  # an event's own page: how to attend it, or its speakers and moderator
+    lines = [(s, e) for s, e in line_spans(text)[:40] if text[s:e].strip()]
+    for n, (s, e) in enumerate(lines[:15]):
+        line = text[s:e].strip()
+        words = line.split()
+        if not 3 <= len(words) <= 20 or line.endswith((".", ":")) or _EVENT_DATE.search(line) or "  " in line \
+                or "|" in line or not line[:1].isupper() or line.isupper() and len(words) < 3:
+            continue
+        if sum(1 for w in words if w[:1].isupper()) * 2 < len(words):
+            continue  # a sentence, not a headline
+        if CHROME_LINE.search(line) or looks_like_org(line) or fold(words[0]) in V.ORG_HEADS or len(re.findall(r"[·•|]", line)) >= 2:
+            continue  # the site's or the publisher's name, not the event's
+        if not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[max(0, n - 2) : n] + lines[n + 1 : n + 5]):
+            continue
+        if any(sp.start < e and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
+            return  # the headline names a group already
+        start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        doc.add("initiative", line, doc.span(start, start + len(line), (s, e)), kind="forum")
+        return
 
 
 def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
@@ -162,6 +293,9 @@ def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
     kind = _kind(name)
     if not kind or fold(name) in V.INITIATIVE_KINDS or doc.lookup("organization", name) is not None:
         return
+    start, end = extend_group_span(text, run[0].start, run[-1].end)
+    if doc.lookup("organization", text[start:end]) is not None:
+        return  # "X Partnership for Trade" was drawn as an organization
     doc.add("initiative", name, doc.span(run[0].start, run[-1].end, sent), kind=kind)
 
 

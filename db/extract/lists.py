@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from db.extract import vocabulary as V
+from db.extract.sections import furniture_heading
 from db.extract.core import (
     EMAIL_RE,
     Doc,
@@ -153,7 +154,7 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             if not text[s:e].strip():
                 j += 1
                 continue
-            if item is None or not _list_shaped(text, item):
+            if item is None or not _list_shaped(text, item) or furniture_heading(text[s:e]):
                 break
             if block and item.rest is None and not _heading_role(text[s:e]) and _member_heading(
                 text, _line_heading(text, (s, e))

@@ -9,9 +9,12 @@ merely meets or hears from (`met with`, `se reunió con`) and the page's own aut
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from db.extract import vocabulary as V
 from db.extract.core import Doc, fold, line_spans
+from db.extract.groups import CHROME_LINE
 
 # How far into the document the main group must be named: its headline and opening lines.
 _LEAD_LINES = 4
@@ -31,15 +34,31 @@ _AUTHOR = re.compile(r"^\s*(?:by|posted by|written by|author|por|autor[a]?|(?:me
 _ROLES = (
     ("co-chair", re.compile(r"\bco-?chair|\bcopresident[ea]|\bco-?presid", re.I)),
     ("chair", re.compile(r"\bchair(?:ed|s|man|woman|person)?\b|\bpresidid[oa]s?\s+por\b|\bpresidi[oó]\b", re.I)),
-    ("lead", re.compile(r"\bled\b|\bleads\b|\bleading\b|\bhead(?:ed|s)?\b|\bencabez", re.I)),
+    ("lead", re.compile(r"\bled\b|\bleads\b|\bleading\b|\b(?:will|to) lead\b|\bhead(?:ed|s)?\b|\bencabez", re.I)),
     ("moderator", re.compile(r"\bmoderat|\bmoder[oó]\b|\bmoderador", re.I)),
     ("speaker", re.compile(r"\bspeak|\bkeynote|\bpanel|\bponente|\bconferencista|\bexpositor", re.I)),
 )
 
 
 def main_group(doc: Doc) -> int | None:
-    """The initiative the document is about: the first one its headline or opening lines name."""
+    """The initiative the document is about: the first one its headline or opening lines name,
+    else the one group of the kind a headline names without naming it (`Governor to Lead Trade
+    Mission to X`, `Concluye misión comercial en Texas`: the document's one delegation)."""
     lead = lead_end(doc.text)
+    headline = _headline(doc.text, lead)
+    if headline is not None:
+        s, e = headline
+        inits = doc.found["initiative"]
+        named = [i for i, ini in enumerate(inits) if any(s <= sp.start < e for sp in ini.spans)]
+        if named:
+            return named[0]
+        words = fold(doc.text[s:e])
+        for pattern, kind in _LEAD_KINDS:
+            if re.search(pattern, words):
+                pick = _best_of_kind(doc, kind)
+                if pick is not None:
+                    return pick  # "Concluye misión comercial en Texas": the document's one mission
+                break
     best, best_key = None, None
     for i, ini in enumerate(doc.found["initiative"]):
         starts = [sp.start for sp in ini.spans]
@@ -48,14 +67,76 @@ def main_group(doc: Doc) -> int | None:
         key = (min(starts), -len(starts))
         if best_key is None or key < best_key:
             best, best_key = i, key
-    return best
+    if best is not None:
+        return best
+    head = fold(doc.text[:lead])
+    for i, ini in enumerate(doc.found["initiative"]):
+        if len(fold(ini.name).split()) >= 3 and fold(ini.name) in head:
+            return i  # named in capitals or across a line break at the top: `GRUPO TÉCNICO DE ...`
+    for words, kind in _LEAD_KINDS:
+        if re.search(words, head):
+            pick = _best_of_kind(doc, kind)
+            if pick is not None:
+                return pick
+    return None
+
+
+def _best_of_kind(doc: Doc, kind: str) -> int | None:
+    """The document's group of `kind`: a named one before an unnamed one, the most mentioned first."""
+    inits = doc.found["initiative"]
+    of_kind = [i for i, ini in enumerate(inits) if ini.kind == kind and ini.spans]
+    named = [i for i in of_kind if inits[i].name[:1].isupper() or inits[i].name[:1].isdigit()]
+    pick = named or of_kind
+    if not pick:
+        return None
+    return max(pick, key=lambda i: (len(inits[i].spans), -inits[i].spans[0].start))
+
+
+_DATE_LINE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?\s+(?:\d|de\b)|"
+                        r"\b\d{1,2}\s+de\s+[a-z]+|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _headline(text: str, lead: int) -> tuple[int, int] | None:
+    """The span of the document's headline: its first line of three words or more that is no menu,
+    breadcrumb or date."""
+    for start, end in line_spans(text):
+        if start >= lead:
+            return None
+        line = text[start:end]
+        if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»|]\s", line):
+            continue  # a site's name, a menu or a breadcrumb
+        if CHROME_LINE.search(line):
+            continue  # `Skip to main content`, a cookie banner
+        if _DATE_LINE.search(line) and len(line.split()) <= 8:
+            continue
+        return start, end
+    return None
+
+
+# Kind words a headline uses for the group it is about without naming it (folded text).
+_LEAD_KINDS = (
+    (r"\b(?:trade|business|investment|economic|commercial|congressional)? ?(?:mission|delegation|codel)\b|"
+     r"\bmision\b|\bdelegacion\b|\bcomitiva\b|\bgira (?:de trabajo|comercial)", "delegation"),
+    (r"\bsummit\b|\bcumbre\b", "summit"),
+    (r"\bforum\b|\bforo\b|\bconference\b|\bencuentro\b", "forum"),
+    (r"\bworking group\b|\bgrupo de trabajo\b|\bmesa de trabajo\b", "working group"),
+    (r"\btask ?force\b", "task force"),
+    (r"\bdialogue\b|\bdialogo\b", "dialogue"),
+)
+
+
+# A site's menu or breadcrumb: items apart by wide spaces, bars or slashes (`Home   About   News`,
+# `Inicio / Sala de prensa / Boletines`).
+_MENU = re.compile(r"^\s*\S+(?:[^\S\n]\S+){0,3}(?:(?:[^\S\n]{3,}|\s+[|/>»·]\s+)\S+(?:[^\S\n]\S+){0,3}){2,}\s*$")
 
 
 def lead_end(text: str) -> int:
     """Offset where the headline and opening lines end (lines of a few words only, like a site's
-    menu, do not count)."""
+    menu or its breadcrumb, do not count)."""
     seen, first = 0, None
     for start, end in line_spans(text):
+        if _MENU.match(text[start:end]) and not re.search(r"[a-záéíóúñ]{3}[.!?]", text[start:end]):
+            continue
         if len(text[start:end].strip()) >= 25:
             first = start if first is None else first
             seen += 1
@@ -64,12 +145,36 @@ def lead_end(text: str) -> int:
     return len(text)
 
 
+_GENERIC_DELEGATION_WORDS = frozenset("delegation mission trade business official investment economic commercial the "
+                                      "delegacion mision comitiva empresarial comercial oficial de la el gira".split())
+
+
+def merge_unnamed_delegations(doc: Doc) -> None:
+    """`la comitiva oficial`, `the delegation`, `la misión comercial` in a document that names one
+    delegation (`la misión comercial Sonora Avanza 2026`) are that delegation."""
+    inits = doc.found["initiative"]
+    kinds = [i for i, ini in enumerate(inits) if ini.kind == "delegation" and ini.spans]
+    named = [i for i in kinds if inits[i].name[:1].isupper() or inits[i].name[:1].isdigit()]
+    if len(named) != 1:
+        return
+    for i in kinds:
+        name = inits[i].name
+        generic = len(name.split()) <= 3 and (
+            not re.search(r"[A-ZÁÉÍÓÚÑ0-9]|\b(?:to|from|of|a|de|del|desde)\b", name)
+            or all(w in _GENERIC_DELEGATION_WORDS for w in fold(name).split()))  # "COMITIVA EMPRESARIAL"
+        if i != named[0] and generic and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao])\b",
+                                                                           inits[i].name, re.I):
+            doc.merge_initiative(i, named[0])
+
+
 def join_main_group(doc: Doc) -> None:
     """Make the people of a page about one group its members (see the module's docstring)."""
     group = main_group(doc)
     if group is None:
         return
-    members = {p for p, _ in doc.memberships}
+    inits = doc.found["initiative"]
+    # a panel of the event is part of it: its speakers take part in the event too
+    members = {p for p, i in doc.memberships if inits[i].kind != "panel" or i == group}
     spokespeople = _spokespeople(doc, group)
     for pidx, person in enumerate(doc.found["person"]):
         if pidx in members or not person.spans:
@@ -83,9 +188,34 @@ def join_main_group(doc: Doc) -> None:
 
 
 def mentioned_only_as_met(doc: Doc, person) -> bool:
-    """Every mention of `person` is someone met or heard (`met with X`), or the page's author."""
+    """Every mention of `person` is someone met or heard (`met with X`), or the page's author or
+    press contact (named on the line, or under a `Media contact` heading right above it)."""
     contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
-    return all(_MET.search(before) or _AUTHOR.search(before) for before, _ in contexts)
+    return all(_MET.search(before) or _MET.search(_sentence_before(doc.text, sp.start)) or _AUTHOR.search(before)
+               or _CONTACT_HEADING.match(_line_above(doc.text, sp.start))
+               for (before, _), sp in zip(contexts, person.spans))
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The words of `pos`'s sentence before it (at most 240 characters): `sostuvo un encuentro con
+    directivos de X, encabezados por su vicepresidente, Name`."""
+    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, pos - 240)
+    return text[start:pos]
+
+
+_CONTACT_HEADING = re.compile(r"^\s*(?:(?:media|press)\s+(?:contacts?|inquiries|enquiries)|contacts?|contacto(?:\s+de\s+prensa)?|"
+                              r"for more information|para más información|about the author|sobre el autor)\s*:?\s*$", re.I)
+
+
+def _line_above(text: str, pos: int) -> str:
+    """The nearest non-empty line above the line holding `pos`."""
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return text[start:end]
+        end = start - 1
+    return ""
 
 
 def _context(text: str, start: int, sentence: str) -> tuple[str, str]:
@@ -118,8 +248,9 @@ def _spokespeople(doc: Doc, group: int) -> set[int]:
     lead_orgs = {o for o, ent in enumerate(doc.found["organization"])
                  if any(sp.start < lead for sp in ent.spans)}
     out = set()
+    speaking_for = {p for (p, o) in doc.affiliations if o in lead_orgs}
     for pidx, person in enumerate(doc.found["person"]):
-        if not any(o in lead_orgs for (p, o) in doc.affiliations if p == pidx):
+        if pidx not in speaking_for:
             continue
         if all(_SAID.search(sp.sentence) and _role([_context(doc.text, sp.start, sp.sentence)]) == "member"
                for sp in person.spans):
@@ -130,7 +261,11 @@ def _spokespeople(doc: Doc, group: int) -> set[int]:
 # `A and B led a congressional delegation to X`, `A encabezó la misión`: the people before the
 # verb lead the group named right after it.
 _LED_ACTIVE = re.compile(r"\b(?P<verb>led|co-led|headed|co-headed|chaired|co-chaired|encabez(?:ó|aron)|lider(?:ó|aron)|"
-                         r"presidi(?:ó|eron)|copresidi(?:ó|eron))\s+(?:a|an|the|la|el|una|un|this|esta|este)?\s*", re.I)
+                         r"presidi(?:ó|eron)|copresidi(?:ó|eron)|"
+                         r"(?:served|serves|serving|sat|sits|sitting)\s+on|(?:is|was|are|were|became|become)\s+(?:also\s+)?(?:a\s+)?members?\s+of|"
+                         r"joined|took part in|participated in|particip(?:ó|aron)\s+en|integr(?:ó|aron|a|an)|"
+                         r"(?:forma|formó|forman|formaron)\s+parte\s+de(?:l)?)"
+                         r"\s+(?:a|an|the|la|el|una|un|this|esta|este)?\s*", re.I)
 # `C and D were also part of the delegation`, `formaron parte de la comitiva`: members of the group referred to.
 _PART_OF = re.compile(r"\b(?:(?:were|was|are|is|will be)\s+(?:also\s+)?(?:part|members?)\s+of|joined|"
                       r"(?:formaron|forman|formó|forma)\s+parte\s+de|integraron|integran|se\s+sumaron\s+a)\s+"
@@ -141,6 +276,109 @@ _ACTIVE_ROLE = {"led": "lead", "co-led": "co-lead", "headed": "lead", "co-headed
                 "co-chaired": "co-chair"}
 
 
+# A group named, then who holds a role in it (`the X Committee, which Ana Ruiz will chair`, `el
+# Comité de X, que presidirá la vicepresidenta Ruiz`, `la Mesa X, a cargo de Ruiz`).
+_GROUP_THEN_ROLE = re.compile(
+    r"[^.;]{0,40}?\b(?P<verb>co-?chaired by|chaired by|co-?led by|led by|headed by|coordinated by|moderated by|"
+    r"copresidid[oa]s? por|presidid[oa]s? por|encabezad[oa]s? por|coordinad[oa]s? por|moderad[oa]s? por|"
+    r"integrad[oa]s? por|conformad[oa]s? por|compuest[oa]s? por|composed of|made up of|comprised of|"
+    r"(?:is|are|was|were|will be) (?:co-?chaired|chaired|led|headed) (?:this year |again )?by|"
+    r"que (?:presidir[áa]|encabezar[áa]|coordinar[áa]|preside|encabeza|coordina)|cuy[oa] (?:coordinador|coordinadora|"
+    r"presidente|presidenta) (?:ser[áa]|es)|(?:seguir[áa]|estar[áa]|queda(?:r[áa])?) a cargo de|a cargo de)\b", re.I)
+# People named after the words that open a list of a group's members (`Among its members are A; B`,
+# `Integraron la delegación A, B y C`, `Participants will include A and B`).
+_MEMBERS_FOLLOW = re.compile(
+    r"\b(?:among (?:its|the delegation's|the group's|the mission's) members (?:are|were|will be)|"
+    r"(?:participants|members|attendees|delegates) (?:will include|included|include|are|were)|"
+    r"(?:integraron|integran|conformaron|conforman|acompañaron|acompañan)(?: al [^,]{3,40}?)?(?: en)? (?:la|el|a la|al) "
+    r"(?P<ref>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
+    r"(?:formaron|forman) parte de (?:la|el) (?P<ref2>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
+    r"(?:formaron|forman|form[oó]|forma) parte de (?:ella|[ée]l|este|esta|dicho|dicha)|"
+    r"(?:its|their) members (?:are|include|included|were))", re.I)
+
+
+# `Name (MC), quien preside el Grupo X`, `Name, who co-chairs the X Caucus`: the nearest person
+# before the relative clause holds the role in the group named right after the verb.
+_WHO_LEADS = re.compile(r"\b(?:quien|who|que)\s+(?:also\s+|tambi[eé]n\s+)?(?P<verb>co-?chairs|chairs|co-?leads|leads|heads|"
+                        r"coordinates|copreside|preside|encabeza|coordina|lidera)\s+(?:el|la|los|las|the|this|esta|este)?\s*",
+                        re.I)
+
+
+# `Reps. A (R-Texas) and B (D-Calif.), co-chairs of the House X Caucus`: everyone of the run before it.
+_PLURAL_ROLE = re.compile(r",\s*(?:the\s+|los\s+|las\s+)?(?P<role>co-?chairs|chairs|co-?leads|leaders|members|"
+                          r"copresident[ae]s|presidentes|coordinador[ae]s|integrantes|miembros)\s+(?:of|de|del)\s+"
+                          r"(?:the|la|el|this|esta|este)?\s*", re.I)
+
+
+# `A delivered the opening remarks at the X Roundtable`: A spoke at the group named right after.
+_REMARKS_AT = re.compile(r"\b(?:remarks|keynote(?: address)?|address|presentation|spoke|speaks|presented|ponencia|"
+                         r"particip[oó]|intervino|habl[oó])\s+(?:[\w’'-]+\s+){0,3}?(?:at|in|during|en|durante)\s+"
+                         r"(?:the|el|la|this|esta|este)\s*", re.I)
+# `The roundtable was moderated by A, and featured presentations by B and C`: the group a kind word
+# refers back to (the document's last group of that kind) and the people after the verb.
+_THE_GROUP_DID = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ee]l|[Ll]a|[Ee]ste|[Ee]sta)\s+(?P<ref>roundtable|forum|summit|panel|dialogue|conference|delegation|"
+    r"mission|working group|task force|council|committee|foro|cumbre|panel|mesa|delegaci[oó]n|misi[oó]n|comitiva|grupo|"
+    r"comit[eé]|consejo)\s+(?:[\w’'-]+\s+){0,3}?(?P<verb>(?:was|were|will be|is|are|fue|ser[áa]|es)\s+(?:co-?)?(?:moderated|chaired|"
+    r"led|headed|hosted|attended|joined|coordinated|moderad[oa]|presidid[oa]|encabezad[oa]|coordinad[oa])\s+(?:by|por)|"
+    r"(?:featured|included|includes|will include|brought together|convened|gathered|reuni[oó]|cont[oó] con)"
+    r"(?:\s+(?:presentations|remarks|talks|speakers|panelists|ponencias|la participaci[oó]n de)\s+(?:by|from|of|de))?)", re.I)
+_REF_KINDS = {"roundtable": "roundtable", "forum": "forum", "summit": "summit", "panel": "panel", "dialogue": "dialogue",
+              "conference": "forum", "delegation": "delegation", "mission": "delegation", "working group": "working group",
+              "task force": "task force", "council": "council", "committee": "committee", "foro": "forum",
+              "cumbre": "summit", "mesa": "roundtable", "delegacion": "delegation", "mision": "delegation",
+              "comitiva": "delegation", "grupo": "working group", "comite": "committee", "consejo": "council"}
+
+
+# `A (Morena), quien lo coordinará`, `B, who will chair it`: the nearest person before holds that role
+# in the group the sentence is about (the last one named before).
+_WHO_IT = re.compile(r"\b(?:quien|who)\s+(?:(?:lo|la)\s+(?P<verb>coordinar[áa]|presidir[áa]|encabezar[áa]|coordina|preside|"
+                     r"encabeza)|will\s+(?P<verb2>chair|co-chair|lead|coordinate)\s+it)\b", re.I)
+
+
+# A sentence with no subject in a paragraph about one person (a profile, a list entry): `Desde enero
+# preside el Consejo X.`, `Forma parte también del Y.`, `Co-chairs the Z Task Force.`
+_SUBJECTLESS = re.compile(
+    r"(?:^|(?<=[a-záéíóúñ)\d]{2}\.)\s|(?<=\n))(?:(?:desde|en|since|in|also|tambi[eé]n|adem[aá]s|actualmente|currently|"
+    r"hoy|today)\b[^.,\n]{0,25}?\s)?(?P<verb>copreside|preside|encabeza|coordina|lidera|forma parte(?: también)? de(?:l)?|"
+    r"integra|co-?chairs|chairs|leads|serves on|sits on|is a member of)\b", re.I | re.M)
+
+
+def retype_chaired_bodies(doc: Doc) -> None:
+    """`The X Host Committee is co-chaired by A and B`: a council or committee drawn as an
+    organization but chaired by people named right after it is a convened group."""
+    text = doc.text
+    for org, ent in enumerate(doc.found["organization"]):
+        words = fold(ent.name).split()
+        if org in doc.dropped_orgs or not words or words[-1] not in _CHAIRED_HEADS:
+            continue
+        for sp in ent.spans:
+            m = _GROUP_THEN_ROLE.match(text, sp.end)
+            if m and re.search(r"chair|led|head|presid|encabez|coordin", m.group("verb"), re.I):
+                doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(words[-1], "committee"))
+                break
+
+
+_CHAIRED_HEADS = frozenset("committee council commission group comite consejo comision".split())
+
+
+def _role_verb(verb: str) -> str:
+    v = fold(re.sub(r"^(?:was|were|will be|is|are|fue|ser[áa]|es)\s+", "", verb.strip(), flags=re.I))
+    if v.startswith("co") and ("chair" in v or "presid" in v or "led" in v or "lead" in v):
+        return "co-chair"
+    if "coordinador" in v:
+        return "coordinator"
+    if "chair" in v or "presid" in v or "preside" in v:
+        return "chair"
+    if "parte" in v or "member" in v or "integra" in v or "serves" in v or "sits" in v:
+        return "member"
+    if "coordin" in v:
+        return "coordinator"
+    if "moder" in v:
+        return "moderator"
+    return "lead"
+
+
 def read_participation(doc: Doc) -> None:
     """Memberships from active sentences (see `_LED_ACTIVE` and `_PART_OF`), read once every group is known."""
     text = doc.text
@@ -148,27 +386,128 @@ def read_participation(doc: Doc) -> None:
     groups = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
     if not people or not groups:
         return
-    for start, end in line_spans(text):
-        for m in _LED_ACTIVE.finditer(text, start, end):
-            ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 40), None)
-            if ini is None:
-                continue
-            clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
-            verb = m.group("verb").lower()
-            role = _ACTIVE_ROLE.get(verb, "co-chair" if verb.startswith("copresid") else "chair" if verb.startswith("presid")
-                                    else "lead")
-            for s, pidx in people:
-                if clause <= s < m.start() and not _MET.search(text, clause, s):
-                    doc.member(pidx, ini, role)
-        for m in _PART_OF.finditer(text, start, end):
-            clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
-            named = next((i for s, _, i in groups if m.end("ref") - len(m.group("ref")) <= s <= m.end() + 3), None)
-            ref = fold(m.group("ref"))
-            ini = named if named is not None else next(
-                (i for s, _, i in reversed(groups) if s < m.start() and ref[:5] in fold(doc.found["initiative"][i].name)
-                 or s < m.start() and ref[:5] in fold(doc.found["initiative"][i].kind or "")), None)
-            if ini is None:
-                continue
-            for s, pidx in people:
-                if clause <= s < m.start():
-                    doc.member(pidx, ini, "member")
+    low = text.lower()  # each pattern runs only when a word it needs is in the text
+    for s, e, ini in groups:
+        m = _GROUP_THEN_ROLE.match(text, e)
+        if not m:
+            continue
+        made_up = re.match(r"(?:integrad|conformad|compuest|composed|made|comprised)", m.group("verb"), re.I)
+        stop = _sentence_end(text, m.end()) if made_up else _clause_end(text, m.end())
+        for ps, pidx in _between(people, m.end(), stop):
+            doc.member(pidx, ini, "member" if made_up else _role_verb(m.group("verb")))
+    for m in (_SUBJECTLESS.finditer(text) if _may(low, ("preside", "encabeza", "coordina", "lidera", "parte de", "integra", "chairs", "leads", "serves on", "sits on", "member of")) else ()):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 160 and not _SENTENCE_END.search(text, m.end(), s)), None)
+        near = _between(people, m.start() - 700, m.start())
+        if ini is None or not near:
+            continue
+        role = _role_verb(m.group("verb"))
+        doc.member(near[-1][1], ini, role)
+        group_start = min(sp.start for sp in doc.found["initiative"][ini].spans if sp.start >= m.end())
+        for ps, pidx in _between(people, m.end(), group_start):  # "Copreside, junto con Dwight Ambrose, la Mesa X"
+            doc.member(pidx, ini, role)
+    for m in (_WHO_IT.finditer(text) if _may(low, ("quien", "who")) else ()):
+        before = [(s, i) for s, _, i in groups if s < m.start()]
+        near = _between(people, m.start() - 120, m.start())
+        if before and near:
+            doc.member(near[-1][1], before[-1][1], _role_verb(m.group("verb") or m.group("verb2")))
+    for m in (_PLURAL_ROLE.finditer(text) if _may(low, ("chairs", "leads", "leaders", "members", "president", "coordinador", "integrantes", "miembros")) else ()):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        if ini is None:
+            continue
+        start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind(";", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1,
+                    m.start() - 240)
+        by = list(re.finditer(r"\b(?:by|por|with|con|include[sd]?|incluye(?:n)?)\s", text[start:m.start()]))
+        if by:
+            start += by[-1].end()
+        role = _role_verb(m.group("role"))
+        for ps, pidx in _between(people, start, m.start()):
+            doc.member(pidx, ini, "member" if re.match(r"(?:members|miembros|integrantes)", m.group("role"), re.I) else role)
+    for m in (_REMARKS_AT.finditer(text) if _may(low, ("remarks", "keynote", "address", "presentation", "spoke", "speaks", "presented", "ponencia", "particip", "intervino", "habl")) else ()):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        clause = max(text.rfind(". ", 0, m.start()) + 1, text.rfind(";", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1)
+        near = _between(people, clause, m.start())
+        if ini is not None and near:
+            doc.member(near[-1][1], ini, "speaker")
+    for m in (_THE_GROUP_DID.finditer(text) if _may(low, (" by", " por", "featured", "include", "brought together", "convened", "gathered", "reuni", "contó con", "conto con")) else ()):
+        kind = _REF_KINDS.get(fold(m.group("ref")))
+        before = [i for s, _, i in groups if s < m.start() and doc.found["initiative"][i].kind == kind]
+        ini = before[-1] if before else None
+        if ini is None:
+            continue
+        stop = _sentence_end(text, m.end())
+        role = _role_verb(m.group("verb")) if re.search(r"chair|moderat|led|head|coordin|presid|encabez", m.group("verb"), re.I) \
+            else "speaker" if re.search(r"present|featur|remarks|ponen", m.group(0), re.I) else "member"
+        for ps, pidx in _between(people, m.end(), stop):
+            doc.member(pidx, ini, role)
+            if role not in ("speaker", "member"):
+                break  # `moderated by A, and featured B`: the role is the first person's
+    for m in (_WHO_LEADS.finditer(text) if _may(low, ("quien", "who", "que ")) else ()):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        near = _between(people, m.start() - 120, m.start())
+        if ini is not None and near:
+            doc.member(near[-1][1], ini, _role_verb(m.group("verb")))
+    for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ", "parte de")) else ()):
+        ref = m.group("ref") or m.group("ref2")
+        before = [(s, i) for s, _, i in groups if s < m.start()]
+        if ref:
+            same = [(s, i) for s, i in before if fold(ref)[:5] in fold(doc.found["initiative"][i].name + " " +
+                                                                     (doc.found["initiative"][i].kind or ""))]
+            before = same or before
+        ini = before[-1][1] if before else main_group(doc)
+        if ini is None:
+            continue
+        stop = text.find("\n\n", m.end())
+        stop = _sentence_end(text, m.end()) if stop < 0 else min(stop, _sentence_end(text, m.end()))
+        for ps, pidx in _between(people, m.end(), stop):
+            doc.member(pidx, ini, "member")
+    for m in (_LED_ACTIVE.finditer(text) if _may(low, ("led", "head", "chaired", "encabez", "lider", "presidi", "serv", "sat ", "sits", "sitting", "member", "joined", "took part", "particip", "integr", "parte de")) else ()):
+        start = text.rfind("\n", 0, m.start()) + 1
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 40), None)
+        if ini is None:
+            continue
+        clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
+        verb = m.group("verb").lower()
+        role = _ACTIVE_ROLE.get(verb, "co-chair" if verb.startswith("copresid") else "chair" if verb.startswith("presid")
+                                else "lead" if re.match(r"encabez|lider|led|head", verb) else "member")
+        for s, pidx in _between(people, clause, m.start()):
+            if not _MET.search(text, clause, s):
+                doc.member(pidx, ini, role)
+    for m in (_PART_OF.finditer(text) if _may(low, ("part", "member", "joined", "integr", "sumaron")) else ()):
+        start = text.rfind("\n", 0, m.start()) + 1
+        clause = max(start, text.rfind(". ", start, m.start()) + 1, text.rfind(";", start, m.start()) + 1)
+        named = next((i for s, _, i in groups if m.end("ref") - len(m.group("ref")) <= s <= m.end() + 3), None)
+        ref = fold(m.group("ref"))
+        ini = named if named is not None else next(
+            (i for s, _, i in reversed(groups) if s < m.start() and ref[:5] in fold(doc.found["initiative"][i].name)
+             or s < m.start() and ref[:5] in fold(doc.found["initiative"][i].kind or "")), None)
+        if ini is None:
+            continue
+        for s, pidx in _between(people, clause, m.start()):
+            doc.member(pidx, ini, "member")
+
+
+def _may(low: str, words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased text holds any of `words` (a cheap test before a slow pattern)."""
+    return any(w in low for w in words)
+
+
+def _between(people: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The (position, person) pairs of the sorted `people` with start <= position < end."""
+    return people[bisect.bisect_left(people, (start, -1)) : bisect.bisect_left(people, (end, -1))]
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause running from `pos` ends (`.`, `;`, `, así como`, a line break; not the dot
+    of `U.S.` or of an initial)."""
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence running from `pos` ends (a full stop before a capital, or a line break)."""
+    m = _SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s|;|\n|,\s+(?:as well as|así como|while|mientras)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ“\"])|\n")

@@ -24,12 +24,13 @@ from db.extract.core import (
 from db.extract.affiliations import read_name_affiliations
 from db.extract.bios import read_bios
 from db.extract.represented import read_represented
+from db.extract.sections import read_labelled_groups, read_sections
 from db.extract.enumerations import read_enumerations
-from db.extract.groups import find_groups
+from db.extract.groups import event_headline, find_groups
 from db.extract.legislators import read_legislators
 from db.extract.listed_people import read_listed_people
 from db.extract.lists import bylines, credential_lines, member_lists
-from db.extract.membership import join_main_group, read_participation
+from db.extract.membership import join_main_group, merge_unnamed_delegations, read_participation, retype_chaired_bodies
 from db.extract.prose import read_sentence
 from db.extract.structure import unwrap
 
@@ -57,6 +58,7 @@ def extract(text: str) -> Extraction:
     read_legislators(doc)
     read_enumerations(doc)
     find_groups(doc, list_lines)
+    event_headline(doc)
     read_name_affiliations(doc)
     read_bios(doc)
     read_represented(doc)
@@ -69,6 +71,10 @@ def extract(text: str) -> Extraction:
         ini = _group_before(doc, pos, _DELEGATION_KINDS if role == "member" else _EVENT_KINDS)
         if ini is not None:
             doc.member(pidx, ini, role)
+    retype_chaired_bodies(doc)
+    merge_unnamed_delegations(doc)
+    read_labelled_groups(doc)
+    read_sections(doc)
     join_main_group(doc)
     read_participation(doc)
     return doc.finish()

@@ -185,6 +185,16 @@ INITIATIVE_KINDS = {
     "conference": "forum",
     "congress": None,
     "assembly": None,
+    "symposium": "forum",
+    "seminar": "forum",
+    "colloquium": "forum",
+    "webinar": "forum",
+    "subgroup": "working group",
+    "sub-group": "working group",
+    "steering group": "working group",
+    "advisory panel": "council",
+    "expert group": "working group",
+    "contact group": "working group",
 }
 
 # Heads of names that are as often an organization as a convened group ("Council", "Comisión"):
@@ -201,12 +211,15 @@ AMBIGUOUS_GROUP_KINDS = {
     "comite": "committee",
     "alianza": "alliance",
     "asamblea": "meeting",
+    "consortium": "consortium",
+    "consorcio": "consortium",
     "assembly": "meeting",
 }
 
 # Words that make a named body binational (a group convening both sides), folded.
 BINATIONAL_WORDS = _words(
-    "binational binacional bilateral trilateral cross-border transfronterizo transfronteriza north-american"
+    "binational binacional bilateral trilateral cross-border transfronterizo transfronteriza north-american "
+    "joint mixta mixto conjunta conjunto"
 )
 
 # Spanish initiative names start with their kind ("Grupo de Trabajo de Relocalización").
@@ -230,6 +243,16 @@ INITIATIVE_KINDS_FIRST = {
     "comitiva": "delegation",
     "congreso": "forum",
     "convencion": "forum",
+    "simposio": "forum",
+    "seminario": "forum",
+    "coloquio": "forum",
+    "grupo tecnico": "working group",
+    "subgrupo": "working group",
+    "grupo de amistad": "caucus",
+    "grupo consultivo": "council",
+    "grupo asesor": "council",
+    "grupo de alto nivel": "dialogue",
+    "comision mixta": "commission",
 }
 
 # Places: never a person, never an organization on their own.

@@ -1,0 +1,279 @@
+"""Stage: memberships from sections, the people listed under a group's own heading.
+
+Pages about several groups give each one a heading and list its people under it: a program's
+`Panel 2: Title` line with its `Moderator:` and `Panelists:` lines, a committees page's
+`2. Comité de Talento` followed by a `Nombre | Cargo | Empresa` table, a roster's `Customs
+Committee` followed by `Name, Title, Org` lines. A heading is a short line that is (mostly) the
+name of a group already drawn; its section is the list-like lines after it, up to the next heading,
+a new time slot of a program, a page-furniture heading (`About`, `Media contact`, `Sponsors`) or a
+paragraph of prose. Every person named at the head of a section line is a member of the group, with
+the role the line (or the role label above it) states.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from db.extract import vocabulary as V
+from db.extract.core import Doc, fold, initiative_kind, line_spans
+
+# Numbering, bullets and a program's time slot before a heading or a list line.
+_LEAD = re.compile(r"^[\s•·▪‣◦●○■□*+\-–—\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[-–—]\s*\d{1,2}[:.]\d{2}"
+                   r"\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*|(?:\d{1,2}|[IVX]{1,4})[.)]\s+)?")
+_TIME_SLOT = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
+# Headings of page furniture: what follows them is not the group's.
+_FURNITURE = re.compile(
+    r"^\s*(?:about|acerca|sobre nosotros|contact|contacto|media|press|prensa|staff|personal|equipo|sponsors?|"
+    r"patrocinador|socios|partners|aliados|related|relacionad|te puede interesar|lee también|share|compartir|"
+    r"follow|síguenos|siguenos|more news|más noticias|read more|acuerdos|agreements|next steps|photo|foto)\b", re.I)
+# A line that only labels the role of the lines after it (`Panelists:`, `Moderadora`, `Co-Chairs`).
+_ROLE_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^\W\d_ /]*(?:[ /-][^\W\d_]+){0,2})\s*:?\s*$")
+# Roles stated on a line, in English and Spanish, most specific first.
+_ROLES = (
+    ("co-chair", re.compile(r"\bco-?chair|\bco-?presid|\bco-?coordinador|\bco-?coordinator|\bco-?lead", re.I)),
+    ("vice-chair", re.compile(r"\bvice[ -]?(?:chair|presid)", re.I)),
+    ("chair", re.compile(r"\bchair|\bpresident[ea] del? (?:comit|grupo|consejo|mesa|panel)|\bpresidid", re.I)),
+    ("coordinator", re.compile(r"\bcoordinador|\bcoordinator", re.I)),
+    ("moderator", re.compile(r"\bmoderat|\bmoderador|\bmodera\b|\bconduce\b|\bhost\b", re.I)),
+    ("secretary", re.compile(r"\bsecretari[oa]\b(?! de )|\bsecretary\b(?! of )|\brapporteur|\brelator", re.I)),
+    ("speaker", re.compile(r"\bpanelist|\bpanelista|\bspeaker|\bponente|\bkeynote|\bconferencista|\bparticipan\b|"
+                           r"\bconversan\b", re.I)),
+    ("member", re.compile(r"\bvocal(?:es)?\b|\bmembers?\b|\bmiembros?\b|\bintegrantes?\b", re.I)),
+)
+_PROSE_CHARS = 220  # a line this long with a sentence in it is a paragraph, not a list line
+
+
+# `Customs Committee: Ana Ruiz (chair); Leo Park, Park Freight (vice chair)`: a group as the label
+# of a line of its people.
+_LABELLED = re.compile(r"^[ \t•·*\-–]*(?P<label>[A-ZÁÉÍÓÚÑ][^:\n]{2,80}?)[ \t]*:[ \t]+(?=\S)", re.M)
+_GROUP_HEADS = ("committee", "subcommittee", "council", "commission", "comite", "subcomite", "consejo", "comision",
+                "working group", "task force", "grupo de trabajo", "mesa de trabajo", "subgroup", "subgrupo")
+
+
+def read_labelled_groups(doc: Doc) -> None:
+    """A line labelled with a group's name and listing people makes them its members, with the
+    role in parentheses after each (`(chair)`, `(vicepresidente)`)."""
+    text = doc.text
+    people = sorted((sp.start, sp.end, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    if not people:
+        return
+    for m in _LABELLED.finditer(text):
+        label = m.group("label").strip()
+        key = fold(label)
+        if not any(key.endswith(h) or key.startswith(h + " ") for h in _GROUP_HEADS) or len(key.split()) < 2:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        hits = [(s, e, p) for s, e, p in people if m.end() <= s < end]
+        hits = sorted(set(hits) | set(_named_again(doc, m.end(), end)))
+        if not hits:
+            continue
+        kind = next((k for k in ("working group", "task force", "committee", "council", "commission")
+                     if k in key or {"comite": "committee", "consejo": "council", "comision": "commission",
+                                     "subcomite": "committee", "grupo de trabajo": "working group",
+                                     "mesa de trabajo": "working group", "subgrupo": "working group",
+                                     "subgroup": "working group"}.get(key.split()[0]) == k), "committee")
+        start = m.start("label")
+        org = doc.lookup("organization", label)
+        if org is not None and org not in doc.dropped_orgs:
+            doc.retype_org(org, kind)
+        ini = doc.add("initiative", label, doc.span(start, start + len(label), (m.start(), end)), kind=kind)
+        for n, (s, e, p) in enumerate(hits):
+            nxt = hits[n + 1][0] if n + 1 < len(hits) else end
+            paren = re.search(r"\(([^)]{2,40})\)", text[e:nxt])
+            doc.member(p, ini, _role_of(paren.group(1)) if paren else "member")
+
+
+def read_sections(doc: Doc) -> None:
+    """Make the people listed under a group's heading its members (see the module's docstring)."""
+    text = doc.text
+    lines = line_spans(text)
+    heads = _headings(doc, lines)
+    if not heads:
+        return
+    people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    for n, (line_no, group) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        role_label: str | None = None
+        head_start, head_end = lines[line_no]
+        for pos in _same_line_people(text, people, head_start, head_end, doc, group):
+            pidx, role = pos
+            doc.member(pidx, group, role)
+        for k in range(line_no + 1, stop):
+            start, end = lines[k]
+            line = text[start:end]
+            body = line.strip()
+            if not body:
+                continue
+            if _ends_section(line, k > line_no + 1):
+                break
+            label = _ROLE_LABEL.match(line)
+            if label and _role_of(label.group("label")) and len(body) < 40:
+                role_label = _role_of(label.group("label"))
+                continue
+            for pidx, role in _listed_people(text, people, start, end):
+                doc.member(pidx, group, role or role_label or "member")
+
+
+# A line ending in words that open a list of more members of the group just named.
+_WITH_THEM = re.compile(r"(?:serving with (?:them|him|her)|also serving|joining (?:them|him|her)|other members(?: are)?|"
+                        r"members are|los acompañan|completan (?:el|la) \w+|además participan|también participan)\s*:\s*$", re.I)
+# Headings that list the people of the document's own group without naming it.
+_ATTENDEES = re.compile(r"^\s*(?:(?:the\s+)?(?:delegation|mission)\s+(?:includes|included|will include|members)|"
+                        r"attendees|attendance|present|in attendance|asistentes|lista de asistencia|participantes|"
+                        r"integrantes|(?:la\s+)?(?:delegaci[oó]n|comitiva)\s+(?:incluye|estuvo integrada por|est[aá] integrada por))"
+                        r"\s*:?\s*$", re.I)
+
+
+def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(line number, initiative) of every line that is a group's heading (or an attendees'
+    heading, for the document's main group)."""
+    from db.extract.membership import main_group  # the main group is settled by the membership stage
+
+    text = doc.text
+    out_extra_with: list[tuple[int, int]] = []
+    for n, (s, e) in enumerate(lines):  # "... co-chaired by A and B. Serving with them:" -> the group named last
+        if text[s:e].rstrip().endswith(":") and _WITH_THEM.search(text[s:e]):
+            named = [(sp.start, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans if sp.start < e]
+            if named:
+                out_extra_with.append((n, max(named)[1]))
+    for n, (s, e) in enumerate(lines):  # "ADVISORY COUNCIL" above "The PRIMA Advisory Council brings together ..."
+        if not 0 < len(text[s:e].split()) <= 5:
+            continue
+        kind = fold(_LEAD.sub("", text[s:e], count=1)).rstrip(" :")
+        if not kind or len(kind.split()) > 4 or not (initiative_kind(kind) or kind.split()[-1] in V.AMBIGUOUS_GROUP_KINDS):
+            continue
+        nxt = next((k for k in range(n + 1, min(n + 3, len(lines))) if text[lines[k][0]:lines[k][1]].strip()), None)
+        if nxt is None:
+            continue
+        a, b = lines[nxt]
+        named = [i for i, g in enumerate(doc.found["initiative"]) for sp in g.spans
+                 if a <= sp.start < b and fold(g.name).endswith(kind)]
+        if named:
+            out_extra_with.append((n, named[0]))
+    attendees = [n for n, (s, e) in enumerate(lines) if _ATTENDEES.match(text[s:e])]
+    if attendees:
+        group = main_group(doc)
+        extra = [(n, group) for n in attendees] if group is not None else []
+    else:
+        extra = []
+    spans = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
+    out = []
+    j = 0
+    for n, (start, end) in enumerate(lines):
+        while j < len(spans) and spans[j][0] < start:
+            j += 1
+        k = j
+        best = None
+        while k < len(spans) and spans[k][0] < end:
+            s, e, i = spans[k]
+            if e <= end and _is_heading(text, start, end, s, e):
+                best = i
+                break
+            k += 1
+        if best is not None:
+            out.append((n, best))
+    return sorted(out + extra + out_extra_with)
+
+
+def _is_heading(text: str, start: int, end: int, s: int, e: int) -> bool:
+    """The line text[start:end] is a heading for the group named at text[s:e]."""
+    line = text[start:end]
+    lead = _LEAD.match(line)
+    before = line[lead.end() if lead else 0 : s - start].strip(" \t\"“«")
+    after = text[e:end].strip(" \t\"”»:.")
+    after = re.sub(r"^\([^)]{0,40}\)\s*", "", after)  # "Comité de Calidad (AS9100)"
+    if after in ("", "👇", "⬇", "⬇️", "↓") and _INTRODUCES.search(text[start:s]) and (
+            after or text[e:end].strip().endswith(":")):
+        return True  # "proud to introduce the first members of the X Board 👇", "La X está integrada por:"
+    if before and not re.fullmatch(r"(?:members of(?: the)?|integrantes del?|miembros del?)", before, re.I):
+        return False
+    if not after:
+        return True
+    return bool(re.match(r"^(?:members?|miembros|integrantes)\b\s*:?$", after, re.I)) or bool(
+        re.match(r"^(?:Moderador[a]?|Moderator|Modera|Moderated by)\b", after))
+
+
+# A sentence ending in a group's name that introduces the list below it.
+_INTRODUCES = re.compile(r"\b(?:members|miembros|integrantes|introduce|presentar|include|includes|incluye|are|son|"
+                         r"integrad[oa] por|conformad[oa] por|composed of)\b", re.I)
+
+
+def _ends_section(line: str, not_first: bool) -> bool:
+    """A line after which the section's people end: furniture, a new time slot, prose."""
+    if furniture_heading(line):
+        return True
+    if _TIME_SLOT.match(line):
+        return True
+    return len(line.strip()) > _PROSE_CHARS and bool(re.search(r"[a-záéíóúñ]{3}[.!?](?:\s|$)", line))
+
+
+def furniture_heading(line: str) -> bool:
+    """A short heading of page furniture (`Media contact`, `About us`, `Sponsors`): what follows
+    it is not a group's list."""
+    body = _LEAD.sub("", line, count=1).strip()
+    m = _FURNITURE.match(body)
+    return bool(m) and (len(body) < 60 or bool(re.match(r"[^:\n]{0,25}:", body[m.end():])))
+
+
+def _role_of(phrase: str) -> str | None:
+    """The role a phrase names, if any."""
+    for role, pattern in _ROLES:
+        if pattern.search(phrase):
+            return role
+    return None
+
+
+def _listed_people(text: str, people: list[tuple[int, int]], start: int, end: int):
+    """(person, role) for each person a list line is about: named at its head, or after a role
+    label, or one of several separated by `;` (a line of panelists)."""
+    line = text[start:end]
+    lead = _LEAD.match(line)
+    body_start = start + (lead.end() if lead else 0)
+    label = re.match(r"\s*(?P<label>[^:]{2,40}):\s*", text[body_start:end])
+    label_role = _role_of(label.group("label")) if label else None
+    if label:
+        body_start += label.end()
+    lo = bisect.bisect_left(people, (body_start, -1))
+    hi = bisect.bisect_left(people, (end, -1))
+    hits = people[lo:hi]
+    if not hits:
+        return []
+    out = []
+    first_s, first_p = hits[0]
+    head = fold(text[body_start:first_s])
+    if len(head.split()) <= 3:  # honorifics, a title or nothing before the first name
+        cells = re.split(r"\s*[|\t]\s*|\s{3,}", text[first_s:end])
+        role = label_role or _role_of(" ".join(cells[1:2])) or _role_of(text[body_start:first_s])
+        out.append((first_p, role))
+    for s, p in hits[1:]:
+        gap = text[start:s]
+        if re.search(r"[;•]\s*(?:\S+\s+){0,3}$", gap) or re.search(r"\)\s*[,;]\s*(?:\S+\s+){0,3}$", gap):
+            out.append((p, label_role))
+    return out
+
+
+def _same_line_people(text: str, people, start: int, end: int, doc: Doc, group: int):
+    """People on the heading's own line after a moderator label (`Panel 2: Title  Moderator: Name`)."""
+    m = re.search(r"\b(?:Moderador[a]?|Moderator|Modera|Moderated by)\b", text[start:end])
+    if not m:
+        return []
+    lo = bisect.bisect_left(people, (start + m.end(), -1))
+    return [(p, "moderator") for s, p in people[lo:bisect.bisect_left(people, (end, -1))]]
+
+
+def _named_again(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, person) of the full names of people already found, written again in
+    text[start:end] where no stage recorded a mention."""
+    out = []
+    segment = doc.text[start:end]
+    for pidx, person in enumerate(doc.found["person"]):
+        for name in {person.name} | person.aliases:
+            if len(name.split()) < 2:
+                continue
+            at = segment.find(name)
+            if at >= 0:
+                out.append((start + at, start + at + len(name), pidx))
+                break
+    return out
