@@ -72,6 +72,22 @@ def test_judgements_output_replaces_the_file_whole(db_path, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".j.json")] == []
 
 
+def test_the_apps_export_to_file_refuses_the_database(db_path, tmp_path):
+    """The app's `x` export goes through `export_to_file`: the database is refused there too."""
+    from db.formats.export import export_to_file
+
+    link = tmp_path / "people.csv"
+    link.symlink_to(db_path)
+    db = open_db(db_path)
+    try:
+        for target in (db_path, link, tmp_path / "small.db-wal"):
+            with pytest.raises(OutputError):
+                export_to_file(db, "csv", target)
+    finally:
+        db.close()
+    assert people_count(db_path) == 7
+
+
 def test_check_output_path_accepts_another_file(db_path, tmp_path):
     db = open_db(db_path)
     try:
