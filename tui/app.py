@@ -556,7 +556,8 @@ class StakeholdersApp(DailyActions, DocumentActions, CorrectionActions, Analysis
         """Show every key."""
         bindings = [*self.BINDINGS, *ResultList.BINDINGS]
         keys = [(self.get_key_display(b), b.description) for b in bindings if isinstance(b, Binding) and b.id]
-        self.push_screen(HelpScreen(keys))
+        database = str(Path(self.db_path).resolve()) if self.db_path not in (None, ":memory:") else None
+        self.push_screen(HelpScreen(keys, database))
 
     # ---------------------------------------------------------------- editing actions
     def _selected_card(self, raw: bool = False) -> dict | None:

@@ -1,13 +1,16 @@
-"""The `?` help screen: every key of the main screen."""
+"""The `?` help screen: the database in use and every key of the main screen."""
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
+
+from tui.safe_text import clean
 
 EXTRA_KEYS = [
     ("↑ ↓  j k", "move in a list"),
@@ -22,9 +25,10 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help_close")]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str]], database: str | None = None) -> None:
         super().__init__()
         self.keys = keys
+        self.database = database  # the file open, shown so a mistyped --db is noticed
 
     def compose(self) -> ComposeResult:
         table = Table(show_header=False, box=None, padding=(0, 2))
@@ -33,6 +37,8 @@ class HelpScreen(ModalScreen[None]):
         for key, description in [*self.keys, *EXTRA_KEYS]:
             table.add_row(key, description)
         with VerticalScroll(classes="dialog"):
+            if self.database:
+                yield Static(Text.assemble(("Database  ", "dim"), clean(self.database)), classes="help-database")
             yield Label("Keys", classes="dialog-title")
             yield Static(table)
             yield Label("escape / q / ? close", classes="dialog-hint")
