@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.table import Table
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,9 +38,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for key, description in [*self.keys, *EXTRA_KEYS]:
             table.add_row(key, description)
-        with VerticalScroll(classes="dialog"):
-            if self.database:
-                yield Static(Text.assemble(("Database  ", "dim"), clean(self.database)), classes="help-database")
+        with VerticalScroll(classes="dialog") as dialog:
+            if self.database:  # in the border, always in sight: the file name first, then its folder
+                path = Path(self.database)
+                dialog.border_subtitle = Text(clean(f"database {path.name} in {path.parent}"))
             yield Label("Keys", classes="dialog-title")
             yield Static(table)
             yield Label("escape / q / ? close", classes="dialog-hint")
