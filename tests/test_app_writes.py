@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 
 import pytest
@@ -224,3 +225,36 @@ async def test_a_note_closed_while_saving_and_then_saved_leaves_no_draft(db_path
         await pilot.press("n")
         await pilot.pause()
         assert app.screen.query_one(TextArea).text == ""
+
+
+def test_closing_the_pool_never_closes_a_connection_a_worker_is_using(db_path):
+    """The app closes its pool on exit while a worker thread may still be reading (the counts,
+    a list): closing that connection under it crashed the process (a segmentation fault in
+    SQLite). A leased connection is closed when it is given back; no lease after closing."""
+    from tui.pool import ConnectionPool
+
+    pool = ConnectionPool(db_path)
+    with pool.lease():
+        pass  # one free connection, closed at once below
+    with pool.lease() as lease:
+        other = threading.Thread(target=pool.close)
+        other.start()
+        other.join(5)
+        assert lease.db.execute("SELECT COUNT(*) FROM people").fetchone()[0] > 0  # still open
+    with pytest.raises(sqlite3.ProgrammingError):
+        lease.db.execute("SELECT 1")  # closed when given back
+    with pytest.raises(sqlite3.Error):
+        with pool.lease():
+            pass
+
+
+async def test_a_change_noticed_while_the_app_closes_is_dropped(db_path):
+    """The 2-second poll can fire while the app shuts down, its panes already gone."""
+    from tui.components.result_list import ResultList
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.main_screen.query_one(ResultList).remove()
+        other_process_writes(db_path, "UPDATE people SET title = 'Changed' WHERE id = 3")
+        app.poll_changes()  # raised NoMatches, which ended the test run with an error

@@ -370,6 +370,7 @@ class StakeholdersApp(DailyActions, DocumentActions, CorrectionActions, Analysis
     def _read_data_version(self) -> int:
         return data_version(self.db)
 
+    @_unless_gone  # the timer can fire while the app shuts down, its panes gone
     def poll_changes(self) -> None:
         """Reload when another process changed the database (cheap: one PRAGMA)."""
         try:
