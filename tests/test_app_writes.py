@@ -258,3 +258,82 @@ async def test_a_change_noticed_while_the_app_closes_is_dropped(db_path):
         await app.main_screen.query_one(ResultList).remove()
         other_process_writes(db_path, "UPDATE people SET title = 'Changed' WHERE id = 3")
         app.poll_changes()  # raised NoMatches, which ended the test run with an error
+
+
+async def test_an_assessment_saved_while_the_database_is_locked_keeps_the_ui_responsive_and_lands_after(db_path):
+    """`i` wrote on the interface thread after the dialog closed: a busy database froze the app
+    for the busy timeout and a failure lost the note typed. Now: Saving… in the open dialog."""
+    from tui.screens.assess import AssessScreen
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, AssessScreen)
+        app.screen.query_one("#assess-influence", Input).value = "4"
+        app.screen.query_one("#assess-interest", Input).value = "5"
+        app.screen.query_one("#assess-note", Input).value = "Met at the ‘port’ forum"
+        locker = sqlite3.connect(str(db_path), timeout=1, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            await pilot.press("ctrl+s")
+            await pilot.pause(0.3)
+            assert time.monotonic() - started < 3
+            assert isinstance(app.screen, AssessScreen) and "Saving" in screen_text(app)
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+        await wait_until(pilot, lambda: not isinstance(app.screen, AssessScreen))
+        await settle(pilot)
+    assert rows(db_path, "SELECT influence, interest, note FROM assessments WHERE entity_id = 3") == [
+        (4, 5, "Met at the ‘port’ forum")
+    ]
+
+
+async def test_an_assessment_of_a_record_merged_away_meanwhile_stays_in_the_dialog_with_a_retry(db_path):
+    from tui.screens.assess import AssessScreen
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "wierzbicky")
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#assess-influence", Input).value = "2"
+        app.screen.query_one("#assess-interest", Input).value = "3"
+        app.screen.query_one("#assess-note", Input).value = "Long reasoning typed with care"
+        other = open_db(db_path)
+        merge_entities(other, "person", 6, 2)
+        other.close()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AssessScreen)
+        assert app.screen.query_one("#assess-note", Input).value == "Long reasoning typed with care"
+        assert "Not saved" in screen_text(app) and "retry" in screen_text(app)
+
+
+async def test_escape_closes_the_assessment_dialog_while_it_saves(db_path):
+    """Its escape is not a priority binding (it first closes an open Select): the guard that
+    holds the focus while saving lets escape through."""
+    from tui.screens.assess import AssessScreen
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#assess-influence", Input).value = "1"
+        app.screen.query_one("#assess-interest", Input).value = "2"
+        locker = sqlite3.connect(str(db_path), timeout=1, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await pilot.pause(0.2)
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+            assert not isinstance(app.screen, AssessScreen)
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+        await wait_until(pilot, lambda: rows(db_path, "SELECT COUNT(*) FROM assessments WHERE entity_id = 3")[0][0] == 1)

@@ -36,12 +36,14 @@ FIELDS = "Input, TextArea, Select, SelectionList, RadioSet, Checkbox, Switch, Op
 
 class SavingGuard(Widget, can_focus=True):
     """Holds the focus while a dialog's write is under way and swallows every key but escape
-    (the dialog's own priority binding), so nothing typed is shown and then not written."""
+    (the dialog's cancel), so nothing typed is shown and then not written."""
 
     DEFAULT_CSS = "SavingGuard { width: 0; height: 0; }"
 
     def on_key(self, event: events.Key) -> None:
-        """Keys typed while saving go nowhere."""
+        """Keys typed while saving go nowhere, but escape reaches the dialog (it may close)."""
+        if event.key == "escape":
+            return
         event.stop()
         event.prevent_default()
 
