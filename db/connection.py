@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlite_utils
 
@@ -38,11 +38,18 @@ def _check_is_ours(db: sqlite_utils.Database, path: Path | None) -> None:
         )
 
 
-def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Database:
+def open_db(
+    path: str | Path | None,
+    *,
+    migrate: bool = True,
+    on_create: Callable[[sqlite_utils.Database], None] | None = None,
+) -> sqlite_utils.Database:
     """Open (creating if needed) the directory database at `path` and bring its schema up to date.
 
     `path=None` or ":memory:" opens an in-memory database (tests). Raises DatabaseError
     with a one-line message for a file that is not SQLite, an unwritable location, etc.
+    `on_create(db)` runs when the database has no schema yet, in the transaction that
+    writes its first tables (see `db.migrations.migrate`).
     """
     from db.migrations import LATEST_VERSION, current_version
 
@@ -74,7 +81,7 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
                 f"this one knows up to {LATEST_VERSION}); upgrade stakeholders to open it"
             )
         if migrate:
-            _upgrade(db, path, version)
+            _upgrade(db, path, version, on_create)
             from db.search_index import refresh_on_open
 
             refresh_on_open(db)  # keys of rows another tool wrote (usually nothing to do)
@@ -94,13 +101,18 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> sqlite_utils.Da
     return db
 
 
-def _upgrade(db: sqlite_utils.Database, path: Path | None, version: int) -> None:
+def _upgrade(
+    db: sqlite_utils.Database,
+    path: Path | None,
+    version: int,
+    on_create: Callable[[sqlite_utils.Database], None] | None = None,
+) -> None:
     """Run pending migrations; a failing one (each runs in its own transaction, rolled back)
     becomes a one-line DatabaseError that says the data is safe."""
     from db.migrations import migrate as run_migrations
 
     try:
-        run_migrations(db)
+        run_migrations(db, on_create)
     except sqlite3.DatabaseError:
         raise
     except Exception as exc:  # noqa: BLE001 - a bug in a migration must not leave a traceback

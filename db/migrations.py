@@ -441,8 +441,14 @@ def backup_database(db: sqlite_utils.Database, version: int) -> Path | None:
     return target
 
 
-def migrate(db: sqlite_utils.Database) -> list[int]:
-    """Apply every migration newer than the database's version; return the versions applied."""
+def migrate(
+    db: sqlite_utils.Database, on_create: Callable[[sqlite_utils.Database], None] | None = None
+) -> list[int]:
+    """Apply every migration newer than the database's version; return the versions applied.
+
+    `on_create(db)` runs for a database that had no schema yet, inside the first migration's
+    transaction: what it writes is there exactly when the schema is (a run killed before then
+    leaves a database the next open treats as new again)."""
     if "schema_migrations" not in db.table_names():
         db.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -461,6 +467,8 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
         with write_transaction(db):
             if current_version(db) >= v:  # another process migrated meanwhile
                 continue
+            if version == 0 and on_create is not None and current_version(db) == 0:
+                on_create(db)
             fn(db)
             db.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",

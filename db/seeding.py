@@ -1,7 +1,8 @@
 """The bundled seed documents, imported into a new directory.
 
-Seeding is recorded as pending (a one-row table `seeding_pending`) before the first seed is
-imported and the record is dropped once the last one is in, so a first run that is killed,
+Seeding is recorded as pending (a table `seeding_pending`) in the transaction that writes a new
+database's first tables (`open_db(on_create=record_seeding_pending)`), before any seed is
+imported, and the record is dropped once the last one is in, so a first run that is killed,
 interrupted or hits a full disk halfway is finished on the next open. Seeds already imported
 are recognised by their content hash and not imported twice.
 """
@@ -32,6 +33,13 @@ def seeding_pending(db: sqlite_utils.Database) -> bool:
     return db.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [PENDING_TABLE]
     ).fetchone() is not None
+
+
+def record_seeding_pending(db: sqlite_utils.Database) -> None:
+    """Record the seeds as still to be imported, inside the caller's transaction: given to
+    `open_db(on_create=...)`, the record is written with a new database's first tables, so a
+    first run killed at any point after them is seeded on the next open."""
+    db.execute(f"CREATE TABLE IF NOT EXISTS {PENDING_TABLE} (started INTEGER)")
 
 
 def mark_seeding_pending(db: sqlite_utils.Database) -> None:

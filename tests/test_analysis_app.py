@@ -187,6 +187,36 @@ async def test_f_lists_due_followups_marks_one_done_and_opens_the_person(db_path
     assert _rows(db_path, "SELECT done FROM interactions") == [(1,)]
 
 
+async def test_a_follow_up_marked_done_while_the_database_is_locked_never_freezes_the_app(db_path):
+    """`d` in the follow-ups wrote on the interface thread: a busy database froze the app for the
+    busy timeout (then the error ended it). The write runs in a worker and lands after."""
+    import sqlite3
+    import time
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        locker = sqlite3.connect(str(db_path), timeout=1, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            await pilot.press("d")
+            await pilot.pause(0.3)
+            assert time.monotonic() - started < 3
+            assert isinstance(app.screen, FollowupsScreen)
+        finally:
+            locker.execute("ROLLBACK")
+            locker.close()
+        deadline = time.monotonic() + 20
+        while _rows(db_path, "SELECT done FROM interactions") != [(1,)]:
+            assert time.monotonic() < deadline, "the follow-up was never marked done"
+            await pilot.pause(0.1)
+        await settle(pilot)
+        assert str(app.screen.query_one(DataTable).get_row_at(0)[1]) == "✓ done"
+
+
 async def test_analysis_keys_are_in_help_and_off_inside_dialogs(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -333,6 +333,22 @@ async def test_refresh_shows_what_another_process_wrote(db_path):
         assert "Second external note" in card_text(app)
 
 
+async def test_help_screen_names_the_database_in_use(tmp_path):
+    """A mistyped --db opens another directory: `?` says which file is open (control
+    characters of the path not drawn)."""
+    folder = tmp_path / "odd\x1b[2Jname"
+    folder.mkdir()
+    path = build_fixture_db(folder / "team.db")
+    app = StakeholdersApp(db_path=path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "database team.db in" in text
+        assert "\x1b" not in text
+
+
 async def test_help_screen_and_command_palette_list_every_action(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -367,6 +367,9 @@ def test_ctrl_c_in_the_middle_of_a_document_rolls_it_back_quietly(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-c", KILLABLE_IMPORT, "2", str(marker), "--db", str(db_path), "import", str(folder)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+        # as in a terminal: a suite started in the background (`&`, nohup) ignores SIGINT, and
+        # the child would inherit that and sleep through the ctrl+c
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         wait_for(lambda: marker.exists() or proc.poll() is not None, "the import to reach document 3")

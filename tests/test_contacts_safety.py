@@ -52,6 +52,42 @@ def test_export_onto_the_database_is_refused_in_one_line(db_path, tmp_path, monk
     assert people_count(db_path) == 7 and before[:100] == db_path.read_bytes()[:100]
 
 
+@pytest.mark.parametrize("how", ["same", "symlink", "wal"])
+def test_judgements_output_onto_the_database_is_refused(db_path, tmp_path, how):
+    """`judgements --output` is the other command that writes a file: never onto the database."""
+    target = {"same": db_path, "symlink": tmp_path / "j.json", "wal": tmp_path / "small.db-wal"}[how]
+    if how == "symlink":
+        target.symlink_to(db_path)
+    result = run(db_path, "judgements", "--output", str(target))
+    assert result.exit_code == 1
+    assert "database" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert db_path.read_bytes()[:16] == b"SQLite format 3\x00" and people_count(db_path) == 7
+
+
+def test_judgements_output_replaces_the_file_whole(db_path, tmp_path):
+    out = tmp_path / "j.json"
+    out.write_text("old\n", encoding="utf-8")
+    assert run(db_path, "judgements", "--output", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("{")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".j.json")] == []
+
+
+def test_the_apps_export_to_file_refuses_the_database(db_path, tmp_path):
+    """The app's `x` export goes through `export_to_file`: the database is refused there too."""
+    from db.formats.export import export_to_file
+
+    link = tmp_path / "people.csv"
+    link.symlink_to(db_path)
+    db = open_db(db_path)
+    try:
+        for target in (db_path, link, tmp_path / "small.db-wal"):
+            with pytest.raises(OutputError):
+                export_to_file(db, "csv", target)
+    finally:
+        db.close()
+    assert people_count(db_path) == 7
+
+
 def test_check_output_path_accepts_another_file(db_path, tmp_path):
     db = open_db(db_path)
     try:

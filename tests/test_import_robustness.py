@@ -57,6 +57,56 @@ def test_interrupted_seeding_is_finished_next_time_without_duplicates(tmp_path, 
     again.close()
 
 
+@pytest.mark.parametrize("where", ["schema", "before_seeding"])
+def test_a_first_run_killed_before_any_seed_is_seeded_next_time(tmp_path, monkeypatch, where):
+    """Killed while the new file's schema is being made (after its first migrations were
+    committed) or between the schema and the first seed: the next open still seeds."""
+    import db.migrations as migrations
+    import db.seeding as seeding
+    from tui.context import CliContext
+
+    if where == "schema":
+        real_migrations = list(migrations.MIGRATIONS)
+
+        def killed(db):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(migrations, "MIGRATIONS", real_migrations[:3] + [(4, killed)] + real_migrations[4:])
+    else:  # killed before the seeding writes anything
+        def killed(db):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(seeding, "write_transaction", killed)
+    path = tmp_path / "first.db"
+    ctx = CliContext(path)
+    with pytest.raises(KeyboardInterrupt):
+        ctx.db
+    ctx.close()
+    monkeypatch.undo()
+    ctx = CliContext(path)
+    db = ctx.db
+    assert db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == len(seeding.bundled_seed_paths())
+    assert not seeding.seeding_pending(db)
+    ctx.close()
+
+
+def test_a_new_database_without_seeds_is_not_seeded_later(tmp_path, monkeypatch):
+    """STAKEHOLDERS_NO_SEEDS on the first run: a later run without it leaves the directory empty."""
+    import db.seeding as seeding
+    from tui.context import CliContext
+
+    path = tmp_path / "empty.db"
+    monkeypatch.setenv("STAKEHOLDERS_NO_SEEDS", "1")
+    ctx = CliContext(path)
+    assert ctx.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
+    ctx.close()
+    monkeypatch.delenv("STAKEHOLDERS_NO_SEEDS")
+    ctx = CliContext(path)
+    assert ctx.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
+    assert not seeding.seeding_pending(ctx.db)
+    ctx.close()
+
+
 # item 6: extraction runs outside the write transaction
 def test_a_second_writer_gets_in_while_a_big_document_is_extracted(tmp_path, monkeypatch):
     import db.extract as extract_pkg

@@ -10,14 +10,12 @@ loaded, `register_sections(SECTIONS)` and `yield from self.analysis_commands()` 
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Iterable
 
 from textual.app import SystemCommand
 from textual.binding import Binding
 
-from db.assessments import AnalysisError, assess
-from db.connection import DatabaseError
+from db.assessments import assess
 from db.network import shortest_path
 from db.engagement import log_interaction
 from tui.screens.assess import AssessScreen
@@ -48,18 +46,6 @@ class AnalysisActions:
             return None
         return card
 
-    def _analysis_write(self, what: str, fn) -> bool:
-        """Run one write on the app's connection; report failure in one line. Only the card
-        is read again: assessments and interactions change nothing in the list or the counts
-        (and a list reload would move the card back to the list's row)."""
-        try:
-            fn(self.db)
-        except (AnalysisError, DatabaseError, sqlite3.Error) as exc:
-            self.notify(f"{what} failed: {exc}", severity="error", markup=False)
-            return False
-        self.request_card(self.card_ref, force=True)
-        return True
-
     def _open_ref(self, ref: tuple[str, int] | None) -> None:
         if ref is not None:
             self.open_entity(*ref)
@@ -89,12 +75,13 @@ class AnalysisActions:
         from db.assessments import assessment_history
 
         def save(values: dict | None) -> None:
-            if values and self._analysis_write(
-                "Saving the assessment", lambda db: assess(db, card["type"], card["id"], **values)
-            ):
+            if values:
+                self.request_card(self.card_ref, force=True)
                 self.notify("Assessment saved.", timeout=2)
 
-        self.push_screen(AssessScreen(card["name"], scrub(assessment_history(self.db, card["type"], card["id"]))), save)
+        screen = AssessScreen(card["name"], scrub(assessment_history(self.db, card["type"], card["id"])))
+        screen.writer = lambda db, values: assess(db, card["type"], card["id"], **values)  # in a worker
+        self.push_screen(screen, save)
 
     def action_log_interaction(self) -> None:
         """Log a meeting, call, email or event with the selected person (or every person

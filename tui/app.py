@@ -370,6 +370,7 @@ class StakeholdersApp(DailyActions, DocumentActions, CorrectionActions, Analysis
     def _read_data_version(self) -> int:
         return data_version(self.db)
 
+    @_unless_gone  # the timer can fire while the app shuts down, its panes gone
     def poll_changes(self) -> None:
         """Reload when another process changed the database (cheap: one PRAGMA)."""
         try:
@@ -556,7 +557,8 @@ class StakeholdersApp(DailyActions, DocumentActions, CorrectionActions, Analysis
         """Show every key."""
         bindings = [*self.BINDINGS, *ResultList.BINDINGS]
         keys = [(self.get_key_display(b), b.description) for b in bindings if isinstance(b, Binding) and b.id]
-        self.push_screen(HelpScreen(keys))
+        database = str(Path(self.db_path).resolve()) if self.db_path not in (None, ":memory:") else None
+        self.push_screen(HelpScreen(keys, database))
 
     # ---------------------------------------------------------------- editing actions
     def _selected_card(self, raw: bool = False) -> dict | None:

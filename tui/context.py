@@ -31,16 +31,25 @@ class CliContext:
         """The open database; created, migrated and seeded on first use."""
         if self._db is None:
             from db.connection import open_db
-            from db.seeding import seed_if_new, seeding_pending
+            from db.seeding import record_seeding_pending, seed_if_new, seeding_pending
 
             if self.db_path == default_db_path() and not self.db_path.exists():
                 self.db_path.parent.mkdir(parents=True, exist_ok=True)  # the app directory, on first use
-            is_new = not self.db_path.exists() or self.db_path.stat().st_size == 0
-            self._db = open_db(self.db_path)
-            self.created = is_new
-            if is_new:
+            seeding = self.seed and not os.environ.get("STAKEHOLDERS_NO_SEEDS")
+            made_schema = []
+
+            def on_create(db) -> None:
+                # A file with no schema yet (new, or left by a run killed before its first tables):
+                # the seeds are recorded as pending with those tables, so any later kill is finished.
+                made_schema.append(True)
+                if seeding:
+                    record_seeding_pending(db)
+
+            self._db = open_db(self.db_path, on_create=on_create)
+            self.created = bool(made_schema)
+            if self.created:
                 click.echo(f"created a new database at {self.db_path.resolve()}", err=True)
-            if self.seed and (is_new or seeding_pending(self._db)) and not os.environ.get("STAKEHOLDERS_NO_SEEDS"):
+            if seeding and seeding_pending(self._db):
                 seed_if_new(self._db)  # also finishes a first run that was interrupted
         return self._db
 

@@ -106,10 +106,12 @@ class DailyActions:
 
         def save(values: dict | None) -> None:
             if values:
-                self._write("Saving the assessments", write, values,
-                            then=lambda: self.notify(f"Assessed {len(rows)}.", timeout=2))
+                self.after_write()
+                self.notify(f"Assessed {len(rows)}.", timeout=2)
 
-        self.push_screen(AssessScreen(f"{len(rows)} selected", []), save)
+        screen = AssessScreen(f"{len(rows)} selected", [])
+        screen.writer = write  # in a worker; the dialog stays open until the write lands
+        self.push_screen(screen, save)
         return True
 
     def bulk_log(self) -> bool:

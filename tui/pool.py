@@ -3,12 +3,17 @@
 A sqlite-utils Database must never be used by two threads at once, so each worker borrows a
 connection (with its own warm search engine) for the length of its job and gives it back;
 a connection is opened only when every existing one is in use.
+
+`close` (when the app exits) closes the free connections at once and a borrowed one when it is
+given back: a worker thread still reading when the app closes is never left with a connection
+closed under it (SQLite then crashed the process), and nothing is lent after closing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import queue
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +59,7 @@ class ConnectionPool:
         self._free: queue.SimpleQueue[Lease] = queue.SimpleQueue()
         self._all: list[Lease] = []
         self._lock = threading.Lock()
+        self._closed = False
 
     def _open(self) -> Lease:
         db = open_db(self.path, migrate=False)
@@ -64,7 +70,10 @@ class ConnectionPool:
 
     @contextlib.contextmanager
     def lease(self) -> Iterator[Lease]:
-        """Borrow a connection for the current thread's job."""
+        """Borrow a connection for the current thread's job (sqlite3.ProgrammingError once the
+        pool is closed: the app is exiting)."""
+        if self._closed:
+            raise sqlite3.ProgrammingError("the app is closing: no database connection lent")
         try:
             lease = self._free.get_nowait()
         except queue.Empty:
@@ -72,12 +81,23 @@ class ConnectionPool:
         try:
             yield lease
         finally:
-            self._free.put(lease)
+            with self._lock:
+                closed = self._closed
+                if not closed:
+                    self._free.put(lease)
+            if closed:  # closed while lent: closed now that this thread is done with it
+                with contextlib.suppress(Exception):
+                    lease.db.close()
 
     def close(self) -> None:
-        """Close every connection (call when no worker runs any more)."""
+        """Close the free connections now and each lent one when it is given back."""
         with self._lock:
-            for lease in self._all:
+            self._closed = True
+            while True:
+                try:
+                    lease = self._free.get_nowait()
+                except queue.Empty:
+                    break
                 with contextlib.suppress(Exception):
                     lease.db.close()
             self._all.clear()

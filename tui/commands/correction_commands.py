@@ -273,9 +273,20 @@ def judgements_command(obj: CliContext, output) -> None:
 
     from db.judgements import export_judgements
 
+    from db.formats.export import OutputError, atomic_output, check_output_path
+
+    if output:  # never onto the database (or its -wal/-shm); written whole or not at all
+        try:
+            check_output_path(obj.db, output)
+        except OutputError as exc:
+            raise click.ClickException(str(exc)) from None
     text = json.dumps(export_judgements(obj.db), ensure_ascii=False, indent=2) + "\n"
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            with atomic_output(output) as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise click.ClickException(f"{output}: {exc.strerror or exc}; nothing was written") from None
         click.echo(f"judgements written to {output}", err=True)
     else:
         click.echo(text, nl=False)

@@ -12,13 +12,15 @@ from textual.widgets import Input, Label, Select, Static
 
 from db.assessments import STANCES, quadrant
 from tui.components.connections import assessment_line
+from tui.screens.dialog import SavesInWorker
 
 HISTORY_SHOWN = 4
 
 
-class AssessScreen(ModalScreen[dict | None]):
+class AssessScreen(SavesInWorker, ModalScreen[dict | None]):
     """Returns `{"influence", "interest", "stance", "note"}` to save, or None when cancelled.
-    The fields start at the current assessment (if any)."""
+    The fields start at the current assessment (if any). With a `writer(db, values)` it writes
+    in a worker and stays open, what was typed kept, until the write succeeds."""
 
     DEFAULT_CSS = """
     AssessScreen .assess-row { height: auto; }
@@ -98,7 +100,7 @@ class AssessScreen(ModalScreen[dict | None]):
             return
         note = self.query_one("#assess-note", Input).value.strip() or None
         stance = self.query_one("#assess-stance", Select).value
-        self.dismiss({"influence": influence, "interest": interest, "stance": stance, "note": note})
+        self.submit({"influence": influence, "interest": interest, "stance": stance, "note": note})
 
     def action_cancel(self) -> None:
         """Close without saving."""

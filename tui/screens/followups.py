@@ -1,10 +1,15 @@
 """`f`: follow-ups due or overdue, soonest first (`a` adds the next 30 days); `d` marks one
 done (it stays listed, ticked, until the view closes) and `d` again opens it again; `enter`
-opens the person's card; escape or `q` closes."""
+opens the person's card; escape or `q` closes. Marking is written in a worker on a connection
+of the app's pool: a busy database never freezes the screen, a failure is one notification."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+
 import sqlite_utils
+from textual import work
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +17,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from db.engagement import due_followups, mark_done
+from db.connection import DatabaseError
+from db.engagement import AnalysisError, due_followups, mark_done
 from tui.safe_text import scrub
 from tui.screens.table_screen import TABLE_KEYS, TableScreenKeys
 
@@ -52,6 +58,7 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         self.upcoming = False
         self.rows: dict[str, dict] = {}
         self.done_here: dict[str, dict] = {}  # marked done in this view: still listed, ticked
+        self.writing = False  # one mark at a time: `d` pressed again meanwhile waits for it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="followups-box"):
@@ -116,11 +123,42 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
     def action_done(self) -> None:
         """Mark the follow-up under the cursor done, or open it again when it was."""
         row = self._current()
-        if row is None:
+        if row is None or self.writing:
+            return
+        undo = str(row["id"]) in self.done_here
+        pool = getattr(self.app, "pool", None)
+        if pool is None:  # a screen shown on its own (tests): its connection, on this thread
+            mark_done(self.db, row["id"], done=not undo)
+            self._marked(row, undo)
+            return
+        self.writing = True
+        self._mark(pool, self.app, row, undo)
+
+    @work(thread=True, group="followups-write")
+    def _mark(self, pool, app, row: dict, undo: bool) -> None:
+        try:
+            with pool.lease() as lease:
+                mark_done(lease.db, row["id"], done=not undo)
+        except (AnalysisError, DatabaseError, sqlite3.Error) as exc:
+            reason = " ".join(str(exc).split())
+            with contextlib.suppress(RuntimeError):
+                app.call_from_thread(self._mark_failed, f"Not saved: {reason}")
+            return
+        with contextlib.suppress(RuntimeError):
+            app.call_from_thread(self._marked, row, undo)
+
+    def _mark_failed(self, message: str) -> None:
+        self.writing = False
+        self.app.notify(message, severity="error", markup=False)
+
+    def _marked(self, row: dict, undo: bool) -> None:
+        """The mark landed: tick (or untick) the row, say so and reload the list."""
+        self.writing = False
+        app = self.app
+        if not self.is_attached:  # closed meanwhile: the write still landed
+            app.notify(f"Follow-up {'open again' if undo else 'done'}: {row['name']}", timeout=2, markup=False)
             return
         key = str(row["id"])
-        undo = key in self.done_here
-        mark_done(self.db, row["id"], done=not undo)
         if undo:
             del self.done_here[key]
         else:

@@ -1,13 +1,18 @@
-"""The `?` help screen: every key of the main screen."""
+"""The `?` help screen: the database in use and every key of the main screen."""
 
 from __future__ import annotations
 
 from rich.table import Table
+from pathlib import Path
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
+
+from tui.safe_text import clean
 
 EXTRA_KEYS = [
     ("↑ ↓  j k", "move in a list"),
@@ -22,9 +27,10 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help_close")]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str]], database: str | None = None) -> None:
         super().__init__()
         self.keys = keys
+        self.database = database  # the file open, shown so a mistyped --db is noticed
 
     def compose(self) -> ComposeResult:
         table = Table(show_header=False, box=None, padding=(0, 2))
@@ -32,7 +38,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for key, description in [*self.keys, *EXTRA_KEYS]:
             table.add_row(key, description)
-        with VerticalScroll(classes="dialog"):
+        with VerticalScroll(classes="dialog") as dialog:
+            if self.database:  # in the border, always in sight: the file name first, then its folder
+                path = Path(self.database)
+                dialog.border_subtitle = Text(clean(f"database {path.name} in {path.parent}"))
             yield Label("Keys", classes="dialog-title")
             yield Static(table)
             yield Label("escape / q / ? close", classes="dialog-hint")

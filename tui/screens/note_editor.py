@@ -43,6 +43,11 @@ class NoteEditor(Dialog[str | None]):
             return
         self.submit(body)
 
+    def saved_after_close(self, result) -> None:
+        """Closed while saving, the text was kept as a draft in case the write failed: it did not."""
+        if self.keep_draft is not None:
+            self.keep_draft("")
+
     def action_cancel(self) -> None:
         """Close; typed text is kept as a draft for the next `n` on this record."""
         text = self.query_one(TextArea).text
