@@ -389,7 +389,7 @@ async def test_an_interaction_on_the_card_is_edited_and_deleted(db_path):
         from app_helpers import card_text, open_person
 
         await open_person(pilot, "oyelaran")
-        assert "Last contact 2026-01-02" in card_text(app) and "Next follow-up 2026-01-09" in card_text(app)
+        assert "Contacted 2026-01-02\nFollow up 2026-01-09" in card_text(app)
         links = app.query_one(EntityCard).query_one(".card-interactions")
         app.screen.set_focus(links)
         links.highlighted = 0
