@@ -96,6 +96,30 @@ async def test_the_log_dialog_filled_with_tab_only_keeps_every_field(db_path):
     ]
 
 
+async def test_escape_in_the_log_dialog_asks_before_losing_a_typed_summary(db_path):
+    from tui.screens.confirm import Confirm
+    from tui.screens.log_interaction import LogInteraction
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_log_dialog(pilot, "oyelaran")
+        burst(app, "tab", "tab", "tab", *"Call about report", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)  # asked, not discarded
+        await pilot.press("escape")  # no: back to the dialog, the text still there
+        await settle(pilot)
+        assert isinstance(app.screen, LogInteraction)
+        assert app.screen.query_one("#log-summary").value == "Call about report"
+        await pilot.press("escape", "y")  # yes: discarded, nothing written
+        await settle(pilot)
+        assert not isinstance(app.screen, (LogInteraction, Confirm))
+        await _open_log_dialog(pilot, "oyelaran")
+        await pilot.press("escape")  # nothing typed: closes at once
+        await settle(pilot)
+        assert not isinstance(app.screen, (LogInteraction, Confirm))
+    assert _rows(db_path, "SELECT * FROM interactions") == []
+
+
 async def test_a_date_the_dialog_cannot_read_is_refused_visibly_and_kept(db_path):
     from textual.widgets import Input, Static
 

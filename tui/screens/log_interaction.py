@@ -2,7 +2,7 @@
 once per person, in one transaction): kind, date (today by default), follow-up date, summary.
 
 Fields in reading order, focus on the first (Kind); Tab walks Kind → Date → Follow up on →
-Summary. Dates take what people type (`today`, `tomorrow`, `+7d`, `next monday`, `next
+Summary. Escape closes, asking first when a summary or follow-up was typed. Dates take what people type (`today`, `tomorrow`, `+7d`, `next monday`, `next
 week`, ISO, `hoy`, `mañana`, see `db.dates`), the day they stand for shown as typed; anything
 else is refused with a visible message and the text stays. Also edits an interaction
 (`initial`), and then shows `delete` to remove it.
@@ -149,6 +149,22 @@ class LogInteraction(SavesInWorker, ModalScreen[dict | None]):
         if self.initial:
             self.dismiss({"delete": True})
 
+    def typed(self) -> bool:
+        """Whether the user typed something that closing would lose (a summary or a follow-up
+        date that were not there when the dialog opened)."""
+        start = self.initial
+        return any(
+            self._value(field).strip() and self._value(field).strip() != (start.get(field) or "")
+            for field in ("summary", "follow_up_date")
+        )
+
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close without saving; when something was typed, ask first (escape or n keeps the
+        dialog open with the text, y discards it)."""
+        if self.saving or not self.typed():
+            self.dismiss(None)
+            return
+        from tui.screens.confirm import Confirm
+
+        question = Text("Discard the interaction you typed? (y discards, n goes back to it)")
+        self.app.push_screen(Confirm(question), lambda yes: yes and self.dismiss(None))
