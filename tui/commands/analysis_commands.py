@@ -152,14 +152,17 @@ def _assessment_line(row: dict) -> str:
 
 
 @click.command("grid")
-@click.option("--tag", help="Only people with this tag.")
-@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).",
+@click.option("--tag", help="Only people and organizations with this tag.")
+@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym) and its organizations.",
               shell_complete=complete_names("initiative"))
+@click.option("--type", "entity_type", type=click.Choice(["person", "organization"]),
+              help="Only people or only organizations (default: both, as in the app).")
 @click.option("--json", "as_json", is_flag=True,
-              help="Print {quadrant: [{person_id, name, title, influence, interest, stance, assessed_at}]}.")
+              help="Print {quadrant: [{entity_type, entity_id, person_id, name, title, influence, interest, stance,"
+                   " assessed_at}]}.")
 @click.pass_obj
-def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
-    """The power/interest grid: assessed people by quadrant (3 and above is high)."""
+def grid_command(obj: CliContext, tag, initiative, entity_type, as_json) -> None:
+    """The power/interest grid: assessed people and organizations by quadrant (3 and above is high)."""
     from db.assessments import grid
 
     db = obj.db
@@ -167,7 +170,9 @@ def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
     if initiative:
         chosen = _resolve_any(db, initiative, ("initiative",), consequence=None, pick=None)
         initiative_id = chosen.id
-    placed = grid(db, tag=tag, initiative_id=initiative_id)
+    placed = grid(db, tag=tag, initiative_id=initiative_id, include_organizations=entity_type != "person")
+    if entity_type == "organization":
+        placed = {q: [r for r in rows if r["entity_type"] == "organization"] for q, rows in placed.items()}
     if as_json:
         click.echo(json.dumps(placed, ensure_ascii=False, indent=2, default=str))
         return
@@ -178,7 +183,8 @@ def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
     for quadrant_name, rows in placed.items():
         click.echo(f"{quadrant_name.upper()} ({len(rows)})")
         for row in rows:
-            click.echo(f"  {row['name']}  [influence {row['influence']}, interest {row['interest']}, {row['stance']}]")
+            kind = " (organization)" if row["entity_type"] == "organization" else ""
+            click.echo(f"  {row['name']}{kind}  [influence {row['influence']}, interest {row['interest']}, {row['stance']}]")
 
 
 @click.command("log")
