@@ -114,7 +114,9 @@ def interactions_section(card: dict) -> list[Widget]:
         return [_heading("Interactions"), Static(_dim("none (l to log)"), classes="card-body")]
     links = []
     for r in rows:
-        line = Text.assemble((r["date"] + "  ", "dim"), (r["kind"], "bold"), (f"  {r['summary']}" if r["summary"] else ""))
+        line = Text.assemble((r["date"] + "  ", "dim"), (r["kind"], "bold"),
+                             (f"  {r['initiative']}" if r.get("initiative") else "", "italic"),
+                             (f"  {r['summary']}" if r["summary"] else ""))
         if r["follow_up_date"]:
             line.append(f"  follow up {r['follow_up_date']}" + (" ✓" if r["done"] else ""), style="italic")
         links.append(Option(line, id=f"interaction:{r['id']}"))
