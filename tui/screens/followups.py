@@ -110,8 +110,8 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
                 "person": Text(r["name"], overflow="ellipsis", no_wrap=True),
                 "kind": Text(r["kind"]),
                 "date": Text(r["date"], style="dim"),
-                "summary": Text.assemble((f"{r['initiative']}  " if r.get("initiative") else "", "italic"),
-                                         r["summary"] or "", overflow="ellipsis", no_wrap=True),
+                "summary": Text.assemble(r["summary"] or "", (f"  {r['initiative']}" if r.get("initiative") else "",
+                                                               "italic dim"), overflow="ellipsis", no_wrap=True),
             }
             table.add_row(*(cells[k] for k in self.column_keys), key=str(r["id"]))
         if found:
