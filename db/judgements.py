@@ -294,6 +294,10 @@ def user_support(db: sqlite_utils.Database, entity_type: str, entity_id: int) ->
         "SELECT 1 FROM interactions WHERE person_id = ? LIMIT 1", [entity_id]
     ).fetchone():
         return True
+    if entity_type == "initiative" and db.execute(
+        "SELECT 1 FROM interactions WHERE initiative_id = ? LIMIT 1", [entity_id]
+    ).fetchone():
+        return True
     for kind, (rel_table, a, b, *_rest) in RELATIONS.items():
         first_type, second_type = RELATIONS[kind][5]
         for column, etype in ((a, first_type), (b, second_type)):

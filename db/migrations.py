@@ -399,6 +399,17 @@ def m009_fts_content_declaration(db: sqlite_utils.Database) -> None:
     redeclare_fts(db)
 
 
+def m010_interaction_initiative(db: sqlite_utils.Database) -> None:
+    """`interactions.initiative_id`: the initiative an interaction was about (optional). A
+    merged initiative's interactions follow it (a foreign key, moved by `db.merge`); a deleted
+    one leaves them with none (ON DELETE SET NULL), never deletes them."""
+    columns = [r[1] for r in db.execute("PRAGMA table_info(interactions)").fetchall()]
+    if "initiative_id" not in columns:
+        db.execute("ALTER TABLE interactions ADD COLUMN initiative_id INTEGER REFERENCES initiatives(id) ON DELETE SET NULL")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_interactions_initiative ON interactions(initiative_id)"
+               " WHERE initiative_id IS NOT NULL")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (1, m001_initial),
     (2, m002_search),
@@ -409,6 +420,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (7, m007_document_title_date),
     (8, m008_not_same),
     (9, m009_fts_content_declaration),
+    (10, m010_interaction_initiative),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -147,6 +147,16 @@ def test_grid_and_connections_commands(run):
     assert out.index("MANAGE CLOSELY (1)") < out.index("Jason Marczak") < out.index("MONITOR (1)") < out.index("Megan Bridges")
     assert "Jason" not in run("grid", "--tag", "chamber").output
     assert "Megan Bridges" in run("grid", "--initiative", "USMXECO Delegation").output
+
+
+def test_grid_places_assessed_organizations_as_the_app_does(run):
+    run("assess", "Jason Marczak", "--influence", "4", "--interest", "5")
+    assert run("assess", "US-Mexico Foundation", "--type", "organization", "--influence", "5", "--interest", "4").exit_code == 0
+    out = run("grid").output
+    assert "US-Mexico Foundation (organization)  [influence 5, interest 4" in out and "MANAGE CLOSELY (2)" in out
+    assert "US-Mexico Foundation" not in run("grid", "--type", "person").output
+    only = run("grid", "--type", "organization").output
+    assert "US-Mexico Foundation" in only and "Jason Marczak" not in only
     conn = run("connections", "Luz María de la Mora").output
     assert "Nearshoring Working Group (initiative, as chair): 1" in conn and "  - Jason Marczak (vice president)" in conn
     assert "shares no initiative" in run("connections", "--id", "6").output

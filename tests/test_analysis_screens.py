@@ -159,6 +159,21 @@ def test_parse_filter():
     assert parse_filter("") == (None, None)
 
 
+async def test_followups_at_80_columns_show_the_kind_and_the_summary_whole(directory):
+    from app_helpers import screen_text
+
+    log_interaction(directory, 2, kind="meeting", date="2026-11-01", summary="Send the ports report", follow_up_date="2026-11-15")
+    host = Host(FollowupsScreen(directory, today="2026-11-20"))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        row = next(line for line in screen_text(host).splitlines() if "2026-11-15" in line)
+        assert " meeting " in row and "Send the ports report" in row and "…" not in row, row
+        assert "Logged" not in screen_text(host)  # the interaction's own date only when wide
+    async with Host(FollowupsScreen(directory, today="2026-11-20")).run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert "Logged" in screen_text(pilot.app) and "2026-11-01" in screen_text(pilot.app)
+
+
 async def test_followups_screen_lists_soonest_first_marks_done_and_opens(directory):
     log_interaction(directory, 2, kind="meeting", date="2026-11-01", summary="report", follow_up_date="2026-11-15")
     log_interaction(directory, 3, kind="call", date="2026-11-02", follow_up_date="2026-11-10")

@@ -233,8 +233,14 @@ async def test_tags_added_and_removed(db_path):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.query_one(EntityCard).card["tags"] == ["press", "vip"]
+        await pilot.press("t")  # as the hint says: shift+tab to the ticks, space, enter saves
+        assert "shift+tab to the ticks, space unticks" in str(app.screen.query_one(".dialog-hint:last-of-type").render())
+        await pilot.press("shift+tab", "space", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, TagEditor)
+        assert app.query_one(EntityCard).card["tags"] == ["vip"]
     assert rows(db_path, "SELECT tag FROM tags WHERE entity_id = 3 AND entity_type = 'person' ORDER BY tag") == [
-        ("press",), ("vip",)
+        ("vip",)
     ]
 
 

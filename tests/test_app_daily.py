@@ -96,6 +96,30 @@ async def test_the_log_dialog_filled_with_tab_only_keeps_every_field(db_path):
     ]
 
 
+async def test_escape_in_the_log_dialog_asks_before_losing_a_typed_summary(db_path):
+    from tui.screens.confirm import Confirm
+    from tui.screens.log_interaction import LogInteraction
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_log_dialog(pilot, "oyelaran")
+        burst(app, "tab", "tab", "tab", *"Call about report", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)  # asked, not discarded
+        await pilot.press("escape")  # no: back to the dialog, the text still there
+        await settle(pilot)
+        assert isinstance(app.screen, LogInteraction)
+        assert app.screen.query_one("#log-summary").value == "Call about report"
+        await pilot.press("escape", "y")  # yes: discarded, nothing written
+        await settle(pilot)
+        assert not isinstance(app.screen, (LogInteraction, Confirm))
+        await _open_log_dialog(pilot, "oyelaran")
+        await pilot.press("escape")  # nothing typed: closes at once
+        await settle(pilot)
+        assert not isinstance(app.screen, (LogInteraction, Confirm))
+    assert _rows(db_path, "SELECT * FROM interactions") == []
+
+
 async def test_a_date_the_dialog_cannot_read_is_refused_visibly_and_kept(db_path):
     from textual.widgets import Input, Static
 
@@ -129,8 +153,20 @@ async def test_the_focused_field_of_a_dialog_is_marked_in_the_light_theme(db_pat
 
 
 def _headers(app) -> list[str]:
+    """The headers as labels: a narrow column shows its short label (never a cut one)."""
+    from tui.components.result_list import SHORT_LABEL
+
     table = app.query_one(ResultList)
-    return [str(c.label) for c in table.ordered_columns]
+    full = {short: label for label, short in SHORT_LABEL.items()}
+    labels = [str(c.label) for c in table.ordered_columns]
+    assert not any("…" in label for label in labels), labels
+    for column, label in zip(table.ordered_columns, labels):
+        assert len(label) <= column.content_width, (label, column.content_width)
+    def unshort(label: str) -> str:
+        head, arrow = (label[:-2], label[-2:]) if label.endswith((" ▲", " ▼")) else (label, "")
+        return full.get(head, head) + arrow
+
+    return [unshort(label) for label in labels]
 
 
 async def test_each_list_has_its_own_columns_and_names_are_not_cut_when_there_is_room(db_path):
@@ -150,6 +186,17 @@ async def test_each_list_has_its_own_columns_and_names_are_not_cut_when_there_is
         await settle(pilot)
         assert _headers(app) == ["Name", "Kind", "Members", "Tags"]
         assert "council" in screen_text(app) and "3 members" in screen_text(app)
+
+
+def test_the_width_goes_to_the_names_and_to_the_columns_that_hold_text():
+    from tui.components.result_list import fit_widths, wanted_width
+
+    # one tagged row among many: its tags do not take the room of the names
+    assert wanted_width([0] * 57 + [14, 9]) == 0
+    assert wanted_width([10] * 9 + [50]) == 10
+    widths = fit_widths(49, [30, 34, 22, 4], [12, 5, 3, 4], [16.2, 7.1, 9.7, 0.3])
+    assert sum(widths) == 49 and widths[0] >= 22 and widths[3] == 4
+    assert fit_widths(60, [20, 10, 10, 4], [12, 5, 3, 4], [10, 5, 5, 1]) == [36, 10, 10, 4]  # all fit: the name takes the rest
 
 
 async def test_at_80_columns_rows_can_be_told_apart_and_every_key_is_in_the_footer(db_path):
@@ -366,7 +413,7 @@ async def test_an_interaction_on_the_card_is_edited_and_deleted(db_path):
         from app_helpers import card_text, open_person
 
         await open_person(pilot, "oyelaran")
-        assert "Last contact 2026-01-02" in card_text(app) and "Next follow-up 2026-01-09" in card_text(app)
+        assert "Contacted 2026-01-02\nFollow up 2026-01-09" in card_text(app)
         links = app.query_one(EntityCard).query_one(".card-interactions")
         app.screen.set_focus(links)
         links.highlighted = 0

@@ -95,9 +95,12 @@ def test_log_dialog(app, snap_compare, size):
         await _run_before("slash", *"ferran", "enter")(pilot)
         from datetime import date
 
+        from db.engagement import initiatives_of
         from tui.screens.log_interaction import LogInteraction
 
-        pilot.app.push_screen(LogInteraction("Lucía Ferrán Ortega", today=date(2026, 1, 15)))
+        person = pilot.app.db.execute("SELECT id FROM people WHERE name = 'Lucía Ferrán Ortega'").fetchone()[0]
+        about = initiatives_of(pilot.app.db, [person])  # as `l` offers them: her initiatives
+        pilot.app.push_screen(LogInteraction("Lucía Ferrán Ortega", today=date(2026, 1, 15), initiatives=about))
         await _settle(pilot)
         for key in ("tab", "tab", *"+7d", "tab", *"Call"):
             await pilot.press(key)

@@ -98,7 +98,9 @@ class AnalysisActions:
                 self.request_card(self.card_ref, force=True)
                 self.notify("Interaction logged.", timeout=2)
 
-        screen = LogInteraction(card["name"])
+        from db.engagement import initiatives_of
+
+        screen = LogInteraction(card["name"], initiatives=scrub(initiatives_of(self.db, [card["id"]])))
         screen.writer = lambda db, values: log_interaction(db, card["id"], **values)
         self.push_screen(screen, save)
 

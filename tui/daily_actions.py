@@ -23,7 +23,7 @@ from textual.binding import Binding
 from db.annotations import add_tags, remove_tags
 from db.assessments import AnalysisError, assess
 from db.connection import DatabaseError, write_transaction
-from db.engagement import delete_interaction, log_interactions, update_interaction
+from db.engagement import delete_interaction, initiatives_of, log_interactions, update_interaction
 from db.formats.export import ExportFilters, OutputError, export_to_file
 from tui.components.result_list import ResultList
 from tui.screens.assess import AssessScreen
@@ -31,6 +31,7 @@ from tui.screens.confirm import Confirm
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.log_interaction import LogInteraction, names_label
 from tui.screens.tag_editor import TagEditor
+from tui.safe_text import scrub
 from tui.settings import load_settings, save_setting
 
 DAILY_BINDINGS = [
@@ -119,7 +120,7 @@ class DailyActions:
         people = [r for r in self.selected_rows() if r.type == "person"]
         if not people:
             return False
-        screen = LogInteraction([r.name for r in people])
+        screen = LogInteraction([r.name for r in people], initiatives=scrub(initiatives_of(self.db, [r.id for r in people])))
         screen.writer = lambda db, values: log_interactions(db, [r.id for r in people], **values)
         self.push_screen(screen, lambda values: values and self._bulk_done(
             f"Interaction logged with {names_label([r.name for r in people])}."))
@@ -134,7 +135,7 @@ class DailyActions:
         row = next((i for i in (card or {}).get("interactions") or [] if i["id"] == interaction_id), None)
         if row is None:
             return
-        screen = LogInteraction(card["name"], initial=row)
+        screen = LogInteraction(card["name"], initial=row, initiatives=scrub(initiatives_of(self.db, [card["id"]])))
 
         def closed(values: dict | None) -> None:
             if values and values.get("delete"):

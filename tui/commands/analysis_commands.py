@@ -152,14 +152,17 @@ def _assessment_line(row: dict) -> str:
 
 
 @click.command("grid")
-@click.option("--tag", help="Only people with this tag.")
-@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym).",
+@click.option("--tag", help="Only people and organizations with this tag.")
+@click.option("--initiative", help="Only members of this initiative (fuzzy name, alias or acronym) and its organizations.",
               shell_complete=complete_names("initiative"))
+@click.option("--type", "entity_type", type=click.Choice(["person", "organization"]),
+              help="Only people or only organizations (default: both, as in the app).")
 @click.option("--json", "as_json", is_flag=True,
-              help="Print {quadrant: [{person_id, name, title, influence, interest, stance, assessed_at}]}.")
+              help="Print {quadrant: [{entity_type, entity_id, person_id, name, title, influence, interest, stance,"
+                   " assessed_at}]}.")
 @click.pass_obj
-def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
-    """The power/interest grid: assessed people by quadrant (3 and above is high)."""
+def grid_command(obj: CliContext, tag, initiative, entity_type, as_json) -> None:
+    """The power/interest grid: assessed people and organizations by quadrant (3 and above is high)."""
     from db.assessments import grid
 
     db = obj.db
@@ -167,7 +170,9 @@ def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
     if initiative:
         chosen = _resolve_any(db, initiative, ("initiative",), consequence=None, pick=None)
         initiative_id = chosen.id
-    placed = grid(db, tag=tag, initiative_id=initiative_id)
+    placed = grid(db, tag=tag, initiative_id=initiative_id, include_organizations=entity_type != "person")
+    if entity_type == "organization":
+        placed = {q: [r for r in rows if r["entity_type"] == "organization"] for q, rows in placed.items()}
     if as_json:
         click.echo(json.dumps(placed, ensure_ascii=False, indent=2, default=str))
         return
@@ -178,7 +183,8 @@ def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
     for quadrant_name, rows in placed.items():
         click.echo(f"{quadrant_name.upper()} ({len(rows)})")
         for row in rows:
-            click.echo(f"  {row['name']}  [influence {row['influence']}, interest {row['interest']}, {row['stance']}]")
+            kind = " (organization)" if row["entity_type"] == "organization" else ""
+            click.echo(f"  {row['name']}{kind}  [influence {row['influence']}, interest {row['interest']}, {row['stance']}]")
 
 
 @click.command("log")
@@ -188,9 +194,11 @@ def grid_command(obj: CliContext, tag, initiative, as_json) -> None:
 @click.option("--summary", default="", help="What was said or agreed.")
 @click.option("--follow-up", "follow_up",
               help="Follow up on YYYY-MM-DD, tomorrow, +7d, next monday, next week… (listed by `due` from then on).")
+@click.option("--initiative", help="The initiative it was about (fuzzy name, alias or acronym).",
+              shell_complete=complete_names("initiative"))
 @click.option("--id", "person_id", type=int, help="Pick the person by id instead of by NAME.")
 @click.pass_obj
-def log_command(obj: CliContext, name, kind, when, summary, follow_up, person_id) -> None:
+def log_command(obj: CliContext, name, kind, when, summary, follow_up, initiative, person_id) -> None:
     """Log an interaction with a person (meeting, call, email, event), with an optional follow-up."""
     from datetime import date
 
@@ -199,14 +207,17 @@ def log_command(obj: CliContext, name, kind, when, summary, follow_up, person_id
 
     db = obj.db
     person = _person(db, name, person_id)
+    about = _resolve_any(db, initiative, ("initiative",), consequence="nothing was written", pick=None) if initiative else None
     try:
         row = log_interaction(
-            db, person.id, kind=kind, date=when or date.today().isoformat(), summary=summary, follow_up_date=follow_up
+            db, person.id, kind=kind, date=when or date.today().isoformat(), summary=summary, follow_up_date=follow_up,
+            initiative_id=about.id if about else None,
         )
     except AnalysisError as exc:
         _fail(exc)
     follow = f", follow up on {row['follow_up_date']}" if row["follow_up_date"] else ""
-    click.echo(f"Logged {row['kind']} #{row['id']} with {_label(person)} on {row['date']}{follow}")
+    topic = f" about {row['initiative']}" if row.get("initiative") else ""
+    click.echo(f"Logged {row['kind']} #{row['id']} with {_label(person)}{topic} on {row['date']}{follow}")
 
 
 @click.command("due")
@@ -225,7 +236,8 @@ def due_command(obj: CliContext, within_days, today, as_json) -> None:
     except AnalysisError as exc:
         _fail(exc)
     if as_json:
-        keys = ("id", "person_id", "name", "kind", "date", "summary", "follow_up_date", "days")
+        keys = ("id", "person_id", "name", "kind", "date", "summary", "follow_up_date", "days", "initiative_id",
+                "initiative")
         click.echo(json.dumps([{k: r[k] for k in keys} for r in rows], ensure_ascii=False, indent=2))
         return
     if not rows:
@@ -234,7 +246,8 @@ def due_command(obj: CliContext, within_days, today, as_json) -> None:
     for row in rows:
         click.echo(
             f"{row['follow_up_date']}  {_when(row['days']):<14}  #{row['id']:<5} {row['name']}"
-            f"  ({row['kind']} {row['date']}{': ' + row['summary'] if row['summary'] else ''})"
+            f"  ({row['kind']} {row['date']}{', ' + row['initiative'] if row['initiative'] else ''}"
+            f"{': ' + row['summary'] if row['summary'] else ''})"
         )
 
 

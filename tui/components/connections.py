@@ -114,22 +114,28 @@ def interactions_section(card: dict) -> list[Widget]:
         return [_heading("Interactions"), Static(_dim("none (l to log)"), classes="card-body")]
     links = []
     for r in rows:
-        line = Text.assemble((r["date"] + "  ", "dim"), (r["kind"], "bold"), (f"  {r['summary']}" if r["summary"] else ""))
+        line = Text.assemble((r["date"] + "  ", "dim"), (r["kind"], "bold"),
+                             (f"  {r['initiative']}" if r.get("initiative") else "", "italic"),
+                             (f"  {r['summary']}" if r["summary"] else ""))
         if r["follow_up_date"]:
             line.append(f"  follow up {r['follow_up_date']}" + (" ✓" if r["done"] else ""), style="italic")
         links.append(Option(line, id=f"interaction:{r['id']}"))
-    return [_heading(f"Interactions ({len(rows)})  (enter to edit)"),
+    # a Static, not a Label: on a narrow card the hint wraps instead of being cut
+    heading = Static(Text.assemble(f"Interactions ({len(rows)})", ("  enter edits", "dim")), classes="card-heading")
+    return [heading,
             LinkList(*links, classes="card-links card-interactions", markup=False)]
 
 
 def engagement_summary(card: dict) -> list[Widget]:
-    """At the top of a person's card: the last contact and the next open follow-up."""
+    """At the top of a person's card: the last contact and the next open follow-up, one line
+    each (20 cells: whole on the 80-column card)."""
     if card.get("type") != "person" or "last_contact" not in card:
         return []
     last, following = card.get("last_contact"), card.get("next_follow_up")
     if not last and not following:
         return []
-    text = Text.assemble(("Last contact ", "dim"), last or "—", ("  ·  Next follow-up ", "dim"),
+    # one line each (like Email / Phone below): a narrow card never splits a date from its label
+    text = Text.assemble(("Contacted ", "dim"), last or "—", "\n", ("Follow up ", "dim"),
                          (following or "—", "bold" if following else ""))
     return [Static(text, classes="card-body card-engagement")]
 

@@ -33,6 +33,9 @@ MIN_WIDTH = {"name": 12}
 MAX_WIDTH = 60
 NAME_SHARE = 0.45
 NARROW_NAME_SHARE = 0.6
+# A header is never cut: a column too narrow for its label shows the short form.
+SHORT_LABEL = {"Organization": "Org", "Organization / size": "Org / size", "Title / kind": "Title/kind", "Members": "Memb."}
+WANTED_SHARE = 0.9  # a column other than the name wants the width of 90% of its cells, not of the longest
 
 
 def _cell(value: str) -> Text:
@@ -47,14 +50,16 @@ def list_kind(rows: list[ListRow]) -> str:
     return types.pop() if len(types) == 1 else ("person" if not types else "mixed")
 
 
-def fit_widths(free: int, wanted: list[int], minimum: list[int]) -> list[int]:
+def fit_widths(free: int, wanted: list[int], minimum: list[int], weights: list[float] | None = None) -> list[int]:
     """Share `free` cells between columns that want `wanted` (each at least `minimum`): the first
     column (the name) gets what it wants up to NAME_SHARE of the room while others still want space, the
-    others share the rest evenly by need, and what is left goes back to the name."""
+    others share the rest by `weights` (how much text they hold: a column empty on most rows
+    takes little), each capped at its need, and what is left goes back to the name."""
     widths = [min(m, free) for m in minimum]
     room = free - sum(widths)
     if room <= 0:
         return widths
+    weights = list(weights) if weights is not None else [1.0] * len(wanted)
     others_need = sum(max(w - m, 0) for w, m in zip(wanted[1:], minimum[1:]))
     share = NAME_SHARE if len(wanted) > 2 else NARROW_NAME_SHARE
     name_cap = max(int(free * share), free - sum(minimum[1:]) - others_need)
@@ -63,18 +68,31 @@ def fit_widths(free: int, wanted: list[int], minimum: list[int]) -> list[int]:
     widths[0] += grow
     room -= grow
     open_ = [i for i in range(1, len(widths)) if widths[i] < wanted[i]]
-    while room > 0 and open_:  # even shares, capped at each one's need (water filling)
-        share = max(room // len(open_), 1)
+    while room > 0 and open_:  # shares by weight, capped at each one's need (water filling)
+        total = sum(max(weights[i], 0.01) for i in open_)
+        given = 0
         for i in list(open_):
-            step = min(share, wanted[i] - widths[i], room)
+            step = min(max(int(room * max(weights[i], 0.01) / total), 1), wanted[i] - widths[i], room - given)
             widths[i] += step
-            room -= step
+            given += step
             if widths[i] >= wanted[i]:
                 open_.remove(i)
-            if room <= 0:
+            if given >= room:
                 break
+        room -= given
+        if given == 0:
+            break
     widths[0] += room  # the name takes what nobody needs (no empty band on the right)
     return widths
+
+
+def wanted_width(lengths: list[int], share: float = WANTED_SHARE) -> int:
+    """The width that shows `share` of the cells whole: one long title (or the tags of the one
+    tagged row) does not take the room of the names."""
+    if not lengths:
+        return 0
+    ordered = sorted(lengths)
+    return ordered[min(len(ordered) - 1, max(int(len(ordered) * share + 0.5) - 1, 0))]
 
 
 def sort_key(value: str):
@@ -124,23 +142,36 @@ class ResultList(DataTable):
         return cells
 
     def _fit_columns(self) -> None:
-        """(Re)build the columns for the rows and the width, when either changed."""
+        """(Re)build the columns for the rows and the width, when either changed. The name
+        wants its longest cell; the other columns the width of most of their cells; no header
+        is cut (a narrow column shows its short label)."""
         self._columns = self._column_set()
         free = max(self.size.width - 2 * len(self._columns) - 2, 16)  # 1 cell of padding each side, scrollbar
-        wanted, minimum = [], []
+        wanted, minimum, weights = [], [], []
         for label, attr in self._columns:
-            head = cell_len(self._heading(label, attr))
-            longest = max((cell_len(getattr(r, attr) or "") for r in self.rows_shown), default=0)
-            wanted.append(min(max(longest + (2 if attr == "name" else 0), head), MAX_WIDTH))
-            minimum.append(min(MIN_WIDTH.get(attr, min(head, 8)), wanted[-1]) if longest else min(head, 6))
-        widths = fit_widths(free, wanted, minimum)
+            full = cell_len(self._heading(label, attr))
+            short = cell_len(self._heading(SHORT_LABEL.get(label, label), attr))
+            lengths = [cell_len(getattr(r, attr) or "") for r in self.rows_shown]
+            if attr == "name":
+                want = max(max(lengths, default=0) + 2, full)  # + the icon or the selection mark
+                low = MIN_WIDTH["name"]
+            else:
+                want = max(wanted_width(lengths), short)
+                low = short
+            wanted.append(min(want, MAX_WIDTH))
+            minimum.append(min(low, wanted[-1]))
+            weights.append(sum(min(n, MAX_WIDTH) for n in lengths) / max(len(lengths), 1))
+        widths = fit_widths(free, wanted, minimum, weights)
         layout = (tuple(self._columns), tuple(widths), self.sort_attr, self.sort_reverse)
         if layout == self._layout:
             return
         self._layout = layout
         self.clear(columns=True)
         for (label, attr), width in zip(self._columns, widths):
-            self.add_column(self._heading(label, attr), width=max(width, 3), key=attr)
+            heading = self._heading(label, attr)
+            if cell_len(heading) > width:
+                heading = self._heading(SHORT_LABEL.get(label, label), attr)
+            self.add_column(heading, width=max(width, 3), key=attr)
 
     def _heading(self, label: str, attr: str) -> str:
         if attr != self.sort_attr:

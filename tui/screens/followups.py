@@ -23,6 +23,7 @@ from tui.safe_text import scrub
 from tui.screens.table_screen import TABLE_KEYS, TableScreenKeys
 
 UPCOMING_DAYS = 30
+WIDE = 110  # from this width the follow-ups list also shows the date the interaction was logged
 
 
 def when_text(days: int) -> Text:
@@ -57,6 +58,7 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         self.today = today
         self.upcoming = False
         self.rows: dict[str, dict] = {}
+        self.column_keys: list[str] = []
         self.done_here: dict[str, dict] = {}  # marked done in this view: still listed, ticked
         self.writing = False  # one mark at a time: `d` pressed again meanwhile waits for it
 
@@ -73,13 +75,25 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         self.load()
         table.focus()
 
+    def _columns(self) -> list[tuple[str, str, int]]:
+        """(key, label, width) for the screen's width: the person and the summary share what
+        the fixed columns leave; the interaction's own date only when there is room for it."""
+        width = self.size.width or 80
+        fixed = [("follow_up", "Follow up", 10), ("when", "When", 15), ("person", "Person", 0), ("kind", "Kind", 7)]
+        if width >= WIDE:
+            fixed.append(("date", "Logged", 10))
+        padding = 2 * (len(fixed) + 1)
+        room = max(width - 2 - 1 - padding - sum(w for _, _, w in fixed), 20)  # box padding, scrollbar
+        person = min(max(room * 2 // 5, 12), 28)
+        return [(k, label, person if k == "person" else w) for k, label, w in fixed] + [("summary", "Summary", room - person)]
+
     def _add_columns(self) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        fixed = (("Follow up", 10), ("When", 14), ("Person", 20), ("Kind", 16))
-        rest = max((self.size.width or 80) - 2 - sum(w for _, w in fixed) - 2 * (len(fixed) + 1) - 1, 8)
-        for label, width in (*fixed, ("Summary", rest)):
-            table.add_column(label, width=width)
+        self.column_keys = []
+        for key, label, width in self._columns():
+            table.add_column(label, width=width, key=key)
+            self.column_keys.append(key)
 
     def on_resize(self) -> None:
         if self.is_mounted and self.query(DataTable):
@@ -97,11 +111,16 @@ class FollowupsScreen(TableScreenKeys, ModalScreen[tuple[str, int] | None]):
         self.rows = {str(r["id"]): r for r in found}
         for r in found:
             done = str(r["id"]) in self.done_here
-            table.add_row(
-                r["follow_up_date"], Text("✓ done", style="dim") if done else when_text(r["days"]), Text(r["name"], overflow="ellipsis", no_wrap=True),
-                Text(f"{r['kind']} {r['date']}"), Text(r["summary"] or "", overflow="ellipsis", no_wrap=True),
-                key=str(r["id"]),
-            )
+            cells = {
+                "follow_up": r["follow_up_date"],
+                "when": Text("✓ done", style="dim") if done else when_text(r["days"]),
+                "person": Text(r["name"], overflow="ellipsis", no_wrap=True),
+                "kind": Text(r["kind"]),
+                "date": Text(r["date"], style="dim"),
+                "summary": Text.assemble(r["summary"] or "", (f"  {r['initiative']}" if r.get("initiative") else "",
+                                                               "italic dim"), overflow="ellipsis", no_wrap=True),
+            }
+            table.add_row(*(cells[k] for k in self.column_keys), key=str(r["id"]))
         if found:
             table.move_cursor(row=min(keep, len(found) - 1), animate=False)
         what = f"due, overdue or in the next {UPCOMING_DAYS} days" if self.upcoming else "due or overdue"

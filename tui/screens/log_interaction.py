@@ -2,7 +2,7 @@
 once per person, in one transaction): kind, date (today by default), follow-up date, summary.
 
 Fields in reading order, focus on the first (Kind); Tab walks Kind → Date → Follow up on →
-Summary. Dates take what people type (`today`, `tomorrow`, `+7d`, `next monday`, `next
+Summary → the initiative it was about (when the people have any). Escape closes, asking first when a summary or follow-up was typed. Dates take what people type (`today`, `tomorrow`, `+7d`, `next monday`, `next
 week`, ISO, `hoy`, `mañana`, see `db.dates`), the day they stand for shown as typed; anything
 else is refused with a visible message and the text stays. Also edits an interaction
 (`initial`), and then shows `delete` to remove it.
@@ -36,7 +36,8 @@ def names_label(names: list[str], shown: int = 3) -> str:
 
 class LogInteraction(SavesInWorker, ModalScreen[dict | None]):
     """Returns `{"kind", "date", "summary", "follow_up_date"}` (dates ISO, follow-up maybe
-    None), or None when cancelled. With a `writer`, writes it before closing."""
+    None), with `"initiative_id"` (maybe None) when `initiatives` offered a choice, or None
+    when cancelled. With a `writer`, writes it before closing."""
 
     DEFAULT_CSS = """
     LogInteraction .log-row { height: auto; }
@@ -45,6 +46,9 @@ class LogInteraction(SavesInWorker, ModalScreen[dict | None]):
     LogInteraction .log-row Input { width: 22; }
     LogInteraction #log-when { height: 1; color: $text-muted; }
     LogInteraction .log-summary { height: auto; }
+    LogInteraction .log-about { height: 1; margin-top: 1; }
+    LogInteraction .log-about Label { width: auto; margin-right: 1; }
+    LogInteraction .log-about Select { width: 1fr; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="log_save"),  # not priority: keys typed before it land first
@@ -52,12 +56,18 @@ class LogInteraction(SavesInWorker, ModalScreen[dict | None]):
         Binding("ctrl+d", "delete", "Delete", id="log_delete", show=False),
     ]
 
-    def __init__(self, person_name: str | list[str], today: date | None = None, initial: dict | None = None) -> None:
+    def __init__(self, person_name: str | list[str], today: date | None = None, initial: dict | None = None,
+                 initiatives: list[tuple[int, str]] | None = None) -> None:
         super().__init__()
         self.names = [person_name] if isinstance(person_name, str) else list(person_name)
         self.today_date = today or date.today()
         self.today = self.today_date.isoformat()
         self.initial = initial or {}
+        # what it may be about: the person's initiatives (and the one it is about already)
+        self.initiatives = list(initiatives or [])
+        start = self.initial.get("initiative_id")
+        if start is not None and all(i != start for i, _ in self.initiatives):
+            self.initiatives.append((start, self.initial.get("initiative") or f"initiative #{start}"))
 
     def compose(self) -> ComposeResult:
         start = self.initial
@@ -82,6 +92,11 @@ class LogInteraction(SavesInWorker, ModalScreen[dict | None]):
                 yield Label("Summary", classes="field-label")
                 yield OrderedInput(start.get("summary", ""), placeholder="what was said or agreed", id="log-summary",
                                    select_on_focus=False)
+            if self.initiatives:  # one line (a compact Select), so the dialog still fits 80x24
+                with Horizontal(classes="log-about"):
+                    yield Label("About", classes="field-label")
+                    yield Select(((Text(name), iid) for iid, name in self.initiatives), prompt="no initiative",
+                                 value=start.get("initiative_id") or Select.NULL, id="log-initiative", compact=True)
             yield Static("", id="log-error", classes="dialog-error")
             delete = " · ctrl+d delete" if start else ""
             yield Label(f"tab next field · enter or ctrl+s save{delete} · escape cancel", classes="dialog-hint")
@@ -135,20 +150,38 @@ class LogInteraction(SavesInWorker, ModalScreen[dict | None]):
         if follow_up is not None and follow_up < when:
             error.update("The follow-up date cannot be before the interaction.")
             return
-        self.submit(
-            {
-                "kind": self.query_one("#log-kind", Select).value,
-                "date": when,
-                "summary": self._value("summary").strip(),
-                "follow_up_date": follow_up,
-            }
-        )
+        values = {
+            "kind": self.query_one("#log-kind", Select).value,
+            "date": when,
+            "summary": self._value("summary").strip(),
+            "follow_up_date": follow_up,
+        }
+        if self.initiatives:
+            about = self.query_one("#log-initiative", Select).value
+            values["initiative_id"] = None if about is Select.NULL else about
+        self.submit(values)
 
     def action_delete(self) -> None:
         """When editing: close asking the caller to delete the interaction."""
         if self.initial:
             self.dismiss({"delete": True})
 
+    def typed(self) -> bool:
+        """Whether the user typed something that closing would lose (a summary or a follow-up
+        date that were not there when the dialog opened)."""
+        start = self.initial
+        return any(
+            self._value(field).strip() and self._value(field).strip() != (start.get(field) or "")
+            for field in ("summary", "follow_up_date")
+        )
+
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close without saving; when something was typed, ask first (escape or n keeps the
+        dialog open with the text, y discards it)."""
+        if self.saving or not self.typed():
+            self.dismiss(None)
+            return
+        from tui.screens.confirm import Confirm
+
+        question = Text("Discard the interaction you typed? (y discards, n goes back to it)")
+        self.app.push_screen(Confirm(question), lambda yes: yes and self.dismiss(None))

@@ -33,7 +33,9 @@ class TagEditor(Dialog[tuple[list[str], list[str]] | None]):
                 yield SelectionList[str](*((Text(t), t, True) for t in self.tags), id="tags-current")
             yield OrderedInput(placeholder="new tags, comma separated", id="tags-new")
             yield Static("", id="tags-error", classes="dialog-error")
-            yield Label("space untick · enter / ctrl+s save · escape cancel", classes="dialog-hint")
+            # focus starts in the field: say how to reach the ticks
+            untick = "shift+tab to the ticks, space unticks · " if self.tags else ""
+            yield Label(f"{untick}enter / ctrl+s save · escape cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#tags-new", Input).focus()
