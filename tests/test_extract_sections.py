@@ -284,3 +284,21 @@ def test_a_profile_sentence_without_a_subject_is_about_the_profiled_person():
         "de Logística del Altiplano.\n"
     )
     assert _members(x)[("Valentina Ochoa Rentería", "Consejo Consultivo de Logística del Altiplano")] == "chair"
+
+
+def test_a_group_acronym_standing_alone_is_the_group_and_list_lines_name_known_people():
+    x = extract(
+        "UAVN encabeza consorcio binacional de baterías\n\n"
+        "Las universidades firmaron el convenio del Consorcio Binacional de Baterías del Desierto (COBADE). "
+        "El COBADE será coordinado por la Dra. Eufemia Ortuño Salas, profesora de la UAVN, y por el Dr. "
+        "Ignatius Okafor-Lind, director del laboratorio de la RGSU.\n\n"
+        "Comité Científico\n"
+        "Dra. Eufemia Ortuño Salas (UAVN) — coordinadora\n"
+        "Dr. Casiano Ferrer Mijares (CIMAN)\n"
+    )
+    group = "Consorcio Binacional de Baterías del Desierto"
+    mem = _members(x)
+    assert mem[("Eufemia Ortuño Salas", group)] == "coordinator"
+    assert mem[("Ignatius Okafor-Lind", group)] == "coordinator"
+    assert ("Eufemia Ortuño Salas", "Comité Científico") in mem
+    assert not any(o.name == "COBADE" for o in x.organizations)

@@ -122,6 +122,9 @@ _LEAD_KINDS = (
     (r"\bworking group\b|\bgrupo de trabajo\b|\bmesa de trabajo\b", "working group"),
     (r"\btask ?force\b", "task force"),
     (r"\bdialogue\b|\bdialogo\b", "dialogue"),
+    (r"\bconsortium\b|\bconsorcio\b", "consortium"),
+    (r"\bcouncil\b|\bconsejo\b", "council"),
+    (r"\bcommittee\b|\bcomite\b", "committee"),
 )
 
 
@@ -344,6 +347,33 @@ _SUBJECTLESS = re.compile(
     r"integra|co-?chairs|chairs|leads|serves on|sits on|is a member of)\b", re.I | re.M)
 
 
+def group_acronyms(doc: Doc) -> None:
+    """`el Consorcio X (COBX)` then `El COBX será coordinado por ...`: the acronym written after a
+    group's name is the group wherever it stands alone."""
+    text = doc.text
+    for idx, ini in enumerate(doc.found["initiative"]):
+        acronym = ini.acronym
+        if not acronym:
+            for sp in ini.spans:
+                m = re.match(r"\s*\(([A-Z][A-Z0-9&\-]{1,11})\)", text[sp.end : sp.end + 16])
+                if m:
+                    acronym = m.group(1)
+                    break
+        if not acronym:
+            continue
+        doc.alias("initiative", idx, acronym)
+        org = doc.lookup("organization", acronym)
+        if org is not None and org not in doc.dropped_orgs and fold(doc.found["organization"][org].name) == fold(acronym):
+            doc.retype_org(org, ini.kind or "initiative")  # the acronym alone was read as an organization
+        ini.acronym = ini.acronym or acronym
+        known = {sp.start for sp in ini.spans}
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", text):
+            if m.start() not in known:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                ini.spans.append(doc.span(m.start(), m.end(), (line_start, len(text) if line_end < 0 else line_end)))
+
+
 def retype_chaired_bodies(doc: Doc) -> None:
     """`The X Host Committee is co-chaired by A and B`: a council or committee drawn as an
     organization but chaired by people named right after it is a convened group."""
@@ -498,15 +528,23 @@ def _between(people: list[tuple[int, int]], start: int, end: int) -> list[tuple[
 
 def _clause_end(text: str, pos: int) -> int:
     """Where the clause running from `pos` ends (`.`, `;`, `, así como`, a line break; not the dot
-    of `U.S.` or of an initial)."""
-    m = _CLAUSE_END.search(text, pos)
-    return m.start() if m else len(text)
+    of `U.S.`, of an initial or of an honorific such as `Dra.`)."""
+    return _first_end(_CLAUSE_END, text, pos)
 
 
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence running from `pos` ends (a full stop before a capital, or a line break)."""
-    m = _SENTENCE_END.search(text, pos)
-    return m.start() if m else len(text)
+    return _first_end(_SENTENCE_END, text, pos)
+
+
+def _first_end(pattern: re.Pattern, text: str, pos: int) -> int:
+    for m in pattern.finditer(text, pos):
+        if text[m.start()] == ".":
+            word = text[text.rfind(" ", 0, m.start()) + 1 : m.start() + 1]
+            if fold(word.rstrip(".")) in V.HONORIFICS or fold(word.rstrip(".")).replace(" ", ".") in V.ABBREVIATIONS:
+                continue
+        return m.start()
+    return len(text)
 
 
 _CLAUSE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s|;|\n|,\s+(?:as well as|así como|while|mientras)\b")

@@ -30,7 +30,13 @@ from db.extract.groups import event_headline, find_groups
 from db.extract.legislators import read_legislators
 from db.extract.listed_people import read_listed_people
 from db.extract.lists import bylines, credential_lines, member_lists
-from db.extract.membership import join_main_group, merge_unnamed_delegations, read_participation, retype_chaired_bodies
+from db.extract.membership import (
+    group_acronyms,
+    join_main_group,
+    merge_unnamed_delegations,
+    read_participation,
+    retype_chaired_bodies,
+)
 from db.extract.prose import read_sentence
 from db.extract.structure import unwrap
 
@@ -72,6 +78,7 @@ def extract(text: str) -> Extraction:
         if ini is not None:
             doc.member(pidx, ini, role)
     retype_chaired_bodies(doc)
+    group_acronyms(doc)
     merge_unnamed_delegations(doc)
     read_labelled_groups(doc)
     read_sections(doc)

@@ -112,7 +112,7 @@ def read_sections(doc: Doc) -> None:
             if label and _role_of(label.group("label")) and len(body) < 40:
                 role_label = _role_of(label.group("label"))
                 continue
-            for pidx, role in _listed_people(text, people, start, end):
+            for pidx, role in _listed_people(doc, people, start, end):
                 doc.member(pidx, group, role or role_label or "member")
 
 
@@ -225,9 +225,10 @@ def _role_of(phrase: str) -> str | None:
     return None
 
 
-def _listed_people(text: str, people: list[tuple[int, int]], start: int, end: int):
+def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int):
     """(person, role) for each person a list line is about: named at its head, or after a role
     label, or one of several separated by `;` (a line of panelists)."""
+    text = doc.text
     line = text[start:end]
     lead = _LEAD.match(line)
     body_start = start + (lead.end() if lead else 0)
@@ -237,7 +238,7 @@ def _listed_people(text: str, people: list[tuple[int, int]], start: int, end: in
         body_start += label.end()
     lo = bisect.bisect_left(people, (body_start, -1))
     hi = bisect.bisect_left(people, (end, -1))
-    hits = people[lo:hi]
+    hits = people[lo:hi] or [(s, p) for s, _, p in _named_again(doc, body_start, min(end, body_start + 80))]
     if not hits:
         return []
     out = []
