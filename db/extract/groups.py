@@ -200,11 +200,13 @@ def event_headline(doc: Doc) -> None:
         if not 3 <= len(words) <= 20 or line.endswith((".", ":")) or _EVENT_DATE.search(line) or "  " in line \
                 or "|" in line or not line[:1].isupper() or line.isupper() and len(words) < 3:
             continue
-        if sum(1 for w in words if w[:1].isupper()) * 2 < len(words):
-            continue  # a sentence, not a headline
-        if CHROME_LINE.search(line) or looks_like_org(line) or fold(words[0]) in V.ORG_HEADS or len(re.findall(r"[·•|]", line)) >= 2:
-            continue  # the site's or the publisher's name, not the event's
-        if not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[max(0, n - 2) : n] + lines[n + 1 : n + 5]):
+        if CHROME_LINE.search(line) or looks_like_org(line) or fold(words[0]) in V.ORG_HEADS \
+                or len(re.findall(r"[·•|]", line)) >= 2 or re.search(r"\s[›»>/]\s", line):
+            continue  # the site's or the publisher's name, a menu or a breadcrumb, not the event's
+        dated_below = any(_EVENT_DATE.search(text[a:b]) for a, b in lines[n + 1 : n + 4])
+        if sum(1 for w in words if w[:1].isupper()) * 2 < len(words) and (not dated_below or ". " in line):
+            continue  # a sentence, not a headline (a sentence-case title has its date right below)
+        if not dated_below and not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[max(0, n - 2) : n] + lines[n + 1 : n + 5]):
             continue
         if any(sp.start < e and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
             return  # the headline names a group already
