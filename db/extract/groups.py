@@ -44,7 +44,7 @@ _DOCUMENT_WORDS = frozenset("report informe summary resumen agenda minutes page 
                             "session sesion meeting reunion plenaria".split())
 
 _UNNAMED = re.compile(
-    r"\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|heads|led|leads|[Uu]na|[Ll]a|[Ee]l|[Ee]sta)\s+)"
+    r"\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|heads|led|leads|[Uu]na|[Ll]a|[Ee]l|[Ee]sta|[A-Z][\w.]*[’']s)\s+)"
     r"((?:(?:[a-z][a-z\-]+)\s+){0,2}?"
     r"(?:(?:congressional|trade|investment|business|legislative|bipartisan|official|state|economic|commercial)\s+)"
     r"(?:delegation|mission|codel)"
