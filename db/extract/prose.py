@@ -423,12 +423,13 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     inner = _inner_head(phrase_of(text, run)) if not acr else 0
     if inner:
         run = [t for t in run if t.start >= run[0].start + inner]  # "Industria de la Secretaría de Economía"
-    while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)):
-        run = run[:-1]  # "US-Mexico Foundation CEO"
+    while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)) and not _office_of(run):
+        run = run[:-1]  # "US-Mexico Foundation CEO" (but "Office of the Governor")
     phrase = clean_org(phrase_of(text, run))
     if not phrase:
         return
-    if is_generic(phrase) and not acr and not (initiative_kind(phrase) and fold(phrase) not in V.INITIATIVE_KINDS):
+    if is_generic(phrase) and not acr and not (initiative_kind(phrase) and fold(phrase) not in V.INITIATIVE_KINDS) \
+            and not named_body(phrase):
         return
     if len(run) >= 2 and doc.person_by_part(run[0].text) is not None and run[-1].key in V.ORG_SUFFIXES:
         return  # "the Biden Administration"
@@ -450,11 +451,37 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if acr and is_place(phrase):
         return
-    is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase))
+    is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase)) or (
+        len(run) >= 3 and (is_title_tok(run[-1]) or run[-1].key[:-1] in V.TITLE_WORDS) and _office_of(run))  # "U.S. House of Representatives"
     if is_org and fold(run[0].text) in V.TITLE_WORDS and len(run) <= 2:
         return
     if is_org:
         idx = doc.add("organization", phrase, span, acronym=acr)
+
+
+_BODY_OF_HEADS = V.ORG_HEADS | frozenset("house administration bureau service".split())
+# Last words of a public body named by generic words alone ("International Trade Administration").
+_BODY_ENDS = frozenset("administration agency bureau authority service commission department office institute "
+                       "secretariat ministry agencia comision oficina secretaria".split())
+
+
+def _office_of(run: list[Tok]) -> bool:
+    """`Office of the Governor`, `House of Representatives`, `Office of the U.S. Trade Representative`:
+    the title word that ends the run names the office the body is of, so it stays in the name."""
+    return any(t.key in ("of", "de", "del") and run[i - 1].key in _BODY_OF_HEADS for i, t in enumerate(run[1:-1], 1))
+
+
+def named_body(phrase: str) -> bool:
+    """A public body named by generic words: a head word then `of` (`Department of Commerce`, `Office
+    of the Governor`, `Ministry of Economy`), or three or more capitalised words ending in a body's
+    word (`International Trade Administration`), with no title word before the end."""
+    words = fold(phrase).split()
+    if len(words) < 3 or not all(w[:1].isupper() or fold(w) in V.NAME_CONNECTORS for w in phrase.split()):
+        return False
+    if words[0] in _BODY_OF_HEADS and words[1] in ("of", "for", "de", "del", "on") and any(
+            w not in V.NAME_CONNECTORS for w in words[2:]):
+        return True  # "Department of Commerce"
+    return words[-1] in _BODY_ENDS and not any(w in V.TITLE_WORDS or w in V.NAME_CONNECTORS for w in words[:-1])
 
 
 def _owner_of(doc: Doc, ini: int, run: list[Tok], sent) -> None:
