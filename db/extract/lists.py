@@ -31,6 +31,7 @@ from db.extract.core import (
     strip_list_words,
     tokens,
 )
+from db.extract.prose import named_body
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□*+]|[-–—](?=\s)|\d{1,3}[.)](?=\s))\s*")
 _LIST_SEP = re.compile(r"\s+[-–—|]+\s*|\s*[-–—|]+\s+|\s*[:]\s+")
@@ -210,6 +211,10 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 doc.pending_delegates.append((pidx, it.line[0], group_role))
             used.add(it.line[0])
             if it.rest is not None:
+                continue
+            card = _card(doc, pidx, lines, it.line)
+            if card:  # "Name" / "Title" / "Organization" (speaker and witness cards)
+                used.update(card)
                 continue
             nxt = _next_nonempty(text, lines, it.line)
             if nxt is not None and nxt not in person_lines:
@@ -496,16 +501,23 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
         nxt_line = text[nonempty[k + 1][0] : nonempty[k + 1][1]].strip() if k + 1 < len(nonempty) else ""
         nxt2 = nonempty[k + 2] if k + 2 < len(nonempty) else None
         stacked = nxt2 is not None and _stacked_title(text, nxt_line, text[nxt2[0] : nxt2[1]].strip())
-        evidence = byline or stacked or len(single) < len(toks) or (
+        carded = nxt2 is not None and nonempty[k + 1][0] == e + 1 and nxt2[0] == nonempty[k + 1][1] + 1 and (
+            (_card_line(text, nonempty[k + 1]) or ("",))[0] == "title" and _card_line(text, nxt2) is not None)
+        evidence = byline or stacked or carded or len(single) < len(toks) or (
             "," in nxt_line and has_title_word(nxt_line.split(",")[0]) and len(nxt_line) <= 150
         )
+        while evidence and len(single) > 2 and (fold(single[0].text).rstrip(".") in V.COURTESY | {"the", "honorable"}):
+            single = single[1:]  # "The Honorable Name", "Ms. Name" atop a witness card
         found = person_in_run(single, strong=evidence and 2 <= len(single) <= 4)
         if not found or found[0]:
             continue
         name = found[1]
         pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, (s, e)))
         list_lines.add(s)
-        if stacked:  # "Name" / "Chief Executive Officer" / "Fairweather Logistics Group"
+        card = _card(doc, pidx, lines, (s, e))
+        if card:  # "Name" / "Title" / "Organization" / "Former Title, Organization"
+            list_lines.update(card)
+        elif stacked:  # "Name" / "Chief Executive Officer" / "Fairweather Logistics Group"
             t0 = text.index(nxt_line, nonempty[k + 1][0])
             org = clean_org(text[nxt2[0] : nxt2[1]].strip())
             o0 = text.index(org, nxt2[0])
@@ -515,6 +527,96 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
             list_lines.update((nonempty[k + 1][0], nxt2[0]))
         elif k + 1 < len(nonempty) and _title_line(doc, pidx, nonempty[k + 1]):
             list_lines.add(nonempty[k + 1][0])
+
+
+_BEHALF_LINE = re.compile(r"(?:[A-Z][a-z]+\s+)?on\s+behalf\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, int]]] | None:
+    """What one line of a card under a name is: ("title", [its comma parts]), ("org", [the organizations
+    it names]) or ("behalf", [the organization]); None for anything else (a link, a date, prose)."""
+    s, e = line
+    body = text[s:e].strip()
+    if not body or len(body) > 160 or re.search(r"[.!?]$", body.rstrip(")")) and not re.search(
+            r"\b(?:Inc|Corp|Co|Ltd|S\.\s?[AC])\.$", body) or "(" in body or EMAIL_RE.search(body):
+        return None
+    b0 = text.index(body, s)
+    behalf = _BEHALF_LINE.match(body)
+    if behalf:  # "Testifying on behalf of the Rio Bravo Growers League"
+        org = clean_org(body[behalf.end():])
+        return ("behalf", [(b0 + behalf.end(), b0 + behalf.end() + len(org))]) if looks_like_org(org) else None
+    parts, pos = [], 0
+    for part in comma_parts(body):
+        part = part.strip()
+        a = body.index(part, pos)
+        pos = a + len(part)
+        parts.append((b0 + a, b0 + a + len(part)))
+    if not parts:
+        return None
+    first = text[parts[0][0] : parts[0][1]]
+    if has_title_word(first) and not looks_like_org(first):
+        return "title", parts
+    otoks = tokens(first)
+    if not otoks or len(otoks) > 9 or not all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks) or is_place(first) \
+            or is_generic(first) and not named_body(first) or person_in_run(otoks) and not looks_like_org(first):
+        return None
+    orgs = [parts[0]] + [(a, b) for a, b in parts[1:] if looks_like_org(text[a:b]) and not is_place(text[a:b])
+                         and not has_title_word(text[a:b]) and fold(text[a:b]).split()[0] != "government"]
+    return "org", orgs
+
+
+def _card(doc: Doc, pidx: int, lines, line: tuple[int, int]) -> list[int]:
+    """A card under a name line: up to four lines, each a title, an organization or `Title, Organization`
+    (`Senior Fellow, North America Program` / `Gulf Policy Institute` / `Former Advisor, Office of X`).
+    A title line followed by an organization line is that organization's title; a title line followed by
+    none carries its own organization at its end. Returns the lines read (none unless two or more)."""
+    text = doc.text
+    idx = _line_index(lines, line)
+    card: list[tuple[tuple[int, int], tuple[str, list[tuple[int, int]]]]] = []
+    for ln in lines[idx + 1 : idx + 5]:
+        if not text[ln[0] : ln[1]].strip() or any(ln[0] <= sp.start < ln[1] for p in doc.found["person"] for sp in p.spans):
+            break
+        kind = _card_line(text, ln)
+        if kind is None:
+            break
+        card.append((ln, kind))
+    if len(card) < 2 or card[0][1][0] != "title":
+        return []
+    person = doc.found["person"][pidx]
+
+    def affiliate(a: int, b: int, title: str | None, ln) -> None:
+        org = _strip_place_parens(clean_org(text[a:b]))
+        if org and not is_place(org) and (not is_generic(org) or named_body(org)):
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(a, a + len(org), ln)), title)
+
+    pending: str | None = None
+    for n, (ln, (kind, parts)) in enumerate(card):
+        if kind == "title":
+            whole = text[parts[0][0] : parts[-1][1]]
+            person.title = person.title or (whole if n + 1 < len(card) and card[n + 1][1][0] == "org" else None)
+            if n + 1 < len(card) and card[n + 1][1][0] == "org":
+                pending = whole
+                continue
+            strs = [text[a:b] for a, b in parts]
+            at = _TITLE_AT.fullmatch(whole)
+            if len(parts) == 1 and at and has_title_word(at.group("title")):
+                a = parts[0][0] + at.start("org")
+                affiliate(a, a + len(at.group("org").rstrip(" .")), at.group("title"), ln)
+                person.title = person.title or at.group("title")
+                continue
+            pairs = _title_org_sequence(strs) if len(strs) >= 2 else []
+            for title, org in pairs:
+                a = text.find(org, ln[0], ln[1])
+                if a >= 0:
+                    affiliate(a, a + len(org), title, ln)
+            person.title = person.title or (pairs[0][0] if pairs and pairs[0][0] else whole)
+        elif kind == "org":
+            for a, b in parts:
+                affiliate(a, b, pending, ln)
+            pending = None
+        else:
+            affiliate(*parts[0], None, ln)
+    return [ln[0] for ln, _ in card]
 
 
 def _stacked_title(text: str, title: str, org: str) -> bool:

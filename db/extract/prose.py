@@ -62,6 +62,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
         if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
             acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
+        if acr and acr.upper() in _FILE_TYPES:
+            acr = None  # "Hearing Notice (PDF)": a link's file type
         found = person_in_run(run)
         if not found and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
@@ -451,6 +453,13 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if acr and is_place(phrase):
         return
+    cut = next((i for i, t in enumerate(run) if t.key in _NOT_ORG_ENDS), None)
+    if cut is not None and not acr:
+        head = clean_org(phrase_of(text, run[:cut])) if cut >= 2 else ""
+        if head and run[cut].key != "building" and fold(head).split()[-1] in V.ORG_SUFFIXES | V.ORG_HEADS and not any(
+                is_title_tok(t) for t in run[:cut]) and not is_place(head):
+            doc.add("organization", head, doc.span(run[0].start, run[cut - 1].end, sent))  # "X Subcommittee Hearing on Y"
+        return  # "Longworth House Office Building", "Committee Members Present", "Chairman X Opening Statement"
     is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase)) or (
         len(run) >= 3 and (is_title_tok(run[-1]) or run[-1].key[:-1] in V.TITLE_WORDS) and _office_of(run))  # "U.S. House of Representatives"
     if is_org and fold(run[0].text) in V.TITLE_WORDS and len(run) <= 2:
@@ -459,6 +468,10 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         idx = doc.add("organization", phrase, span, acronym=acr)
 
 
+_FILE_TYPES = frozenset("PDF DOC DOCX PPT PPTX XLS XLSX MP3 MP4 ZIP HTML TXT".split())
+# Last words of a capitalised run that make it a document, a building or a heading, never an organization.
+_NOT_ORG_ENDS = frozenset("statement statements notice disclosure testimony building present transcript agenda "
+                          "remarks minutes briefing hearing".split())
 _BODY_OF_HEADS = V.ORG_HEADS | frozenset("house administration bureau service".split())
 # Last words of a public body named by generic words alone ("International Trade Administration").
 _BODY_ENDS = frozenset("administration agency bureau authority service commission department office institute "
