@@ -50,6 +50,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         acronym_after[m.start()] = m.group(1)
     sentence_people: list[tuple[int, list[Tok]]] = []
     _supports(doc, sent)
+    _such_as(doc, sent)  # before the runs, so that `A y B` after `representantes de` splits at `y`
     runs = [part for r in runs for part in _split_verbs(r)]
     caption = _caption_span(text, s, e)
     pair_firsts: set[int] = set()
@@ -125,7 +126,6 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             for (p, o), t in list(doc.affiliations.items()):
                 if p == other:
                     doc.affiliate(pidx, o, t)
-    _such_as(doc, sent)
     _led_by(doc, sent, sentence_people)
     _participants_included(doc, sent, sentence_people)
     _partners(doc, sent)
@@ -281,6 +281,10 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
         not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
     ):
         return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
+    if all(len(p.split()) >= 2 for p in phrases) and all(run[c + 1].key in ("the", "la", "el", "los", "las")
+                                                      for c in cuts if c + 1 < len(run)) and any(
+            looks_like_org(p) or initiative_kind(p) for p in phrases[1:]):
+        return parts  # "the National Council of X and the Y Institute": `and the` opens a second name
     if all(len(p.split()) >= 2 and (fold(p).split() or [""])[0] in V.ORG_HEADS for p in phrases):
         return parts  # "la Secretaría de Economía y la Asociación de Parques Industriales"
     if len(parts) == 2 and all(len(p.split()) >= 2 for p in phrases) and initiative_kind(phrases[1]) and (
@@ -297,22 +301,33 @@ _SUCH_AS = re.compile(
 )
 
 
+# People named by the organizations they come from: "purchasing teams from A and B", "representantes de X, Y y Z".
+_STAFF_FROM = re.compile(
+    r"\b(?:executives|representatives|officials|managers|teams|leaders|delegates|buyers|engineers|employees|"
+    r"ejecutivos|representantes|funcionari[oa]s|directivos|empresarios|gerentes|compradores)\s+"
+    r"(?:of|from|de|del|de la)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
 def _such_as(doc: Doc, sent) -> None:
-    """`companies such as A, B, and C`: each item is an organization."""
+    """`companies such as A, B, and C`, `executives of A and B`: each item is an organization."""
     text = doc.text
     s, e = sent
-    for m in _SUCH_AS.finditer(text, s, e):
+    for m in [*_SUCH_AS.finditer(text, s, e), *_STAFF_FROM.finditer(text, s, e)]:
         pos = m.end()
+        staff = m.re is _STAFF_FROM
         while pos < e:
-            item = re.match(r"(?:and\s+|or\s+)?((?:[A-Z0-9][\w&’'.\-]*)(?:\s+(?:[A-Z0-9][\w&’'.\-]*|of|de|&))*)", text[pos:e])
+            item = re.match(r"(?:and\s+|or\s+|y\s+|e\s+)?(?:the\s+)?((?:[A-ZÁÉÍÓÚÑ0-9][\w&’'.\-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w&’'.\-]*"
+                            r"|of|de la|del|de|&))*)", text[pos:e])
             if not item or not item.group(1):
                 break
             name = clean_org(item.group(1))
             a = pos + item.start(1)
+            if staff and (initiative_kind(name) or doc.lookup("initiative", name) is not None or is_title_tok(tokens(name)[0])):
+                break  # "members of the X Working Group", "officials of the Secretary's office"
             if name and not is_place(name) and not is_generic(name) and not person_in_run(tokens(name)):
                 doc.add("organization", name, doc.span(a, a + len(name), sent))
             pos += item.end()
-            sep = re.match(r"\s*,\s*|\s+(?=and\s|or\s)", text[pos:e])
+            sep = re.match(r"\s*,\s*|\s+(?=and\s|or\s|y\s|e\s)", text[pos:e])
             if not sep:
                 break
             pos += sep.end()
