@@ -61,7 +61,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
-        if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
+        if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z][A-Za-z.]*", acr)):
             acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
         if acr and acr.upper() in _FILE_TYPES:
             acr = None  # "Hearing Notice (PDF)": a link's file type
@@ -383,8 +383,9 @@ def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> Non
         person = doc.found["person"][pidx]
         person.title = person.title or inner  # "Jane Doe (CEO)"
         return
-    if not _org_in_parens(inner):
-        return
+    if not _org_in_parens(inner) or doc.lookup("person", inner) is not None or (
+            len(inner.split()) == 1 and doc.person_by_part(inner) is not None):
+        return  # "Press contact: Ana Ruiz (Bexley-Nakamura)": the person she speaks for
     oidx = doc.add("organization", clean_org(inner), doc.span(start, start + len(inner), sent))
     doc.affiliate(pidx, oidx, title)
     person = doc.found["person"][pidx]
@@ -395,7 +396,7 @@ def _org_in_parens(inner: str) -> bool:
     """`Name (Cascadia Freight)`: a short capitalised name that is no place, party tag or date."""
     inner = inner.strip()
     words = inner.split()
-    if not 1 <= len(words) <= 6 or is_place(inner) or is_generic(inner) or re.search(r"\d|@|[DRI]-[A-Z]{2}\b", inner):
+    if not 1 <= len(words) <= 6 or is_place(inner) or is_generic(inner) or re.search(r"\d|@|\b[DRI]-[A-Z]", inner):
         return False
     return looks_like_org(inner) or all(w[:1].isupper() or fold(w) in V.NAME_CONNECTORS for w in words)
 
@@ -431,7 +432,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         if not run or (doc.lookup("organization", phrase_of(text, run)) is None
                        and doc.lookup("initiative", phrase_of(text, run)) is None):
             return
-    while len(run) > 2 and (is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS) and any(
+    while len(run) > 2 and (is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS and is_title_tok(run[1])) and any(
         t.key in V.NAME_CONNECTORS for t in run[1:3]
     ):
         if run[0].key in V.ORG_HEADS and not looks_like_org(phrase_of(text, strip_leading(run[1:]))):
@@ -468,6 +469,9 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if acr and is_place(phrase):
         return
+    words = phrase.split()
+    if len(words) >= 2 and fold(words[-1]) in ("office", "offices", "oficina", "oficinas") and is_place(" ".join(words[:-1])):
+        return  # "Washington, DC Office | Austin | Dallas": where a member keeps an office
     cut = next((i for i, t in enumerate(run) if t.key in _NOT_ORG_ENDS), None)
     if cut is not None and not acr:
         head = clean_org(phrase_of(text, run[:cut])) if cut >= 2 else ""
@@ -576,7 +580,8 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
         if t.possessive and i + 1 < len(title_toks):
             return
     lead = title_toks[0]
-    if len(title_toks) >= 2 and is_title_tok(title_toks[1]) and not is_title_tok(lead) and lead.key.strip() and (
+    if len(title_toks) >= 2 and is_title_tok(title_toks[1]) and not is_title_tok(lead) and lead.key.strip() and \
+            fold(lead.text).replace(".", "").replace(" ", "") not in V.PLACES and (
         lead.text.isupper() and len(lead.text) >= 2 or doc.lookup("organization", lead.text) is not None or (
             lead.key not in GENERIC_WORDS and lead.key not in V.PLACES and lead.key not in V.TOPIC_WORDS
             and not lead.key.endswith(("an", "ish", "ese"))
