@@ -140,11 +140,158 @@ def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     return found[1]
 
 
+# Column labels of a table's header row, by what the column holds.
+_COLUMNS = {
+    "person": "name nombre full name nombre completo director directora member miembro integrante consejero consejera "
+              "participant participante attendee asistente speaker ponente delegate delegado representative "
+              "representante",
+    "org": "company empresa organization organisation organizacion institution institucion dependencia affiliation "
+           "agency employer entity entidad firm organismo",
+    "title": "title position cargo puesto role rol job title",
+    "other": "location city ciudad state estado country pais email correo phone telefono sector seat term periodo",
+}
+_COLUMN_OF = {label: kind for kind, labels in _COLUMNS.items() for label in labels.split()} | {
+    "full name": "person", "nombre completo": "person", "job title": "title"}
+_CELL_SEP = re.compile(r"\s*\|\s*|\t+\s*|\s{2,}")
+
+
+def _column(cell: str) -> str | None:
+    """The kind of column a header cell names (`Empresa / Institución` -> "org"), else None."""
+    kinds = {_COLUMN_OF.get(fold(part).strip()) for part in re.split(r"\s*/\s*", cell.strip())}
+    kinds.discard(None)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """The cells of a table row (`A | B | C`, tab- or wide-space-separated), as offsets."""
+    s, e = line
+    out, pos = [], s
+    for m in [*_CELL_SEP.finditer(text, s, e), None]:
+        end = m.start() if m else e
+        cell = text[pos:end]
+        if cell.strip():
+            a = pos + len(cell) - len(cell.lstrip())
+            out.append((a, a + len(cell.strip())))
+        if m:
+            pos = m.end()
+    return out
+
+
+def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
+    """Tables with a header row naming their columns, one row a line (`Nombre | Cargo | Empresa`, tab-separated,
+    a row wrapped onto a second line of fewer cells) or flattened one cell a line (`Director` / `Company` /
+    `Location` then three lines a row): each row's person, title and organization. Returns the lines read."""
+    text = doc.text
+    used: set[int] = set()
+    nonempty = [ln for ln in lines if text[ln[0] : ln[1]].strip()]
+    k = 0
+    while k < len(nonempty):
+        cols = [_column(text[a:b]) for a, b in _cells(text, nonempty[k])]
+        flat = 0
+        if len(cols) == 1 and cols[0]:  # a header flattened one label a line
+            while k + flat < len(nonempty) and len(c := _cells(text, nonempty[k + flat])) == 1 and _column(text[c[0][0]:c[0][1]]):
+                flat += 1
+            cols = [_column(text[c[0][0]:c[0][1]]) for c in (_cells(text, nonempty[k + i]) for i in range(flat))]
+        if len(cols) < 2 or not all(cols) or cols.count("person") != 1 or "org" not in cols and "title" not in cols:
+            k += 1
+            continue
+        header = nonempty[k]
+        rows: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []  # (cells, lines)
+        j = k + max(flat, 1)
+        while j < len(nonempty):
+            if flat:
+                chunk = nonempty[j : j + flat]
+                if len(chunk) < flat or any(len(_cells(text, ln)) != 1 for ln in chunk):
+                    break
+                cells = [_cells(text, ln)[0] for ln in chunk]
+                if not _table_person(text, cells[cols.index("person")]):
+                    break
+                rows.append((cells, chunk))
+                j += flat
+                continue
+            ln = nonempty[j]
+            if text.count("\n", nonempty[j - 1][1], ln[0]) > 1:
+                break  # a blank line ends the table
+            cells = _cells(text, ln)
+            nxt = _cells(text, nonempty[j + 1]) if j + 1 < len(nonempty) and text.count(
+                "\n", ln[1], nonempty[j + 1][0]) == 1 else []
+            if len(cells) == len(cols) and len(nxt) == 2 < len(cols) and cols[0] == "person":
+                rows.append((cells, [ln, nonempty[j + 1]]))  # the rest of the row wrapped onto a line of two cells
+                j += 2
+                continue
+            if len(cells) == len(cols) and _table_person(text, cells[cols.index("person")]):
+                rows.append((cells, [ln]))
+            else:
+                break
+            j += 1
+        if not rows:
+            k += 1
+            continue
+        heading = _heading_before(text, lines, header)
+        ini = _heading_initiative(doc, heading) if heading else None
+        used.add(header[0])
+        if flat:
+            used.update(ln[0] for ln in nonempty[k : k + flat])
+        for cells, rlines in rows:
+            row = {kind: cells[i] for i, kind in enumerate(cols) if kind != "other"}
+            pa, pb = row["person"]
+            if len(rlines) > 1 and not flat:  # "Ing. Name | Vocal | Org" / "Surname | Org (continued)"
+                rest = _cells(text, rlines[1])[0]
+                skip = _courtesy_len(text[pa:pb])
+                toks = tokens(text[pa + skip : pb], pa + skip) + tokens(text[rest[0] : rest[1]], rest[0])
+                found = person_in_run(toks, strong=True) if toks and len(toks) <= 6 and all(
+                    t.cap or t.key in V.NAME_PARTICLES for t in toks) else None
+                name_toks = found[1] if found and not found[0] else None
+            else:
+                name_toks = _table_person(text, (pa, pb))
+            if not name_toks:
+                continue
+            shown = " ".join(t.text for t in name_toks)
+            pidx = doc.add("person", shown, doc.span(name_toks[0].start, name_toks[-1].end, rlines[0]))
+            if len(name_toks) > 1 and name_toks[-1].start > rlines[0][1]:
+                doc.alias("person", pidx, shown)
+            title = text[row["title"][0]:row["title"][1]] if "title" in row else None
+            person = doc.found["person"][pidx]
+            if title:
+                person.title = person.title or title
+            if "org" in row:
+                oa, ob = row["org"]
+                if len(rlines) > 1 and not flat:
+                    first = [c for c in _cells(text, rlines[0])][-1]
+                    last = _cells(text, rlines[1])[-1]
+                    org = " ".join([text[first[0]:first[1]], text[last[0]:last[1]]])
+                    span = doc.span(first[0], first[1], rlines[0])
+                else:
+                    org = text[oa:ob]
+                    span = doc.span(oa, ob, rlines[0])
+                org = _strip_place_parens(clean_org(org))
+                if org and not is_place(org) and not is_generic(org):
+                    doc.affiliate(pidx, doc.add("organization", org, span), title)
+            if ini is not None:
+                doc.member(pidx, ini, "member")
+            used.update(ln[0] for ln in rlines)
+        k = j
+    return used
+
+
+def _table_person(text: str, cell: tuple[int, int]) -> list[Tok] | None:
+    """The person named in a table's name cell (a courtesy title such as `Ing.` or `Dr.` dropped)."""
+    a, b = cell
+    raw = text[a:b]
+    skip = _courtesy_len(raw)
+    toks = tokens(raw[skip:], a + skip)
+    if not toks or len(toks) > 6 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+        return None
+    found = person_in_run(toks, strong=True)
+    return found[1] if found and not found[0] else None
+
+
 def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
     """Member-list lines (`Name - Organization`, `Name, Title, Org`, bare names) under a heading."""
     text = doc.text
-    items = [(ln, _split_list_line(text, *ln)) for ln in lines]
-    used: set[int] = set()
+    table_lines = _tables(doc, lines)
+    items = [(ln, None if ln[0] in table_lines else _split_list_line(text, *ln)) for ln in lines]
+    used: set[int] = set(table_lines)
     i = 0
     while i < len(items):
         # a block: list-shaped lines, blank lines allowed between them
