@@ -32,6 +32,7 @@ from db.extract.core import (
     tokens,
 )
 from db.extract.prose import named_body
+from db.extract.core import GENERIC_WORDS as GENERIC
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□*+]|[-–—](?=\s)|\d{1,3}[.)](?=\s))\s*")
 _LIST_SEP = re.compile(r"\s+[-–—|]+\s*|\s*[-–—|]+\s+|\s*[:]\s+")
@@ -558,6 +559,9 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
             org, title = parts[0], ", ".join(parts[1:])
     elif has_title_word(parts[0]) and not looks_like_org(parts[0]):
         title = parts[0]
+        split = title_then_org(parts[0])
+        if split:  # "directora general de Hélice Composites"
+            title, org = split
     else:
         org = parts[0]
     if title and first:
@@ -566,6 +570,36 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if org and not is_place(org) and (o0 := text.find(org, r0, line[1])) >= 0:
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
+
+
+_TITLE_PREP = re.compile(r"\s+(?:de la|de los|del|de|of the|of|at the|at|with the|with|en)\s+(?=[A-ZÁÉÍÓÚÑ0-9])")
+# Words of a portfolio or a department named after a title ("director de Proyectos", "Head of Trade Policy").
+_PORTFOLIO_WORDS = frozenset(
+    "asuntos desarrollo comercio industria politica relaciones planeacion operaciones operacion proyectos ventas finanzas "
+    "administracion recursos humanos exterior internacional internacionales economico economica economicos nacional "
+    "vinculacion talento calidad innovacion estrategia comunicacion gobierno gubernamentales institucionales "
+    "affairs development operations projects sales strategy communications research programs government "
+    "public policy external internal corporate americas markets supply chain human resources".split())
+
+
+def title_then_org(part: str) -> tuple[str, str] | None:
+    """`director de planta de Nordhavn Aerostructures`, `Head of Sales at Volta Grid`: the title and the
+    organization that ends it; None when what follows the title is a portfolio (`Director of Trade Policy`)."""
+    for m in _TITLE_PREP.finditer(part):
+        title, org = part[: m.start()].strip(), part[m.end():].strip().rstrip(".")
+        where = re.search(r"\s+(?:en|in)\s+(?=[A-ZÁÉÍÓÚÑ])", org)
+        if where and is_place(org[where.end():]):
+            org = org[: where.start()]  # "cónsul de X en Nuevo Laredo": the post's city is no part of the name
+        if not has_title_word(title):
+            continue
+        otoks = tokens(org)
+        if not otoks or not all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks) or is_place(org) or has_title_word(org):
+            continue
+        words = [w for w in fold(org).split() if w not in V.NAME_CONNECTORS]
+        if looks_like_org(org) and not is_generic(org) or len(words) >= 2 and not all(
+                w in _PORTFOLIO_WORDS or w in GENERIC or w in V.TOPIC_WORDS or w in V.PLACES for w in words):
+            return title, org
+    return None
 
 
 _LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?B\.(?:\s+de\s+C\.\s?V\.)?|"

@@ -243,7 +243,7 @@ PLACES = _words(
     oaxaca chiapas veracruz guanajuato sinaloa tamaulipas baja michoacan zacatecas durango aguascalientes
     cdmx city chicago miami atlanta boston
     north south east west central latin northern southern western eastern caribbean hemisphere
-    united states kingdom republic
+    united states kingdom republic estados unidos
     """
 )
 
