@@ -669,6 +669,9 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
     for k, (s, e) in enumerate(nonempty):
         if s in list_lines:
             continue
+        badge = re.search(r"\s+[•·]\s+\S+(?:\s+\S+)?\s*$", text[s:e])
+        if badge:  # "Name • 2nd", "Name • Author": a social post's degree badge after the name
+            e = s + badge.start()
         toks = tokens(text[s:e], s)
         byline = bool(toks) and toks[0].text in ("By", "Por") and len(toks) > 2
         toks = toks[1:] if byline else toks  # "By Theodora K. Vance-Whitlock"
@@ -824,6 +827,25 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
         item = _ListItem(line=line, name=(ns, ns), rest=(ns + text[ns:ne].index(nxt), ns + text[ns:ne].index(nxt) + len(nxt)))
         _list_details(doc, item, pidx)
         return True
+    if " | " in nxt and len(nxt) <= 200:  # "Director of X at Org | Operations | Board Member, Other Org": a profile headline
+        found = False
+        pos = text.index(nxt, ns)
+        for seg in nxt.split(" | "):
+            a = text.index(seg, pos)
+            pos = a + len(seg)
+            at = _TITLE_AT.fullmatch(seg) or re.fullmatch(r"(?P<title>[^,]+?),\s+(?P<org>[A-Z].*)", seg)
+            if not at or not has_title_word(at.group("title")) or "," in at.group("title"):
+                continue
+            org = _strip_place_parens(clean_org(at.group("org")))
+            if not org or is_place(org) or is_generic(org) or has_title_word(org):
+                continue
+            o0 = text.index(org, a)
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), line)), at.group("title"))
+            person = doc.found["person"][pidx]
+            person.title = person.title or at.group("title")
+            found = True
+        if found:
+            return True
     if len(nxt) > 150 or not nxt[:1].isupper() and not nxt[:1].islower():
         return False
     parts = [p.strip() for p in nxt.split(",") if p.strip() and not _DEGREE.fullmatch(p.strip())]
@@ -832,6 +854,9 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
         title, org = at.group("title"), at.group("org")
     elif len(parts) >= 2 and has_title_word(parts[0]):
         title, org = ", ".join(parts[:-1]), parts[-1]
+        at = _TITLE_AT.fullmatch(org)
+        if at and not has_title_word(at.group("title")) and len(at.group("title").split()) <= 3:
+            title, org = f"{title}, {at.group('title')}", at.group("org")  # "VP Sales, Mexico at Org"
     else:
         return False
     org = _strip_place_parens(org.rstrip(" ."))

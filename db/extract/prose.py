@@ -108,6 +108,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             sentence_people.append((pidx, name))
             _apposition(doc, pidx, name[-1].end, sent)
             _who_heads(doc, pidx, name[-1].end, sent)
+            _as_new_title(doc, pidx, name, sent)
+            _our_title(doc, pidx, name, sent)
             _of_org(doc, pidx, name[-1].end, sent)
             continue
         _entity_run(doc, run, acr, sent)
@@ -227,6 +229,43 @@ def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
     if cur:
         parts.append(cur)
     return [p for p in parts if p]
+
+
+_AS_TITLE = re.compile(r"\s+as\s+(?:the\s+)?((?:[A-Z][\w&.\-]*\s+){0,5}[A-Z][\w&.\-]*)[’']s?\s+(?:new|next|first|incoming|interim)?\s*"
+                       r"((?:[A-Za-z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)")
+
+
+def _as_new_title(doc: Doc, pidx: int, name: list[Tok], sent) -> None:
+    """`We welcome Ana Ruiz as Volta Grid’s new Chief Financial Officer`: the title at that organization."""
+    m = _AS_TITLE.match(doc.text, name[-1].end, sent[1])
+    if not m or not has_title_word(m.group(2)) or not re.search(r"[’']s?\s", doc.text[m.end(1) : m.end(1) + 3]):
+        return
+    org = clean_org(m.group(1))
+    if is_place(org) or doc.lookup("person", org) is not None or not org:
+        return
+    title = " ".join(t.text for t in tokens(m.group(2)) if is_title_tok(t) or t.text[:1].isupper() or t.key in ("of", "for"))
+    oidx = doc.add("organization", org, doc.span(m.start(1), m.start(1) + len(org), sent))
+    doc.affiliate(pidx, oidx, title or None)
+    person = doc.found["person"][pidx]
+    person.title = person.title or title or None
+
+
+_OUR_TITLE = re.compile(r"\b(?:[Oo]ur|[Nn]uestr[oa])\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),\s*$")
+
+
+def _our_title(doc: Doc, pidx: int, name: list[Tok], sent) -> None:
+    """`She will report to our CEO, Name`: the title at the organization the page speaks for (named last before)."""
+    before = doc.text[max(sent[0], name[0].start - 60) : name[0].start]
+    m = _OUR_TITLE.search(before)
+    if not m or not has_title_word(m.group(1)):
+        return
+    named = [(sum(sp.start < name[0].start for sp in org.spans), -min(sp.start for sp in org.spans), i)
+             for i, org in enumerate(doc.found["organization"]) if any(sp.start < name[0].start for sp in org.spans)]
+    own = max(named)[2] if named else None  # the organization the page names most before the name
+    if own is not None:
+        doc.affiliate(pidx, own, m.group(1))
+        person = doc.found["person"][pidx]
+        person.title = person.title or m.group(1)
 
 
 def _who_heads(doc: Doc, pidx: int, name_end: int, sent) -> None:
