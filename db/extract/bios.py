@@ -47,6 +47,61 @@ def read_bios(doc: Doc) -> None:
     """Add the affiliations of the module's docstring to `doc`."""
     _biographies(doc)
     _titles_before_names(doc)
+    _career_sentences(doc)
+
+
+# A sentence of a career told about someone named before: "She joins us from X", "he began his career at Y",
+# "she spent seven years as ...", "Before that, she led operations at Z", "Previously, he served as ...".
+_SUBJECT = re.compile(r"(?:(?:Before that|Previously|Earlier|Prior to that|Antes|Anteriormente|Before joining [^,]{1,60}),\s+)?"
+                      r"(?P<who>She|He|Ella|Él)\s+", re.I)
+_CAREER = re.compile(r"\b(?:joins|joined|comes|came|moves|moved|arrives|arrived)\s+(?:us\s+|[a-z]+\s+team\s+)?from\s|"
+                     r"\b(?:began|started|launched)\s+(?:his|her|their)\s+career\b|\bspent\s+\w+\s+(?:years|decades)\b|"
+                     r"\b(?:previously|formerly|earlier)\s+(?:served|worked|led|held|was)\b|\bserved\s+as\b|"
+                     r"\bworked\s+(?:at|for|with)\b|\bled\s+[a-z][\w\s\-]{0,40}\s(?:at|for)\s|\bheld\s+[a-z]|"
+                     r"\b(?:inici[oó]\s+su\s+carrera|se\s+desempe[nñ][oó]|trabaj[oó]\s+en|lleg[oó]\s+de)\b")
+_CAREER_AT = re.compile(r"\b(?:at|with|from|for|en|de|con|para)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+
+
+def _career_sentences(doc: Doc) -> None:
+    """Organizations of a career told in sentences about the person named just before (`She joins us from
+    Trans-Andes Rail, where she spent six years as ...; she began her career with the X Service`)."""
+    text = doc.text
+    people = doc.found["person"]
+    starts = sorted((sp.start, i) for i, p in enumerate(people) for sp in p.spans if not is_place(p.name))
+    if not starts:
+        return
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if "career" not in line and not _CAREER.search(line):
+            continue
+        for s0, s1 in sentence_spans(text, ls, le):
+            sub = _SUBJECT.match(text, s0, s1)
+            subject = None
+            if sub:
+                before = [i for st, i in starts if st < s0 and st >= s0 - 700]
+                subject = before[-1] if before else None
+            else:
+                subject = next((i for st, i in starts if st == s0), None)  # "Anneliese began her career ..."
+            if subject is None or not _CAREER.search(text, s0, s1):
+                continue
+            if any(s0 < st < s1 and i != subject for st, i in starts):
+                continue  # another person in the sentence: whose career it tells is unclear
+            for m in _CAREER_AT.finditer(text, s0, s1):
+                if _STUDIED.search(text, max(s0, m.start() - 80), m.start()):
+                    continue
+                found = org_at(doc, text, m.end(), s1, bare=True)
+                if found is None:
+                    continue
+                name, a, b = found
+                words = name.split()
+                if len(words) < 2 and not looks_like_org(name) and doc.lookup("organization", name) is None:
+                    continue  # one bare capitalised word ("from Monterrey", "at Google"?) needs more evidence
+                if is_place(name) or fold(words[0]) in V.MONTHS or re.fullmatch(r"[\d\s]+", name):
+                    continue
+                oidx = doc.add("organization", name, doc.span(a, b, (s0, s1)))
+                doc.affiliate(subject, oidx, None)
 
 
 def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -> tuple[str, int, int] | None:

@@ -508,6 +508,8 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if acr and is_place(phrase):
         return
+    if known_org is None and known_ini is None and not acr and _menu_line(text, run[0].start):
+        return  # "Home   My Network   Jobs   Help Center": a site's menu
     words = phrase.split()
     if len(words) >= 2 and fold(words[-1]) in ("office", "offices", "oficina", "oficinas") and is_place(" ".join(words[:-1])):
         return  # "Washington, DC Office | Austin | Dallas": where a member keeps an office
@@ -524,6 +526,13 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if is_org:
         idx = doc.add("organization", phrase, span, acronym=acr)
+
+
+def _menu_line(text: str, pos: int) -> bool:
+    """The line at `pos` is a menu: four or more short items set apart by wide gaps, tabs or bars, most of one word."""
+    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    cells = [c for c in re.split(r"\s{3,}|\t|\s+[|·•]\s+", text[a : b if b >= 0 else len(text)].strip()) if c.strip()]
+    return len(cells) >= 4 and all(len(c.split()) <= 3 for c in cells) and sum(len(c.split()) == 1 for c in cells) * 2 >= len(cells)
 
 
 _FILE_TYPES = frozenset("PDF DOC DOCX PPT PPTX XLS XLSX MP3 MP4 ZIP HTML TXT".split())
