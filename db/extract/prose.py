@@ -448,6 +448,8 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     """Organizations and initiatives named by a capitalised run (with an acronym, if defined)."""
     text = doc.text
     run = strip_list_words(strip_leading(run))
+    while len(run) > 2 and run[0].key in ("at", "from", "with", "by", "in", "desde", "con", "por"):
+        run = strip_leading(run[1:])  # "At the Frontenac Institute, ...": a sentence opening with a preposition
     if not run:
         return
     for i, t in enumerate(run[1:-1], 1):

@@ -2,6 +2,7 @@
 
 - After: `los diputados A (PES), vicepresidenta de la Mesa, B (Morena) y C (PT) en representación
   del Congreso del Estado`, `A and B, on behalf of the X Council`, `A, representing the Y Union`.
+- Opening: `At the X Institute, research associates A and B prepared ...`: the sentence's people.
 - Before: `acudieron, del Grupo X, A, vicepresidente, y por Conservas “Y”, B, accionista, y C,
   directora general`: each organization opens its own run of people.
 
@@ -28,6 +29,7 @@ def read_represented(doc: Doc) -> None:
     """Add the affiliations of the module's docstring to `doc`."""
     text = doc.text
     spans = sorted((sp.start, sp.end, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    _at_org_sentences(doc)
     runs: list[list[tuple[int, int, int]]] = []
     for item in spans:
         if runs and 0 <= item[0] - runs[-1][-1][1] <= 120 and _GAP.fullmatch(text, runs[-1][-1][1], item[0]):
@@ -49,6 +51,29 @@ def read_represented(doc: Doc) -> None:
             continue
         name, a, b = org
         oidx = doc.add("organization", name, doc.span(a, b, (min(a, first[0]), max(b, last[1]))))
+        for pidx in people:
+            doc.affiliate(pidx, oidx, None)
+
+
+_AT_ORG_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:At|En)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _at_org_sentences(doc: Doc) -> None:
+    """`At the Gulf Policy Institute, research associates A and B prepared the annex; C edited it.`: a
+    sentence that opens by naming an organization tells what its people did there."""
+    text = doc.text
+    for m in _AT_ORG_OPENING.finditer(text):
+        comma = text.find(",", m.end(), m.end() + 90)
+        if comma < 0:
+            continue
+        org = org_at(doc, text, m.end(), comma)
+        if org is None or org[2] != comma:
+            continue
+        end = min([i for i in (text.find(". ", comma), text.find("\n", comma)) if i >= 0] or [len(text)])
+        people = {i for i, p in enumerate(doc.found["person"]) for sp in p.spans if comma < sp.start < end}
+        if not people:
+            continue
+        oidx = doc.add("organization", org[0], doc.span(org[1], org[2], (m.start(), end)))
         for pidx in people:
             doc.affiliate(pidx, oidx, None)
 
