@@ -42,7 +42,7 @@ def _continues(line: str, nxt: str) -> bool:
     if body.count("(") > body.count(")") and ")" in following and following.find(")") < (following.find("(") % 10_000):
         return True  # "Name (Asociación Nacional de" / "Parques Logísticos)": the parenthesis goes on
     
-    if len(body) >= 60 and _prose(body, 0.5) and _prose(following.rstrip(), 0.3) and following[0].isalpha():
+    if 60 <= len(body) <= 110 and len(following) <= 110 and _prose(body, 0.5) and _prose(following.rstrip(), 0.3) and following[0].isalpha():
         return True  # "We are grateful to Raúl Ezcurra" / "Benítez of the Querétaro ...": a wrapped paragraph
     return len(body) >= _WRAP_MIN and bool(_CONNECTOR_END.search(body)) and following[0].isalpha()
 
