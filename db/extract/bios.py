@@ -126,8 +126,8 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
         if place and is_place(place.group(1)):
             name, end = text[start : place.end()], place.end()  # "Embassy of Mexico in Washington"
     core, _ = org_core(name)
-    if not core or is_place(core) or doc.lookup("person", core) is not None:
-        return None
+    if not core or is_place(core) and doc.lookup("organization", core) is None or doc.lookup("person", core) is not None:
+        return None  # a place, unless the document defined it as an organization's acronym ("SE")
     toks = tokens(core)
     if not toks or is_title_tok(toks[0]) or all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
         return None  # "Undersecretary of Foreign Trade": a portfolio

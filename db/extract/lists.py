@@ -31,6 +31,7 @@ from db.extract.core import (
     strip_list_words,
     tokens,
 )
+from db.extract.prose import PORTFOLIO_WORDS as _PORTFOLIO_WORDS
 from db.extract.prose import named_body
 from db.extract.core import GENERIC_WORDS as GENERIC
 
@@ -573,15 +574,6 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
 
 
 _TITLE_PREP = re.compile(r"\s+(?:de la|de los|del|de|of the|of|at the|at|with the|with|en)\s+(?=[A-ZÁÉÍÓÚÑ0-9])")
-# Words of a portfolio or a department named after a title ("director de Proyectos", "Head of Trade Policy").
-_PORTFOLIO_WORDS = frozenset(
-    "asuntos desarrollo comercio industria politica relaciones planeacion operaciones operacion proyectos ventas finanzas "
-    "administracion recursos humanos exterior internacional internacionales economico economica economicos nacional "
-    "vinculacion talento calidad innovacion estrategia comunicacion gobierno gubernamentales institucionales "
-    "affairs development operations projects sales strategy communications research programs government "
-    "public policy external internal corporate americas markets supply chain human resources".split())
-
-
 def title_then_org(part: str) -> tuple[str, str] | None:
     """`director de planta de Nordhavn Aerostructures`, `Head of Sales at Volta Grid`: the title and the
     organization that ends it; None when what follows the title is a portfolio (`Director of Trade Policy`)."""

@@ -250,12 +250,21 @@ def _as_new_title(doc: Doc, pidx: int, name: list[Tok], sent) -> None:
     person.title = person.title or title or None
 
 
+_ITS_TITLE = re.compile(r"\b(?:its|their|su|sus)\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),?\s*$")
 _OUR_TITLE = re.compile(r"\b(?:[Oo]ur|[Nn]uestr[oa])\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),\s*$")
 
 
 def _our_title(doc: Doc, pidx: int, name: list[Tok], sent) -> None:
     """`She will report to our CEO, Name`: the title at the organization the page speaks for (named last before)."""
     before = doc.text[max(sent[0], name[0].start - 60) : name[0].start]
+    its = _ITS_TITLE.search(before)
+    if its and has_title_word(its.group(1)):  # "directivos de la Asociación X, encabezados por su presidente, Name"
+        own = last_before(doc, "organization", name[0].start)
+        if own is not None and any(sent[0] <= sp.start < name[0].start for sp in doc.found["organization"][own].spans):
+            doc.affiliate(pidx, own, its.group(1))
+            person = doc.found["person"][pidx]
+            person.title = person.title or its.group(1)
+        return
     m = _OUR_TITLE.search(before)
     if not m or not has_title_word(m.group(1)):
         return
@@ -356,7 +365,7 @@ def _such_as(doc: Doc, sent) -> None:
         staff = m.re is _STAFF_FROM
         while pos < e:
             item = re.match(r"(?:and\s+|or\s+|y\s+|e\s+)?(?:the\s+)?((?:[A-ZÁÉÍÓÚÑ0-9][\w&’'.\-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w&’'.\-]*"
-                            r"|of|de la|del|de|&))*)", text[pos:e])
+                            r"|(?:of|de las|de los|de la|del|de|&)(?=\s+[A-ZÁÉÍÓÚÑ0-9])))*)", text[pos:e])
             if not item or not item.group(1):
                 break
             name = clean_org(item.group(1))
@@ -537,6 +546,15 @@ def _menu_line(text: str, pos: int) -> bool:
     return len(cells) >= 4 and all(len(c.split()) <= 3 for c in cells) and sum(len(c.split()) == 1 for c in cells) * 2 >= len(cells)
 
 
+# Words of a portfolio or a department named after a title ("director de Proyectos", "Head of Trade Policy").
+PORTFOLIO_WORDS = frozenset(
+    "asuntos desarrollo comercio industria politica relaciones planeacion operaciones operacion proyectos ventas finanzas "
+    "administracion recursos humanos exterior internacional internacionales economico economica economicos nacional "
+    "vinculacion talento calidad innovacion estrategia comunicacion gobierno gubernamentales institucionales "
+    "affairs commercial development operations projects sales strategy communications research programs government "
+    "public policy external internal corporate americas markets supply chain human resources".split())
+
+
 _FILE_TYPES = frozenset("PDF DOC DOCX PPT PPTX XLS XLSX MP3 MP4 ZIP HTML TXT".split())
 # Last words of a capitalised run that make it a document, a building or a heading, never an organization.
 _NOT_ORG_ENDS = frozenset("statement statements notice disclosure testimony building present transcript agenda "
@@ -696,7 +714,7 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         doc.affiliate(pidx, oidx, title)
         first_title = first_title or title
     first_title = first_title or (" and ".join(pending) if pending else None)
-    nxt = re.match(r",\s*([^,;.]+?)\s*(?=[,;.]|$)", text[clause_end:e])
+    nxt = re.match(r",\s*((?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)+|[^,;.]|\.(?=\S))+?)\s*(?=[,;]|\.(?!\S)|$)", text[clause_end:e])  # "U.S. Embassy ..." keeps its dots
     if pending and nxt and (doc.lookup("organization", clean_org(nxt.group(1))) is not None or (
         looks_like_org(nxt.group(1)) and not is_place(nxt.group(1)) and not is_generic(nxt.group(1))
         and nxt.group(1)[:1].isupper()
@@ -728,6 +746,9 @@ def _portfolio(doc: Doc, title: str, org: str) -> bool:
     """`Director General of Regulatory Improvement`, `secretario de Desarrollo Social`: a government
     office's portfolio or unit, not an organization (no head word, suffix or acronym, not known)."""
     words = fold(title).split()
+    if doc.lookup("organization", org) is None and not named_body(org) and all(
+            w in PORTFOLIO_WORDS or w in GENERIC_WORDS or w in V.TOPIC_WORDS for w in fold(org).split()):
+        return True  # "Minister Counselor for Commercial Affairs, U.S. Embassy": generic words name a portfolio
     return bool(words) and words[-1] in _UNIT_TITLES and not looks_like_org(org) and doc.lookup(
         "organization", org) is None and not re.search(r"\b[A-Z]{2,}\b", org)
 

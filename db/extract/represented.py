@@ -3,6 +3,7 @@
 - After: `los diputados A (PES), vicepresidenta de la Mesa, B (Morena) y C (PT) en representación
   del Congreso del Estado`, `A and B, on behalf of the X Council`, `A, representing the Y Union`.
 - Opening: `At the X Institute, research associates A and B prepared ...`: the sentence's people.
+- Group: `por parte de la SE, la subsecretaria X, A; el jefe de Y, B, y ...`: everyone up to the sentence's end.
 - Before: `acudieron, del Grupo X, A, vicepresidente, y por Conservas “Y”, B, accionista, y C,
   directora general`: each organization opens its own run of people.
 
@@ -30,6 +31,7 @@ def read_represented(doc: Doc) -> None:
     text = doc.text
     spans = sorted((sp.start, sp.end, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
     _at_org_sentences(doc)
+    _for_org_groups(doc)
     runs: list[list[tuple[int, int, int]]] = []
     for item in spans:
         if runs and 0 <= item[0] - runs[-1][-1][1] <= 120 and _GAP.fullmatch(text, runs[-1][-1][1], item[0]):
@@ -55,7 +57,35 @@ def read_represented(doc: Doc) -> None:
             doc.affiliate(pidx, oidx, None)
 
 
-_AT_ORG_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:At|En)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+_AT_ORG_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:At|En)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|oficinas|instalaciones|"
+                             r"headquarters|offices)\s+(?:del|de la|de|of the|of)\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+# "Integraron la delegación, por parte de la SE, la subsecretaria X, A; el jefe de Y, B, y ...": a group's organization.
+_FOR_ORG = re.compile(r"\b(?:por parte|en representaci[oó]n|a nombre|on behalf)\s+(?:de|del|of)\s+(?:la\s+|el\s+|los\s+|las\s+|the\s+)?"
+                      r"(?=[A-ZÁÉÍÓÚÑ])")
+_GROUP_STOP = re.compile(r"\.\s|\n|\b(?:así como|as well as|along with|junto con|por parte|en representaci[oó]n|on behalf)\b")
+
+
+def _for_org_groups(doc: Doc) -> None:
+    """People listed after `por parte de la X,` / `on behalf of the X,` (titles before or after each name)
+    up to the sentence's end or the next group (`así como`, another `por parte de`) sit at X."""
+    text = doc.text
+    for m in _FOR_ORG.finditer(text):
+        comma = text.find(",", m.end(), m.end() + 100)
+        colon = text.find(":", m.end(), m.end() + 100)
+        stop = min(i for i in (comma, colon) if i >= 0) if max(comma, colon) >= 0 else -1
+        if stop < 0:
+            continue
+        org = org_at(doc, text, m.end(), stop, bare=True)
+        if org is None or org[2] != stop:
+            continue
+        end = _GROUP_STOP.search(text, stop + 1)
+        end = end.start() if end else len(text)
+        people = {i for i, p in enumerate(doc.found["person"]) for sp in p.spans if stop < sp.start < end}
+        if not people:
+            continue
+        oidx = doc.add("organization", org[0], doc.span(org[1], org[2], (m.start(), end)))
+        for pidx in people:
+            doc.affiliate(pidx, oidx, None)
 
 
 def _at_org_sentences(doc: Doc) -> None:
