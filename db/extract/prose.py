@@ -718,13 +718,24 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     if pending and nxt and (doc.lookup("organization", clean_org(nxt.group(1))) is not None or (
         looks_like_org(nxt.group(1)) and not is_place(nxt.group(1)) and not is_generic(nxt.group(1))
         and nxt.group(1)[:1].isupper()
-    )):
+    ) or _bare_name_ends(doc, nxt.group(1), clause_end + nxt.end(1), e)):
         a = clause_end + nxt.start(1)  # "Name, communications manager, BCC, ..."
         oidx = doc.add("organization", clean_org(nxt.group(1)), doc.span(a, a + len(nxt.group(1)), sent))
         doc.affiliate(pidx, oidx, first_title)
     person = doc.found["person"][pidx]
     if first_title and not person.title:
         person.title = first_title
+
+
+def _bare_name_ends(doc: Doc, name: str, end: int, sent_end: int) -> bool:
+    """`Name, President & CEO, Aerotrón México.`: a name of capitalised words with no organization shape that
+    closes the apposition (at the end of the sentence, line or `;` item) after a title is the organization."""
+    toks = tokens(name)
+    after = doc.text[end : sent_end].strip()
+    return 1 <= len(toks) <= 5 and (after in ("", ".") or after.startswith(";")) and all(
+        t.cap or t.key in V.NAME_CONNECTORS for t in toks) and toks[0].cap and not is_place(name) and not is_generic(
+        name) and not has_title_word(name) and not person_in_run(toks) and not all(
+        fold(w) in PORTFOLIO_WORDS or fold(w) in GENERIC_WORDS for w in name.split())
 
 
 _PLACE_NAMED = frozenset("embassy consulate embajada consulado office oficina mission".split())

@@ -80,12 +80,17 @@ def _for_org_groups(doc: Doc) -> None:
             continue
         end = _GROUP_STOP.search(text, stop + 1)
         end = end.start() if end else len(text)
-        people = {i for i, p in enumerate(doc.found["person"]) for sp in p.spans if stop < sp.start < end}
+        people = sorted((sp.start, sp.end, i) for i, p in enumerate(doc.found["person"]) for sp in p.spans if stop < sp.start < end)
         if not people:
             continue
         oidx = doc.add("organization", org[0], doc.span(org[1], org[2], (m.start(), end)))
-        for pidx in people:
+        prev = stop
+        for start, pend, pidx in people:
+            if any((pidx, o) in doc.affiliations and any(prev < sp.start < start for sp in other.spans)
+                   for o, other in enumerate(doc.found["organization"]) if o != oidx):
+                break  # "..., y el director de la oficina de CBP en Laredo, Name": another side's people begin
             doc.affiliate(pidx, oidx, None)
+            prev = pend
 
 
 def _at_org_sentences(doc: Doc) -> None:
