@@ -124,6 +124,9 @@ _OFFICIALS = re.compile(r"\b(?:governor|gobernador|mayor|alcalde|municipal presi
                         re.I)
 
 
+_BOARD_OFFICES = frozenset("secretary secretario secretaria".split())
+
+
 def _board_page(doc: Doc) -> None:
     """People of a page about an organization's board sit at that organization."""
     text = doc.text
@@ -136,9 +139,11 @@ def _board_page(doc: Doc) -> None:
     for pidx, person in enumerate(doc.found["person"]):
         if (pidx, owner) in doc.affiliations or mentioned_only_as_met(doc, person):
             continue
-        if person.title and _OFFICIALS.search(person.title):
-            continue
-        if any(_OFFICIALS.search(text[max(0, sp.start - 40) : sp.start]) for sp in person.spans):
+        if person.title and _OFFICIALS.search(person.title) and fold(person.title) not in _BOARD_OFFICES:
+            continue  # (a board's "Secretary" or "Secretaria" sits on it)
+        if any((o := _OFFICIALS.search(text[max(0, sp.start - 40) : sp.start])) and not re.match(
+                r"(?:secretary|secretari[oa])\s*:", text[max(0, sp.start - 40) + o.start() : sp.start], re.I)
+               for sp in person.spans):  # "Secretaria: Lic. Name" is the board's own secretary
             continue
         doc.affiliate(pidx, owner, None)
 

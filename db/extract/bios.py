@@ -187,14 +187,19 @@ _ON_BEHALF = re.compile(r"(?:a nombre|en representaci[oó]n|por parte|on behalf)
                         r"([A-ZÁÉÍÓÚÑ][^,;:()\n]{1,80}),\s*$")
 
 
+_COURTESY_BEFORE = re.compile(r"(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.P|Arq|Sr|Sra|Mr|Ms|Mrs)\.\s+$")
+
+
 def _titles_before_names(doc: Doc) -> None:
     text = doc.text
     for pidx, person in enumerate(list(doc.found["person"])):
         for sp in person.spans:
-            if text[sp.start - 2 : sp.start] != ", ":
+            courtesy = _COURTESY_BEFORE.search(text, max(0, sp.start - 12), sp.start)
+            name_at = courtesy.start() if courtesy else sp.start  # "el presidente de la X, Lic. Name"
+            if text[name_at - 2 : name_at] != ", ":
                 continue
-            window_start = max(0, sp.start - 200, text.rfind("\n", 0, sp.start) + 1)
-            before = text[window_start : sp.start - 2]
+            window_start = max(0, name_at - 200, text.rfind("\n", 0, name_at) + 1)
+            before = text[window_start : name_at - 2]
             lead = None
             for m in _ARTICLE_TITLE.finditer(before):
                 words = tokens(before[m.end() :])
@@ -206,7 +211,7 @@ def _titles_before_names(doc: Doc) -> None:
             if re.search(r"[,;:]|\.\s", phrase):
                 continue
             at = window_start + lead.end()
-            org = _phrase_org(doc, text, at, sp.start - 2)
+            org = _phrase_org(doc, text, at, name_at - 2)
             if org is None:
                 behalf = _ON_BEHALF.search(text, window_start, window_start + lead.start())
                 if behalf:

@@ -566,7 +566,8 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
         gap = text[cur[-1].end : tok.start] if cur else ""
-        gap_ok = bool(cur) and not cur[-1].possessive and "   " not in gap and "\t" not in gap and (  # "Home   About   Help"
+        gap_ok = bool(cur) and not cur[-1].possessive and "   " not in gap and "\t" not in gap and not (
+            "  " in gap and len(cur) == 1 and cur[0].text.isupper() and len(cur[0].text) > 1) and (  # menus; "ACME  Acme Corp"
             gap.strip() == "" or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
         )
         century = i + 1 < len(toks) and toks[i + 1].key == "century" and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)

@@ -524,6 +524,8 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     words = phrase.split()
     if len(words) >= 2 and fold(words[-1]) in ("office", "offices", "oficina", "oficinas") and is_place(" ".join(words[:-1])):
         return  # "Washington, DC Office | Austin | Dallas": where a member keeps an office
+    if any(t.key in _VENUE_WORDS for t in run):
+        return  # "el Centro de Convenciones de Celaya", "the Civic Center Ballroom": where an event is held
     cut = next((i for i, t in enumerate(run) if t.key in _NOT_ORG_ENDS), None)
     if cut is not None and not acr:
         head = clean_org(phrase_of(text, run[:cut])) if cut >= 2 else ""
@@ -555,6 +557,7 @@ PORTFOLIO_WORDS = frozenset(
     "public policy external internal corporate americas markets supply chain human resources".split())
 
 
+_VENUE_WORDS = frozenset("convenciones convention ballroom auditorio auditorium salon".split())
 _FILE_TYPES = frozenset("PDF DOC DOCX PPT PPTX XLS XLSX MP3 MP4 ZIP HTML TXT".split())
 # Last words of a capitalised run that make it a document, a building or a heading, never an organization.
 _NOT_ORG_ENDS = frozenset("statement statements notice disclosure testimony building present transcript agenda "
