@@ -275,12 +275,22 @@ def _appositions(doc: Doc) -> None:
                 if not is_place(org) and doc.lookup("person", org) is None and not is_title_tok(tokens(org)[0]):
                     at = m.start(1) + bare.start(1)
                     doc.affiliate(pidx, doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1)))), None)
-                continue
+                m = _APPOSITION.match(text, m.end(1))  # "la senadora Name, del PRI, integrante de la Comisión X"
+                if not m or opens_with_verb(m.group(1)) or not any(is_title_tok(t) for t in tokens(m.group(1))[:2]):
+                    continue
             for piece in _PIECES.split(m.group(1)):
                 t = _TITLE_AT.match(piece.strip())
                 if not t or not any(is_title_tok(tok) for tok in tokens(t.group(1))):
                     continue
                 org = _org_phrase(t.group(2))
+                rest, off = t.group(2), 0
+                while org and (_portfolio_only(org_core(org)[0]) or _portfolio_lead(org)):
+                    deeper = _DEEPER.search(rest, off + 1)  # "vicepresidenta de Asuntos Gubernamentales de X"
+                    if not deeper or deeper.start() > off + len(org):
+                        org = None
+                        break
+                    off = deeper.end()
+                    org = _org_phrase(rest[off:])
                 if not org:
                     continue
                 at = text.find(org, m.start(1), m.end(1))
@@ -297,6 +307,23 @@ def _appositions(doc: Doc) -> None:
                     continue
                 oidx = doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1))))
                 doc.affiliate(pidx, oidx, t.group(1).strip())
+
+
+_DEEPER = re.compile(r"\s(?:de la|de los|de las|del|de|of the|of|at the|at)\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _portfolio_only(name: str) -> bool:
+    """`Asuntos Gubernamentales`, `Government Affairs`: a portfolio's words, no organization's name."""
+    from db.extract.prose import PORTFOLIO_WORDS
+    words = [w for w in fold(name).split() if w not in V.NAME_CONNECTORS]
+    return bool(words) and not looks_like_org(name) and all(
+        w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in V.NON_NAME_WORDS for w in words)
+
+
+def _portfolio_lead(org: str) -> bool:
+    """`Asuntos Gubernamentales de Vantorq Logistics`: a portfolio's words, then `de`/`of` and another name."""
+    parts = _DEEPER.split(org, maxsplit=1)
+    return len(parts) == 2 and _portfolio_only(parts[0])
 
 
 def _org_phrase(rest: str) -> str | None:

@@ -553,7 +553,7 @@ PORTFOLIO_WORDS = frozenset(
     "asuntos desarrollo comercio industria politica relaciones planeacion operaciones operacion proyectos ventas finanzas "
     "administracion recursos humanos exterior internacional internacionales economico economica economicos nacional "
     "vinculacion talento calidad innovacion estrategia comunicacion gobierno gubernamentales institucionales "
-    "affairs commercial development operations projects sales strategy communications research programs government "
+    "gubernamentales affairs commercial development operations projects sales strategy communications research programs government "
     "public policy external internal corporate americas markets supply chain human resources".split())
 
 
@@ -834,6 +834,12 @@ def _inner_head(org: str) -> int:
     for i in range(1, len(toks)):
         if toks[i].key in V.ORG_HEADS and toks[i - 1].key in V.NAME_CONNECTORS and i >= 2:
             return toks[i].start
+    for i in range(1, len(toks) - 1):  # "Asuntos Gubernamentales de Vantorq Logistics": a portfolio, then the company
+        if toks[i].key in ("de", "del", "of", "at") and toks[i + 1].cap and all(
+                t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS for t in toks[:i]) and not is_place(org[toks[i + 1].start:]):
+            return toks[i + 1].start
+        if toks[i].key not in PORTFOLIO_WORDS and toks[i].key not in V.TOPIC_WORDS and toks[i].key not in V.NAME_CONNECTORS:
+            break
     return 0
 
 
@@ -865,8 +871,8 @@ def _org_prefix(text: str, *, stop_at_and: bool = False) -> str | None:
             break
         if stop_at_and and t.key in ("and", "y"):
             break
-        if t.cap or (run and t.key in V.NAME_CONNECTORS and i + 1 < len(toks) and toks[i + 1].cap):
-            run.append(t)
+        if t.cap or (run and (t.key in V.NAME_CONNECTORS or t.text == "&") and i + 1 < len(toks) and toks[i + 1].cap):
+            run.append(t)  # "Rendón & Asociados"
             if t.possessive:
                 break
         else:
