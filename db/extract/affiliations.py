@@ -231,6 +231,7 @@ def _paragraphs(text: str):
 
 
 _APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|(?<=[a-z0-9áéíóúñ)])\.\s|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
+                         r",\s+(?!(?:y|and|e|ex|former)\s)[a-záéíóúñ]+\s+(?!(?:de|del|of|at|en|for|para)\s)|"  # ", advirtió que"
                          r"\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ]|,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+,)")
 _PIECES = re.compile(r"\s+(?:and|y)\s+(?=(?:former\s+|ex\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of|de|del|at)\b)|;\s*")
 _TITLE_AT = re.compile(r"(.{2,80}?)\s+(?:of the|of|at the|at|for the|de la|de los|de las|del|de|en la|en el|en)\s+"
@@ -291,8 +292,8 @@ def _appositions(doc: Doc) -> None:
                         break
                     off = deeper.end()
                     org = _org_phrase(rest[off:])
-                if not org:
-                    continue
+                if not org or re.fullmatch(r"[A-Z]{2,8}", org) and not _acronym_fits(doc, org):
+                    continue  # an acronym the document tied to another name ("... Subcommittee ... Exchange (BLX)")
                 at = text.find(org, m.start(1), m.end(1))
                 if at < 0:
                     continue
@@ -318,6 +319,16 @@ def _portfolio_only(name: str) -> bool:
     words = [w for w in fold(name).split() if w not in V.NAME_CONNECTORS]
     return bool(words) and not looks_like_org(name) and all(
         w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in V.NON_NAME_WORDS for w in words)
+
+
+def _acronym_fits(doc: Doc, acr: str) -> bool:
+    """An acronym names the organization it is recorded for when its letters are that name's initials, in order."""
+    known = doc.lookup("organization", acr)
+    if known is None:
+        return True
+    initials = "".join(w[0] for w in doc.found["organization"][known].name.split() if w[:1].isupper())
+    it = iter(initials.upper())
+    return acr == doc.found["organization"][known].name or all(c in it for c in acr)
 
 
 def _portfolio_lead(org: str) -> bool:

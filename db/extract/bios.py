@@ -187,6 +187,7 @@ _ON_BEHALF = re.compile(r"(?:a nombre|en representaci[oó]n|por parte|on behalf)
                         r"([A-ZÁÉÍÓÚÑ][^,;:()\n]{1,80}),\s*$")
 
 
+_RANK_BEFORE = re.compile(r"(?<=, )([a-záéíóúñ]+)\s+$")
 _COURTESY_BEFORE = re.compile(r"(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.P|Arq|Sr|Sra|Mr|Ms|Mrs)\.\s+$")
 
 
@@ -196,6 +197,9 @@ def _titles_before_names(doc: Doc) -> None:
         for sp in person.spans:
             courtesy = _COURTESY_BEFORE.search(text, max(0, sp.start - 12), sp.start)
             name_at = courtesy.start() if courtesy else sp.start  # "el presidente de la X, Lic. Name"
+            rank = _RANK_BEFORE.search(text, max(0, name_at - 24), name_at)
+            if rank and (fold(rank.group(1)) in V.TITLE_WORDS or fold(rank.group(1)) in V.HONORIFICS):
+                name_at = rank.start(1)  # "la presidenta de la Comisión X, senadora Name"
             if text[name_at - 2 : name_at] != ", ":
                 continue
             window_start = max(0, name_at - 200, text.rfind("\n", 0, name_at) + 1)

@@ -836,7 +836,8 @@ def _inner_head(org: str) -> int:
             return toks[i].start
     for i in range(1, len(toks) - 1):  # "Asuntos Gubernamentales de Vantorq Logistics": a portfolio, then the company
         if toks[i].key in ("de", "del", "of", "at") and toks[i + 1].cap and all(
-                t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS for t in toks[:i]) and not is_place(org[toks[i + 1].start:]):
+                t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS for t in toks[:i]) and not is_place(org[toks[i + 1].start:]) \
+                and toks[i + 1].key not in ("gobierno", "government"):  # "Economía del Gobierno de X" stays a title
             return toks[i + 1].start
         if toks[i].key not in PORTFOLIO_WORDS and toks[i].key not in V.TOPIC_WORDS and toks[i].key not in V.NAME_CONNECTORS:
             break

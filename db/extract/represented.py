@@ -60,8 +60,10 @@ def read_represented(doc: Doc) -> None:
 _AT_ORG_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:At|En)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|oficinas|instalaciones|"
                              r"headquarters|offices)\s+(?:del|de la|de|of the|of)\s+)?(?=[A-ZÁÉÍÓÚÑ])")
 # "Integraron la delegación, por parte de la SE, la subsecretaria X, A; el jefe de Y, B, y ...": a group's organization.
-_FOR_ORG = re.compile(r"\b(?:por parte|en representaci[oó]n|a nombre|on behalf)\s+(?:de|del|of)\s+(?:la\s+|el\s+|los\s+|las\s+|the\s+)?"
+_FOR_ORG = re.compile(r"\b(?i:por parte|en representaci[oó]n|a nombre|on behalf)\s+(?:de|del|of)\s+(?:la\s+|el\s+|los\s+|las\s+|the\s+)?"
                       r"(?=[A-ZÁÉÍÓÚÑ])")
+_ATTENDED = re.compile(r"\s+(?:asistieron|asisti[oó]|participaron|particip[oó]|acudieron|acudi[oó]|estuvieron|"
+                       r"attended|took part|were present)\s")
 _GROUP_STOP = re.compile(r"\.\s|\n|\b(?:así como|as well as|along with|junto con|por parte|en representaci[oó]n|on behalf)\b")
 
 
@@ -76,7 +78,10 @@ def _for_org_groups(doc: Doc) -> None:
         if stop < 0:
             continue
         org = org_at(doc, text, m.end(), stop, bare=True)
-        if org is None or org[2] != stop:
+        verb = org and _ATTENDED.match(text, org[2])
+        if verb:  # "Por parte de la Cámara de Diputados asistieron la diputada A y el diputado B"
+            stop = verb.end() - 1
+        elif org is None or org[2] != stop:
             continue
         end = _GROUP_STOP.search(text, stop + 1)
         end = end.start() if end else len(text)

@@ -331,7 +331,8 @@ HEADLINE_VERBS = _words(
     launches launched announces announced unveils unveiled names named welcomes welcomed appoints appointed
     signs signed visits visited wraps returns opens opened releases released presents presented forms formed
     convenes convened supports joins joined hosts hosted elects elected expands expanded celebrates
-    anuncia presenta lanza instala instalan firma firman
+    anuncia presenta lanza instala instalan firma firman aprueba aprueban inaugura recibe reciben designa nombra
+    impulsa impulsan celebra realiza realizan refrenda fortalece signs introduce introduces urges
     """
 )
 
