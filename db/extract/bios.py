@@ -48,6 +48,59 @@ def read_bios(doc: Doc) -> None:
     _biographies(doc)
     _titles_before_names(doc)
     _career_sentences(doc)
+    _bios_under_names(doc)
+
+
+# Where a career sentence places a person: "en X", "at X", "with X", "para X", "con X" (any capitalised name),
+# "de/del/of X" (a name of an organization's shape, or one already known).
+_BARE_PREP = re.compile(r"\b(?:at|with|en|para|con|joined|se incorporó a|ingresó a)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+_SHAPED_PREP = re.compile(r"\b(?:of|for|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+
+
+_SITES = re.compile(r"\b(?:plantas?|oficinas?|sedes?|f[aá]bricas?|instalaciones|operaciones|plants?|offices?|facilities|"
+                    r"headquarters|based|ubicad[oa]s?|radica)\s*$", re.I)
+
+
+def _bios_under_names(doc: Doc) -> None:
+    """`Dra. Name` alone on its line, then a paragraph of her career (`Economista en jefe del Banco X desde 2021.
+    Anteriormente fue directora de Análisis en Aseguradora Y ...`): every organization it places her at, past
+    roles included, but where she studied."""
+    text = doc.text
+    people = doc.found["person"]
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        body = line.strip()
+        if not body or len(body) > 60:
+            continue
+        lead = re.match(r"(?:(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.P|Arq|Prof|Mr|Ms|Mrs|Sr|Sra|Hon)\.?\s+)?", body)
+        pidx = doc.lookup("person", body[lead.end():])
+        if pidx is None:
+            continue
+        if True:
+            ps, pe = le + 1, text.find("\n", le + 1)
+            pe = len(text) if pe < 0 else pe
+            para = text[ps:pe]
+            if len(para) < 80 or not re.search(r"[.;]\s|\.$", para.rstrip()) or any(
+                    ps <= q.start < pe for other in people for q in other.spans):
+                continue
+            hits = [(m, True) for m in _BARE_PREP.finditer(text, ps, pe)] + [(m, False) for m in _SHAPED_PREP.finditer(text, ps, pe)]
+            for m, bare in sorted(hits, key=lambda h: h[0].start()):
+                if _STUDIED.search(text, max(ps, m.start() - 80), m.start()) or _SITES.search(text, max(ps, m.start() - 30), m.start()):
+                    continue  # where she studied; "con plantas en Apodaca": where a company operates
+                found = org_at(doc, text, m.end(), pe, bare=bare)
+                if found is None:
+                    continue
+                name, a, b = found
+                if bare and len(name.split()) < 2 and not looks_like_org(name) and doc.lookup("organization", name) is None:
+                    continue
+                if is_place(name) or fold(name.split()[0]) in V.MONTHS or re.fullmatch(r"[\d\s]+", name):
+                    continue
+                if any(is_place(part) for part in re.split(r"\s+(?:y|and)\s+", name)):
+                    continue  # "plantas en Apodaca y Salinas Victoria"
+                oidx = doc.add("organization", name, doc.span(a, b, (ps, pe)))
+                doc.affiliate(pidx, oidx, None)
 
 
 # A sentence of a career told about someone named before: "She joins us from X", "he began his career at Y",

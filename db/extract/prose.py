@@ -308,6 +308,9 @@ def _pair_of_people(doc: Doc, run: list[Tok]) -> bool:
     return bool(person_in_run(b)) and 2 <= len(a) <= 3 and all(namey(t) and t.text[0].isupper() for t in a)
 
 
+_SECOND_NAME_OPENERS = frozenset("the la el los las en a at in with con de for para".split())
+
+
 def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     """Split a run at `and` when a part is a person or an already known entity."""
     cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")]
@@ -329,10 +332,10 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
         not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
     ):
         return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
-    if all(len(p.split()) >= 2 for p in phrases) and all(run[c + 1].key in ("the", "la", "el", "los", "las")
+    if all(len(p.split()) >= 2 for p in phrases) and all(run[c + 1].key in _SECOND_NAME_OPENERS
                                                       for c in cuts if c + 1 < len(run)) and any(
-            looks_like_org(p) or initiative_kind(p) for p in phrases[1:]):
-        return parts  # "the National Council of X and the Y Institute": `and the` opens a second name
+            looks_like_org(p) or initiative_kind(p) for p in phrases):
+        return parts  # "the National Council of X and the Y Institute", "en la Comisión X y en Constructora Y"
     if all(len(p.split()) >= 2 and (fold(p).split() or [""])[0] in V.ORG_HEADS for p in phrases):
         return parts  # "la Secretaría de Economía y la Asociación de Parques Industriales"
     if len(parts) == 2 and all(len(p.split()) >= 2 for p in phrases) and initiative_kind(phrases[1]) and (
