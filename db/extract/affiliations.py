@@ -235,6 +235,8 @@ _APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|(
                          r"\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ]|,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+,)")
 _PIECES = re.compile(r"\s+(?:and|y)\s+(?=(?:former\s+|ex\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of|de|del|at)\b)|;\s*")
 _TITLE_AT = re.compile(r"(.{2,80}?)\s+(?:of the|of|at the|at|for the|de la|de los|de las|del|de|en la|en el|en)\s+"
+                       r"(?P<kind>(?:consultora|consultor[ií]a|empresa|firma|compañ[ií]a|despacho|agencia|armadora|fabricante|"
+                       r"naviera|company|firm|consultancy|startup|manufacturer|carrier)\s+(?:[a-záéíóúñ]+\s+)?)?"  # "de la consultora estadounidense X"
                        r"(?=[A-ZÁÉÍÓÚÑ])(.+)$")
 
 
@@ -283,8 +285,11 @@ def _appositions(doc: Doc) -> None:
                 t = _TITLE_AT.match(piece.strip())
                 if not t or not any(is_title_tok(tok) for tok in tokens(t.group(1))):
                     continue
-                org = _org_phrase(t.group(2))
-                rest, off = t.group(2), 0
+                org = _org_phrase(t.group(3))
+                if org is None and t.group("kind"):  # the kind of firm vouches for a bare name
+                    bare_name = re.match(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}", t.group(3))
+                    org = bare_name.group() if bare_name and not is_place(bare_name.group()) else None
+                rest, off = t.group(3), 0
                 while org and (_portfolio_only(org_core(org)[0]) or _portfolio_lead(org)):
                     deeper = _DEEPER.search(rest, off + 1)  # "vicepresidenta de Asuntos Gubernamentales de X"
                     if not deeper or deeper.start() > off + len(org):

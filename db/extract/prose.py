@@ -537,6 +537,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
             doc.add("organization", head, doc.span(run[0].start, run[cut - 1].end, sent))  # "X Subcommittee Hearing on Y"
         return  # "Longworth House Office Building", "Committee Members Present", "Chairman X Opening Statement"
     is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase)) or (
+        len(run) >= 3 and run[-1].key in _AGENCY_ENDS) or (
         len(run) >= 3 and (is_title_tok(run[-1]) or run[-1].key[:-1] in V.TITLE_WORDS) and _office_of(run))  # "U.S. House of Representatives"
     if is_org and fold(run[0].text) in V.TITLE_WORDS and len(run) <= 2:
         return
@@ -560,6 +561,10 @@ PORTFOLIO_WORDS = frozenset(
     "public policy external internal corporate americas markets supply chain human resources".split())
 
 
+# Last words of a public agency's name that no general suffix list holds ("U.S. Customs and Border Protection").
+# Nouns before a title that name a unit or a site, not an organization ("Port Director Name", "Plant Manager Name").
+_UNIT_NOUNS = frozenset("port plant site country program project area region zone sales marketing operations".split())
+_AGENCY_ENDS = frozenset("protection enforcement patrol customs aduanas".split())
 _VENUE_WORDS = frozenset("convenciones convention ballroom auditorio auditorium salon".split())
 _FILE_TYPES = frozenset("PDF DOC DOCX PPT PPTX XLS XLSX MP3 MP4 ZIP HTML TXT".split())
 # Last words of a capitalised run that make it a document, a building or a heading, never an organization.
@@ -655,6 +660,7 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
             return
     lead = title_toks[0]
     if len(title_toks) >= 2 and is_title_tok(title_toks[1]) and not is_title_tok(lead) and lead.key.strip() and \
+            lead.key not in _UNIT_NOUNS and \
             fold(lead.text).replace(".", "").replace(" ", "") not in V.PLACES and (
         lead.text.isupper() and len(lead.text) >= 2 or doc.lookup("organization", lead.text) is not None or (
             lead.key not in GENERIC_WORDS and lead.key not in V.PLACES and lead.key not in V.TOPIC_WORDS
