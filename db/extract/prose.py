@@ -57,7 +57,10 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     for r in runs:
         if any(t.key in ("and", "y") for t in r) and _pair_of_people(doc, r):
             pair_firsts.add(next(r[i - 1].end for i, t in enumerate(r) if t.key in ("and", "y")))
+    covered = _comma_names(doc, sent)
     for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
+        if any(a <= run[0].start < b for a, b in covered):
+            continue  # a piece of "Secretaría de Infraestructura, Comunicaciones y Transportes (SICT)"
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
@@ -132,6 +135,37 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     _participants_included(doc, sent, sentence_people)
     _partners(doc, sent)
     _is_title_at(doc, sent, sentence_people)
+
+
+_COMMA_NAME_WORD = re.compile(r"\b(?:[A-ZÁÉÍÓÚÑ][\w’'&\-]*|de|del|la|las|los|y|e|of|the|and|for)\b|,")
+
+
+def _comma_names(doc: Doc, sent) -> list[tuple[int, int]]:
+    """`Secretaría de Infraestructura, Comunicaciones y Transportes (SICT)`: a name with commas inside, read back
+    from the acronym after it when the acronym's letters are the initials of its capitalised words. Returns the
+    spans so read."""
+    text = doc.text
+    out = []
+    for m in _ACRONYM_DEF.finditer(text, sent[0], sent[1]):
+        acr = re.sub(r"[^A-Z]", "", m.group(1))
+        if len(acr) < 3 or acr != m.group(1):
+            continue
+        words = list(_COMMA_NAME_WORD.finditer(text, max(sent[0], m.start() - 120), m.start()))
+        caps: list[re.Match] = []
+        for w in reversed(words):  # walk back over contiguous words, commas and connectors
+            if text[w.end() : (caps[0].start() if caps else m.start())].strip():
+                break
+            caps.insert(0, w)
+        letters = [w for w in caps if w.group()[:1].isupper()]
+        for k in range(len(letters)):
+            if "".join(w.group()[0] for w in letters[k:]) == acr:
+                start = letters[k].start()
+                name = text[start : m.start()].strip()
+                if "," in name and fold(name.split()[0]) in V.ORG_HEADS:
+                    doc.add("organization", name, doc.span(start, start + len(name), sent), acronym=acr)
+                    out.append((start, m.start()))
+                break
+    return out
 
 
 _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
