@@ -187,8 +187,8 @@ def _semicolon_groups(doc: Doc) -> None:
             s0, s1 = pos, pos + len(seg)
             pos = s1 + 1
             people = [i for i, p in enumerate(doc.found["person"]) if any(s0 <= sp.start < s1 for sp in p.spans)]
-            if not people:
-                continue
+            if not people or re.search(r"\n[ \t]*(?:[A-ZÁÉÍÓÚÑ][\w ]{0,30}:|(?:Por|For|From)\s)", seg):
+                continue  # the item runs into labelled lines ("Por la X: ...", "Invitado: ..."): read line by line
             org = _segment_org(doc, seg, s0, people)
             if org is None:
                 continue

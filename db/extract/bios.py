@@ -182,7 +182,7 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
     if not core or is_place(core) and doc.lookup("organization", core) is None or doc.lookup("person", core) is not None:
         return None  # a place, unless the document defined it as an organization's acronym ("SE")
     toks = tokens(core)
-    if not toks or is_title_tok(toks[0]) or all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
+    if not toks or is_title_tok(toks[0]) and not toks[0].text.lower().startswith("secretaría") or all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
         return None  # "Undersecretary of Foreign Trade": a portfolio
     if not (bare or looks_like_org(core) or doc.lookup("organization", core) is not None):
         return None  # `bare`: the caller's construction vouches for a name without a head word

@@ -761,10 +761,14 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         first_title = first_title or title
     first_title = first_title or (" and ".join(pending) if pending else None)
     nxt = re.match(r",\s*((?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)+|[^,;.]|\.(?=\S))+?)\s*(?=[,;]|\.(?!\S)|$)", text[clause_end:e])  # "U.S. Embassy ..." keeps its dots
+    if nxt and fold(nxt.group(1)).replace(".", "").replace(" ", "") in V.PLACES:
+        nxt = None  # "..., U.S." cut by the end of its line
+    bare_nxt = re.sub(r"\s*\([A-Z][A-Za-z&.\-]{1,11}\)$", "", nxt.group(1)) if nxt else ""
     if pending and nxt and (doc.lookup("organization", clean_org(nxt.group(1))) is not None or (
         looks_like_org(nxt.group(1)) and not is_place(nxt.group(1)) and not is_generic(nxt.group(1))
         and nxt.group(1)[:1].isupper()
-    ) or _bare_name_ends(doc, nxt.group(1), clause_end + nxt.end(1), e)):
+    ) or _bare_name_ends(doc, nxt.group(1), clause_end + nxt.end(1), e) or (
+        len(bare_nxt.split()) >= 3 and fold(bare_nxt).split()[-1] in _AGENCY_ENDS and bare_nxt[:1].isupper())):
         a = clause_end + nxt.start(1)  # "Name, communications manager, BCC, ..."
         oidx = doc.add("organization", clean_org(nxt.group(1)), doc.span(a, a + len(nxt.group(1)), sent))
         doc.affiliate(pidx, oidx, first_title)
@@ -778,6 +782,8 @@ def _bare_name_ends(doc: Doc, name: str, end: int, sent_end: int) -> bool:
     closes the apposition (at the end of the sentence, line or `;` item) after a title is the organization."""
     toks = tokens(name)
     after = doc.text[end : sent_end].strip()
+    if fold(name).replace(".", "").replace(" ", "") in V.PLACES:
+        return False  # "..., U.S." cut at the end of a line
     return 1 <= len(toks) <= 5 and (after in ("", ".") or after.startswith(";")) and all(
         t.cap or t.key in V.NAME_CONNECTORS for t in toks) and toks[0].cap and not is_place(name) and not is_generic(
         name) and not has_title_word(name) and not person_in_run(toks) and not all(

@@ -3,6 +3,7 @@
 - After: `los diputados A (PES), vicepresidenta de la Mesa, B (Morena) y C (PT) en representación
   del Congreso del Estado`, `A and B, on behalf of the X Council`, `A, representing the Y Union`.
 - Opening: `At the X Institute, research associates A and B prepared ...`: the sentence's people.
+- Lines: `Por la Secretaría X: Lic. A, cargo; Mtra. B, cargo.` (an attendance list by organization).
 - Group: `por parte de la SE, la subsecretaria X, A; el jefe de Y, B, y ...`: everyone up to the sentence's end.
 - Before: `acudieron, del Grupo X, A, vicepresidente, y por Conservas “Y”, B, accionista, y C,
   directora general`: each organization opens its own run of people.
@@ -32,6 +33,7 @@ def read_represented(doc: Doc) -> None:
     spans = sorted((sp.start, sp.end, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
     _at_org_sentences(doc)
     _for_org_groups(doc)
+    _for_org_lines(doc)
     runs: list[list[tuple[int, int, int]]] = []
     for item in spans:
         if runs and 0 <= item[0] - runs[-1][-1][1] <= 120 and _GAP.fullmatch(text, runs[-1][-1][1], item[0]):
@@ -65,6 +67,34 @@ _FOR_ORG = re.compile(r"\b(?i:por parte|en representaci[oó]n|a nombre|on behalf
 _ATTENDED = re.compile(r"\s+(?:asistieron|asisti[oó]|participaron|particip[oó]|acudieron|acudi[oó]|estuvieron|"
                        r"attended|took part|were present)\s")
 _GROUP_STOP = re.compile(r"\.\s|\n|\b(?:así como|as well as|along with|junto con|por parte|en representaci[oó]n|on behalf)\b")
+
+
+# "Por la Secretaría de Economía: Lic. A, cargo; Mtra. B, cargo." / "For the Port Authority (PA):" then the people.
+_FOR_LINE = re.compile(r"^[ \t]*(?:Por|For|From|De|Del)\s+(?:(?:la|el|los|las|the)\s+)?(?=[A-ZÁÉÍÓÚÑ])", re.M)
+_LABEL_LINE = re.compile(r"^[ \t]*(?:[A-ZÁÉÍÓÚÑ][\w ]{0,30}:|(?:Por|For|From)\s)", re.M)
+
+
+def _for_org_lines(doc: Doc) -> None:
+    """An attendance list by organization: a line opening `Por la X:` (or `For the X:`) and the people after
+    the colon, on that line and the next ones, up to the next such label or a blank line."""
+    text = doc.text
+    for m in _FOR_LINE.finditer(text):
+        colon = text.find(":", m.end(), m.end() + 160)
+        if colon < 0 or "\n" in text[m.end() : colon]:
+            continue
+        head = re.sub(r"\s*\([A-Z][A-Za-z&.\-]{1,11}\)\s*$", "", text[m.end() : colon])
+        org = org_at(doc, text, m.end(), m.end() + len(head), bare=True)
+        if org is None or org[2] != m.end() + len(head):
+            continue
+        nxt = _LABEL_LINE.search(text, text.find("\n", colon) + 1 if "\n" in text[colon:] else len(text))
+        blank = text.find("\n\n", colon)
+        end = min([i for i in ((nxt.start() if nxt else -1), blank) if i >= 0] or [len(text)])
+        people = {i for i, p in enumerate(doc.found["person"]) for sp in p.spans if colon < sp.start < end}
+        if not people:
+            continue
+        oidx = doc.add("organization", org[0], doc.span(org[1], org[2], (m.start(), colon)))
+        for pidx in people:
+            doc.affiliate(pidx, oidx, None)
 
 
 def _for_org_groups(doc: Doc) -> None:

@@ -35,6 +35,9 @@ def unwrap(text: str) -> str:
 
 def _continues(line: str, nxt: str) -> bool:
     body, following = line.strip(), nxt.lstrip()
+    if body and len(body) >= _WRAP_MIN and re.search(r",\s+(?:[A-Z]\.){2,}$", body) and following[:1].isupper() \
+            and not _BULLET.match(nxt):
+        return True  # "Director del Puerto, U.S." / "Customs and Border Protection (CBP).": the name goes on
     if not body or not following or _BULLET.match(nxt) or body.endswith((":", ".", "!", "?", ";")):
         return False
     if following[0].islower() and len(body) >= 25:
