@@ -288,10 +288,102 @@ def _table_person(text: str, cell: tuple[int, int]) -> list[Tok] | None:
     return found[1] if found and not found[0] else None
 
 
+_WIDE = re.compile(r"\S(?:\s{3,}|\t+\s*)(?=\S)")
+
+
+def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
+    """Two lists set side by side, each line holding a cell of each at the same column (`Lic. Name      Name` /
+    `Partner, Firm X      Vice President, Firm Y`): each column read as cards (a name, then its titles and
+    organizations, a cell ending in `de`/`of` going on in the next). Returns the lines read."""
+    text = doc.text
+    used: set[int] = set()
+    k = 0
+    while k < len(lines):
+        block: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        col = None
+        j = k
+        while j < len(lines):
+            s, e = lines[j]
+            gaps = list(_WIDE.finditer(text, s, e))
+            if len(gaps) != 1 or not text[s:e].strip():
+                break
+            at = gaps[0].end() - s
+            if col is not None and abs(at - col) > 3:
+                break
+            col = at if col is None else col
+            left = text[s : gaps[0].start() + 1].strip()
+            l0 = text.index(left, s)
+            block.append(((l0, l0 + len(left)), (gaps[0].end(), s + len(text[s:e].rstrip()))))
+            j += 1
+        if len(block) < 4:
+            k = max(j, k + 1)
+            continue
+        found = 0
+        for side in (0, 1):
+            cells = [b[side] for b in block]
+            found += _column_cards(doc, cells)
+        if found >= 2:
+            used.update(lines[i][0] for i in range(k, j))
+        k = j
+    return used
+
+
+def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
+    """Cards in one column of cells; returns how many people were read."""
+    text = doc.text
+    names = []
+    for i, c in enumerate(cells):  # a name needs a title on the next cell and no connector ending the cell before
+        after = text[cells[i + 1][0] : cells[i + 1][1]] if i + 1 < len(cells) else ""
+        before = text[cells[i - 1][0] : cells[i - 1][1]] if i else ""
+        ok = has_title_word(after.split(",")[0]) and not re.search(r"\s(?:de|del|of|y|and|for|la)$", before.strip())
+        names.append(_table_person(text, c) if ok else None)
+    count = 0
+    for i, name in enumerate(names):
+        if not name:
+            continue
+        pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, cells[i]))
+        count += 1
+        person = doc.found["person"][pidx]
+        rest = []
+        n = i + 1
+        while n < len(cells) and not names[n] and len(rest) < 4:
+            a, b = cells[n]
+            seg = text[a:b].strip().rstrip(";")
+            if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
+                rest[-1] = (rest[-1][0] + " " + seg, rest[-1][1])  # "Consejo Peninsular de" / "Comercio Exterior"
+            else:
+                rest.append((seg, cells[n]))
+            n += 1
+        pending = None
+        for m, (seg, span) in enumerate(rest):
+            parts = comma_parts(seg)
+            if not parts:
+                continue
+            first = parts[0].strip()
+            if has_title_word(first) and not looks_like_org(first) and len(parts) == 1:
+                pending = seg  # a title alone: the organization is on the next cell
+                person.title = person.title or seg
+                continue
+            pairs = _title_org_sequence([p.strip() for p in parts]) if len(parts) >= 2 else []
+            if not pairs and not has_title_word(first):
+                pairs = [(pending, seg)]
+            for title, org in pairs:
+                org = _strip_place_parens(clean_org(org))
+                if not org or is_place(org) or is_generic(org) and not named_body(org):
+                    continue
+                at = text.find(org.split()[0], span[0], span[1] + 1)
+                at = at if at >= 0 else span[0]
+                doc.affiliate(pidx, doc.add("organization", org, doc.span(at, min(span[1], at + len(org)), span)), title)
+                person.title = person.title or title
+            pending = None
+    return count
+
+
 def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
     """Member-list lines (`Name - Organization`, `Name, Title, Org`, bare names) under a heading."""
     text = doc.text
     table_lines = _tables(doc, lines)
+    table_lines |= _two_columns(doc, [ln for ln in lines if ln[0] not in table_lines])
     items = [(ln, None if ln[0] in table_lines else _split_list_line(text, *ln)) for ln in lines]
     used: set[int] = set(table_lines)
     i = 0
