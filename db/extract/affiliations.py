@@ -186,6 +186,9 @@ def _semicolon_groups(doc: Doc) -> None:
         for seg in re.split(r";", text[start:end]):
             s0, s1 = pos, pos + len(seg)
             pos = s1 + 1
+            stop = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-ZÁÉÍÓÚÑ])", seg)
+            if stop:  # the list ended with its sentence
+                seg, s1 = seg[: stop.start()], s0 + stop.start()
             people = [i for i, p in enumerate(doc.found["person"]) if any(s0 <= sp.start < s1 for sp in p.spans)]
             if not people or re.search(r"\n[ \t]*(?:[A-ZÁÉÍÓÚÑ][\w ]{0,30}:|(?:Por|For|From)\s)", seg):
                 continue  # the item runs into labelled lines ("Por la X: ...", "Invitado: ..."): read line by line
@@ -290,6 +293,10 @@ def _appositions(doc: Doc) -> None:
                     bare_name = re.match(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}", t.group(3))
                     org = bare_name.group() if bare_name and not is_place(bare_name.group()) else None
                 rest, off = t.group(3), 0
+                sub_at = org and fold(org).split()[0] in _SUBUNITS and re.match(
+                    re.escape(org) + r"\s+(?:at|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ])", rest)
+                if sub_at and _org_phrase(rest[sub_at.end():]):  # "Director of the Office of X at the Y Administration"
+                    org = _org_phrase(rest[sub_at.end():])
                 while org and (_portfolio_only(org_core(org)[0]) or _portfolio_lead(org)):
                     deeper = _DEEPER.search(rest, off + 1)  # "vicepresidenta de Asuntos Gubernamentales de X"
                     if not deeper or deeper.start() > off + len(org):
@@ -324,6 +331,9 @@ def _portfolio_only(name: str) -> bool:
     words = [w for w in fold(name).split() if w not in V.NAME_CONNECTORS]
     return bool(words) and not looks_like_org(name) and all(
         w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in V.NON_NAME_WORDS for w in words)
+
+
+_SUBUNITS = frozenset("office oficina division unit unidad program programa department departamento bureau".split())
 
 
 def _acronym_fits(doc: Doc, acr: str) -> bool:

@@ -132,6 +132,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                 if p == other:
                     doc.affiliate(pidx, o, t)
     _led_by(doc, sent, sentence_people)
+    _chaired_org(doc, sent, sentence_people)
     _participants_included(doc, sent, sentence_people)
     _partners(doc, sent)
     _is_title_at(doc, sent, sentence_people)
@@ -386,6 +387,8 @@ _SUCH_AS = re.compile(
 )
 
 
+# A body's members listed after it: "the Advisory Panel, which includes A, B and the C Alliance".
+_WHICH_INCLUDES = re.compile(r"\b(?:which|that)\s+(?:includes?|comprises?|brings together)\s+|\bque\s+(?:incluye|agrupa|re[uú]ne)\s+(?:a\s+)?")
 # People named by the organizations they come from: "purchasing teams from A and B", "representantes de X, Y y Z".
 _STAFF_FROM = re.compile(
     r"\b(?:executives|representatives|officials|managers|teams|leaders|delegates|buyers|engineers|employees|"
@@ -397,9 +400,9 @@ def _such_as(doc: Doc, sent) -> None:
     """`companies such as A, B, and C`, `executives of A and B`: each item is an organization."""
     text = doc.text
     s, e = sent
-    for m in [*_SUCH_AS.finditer(text, s, e), *_STAFF_FROM.finditer(text, s, e)]:
+    for m in [*_SUCH_AS.finditer(text, s, e), *_STAFF_FROM.finditer(text, s, e), *_WHICH_INCLUDES.finditer(text, s, e)]:
         pos = m.end()
-        staff = m.re is _STAFF_FROM
+        staff = m.re is not _SUCH_AS
         while pos < e:
             item = re.match(r"(?:and\s+|or\s+|y\s+|e\s+)?(?:the\s+)?((?:[A-ZÁÉÍÓÚÑ0-9][\w&’'.\-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w&’'.\-]*"
                             r"|(?:of|de las|de los|de la|del|de|&)(?=\s+[A-ZÁÉÍÓÚÑ0-9])))*)", text[pos:e])
@@ -597,6 +600,7 @@ PORTFOLIO_WORDS = frozenset(
 
 # Last words of a public agency's name that no general suffix list holds ("U.S. Customs and Border Protection").
 # Nouns before a title that name a unit or a site, not an organization ("Port Director Name", "Plant Manager Name").
+_SUBUNIT_HEADS = frozenset("office oficina division unit unidad program programa department departamento bureau".split())
 _UNIT_NOUNS = frozenset("port plant site country program project area region zone sales marketing operations".split())
 _AGENCY_ENDS = frozenset("protection enforcement patrol customs aduanas".split())
 _VENUE_WORDS = frozenset("convenciones convention ballroom auditorio auditorium salon".split())
@@ -709,7 +713,7 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
 
 
 _APPOS_START = re.compile(r",\s+(?:(?:a|an|the|our|then|now|also)\s+)?")
-_PREP_ORG = re.compile(r"\s+(?:of|at|in|with|for|from|de|del|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-Z0-9])")
+_PREP_ORG = re.compile(r"\s+(?:of|at|in|with|for|from|to|de|del|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-Z0-9])")
 
 
 def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
@@ -809,6 +813,8 @@ def _portfolio(doc: Doc, title: str, org: str) -> bool:
     """`Director General of Regulatory Improvement`, `secretario de Desarrollo Social`: a government
     office's portfolio or unit, not an organization (no head word, suffix or acronym, not known)."""
     words = fold(title).split()
+    if fold(org).split()[0] in ("unidad", "unit", "oficina", "office") and len(org.split()) >= 3:
+        return False  # "head of the Unidad de Inteligencia Económica Global": a named unit
     if doc.lookup("organization", org) is None and not named_body(org) and all(
             w in PORTFOLIO_WORDS or w in GENERIC_WORDS or w in V.TOPIC_WORDS for w in fold(org).split()):
         return True  # "Minister Counselor for Commercial Affairs, U.S. Embassy": generic words name a portfolio
@@ -830,6 +836,11 @@ def _title_org_pairs(clause: str):
             org = _org_prefix(rest)
             if org and is_generic(org):
                 continue
+            if org and n + 1 < len(cands) and (all(w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in GENERIC_WORDS
+                                                   for w in fold(org).split()) and not named_body(org) or (
+                    fold(org).split()[0] in _SUBUNIT_HEADS and piece[cands[-1].start():].lstrip().startswith(("at ", "en "))
+            )) and any(c.start() >= cand.end() + len(org) for c in cands[n + 1 :]):
+                continue  # "Undersecretary of Foreign Trade at X", "Director of the Office of Y at the Z Administration"
             if org and n + 1 < len(cands) and len(org.split()) == 1 and not looks_like_org(org) and not is_place(
                 re.sub(r"[’']s$", "", org)
             ) and (
@@ -981,6 +992,24 @@ _ROLE_OF_VERB = {
     "coordinad": "coordinator", "dirigid": "director",
 }
 _GROUP_REF = re.compile(r"\b(?:the|this|our|its)\s+(?:group|working group|task force|initiative|dialogue|council|forum|delegation|committee|commission|board|mission|roundtable)\b", re.I)
+
+
+_CHAIRED_BY = re.compile(r",\s+(?:which\s+is\s+|que\s+es\s+)?(?:chaired|headed|led|presided over|run|presidid[oa]|encabezad[oa]|"
+                         r"dirigid[oa])\s+(?:by|por)\s+(?:(?:the|la|el|its|su)\s+)?(?:[a-z][\w\-]*\s+){0,3}$")
+
+
+def _chaired_org(doc: Doc, sent, people) -> None:
+    """`hosted by the American Business Council of X, chaired by Name`: the organization named just before
+    `, chaired by` is the chair's (an initiative there is read by `_led_by`)."""
+    text = doc.text
+    for pidx, name in people:
+        m = _CHAIRED_BY.search(text, sent[0], name[0].start)
+        if not m:
+            continue
+        hits = [(i, sp) for i, org in enumerate(doc.found["organization"]) for sp in org.spans
+                if sent[0] <= sp.start and sp.end <= m.start() and text[sp.end : m.start()].strip() in ("", ")")]
+        if hits and doc.lookup("initiative", doc.found["organization"][hits[-1][0]].name) is None:
+            doc.affiliate(pidx, hits[-1][0], None)
 
 
 def _led_by(doc: Doc, sent, people) -> None:
