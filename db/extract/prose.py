@@ -764,7 +764,15 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         doc.affiliate(pidx, oidx, title)
         first_title = first_title or title
     first_title = first_title or (" and ".join(pending) if pending else None)
-    nxt = re.match(r",\s*((?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)+|[^,;.]|\.(?=\S))+?)\s*(?=[,;]|\.(?!\S)|$)", text[clause_end:e])  # "U.S. Embassy ..." keeps its dots
+    nxt = _NEXT_PART.match(text[clause_end:e])  # "U.S. Embassy ..." keeps its dots
+    base = clause_end
+    for _ in range(2):  # "Director General, Trade Policy, Global Affairs Canada": a unit between title and organization
+        if not (pending and nxt and all(w in PORTFOLIO_WORDS or w in GENERIC_WORDS or w in V.TOPIC_WORDS
+                                        for w in fold(nxt.group(1)).split())):
+            break
+        base += nxt.end()
+        nxt = _NEXT_PART.match(text[base:e])
+    clause_end = base
     if nxt and fold(nxt.group(1)).replace(".", "").replace(" ", "") in V.PLACES:
         nxt = None  # "..., U.S." cut by the end of its line
     bare_nxt = re.sub(r"\s*\([A-Z][A-Za-z&.\-]{1,11}\)$", "", nxt.group(1)) if nxt else ""
@@ -779,6 +787,9 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     person = doc.found["person"][pidx]
     if first_title and not person.title:
         person.title = first_title
+
+
+_NEXT_PART = re.compile(r",\s*((?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)+|[^,;.]|\.(?=\S))+?)\s*(?=[,;]|\.(?!\S)|$)")
 
 
 def _bare_name_ends(doc: Doc, name: str, end: int, sent_end: int) -> bool:
