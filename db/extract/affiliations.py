@@ -165,10 +165,9 @@ def _headline_org(doc: Doc, end: int) -> int | None:
                 or is_title_tok(run[0]) or len(run) > 6:
             continue
         return doc.add("organization", name, doc.span(run[0].start, run[-1].end, (m.start(), run[-1].end)))
-    for i, org in enumerate(doc.found["organization"]):
-        if any(sp.start < end for sp in org.spans) and not _BOARD.match(org.name):
-            return i
-    return None
+    first = [(min(sp.start for sp in org.spans), i) for i, org in enumerate(doc.found["organization"])
+             if org.spans and any(sp.start < end for sp in org.spans) and not _BOARD.match(org.name)]
+    return min(first)[1] if first else None  # the one named first in the text, not the first read
 
 
 _GROUP_LEAD = re.compile(r"(?:^\s*|\b)(?:y\s+|and\s+|as[ií] como\s+)?(?:(?:representantes|funcionarios|integrantes|officials|"

@@ -305,7 +305,18 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
         while j < len(lines):
             s, e = lines[j]
             gaps = list(_WIDE.finditer(text, s, e))
-            if len(gaps) != 1 or not text[s:e].strip():
+            body = text[s:e].strip()
+            if not gaps and body and col is not None:  # one cell only: the left one, or the right one at its column
+                b0 = text.index(body, s)
+                if b0 - s <= 1:
+                    block.append(((b0, b0 + len(body)), (b0 + len(body), b0 + len(body))))
+                elif abs(b0 - s - col) <= 3:
+                    block.append(((b0, b0), (b0, b0 + len(body))))
+                else:
+                    break
+                j += 1
+                continue
+            if len(gaps) != 1 or not body:
                 break
             at = gaps[0].end() - s
             if col is not None and abs(at - col) > 3:
@@ -320,7 +331,7 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             continue
         found = 0
         for side in (0, 1):
-            cells = [b[side] for b in block]
+            cells = [b[side] for b in block if b[side][1] > b[side][0]]
             found += _column_cards(doc, cells)
         if found >= 2:
             used.update(lines[i][0] for i in range(k, j))
@@ -812,7 +823,9 @@ def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, i
     behalf = _BEHALF_LINE.match(body)
     if behalf:  # "Testifying on behalf of the Rio Bravo Growers League"
         org = clean_org(body[behalf.end():])
-        return ("behalf", [(b0 + behalf.end(), b0 + behalf.end() + len(org))]) if looks_like_org(org) else None
+        otoks = tokens(org)
+        named = otoks and len(otoks) <= 8 and all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks) and not is_place(org)
+        return ("behalf", [(b0 + behalf.end(), b0 + behalf.end() + len(org))]) if looks_like_org(org) or named else None
     parts, pos = [], 0
     for part in comma_parts(body):
         part = part.strip()
@@ -937,6 +950,8 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
     if at and has_title_word(at.group("title")) and "," not in at.group("title"):
         title, org = at.group("title"), at.group("org")
     elif len(parts) >= 2 and has_title_word(parts[0]):
+        while len(parts) > 2 and (is_place(parts[-1]) or fold(parts[-1]).replace(".", "").replace(" ", "") in V.PLACES):
+            parts = parts[:-1]  # "President, Firm X, Nogales, Arizona": the city and state after the organization
         title, org = ", ".join(parts[:-1]), parts[-1]
         at = _TITLE_AT.fullmatch(org)
         if at and not has_title_word(at.group("title")) and len(at.group("title").split()) <= 3:

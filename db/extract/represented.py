@@ -104,10 +104,8 @@ def _for_org_groups(doc: Doc) -> None:
     for m in _FOR_ORG.finditer(text):
         comma = text.find(",", m.end(), m.end() + 100)
         colon = text.find(":", m.end(), m.end() + 100)
-        stop = min(i for i in (comma, colon) if i >= 0) if max(comma, colon) >= 0 else -1
-        if stop < 0:
-            continue
-        org = org_at(doc, text, m.end(), stop, bare=True)
+        stop = min(i for i in (comma, colon) if i >= 0) if max(comma, colon) >= 0 else m.end() + 100
+        org = org_at(doc, text, m.end(), min(stop, len(text)), bare=True)
         verb = org and _ATTENDED.match(text, org[2])
         if verb:  # "Por parte de la Cámara de Diputados asistieron la diputada A y el diputado B"
             stop = verb.end() - 1

@@ -105,7 +105,7 @@ TITLE_WORDS = _words(
     administrador administradora encargado encargada comisionado comisionada agregado agregada asesor asesora
     investigador investigadora profesor profesora representante delegado delegada vocero vocera portavoz
     subdirector subdirectora regidor regidora magistrado magistrada procurador procuradora
-    charge lider lideresa
+    charge lider lideresa integrante
     """
 )
 
