@@ -317,3 +317,21 @@ def test_unwrap_keeps_a_headline_above_a_long_paragraph():
     text = ("Regional suppliers gain ground as the new corridor opens to traffic this spring\n"
             + "The corridor " + "links the two ports with new rail service and " * 6 + "more.\n")
     assert unwrap(text).count("\n") == text.count("\n")
+
+
+def test_title_of_a_unit_at_the_organization_and_its_president_with_a_courtesy():
+    x = extract("Joining them is Dr. Celestino Ahumada Ruelas, Director of the Technology Licensing Office at the "
+                "Universidad Politécnica de Colima. Buyers met Perpetua Lindqvist-Obi, Senior Director of Strategic "
+                "Sourcing at Saltmarsh Health Network. The group met the Coastal Freight Association, including its "
+                "President and CEO, Dr. Ambrose Kiplagat-Reyes.")
+    aff = _aff(x)
+    assert ("Celestino Ahumada Ruelas", "Universidad Politécnica de Colima") in aff
+    assert ("Perpetua Lindqvist-Obi", "Saltmarsh Health Network") in aff
+    assert ("Ambrose Kiplagat-Reyes", "Coastal Freight Association") in aff
+    assert ("Celestino Ahumada Ruelas", "Technology Licensing Office") not in aff
+
+
+def test_the_next_persons_title_after_and_is_not_an_apposition():
+    x = extract("La reunión fue inaugurada por la jefa de Unidad de Asuntos Fronterizos de la SEGOB, Herlinda Oca "
+                "Marín, y el jefe de Misión Adjunto de la Embajada de Canadá en México, Fitzgerald T. Odum.")
+    assert ("Herlinda Oca Marín", "Embajada de Canadá en México") not in _aff(x)

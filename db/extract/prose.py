@@ -285,7 +285,8 @@ def _as_new_title(doc: Doc, pidx: int, name: list[Tok], sent) -> None:
     person.title = person.title or title or None
 
 
-_ITS_TITLE = re.compile(r"\b(?:its|their|su|sus)\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),?\s*$")
+_ITS_TITLE = re.compile(r"\b(?:its|their|su|sus)\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),?\s*"
+                        r"(?:(?:Dr|Dra|Lic|Ing|Mr|Ms|Mrs|Mtro|Mtra)\.\s*)?$")
 _OUR_TITLE = re.compile(r"\b(?:[Oo]ur|[Nn]uestr[oa])\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),\s*$")
 
 
@@ -726,6 +727,8 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     ends = [i for i in (text.find(",", m.end(), e), text.find(";", m.end(), e)) if i >= 0]
     clause_end = min(ends) if ends else e
     clause = text[m.end() : clause_end].rstrip(" .;:”\"")
+    if re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", clause):
+        return  # "Name, y el jefe de Misión de la Embajada X, Other Name": the next person's title
     toks = tokens(clause)
     pm = re.match(r"((?:(?:[A-Z][\w.&-]*|of|for|the|and|de|del|la|para|y)\s+){0,7}[A-Z][\w.&-]*)[’']s\s+(.+)$", clause)
     if pm and has_title_word(pm.group(2)) and not is_place(pm.group(1)):
@@ -833,6 +836,11 @@ def _portfolio(doc: Doc, title: str, org: str) -> bool:
         "organization", org) is None and not re.search(r"\b[A-Z]{2,}\b", org)
 
 
+def doc_free(org: str) -> bool:
+    """Not a place's possessive (`Mexico’s`), which the caller reads past."""
+    return not re.search(r"[’']s$", org)
+
+
 def _title_org_pairs(clause: str):
     """Split an apposition into (title, org offsets) pieces joined by `and`."""
     pieces = re.split(r"\s+and\s+(?=(?:a\s+|an\s+|the\s+)?(?:[A-Z]|former|senior|vice|non|co-|deputy))", clause)
@@ -849,7 +857,8 @@ def _title_org_pairs(clause: str):
                 continue
             if org and n + 1 < len(cands) and (all(w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in GENERIC_WORDS
                                                    for w in fold(org).split()) and not named_body(org) or (
-                    fold(org).split()[0] in _SUBUNIT_HEADS and piece[cands[-1].start():].lstrip().startswith(("at ", "en "))
+                    (fold(org).split()[0] in _SUBUNIT_HEADS or fold(org).split()[-1] in _SUBUNIT_HEADS or not looks_like_org(org))
+                    and piece[cands[-1].start():].lstrip().startswith(("at ", "en ")) and doc_free(org)
             )) and any(c.start() >= cand.end() + len(org) for c in cands[n + 1 :]):
                 continue  # "Undersecretary of Foreign Trade at X", "Director of the Office of Y at the Z Administration"
             if org and n + 1 < len(cands) and len(org.split()) == 1 and not looks_like_org(org) and not is_place(
