@@ -836,6 +836,12 @@ def _portfolio(doc: Doc, title: str, org: str) -> bool:
         "organization", org) is None and not re.search(r"\b[A-Z]{2,}\b", org)
 
 
+def _next_prep(cands, n: int, after: int) -> str:
+    """The preposition of the first candidate after position `after` (`at` in `Office of X at the Y`)."""
+    later = [c for c in cands[n + 1 :] if c.start() >= after]
+    return later[0].group().split()[0] if later else ""
+
+
 def doc_free(org: str) -> bool:
     """Not a place's possessive (`Mexico’s`), which the caller reads past."""
     return not re.search(r"[’']s$", org)
@@ -858,7 +864,7 @@ def _title_org_pairs(clause: str):
             if org and n + 1 < len(cands) and (all(w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in GENERIC_WORDS
                                                    for w in fold(org).split()) and not named_body(org) or (
                     (fold(org).split()[0] in _SUBUNIT_HEADS or fold(org).split()[-1] in _SUBUNIT_HEADS or not looks_like_org(org))
-                    and piece[cands[-1].start():].lstrip().startswith(("at ", "en ")) and doc_free(org)
+                    and _next_prep(cands, n, cand.end() + len(org)) in ("at", "en") and doc_free(org)
             )) and any(c.start() >= cand.end() + len(org) for c in cands[n + 1 :]):
                 continue  # "Undersecretary of Foreign Trade at X", "Director of the Office of Y at the Z Administration"
             if org and n + 1 < len(cands) and len(org.split()) == 1 and not looks_like_org(org) and not is_place(
