@@ -335,3 +335,14 @@ def test_the_next_persons_title_after_and_is_not_an_apposition():
     x = extract("La reunión fue inaugurada por la jefa de Unidad de Asuntos Fronterizos de la SEGOB, Herlinda Oca "
                 "Marín, y el jefe de Misión Adjunto de la Embajada de Canadá en México, Fitzgerald T. Odum.")
     assert ("Herlinda Oca Marín", "Embajada de Canadá en México") not in _aff(x)
+
+
+def test_bare_company_after_of_closing_the_phrase_and_a_portfolio_title_in_a_list():
+    x = extract("Leticia Baird-Olmos, plant director at Kelvar Castings, succeeded Ignatius Pruett-Salas of Ironbark "
+                "Cable Assemblies, who stays on the board.\n\n"
+                "Staff\n"
+                "Rosamund Achebe-Lowe, Executive Director\n"
+                "Teodoro Villaseñor Kuri, Director of Member Services\n")
+    aff = _aff(x)
+    assert ("Ignatius Pruett-Salas", "Ironbark Cable Assemblies") in aff
+    assert not any("Member Services" in o for o in _orgs(x))

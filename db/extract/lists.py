@@ -25,6 +25,7 @@ from db.extract.core import (
     is_place,
     is_title_tok,
     looks_like_org,
+    org_core,
     person_in_run,
     phrase_of,
     strip_leading,
@@ -666,6 +667,8 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         split = title_then_org(parts[0])
         if split:  # "directora general de Hélice Composites"
             title, org = split
+    elif has_title_word(parts[0]) and is_generic(re.sub(r"^(?:of|de|del)\s+", "", org_core(parts[0])[0])):
+        title = parts[0]  # "Director of Member Services": a title naming a portfolio
     else:
         org = parts[0]
     if title and first:

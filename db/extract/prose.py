@@ -943,8 +943,10 @@ def _of_org(doc: Doc, pidx: int, name_end: int, sent) -> None:
         return
     org = clean_org(org)
     known = doc.lookup("organization", org) is not None
-    if not known and not (looks_like_org(org) and not is_place(org) and not is_generic(org)):
-        return  # "Mayor Roberto Salcedo of Laredo"
+    bare = re.match(r"\s*(?:,\s*(?:who|which|quien|que|whose)\b|[;.]|$)", doc.text[m.end() + len(org) : sent[1]]) and 2 <= len(
+        org.split()) <= 5 and not is_generic(org) and not is_place(org) and not person_in_run(tokens(org)) and not has_title_word(org)
+    if not known and not bare and not (looks_like_org(org) and not is_place(org) and not is_generic(org)):
+        return  # "Mayor Roberto Salcedo of Laredo" (but "Name of Crestline Wire Harness, who ...")
     oidx = doc.add("organization", org, doc.span(m.end(), m.end() + len(org), sent))
     doc.affiliate(pidx, oidx, None)
 
