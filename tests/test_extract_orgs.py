@@ -346,3 +346,13 @@ def test_bare_company_after_of_closing_the_phrase_and_a_portfolio_title_in_a_lis
     aff = _aff(x)
     assert ("Ignatius Pruett-Salas", "Ironbark Cable Assemblies") in aff
     assert not any("Member Services" in o for o in _orgs(x))
+
+
+def test_a_verb_after_and_ends_the_apposition_and_a_long_title_after_su():
+    x = extract("La comitiva fue recibida por la cónsul de México en Tucson, Emerenciana Loera Tapia, y se reunió con el "
+                "presidente de la Desert Growers Association, Wendell Okafor-Baines. El gobernador se reunió con "
+                "directivos de Corvalis Polymers, encabezados por su vicepresidente de Operaciones para Norteamérica, "
+                "Garrick Lindholm-Obi, en la planta.")
+    aff = _aff(x)
+    assert ("Emerenciana Loera Tapia", "Desert Growers Association") not in aff
+    assert ("Garrick Lindholm-Obi", "Corvalis Polymers") in aff

@@ -272,8 +272,10 @@ def _appositions(doc: Doc) -> None:
     for pidx, person in enumerate(list(doc.found["person"])):
         for sp in person.spans:
             m = _APPOSITION.match(text, sp.end)
-            if not m or opens_with_verb(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)):
-                continue  # "Name, y el jefe de ...": the next person's title
+            conj = re.match(r"(?:y|and|e)\s+(\w+)", m.group(1)) if m else None
+            if not m or opens_with_verb(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)) or (
+                    conj and not is_title_tok(tokens(conj.group(1))[0]) and fold(conj.group(1)) not in V.TITLE_MODIFIERS):
+                continue  # "Name, y el jefe de ...": the next person's title; "Name, y se reunió con ...": a verb
             bare = _BARE_DE.match(m.group(1))
             if bare:  # "Iñaki Ruiz, de Nexcora, y ...": the company alone
                 org = bare.group(1)

@@ -285,7 +285,7 @@ def _as_new_title(doc: Doc, pidx: int, name: list[Tok], sent) -> None:
     person.title = person.title or title or None
 
 
-_ITS_TITLE = re.compile(r"\b(?:its|their|su|sus)\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),?\s*"
+_ITS_TITLE = re.compile(r"\b(?:its|their|su|sus)\s+((?:[\w\-]+\s+){0,5}?[\w\-]+),?\s*"
                         r"(?:(?:Dr|Dra|Lic|Ing|Mr|Ms|Mrs|Mtro|Mtra)\.\s*)?$")
 _OUR_TITLE = re.compile(r"\b(?:[Oo]ur|[Nn]uestr[oa])\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),\s*$")
 
