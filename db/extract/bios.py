@@ -5,6 +5,9 @@
   `Nombre es director de Z`); every organization it places the person at (`at`, `of`, `with`,
   `advises`, `joined`, `de`, `en`), past roles included, is an affiliation, except where the
   person studied (`holds a doctorate from`, `egresado de`).
+- A career told in sentences about the person named just before (`She joins us from X, where ...`,
+  `she began her career with Y`), and a paragraph under a name alone on its line (`Dra. Name` /
+  `Economista en jefe del Banco X ... Anteriormente fue ... en Y`).
 - A title written before a name, with the organization at its end (common in Spanish releases):
   `la jefa de Unidad para América del Norte de la SRE, Nombre`, `el director de la oficina de
   campo de CBP en Laredo, Nombre`, `a nombre de la ANAM, el administrador de Operación, Nombre`.

@@ -1,6 +1,8 @@
 """Line-shaped patterns: member lists under a heading (`Name - Organization`, `Name, Title, Org`,
-`Role: Name - Org`, bare names, role sub-headings such as `Co-Chairs`), and bylines (`Name` then
-`Title, Organization` or `Title at Organization` on the next line)."""
+`Role: Name - Org`, bare names, role sub-headings such as `Co-Chairs`), tables with a header row
+(`Nombre | Cargo | Empresa`, tab-separated, flattened one cell a line), two lists side by side,
+bylines (`Name` then `Title, Organization` or `Title at Organization` on the next line), speaker and
+witness cards (`Name` / `Title` / `Organization` / ...) and profile headlines (`Title at Org | ...`)."""
 
 from __future__ import annotations
 
