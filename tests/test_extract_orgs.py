@@ -20,16 +20,16 @@ def _aff(x):
 # public bodies -------------------------------------------------------------------------
 
 def test_public_bodies_named_by_generic_words():
-    x = extract("The bill directs the Department of Labor to report to the Office of the Governor and the "
-                "U.S. House of Representatives, with help from the National Statistics Administration.")
+    x = extract("The bill directs the Department of Labor to report to the Office of the Treasurer and the "
+                "Ohio House of Representatives, with help from the National Statistics Administration.")
     orgs = _orgs(x)
-    assert {"Department of Labor", "Office of the Governor", "U.S. House of Representatives",
+    assert {"Department of Labor", "Office of the Treasurer", "Ohio House of Representatives",
             "National Statistics Administration"} <= orgs
 
 
 def test_office_named_after_a_title_keeps_the_title_word():
-    x = extract("Staff from the Office of the U.S. Trade Representative briefed the panel.")
-    assert "Office of the U.S. Trade Representative" in _orgs(x)
+    x = extract("Staff from the Office of the Special Trade Envoy briefed the panel.")
+    assert "Office of the Special Trade Envoy" in _orgs(x)
 
 
 def test_national_council_keeps_its_first_word_and_and_the_splits_two_names():
@@ -85,13 +85,13 @@ def test_speaker_cards_with_several_lines():
                 "Keynote\n\n"
                 "Ottavio Brambilla-Ruiz\nVice President, Public Affairs\nNorvento Energy\n\n"
                 "Moderator\n\n"
-                "Ysolde Marchetti-Ponce\nDirector, Americas Program\nCascadia Policy Forum\n"
+                "Ysolde Marchesi-Ponce\nDirector, Americas Program\nCascadia Policy Forum\n"
                 "Former Senior Advisor, Office of the Chief Economist\n")
     aff = _aff(x)
     assert ("Wendeline Okafor-Strand", "Cascadia Policy Forum") in aff
     assert ("Ottavio Brambilla-Ruiz", "Norvento Energy") in aff
-    assert ("Ysolde Marchetti-Ponce", "Cascadia Policy Forum") in aff
-    assert ("Ysolde Marchetti-Ponce", "Office of the Chief Economist") in aff
+    assert ("Ysolde Marchesi-Ponce", "Cascadia Policy Forum") in aff
+    assert ("Ysolde Marchesi-Ponce", "Office of the Chief Economist") in aff
     assert "Americas Program" not in _orgs(x)
 
 
@@ -129,12 +129,12 @@ def test_tab_table_and_flattened_table():
                 "Dra. Leonor Acuña Berriozábal\tSecretaria\tInstituto Tecnológico de Tlaxiaco\n"
                 "Lic. Baldomero Ruiz Tejeda\tVocal\tSecretaría de Turismo del Estado\n\n"
                 "Board of Directors\n\nDirector\nCompany\nLocation\n"
-                "Fennimore Achebe-Lindqvist\nRedwater Appliance Group\nTucson, AZ\n"
+                "Fennimore Achebe-Lindgard\nRedwater Appliance Group\nTucson, AZ\n"
                 "Graciela Ontiveros-Baird\nSaguaro Precision Castings\nNogales, Son.\n")
     aff = _aff(x)
     assert ("Leonor Acuña Berriozábal", "Instituto Tecnológico de Tlaxiaco") in aff
     assert ("Baldomero Ruiz Tejeda", "Secretaría de Turismo del Estado") in aff
-    assert ("Fennimore Achebe-Lindqvist", "Redwater Appliance Group") in aff
+    assert ("Fennimore Achebe-Lindgard", "Redwater Appliance Group") in aff
     assert ("Graciela Ontiveros-Baird", "Saguaro Precision Castings") in aff
     assert not any(o in ("AZ", "Son") for o in _orgs(x))
 
@@ -143,14 +143,14 @@ def test_two_lists_side_by_side():
     x = extract("MEXICO                                        CANADA\n"
                 "Lic. Aurelio Zendejas Pinto                    Maryse Colbert-Oduya\n"
                 "Partner, Zendejas Pinto Abogados               Vice President, Prairie Grain Exporters\n"
-                "Mtra. Xitlali Uc Balam                         Dr. Gunnar Achterberg-Ruiz\n"
+                "Mtra. Xitlali Uc Balam                         Dr. Gunnar Aalderink-Ruiz\n"
                 "Director General, Consejo Yucateco de          Professor of Economics, Lakehead Polytechnic\n"
                 "Exportadores                                   \n")
     aff = _aff(x)
     assert ("Aurelio Zendejas Pinto", "Zendejas Pinto Abogados") in aff
     assert ("Maryse Colbert-Oduya", "Prairie Grain Exporters") in aff
     assert ("Xitlali Uc Balam", "Consejo Yucateco de Exportadores") in aff
-    assert ("Gunnar Achterberg-Ruiz", "Lakehead Polytechnic") in aff
+    assert ("Gunnar Aalderink-Ruiz", "Lakehead Polytechnic") in aff
     assert not any("Colbert" in p.name and "Aurelio" in p.name for p in x.people)
 
 
@@ -208,11 +208,11 @@ def test_biography_paragraph_under_a_name_line():
 
 
 def test_apposition_ending_in_a_bare_company_and_a_unit_before_it():
-    x = extract("Keynote: Bertrand Okwuosa-Reyes, President & CEO, Vantablu Robotica.\n\n"
+    x = extract("Keynote: Bertrand Okwudili-Reyes, President & CEO, Vantablu Robotica.\n\n"
                 "Canada was represented by Solveig Marchand-Iwu, Director General, Trade Policy, "
                 "Meridian Export Agency.\n")
     aff = _aff(x)
-    assert ("Bertrand Okwuosa-Reyes", "Vantablu Robotica") in aff
+    assert ("Bertrand Okwudili-Reyes", "Vantablu Robotica") in aff
     assert ("Solveig Marchand-Iwu", "Meridian Export Agency") in aff
 
 
@@ -238,7 +238,7 @@ def test_sentence_opening_at_an_organization_and_chaired_by():
 def test_spanish_groups_of_people_by_organization():
     x = extract("La Secretaría de Turismo (SECTUR) informó. Integraron la comitiva, por parte de la SECTUR, la "
                 "subsecretaria de Planeación, Rosaura Ibarrola Peña; el titular de la Unidad de Análisis, Cipriano "
-                "Balderas Nieto, y el director de la oficina de la CANACO en Mérida, Wenceslao Chi Pech.\n\n"
+                "Balderas Nieto, y el director de la oficina de la CAMEX en Mérida, Wenceslao Chi Pech.\n\n"
                 "Por parte de la Cámara de Senadores asistieron la senadora Iluminada Ferrer Ochoa y el senador "
                 "Teodulo Garza Ibarra.\n")
     aff = _aff(x)
@@ -254,24 +254,24 @@ def test_attendance_list_by_organization_lines():
                 "Por la Secretaría de Movilidad: Lic. Abundio Sarmiento Gil, Director de Proyectos; Mtra. Casilda "
                 "Oropeza Lugo, Subdirectora.\n"
                 "Por la Cámara de Transportistas del Istmo (CATI): Ing. Wilfrido Toledo Cruz, Presidente.\n"
-                "Invitado: Mr. Harlan Peabody-Ross, Director, U.S. Customs and Border Protection (CBP).\n")
+                "Invitado: Mr. Harlan Peabody-Ross, Director, U.S. Fisheries and Border Enforcement (FBE).\n")
     aff = _aff(x)
     assert ("Abundio Sarmiento Gil", "Secretaría de Movilidad") in aff
     assert ("Casilda Oropeza Lugo", "Secretaría de Movilidad") in aff
     assert ("Wilfrido Toledo Cruz", "Cámara de Transportistas del Istmo") in aff
-    assert not any(p == "Harlan Peabody-Ross" and o != "U.S. Customs and Border Protection" for p, o in aff)
+    assert not any(p == "Harlan Peabody-Ross" and o != "U.S. Fisheries and Border Enforcement" for p, o in aff)
 
 
 def test_spanish_appositions_portfolio_party_and_kind_of_firm():
-    x = extract("Participaron Eleuteria Garza Vidaurri, vicepresidenta de Asuntos Gubernamentales de Transbordos "
+    x = extract("Participaron Eleuteria Garza Ibarrola, vicepresidenta de Asuntos Gubernamentales de Transbordos "
                 "Monclova, y Octaviano Rendón Sáenz, socio de Rendón & Asociados Consultores. "
-                "La senadora Yadira Balcázar Kú, del PRI, integrante de la Comisión de Energía, habló después. "
+                "La senadora Yadira Balcázar Kú, del PRI, integrante de la Comisión de Pesca, habló después. "
                 "Roxana Mbeki-Herrera, directora para México de la consultora canadiense Northbound Site Advisors, "
                 "señaló que hay demanda.")
     aff = _aff(x)
-    assert ("Eleuteria Garza Vidaurri", "Transbordos Monclova") in aff
+    assert ("Eleuteria Garza Ibarrola", "Transbordos Monclova") in aff
     assert ("Octaviano Rendón Sáenz", "Rendón & Asociados Consultores") in aff
-    assert ("Yadira Balcázar Kú", "Comisión de Energía") in aff
+    assert ("Yadira Balcázar Kú", "Comisión de Pesca") in aff
     assert ("Roxana Mbeki-Herrera", "Northbound Site Advisors") in aff
     assert not any(o.startswith("Asuntos") for o in _orgs(x))
 
@@ -303,14 +303,14 @@ def test_board_secretary_sits_on_the_board():
 
 def test_unwrap_parenthesis_wrapped_paragraph_and_country_abbreviation():
     text = ("Amparo Lizárraga Tovar (Asociación Regional de\nParques Tecnológicos)\n"
-            "We are grateful to the members who hosted us, and especially to Rosendo\n"
+            "We are grateful to the members who hosted us, and especially to Evandro\n"
             "Quintanar Ibáñez of the Cobre Valley Growers Council, who opened the doors.\n"
-            "Invitada: Ms. Odalys Pruitt, Directora del Puerto, U.S.\nCustoms and Border Protection (CBP).\n")
+            "Invitada: Ms. Odalys Pruitt, Directora del Puerto, U.S.\nFisheries and Border Enforcement (FBE).\n")
     out = unwrap(text)
     assert len(out) == len(text)
     assert "Regional de Parques" in out
-    assert "Rosendo Quintanar" in out
-    assert "U.S. Customs" in out
+    assert "Evandro Quintanar" in out
+    assert "U.S. Fisheries" in out
 
 
 def test_unwrap_keeps_a_headline_above_a_long_paragraph():
@@ -321,12 +321,12 @@ def test_unwrap_keeps_a_headline_above_a_long_paragraph():
 
 def test_title_of_a_unit_at_the_organization_and_its_president_with_a_courtesy():
     x = extract("Joining them is Dr. Celestino Ahumada Ruelas, Director of the Technology Licensing Office at the "
-                "Universidad Politécnica de Colima. Buyers met Perpetua Lindqvist-Obi, Senior Director of Strategic "
+                "Universidad Politécnica de Colima. Buyers met Perpetua Lindholt-Obi, Senior Director of Strategic "
                 "Sourcing at Saltmarsh Health Network. The group met the Coastal Freight Association, including its "
                 "President and CEO, Dr. Ambrose Kiplagat-Reyes.")
     aff = _aff(x)
     assert ("Celestino Ahumada Ruelas", "Universidad Politécnica de Colima") in aff
-    assert ("Perpetua Lindqvist-Obi", "Saltmarsh Health Network") in aff
+    assert ("Perpetua Lindholt-Obi", "Saltmarsh Health Network") in aff
     assert ("Ambrose Kiplagat-Reyes", "Coastal Freight Association") in aff
     assert ("Celestino Ahumada Ruelas", "Technology Licensing Office") not in aff
 
@@ -342,7 +342,7 @@ def test_bare_company_after_of_closing_the_phrase_and_a_portfolio_title_in_a_lis
                 "Cable Assemblies, who stays on the board.\n\n"
                 "Staff\n"
                 "Rosamund Achebe-Lowe, Executive Director\n"
-                "Teodoro Villaseñor Kuri, Director of Member Services\n")
+                "Teodoro Valdivieso Kuri, Director of Member Services\n")
     aff = _aff(x)
     assert ("Ignatius Pruett-Salas", "Ironbark Cable Assemblies") in aff
     assert not any("Member Services" in o for o in _orgs(x))

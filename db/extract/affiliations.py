@@ -348,7 +348,7 @@ def _acronym_fits(doc: Doc, acr: str) -> bool:
 
 
 def _portfolio_lead(org: str) -> bool:
-    """`Asuntos Gubernamentales de Vantorq Logistics`: a portfolio's words, then `de`/`of` and another name."""
+    """`Asuntos Gubernamentales de Transbordos Monclova`: a portfolio's words, then `de`/`of` and another name."""
     parts = _DEEPER.split(org, maxsplit=1)
     return len(parts) == 2 and _portfolio_only(parts[0])
 

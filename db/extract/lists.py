@@ -667,7 +667,7 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     elif has_title_word(parts[0]) and not looks_like_org(parts[0]):
         title = parts[0]
         split = title_then_org(parts[0])
-        if split:  # "directora general de Hélice Composites"
+        if split:  # "directora general de Empaques del Pacífico"
             title, org = split
     elif has_title_word(parts[0]) and is_generic(re.sub(r"^(?:of|de|del)\s+", "", org_core(parts[0])[0])):
         title = parts[0]  # "Director of Member Services": a title naming a portfolio
@@ -853,7 +853,7 @@ def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, i
 
 def _card(doc: Doc, pidx: int, lines, line: tuple[int, int]) -> list[int]:
     """A card under a name line: up to four lines, each a title, an organization or `Title, Organization`
-    (`Senior Fellow, North America Program` / `Gulf Policy Institute` / `Former Advisor, Office of X`).
+    (`Senior Fellow, Andes Program` / `Halvard Policy Institute` / `Former Advisor, Office of X`).
     A title line followed by an organization line is that organization's title; a title line followed by
     none carries its own organization at its end. Returns the lines read (none unless two or more)."""
     text = doc.text

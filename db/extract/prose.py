@@ -60,7 +60,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     covered = _comma_names(doc, sent)
     for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
         if any(a <= run[0].start < b for a, b in covered):
-            continue  # a piece of "Secretaría de Infraestructura, Comunicaciones y Transportes (SICT)"
+            continue  # a piece of "Secretaría de Agricultura, Ganadería y Pesca (SAGP)"
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
@@ -142,7 +142,7 @@ _COMMA_NAME_WORD = re.compile(r"\b(?:[A-ZÁÉÍÓÚÑ][\w’'&\-]*|de|del|la|las
 
 
 def _comma_names(doc: Doc, sent) -> list[tuple[int, int]]:
-    """`Secretaría de Infraestructura, Comunicaciones y Transportes (SICT)`: a name with commas inside, read back
+    """`Secretaría de Agricultura, Ganadería y Pesca (SAGP)`: a name with commas inside, read back
     from the acronym after it when the acronym's letters are the initials of its capitalised words. Returns the
     spans so read."""
     text = doc.text
@@ -474,7 +474,7 @@ def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> Non
         return
     if not _org_in_parens(inner) or doc.lookup("person", inner) is not None or (
             len(inner.split()) == 1 and doc.person_by_part(inner) is not None):
-        return  # "Press contact: Ana Ruiz (Bexley-Nakamura)": the person she speaks for
+        return  # "Press contact: Ana Ruiz (Senator Holm)": the person she speaks for
     oidx = doc.add("organization", clean_org(inner), doc.span(start, start + len(inner), sent))
     doc.affiliate(pidx, oidx, title)
     person = doc.found["person"][pidx]
@@ -499,7 +499,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     text = doc.text
     run = strip_list_words(strip_leading(run))
     while len(run) > 2 and run[0].key in ("at", "from", "with", "by", "in", "desde", "con", "por"):
-        run = strip_leading(run[1:])  # "At the Frontenac Institute, ...": a sentence opening with a preposition
+        run = strip_leading(run[1:])  # "At the Halvard Policy Institute, ...": a sentence opening with a preposition
     if not run:
         return
     for i, t in enumerate(run[1:-1], 1):
@@ -533,7 +533,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     if inner:
         run = [t for t in run if t.start >= run[0].start + inner]  # "Industria de la Secretaría de Economía"
     while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)) and not _office_of(run):
-        run = run[:-1]  # "US-Mexico Foundation CEO" (but "Office of the Governor")
+        run = run[:-1]  # "US-Mexico Foundation CEO" (but "Office of the Treasurer")
     phrase = clean_org(phrase_of(text, run))
     if not phrase:
         return
@@ -576,7 +576,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return  # "Longworth House Office Building", "Committee Members Present", "Chairman X Opening Statement"
     is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase)) or (
         len(run) >= 3 and run[-1].key in _AGENCY_ENDS) or (
-        len(run) >= 3 and (is_title_tok(run[-1]) or run[-1].key[:-1] in V.TITLE_WORDS) and _office_of(run))  # "U.S. House of Representatives"
+        len(run) >= 3 and (is_title_tok(run[-1]) or run[-1].key[:-1] in V.TITLE_WORDS) and _office_of(run))  # "the Ohio House of Representatives"
     if is_org and fold(run[0].text) in V.TITLE_WORDS and len(run) <= 2:
         return
     if is_org:
@@ -599,7 +599,7 @@ PORTFOLIO_WORDS = frozenset(
     "public policy external internal corporate americas markets supply chain human resources".split())
 
 
-# Last words of a public agency's name that no general suffix list holds ("U.S. Customs and Border Protection").
+# Last words of a public agency's name that no general suffix list holds ("U.S. Fisheries and Border Enforcement").
 # Nouns before a title that name a unit or a site, not an organization ("Port Director Name", "Plant Manager Name").
 _SUBUNIT_HEADS = frozenset("office oficina division unit unidad program programa department departamento bureau".split())
 _UNIT_NOUNS = frozenset("port plant site country program project area region zone sales marketing operations".split())
@@ -610,27 +610,27 @@ _FILE_TYPES = frozenset("PDF DOC DOCX PPT PPTX XLS XLSX MP3 MP4 ZIP HTML TXT".sp
 _NOT_ORG_ENDS = frozenset("statement statements notice disclosure testimony building present transcript agenda "
                           "remarks minutes briefing hearing".split())
 _BODY_OF_HEADS = V.ORG_HEADS | frozenset("house administration bureau service".split())
-# Last words of a public body named by generic words alone ("International Trade Administration").
+# Last words of a public body named by generic words alone ("National Statistics Administration").
 _BODY_ENDS = frozenset("administration agency bureau authority service commission department office institute "
                        "secretariat ministry agencia comision oficina secretaria".split())
 
 
 def _office_of(run: list[Tok]) -> bool:
-    """`Office of the Governor`, `House of Representatives`, `Office of the U.S. Trade Representative`:
+    """`Office of the Treasurer`, `House of Representatives`, `Office of the Special Trade Envoy`:
     the title word that ends the run names the office the body is of, so it stays in the name."""
     return any(t.key in ("of", "de", "del") and run[i - 1].key in _BODY_OF_HEADS for i, t in enumerate(run[1:-1], 1))
 
 
 def named_body(phrase: str) -> bool:
-    """A public body named by generic words: a head word then `of` (`Department of Commerce`, `Office
-    of the Governor`, `Ministry of Economy`), or three or more capitalised words ending in a body's
-    word (`International Trade Administration`), with no title word before the end."""
+    """A public body named by generic words: a head word then `of` (`Department of Labor`, `Office
+    of the Treasurer`, `Ministry of Labour`), or three or more capitalised words ending in a body's
+    word (`National Statistics Administration`), with no title word before the end."""
     words = fold(phrase).split()
     if len(words) < 3 or not all(w[:1].isupper() or fold(w) in V.NAME_CONNECTORS for w in phrase.split()):
         return False
     if words[0] in _BODY_OF_HEADS and words[1] in ("of", "for", "de", "del", "on") and any(
             w not in V.NAME_CONNECTORS for w in words[2:]):
-        return True  # "Department of Commerce"
+        return True  # "Department of Labor"
     return words[-1] in _BODY_ENDS and not any(w in V.TITLE_WORDS or w in V.NAME_CONNECTORS for w in words[:-1])
 
 
@@ -767,9 +767,9 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         doc.affiliate(pidx, oidx, title)
         first_title = first_title or title
     first_title = first_title or (" and ".join(pending) if pending else None)
-    nxt = _NEXT_PART.match(text[clause_end:e])  # "U.S. Embassy ..." keeps its dots
+    nxt = _NEXT_PART.match(text[clause_end:e])  # "U.S. Agency for X" keeps its dots
     base = clause_end
-    for _ in range(2):  # "Director General, Trade Policy, Global Affairs Canada": a unit between title and organization
+    for _ in range(2):  # "Director General, Trade Policy, Meridian Export Agency": a unit between title and organization
         if not (pending and nxt and all(w in PORTFOLIO_WORDS or w in GENERIC_WORDS or w in V.TOPIC_WORDS
                                         for w in fold(nxt.group(1)).split())):
             break
@@ -796,7 +796,7 @@ _NEXT_PART = re.compile(r",\s*((?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)+|[^,;.]|\.(?=\
 
 
 def _bare_name_ends(doc: Doc, name: str, end: int, sent_end: int) -> bool:
-    """`Name, President & CEO, Aerotrón México.`: a name of capitalised words with no organization shape that
+    """`Name, President & CEO, Vantablu Robotica.`: a name of capitalised words with no organization shape that
     closes the apposition (at the end of the sentence, line or `;` item) after a title is the organization."""
     toks = tokens(name)
     after = doc.text[end : sent_end].strip()
@@ -828,10 +828,10 @@ def _portfolio(doc: Doc, title: str, org: str) -> bool:
     office's portfolio or unit, not an organization (no head word, suffix or acronym, not known)."""
     words = fold(title).split()
     if fold(org).split()[0] in ("unidad", "unit", "oficina", "office") and len(org.split()) >= 3:
-        return False  # "head of the Unidad de Inteligencia Económica Global": a named unit
+        return False  # "head of the Unidad de Análisis Sectorial Regional": a named unit
     if doc.lookup("organization", org) is None and not named_body(org) and all(
             w in PORTFOLIO_WORDS or w in GENERIC_WORDS or w in V.TOPIC_WORDS for w in fold(org).split()):
-        return True  # "Minister Counselor for Commercial Affairs, U.S. Embassy": generic words name a portfolio
+        return True  # "Minister Counselor for Commercial Affairs, Embassy of Peru": generic words name a portfolio
     return bool(words) and words[-1] in _UNIT_TITLES and not looks_like_org(org) and doc.lookup(
         "organization", org) is None and not re.search(r"\b[A-Z]{2,}\b", org)
 
@@ -920,7 +920,7 @@ def _inner_head(org: str) -> int:
     for i in range(1, len(toks)):
         if toks[i].key in V.ORG_HEADS and toks[i - 1].key in V.NAME_CONNECTORS and i >= 2:
             return toks[i].start
-    for i in range(1, len(toks) - 1):  # "Asuntos Gubernamentales de Vantorq Logistics": a portfolio, then the company
+    for i in range(1, len(toks) - 1):  # "Asuntos Gubernamentales de Transbordos Monclova": a portfolio, then the company
         if toks[i].key in ("de", "del", "of", "at") and toks[i + 1].cap and all(
                 t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS for t in toks[:i]) and not is_place(org[toks[i + 1].start:]) \
                 and toks[i + 1].key not in ("gobierno", "government"):  # "Economía del Gobierno de X" stays a title
@@ -946,7 +946,7 @@ def _of_org(doc: Doc, pidx: int, name_end: int, sent) -> None:
     bare = re.match(r"\s*(?:,\s*(?:who|which|quien|que|whose)\b|[;.]|$)", doc.text[m.end() + len(org) : sent[1]]) and 2 <= len(
         org.split()) <= 5 and not is_generic(org) and not is_place(org) and not person_in_run(tokens(org)) and not has_title_word(org)
     if not known and not bare and not (looks_like_org(org) and not is_place(org) and not is_generic(org)):
-        return  # "Mayor Roberto Salcedo of Laredo" (but "Name of Crestline Wire Harness, who ...")
+        return  # "Mayor Roberto Salcedo of Laredo" (but "Name of Ironbark Cable Assemblies, who ...")
     oidx = doc.add("organization", org, doc.span(m.end(), m.end() + len(org), sent))
     doc.affiliate(pidx, oidx, None)
 

@@ -69,7 +69,7 @@ _ATTENDED = re.compile(r"\s+(?:asistieron|asisti[oó]|participaron|particip[oó]
 _GROUP_STOP = re.compile(r"\.\s|\n|\b(?:así como|as well as|along with|junto con|por parte|en representaci[oó]n|on behalf)\b")
 
 
-# "Por la Secretaría de Economía: Lic. A, cargo; Mtra. B, cargo." / "For the Port Authority (PA):" then the people.
+# "Por la Secretaría de Movilidad: Lic. A, cargo; Mtra. B, cargo." / "For the Port Authority (PA):" then the people.
 _FOR_LINE = re.compile(r"^[ \t]*(?:Por|For|From|De|Del)\s+(?:(?:la|el|los|las|the)\s+)?(?=[A-ZÁÉÍÓÚÑ])", re.M)
 _LABEL_LINE = re.compile(r"^[ \t]*(?:[A-ZÁÉÍÓÚÑ][\w ]{0,30}:|(?:Por|For|From)\s)", re.M)
 
@@ -107,7 +107,7 @@ def _for_org_groups(doc: Doc) -> None:
         stop = min(i for i in (comma, colon) if i >= 0) if max(comma, colon) >= 0 else m.end() + 100
         org = org_at(doc, text, m.end(), min(stop, len(text)), bare=True)
         verb = org and _ATTENDED.match(text, org[2])
-        if verb:  # "Por parte de la Cámara de Diputados asistieron la diputada A y el diputado B"
+        if verb:  # "Por parte de la Cámara de Senadores asistieron la diputada A y el diputado B"
             stop = verb.end() - 1
         elif org is None or org[2] != stop:
             continue

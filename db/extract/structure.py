@@ -37,7 +37,7 @@ def _continues(line: str, nxt: str) -> bool:
     body, following = line.strip(), nxt.lstrip()
     if body and len(body) >= _WRAP_MIN and re.search(r",\s+(?:[A-Z]\.){2,}$", body) and following[:1].isupper() \
             and not _BULLET.match(nxt):
-        return True  # "Director del Puerto, U.S." / "Customs and Border Protection (CBP).": the name goes on
+        return True  # "Director del Puerto, U.S." / "Fisheries and Border Enforcement (FBE).": the name goes on
     if not body or not following or _BULLET.match(nxt) or body.endswith((":", ".", "!", "?", ";")):
         return False
     if following[0].islower() and len(body) >= 25:
@@ -46,7 +46,7 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # "Name (Asociación Nacional de" / "Parques Logísticos)": the parenthesis goes on
     
     if 60 <= len(body) <= 110 and len(following) <= 110 and _prose(body, 0.5) and _prose(following.rstrip(), 0.3) and following[0].isalpha():
-        return True  # "We are grateful to Raúl Ezcurra" / "Benítez of the Querétaro ...": a wrapped paragraph
+        return True  # "and especially to Evandro" / "Quintanar Ibáñez of the Cobre Valley ...": a wrapped paragraph
     return len(body) >= _WRAP_MIN and bool(_CONNECTOR_END.search(body)) and following[0].isalpha()
 
 
