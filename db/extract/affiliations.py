@@ -124,6 +124,9 @@ _OFFICIALS = re.compile(r"\b(?:governor|gobernador|mayor|alcalde|municipal presi
                         re.I)
 
 
+_BOARD_OFFICES = frozenset("secretary secretario secretaria".split())
+
+
 def _board_page(doc: Doc) -> None:
     """People of a page about an organization's board sit at that organization."""
     text = doc.text
@@ -136,9 +139,11 @@ def _board_page(doc: Doc) -> None:
     for pidx, person in enumerate(doc.found["person"]):
         if (pidx, owner) in doc.affiliations or mentioned_only_as_met(doc, person):
             continue
-        if person.title and _OFFICIALS.search(person.title):
-            continue
-        if any(_OFFICIALS.search(text[max(0, sp.start - 40) : sp.start]) for sp in person.spans):
+        if person.title and _OFFICIALS.search(person.title) and fold(person.title) not in _BOARD_OFFICES:
+            continue  # (a board's "Secretary" or "Secretaria" sits on it)
+        if any((o := _OFFICIALS.search(text[max(0, sp.start - 40) : sp.start])) and not re.match(
+                r"(?:secretary|secretari[oa])\s*:", text[max(0, sp.start - 40) + o.start() : sp.start], re.I)
+               for sp in person.spans):  # "Secretaria: Lic. Name" is the board's own secretary
             continue
         doc.affiliate(pidx, owner, None)
 
@@ -160,10 +165,9 @@ def _headline_org(doc: Doc, end: int) -> int | None:
                 or is_title_tok(run[0]) or len(run) > 6:
             continue
         return doc.add("organization", name, doc.span(run[0].start, run[-1].end, (m.start(), run[-1].end)))
-    for i, org in enumerate(doc.found["organization"]):
-        if any(sp.start < end for sp in org.spans) and not _BOARD.match(org.name):
-            return i
-    return None
+    first = [(min(sp.start for sp in org.spans), i) for i, org in enumerate(doc.found["organization"])
+             if org.spans and any(sp.start < end for sp in org.spans) and not _BOARD.match(org.name)]
+    return min(first)[1] if first else None  # the one named first in the text, not the first read
 
 
 _GROUP_LEAD = re.compile(r"(?:^\s*|\b)(?:y\s+|and\s+|as[ií] como\s+)?(?:(?:representantes|funcionarios|integrantes|officials|"
@@ -181,9 +185,12 @@ def _semicolon_groups(doc: Doc) -> None:
         for seg in re.split(r";", text[start:end]):
             s0, s1 = pos, pos + len(seg)
             pos = s1 + 1
+            stop = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-ZÁÉÍÓÚÑ])", seg)
+            if stop:  # the list ended with its sentence
+                seg, s1 = seg[: stop.start()], s0 + stop.start()
             people = [i for i, p in enumerate(doc.found["person"]) if any(s0 <= sp.start < s1 for sp in p.spans)]
-            if not people:
-                continue
+            if not people or re.search(r"\n[ \t]*(?:[A-ZÁÉÍÓÚÑ][\w ]{0,30}:|(?:Por|For|From)\s)", seg):
+                continue  # the item runs into labelled lines ("Por la X: ...", "Invitado: ..."): read line by line
             org = _segment_org(doc, seg, s0, people)
             if org is None:
                 continue
@@ -226,9 +233,12 @@ def _paragraphs(text: str):
 
 
 _APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|(?<=[a-z0-9áéíóúñ)])\.\s|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
+                         r",\s+(?!(?:y|and|e|ex|former)\s)[a-záéíóúñ]+\s+(?!(?:de|del|of|at|en|for|para)\s)|"  # ", advirtió que"
                          r"\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ]|,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+,)")
 _PIECES = re.compile(r"\s+(?:and|y)\s+(?=(?:former\s+|ex\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of|de|del|at)\b)|;\s*")
 _TITLE_AT = re.compile(r"(.{2,80}?)\s+(?:of the|of|at the|at|for the|de la|de los|de las|del|de|en la|en el|en)\s+"
+                       r"(?P<kind>(?:consultora|consultor[ií]a|empresa|firma|compañ[ií]a|despacho|agencia|armadora|fabricante|"
+                       r"naviera|company|firm|consultancy|startup|manufacturer|carrier)\s+(?:[a-záéíóúñ]+\s+)?)?"  # "de la consultora estadounidense X"
                        r"(?=[A-ZÁÉÍÓÚÑ])(.+)$")
 
 
@@ -262,22 +272,41 @@ def _appositions(doc: Doc) -> None:
     for pidx, person in enumerate(list(doc.found["person"])):
         for sp in person.spans:
             m = _APPOSITION.match(text, sp.end)
-            if not m or opens_with_verb(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)):
-                continue  # "Name, y el jefe de ...": the next person's title
+            conj = re.match(r"(?:y|and|e)\s+(\w+)", m.group(1)) if m else None
+            if not m or opens_with_verb(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)) or (
+                    conj and not is_title_tok(tokens(conj.group(1))[0]) and fold(conj.group(1)) not in V.TITLE_MODIFIERS):
+                continue  # "Name, y el jefe de ...": the next person's title; "Name, y se reunió con ...": a verb
             bare = _BARE_DE.match(m.group(1))
             if bare:  # "Iñaki Ruiz, de Nexcora, y ...": the company alone
                 org = bare.group(1)
                 if not is_place(org) and doc.lookup("person", org) is None and not is_title_tok(tokens(org)[0]):
                     at = m.start(1) + bare.start(1)
                     doc.affiliate(pidx, doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1)))), None)
-                continue
+                m = _APPOSITION.match(text, m.end(1))  # "la senadora Name, del PRI, integrante de la Comisión X"
+                if not m or opens_with_verb(m.group(1)) or not any(is_title_tok(t) for t in tokens(m.group(1))[:2]):
+                    continue
             for piece in _PIECES.split(m.group(1)):
                 t = _TITLE_AT.match(piece.strip())
                 if not t or not any(is_title_tok(tok) for tok in tokens(t.group(1))):
                     continue
-                org = _org_phrase(t.group(2))
-                if not org:
-                    continue
+                org = _org_phrase(t.group(3))
+                if org is None and t.group("kind"):  # the kind of firm vouches for a bare name
+                    bare_name = re.match(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}", t.group(3))
+                    org = bare_name.group() if bare_name and not is_place(bare_name.group()) else None
+                rest, off = t.group(3), 0
+                sub_at = org and (fold(org).split()[0] in _SUBUNITS or fold(org).split()[-1] in _SUBUNITS) and re.match(
+                    re.escape(org) + r"\s+(?:at|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ])", rest)
+                if sub_at and _org_phrase(rest[sub_at.end():]):  # "Director of the Office of X at the Y Administration"
+                    org = _org_phrase(rest[sub_at.end():])
+                while org and (_portfolio_only(org_core(org)[0]) or _portfolio_lead(org)):
+                    deeper = _DEEPER.search(rest, off + 1)  # "vicepresidenta de Asuntos Gubernamentales de X"
+                    if not deeper or deeper.start() > off + len(org):
+                        org = None
+                        break
+                    off = deeper.end()
+                    org = _org_phrase(rest[off:])
+                if not org or re.fullmatch(r"[A-Z]{2,8}", org) and not _acronym_fits(doc, org):
+                    continue  # an acronym the document tied to another name ("... Subcommittee ... Exchange (BLX)")
                 at = text.find(org, m.start(1), m.end(1))
                 if at < 0:
                     continue
@@ -292,6 +321,36 @@ def _appositions(doc: Doc) -> None:
                     continue
                 oidx = doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1))))
                 doc.affiliate(pidx, oidx, t.group(1).strip())
+
+
+_DEEPER = re.compile(r"\s(?:de la|de los|de las|del|de|of the|of|at the|at)\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _portfolio_only(name: str) -> bool:
+    """`Asuntos Gubernamentales`, `Government Affairs`: a portfolio's words, no organization's name."""
+    from db.extract.prose import PORTFOLIO_WORDS
+    words = [w for w in fold(name).split() if w not in V.NAME_CONNECTORS]
+    return bool(words) and not looks_like_org(name) and all(
+        w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in V.NON_NAME_WORDS for w in words)
+
+
+_SUBUNITS = frozenset("office oficina division unit unidad program programa department departamento bureau".split())
+
+
+def _acronym_fits(doc: Doc, acr: str) -> bool:
+    """An acronym names the organization it is recorded for when its letters are that name's initials, in order."""
+    known = doc.lookup("organization", acr)
+    if known is None:
+        return True
+    initials = "".join(w[0] for w in doc.found["organization"][known].name.split() if w[:1].isupper())
+    it = iter(initials.upper())
+    return acr == doc.found["organization"][known].name or all(c in it for c in acr)
+
+
+def _portfolio_lead(org: str) -> bool:
+    """`Asuntos Gubernamentales de Transbordos Monclova`: a portfolio's words, then `de`/`of` and another name."""
+    parts = _DEEPER.split(org, maxsplit=1)
+    return len(parts) == 2 and _portfolio_only(parts[0])
 
 
 def _org_phrase(rest: str) -> str | None:

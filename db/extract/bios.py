@@ -5,6 +5,9 @@
   `Nombre es director de Z`); every organization it places the person at (`at`, `of`, `with`,
   `advises`, `joined`, `de`, `en`), past roles included, is an affiliation, except where the
   person studied (`holds a doctorate from`, `egresado de`).
+- A career told in sentences about the person named just before (`She joins us from X, where ...`,
+  `she began her career with Y`), and a paragraph under a name alone on its line (`Dra. Name` /
+  `Economista en jefe del Banco X ... Anteriormente fue ... en Y`).
 - A title written before a name, with the organization at its end (common in Spanish releases):
   `la jefa de Unidad para América del Norte de la SRE, Nombre`, `el director de la oficina de
   campo de CBP en Laredo, Nombre`, `a nombre de la ANAM, el administrador de Operación, Nombre`.
@@ -47,6 +50,114 @@ def read_bios(doc: Doc) -> None:
     """Add the affiliations of the module's docstring to `doc`."""
     _biographies(doc)
     _titles_before_names(doc)
+    _career_sentences(doc)
+    _bios_under_names(doc)
+
+
+# Where a career sentence places a person: "en X", "at X", "with X", "para X", "con X" (any capitalised name),
+# "de/del/of X" (a name of an organization's shape, or one already known).
+_BARE_PREP = re.compile(r"\b(?:at|with|en|para|con|joined|se incorporó a|ingresó a)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+_SHAPED_PREP = re.compile(r"\b(?:of|for|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+
+
+_SITES = re.compile(r"\b(?:plantas?|oficinas?|sedes?|f[aá]bricas?|instalaciones|operaciones|plants?|offices?|facilities|"
+                    r"headquarters|based|ubicad[oa]s?|radica)\s*$", re.I)
+
+
+def _bios_under_names(doc: Doc) -> None:
+    """`Dra. Name` alone on its line, then a paragraph of her career (`Economista en jefe del Banco X desde 2021.
+    Anteriormente fue directora de Análisis en Aseguradora Y ...`): every organization it places her at, past
+    roles included, but where she studied."""
+    text = doc.text
+    people = doc.found["person"]
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        body = line.strip()
+        if not body or len(body) > 60:
+            continue
+        lead = re.match(r"(?:(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.P|Arq|Prof|Mr|Ms|Mrs|Sr|Sra|Hon)\.?\s+)?", body)
+        pidx = doc.lookup("person", body[lead.end():])
+        if pidx is None:
+            continue
+        if True:
+            ps, pe = le + 1, text.find("\n", le + 1)
+            pe = len(text) if pe < 0 else pe
+            para = text[ps:pe]
+            if len(para) < 80 or not re.search(r"[.;]\s|\.$", para.rstrip()) or any(
+                    ps <= q.start < pe for other in people for q in other.spans):
+                continue
+            hits = [(m, True) for m in _BARE_PREP.finditer(text, ps, pe)] + [(m, False) for m in _SHAPED_PREP.finditer(text, ps, pe)]
+            for m, bare in sorted(hits, key=lambda h: h[0].start()):
+                if _STUDIED.search(text, max(ps, m.start() - 80), m.start()) or _SITES.search(text, max(ps, m.start() - 30), m.start()):
+                    continue  # where she studied; "con plantas en Apodaca": where a company operates
+                found = org_at(doc, text, m.end(), pe, bare=bare)
+                if found is None:
+                    continue
+                name, a, b = found
+                if bare and len(name.split()) < 2 and not looks_like_org(name) and doc.lookup("organization", name) is None:
+                    continue
+                if is_place(name) or fold(name.split()[0]) in V.MONTHS or re.fullmatch(r"[\d\s]+", name):
+                    continue
+                if any(is_place(part) for part in re.split(r"\s+(?:y|and)\s+", name)):
+                    continue  # "plantas en Apodaca y Salinas Victoria"
+                oidx = doc.add("organization", name, doc.span(a, b, (ps, pe)))
+                doc.affiliate(pidx, oidx, None)
+
+
+# A sentence of a career told about someone named before: "She joins us from X", "he began his career at Y",
+# "she spent seven years as ...", "Before that, she led operations at Z", "Previously, he served as ...".
+_SUBJECT = re.compile(r"(?:(?:Before that|Previously|Earlier|Prior to that|Antes|Anteriormente|Before joining [^,]{1,60}),\s+)?"
+                      r"(?P<who>She|He|Ella|Él)\s+", re.I)
+_CAREER = re.compile(r"\b(?:joins|joined|comes|came|moves|moved|arrives|arrived)\s+(?:us\s+|[a-z]+\s+team\s+)?from\s|"
+                     r"\b(?:began|started|launched)\s+(?:his|her|their)\s+career\b|\bspent\s+\w+\s+(?:years|decades)\b|"
+                     r"\b(?:previously|formerly|earlier)\s+(?:served|worked|led|held|was)\b|\bserved\s+as\b|"
+                     r"\bworked\s+(?:at|for|with)\b|\bled\s+[a-z][\w\s\-]{0,40}\s(?:at|for)\s|\bheld\s+[a-z]|"
+                     r"\b(?:inici[oó]\s+su\s+carrera|se\s+desempe[nñ][oó]|trabaj[oó]\s+en|lleg[oó]\s+de)\b")
+_CAREER_AT = re.compile(r"\b(?:at|with|from|for|en|de|con|para)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+
+
+def _career_sentences(doc: Doc) -> None:
+    """Organizations of a career told in sentences about the person named just before (`She joins us from
+    Trans-Andes Rail, where she spent six years as ...; she began her career with the X Service`)."""
+    text = doc.text
+    people = doc.found["person"]
+    starts = sorted((sp.start, i) for i, p in enumerate(people) for sp in p.spans if not is_place(p.name))
+    if not starts:
+        return
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if "career" not in line and not _CAREER.search(line):
+            continue
+        for s0, s1 in sentence_spans(text, ls, le):
+            sub = _SUBJECT.match(text, s0, s1)
+            subject = None
+            if sub:
+                before = [i for st, i in starts if st < s0 and st >= s0 - 700]
+                subject = before[-1] if before else None
+            else:
+                subject = next((i for st, i in starts if st == s0), None)  # "Anneliese began her career ..."
+            if subject is None or not _CAREER.search(text, s0, s1):
+                continue
+            if any(s0 < st < s1 and i != subject for st, i in starts):
+                continue  # another person in the sentence: whose career it tells is unclear
+            for m in _CAREER_AT.finditer(text, s0, s1):
+                if _STUDIED.search(text, max(s0, m.start() - 80), m.start()):
+                    continue
+                found = org_at(doc, text, m.end(), s1, bare=True)
+                if found is None:
+                    continue
+                name, a, b = found
+                words = name.split()
+                if len(words) < 2 and not looks_like_org(name) and doc.lookup("organization", name) is None:
+                    continue  # one bare capitalised word ("from Monterrey", "at Google"?) needs more evidence
+                if is_place(name) or fold(words[0]) in V.MONTHS or re.fullmatch(r"[\d\s]+", name):
+                    continue
+                oidx = doc.add("organization", name, doc.span(a, b, (s0, s1)))
+                doc.affiliate(subject, oidx, None)
 
 
 def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -> tuple[str, int, int] | None:
@@ -71,10 +182,10 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
         if place and is_place(place.group(1)):
             name, end = text[start : place.end()], place.end()  # "Embassy of Mexico in Washington"
     core, _ = org_core(name)
-    if not core or is_place(core) or doc.lookup("person", core) is not None:
-        return None
+    if not core or is_place(core) and doc.lookup("organization", core) is None or doc.lookup("person", core) is not None:
+        return None  # a place, unless the document defined it as an organization's acronym ("SE")
     toks = tokens(core)
-    if not toks or is_title_tok(toks[0]) or all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
+    if not toks or is_title_tok(toks[0]) and not toks[0].text.lower().startswith("secretaría") or all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
         return None  # "Undersecretary of Foreign Trade": a portfolio
     if not (bare or looks_like_org(core) or doc.lookup("organization", core) is not None):
         return None  # `bare`: the caller's construction vouches for a name without a head word
@@ -132,14 +243,23 @@ _ON_BEHALF = re.compile(r"(?:a nombre|en representaci[oó]n|por parte|on behalf)
                         r"([A-ZÁÉÍÓÚÑ][^,;:()\n]{1,80}),\s*$")
 
 
+_RANK_BEFORE = re.compile(r"(?<=, )([a-záéíóúñ]+)\s+$")
+_COURTESY_BEFORE = re.compile(r"(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.P|Arq|Sr|Sra|Mr|Ms|Mrs)\.\s+$")
+
+
 def _titles_before_names(doc: Doc) -> None:
     text = doc.text
     for pidx, person in enumerate(list(doc.found["person"])):
         for sp in person.spans:
-            if text[sp.start - 2 : sp.start] != ", ":
+            courtesy = _COURTESY_BEFORE.search(text, max(0, sp.start - 12), sp.start)
+            name_at = courtesy.start() if courtesy else sp.start  # "el presidente de la X, Lic. Name"
+            rank = _RANK_BEFORE.search(text, max(0, name_at - 24), name_at)
+            if rank and (fold(rank.group(1)) in V.TITLE_WORDS or fold(rank.group(1)) in V.HONORIFICS):
+                name_at = rank.start(1)  # "la presidenta de la Comisión X, senadora Name"
+            if text[name_at - 2 : name_at] != ", ":
                 continue
-            window_start = max(0, sp.start - 200, text.rfind("\n", 0, sp.start) + 1)
-            before = text[window_start : sp.start - 2]
+            window_start = max(0, name_at - 200, text.rfind("\n", 0, name_at) + 1)
+            before = text[window_start : name_at - 2]
             lead = None
             for m in _ARTICLE_TITLE.finditer(before):
                 words = tokens(before[m.end() :])
@@ -151,7 +271,7 @@ def _titles_before_names(doc: Doc) -> None:
             if re.search(r"[,;:]|\.\s", phrase):
                 continue
             at = window_start + lead.end()
-            org = _phrase_org(doc, text, at, sp.start - 2)
+            org = _phrase_org(doc, text, at, name_at - 2)
             if org is None:
                 behalf = _ON_BEHALF.search(text, window_start, window_start + lead.start())
                 if behalf:

@@ -646,9 +646,9 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     cur: list[Tok] = []
     for i, tok in enumerate(toks):
         gap = text[cur[-1].end : tok.start] if cur else ""
-        gap_ok = bool(cur) and not cur[-1].possessive and (
-            (gap.strip() == "" and "\t" not in gap and "   " not in gap)  # a tab or a wide gap parts columns and menu items
-            or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
+        gap_ok = bool(cur) and not cur[-1].possessive and "   " not in gap and "\t" not in gap and not (  # a tab or a wide gap parts columns and menu items
+            "  " in gap and len(cur) == 1 and cur[0].text.isupper() and len(cur[0].text) > 1) and (  # menus; "ACME  Acme Corp"
+            gap.strip() == "" or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
         )
         century = i + 1 < len(toks) and toks[i + 1].key == "century" and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)
         if tok.cap or tok.text == "&" or century:  # "21st Century Border Initiative"

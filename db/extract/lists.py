@@ -1,6 +1,8 @@
 """Line-shaped patterns: member lists under a heading (`Name - Organization`, `Name, Title, Org`,
-`Role: Name - Org`, bare names, role sub-headings such as `Co-Chairs`), and bylines (`Name` then
-`Title, Organization` or `Title at Organization` on the next line)."""
+`Role: Name - Org`, bare names, role sub-headings such as `Co-Chairs`), tables with a header row
+(`Nombre | Cargo | Empresa`, tab-separated, flattened one cell a line), two lists side by side,
+bylines (`Name` then `Title, Organization` or `Title at Organization` on the next line), speaker and
+witness cards (`Name` / `Title` / `Organization` / ...) and profile headlines (`Title at Org | ...`)."""
 
 from __future__ import annotations
 
@@ -26,12 +28,16 @@ from db.extract.core import (
     is_place,
     is_title_tok,
     looks_like_org,
+    org_core,
     person_in_run,
     phrase_of,
     strip_leading,
     strip_list_words,
     tokens,
 )
+from db.extract.prose import PORTFOLIO_WORDS as _PORTFOLIO_WORDS
+from db.extract.prose import named_body
+from db.extract.core import GENERIC_WORDS as GENERIC
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□*+]|[-–—](?=\s)|\d{1,3}[.)](?=\s))\s*")
 _LIST_SEP = re.compile(r"\s+[-–—|]+\s*|\s*[-–—|]+\s+|\s*[:]\s+")
@@ -140,11 +146,261 @@ def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     return found[1]
 
 
+# Column labels of a table's header row, by what the column holds.
+_COLUMNS = {
+    "person": "name nombre full name nombre completo director directora member miembro integrante consejero consejera "
+              "participant participante attendee asistente speaker ponente delegate delegado representative "
+              "representante",
+    "org": "company empresa organization organisation organizacion institution institucion dependencia affiliation "
+           "agency employer entity entidad firm organismo",
+    "title": "title position cargo puesto role rol job title",
+    "other": "location city ciudad state estado country pais email correo phone telefono sector seat term periodo",
+}
+_COLUMN_OF = {label: kind for kind, labels in _COLUMNS.items() for label in labels.split()} | {
+    "full name": "person", "nombre completo": "person", "job title": "title"}
+_CELL_SEP = re.compile(r"\s*\|\s*|\t+\s*|\s{2,}")
+
+
+def _column(cell: str) -> str | None:
+    """The kind of column a header cell names (`Empresa / Institución` -> "org"), else None."""
+    kinds = {_COLUMN_OF.get(fold(part).strip()) for part in re.split(r"\s*/\s*", cell.strip())}
+    kinds.discard(None)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """The cells of a table row (`A | B | C`, tab- or wide-space-separated), as offsets."""
+    s, e = line
+    out, pos = [], s
+    for m in [*_CELL_SEP.finditer(text, s, e), None]:
+        end = m.start() if m else e
+        cell = text[pos:end]
+        if cell.strip():
+            a = pos + len(cell) - len(cell.lstrip())
+            out.append((a, a + len(cell.strip())))
+        if m:
+            pos = m.end()
+    return out
+
+
+def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
+    """Tables with a header row naming their columns, one row a line (`Nombre | Cargo | Empresa`, tab-separated,
+    a row wrapped onto a second line of fewer cells) or flattened one cell a line (`Director` / `Company` /
+    `Location` then three lines a row): each row's person, title and organization. Returns the lines read."""
+    text = doc.text
+    used: set[int] = set()
+    nonempty = [ln for ln in lines if text[ln[0] : ln[1]].strip()]
+    k = 0
+    while k < len(nonempty):
+        cols = [_column(text[a:b]) for a, b in _cells(text, nonempty[k])]
+        flat = 0
+        if len(cols) == 1 and cols[0]:  # a header flattened one label a line
+            while k + flat < len(nonempty) and len(c := _cells(text, nonempty[k + flat])) == 1 and _column(text[c[0][0]:c[0][1]]):
+                flat += 1
+            cols = [_column(text[c[0][0]:c[0][1]]) for c in (_cells(text, nonempty[k + i]) for i in range(flat))]
+        if len(cols) < 2 or not all(cols) or cols.count("person") != 1 or "org" not in cols and "title" not in cols:
+            k += 1
+            continue
+        header = nonempty[k]
+        rows: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []  # (cells, lines)
+        j = k + max(flat, 1)
+        while j < len(nonempty):
+            if flat:
+                chunk = nonempty[j : j + flat]
+                if len(chunk) < flat or any(len(_cells(text, ln)) != 1 for ln in chunk):
+                    break
+                cells = [_cells(text, ln)[0] for ln in chunk]
+                if not _table_person(text, cells[cols.index("person")]):
+                    break
+                rows.append((cells, chunk))
+                j += flat
+                continue
+            ln = nonempty[j]
+            if text.count("\n", nonempty[j - 1][1], ln[0]) > 1:
+                break  # a blank line ends the table
+            cells = _cells(text, ln)
+            nxt = _cells(text, nonempty[j + 1]) if j + 1 < len(nonempty) and text.count(
+                "\n", ln[1], nonempty[j + 1][0]) == 1 else []
+            if len(cells) == len(cols) and len(nxt) == 2 < len(cols) and cols[0] == "person":
+                rows.append((cells, [ln, nonempty[j + 1]]))  # the rest of the row wrapped onto a line of two cells
+                j += 2
+                continue
+            if len(cells) == len(cols) and _table_person(text, cells[cols.index("person")]):
+                rows.append((cells, [ln]))
+            else:
+                break
+            j += 1
+        if not rows:
+            k += 1
+            continue
+        heading = _heading_before(text, lines, header)
+        ini = _heading_initiative(doc, heading) if heading else None
+        used.add(header[0])
+        if flat:
+            used.update(ln[0] for ln in nonempty[k : k + flat])
+        for cells, rlines in rows:
+            row = {kind: cells[i] for i, kind in enumerate(cols) if kind != "other"}
+            pa, pb = row["person"]
+            if len(rlines) > 1 and not flat:  # "Ing. Name | Vocal | Org" / "Surname | Org (continued)"
+                rest = _cells(text, rlines[1])[0]
+                skip = _courtesy_len(text[pa:pb])
+                toks = tokens(text[pa + skip : pb], pa + skip) + tokens(text[rest[0] : rest[1]], rest[0])
+                found = person_in_run(toks, strong=True) if toks and len(toks) <= 6 and all(
+                    t.cap or t.key in V.NAME_PARTICLES for t in toks) else None
+                name_toks = found[1] if found and not found[0] else None
+            else:
+                name_toks = _table_person(text, (pa, pb))
+            if not name_toks:
+                continue
+            shown = " ".join(t.text for t in name_toks)
+            pidx = doc.add("person", shown, doc.span(name_toks[0].start, name_toks[-1].end, rlines[0]))
+            if len(name_toks) > 1 and name_toks[-1].start > rlines[0][1]:
+                doc.alias("person", pidx, shown)
+            title = text[row["title"][0]:row["title"][1]] if "title" in row else None
+            person = doc.found["person"][pidx]
+            if title:
+                person.title = person.title or title
+            if "org" in row:
+                oa, ob = row["org"]
+                if len(rlines) > 1 and not flat:
+                    first = [c for c in _cells(text, rlines[0])][-1]
+                    last = _cells(text, rlines[1])[-1]
+                    org = " ".join([text[first[0]:first[1]], text[last[0]:last[1]]])
+                    span = doc.span(first[0], first[1], rlines[0])
+                else:
+                    org = text[oa:ob]
+                    span = doc.span(oa, ob, rlines[0])
+                org = _strip_place_parens(clean_org(org))
+                if org and not is_place(org) and not is_generic(org):
+                    doc.affiliate(pidx, doc.add("organization", org, span), title)
+            if ini is not None:
+                doc.member(pidx, ini, "member")
+            used.update(ln[0] for ln in rlines)
+        k = j
+    return used
+
+
+def _table_person(text: str, cell: tuple[int, int]) -> list[Tok] | None:
+    """The person named in a table's name cell (a courtesy title such as `Ing.` or `Dr.` dropped)."""
+    a, b = cell
+    raw = text[a:b]
+    skip = _courtesy_len(raw)
+    toks = tokens(raw[skip:], a + skip)
+    if not toks or len(toks) > 6 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+        return None
+    found = person_in_run(toks, strong=True)
+    return found[1] if found and not found[0] else None
+
+
+_WIDE = re.compile(r"\S(?:\s{3,}|\t+\s*)(?=\S)")
+
+
+def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
+    """Two lists set side by side, each line holding a cell of each at the same column (`Lic. Name      Name` /
+    `Partner, Firm X      Vice President, Firm Y`): each column read as cards (a name, then its titles and
+    organizations, a cell ending in `de`/`of` going on in the next). Returns the lines read."""
+    text = doc.text
+    used: set[int] = set()
+    k = 0
+    while k < len(lines):
+        block: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        col = None
+        j = k
+        while j < len(lines):
+            s, e = lines[j]
+            gaps = list(_WIDE.finditer(text, s, e))
+            body = text[s:e].strip()
+            if not gaps and body and col is not None:  # one cell only: the left one, or the right one at its column
+                b0 = text.index(body, s)
+                if b0 - s <= 1:
+                    block.append(((b0, b0 + len(body)), (b0 + len(body), b0 + len(body))))
+                elif abs(b0 - s - col) <= 3:
+                    block.append(((b0, b0), (b0, b0 + len(body))))
+                else:
+                    break
+                j += 1
+                continue
+            if len(gaps) != 1 or not body:
+                break
+            at = gaps[0].end() - s
+            if col is not None and abs(at - col) > 3:
+                break
+            col = at if col is None else col
+            left = text[s : gaps[0].start() + 1].strip()
+            l0 = text.index(left, s)
+            block.append(((l0, l0 + len(left)), (gaps[0].end(), s + len(text[s:e].rstrip()))))
+            j += 1
+        if len(block) < 4:
+            k = max(j, k + 1)
+            continue
+        found = 0
+        for side in (0, 1):
+            cells = [b[side] for b in block if b[side][1] > b[side][0]]
+            found += _column_cards(doc, cells)
+        if found >= 2:
+            used.update(lines[i][0] for i in range(k, j))
+        k = j
+    return used
+
+
+def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
+    """Cards in one column of cells; returns how many people were read."""
+    text = doc.text
+    names = []
+    for i, c in enumerate(cells):  # a name needs a title on the next cell and no connector ending the cell before
+        after = text[cells[i + 1][0] : cells[i + 1][1]] if i + 1 < len(cells) else ""
+        before = text[cells[i - 1][0] : cells[i - 1][1]] if i else ""
+        ok = has_title_word(after.split(",")[0]) and not re.search(r"\s(?:de|del|of|y|and|for|la)$", before.strip())
+        names.append(_table_person(text, c) if ok else None)
+    count = 0
+    for i, name in enumerate(names):
+        if not name:
+            continue
+        pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, cells[i]))
+        count += 1
+        person = doc.found["person"][pidx]
+        rest = []
+        n = i + 1
+        while n < len(cells) and not names[n] and len(rest) < 4:
+            a, b = cells[n]
+            seg = text[a:b].strip().rstrip(";")
+            if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
+                rest[-1] = (rest[-1][0] + " " + seg, rest[-1][1])  # "Consejo Peninsular de" / "Comercio Exterior"
+            else:
+                rest.append((seg, cells[n]))
+            n += 1
+        pending = None
+        for m, (seg, span) in enumerate(rest):
+            parts = comma_parts(seg)
+            if not parts:
+                continue
+            first = parts[0].strip()
+            if has_title_word(first) and not looks_like_org(first) and len(parts) == 1:
+                pending = seg  # a title alone: the organization is on the next cell
+                person.title = person.title or seg
+                continue
+            pairs = _title_org_sequence([p.strip() for p in parts]) if len(parts) >= 2 else []
+            if not pairs and not has_title_word(first):
+                pairs = [(pending, seg)]
+            for title, org in pairs:
+                org = _strip_place_parens(clean_org(org))
+                if not org or is_place(org) or is_generic(org) and not named_body(org):
+                    continue
+                at = text.find(org.split()[0], span[0], span[1] + 1)
+                at = at if at >= 0 else span[0]
+                doc.affiliate(pidx, doc.add("organization", org, doc.span(at, min(span[1], at + len(org)), span)), title)
+                person.title = person.title or title
+            pending = None
+    return count
+
+
 def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
     """Member-list lines (`Name - Organization`, `Name, Title, Org`, bare names) under a heading."""
     text = doc.text
-    items = [(ln, _split_list_line(text, *ln)) for ln in lines]
-    used: set[int] = set()
+    table_lines = _tables(doc, lines)
+    table_lines |= _two_columns(doc, [ln for ln in lines if ln[0] not in table_lines])
+    items = [(ln, None if ln[0] in table_lines else _split_list_line(text, *ln)) for ln in lines]
+    used: set[int] = set(table_lines)
     i = 0
     while i < len(items):
         # a block: list-shaped lines, blank lines allowed between them
@@ -211,6 +467,10 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 doc.pending_delegates.append((pidx, it.line[0], group_role))
             used.add(it.line[0])
             if it.rest is not None:
+                continue
+            card = _card(doc, pidx, lines, it.line)
+            if card:  # "Name" / "Title" / "Organization" (speaker and witness cards)
+                used.update(card)
                 continue
             nxt = _next_nonempty(text, lines, it.line)
             if nxt is not None and nxt not in person_lines:
@@ -407,6 +667,11 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
             org, title = parts[0], ", ".join(parts[1:])
     elif has_title_word(parts[0]) and not looks_like_org(parts[0]):
         title = parts[0]
+        split = title_then_org(parts[0])
+        if split:  # "directora general de Empaques del Pacífico"
+            title, org = split
+    elif has_title_word(parts[0]) and is_generic(re.sub(r"^(?:of|de|del)\s+", "", org_core(parts[0])[0])):
+        title = parts[0]  # "Director of Member Services": a title naming a portfolio
     else:
         org = parts[0]
     if title and first:
@@ -415,6 +680,27 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if org and not is_place(org) and (o0 := text.find(org, r0, line[1])) >= 0:
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
+
+
+_TITLE_PREP = re.compile(r"\s+(?:de la|de los|del|de|of the|of|at the|at|with the|with|en)\s+(?=[A-ZÁÉÍÓÚÑ0-9])")
+def title_then_org(part: str) -> tuple[str, str] | None:
+    """`director de planta de Nordhavn Aerostructures`, `Head of Sales at Volta Grid`: the title and the
+    organization that ends it; None when what follows the title is a portfolio (`Director of Trade Policy`)."""
+    for m in _TITLE_PREP.finditer(part):
+        title, org = part[: m.start()].strip(), part[m.end():].strip().rstrip(".")
+        where = re.search(r"\s+(?:en|in)\s+(?=[A-ZÁÉÍÓÚÑ])", org)
+        if where and is_place(org[where.end():]):
+            org = org[: where.start()]  # "cónsul de X en Nuevo Laredo": the post's city is no part of the name
+        if not has_title_word(title):
+            continue
+        otoks = tokens(org)
+        if not otoks or not all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks) or is_place(org) or has_title_word(org):
+            continue
+        words = [w for w in fold(org).split() if w not in V.NAME_CONNECTORS]
+        if looks_like_org(org) and not is_generic(org) or len(words) >= 2 and not all(
+                w in _PORTFOLIO_WORDS or w in GENERIC or w in V.TOPIC_WORDS or w in V.PLACES for w in words):
+            return title, org
+    return None
 
 
 _LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?B\.(?:\s+de\s+C\.\s?V\.)?|"
@@ -484,6 +770,9 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
     for k, (s, e) in enumerate(nonempty):
         if s in list_lines:
             continue
+        badge = re.search(r"\s+[•·]\s+\S+(?:\s+\S+)?\s*$", text[s:e])
+        if badge:  # "Name • 2nd", "Name • Author": a social post's degree badge after the name
+            e = s + badge.start()
         toks = tokens(text[s:e], s)
         byline = bool(toks) and toks[0].text in ("By", "Por") and len(toks) > 2
         toks = toks[1:] if byline else toks  # "By Theodora K. Vance-Whitlock"
@@ -497,16 +786,23 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
         nxt_line = text[nonempty[k + 1][0] : nonempty[k + 1][1]].strip() if k + 1 < len(nonempty) else ""
         nxt2 = nonempty[k + 2] if k + 2 < len(nonempty) else None
         stacked = nxt2 is not None and _stacked_title(text, nxt_line, text[nxt2[0] : nxt2[1]].strip())
-        evidence = byline or stacked or len(single) < len(toks) or (
+        carded = nxt2 is not None and nonempty[k + 1][0] == e + 1 and nxt2[0] == nonempty[k + 1][1] + 1 and (
+            (_card_line(text, nonempty[k + 1]) or ("",))[0] == "title" and _card_line(text, nxt2) is not None)
+        evidence = byline or stacked or carded or len(single) < len(toks) or (
             "," in nxt_line and has_title_word(nxt_line.split(",")[0]) and len(nxt_line) <= 150
         )
+        while evidence and len(single) > 2 and (fold(single[0].text).rstrip(".") in V.COURTESY | {"the", "honorable"}):
+            single = single[1:]  # "The Honorable Name", "Ms. Name" atop a witness card
         found = person_in_run(single, strong=evidence and 2 <= len(single) <= 4)
         if not found or found[0]:
             continue
         name = found[1]
         pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, (s, e)))
         list_lines.add(s)
-        if stacked:  # "Name" / "Chief Executive Officer" / "Fairweather Logistics Group"
+        card = _card(doc, pidx, lines, (s, e))
+        if card:  # "Name" / "Title" / "Organization" / "Former Title, Organization"
+            list_lines.update(card)
+        elif stacked:  # "Name" / "Chief Executive Officer" / "Fairweather Logistics Group"
             t0 = text.index(nxt_line, nonempty[k + 1][0])
             org = clean_org(text[nxt2[0] : nxt2[1]].strip())
             o0 = text.index(org, nxt2[0])
@@ -516,6 +812,98 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
             list_lines.update((nonempty[k + 1][0], nxt2[0]))
         elif k + 1 < len(nonempty) and _title_line(doc, pidx, nonempty[k + 1]):
             list_lines.add(nonempty[k + 1][0])
+
+
+_BEHALF_LINE = re.compile(r"(?:[A-Z][a-z]+\s+)?on\s+behalf\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, int]]] | None:
+    """What one line of a card under a name is: ("title", [its comma parts]), ("org", [the organizations
+    it names]) or ("behalf", [the organization]); None for anything else (a link, a date, prose)."""
+    s, e = line
+    body = text[s:e].strip()
+    if not body or len(body) > 160 or re.search(r"[.!?]$", body.rstrip(")")) and not re.search(
+            r"\b(?:Inc|Corp|Co|Ltd|S\.\s?[AC])\.$", body) or "(" in body or EMAIL_RE.search(body):
+        return None
+    b0 = text.index(body, s)
+    behalf = _BEHALF_LINE.match(body)
+    if behalf:  # "Testifying on behalf of the Rio Bravo Growers League"
+        org = clean_org(body[behalf.end():])
+        otoks = tokens(org)
+        named = otoks and len(otoks) <= 8 and all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks) and not is_place(org)
+        return ("behalf", [(b0 + behalf.end(), b0 + behalf.end() + len(org))]) if looks_like_org(org) or named else None
+    parts, pos = [], 0
+    for part in comma_parts(body):
+        part = part.strip()
+        a = body.index(part, pos)
+        pos = a + len(part)
+        parts.append((b0 + a, b0 + a + len(part)))
+    if not parts:
+        return None
+    first = text[parts[0][0] : parts[0][1]]
+    if has_title_word(first) and not looks_like_org(first):
+        return "title", parts
+    otoks = tokens(first)
+    if not otoks or len(otoks) > 9 or not all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks) or is_place(first) \
+            or is_generic(first) and not named_body(first) or person_in_run(otoks) and not looks_like_org(first):
+        return None
+    orgs = [parts[0]] + [(a, b) for a, b in parts[1:] if looks_like_org(text[a:b]) and not is_place(text[a:b])
+                         and not has_title_word(text[a:b]) and fold(text[a:b]).split()[0] != "government"]
+    return "org", orgs
+
+
+def _card(doc: Doc, pidx: int, lines, line: tuple[int, int]) -> list[int]:
+    """A card under a name line: up to four lines, each a title, an organization or `Title, Organization`
+    (`Senior Fellow, Andes Program` / `Halvard Policy Institute` / `Former Advisor, Office of X`).
+    A title line followed by an organization line is that organization's title; a title line followed by
+    none carries its own organization at its end. Returns the lines read (none unless two or more)."""
+    text = doc.text
+    idx = _line_index(lines, line)
+    card: list[tuple[tuple[int, int], tuple[str, list[tuple[int, int]]]]] = []
+    for ln in lines[idx + 1 : idx + 5]:
+        if not text[ln[0] : ln[1]].strip() or any(ln[0] <= sp.start < ln[1] for p in doc.found["person"] for sp in p.spans):
+            break
+        kind = _card_line(text, ln)
+        if kind is None:
+            break
+        card.append((ln, kind))
+    if len(card) < 2 or card[0][1][0] != "title":
+        return []
+    person = doc.found["person"][pidx]
+
+    def affiliate(a: int, b: int, title: str | None, ln) -> None:
+        org = _strip_place_parens(clean_org(text[a:b]))
+        if org and not is_place(org) and (not is_generic(org) or named_body(org)):
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(a, a + len(org), ln)), title)
+
+    pending: str | None = None
+    for n, (ln, (kind, parts)) in enumerate(card):
+        if kind == "title":
+            whole = text[parts[0][0] : parts[-1][1]]
+            person.title = person.title or (whole if n + 1 < len(card) and card[n + 1][1][0] == "org" else None)
+            if n + 1 < len(card) and card[n + 1][1][0] == "org":
+                pending = whole
+                continue
+            strs = [text[a:b] for a, b in parts]
+            at = _TITLE_AT.fullmatch(whole)
+            if len(parts) == 1 and at and has_title_word(at.group("title")):
+                a = parts[0][0] + at.start("org")
+                affiliate(a, a + len(at.group("org").rstrip(" .")), at.group("title"), ln)
+                person.title = person.title or at.group("title")
+                continue
+            pairs = _title_org_sequence(strs) if len(strs) >= 2 else []
+            for title, org in pairs:
+                a = text.find(org, ln[0], ln[1])
+                if a >= 0:
+                    affiliate(a, a + len(org), title, ln)
+            person.title = person.title or (pairs[0][0] if pairs and pairs[0][0] else whole)
+        elif kind == "org":
+            for a, b in parts:
+                affiliate(a, b, pending, ln)
+            pending = None
+        else:
+            affiliate(*parts[0], None, ln)
+    return [ln[0] for ln, _ in card]
 
 
 def _stacked_title(text: str, title: str, org: str) -> bool:
@@ -542,6 +930,25 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
         item = _ListItem(line=line, name=(ns, ns), rest=(ns + text[ns:ne].index(nxt), ns + text[ns:ne].index(nxt) + len(nxt)))
         _list_details(doc, item, pidx)
         return True
+    if " | " in nxt and len(nxt) <= 200:  # "Director of X at Org | Operations | Board Member, Other Org": a profile headline
+        found = False
+        pos = text.index(nxt, ns)
+        for seg in nxt.split(" | "):
+            a = text.index(seg, pos)
+            pos = a + len(seg)
+            at = _TITLE_AT.fullmatch(seg) or re.fullmatch(r"(?P<title>[^,]+?),\s+(?P<org>[A-Z].*)", seg)
+            if not at or not has_title_word(at.group("title")) or "," in at.group("title"):
+                continue
+            org = _strip_place_parens(clean_org(at.group("org")))
+            if not org or is_place(org) or is_generic(org) or has_title_word(org):
+                continue
+            o0 = text.index(org, a)
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), line)), at.group("title"))
+            person = doc.found["person"][pidx]
+            person.title = person.title or at.group("title")
+            found = True
+        if found:
+            return True
     if len(nxt) > 150 or not nxt[:1].isupper() and not nxt[:1].islower():
         return False
     parts = [p.strip() for p in nxt.split(",") if p.strip() and not _DEGREE.fullmatch(p.strip())]
@@ -549,7 +956,12 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
     if at and has_title_word(at.group("title")) and "," not in at.group("title"):
         title, org = at.group("title"), at.group("org")
     elif len(parts) >= 2 and has_title_word(parts[0]):
+        while len(parts) > 2 and (is_place(parts[-1]) or fold(parts[-1]).replace(".", "").replace(" ", "") in V.PLACES):
+            parts = parts[:-1]  # "President, Firm X, Nogales, Arizona": the city and state after the organization
         title, org = ", ".join(parts[:-1]), parts[-1]
+        at = _TITLE_AT.fullmatch(org)
+        if at and not has_title_word(at.group("title")) and len(at.group("title").split()) <= 3:
+            title, org = f"{title}, {at.group('title')}", at.group("org")  # "VP Sales, Mexico at Org"
     else:
         return False
     org = _strip_place_parens(org.rstrip(" ."))

@@ -50,18 +50,24 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         acronym_after[m.start()] = m.group(1)
     sentence_people: list[tuple[int, list[Tok]]] = []
     _supports(doc, sent)
+    _such_as(doc, sent)  # before the runs, so that `A y B` after `representantes de` splits at `y`
     runs = [part for r in runs for part in _split_verbs(r)]
     caption = _caption_span(text, s, e)
     pair_firsts: set[int] = set()
     for r in runs:
         if any(t.key in ("and", "y") for t in r) and _pair_of_people(doc, r):
             pair_firsts.add(next(r[i - 1].end for i, t in enumerate(r) if t.key in ("and", "y")))
+    covered = _comma_names(doc, sent)
     for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
+        if any(a <= run[0].start < b for a, b in covered):
+            continue  # a piece of "Secretaría de Agricultura, Ganadería y Pesca (SAGP)"
         after = text[run[-1].end : e]
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
-        if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
+        if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z][A-Za-z.]*", acr)):
             acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
+        if acr and acr.upper() in _FILE_TYPES:
+            acr = None  # "Hearing Notice (PDF)": a link's file type
         found = person_in_run(run)
         if not found and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
@@ -105,6 +111,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             sentence_people.append((pidx, name))
             _apposition(doc, pidx, name[-1].end, sent)
             _who_heads(doc, pidx, name[-1].end, sent)
+            _as_new_title(doc, pidx, name, sent)
+            _our_title(doc, pidx, name, sent)
             _of_org(doc, pidx, name[-1].end, sent)
             continue
         _entity_run(doc, run, acr, sent)
@@ -123,11 +131,42 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             for (p, o), t in list(doc.affiliations.items()):
                 if p == other:
                     doc.affiliate(pidx, o, t)
-    _such_as(doc, sent)
     _led_by(doc, sent, sentence_people)
+    _chaired_org(doc, sent, sentence_people)
     _participants_included(doc, sent, sentence_people)
     _partners(doc, sent)
     _is_title_at(doc, sent, sentence_people)
+
+
+_COMMA_NAME_WORD = re.compile(r"\b(?:[A-ZÁÉÍÓÚÑ][\w’'&\-]*|de|del|la|las|los|y|e|of|the|and|for)\b|,")
+
+
+def _comma_names(doc: Doc, sent) -> list[tuple[int, int]]:
+    """`Secretaría de Agricultura, Ganadería y Pesca (SAGP)`: a name with commas inside, read back
+    from the acronym after it when the acronym's letters are the initials of its capitalised words. Returns the
+    spans so read."""
+    text = doc.text
+    out = []
+    for m in _ACRONYM_DEF.finditer(text, sent[0], sent[1]):
+        acr = re.sub(r"[^A-Z]", "", m.group(1))
+        if len(acr) < 3 or acr != m.group(1):
+            continue
+        words = list(_COMMA_NAME_WORD.finditer(text, max(sent[0], m.start() - 120), m.start()))
+        caps: list[re.Match] = []
+        for w in reversed(words):  # walk back over contiguous words, commas and connectors
+            if text[w.end() : (caps[0].start() if caps else m.start())].strip():
+                break
+            caps.insert(0, w)
+        letters = [w for w in caps if w.group()[:1].isupper()]
+        for k in range(len(letters)):
+            if "".join(w.group()[0] for w in letters[k:]) == acr:
+                start = letters[k].start()
+                name = text[start : m.start()].strip()
+                if "," in name and fold(name.split()[0]) in V.ORG_HEADS:
+                    doc.add("organization", name, doc.span(start, start + len(name), sent), acronym=acr)
+                    out.append((start, m.start()))
+                break
+    return out
 
 
 _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
@@ -227,6 +266,53 @@ def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
     return [p for p in parts if p]
 
 
+_AS_TITLE = re.compile(r"\s+as\s+(?:the\s+)?((?:[A-Z][\w&.\-]*\s+){0,5}[A-Z][\w&.\-]*)[’']s?\s+(?:new|next|first|incoming|interim)?\s*"
+                       r"((?:[A-Za-z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)")
+
+
+def _as_new_title(doc: Doc, pidx: int, name: list[Tok], sent) -> None:
+    """`We welcome Ana Ruiz as Volta Grid’s new Chief Financial Officer`: the title at that organization."""
+    m = _AS_TITLE.match(doc.text, name[-1].end, sent[1])
+    if not m or not has_title_word(m.group(2)) or not re.search(r"[’']s?\s", doc.text[m.end(1) : m.end(1) + 3]):
+        return
+    org = clean_org(m.group(1))
+    if is_place(org) or doc.lookup("person", org) is not None or not org:
+        return
+    title = " ".join(t.text for t in tokens(m.group(2)) if is_title_tok(t) or t.text[:1].isupper() or t.key in ("of", "for"))
+    oidx = doc.add("organization", org, doc.span(m.start(1), m.start(1) + len(org), sent))
+    doc.affiliate(pidx, oidx, title or None)
+    person = doc.found["person"][pidx]
+    person.title = person.title or title or None
+
+
+_ITS_TITLE = re.compile(r"\b(?:its|their|su|sus)\s+((?:[\w\-]+\s+){0,5}?[\w\-]+),?\s*"
+                        r"(?:(?:Dr|Dra|Lic|Ing|Mr|Ms|Mrs|Mtro|Mtra)\.\s*)?$")
+_OUR_TITLE = re.compile(r"\b(?:[Oo]ur|[Nn]uestr[oa])\s+((?:[\w\-]+\s+){0,3}?[\w\-]+),\s*$")
+
+
+def _our_title(doc: Doc, pidx: int, name: list[Tok], sent) -> None:
+    """`She will report to our CEO, Name`: the title at the organization the page speaks for (named last before)."""
+    before = doc.text[max(sent[0], name[0].start - 60) : name[0].start]
+    its = _ITS_TITLE.search(before)
+    if its and has_title_word(its.group(1)):  # "directivos de la Asociación X, encabezados por su presidente, Name"
+        own = last_before(doc, "organization", name[0].start)
+        if own is not None and any(sent[0] <= sp.start < name[0].start for sp in doc.found["organization"][own].spans):
+            doc.affiliate(pidx, own, its.group(1))
+            person = doc.found["person"][pidx]
+            person.title = person.title or its.group(1)
+        return
+    m = _OUR_TITLE.search(before)
+    if not m or not has_title_word(m.group(1)):
+        return
+    named = [(sum(sp.start < name[0].start for sp in org.spans), -min(sp.start for sp in org.spans), i)
+             for i, org in enumerate(doc.found["organization"]) if any(sp.start < name[0].start for sp in org.spans)]
+    own = max(named)[2] if named else None  # the organization the page names most before the name
+    if own is not None:
+        doc.affiliate(pidx, own, m.group(1))
+        person = doc.found["person"][pidx]
+        person.title = person.title or m.group(1)
+
+
 def _who_heads(doc: Doc, pidx: int, name_end: int, sent) -> None:
     """`Name, who heads the Laredo Customs Brokers Association`: an affiliation (no title written)."""
     m = _WHO_HEADS.match(doc.text, name_end, sent[1])
@@ -258,6 +344,9 @@ def _pair_of_people(doc: Doc, run: list[Tok]) -> bool:
     return bool(person_in_run(b)) and 2 <= len(a) <= 3 and all(namey(t) and t.text[0].isupper() for t in a)
 
 
+_SECOND_NAME_OPENERS = frozenset("the la el los las en a at in with con de for para".split())
+
+
 def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     """Split a run at `and` when a part is a person or an already known entity."""
     cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")]
@@ -279,6 +368,10 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
         not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
     ):
         return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
+    if all(len(p.split()) >= 2 for p in phrases) and all(run[c + 1].key in _SECOND_NAME_OPENERS
+                                                      for c in cuts if c + 1 < len(run)) and any(
+            looks_like_org(p) or initiative_kind(p) for p in phrases):
+        return parts  # "the National Council of X and the Y Institute", "en la Comisión X y en Constructora Y"
     if all(len(p.split()) >= 2 and (fold(p).split() or [""])[0] in V.ORG_HEADS for p in phrases):
         return parts  # "la Secretaría de Economía y la Asociación de Parques Industriales"
     if len(parts) == 2 and all(len(p.split()) >= 2 for p in phrases) and initiative_kind(phrases[1]) and (
@@ -295,22 +388,35 @@ _SUCH_AS = re.compile(
 )
 
 
+# A body's members listed after it: "the Advisory Panel, which includes A, B and the C Alliance".
+_WHICH_INCLUDES = re.compile(r"\b(?:which|that)\s+(?:includes?|comprises?|brings together)\s+|\bque\s+(?:incluye|agrupa|re[uú]ne)\s+(?:a\s+)?")
+# People named by the organizations they come from: "purchasing teams from A and B", "representantes de X, Y y Z".
+_STAFF_FROM = re.compile(
+    r"\b(?:executives|representatives|officials|managers|teams|leaders|delegates|buyers|engineers|employees|"
+    r"ejecutivos|representantes|funcionari[oa]s|directivos|empresarios|gerentes|compradores)\s+"
+    r"(?:of|from|de|del|de la)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
 def _such_as(doc: Doc, sent) -> None:
-    """`companies such as A, B, and C`: each item is an organization."""
+    """`companies such as A, B, and C`, `executives of A and B`: each item is an organization."""
     text = doc.text
     s, e = sent
-    for m in _SUCH_AS.finditer(text, s, e):
+    for m in [*_SUCH_AS.finditer(text, s, e), *_STAFF_FROM.finditer(text, s, e), *_WHICH_INCLUDES.finditer(text, s, e)]:
         pos = m.end()
+        staff = m.re is not _SUCH_AS
         while pos < e:
-            item = re.match(r"(?:and\s+|or\s+)?((?:[A-Z0-9][\w&’'.\-]*)(?:\s+(?:[A-Z0-9][\w&’'.\-]*|of|de|&))*)", text[pos:e])
+            item = re.match(r"(?:and\s+|or\s+|y\s+|e\s+)?(?:the\s+)?((?:[A-ZÁÉÍÓÚÑ0-9][\w&’'.\-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ0-9][\w&’'.\-]*"
+                            r"|(?:of|de las|de los|de la|del|de|&)(?=\s+[A-ZÁÉÍÓÚÑ0-9])))*)", text[pos:e])
             if not item or not item.group(1):
                 break
             name = clean_org(item.group(1))
             a = pos + item.start(1)
+            if staff and (initiative_kind(name) or doc.lookup("initiative", name) is not None or is_title_tok(tokens(name)[0])):
+                break  # "members of the X Working Group", "officials of the Secretary's office"
             if name and not is_place(name) and not is_generic(name) and not person_in_run(tokens(name)):
                 doc.add("organization", name, doc.span(a, a + len(name), sent))
             pos += item.end()
-            sep = re.match(r"\s*,\s*|\s+(?=and\s|or\s)", text[pos:e])
+            sep = re.match(r"\s*,\s*|\s+(?=and\s|or\s|y\s|e\s)", text[pos:e])
             if not sep:
                 break
             pos += sep.end()
@@ -366,8 +472,9 @@ def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> Non
         person = doc.found["person"][pidx]
         person.title = person.title or inner  # "Jane Doe (CEO)"
         return
-    if not _org_in_parens(inner):
-        return
+    if not _org_in_parens(inner) or doc.lookup("person", inner) is not None or (
+            len(inner.split()) == 1 and doc.person_by_part(inner) is not None):
+        return  # "Press contact: Ana Ruiz (Senator Holm)": the person she speaks for
     oidx = doc.add("organization", clean_org(inner), doc.span(start, start + len(inner), sent))
     doc.affiliate(pidx, oidx, title)
     person = doc.found["person"][pidx]
@@ -378,7 +485,7 @@ def _org_in_parens(inner: str) -> bool:
     """`Name (Cascadia Freight)`: a short capitalised name that is no place, party tag or date."""
     inner = inner.strip()
     words = inner.split()
-    if not 1 <= len(words) <= 6 or is_place(inner) or is_generic(inner) or re.search(r"\d|@|[DRI]-[A-Z]{2}\b", inner):
+    if not 1 <= len(words) <= 6 or is_place(inner) or is_generic(inner) or re.search(r"\d|@|\b[DRI]-[A-Z]", inner):
         return False
     return looks_like_org(inner) or all(w[:1].isupper() or fold(w) in V.NAME_CONNECTORS for w in words)
 
@@ -391,6 +498,8 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     """Organizations and initiatives named by a capitalised run (with an acronym, if defined)."""
     text = doc.text
     run = strip_list_words(strip_leading(run))
+    while len(run) > 2 and run[0].key in ("at", "from", "with", "by", "in", "desde", "con", "por"):
+        run = strip_leading(run[1:])  # "At the Halvard Policy Institute, ...": a sentence opening with a preposition
     if not run:
         return
     for i, t in enumerate(run[1:-1], 1):
@@ -414,7 +523,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         if not run or (doc.lookup("organization", phrase_of(text, run)) is None
                        and doc.lookup("initiative", phrase_of(text, run)) is None):
             return
-    while len(run) > 2 and (is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS) and any(
+    while len(run) > 2 and (is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS and is_title_tok(run[1])) and any(
         t.key in V.NAME_CONNECTORS for t in run[1:3]
     ):
         if run[0].key in V.ORG_HEADS and not looks_like_org(phrase_of(text, strip_leading(run[1:]))):
@@ -423,12 +532,13 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     inner = _inner_head(phrase_of(text, run)) if not acr else 0
     if inner:
         run = [t for t in run if t.start >= run[0].start + inner]  # "Industria de la Secretaría de Economía"
-    while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)):
-        run = run[:-1]  # "US-Mexico Foundation CEO"
+    while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)) and not _office_of(run):
+        run = run[:-1]  # "US-Mexico Foundation CEO" (but "Office of the Treasurer")
     phrase = clean_org(phrase_of(text, run))
     if not phrase:
         return
-    if is_generic(phrase) and not acr and not (initiative_kind(phrase) and fold(phrase) not in V.INITIATIVE_KINDS):
+    if is_generic(phrase) and not acr and not (initiative_kind(phrase) and fold(phrase) not in V.INITIATIVE_KINDS) \
+            and not named_body(phrase):
         return
     if len(run) >= 2 and doc.person_by_part(run[0].text) is not None and run[-1].key in V.ORG_SUFFIXES:
         return  # "the Biden Administration"
@@ -450,11 +560,78 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if acr and is_place(phrase):
         return
-    is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase))
+    if known_org is None and known_ini is None and not acr and _menu_line(text, run[0].start):
+        return  # "Home   My Network   Jobs   Help Center": a site's menu
+    words = phrase.split()
+    if len(words) >= 2 and fold(words[-1]) in ("office", "offices", "oficina", "oficinas") and is_place(" ".join(words[:-1])):
+        return  # "Washington, DC Office | Austin | Dallas": where a member keeps an office
+    if any(t.key in _VENUE_WORDS for t in run):
+        return  # "el Centro de Convenciones de Celaya", "the Civic Center Ballroom": where an event is held
+    cut = next((i for i, t in enumerate(run) if t.key in _NOT_ORG_ENDS), None)
+    if cut is not None and not acr:
+        head = clean_org(phrase_of(text, run[:cut])) if cut >= 2 else ""
+        if head and run[cut].key != "building" and fold(head).split()[-1] in V.ORG_SUFFIXES | V.ORG_HEADS and not any(
+                is_title_tok(t) for t in run[:cut]) and not is_place(head):
+            doc.add("organization", head, doc.span(run[0].start, run[cut - 1].end, sent))  # "X Subcommittee Hearing on Y"
+        return  # "Longworth House Office Building", "Committee Members Present", "Chairman X Opening Statement"
+    is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase)) or (
+        len(run) >= 3 and run[-1].key in _AGENCY_ENDS) or (
+        len(run) >= 3 and (is_title_tok(run[-1]) or run[-1].key[:-1] in V.TITLE_WORDS) and _office_of(run))  # "the Ohio House of Representatives"
     if is_org and fold(run[0].text) in V.TITLE_WORDS and len(run) <= 2:
         return
     if is_org:
         idx = doc.add("organization", phrase, span, acronym=acr)
+
+
+def _menu_line(text: str, pos: int) -> bool:
+    """The line at `pos` is a menu: four or more short items set apart by wide gaps, tabs or bars, most of one word."""
+    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    cells = [c for c in re.split(r"\s{3,}|\t|\s+[|·•]\s+", text[a : b if b >= 0 else len(text)].strip()) if c.strip()]
+    return len(cells) >= 4 and all(len(c.split()) <= 3 for c in cells) and sum(len(c.split()) == 1 for c in cells) * 2 >= len(cells)
+
+
+# Words of a portfolio or a department named after a title ("director de Proyectos", "Head of Trade Policy").
+PORTFOLIO_WORDS = frozenset(
+    "asuntos desarrollo comercio industria politica relaciones planeacion operaciones operacion proyectos ventas finanzas "
+    "administracion recursos humanos exterior internacional internacionales economico economica economicos nacional "
+    "vinculacion talento calidad innovacion estrategia comunicacion gobierno gubernamentales institucionales "
+    "gubernamentales affairs commercial development operations projects sales strategy communications research programs government "
+    "public policy external internal corporate americas markets supply chain human resources".split())
+
+
+# Last words of a public agency's name that no general suffix list holds ("U.S. Fisheries and Border Enforcement").
+# Nouns before a title that name a unit or a site, not an organization ("Port Director Name", "Plant Manager Name").
+_SUBUNIT_HEADS = frozenset("office oficina division unit unidad program programa department departamento bureau".split())
+_UNIT_NOUNS = frozenset("port plant site country program project area region zone sales marketing operations".split())
+_AGENCY_ENDS = frozenset("protection enforcement patrol customs aduanas".split())
+_VENUE_WORDS = frozenset("convenciones convention ballroom auditorio auditorium salon".split())
+_FILE_TYPES = frozenset("PDF DOC DOCX PPT PPTX XLS XLSX MP3 MP4 ZIP HTML TXT".split())
+# Last words of a capitalised run that make it a document, a building or a heading, never an organization.
+_NOT_ORG_ENDS = frozenset("statement statements notice disclosure testimony building present transcript agenda "
+                          "remarks minutes briefing hearing".split())
+_BODY_OF_HEADS = V.ORG_HEADS | frozenset("house administration bureau service".split())
+# Last words of a public body named by generic words alone ("National Statistics Administration").
+_BODY_ENDS = frozenset("administration agency bureau authority service commission department office institute "
+                       "secretariat ministry agencia comision oficina secretaria".split())
+
+
+def _office_of(run: list[Tok]) -> bool:
+    """`Office of the Treasurer`, `House of Representatives`, `Office of the Special Trade Envoy`:
+    the title word that ends the run names the office the body is of, so it stays in the name."""
+    return any(t.key in ("of", "de", "del") and run[i - 1].key in _BODY_OF_HEADS for i, t in enumerate(run[1:-1], 1))
+
+
+def named_body(phrase: str) -> bool:
+    """A public body named by generic words: a head word then `of` (`Department of Labor`, `Office
+    of the Treasurer`, `Ministry of Labour`), or three or more capitalised words ending in a body's
+    word (`National Statistics Administration`), with no title word before the end."""
+    words = fold(phrase).split()
+    if len(words) < 3 or not all(w[:1].isupper() or fold(w) in V.NAME_CONNECTORS for w in phrase.split()):
+        return False
+    if words[0] in _BODY_OF_HEADS and words[1] in ("of", "for", "de", "del", "on") and any(
+            w not in V.NAME_CONNECTORS for w in words[2:]):
+        return True  # "Department of Labor"
+    return words[-1] in _BODY_ENDS and not any(w in V.TITLE_WORDS or w in V.NAME_CONNECTORS for w in words[:-1])
 
 
 def _owner_of(doc: Doc, ini: int, run: list[Tok], sent) -> None:
@@ -521,7 +698,9 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
         if t.possessive and i + 1 < len(title_toks):
             return
     lead = title_toks[0]
-    if len(title_toks) >= 2 and is_title_tok(title_toks[1]) and not is_title_tok(lead) and lead.key.strip() and (
+    if len(title_toks) >= 2 and is_title_tok(title_toks[1]) and not is_title_tok(lead) and lead.key.strip() and \
+            lead.key not in _UNIT_NOUNS and \
+            fold(lead.text).replace(".", "").replace(" ", "") not in V.PLACES and (
         lead.text.isupper() and len(lead.text) >= 2 or doc.lookup("organization", lead.text) is not None or (
             lead.key not in GENERIC_WORDS and lead.key not in V.PLACES and lead.key not in V.TOPIC_WORDS
             and not lead.key.endswith(("an", "ish", "ese"))
@@ -535,7 +714,7 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
 
 
 _APPOS_START = re.compile(r",\s+(?:(?:a|an|the|our|then|now|also)\s+)?")
-_PREP_ORG = re.compile(r"\s+(?:of|at|in|with|for|from|de|del|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-Z0-9])")
+_PREP_ORG = re.compile(r"\s+(?:of|at|in|with|for|from|to|de|del|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-Z0-9])")
 
 
 def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
@@ -548,6 +727,8 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     ends = [i for i in (text.find(",", m.end(), e), text.find(";", m.end(), e)) if i >= 0]
     clause_end = min(ends) if ends else e
     clause = text[m.end() : clause_end].rstrip(" .;:”\"")
+    if re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", clause):
+        return  # "Name, y el jefe de Misión de la Embajada X, Other Name": the next person's title
     toks = tokens(clause)
     pm = re.match(r"((?:(?:[A-Z][\w.&-]*|of|for|the|and|de|del|la|para|y)\s+){0,7}[A-Z][\w.&-]*)[’']s\s+(.+)$", clause)
     if pm and has_title_word(pm.group(2)) and not is_place(pm.group(1)):
@@ -586,17 +767,45 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         doc.affiliate(pidx, oidx, title)
         first_title = first_title or title
     first_title = first_title or (" and ".join(pending) if pending else None)
-    nxt = re.match(r",\s*([^,;.]+?)\s*(?=[,;.]|$)", text[clause_end:e])
+    nxt = _NEXT_PART.match(text[clause_end:e])  # "U.S. Agency for X" keeps its dots
+    base = clause_end
+    for _ in range(2):  # "Director General, Trade Policy, Meridian Export Agency": a unit between title and organization
+        if not (pending and nxt and all(w in PORTFOLIO_WORDS or w in GENERIC_WORDS or w in V.TOPIC_WORDS
+                                        for w in fold(nxt.group(1)).split())):
+            break
+        base += nxt.end()
+        nxt = _NEXT_PART.match(text[base:e])
+    clause_end = base
+    if nxt and fold(nxt.group(1)).replace(".", "").replace(" ", "") in V.PLACES:
+        nxt = None  # "..., U.S." cut by the end of its line
+    bare_nxt = re.sub(r"\s*\([A-Z][A-Za-z&.\-]{1,11}\)$", "", nxt.group(1)) if nxt else ""
     if pending and nxt and (doc.lookup("organization", clean_org(nxt.group(1))) is not None or (
         looks_like_org(nxt.group(1)) and not is_place(nxt.group(1)) and not is_generic(nxt.group(1))
         and nxt.group(1)[:1].isupper()
-    )):
+    ) or _bare_name_ends(doc, nxt.group(1), clause_end + nxt.end(1), e) or (
+        len(bare_nxt.split()) >= 3 and fold(bare_nxt).split()[-1] in _AGENCY_ENDS and bare_nxt[:1].isupper())):
         a = clause_end + nxt.start(1)  # "Name, communications manager, BCC, ..."
         oidx = doc.add("organization", clean_org(nxt.group(1)), doc.span(a, a + len(nxt.group(1)), sent))
         doc.affiliate(pidx, oidx, first_title)
     person = doc.found["person"][pidx]
     if first_title and not person.title:
         person.title = first_title
+
+
+_NEXT_PART = re.compile(r",\s*((?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)+|[^,;.]|\.(?=\S))+?)\s*(?=[,;]|\.(?!\S)|$)")
+
+
+def _bare_name_ends(doc: Doc, name: str, end: int, sent_end: int) -> bool:
+    """`Name, President & CEO, Vantablu Robotica.`: a name of capitalised words with no organization shape that
+    closes the apposition (at the end of the sentence, line or `;` item) after a title is the organization."""
+    toks = tokens(name)
+    after = doc.text[end : sent_end].strip()
+    if fold(name).replace(".", "").replace(" ", "") in V.PLACES:
+        return False  # "..., U.S." cut at the end of a line
+    return 1 <= len(toks) <= 5 and (after in ("", ".") or after.startswith(";")) and all(
+        t.cap or t.key in V.NAME_CONNECTORS for t in toks) and toks[0].cap and not is_place(name) and not is_generic(
+        name) and not has_title_word(name) and not person_in_run(toks) and not all(
+        fold(w) in PORTFOLIO_WORDS or fold(w) in GENERIC_WORDS for w in name.split())
 
 
 _PLACE_NAMED = frozenset("embassy consulate embajada consulado office oficina mission".split())
@@ -618,8 +827,24 @@ def _portfolio(doc: Doc, title: str, org: str) -> bool:
     """`Director General of Regulatory Improvement`, `secretario de Desarrollo Social`: a government
     office's portfolio or unit, not an organization (no head word, suffix or acronym, not known)."""
     words = fold(title).split()
+    if fold(org).split()[0] in ("unidad", "unit", "oficina", "office") and len(org.split()) >= 3:
+        return False  # "head of the Unidad de Análisis Sectorial Regional": a named unit
+    if doc.lookup("organization", org) is None and not named_body(org) and all(
+            w in PORTFOLIO_WORDS or w in GENERIC_WORDS or w in V.TOPIC_WORDS for w in fold(org).split()):
+        return True  # "Minister Counselor for Commercial Affairs, Embassy of Peru": generic words name a portfolio
     return bool(words) and words[-1] in _UNIT_TITLES and not looks_like_org(org) and doc.lookup(
         "organization", org) is None and not re.search(r"\b[A-Z]{2,}\b", org)
+
+
+def _next_prep(cands, n: int, after: int) -> str:
+    """The preposition of the first candidate after position `after` (`at` in `Office of X at the Y`)."""
+    later = [c for c in cands[n + 1 :] if c.start() >= after]
+    return later[0].group().split()[0] if later else ""
+
+
+def doc_free(org: str) -> bool:
+    """Not a place's possessive (`Mexico’s`), which the caller reads past."""
+    return not re.search(r"[’']s$", org)
 
 
 def _title_org_pairs(clause: str):
@@ -636,6 +861,12 @@ def _title_org_pairs(clause: str):
             org = _org_prefix(rest)
             if org and is_generic(org):
                 continue
+            if org and n + 1 < len(cands) and (all(w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in GENERIC_WORDS
+                                                   for w in fold(org).split()) and not named_body(org) or (
+                    (fold(org).split()[0] in _SUBUNIT_HEADS or fold(org).split()[-1] in _SUBUNIT_HEADS or not looks_like_org(org))
+                    and _next_prep(cands, n, cand.end() + len(org)) in ("at", "en") and doc_free(org)
+            )) and any(c.start() >= cand.end() + len(org) for c in cands[n + 1 :]):
+                continue  # "Undersecretary of Foreign Trade at X", "Director of the Office of Y at the Z Administration"
             if org and n + 1 < len(cands) and len(org.split()) == 1 and not looks_like_org(org) and not is_place(
                 re.sub(r"[’']s$", "", org)
             ) and (
@@ -689,6 +920,13 @@ def _inner_head(org: str) -> int:
     for i in range(1, len(toks)):
         if toks[i].key in V.ORG_HEADS and toks[i - 1].key in V.NAME_CONNECTORS and i >= 2:
             return toks[i].start
+    for i in range(1, len(toks) - 1):  # "Asuntos Gubernamentales de Transbordos Monclova": a portfolio, then the company
+        if toks[i].key in ("de", "del", "of", "at") and toks[i + 1].cap and all(
+                t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS for t in toks[:i]) and not is_place(org[toks[i + 1].start:]) \
+                and toks[i + 1].key not in ("gobierno", "government"):  # "Economía del Gobierno de X" stays a title
+            return toks[i + 1].start
+        if toks[i].key not in PORTFOLIO_WORDS and toks[i].key not in V.TOPIC_WORDS and toks[i].key not in V.NAME_CONNECTORS:
+            break
     return 0
 
 
@@ -705,8 +943,10 @@ def _of_org(doc: Doc, pidx: int, name_end: int, sent) -> None:
         return
     org = clean_org(org)
     known = doc.lookup("organization", org) is not None
-    if not known and not (looks_like_org(org) and not is_place(org) and not is_generic(org)):
-        return  # "Mayor Roberto Salcedo of Laredo"
+    bare = re.match(r"\s*(?:,\s*(?:who|which|quien|que|whose)\b|[;.]|$)", doc.text[m.end() + len(org) : sent[1]]) and 2 <= len(
+        org.split()) <= 5 and not is_generic(org) and not is_place(org) and not person_in_run(tokens(org)) and not has_title_word(org)
+    if not known and not bare and not (looks_like_org(org) and not is_place(org) and not is_generic(org)):
+        return  # "Mayor Roberto Salcedo of Laredo" (but "Name of Ironbark Cable Assemblies, who ...")
     oidx = doc.add("organization", org, doc.span(m.end(), m.end() + len(org), sent))
     doc.affiliate(pidx, oidx, None)
 
@@ -720,8 +960,8 @@ def _org_prefix(text: str, *, stop_at_and: bool = False) -> str | None:
             break
         if stop_at_and and t.key in ("and", "y"):
             break
-        if t.cap or (run and t.key in V.NAME_CONNECTORS and i + 1 < len(toks) and toks[i + 1].cap):
-            run.append(t)
+        if t.cap or (run and (t.key in V.NAME_CONNECTORS or t.text == "&") and i + 1 < len(toks) and toks[i + 1].cap):
+            run.append(t)  # "Rendón & Asociados"
             if t.possessive:
                 break
         else:
@@ -780,6 +1020,24 @@ _ROLE_OF_VERB = {
     "coordinad": "coordinator", "dirigid": "director",
 }
 _GROUP_REF = re.compile(r"\b(?:the|this|our|its)\s+(?:group|working group|task force|initiative|dialogue|council|forum|delegation|committee|commission|board|mission|roundtable)\b", re.I)
+
+
+_CHAIRED_BY = re.compile(r",\s+(?:which\s+is\s+|que\s+es\s+)?(?:chaired|headed|led|presided over|run|presidid[oa]|encabezad[oa]|"
+                         r"dirigid[oa])\s+(?:by|por)\s+(?:(?:the|la|el|its|su)\s+)?(?:[a-z][\w\-]*\s+){0,3}$")
+
+
+def _chaired_org(doc: Doc, sent, people) -> None:
+    """`hosted by the American Business Council of X, chaired by Name`: the organization named just before
+    `, chaired by` is the chair's (an initiative there is read by `_led_by`)."""
+    text = doc.text
+    for pidx, name in people:
+        m = _CHAIRED_BY.search(text, sent[0], name[0].start)
+        if not m:
+            continue
+        hits = [(i, sp) for i, org in enumerate(doc.found["organization"]) for sp in org.spans
+                if sent[0] <= sp.start and sp.end <= m.start() and text[sp.end : m.start()].strip() in ("", ")")]
+        if hits and doc.lookup("initiative", doc.found["organization"][hits[-1][0]].name) is None:
+            doc.affiliate(pidx, hits[-1][0], None)
 
 
 def _led_by(doc: Doc, sent, people) -> None:

@@ -105,7 +105,7 @@ TITLE_WORDS = _words(
     administrador administradora encargado encargada comisionado comisionada agregado agregada asesor asesora
     investigador investigadora profesor profesora representante delegado delegada vocero vocera portavoz
     subdirector subdirectora regidor regidora magistrado magistrada procurador procuradora
-    charge
+    charge lider lideresa integrante
     """
 )
 
@@ -266,7 +266,7 @@ PLACES = _words(
     oaxaca chiapas veracruz guanajuato sinaloa tamaulipas baja michoacan zacatecas durango aguascalientes
     cdmx city chicago miami atlanta boston
     north south east west central latin northern southern western eastern caribbean hemisphere
-    united states kingdom republic
+    united states kingdom republic estados unidos
     """
 )
 
@@ -354,7 +354,8 @@ HEADLINE_VERBS = _words(
     launches launched announces announced unveils unveiled names named welcomes welcomed appoints appointed
     signs signed visits visited wraps returns opens opened releases released presents presented forms formed
     convenes convened supports joins joined hosts hosted elects elected expands expanded celebrates
-    anuncia presenta lanza instala instalan firma firman
+    anuncia presenta lanza instala instalan firma firman aprueba aprueban inaugura recibe reciben designa nombra
+    impulsa impulsan celebra realiza realizan refrenda fortalece signs introduce introduces urges
     """
 )
 
