@@ -302,3 +302,34 @@ def test_a_group_acronym_standing_alone_is_the_group_and_list_lines_name_known_p
     assert mem[("Ignatius Okafor-Lind", group)] == "coordinator"
     assert ("Eufemia Ortuño Salas", "Comité Científico") in mem
     assert not any(o.name == "COBADE" for o in x.organizations)
+
+
+def test_the_members_of_a_committee_listed_on_a_consortium_page_take_part_in_the_consortium():
+    x = extract(
+        "Nace el Consorcio Binacional de Agua del Bravo\n\n"
+        "Las universidades firmaron el convenio del Consorcio Binacional de Agua del Bravo, que reúne a cuatro "
+        "instituciones.\n\n"
+        "Comité Técnico\n"
+        "Dra. Ofelia Quiñones Raya, profesora de la UAVN, coordinadora\n"
+        "Dr. Casimir Adebayo-Lund, director del laboratorio de la RGSU\n\n"
+        "Empresas participantes\n"
+        "Aceros del Bravo — Ing. Tereso Villalba Ruiz, director general\n"
+        "Moldes Finos del Norte — Lic. Araceli Benítez Soto, gerente de exportaciones\n"
+    )
+    mem = _members(x)
+    group = "Consorcio Binacional de Agua del Bravo"
+    assert ("Casimir Adebayo-Lund", "Comité Técnico") in mem and ("Casimir Adebayo-Lund", group) in mem
+    assert ("Tereso Villalba Ruiz", group) in mem
+
+
+def test_company_first_list_lines_give_the_person_after_the_dash():
+    x = extract(
+        "COMITIVA EMPRESARIAL\n"
+        "Fundiciones del Llano — Ing. Pascual Ocaranza Lira, director general\n"
+        "Textiles Valle Alto — Lic. Griselda Anaya Toral, gerente de exportaciones\n"
+    )
+    people = {p.name for p in x.people}
+    assert {"Pascual Ocaranza Lira", "Griselda Anaya Toral"} <= people
+    assert "Fundiciones del Llano" not in people
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    assert ("Pascual Ocaranza Lira", "Fundiciones del Llano") in aff

@@ -416,6 +416,7 @@ class Doc:
         self.parts: dict[str, set[int]] = {}  # a person's first/middle/last name -> person indexes
         self.dropped_orgs: set[int] = set()  # organizations retyped as initiatives
         self.merged_initiatives: dict[int, int] = {}  # initiative -> the one it is another name of
+        self.section_groups: set[int] = set()  # initiatives that head a section of the page (a committee's list)
 
     # entities ---------------------------------------------------------------
     def _key(self, etype: str, name: str) -> str:

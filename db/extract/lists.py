@@ -88,6 +88,15 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
         name_end, rest = comma, (comma + 1, len(body))
     else:
         name_end, rest = len(body), None
+    head = body[:name_end].strip()
+    if sep and rest and ":" not in sep.group() and not _courtesy_len(head) and _courtesy_len(body[rest[0]:].lstrip()) \
+            and not has_title_word(head) and not _heading_role(head) and fold(head).split()[0] not in ("por", "by", "para"):
+        # "Aceros del Norte — Ing. Name, director general": the company first, the person after it
+        r0 = rest[0] + len(body[rest[0]:]) - len(body[rest[0]:].lstrip())
+        cut = body.find(",", r0)
+        person_end = cut if cut > 0 else len(body)
+        return _ListItem((start, end), (body_start + r0, body_start + person_end),
+                         (body_start, body_start + len(body[:name_end].rstrip())), role)
     rest_span = None
     if rest:
         r0, r1 = rest

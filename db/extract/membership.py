@@ -176,8 +176,11 @@ def join_main_group(doc: Doc) -> None:
     if group is None:
         return
     inits = doc.found["initiative"]
-    # a panel of the event is part of it: its speakers take part in the event too
-    members = {p for p, i in doc.memberships if inits[i].kind != "panel" or i == group}
+    # a panel of the event, a committee listed under its own heading on the page of a consortium, is
+    # part of it: its people take part in the main group too (a group only named in prose is not)
+    parts = set() if group in doc.section_groups else set(doc.section_groups)  # peers under headings stay apart
+    parts |= {i for i, ini in enumerate(inits) if ini.kind == "panel"}
+    members = {p for p, i in doc.memberships if i == group or i not in parts}
     spokespeople = _spokespeople(doc, group)
     for pidx, person in enumerate(doc.found["person"]):
         if pidx in members or not person.spans:

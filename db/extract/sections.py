@@ -93,6 +93,7 @@ def read_sections(doc: Doc) -> None:
     if not heads:
         return
     people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    doc.section_groups |= {group for _, group in heads}
     for n, (line_no, group) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         role_label: str | None = None
@@ -112,6 +113,8 @@ def read_sections(doc: Doc) -> None:
             if label and _role_of(label.group("label")) and len(body) < 40:
                 role_label = _role_of(label.group("label"))
                 continue
+            if _SUBHEADING.fullmatch(body) and not _between(people, start, end) and k > line_no + 1:
+                break  # "Empresas participantes": another list begins
             for pidx, role in _listed_people(doc, people, start, end):
                 doc.member(pidx, group, role or role_label or "member")
 
@@ -200,6 +203,15 @@ _INTRODUCES = re.compile(r"\b(?:members|miembros|integrantes|introduce|presentar
                          r"integrad[oa] por|conformad[oa] por|composed of)\b", re.I)
 
 
+# A short heading of its own (no person, no punctuation): the next list, not this group's.
+_SUBHEADING = re.compile(r"[^\W\d_][^\W\d_’'\-]*(?:[ \t]+[^\W\d_][^\W\d_’'\-]*){0,3}[ \t]*:?")
+
+
+def _between(people: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The (position, person) pairs of the sorted `people` with start <= position < end."""
+    return people[bisect.bisect_left(people, (start, -1)) : bisect.bisect_left(people, (end, -1))]
+
+
 def _ends_section(line: str, not_first: bool) -> bool:
     """A line after which the section's people end: furniture, a new time slot, prose."""
     if furniture_heading(line):
@@ -244,7 +256,8 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
     out = []
     first_s, first_p = hits[0]
     head = fold(text[body_start:first_s])
-    if len(head.split()) <= 3:  # honorifics, a title or nothing before the first name
+    company_first = re.search(r"\s[—–|-]\s*(?:\S+\s*){0,2}$", text[body_start:first_s]) and len(head.split()) <= 10
+    if len(head.split()) <= 3 or company_first:  # honorifics, a title, nothing, or `Company — Ing.` before the name
         cells = re.split(r"\s*[|\t]\s*|\s{3,}", text[first_s:end])
         role = label_role or _role_of(" ".join(cells[1:2])) or _role_of(text[body_start:first_s])
         out.append((first_p, role))
