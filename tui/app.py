@@ -46,7 +46,6 @@ from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, Ope
 from tui.pool import ConnectionPool
 from tui.safe_text import clean, scrub
 from tui.screens.confirm import Confirm
-from tui.screens.duplicates import DuplicatesScreen
 from tui.screens.edit_form import EditForm
 from tui.screens.help import HelpScreen
 from tui.screens.merge_picker import MergePicker
@@ -702,6 +701,8 @@ class StakeholdersApp(DailyActions, DocumentActions, CorrectionActions, Analysis
         def closed(ref: tuple[str, int] | None) -> None:
             if ref is not None:
                 self.open_entity(*ref)
+
+        from tui.screens.duplicates import DuplicatesScreen  # imported when first opened: a faster start
 
         self.push_screen(DuplicatesScreen(), closed)
 
