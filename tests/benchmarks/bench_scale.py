@@ -108,14 +108,17 @@ def timed(fn, reps: int = 3) -> tuple[list[float], object]:
     return out, result
 
 
-def whole(args: list[str], runs: int = 5) -> float:
-    """Median wall seconds of a `stakeholders` process."""
-    times = []
+def whole(args: list[str], runs: int = 5) -> str:
+    """`wall s (CPU s)`: the medians over `runs` `stakeholders` processes."""
+    times, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([*STAKEHOLDERS, *args], env=ENV, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return f"{statistics.median(times):.2f} ({statistics.median(cpus):.2f})"
 
 
 def directory(work: Path, people: int) -> Path:
@@ -205,9 +208,11 @@ def bench_tier(path: Path) -> dict[str, str]:
     times, _ = timed(lambda: (entity_card(db, "person", member), card_extras(db, "person", member)))
     row["card of a task-force member: median / p95 ms"] = ms(times)
     db.close()
-    row["whole process `stakeholders connections --id MEMBER`, s"] = f"{whole(['--db', str(path), 'connections', '--id', str(member)]):.2f}"
-    row["whole process `stakeholders search --type person \"wainright\"`, s"] = (
-        f"{whole(['--db', str(path), 'search', '--type', 'person', 'wainright']):.2f}"
+    row["whole process `stakeholders connections --id MEMBER`: wall s (CPU s)"] = whole(
+        ['--db', str(path), 'connections', '--id', str(member)]
+    )
+    row["whole process `stakeholders search --type person \"wainright\"`: wall s (CPU s)"] = whole(
+        ['--db', str(path), 'search', '--type', 'person', 'wainright']
     )
     return row
 
