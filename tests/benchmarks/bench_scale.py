@@ -2,14 +2,14 @@
 never a test).
 
     python tests/benchmarks/bench_scale.py [--work DIR] [--tiers 10000,100000,1000000]
-                                           [--import-documents 50] [--skip-import]
+                                           [--import-documents 50] [--import-repeats 3]
+                                           [--skip-import] [--clock wall|cpu]
 
 Each tier's directory is built once by build_directory.py (people, organizations, aliases,
 planted names, a 5% / at most 5,000-member task force, initiatives, assessments) into
 `--work` and reused. Rows (in process on a warm connection unless "whole process"; median and
-p95 over the fixed query set of build_directory.QUERIES, 3 repetitions each):
-
-In-process rows are wall milliseconds, or with `--clock cpu` the thread's CPU milliseconds.
+p95 over the fixed query set of build_directory.QUERIES, 3 repetitions each; wall milliseconds,
+or with `--clock cpu` the thread's CPU milliseconds):
 
 - search, every type, and person-only (`search --type person`, what `connections NAME`,
   `path`, `log`, `show --type person`, `export --query` use); planted names found in the top 20
