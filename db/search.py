@@ -105,6 +105,16 @@ class SearchEngine:
         self, query: str, *, limit: int = 20, types: tuple[str, ...] | list[str] | None = None
     ) -> list[SearchHit]:
         """Best matches for `query`, best first; [] for an empty query or no match."""
+        return self._ranked(query, limit, types, describe=True)
+
+    def search_ids(
+        self, query: str, *, limit: int = 20, types: tuple[str, ...] | list[str] | None = None
+    ) -> list[tuple[str, int]]:
+        """(type, id) of the best matches, ranked as `search` ranks them, without reading each
+        one's name and detail (`export --query` keeps up to 1,000 ids: ~10 ms less at 1M people)."""
+        return self._ranked(query, limit, types, describe=False)
+
+    def _ranked(self, query: str, limit: int, types, describe: bool) -> list:
         variants = query_variants(query)
         if not variants[0] or limit <= 0:
             return []
@@ -116,14 +126,16 @@ class SearchEngine:
                 self._vocabulary = None  # keys were added or changed (a note or a tag changes none)
             self._stale = stale_entities(self.db)
             self._version = version
-        cache_key = (tuple(map(tuple, variants)), limit, wanted)
+        cache_key = (tuple(map(tuple, variants)), limit, wanted, describe)
         if cache_key not in self._cache:
             if len(self._cache) >= self.CACHE_SIZE:
                 self._cache.clear()
-            self._cache[cache_key] = self._search(variants, limit, wanted)
+            ranked = self._search(variants, limit, wanted)
+            self._cache[cache_key] = self._hits(ranked) if describe else [ref for ref, _ in ranked]
         return list(self._cache[cache_key])
 
-    def _search(self, variants: list[list[str]], limit: int, types: tuple[str, ...]) -> list[SearchHit]:
+    def _search(self, variants: list[list[str]], limit: int, types: tuple[str, ...]) -> list:
+        """The best `limit` ((type, id), (score, key, why)), best first."""
         best: dict[tuple[str, int], tuple[float, str, str]] = {}  # (type, id) -> (score, key, why)
         seen_keys: set[int] = set()
 
@@ -159,7 +171,7 @@ class SearchEngine:
                 break
         # Ties break on the matched key (nearly alphabetical), then type and id: stable.
         ranked = sorted(best.items(), key=lambda it: (-it[1][0], it[1][1], _TYPE_ORDER[it[0][0]], it[0][1]))
-        return self._hits(ranked[:limit])
+        return ranked[:limit]
 
     def _tiers(self, qtokens: list[str]):
         """FTS5 queries for each candidate tier, best first (None for a tier that adds nothing).
@@ -277,4 +289,15 @@ def search(
     return engine.search(query, limit=limit, types=types)
 
 
-__all__ = ["SearchHit", "SearchEngine", "search", "query_tokens", "ENTITY_TYPES", "EXACT", "PREFIX", "FUZZY"]
+def search_ids(
+    db: sqlite_utils.Database, query: str, *, limit: int = 20, types: tuple[str, ...] | None = None
+) -> list[tuple[str, int]]:
+    """(type, id) of the best matches for `query`, best first, as `search` ranks them (the same
+    per-database engine), without their names and details."""
+    engine = getattr(db, "_search_engine", None)
+    if engine is None:
+        engine = db._search_engine = SearchEngine(db)
+    return engine.search_ids(query, limit=limit, types=types)
+
+
+__all__ = ["SearchHit", "SearchEngine", "search", "search_ids", "query_tokens", "ENTITY_TYPES", "EXACT", "PREFIX", "FUZZY"]

@@ -17,11 +17,16 @@ import inspect
 import os
 import sys
 import tempfile
+import time
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 _DISABLE = "STAKEHOLDERS_NO_WORD_CACHE"
+# Another version's set is removed only once it has not been read for this long: two installs
+# side by side (a release and a checkout) would otherwise delete each other's file at every run
+# and rebuild theirs (1-3 s a run).
+STALE_AFTER_S = 30 * 24 * 3600
 
 
 def cache_dir() -> Path:
@@ -64,8 +69,9 @@ def _write(path: Path, words: frozenset[str], name: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write("".join(w + "\n" for w in sorted(words)) + ".\n")
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{name}-*.txt"):  # sets of earlier versions
-            if old != path:
+        stale = time.time() - STALE_AFTER_S
+        for old in path.parent.glob(f"{name}-*.txt"):  # sets of other versions, unused for a month
+            if old != path and old.stat().st_mtime < stale:
                 old.unlink(missing_ok=True)
     except OSError:
         if tmp is not None:
@@ -89,6 +95,9 @@ def words_cached_on_disk(name: str, packages: tuple[str, ...] = ()) -> Callable:
                 return fn()
             cached = _read(path)
             if cached is not None:
+                with contextlib.suppress(OSError):
+                    if path.stat().st_mtime < time.time() - STALE_AFTER_S / 2:
+                        os.utime(path)  # still in use: not stale for another version's write
                 return cached
             words = fn()
             if words and not any("\n" in w for w in words):

@@ -244,6 +244,30 @@ async def test_tags_added_and_removed(db_path):
     ]
 
 
+async def test_focused_one_line_fields_show_what_is_typed(db_path):
+    """The edit form's and the path picker's one-line fields: the focus marker leaves the line
+    for the text (a tall border over a one-line field hid it)."""
+    from tui.screens.path import PathScreen
+
+    app = StakeholdersApp(db_path=db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "oyelaran")
+        await pilot.press("e")
+        assert isinstance(app.screen, EditForm)
+        focused = app.screen.focused
+        assert isinstance(focused, Input) and focused.value
+        assert focused.content_region.height == 1 and focused.value in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+        await pilot.press(*"zqxv")
+        await pilot.pause()
+        query = app.screen.query_one("#path-query", Input)
+        assert query.has_focus and query.content_region.height == 1 and "zqxv" in screen_text(app)
+
+
 async def test_edit_refuses_an_invalid_email_then_saves(db_path):
     app = StakeholdersApp(db_path=db_path)
     async with app.run_test(size=SIZE) as pilot:

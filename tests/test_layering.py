@@ -51,6 +51,20 @@ def test_cli_commands_do_not_import_textual():
     assert out.stdout.strip() == "False"
 
 
+def test_starting_the_app_or_a_command_imports_no_numpy():
+    """sqlite-utils imports numpy when it is installed (a third of the app's start-up); the
+    possible-duplicates matrix imports it only when it runs, and still can."""
+    code = (
+        "import sys\n"
+        "import tui.app, tui.cli, db.search, db.importer\n"
+        "print('numpy' in sys.modules, 'pandas' in sys.modules)\n"
+        "import numpy, sqlite_utils\n"
+        "print(numpy.zeros(2).tolist(), sqlite_utils.Database(memory=True).execute('select 1').fetchone())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["False False", "[0.0, 0.0] (1,)"]
+
+
 def test_tui_runs_no_sql_of_its_own():
     import re
 

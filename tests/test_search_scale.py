@@ -74,3 +74,14 @@ def test_typed_search_filters_types(crowded_db):
 def test_typo_in_a_common_surname_with_a_rare_given_name(crowded_db):
     assert search(crowded_db, "quetzali hernandes")[0].name == "Orla Quetzalli Hernández"
     assert search(crowded_db, "hernandez quetzali", types=("person",))[0].name == "Orla Quetzalli Hernández"
+
+
+@pytest.mark.parametrize("query", ["wright", "wainright", "ada wr", "quetzali hernandes", "zzzz"])
+@pytest.mark.parametrize("types", [("person",), None])
+def test_search_ids_ranks_as_search(crowded_db, query, types):
+    """`export --query` keeps only ids: the same entities in the same order as the hits."""
+    from db.search import search_ids
+
+    for limit in (20, 1000):
+        hits = search(crowded_db, query, limit=limit, types=types)
+        assert search_ids(crowded_db, query, limit=limit, types=types) == [(h.type, h.id) for h in hits]

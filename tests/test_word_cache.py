@@ -58,12 +58,29 @@ def test_unwritable_cache_folder_still_gives_the_words(tmp_path, monkeypatch):
     assert not list(tmp_path.glob("**/.testwords-*"))
 
 
-def test_a_new_version_replaces_the_old_file(cache, monkeypatch):
-    build, _ = _counting({"ana"})
+def test_a_new_version_keeps_a_recent_other_file_and_removes_a_stale_one(cache, monkeypatch):
+    """Two installs side by side each keep their set (they deleted each other's at every run);
+    a set no version has read for a month is removed when another is written."""
+    import os
+    import time
+
+    build, calls = _counting({"ana"})
     build()
     monkeypatch.setattr(word_cache, "_digest", lambda fn, packages: "other")
     build()
-    assert [p.name for p in cache.glob("testwords-*.txt")] == ["testwords-other.txt"]
+    assert sorted(p.name for p in cache.glob("testwords-*.txt")) != ["testwords-other.txt"]
+    assert len(list(cache.glob("testwords-*.txt"))) == 2
+    monkeypatch.undo()
+    monkeypatch.setenv("STAKEHOLDERS_CACHE_DIR", str(cache))
+    build()
+    assert len(calls) == 2  # the first version's set was still there: read, not rebuilt
+    month_ago = time.time() - word_cache.STALE_AFTER_S - 60
+    for path in cache.glob("testwords-*.txt"):
+        if path.name != "testwords-other.txt":
+            os.utime(path, (month_ago, month_ago))
+    monkeypatch.setattr(word_cache, "_digest", lambda fn, packages: "third")
+    build()
+    assert sorted(p.name for p in cache.glob("testwords-*.txt")) == ["testwords-other.txt", "testwords-third.txt"]
 
 
 def test_empty_sets_are_not_stored(cache):

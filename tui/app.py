@@ -29,7 +29,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from db.annotations import AnnotationError, add_note, add_tags, remove_tags, tag_counts
-from db.cards import entity_card
+from db.cards import entity_card, entity_row
 from db.connection import DatabaseError, data_version, open_db, write_transaction
 from db.edits import apply_edits
 from db.formats.export import ExportFilters
@@ -46,7 +46,6 @@ from tui.messages import BrowseChosen, CardLoaded, CountsLoaded, ListLoaded, Ope
 from tui.pool import ConnectionPool
 from tui.safe_text import clean, scrub
 from tui.screens.confirm import Confirm
-from tui.screens.duplicates import DuplicatesScreen
 from tui.screens.edit_form import EditForm
 from tui.screens.help import HelpScreen
 from tui.screens.merge_picker import MergePicker
@@ -456,11 +455,13 @@ class StakeholdersApp(DailyActions, DocumentActions, CorrectionActions, Analysis
             self.request_card(ref)
             self.main_screen.query_one(EntityCard).focus_first()
             return
-        card = entity_card(self.db, entity_type, entity_id)
-        if card is None:
+        # Only the name, on this thread: the card (a 5,000-member initiative's members and overlaps)
+        # is read by the card worker.
+        row = entity_row(self.db, entity_type, entity_id)
+        if row is None:
             return
         self.request_card(ref)
-        self.load_list(("related", entity_type, entity_id, card["name"]), keep_key=f"{entity_type}:{entity_id}",
+        self.load_list(("related", entity_type, entity_id, row["name"]), keep_key=f"{entity_type}:{entity_id}",
                        keep_card=True)
         self.focus_now(self.main_screen.query_one(ResultList))
 
@@ -704,6 +705,8 @@ class StakeholdersApp(DailyActions, DocumentActions, CorrectionActions, Analysis
         def closed(ref: tuple[str, int] | None) -> None:
             if ref is not None:
                 self.open_entity(*ref)
+
+        from tui.screens.duplicates import DuplicatesScreen  # imported when first opened: a faster start
 
         self.push_screen(DuplicatesScreen(), closed)
 

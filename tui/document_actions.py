@@ -12,8 +12,6 @@ from typing import Iterable
 from textual.app import SystemCommand
 from textual.binding import Binding
 
-from tui.screens.documents import DocumentsScreen
-from tui.screens.review import ReviewScreen
 
 DOCUMENT_BINDINGS = [Binding("D", "documents", "Documents", id="documents")]
 DOCUMENT_ACTIONS = {"documents"}
@@ -35,10 +33,15 @@ class DocumentActions:
                 self.open_entity(*ref)
                 self.request_card(ref, force=True)
 
+        from tui.screens.documents import DocumentsScreen  # imported when first opened: a faster start
+
         self.push_screen(DocumentsScreen(self.find_entities), closed)
 
     def document_commands(self) -> Iterable[SystemCommand]:
         """The documents actions for the command palette."""
+        from tui.screens.documents import DocumentsScreen
+        from tui.screens.review import ReviewScreen
+
         screen = self.screen
         if isinstance(screen, (DocumentsScreen, ReviewScreen)):  # the open screen's own actions
             yield from screen.commands()

@@ -64,10 +64,9 @@ def _where(db: sqlite_utils.Database, filters: ExportFilters) -> tuple[str, str,
     joins, clauses, params = "", [], []
     order_ids = filters.person_ids
     if filters.query is not None:
-        from db.search import search
+        from db.search import search_ids
 
-        hits = search(db, filters.query, limit=QUERY_LIMIT, types=("person",))
-        hit_ids = [h.id for h in hits if h.type == "person"]
+        hit_ids = [eid for etype, eid in search_ids(db, filters.query, limit=QUERY_LIMIT, types=("person",)) if etype == "person"]
         clauses.append("p.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(hit_ids))
     if order_ids is not None:

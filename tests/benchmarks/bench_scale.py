@@ -2,31 +2,42 @@
 never a test).
 
     python tests/benchmarks/bench_scale.py [--work DIR] [--tiers 10000,100000,1000000]
-                                           [--import-documents 50] [--skip-import]
+                                           [--import-documents 50] [--import-repeats 3]
+                                           [--skip-import] [--clock wall|cpu]
 
 Each tier's directory is built once by build_directory.py (people, organizations, aliases,
 planted names, a 5% / at most 5,000-member task force, initiatives, assessments) into
 `--work` and reused. Rows (in process on a warm connection unless "whole process"; median and
-p95 over the fixed query set of build_directory.QUERIES, 3 repetitions each):
+p95 over the fixed query set of build_directory.QUERIES, 3 repetitions each; wall milliseconds,
+or with `--clock cpu` the thread's CPU milliseconds):
 
 - search, every type, and person-only (`search --type person`, what `connections NAME`,
   `path`, `log`, `show --type person`, `export --query` use); planted names found in the top 20
   and ranked first (recall: equal at every size is the bar);
-- resolving a typed name among people (`db.lookup.resolve_entity(types=("person",))`);
+- resolving a typed name among people (`db.lookup.resolve_entity(types=("person",))`), the
+  pickers' search as typed (every prefix of a few names, and single letters) and `export
+  --query`'s person search (limit 1000); planted names missed at one size but not another are
+  listed with how many entities the ranking puts above them over every match (a query naming
+  hundreds of people, `garza martinez` at 1M, is ambiguous, not a miss of the candidate choice);
 - a new engine's first query (reads the word vocabulary), and the next query after another
   process added a note (no vocabulary change) and a person (vocabulary change);
 - the task force's card (`entity_card` + `card_extras`) and a member's `connections`, in
   process and as a whole `stakeholders connections --id` process;
 - `stakeholders search --type person` as a whole process;
 - import: the same synthetic documents (synth.py, 100 people each) through `stakeholders import`
-  into an empty directory and into a copy of each tier's directory: people per second and the
-  ratio to the empty import.
+  into an empty directory and into a copy of each tier's directory, `--import-repeats` times
+  (median): wall and CPU seconds of the process, people per second (wall) and the ratio to the
+  empty import (wall, and CPU: what the machine's load does not change).
+
+Every column says the load average when it was measured: on a shared machine, wall times
+under load are longer than the CPU time the work takes.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,13 +54,21 @@ from db.analysis import card_extras  # noqa: E402
 from db.cards import entity_card  # noqa: E402
 from db.lookup import resolve_entity  # noqa: E402
 from db.network import connections  # noqa: E402
+from db.formats.export import ExportFilters, count_people  # noqa: E402
 from db.search import SearchEngine  # noqa: E402
 from tests.benchmarks.build_directory import PLANTED_INITIATIVES, PLANTED_ORGS, QUERIES, TASK_FORCE, build  # noqa: E402
 from tests.benchmarks.synth import write_documents  # noqa: E402
 
 STAKEHOLDERS = [sys.executable, "-m", "tui"]
 ENV = {**os.environ, "STAKEHOLDERS_NO_SEEDS": "1"}
+# In-process rows: wall time (perf_counter), or with --clock cpu this thread's CPU time, which
+# the machine's load does not stretch (the wall time of a lone user is about the CPU time).
+clock = time.perf_counter
 NOT_PEOPLE = {name for name, _ in PLANTED_ORGS} | {name for name, _ in PLANTED_INITIATIVES}
+# What a picker (path `p`, merge `m`, attach) is asked while a name is typed: every prefix.
+TYPED = ["marczak", "konigue", "de la mora", "garza martinez", "tagliapetra", "sullivan jake", "wainright",
+         "quetzali hernandes"]
+PREFIXES = list(dict.fromkeys([w[:i] for w in TYPED for i in range(1, len(w) + 1)] + list("abcdefghijklmnopqrstuvwxyz")))
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -63,24 +82,43 @@ def ms(values: list[float]) -> str:
     return f"{statistics.median(values):.1f} / {percentile(values, 95):.1f}"
 
 
+def per_query(fn, queries: list[str], reps: int = 3) -> tuple[list[float], str]:
+    """The median milliseconds of `reps` calls of `fn(query)` for each query, and the slowest
+    query with its time."""
+    medians, worst = [], (0.0, "")
+    for query in queries:
+        times, _ = timed(lambda: fn(query), reps)
+        medians.append(statistics.median(times))
+        worst = max(worst, (medians[-1], query))
+    return medians, f"{worst[0]:.1f} ({worst[1]!r})"
+
+
+def load_now() -> str:
+    """The 1-minute load average."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
 def timed(fn, reps: int = 3) -> tuple[list[float], object]:
     """Milliseconds of each of `reps` calls, and the last result."""
     out, result = [], None
     for _ in range(reps):
-        start = time.perf_counter()
+        start = clock()
         result = fn()
-        out.append((time.perf_counter() - start) * 1000)
+        out.append((clock() - start) * 1000)
     return out, result
 
 
-def whole(args: list[str], runs: int = 5) -> float:
-    """Median wall seconds of a `stakeholders` process."""
-    times = []
+def whole(args: list[str], runs: int = 5) -> str:
+    """`wall s (CPU s)`: the medians over `runs` `stakeholders` processes."""
+    times, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([*STAKEHOLDERS, *args], env=ENV, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return f"{statistics.median(times):.2f} ({statistics.median(cpus):.2f})"
 
 
 def directory(work: Path, people: int) -> Path:
@@ -94,20 +132,20 @@ def directory(work: Path, people: int) -> Path:
 
 def bench_tier(path: Path) -> dict[str, str]:
     """Every in-process and whole-process row for one directory."""
-    row: dict[str, str] = {}
+    row: dict[str, str] = {"load average (1 min) when the column started": load_now()}
     db = open_db(path)
-    start = time.perf_counter()
+    start = clock()
     engine = SearchEngine(db)
     engine.search("cassineli")
-    row["first query of a new process's engine (vocabulary read), ms"] = f"{(time.perf_counter() - start) * 1000:.0f}"
+    row["first query of a new process's engine (vocabulary read), ms"] = f"{(clock() - start) * 1000:.0f}"
     for label, types in (("search, every type", None), ("search --type person", ("person",))):
         times, found, first, planted = [], 0, 0, 0
         for query, expected in QUERIES:
             for _ in range(3):
                 engine._cache.clear()
-                t = time.perf_counter()
+                t = clock()
                 hits = engine.search(query, limit=20, types=types)
-                times.append((time.perf_counter() - t) * 1000)
+                times.append((clock() - t) * 1000)
             if expected and not (types and expected in NOT_PEOPLE):
                 names = [h.name for h in hits]
                 planted += 1
@@ -115,12 +153,30 @@ def bench_tier(path: Path) -> dict[str, str]:
                 first += bool(names) and names[0] == expected
         row[f"{label}: median / p95 ms"] = ms(times)
         row[f"{label}: planted found in top 20 / first"] = f"{found}/{planted} / {first}/{planted}"
-    times = []
-    for query, _ in QUERIES:
-        engine._cache.clear()
-        t, _ = timed(lambda: resolve_entity(db, query, types=("person",)), 1)
-        times += t
-    row["resolve a typed name among people (connections/path/log NAME): median / p95 ms"] = ms(times)
+        row[f"{label}: planted not in the top 20 (entities ranked above it over every match)"] = missed(
+            engine, types
+        )
+
+    def fresh(fn):
+        def run(query):
+            engine._cache.clear()
+            if getattr(db, "_search_engine", None) is not None:
+                db._search_engine._cache.clear()
+            return fn(query)
+        return run
+
+    queries = [q for q, _ in QUERIES]
+    person = ("person",)
+    for label, fn, qs in (
+        ("resolve a typed name among people (connections/path/log/show --type person NAME)",
+         lambda q: resolve_entity(db, q, types=person), queries),
+        ("pickers as a name is typed (every prefix of 8 names, and a-z), person-only, limit 20",
+         lambda q: engine.search(q, limit=20, types=person), PREFIXES),
+        ("export --query (person-only search, limit 1000, counted)",
+         lambda q: count_people(db, ExportFilters(query=q)), queries),
+    ):
+        medians, worst = per_query(fresh(fn), qs)
+        row[f"{label}: median / p95 / slowest ms"] = f"{ms(medians)} / {worst}"
 
     # The next query after another process writes: a note (vocabulary kept), a person (re-read).
     other = open_db(path)
@@ -132,9 +188,9 @@ def bench_tier(path: Path) -> dict[str, str]:
     ):
         with other.conn:
             other.execute(sql, params)
-        t = time.perf_counter()
+        t = clock()
         engine.search("cassineli")
-        row[f"next query after another process added {what}, ms"] = f"{(time.perf_counter() - t) * 1000:.1f}"
+        row[f"next query after another process added {what}, ms"] = f"{(clock() - t) * 1000:.1f}"
     with other.conn:
         other.execute("DELETE FROM notes WHERE body = 'bench'")
         other.execute("DELETE FROM people WHERE name = 'Bench Zyxwvut'")
@@ -152,39 +208,83 @@ def bench_tier(path: Path) -> dict[str, str]:
     times, _ = timed(lambda: (entity_card(db, "person", member), card_extras(db, "person", member)))
     row["card of a task-force member: median / p95 ms"] = ms(times)
     db.close()
-    row["whole process `stakeholders connections --id MEMBER`, s"] = f"{whole(['--db', str(path), 'connections', '--id', str(member)]):.2f}"
-    row["whole process `stakeholders search --type person \"wainright\"`, s"] = (
-        f"{whole(['--db', str(path), 'search', '--type', 'person', 'wainright']):.2f}"
+    row["whole process `stakeholders connections --id MEMBER`: wall s (CPU s)"] = whole(
+        ['--db', str(path), 'connections', '--id', str(member)]
+    )
+    row["whole process `stakeholders search --type person \"wainright\"`: wall s (CPU s)"] = whole(
+        ['--db', str(path), 'search', '--type', 'person', 'wainright']
     )
     return row
 
 
-def bench_import(work: Path, paths: dict[int, Path], documents: int) -> dict[str, dict[str, str]]:
-    """`stakeholders import` of the same documents into an empty directory and into copies."""
+def missed(engine: SearchEngine, types) -> str:
+    """The planted names not in the top 20, each with its rank over every match (limit 1000) and
+    how many entities score strictly higher: more than 19 means no ranking by these scores could
+    list it (the query names too many people), not that a candidate went unread."""
+    out = []
+    for query, expected in QUERIES:
+        if not expected or (types and expected in NOT_PEOPLE):
+            continue
+        engine._cache.clear()
+        if expected in [h.name for h in engine.search(query, limit=20, types=types)]:
+            continue
+        hits = engine.search(query, limit=1000, types=types)
+        names = [h.name for h in hits]
+        if expected in names:
+            score = hits[names.index(expected)].score
+            out.append(f"{query!r}: rank {names.index(expected) + 1}, {sum(h.score > score for h in hits)} score higher")
+        else:
+            out.append(f"{query!r}: not in the first {len(hits)}")
+    return "; ".join(out) or "none"
+
+
+def _import_once(docs: Path, source: Path | None, target: Path) -> tuple[float, float, int, int]:
+    """(wall s, CPU s, people added, exit code) of one `stakeholders import` into a fresh copy."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    if source is not None:
+        shutil.copy(source, target)
+    before = 0 if source is None else open_db(target).execute("SELECT COUNT(*) FROM people").fetchone()[0]
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run([*STAKEHOLDERS, "--db", str(target), "import", str(docs)], env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
+    db = open_db(target)
+    added = db.execute("SELECT COUNT(*) FROM people").fetchone()[0] - before
+    db.close()
+    return elapsed, cpu, added, proc.returncode
+
+
+def bench_import(work: Path, paths: dict[int, Path], documents: int, repeats: int = 3) -> dict[str, dict[str, str]]:
+    """`stakeholders import` of the same documents into an empty directory and into copies,
+    `repeats` times each in turn (median)."""
     docs = work / f"docs_{documents}"
     if not docs.exists():
         write_documents(docs, documents)
     targets = {"empty": None, **{f"{n:,}": p for n, p in paths.items()}}
+    runs: dict[str, list[tuple[float, float, int, int]]] = {label: [] for label in targets}
+    loads: dict[str, list[str]] = {label: [] for label in targets}
+    target = work / "import_target.db"
+    for _ in range(repeats):
+        for label, source in targets.items():
+            loads[label].append(load_now())
+            runs[label].append(_import_once(docs, source, target))
     out: dict[str, dict[str, str]] = {}
-    empty_s = None
-    for label, source in targets.items():
-        target = work / "import_target.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        if source is not None:
-            shutil.copy(source, target)
-        before = 0 if source is None else open_db(target).execute("SELECT COUNT(*) FROM people").fetchone()[0]
-        start = time.perf_counter()
-        proc = subprocess.run([*STAKEHOLDERS, "--db", str(target), "import", str(docs)], env=ENV, capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
-        db = open_db(target)
-        added = db.execute("SELECT COUNT(*) FROM people").fetchone()[0] - before
-        db.close()
-        empty_s = elapsed if source is None else empty_s
-        status = "" if proc.returncode == 0 else f" (exit {proc.returncode})"
+    empty_wall = statistics.median(r[0] for r in runs["empty"])
+    empty_cpu = statistics.median(r[1] for r in runs["empty"])
+    for label, results in runs.items():
+        wall = statistics.median(r[0] for r in results)
+        cpu = statistics.median(r[1] for r in results)
+        failed = [r[3] for r in results if r[3]]
+        status = f" (exit {failed[0]})" if failed else ""
         out[label] = {
-            f"import {documents} documents ({documents * 100:,} named people): s, people/s, x empty":
-            f"{elapsed:.1f} s, {documents * 100 / elapsed:,.0f}/s, {elapsed / empty_s:.2f}x ({added:,} new){status}"
+            f"import {documents} documents ({documents * 100:,} named people), median of {repeats}: wall s (CPU s),"
+            " people/s (wall), x empty wall / CPU":
+            f"{wall:.1f} s ({cpu:.1f} s), {documents * 100 / wall:,.0f}/s, {wall / empty_wall:.2f}x / {cpu / empty_cpu:.2f}x"
+            f" ({results[0][2]:,} new){status}",
+            "import: load average (1 min) at each run": " / ".join(loads[label]),
         }
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work / 'import_target.db'}{suffix}").unlink(missing_ok=True)
@@ -197,19 +297,24 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "stakeholders-bench")
     parser.add_argument("--tiers", default="10000,100000,1000000")
     parser.add_argument("--import-documents", type=int, default=50)
+    parser.add_argument("--import-repeats", type=int, default=3)
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="in-process rows: wall time, or the thread's CPU time (load-independent)")
     parser.add_argument("--skip-import", action="store_true")
     args = parser.parse_args()
+    global clock
+    clock = time.thread_time if args.clock == "cpu" else time.perf_counter
     args.work.mkdir(parents=True, exist_ok=True)
     tiers = [int(t) for t in args.tiers.split(",")]
     paths = {n: directory(args.work, n) for n in tiers}
     columns = {f"{n:,}": bench_tier(p) for n, p in paths.items()}
     if not args.skip_import:
-        imports = bench_import(args.work, paths, args.import_documents)
+        imports = bench_import(args.work, paths, args.import_documents, args.import_repeats)
         for label, cells in imports.items():
             columns.setdefault(label, {}).update(cells)
     rows = list(dict.fromkeys(k for col in columns.values() for k in col))
     load = os.getloadavg()
-    print(f"`python tests/benchmarks/bench_scale.py --tiers {args.tiers}` ({os.cpu_count()} cores,"
+    print(f"`python tests/benchmarks/bench_scale.py {' '.join(sys.argv[1:])}` ({os.cpu_count()} cores,"
           f" load {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} at the end)\n")
     print("| measure | " + " | ".join(columns) + " |")
     print("|---|" + "---|" * len(columns))
