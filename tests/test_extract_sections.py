@@ -333,3 +333,16 @@ def test_company_first_list_lines_give_the_person_after_the_dash():
     assert "Fundiciones del Llano" not in people
     aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
     assert ("Pascual Ocaranza Lira", "Fundiciones del Llano") in aff
+
+
+def test_an_edition_before_a_spanish_kind_and_a_bare_kind_with_its_topic():
+    x = extract(
+        "III CONGRESO INTERNACIONAL DE LOGÍSTICA FRONTERIZA 2026\n\n"
+        "La cámara sostuvo la Reunión de Trabajo Bilateral sobre Cruces Ferroviarios con funcionarios del condado.\n\n"
+        "Mesa redonda 1. Agua, energía y suelo industrial\n"
+        "Modera: Lic. Crisanto Obeso Lara, director de Parques del Sur\n"
+    )
+    names = {" ".join(n.split()) for n in _names(x)}
+    assert "III CONGRESO INTERNACIONAL DE LOGÍSTICA FRONTERIZA 2026" in names
+    assert "Reunión de Trabajo Bilateral sobre Cruces Ferroviarios" in names
+    assert "Mesa redonda 1. Agua, energía y suelo industrial" in names

@@ -187,6 +187,8 @@ KIND_WORDS = frozenset(w for table in (V.INITIATIVE_KINDS, V.INITIATIVE_KINDS_FI
 def initiative_kind(name: str) -> str | None:
     """The initiative kind named by the end of `name` ("... Task Force" -> "task force"), else None."""
     k = fold(name)
+    k = re.sub(r"^(?:(?:19|20)\d\d|[ivxl]{1,5}|\d{1,3}(?:a|o|st|nd|rd|th)?) (?=\w)", "", k)  # "III Congreso ...", "2026 Foro ..."
+    k = re.sub(r" (?:19|20)\d\d$", "", k)  # "... Foro Industrial 2026"
     if re.match(r"congreso (?:de la union|del estado|de los estados|general)\b", k) or (
             k.startswith("congreso de ") and is_place(name.split(" ", 2)[-1])):
         return None  # a legislature, not a congress of an industry
@@ -382,7 +384,8 @@ def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.end() == start and (m.start() == 0 or not text[m.start() - 1].isalnum()) and not month_before:
         start = m.start()
     m = _TOPIC_AFTER.match(text, end)
-    if m and re.search(r"[A-ZÁÉÍÓÚÑ]", m.group()) and initiative_kind(text[start:end]) is not None:
+    if m and re.search(r"[A-ZÁÉÍÓÚÑ]", m.group()) and (initiative_kind(text[start:end]) is not None
+                                                       or fold(text[start:end]) in V.INITIATIVE_KINDS_FIRST):
         tail = _TOPIC_TAIL.search(m.group())
         topic_end = m.start() + (tail.start() if tail else len(m.group()))
         first = m.group().split()

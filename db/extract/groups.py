@@ -61,7 +61,8 @@ _UNNAMED = re.compile(
 # and Power at the Border`, `Mesa 1: Talento técnico`), up to a moderator named on the same line.
 _PANEL_LINE = re.compile(
     r"[ \t\-•*]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
-    r"(?P<name>(?P<kind>Panel|PANEL|Mesa|MESA|Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout)[ \t]*(?:\d{1,2}|[IVX]{1,4})?"
+    r"(?P<name>(?P<kind>Panel|PANEL|Mesa(?:[ \t]+(?:redonda|de di[aá]logo|de trabajo|de an[aá]lisis))?|MESA(?:[ \t]+REDONDA)?|"
+    r"Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout|Roundtable|Round[ \t]+table)[ \t]*(?:\d{1,2}|[IVX]{1,4})?"
     r"[ \t]*[:.–—][ \t]*[^\n]{4,140}?)[ \t.]*(?=$|[ \t]+(?:Moderador[a]?|Moderator|Modera|Moderated by)\b)", re.M)
 # A session or event named in quotes after its kind word (`en el panel "Agua y energía para la
 # industria"`, `the forum “Building the Border Supplier Base”`).
@@ -113,7 +114,7 @@ _STAFF = frozenset("director directora executive ejecutivo ejecutiva manager ger
 _UNNAMED_MORE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|led|leads|heads)\s+"
     r"((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.’']*\s+){1,3}(?:(?:congressional|trade|investment|business|legislative|bipartisan|"
-    r"official|state|economic|commercial)\s+)?(?:delegation|mission)"
+    r"official|state|economic|commercial)\s+(?:and\s+(?:trade|investment|business|economic|commercial)\s+)?)?(?:delegation|mission)"
     r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
     r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?"
     r"|(?:(?:trade|business|investment|official)\s+)?delegation\s+of\s+(?:[A-Z][\w.’']*\s+){0,3}(?:[a-z\-]+\s+){0,2}"
@@ -292,10 +293,13 @@ def _trim(run: list[Tok]) -> list[Tok]:
 def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
     text = doc.text
     name = phrase_of(text, run).strip(" ,;:")
-    kind = _kind(name)
-    if not kind or fold(name) in V.INITIATIVE_KINDS or doc.lookup("organization", name) is not None:
-        return
     start, end = extend_group_span(text, run[0].start, run[-1].end)
+    if fold(name) in V.INITIATIVE_KINDS_FIRST and end > run[-1].end:
+        name = " ".join(text[start:end].split())  # "Reunión de Trabajo Bilateral" + "sobre Inversiones"
+    kind = _kind(name)
+    if not kind or fold(name) in V.INITIATIVE_KINDS or fold(name) in V.INITIATIVE_KINDS_FIRST \
+            or doc.lookup("organization", name) is not None:
+        return
     if doc.lookup("organization", text[start:end]) is not None:
         return  # "X Partnership for Trade" was drawn as an organization
     doc.add("initiative", name, doc.span(run[0].start, run[-1].end, sent), kind=kind)

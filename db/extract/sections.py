@@ -60,6 +60,8 @@ def read_labelled_groups(doc: Doc) -> None:
         return
     for m in _LABELLED.finditer(text):
         label = m.group("label").strip()
+        if ". " in label:
+            continue  # a sentence before a role label ("Comisión X con Y. Copresidentes:")
         key = fold(label)
         if not any(key.endswith(h) or key.startswith(h + " ") for h in _GROUP_HEADS) or len(key.split()) < 2:
             continue

@@ -243,6 +243,8 @@ INITIATIVE_KINDS_FIRST = {
     "comitiva": "delegation",
     "congreso": "forum",
     "convencion": "forum",
+    "reunion de trabajo bilateral": "meeting",
+    "reunion bilateral": "meeting",
     "simposio": "forum",
     "seminario": "forum",
     "coloquio": "forum",
