@@ -346,3 +346,19 @@ def test_an_edition_before_a_spanish_kind_and_a_bare_kind_with_its_topic():
     assert "III CONGRESO INTERNACIONAL DE LOGÍSTICA FRONTERIZA 2026" in names
     assert "Reunión de Trabajo Bilateral sobre Cruces Ferroviarios" in names
     assert "Mesa redonda 1. Agua, energía y suelo industrial" in names
+
+
+def test_a_heading_naming_the_group_by_its_kind_lists_its_members():
+    x = extract(
+        "NEW TASK FORCE TAKES ON THE SKILLS GAP\n\n"
+        "The Regional Partnership launched the Gulf Ports Workforce Task Force this month. The Task Force will be "
+        "co-chaired by Dr. Mireya Olvera-Tibbs, president of Costa College.\n\n"
+        "Task Force members:\n"
+        "  • Emeka Dos Reis-Hale — Plant Manager, Voltara Marine\n"
+        "  • Ruth Kowalczyk, Executive Director, Coastal Workforce Board\n"
+    )
+    names = _names(x)
+    assert "NEW TASK FORCE" not in names
+    mem = _members(x)
+    assert ("Emeka Dos Reis-Hale", "Gulf Ports Workforce Task Force") in mem
+    assert ("Ruth Kowalczyk", "Gulf Ports Workforce Task Force") in mem

@@ -290,6 +290,10 @@ def _trim(run: list[Tok]) -> list[Tok]:
     return run
 
 
+_GENERIC_MODIFIERS = frozenset("new nuevo nueva nuevos nuevas the our this este esta first primer primera joint "
+                               "new-look proposed propuesto propuesta".split())
+
+
 def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
     text = doc.text
     name = phrase_of(text, run).strip(" ,;:")
@@ -300,6 +304,8 @@ def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
     if not kind or fold(name) in V.INITIATIVE_KINDS or fold(name) in V.INITIATIVE_KINDS_FIRST \
             or doc.lookup("organization", name) is not None:
         return
+    if all(w in _GENERIC_MODIFIERS or w in KIND_WORDS for w in fold(name).split()):
+        return  # "NEW TASK FORCE", "the Joint Working Group": a kind, not a name
     if doc.lookup("organization", text[start:end]) is not None:
         return  # "X Partnership for Trade" was drawn as an organization
     doc.add("initiative", name, doc.span(run[0].start, run[-1].end, sent), kind=kind)

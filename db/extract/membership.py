@@ -55,7 +55,7 @@ def main_group(doc: Doc) -> int | None:
         words = fold(doc.text[s:e])
         for pattern, kind in _LEAD_KINDS:
             if re.search(pattern, words):
-                pick = _best_of_kind(doc, kind)
+                pick = best_of_kind(doc, kind)
                 if pick is not None:
                     return pick  # "Concluye misión comercial en Texas": the document's one mission
                 break
@@ -75,13 +75,13 @@ def main_group(doc: Doc) -> int | None:
             return i  # named in capitals or across a line break at the top: `GRUPO TÉCNICO DE ...`
     for words, kind in _LEAD_KINDS:
         if re.search(words, head):
-            pick = _best_of_kind(doc, kind)
+            pick = best_of_kind(doc, kind)
             if pick is not None:
                 return pick
     return None
 
 
-def _best_of_kind(doc: Doc, kind: str) -> int | None:
+def best_of_kind(doc: Doc, kind: str) -> int | None:
     """The document's group of `kind`: a named one before an unnamed one, the most mentioned first."""
     inits = doc.found["initiative"]
     of_kind = [i for i, ini in enumerate(inits) if ini.kind == kind and ini.spans]

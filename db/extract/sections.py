@@ -124,6 +124,12 @@ def read_sections(doc: Doc) -> None:
 # A line ending in words that open a list of more members of the group just named.
 _WITH_THEM = re.compile(r"(?:serving with (?:them|him|her)|also serving|joining (?:them|him|her)|other members(?: are)?|"
                         r"members are|los acompañan|completan (?:el|la) \w+|además participan|también participan)\s*:\s*$", re.I)
+# A heading naming the page's group by its kind alone: `Task Force members:`, `Integrantes del Consejo:`.
+_KIND_MEMBERS = re.compile(
+    r"^\s*(?:(?:the\s+)?(?P<kind>task force|working group|council|committee|advisory board|steering committee|delegation|"
+    r"grupo de trabajo|consejo|comit[eé]|comisi[oó]n|mesa)\s+(?:members|membership|miembros|integrantes)"
+    r"|(?:members of the|integrantes del?|miembros del?)\s+(?P<kind2>task force|working group|council|committee|"
+    r"grupo de trabajo|consejo|comit[eé]|comisi[oó]n|mesa))\s*:?\s*$", re.I)
 # Headings that list the people of the document's own group without naming it.
 _ATTENDEES = re.compile(r"^\s*(?:(?:the\s+)?(?:delegation|mission)\s+(?:includes|included|will include|members)|"
                         r"attendees|attendance|present|in attendance|asistentes|lista de asistencia|participantes|"
@@ -157,6 +163,18 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
                  if a <= sp.start < b and fold(g.name).endswith(kind)]
         if named:
             out_extra_with.append((n, named[0]))
+    for n, (s, e) in enumerate(lines):  # "Task Force members:" on the page of one task force
+        m = _KIND_MEMBERS.match(text[s:e])
+        if m:
+            from db.extract.membership import best_of_kind, main_group
+
+            word = m.group("kind") or m.group("kind2")
+            kind = initiative_kind(word) or V.AMBIGUOUS_GROUP_KINDS.get(fold(word)) \
+                or V.INITIATIVE_KINDS_FIRST.get(fold(word))
+            group = best_of_kind(doc, kind) if kind else None
+            group = group if group is not None else main_group(doc)
+            if group is not None:
+                out_extra_with.append((n, group))
     attendees = [n for n, (s, e) in enumerate(lines) if _ATTENDEES.match(text[s:e])]
     if attendees:
         group = main_group(doc)
