@@ -362,3 +362,19 @@ def test_a_heading_naming_the_group_by_its_kind_lists_its_members():
     mem = _members(x)
     assert ("Emeka Dos Reis-Hale", "Gulf Ports Workforce Task Force") in mem
     assert ("Ruth Kowalczyk", "Gulf Ports Workforce Task Force") in mem
+
+
+def test_copresidents_of_a_council_and_participating_ceos_of_the_dialogue():
+    x = extract(
+        "Binational Freight CEO Dialogue convenes in Laredo\n\n"
+        "The Binational Freight CEO Dialogue met on Monday. Participants agreed to form a Rail Energy Working "
+        "Group, to be led by Corinna Vallejo-Pratt.\n\n"
+        "Participating CEOs included:\n"
+        "  - Corinna Vallejo-Pratt, Chair and CEO, Vantrell Components\n"
+        "  - Ozias Brennan-Ochoa, President, Brennan Cold Chain\n\n"
+        "El acto fue encabezado por la rectora Adelaida Sosa Ferrer y por el Dr. Wendell Okafor-Ruiz, quienes "
+        "fungirán como copresidentes del Consejo Rector de la Red.\n"
+    )
+    mem = _members(x)
+    assert ("Corinna Vallejo-Pratt", "Binational Freight CEO Dialogue") in mem
+    assert mem[("Adelaida Sosa Ferrer", "Consejo Rector de la Red")] == "co-chair"

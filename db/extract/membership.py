@@ -350,6 +350,27 @@ _SUBJECTLESS = re.compile(
     r"integra|co-?chairs|chairs|leads|serves on|sits on|is a member of)\b", re.I | re.M)
 
 
+# `A y B, quienes fungirán como copresidentes del Consejo X`, `who will serve as co-chairs of the X`.
+_AS_ROLE_OF = re.compile(r"\b(?:quienes|quien|who|que)\s+(?:fungir[áa]n?|fungen|funge|ser[áa]n?|will\s+serve|serve|serves|"
+                         r"act|acts|actuar[áa]n?)\s+(?:como|as)\s+(?P<role>copresident[ea]s?|co-?chairs?|president[ea]s?|"
+                         r"chairs?|coordinador[ae]s?|co-?coordinator(?:s)?|coordinators?|members?|miembros?|integrantes?|"
+                         r"vocales?)\s+(?:del|de\s+la|de|of\s+the|of)\s+", re.I)
+
+
+def _group_after(doc: Doc, pos: int) -> int | None:
+    """The initiative named right at `pos`, or a council or committee drawn as an organization there
+    (retyped as the convened group its roles show it is)."""
+    for idx, ent in enumerate(doc.found["organization"]):
+        if idx in doc.dropped_orgs:
+            continue
+        words = fold(ent.name).split()
+        if words and any(sp.start in (pos, pos + 1) for sp in ent.spans) and (
+                words[0] in _CHAIRED_HEADS or words[-1] in _CHAIRED_HEADS):
+            return doc.retype_org(idx, V.AMBIGUOUS_GROUP_KINDS.get(words[0] if words[0] in _CHAIRED_HEADS else words[-1],
+                                                                   "council"))
+    return None
+
+
 def group_acronyms(doc: Doc) -> None:
     """`el Consorcio X (COBX)` then `El COBX será coordinado por ...`: the acronym written after a
     group's name is the group wherever it stands alone."""
@@ -417,7 +438,7 @@ def read_participation(doc: Doc) -> None:
     text = doc.text
     people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
     groups = sorted((sp.start, sp.end, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans)
-    if not people or not groups:
+    if not people:
         return
     low = text.lower()  # each pattern runs only when a word it needs is in the text
     for s, e, ini in groups:
@@ -438,6 +459,14 @@ def read_participation(doc: Doc) -> None:
         group_start = min(sp.start for sp in doc.found["initiative"][ini].spans if sp.start >= m.end())
         for ps, pidx in _between(people, m.end(), group_start):  # "Copreside, junto con Dwight Ambrose, la Mesa X"
             doc.member(pidx, ini, role)
+    for m in (_AS_ROLE_OF.finditer(text) if _may(low, ("fungir", "ser", "serve", "act")) else ()):
+        org = _group_after(doc, m.end())
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None) if org is None else org
+        if ini is None:
+            continue
+        stop = m.start()
+        for ps, pidx in _between(people, _sentence_start(text, stop), stop):
+            doc.member(pidx, ini, _role_verb(m.group("role")))
     for m in (_WHO_IT.finditer(text) if _may(low, ("quien", "who")) else ()):
         before = [(s, i) for s, _, i in groups if s < m.start()]
         near = _between(people, m.start() - 120, m.start())
@@ -538,6 +567,20 @@ def _clause_end(text: str, pos: int) -> int:
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence running from `pos` ends (a full stop before a capital, or a line break)."""
     return _first_end(_SENTENCE_END, text, pos)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (past a full stop that ends no abbreviation such as `Dr.`)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    at = pos
+    while True:
+        dot = text.rfind(". ", line_start, at)
+        if dot < 0:
+            return line_start
+        word = text[text.rfind(" ", line_start, dot) + 1 : dot]
+        if not (fold(word) in V.HONORIFICS or fold(word).replace(" ", ".") in V.ABBREVIATIONS or len(word) <= 1):
+            return dot + 2
+        at = dot
 
 
 def _first_end(pattern: re.Pattern, text: str, pos: int) -> int:

@@ -95,7 +95,7 @@ def read_sections(doc: Doc) -> None:
     if not heads:
         return
     people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
-    doc.section_groups |= {group for _, group in heads}
+    doc.section_groups |= {group for n, group in heads if _names_its_group(text, lines[n], doc, group)}
     for n, (line_no, group) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         role_label: str | None = None
@@ -132,9 +132,18 @@ _KIND_MEMBERS = re.compile(
     r"grupo de trabajo|consejo|comit[eé]|comisi[oó]n|mesa))\s*:?\s*$", re.I)
 # Headings that list the people of the document's own group without naming it.
 _ATTENDEES = re.compile(r"^\s*(?:(?:the\s+)?(?:delegation|mission)\s+(?:includes|included|will include|members)|"
+                        r"participating\s+\w+(?:\s+\w+)?(?:\s+(?:included|include|were|are))?|"
+                        r"(?:participants|attendees|speakers)\s+(?:included|include|were|are|will include)|"
+                        r"empresas participantes|"
                         r"attendees|attendance|present|in attendance|asistentes|lista de asistencia|participantes|"
                         r"integrantes|(?:la\s+)?(?:delegaci[oó]n|comitiva)\s+(?:incluye|estuvo integrada por|est[aá] integrada por))"
                         r"\s*:?\s*$", re.I)
+
+
+def _names_its_group(text: str, line: tuple[int, int], doc: Doc, group: int) -> bool:
+    """The heading line names its group (`2. Comité de X`), rather than calling on the page's
+    group by a generic word (`Attendees:`, `Task Force members:`)."""
+    return any(line[0] <= sp.start < line[1] for sp in doc.found["initiative"][group].spans)
 
 
 def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
