@@ -136,17 +136,24 @@ def document_title(text: str, name: str = "", fmt: str = "txt") -> str:
                 found = _title_candidate(heading.group(1))
                 if found:
                     return cap_title(found)
-    seen = 0
+    seen, first = 0, None
     for line in lines:
         if not line.strip():
             continue
         seen += 1
         found = _title_candidate(line)
         if found:
-            return cap_title(found)
+            if not _MASTHEAD.search(line.strip()):
+                return cap_title(found)
+            first = first or found
         if seen >= TITLE_SCAN_LINES:
             break
-    return cap_title(name) or "(untitled)"
+    return cap_title(first or name) or "(untitled)"
+
+
+# A site's masthead, menu or breadcrumb, not the page's headline: items parted by bars, bullets, wide
+# gaps or arrows (`GLMCC | Great Lakes Chamber`, `Home   About   News`, `Inicio / Sala de prensa`).
+_MASTHEAD = re.compile(r"\s[|·•›»>/]\s|\S {3,}\S|\t")
 
 
 def document_date(text: str, imported_at: str) -> str:

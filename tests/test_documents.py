@@ -64,6 +64,9 @@ def test_a_date_deep_in_a_long_report_is_not_the_documents_date():
         ("Odalys Quintanar Odalys Quintanar\nDirector", "txt", "Odalys Quintanar"),  # a label printed twice
         ("Members:\n\n• One - Two\n", "txt", "Members"),
         ("\n\n 2025-03-04 \n\n ... \n", "txt", "release.txt"),  # nothing but a date: the file name
+        ("BPC | Border Ports Council\nHome   About   News\nInicio / Sala de prensa\nBPC names new co-chairs\n", "txt",
+         "BPC names new co-chairs"),  # the masthead, the menu and the breadcrumb are not the headline
+        ("Home   About   News\n", "txt", "Home About News"),  # nothing else: the first line still
     ],
 )
 def test_document_title(text, fmt, expected):
