@@ -378,3 +378,17 @@ def test_copresidents_of_a_council_and_participating_ceos_of_the_dialogue():
     mem = _members(x)
     assert ("Corinna Vallejo-Pratt", "Binational Freight CEO Dialogue") in mem
     assert mem[("Adelaida Sosa Ferrer", "Consejo Rector de la Red")] == "co-chair"
+
+
+def test_people_joining_or_travelling_with_the_delegation():
+    x = extract(
+        "Gov. Pruett departed today for Monterrey, where she will lead a 20-member Kansas trade and investment "
+        "delegation through Friday. Joining the Governor are Commerce Secretary Ilse Brandauer-Ortiz and Lt. Col. "
+        "(Ret.) Barnaby Okafor, president of the Kansas-Mexico Council. Business leaders traveling with the "
+        "delegation include Ingrid Feldhaus, chief executive of Prairie Harvest Tools; Jamal Whitcombe-Ruiz, vice "
+        "president of Cedar Valley Foods.\n"
+    )
+    group = "Kansas trade and investment delegation"
+    mem = _members(x)
+    for name in ("Ilse Brandauer-Ortiz", "Barnaby Okafor", "Ingrid Feldhaus", "Jamal Whitcombe-Ruiz"):
+        assert (name, group) in mem

@@ -112,7 +112,7 @@ _STAFF = frozenset("director directora executive ejecutivo ejecutiva manager ger
 # More unnamed delegations: `a Senate delegation to X and Y`, `the 2023 San Antonio trade delegation
 # to X`, `a delegation of Reynosa business leaders`.
 _UNNAMED_MORE = re.compile(
-    r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|led|leads|heads)\s+"
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|led|leads|heads)\s+(?:\d{1,3}-(?:member|person|company|strong)\s+)?"
     r"((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.’']*\s+){1,3}(?:(?:congressional|trade|investment|business|legislative|bipartisan|"
     r"official|state|economic|commercial)\s+(?:and\s+(?:trade|investment|business|economic|commercial)\s+)?)?(?:delegation|mission)"
     r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"

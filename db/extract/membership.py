@@ -416,6 +416,17 @@ def retype_chaired_bodies(doc: Doc) -> None:
 _CHAIRED_HEADS = frozenset("committee council commission group comite consejo comision".split())
 
 
+# `Joining the Governor are A and B`, `Rounding out the official party is C`, `Business leaders
+# traveling with the delegation include D; E`, `Acompañan al gobernador A y B`: the delegation's people.
+_TRAVELLING_WITH = re.compile(
+    r"\b(?:(?:joining|accompanying)\s+(?:the\s+\w+|him|her|them)(?:\s+on\s+the\s+\w+)?\s+(?:are|were|is|was|will\s+be)|"
+    r"rounding\s+out\s+the\s+(?:official\s+)?(?:party|delegation|group|mission)\s+(?:are|were|is|was|will\s+be)|"
+    r"travel(?:l)?ing\s+with\s+(?:the|him|her|them)(?:\s+(?:delegation|governor|mission|secretary|mayor))?\s+"
+    r"(?:include|includes|included|are|were|will\s+be)|"
+    r"(?:acompañan|acompañaron|acompañará[n]?)\s+al?\s+(?:gobernador|gobernadora|secretari[oa]|alcalde|alcaldesa|"
+    r"presidente|presidenta|titular|mandatario)(?:\s+\w+){0,2}?(?:\s+en\s+(?:la|esta)\s+\w+)?)\b", re.I)
+
+
 def _role_verb(verb: str) -> str:
     v = fold(re.sub(r"^(?:was|were|will be|is|are|fue|ser[áa]|es)\s+", "", verb.strip(), flags=re.I))
     if v.startswith("co") and ("chair" in v or "presid" in v or "led" in v or "lead" in v):
@@ -508,6 +519,13 @@ def read_participation(doc: Doc) -> None:
         near = _between(people, m.start() - 120, m.start())
         if ini is not None and near:
             doc.member(near[-1][1], ini, _role_verb(m.group("verb")))
+    for m in (_TRAVELLING_WITH.finditer(text) if _may(low, ("joining", "accompan", "rounding out", "travel", "acompañ")) else ()):
+        ini = best_of_kind(doc, "delegation")
+        ini = ini if ini is not None else main_group(doc)
+        if ini is None:
+            continue
+        for ps, pidx in _between(people, m.end(), _sentence_end(text, m.end())):
+            doc.member(pidx, ini, "member")
     for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ", "parte de")) else ()):
         ref = m.group("ref") or m.group("ref2")
         before = [(s, i) for s, _, i in groups if s < m.start()]
