@@ -727,7 +727,7 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
         elif namey(t) or (t.key in V.NAME_SUFFIXES and len(name) >= 2):
             name.append(t)
         elif _surname_like_title(run, j, name):
-            name.append(t)  # "Rigoberto Alcalde Sotomayor": a title word in a surname's place
+            name.append(t)  # "Eustaquio Alcalde Berumen": a title word in a surname's place
         else:
             break
         if name[-1].possessive:
@@ -757,7 +757,7 @@ def _company_follows(run: list[Tok], j: int, name: list[Tok]) -> bool:
 
 def _surname_like_title(run: list[Tok], j: int, name: list[Tok]) -> bool:
     """A capitalised title word between a given name and another surname (`Alcalde` in
-    `Rigoberto Alcalde Sotomayor`)."""
+    `Eustaquio Alcalde Berumen`)."""
     t = run[j]
     return (
         bool(name) and is_given(name[0].text) and t.key in V.TITLE_WORDS and t.text[:1].isupper() and not t.text.isupper()
