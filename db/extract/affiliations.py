@@ -277,7 +277,7 @@ def _appositions(doc: Doc) -> None:
                     conj and not is_title_tok(tokens(conj.group(1))[0]) and fold(conj.group(1)) not in V.TITLE_MODIFIERS):
                 continue  # "Name, y el jefe de ...": the next person's title; "Name, y se reunió con ...": a verb
             bare = _BARE_DE.match(m.group(1))
-            if bare:  # "Iñaki Ruiz, de Nexcora, y ...": the company alone
+            if bare:  # "Iñaki Ruiz, de Vantrelis, y ...": the company alone
                 org = bare.group(1)
                 if not is_place(org) and doc.lookup("person", org) is None and not is_title_tok(tokens(org)[0]):
                     at = m.start(1) + bare.start(1)

@@ -174,7 +174,7 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
         name = name[:-1]  # a sentence's full stop, not an abbreviation's
     end = m.start() + len(name)
     if ", " in name and not re.search(r",\s+(?:S\.|Inc|LL|Ltd|L\.P)", name):
-        name = name.split(",")[0]  # "Laureles Capital, El Colegio": a list, not one name
+        name = name.split(",")[0]  # "Encinos Capital, El Colegio": a list, not one name
         end = start + len(name)
     words = fold(name).split()
     if words and words[0] in _PLACE_NAMED:

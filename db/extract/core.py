@@ -224,7 +224,7 @@ def org_core(name: str) -> tuple[str, str | None]:
         words = words[:-1]  # "... Mayors Association Wednesday": a date after the name
     lead = 0
     while lead < len(words) - 2 and (fold(words[lead]).replace(" ", "") in V.TITLE_WORDS or fold(words[lead]) in V.TITLE_MODIFIERS):
-        lead += 1  # "Co-Chair Binational Corridor Mayors Association"
+        lead += 1  # "Co-Chair Binational River Cities Association"
     if lead and any(fold(w).replace(" ", "") in V.TITLE_WORDS for w in words[:lead]) and looks_like_org(" ".join(words[lead:])):
         words = words[lead:]
     if len(words) != len(name.split()):
@@ -263,7 +263,7 @@ def binational_group_kind(name: str) -> str | None:
         for w in (words[-1], words[0]):
             if w in V.AMBIGUOUS_GROUP_KINDS:
                 return V.AMBIGUOUS_GROUP_KINDS[w]
-        for n, w in enumerate(words[1:-1], 1):  # "U.S.–Mexico Joint Committee on Border Infrastructure"
+        for n, w in enumerate(words[1:-1], 1):  # "U.S.–Mexico Joint Committee on River Ports"
             if w in V.AMBIGUOUS_GROUP_KINDS and words[n + 1] in ("on", "for", "sobre", "para"):
                 return V.AMBIGUOUS_GROUP_KINDS[w]
     return None
@@ -502,7 +502,7 @@ class Doc:
         return Span(start, end, self.text[start:end], self.text[sentence[0] : sentence[1]].strip())
 
     def _fuller_person(self, name: str) -> int | None:
-        """`Balderas Ocampo` or `Itzel Balderas` after `Itzel Balderas Ocampo`: the one person whose
+        """`Lira Ocaña` or `Nidia Lira` after `Nidia Lira Ocaña`: the one person whose
         full name ends or starts with these two or more words."""
         words = fold(name).split()
         if len(words) < 2:
@@ -720,7 +720,7 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
     while j < len(run):
         t = run[j]
         if _company_follows(run, j, name):
-            company_after = True  # "Fausto Euán Quijano de Textiles Mayapán": the name ends before `de`
+            company_after = True  # "Teófilo Canul Ordaz de Hilaturas del Sureste": the name ends before `de`
             break
         if t.key in V.NAME_PARTICLES and t.text.islower() and _particles_then_name(run, j):
             name.append(t)

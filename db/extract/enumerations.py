@@ -2,7 +2,7 @@
 
 - `de la SICT`, `del IMPLAN`, `of the CBP`: an acronym after `of the`/`de la` is an organization
   (not a place or a state code).
-- `entre ellos CIAF, COMDEF, UAFN, Universidad Tecnológica del Bravo`, `de la SRE, Segob, SHCP y
+- `entre ellos CIAF, COMDEF, UAFN, Universidad Tecnológica del Mayo`, `de la SRE, Segob, SHCP y
   Semarnat`: in an enumeration holding at least two acronyms or organization-shaped names, every
   acronym and every organization-shaped or unknown single capitalised word is an organization.
 """

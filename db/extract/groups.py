@@ -1,10 +1,10 @@
 """Stage: initiatives named anywhere in the text, named or not.
 
 - Named groups inside longer capitalised runs: `Final Report of the Binational Task Force on X`,
-  `2025 Border Logistics Summit Corridor Mayors Association` (a headline run on into the next
+  `2025 Gulf Freight Summit River Cities Association` (a headline run on into the next
   name), `la Reunión Plenaria del Mecanismo Binacional de X` (Spanish names start with their kind).
 - Unnamed delegations and missions: `a bipartisan congressional delegation to Mexico`,
-  `an investment mission to Monterrey and Saltillo`, `la misión empresarial mexicana`.
+  `an investment mission to Mérida and Campeche`, `la misión empresarial mexicana`.
 
 Each is typed by its kind words (`db.extract.core.initiative_kind`); a name already drawn as an
 organization is left as it is.
@@ -110,7 +110,7 @@ _STAFF = frozenset("director directora executive ejecutivo ejecutiva manager ger
 
 
 # More unnamed delegations: `a Senate delegation to X and Y`, `the 2023 San Antonio trade delegation
-# to X`, `a delegation of Reynosa business leaders`.
+# to X`, `a delegation of Tijuana business leaders`.
 _UNNAMED_MORE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|led|leads|heads)\s+(?:\d{1,3}-(?:member|person|company|strong)\s+)?"
     r"((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.’']*\s+){1,3}(?:(?:congressional|trade|investment|business|legislative|bipartisan|"
@@ -222,7 +222,7 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
     keys = [t.key for t in run]
     whole = _whole(run)
     if whole:
-        out.append(whole)  # "Binational Logistics and Water Table", "Alianza Binacional Sonora–Arizona"
+        out.append(whole)  # "Binational Rail and Water Table", "Alianza Binacional Sonora–Arizona"
     for i, k in enumerate(keys):
         if k in _KIND_FIRST and i > 0 and keys[i - 1] in _OF | {"la", "las", "los", "el"}:
             sub = run[i:]  # "... del Mecanismo Binacional de X"

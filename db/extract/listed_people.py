@@ -1,7 +1,7 @@
 """Stage: a name in a list of people is a person, known given name or not.
 
-`by A, B, Rutherford Baines and C`, `the Board: A, B, Husai Ibarra Tirado, C`, `the help of: A,
-Org; Odalys Ferrán, Org; B`: when at least two items of one list are people already found, an
+`by A, B, Thaddeus Wyck and C`, `the Board: A, B, Ulises Pech Tamayo, C`, `the help of: A,
+Org; Anatolia Ruelas, Org; B`: when at least two items of one list are people already found, an
 item of the same shape (two to five capitalised name words, no organization, title or place word)
 is a person too. Structure is the evidence; a given-name list is not needed.
 """

@@ -718,7 +718,7 @@ _LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\
 
 
 def comma_parts(rest: str) -> list[str]:
-    """`Senior Partner, Ortuño & Asociados, S.C., Mexico City` -> the comma-separated parts, a legal
+    """`Senior Partner, Varela & Asociados, S.C., Mexico City` -> the comma-separated parts, a legal
     form (`S.C.`, `Inc.`, `S.A. de C.V.`) kept with the name before it, degrees dropped."""
     parts: list[str] = []
     for p in re.split(r"\s*[,|]\s*|\s+and\s+(?=(?:former|then|ex|later)\s)|\s+y\s+(?=(?:ex|exdirector|extitular)\b)", rest):

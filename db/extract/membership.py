@@ -468,7 +468,7 @@ def read_participation(doc: Doc) -> None:
         role = _role_verb(m.group("verb"))
         doc.member(near[-1][1], ini, role)
         group_start = min(sp.start for sp in doc.found["initiative"][ini].spans if sp.start >= m.end())
-        for ps, pidx in _between(people, m.end(), group_start):  # "Copreside, junto con Dwight Ambrose, la Mesa X"
+        for ps, pidx in _between(people, m.end(), group_start):  # "Copreside, junto con Orrin Castell, la Mesa X"
             doc.member(pidx, ini, role)
     for m in (_AS_ROLE_OF.finditer(text) if _may(low, ("fungir", "ser", "serve", "act")) else ()):
         org = _group_after(doc, m.end())

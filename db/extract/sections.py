@@ -158,7 +158,7 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
             named = [(sp.start, i) for i, g in enumerate(doc.found["initiative"]) for sp in g.spans if sp.start < e]
             if named:
                 out_extra_with.append((n, max(named)[1]))
-    for n, (s, e) in enumerate(lines):  # "ADVISORY COUNCIL" above "The PRIMA Advisory Council brings together ..."
+    for n, (s, e) in enumerate(lines):  # "ADVISORY COUNCIL" above "The Harbor Exporters Advisory Council brings together ..."
         if not 0 < len(text[s:e].split()) <= 5:
             continue
         kind = fold(_LEAD.sub("", text[s:e], count=1)).rstrip(" :")
