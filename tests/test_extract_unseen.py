@@ -109,21 +109,21 @@ Name | Title | Organization
 Leopoldina Arriaga | Chief Sustainability Officer | Aguas del Norte
 Fitzgerald Omondi | Senior Fellow | Rio Bravo Policy Institute
 Ysolde Carranza Beltrán | Executive Director | Consejo Energético de Sonora
-Rutherford Baines | Partner | Baines & Whitcombe LLP
+Rutherford Banning | Partner | Banning & Whitcombe LLP
 """,
     {
-        "people": {"Leopoldina Arriaga", "Fitzgerald Omondi", "Ysolde Carranza Beltrán", "Rutherford Baines"},
+        "people": {"Leopoldina Arriaga", "Fitzgerald Omondi", "Ysolde Carranza Beltrán", "Rutherford Banning"},
         "affiliations": {
             ("Leopoldina Arriaga", "Aguas del Norte"): "Chief Sustainability Officer",
             ("Fitzgerald Omondi", "Rio Bravo Policy Institute"): "Senior Fellow",
             ("Ysolde Carranza Beltrán", "Consejo Energético de Sonora"): "Executive Director",
-            ("Rutherford Baines", "Baines & Whitcombe LLP"): "Partner",
+            ("Rutherford Banning", "Banning & Whitcombe LLP"): "Partner",
         },
         "memberships": {
             ("Leopoldina Arriaga", "Binational Water and Energy Working Group"): "member",
             ("Fitzgerald Omondi", "Binational Water and Energy Working Group"): "member",
             ("Ysolde Carranza Beltrán", "Binational Water and Energy Working Group"): "member",
-            ("Rutherford Baines", "Binational Water and Energy Working Group"): "member",
+            ("Rutherford Banning", "Binational Water and Energy Working Group"): "member",
         },
     },
 )
@@ -457,16 +457,16 @@ DOCS["appointments"] = ("""North American Logistics Council Announces New Adviso
 
 HOUSTON, Texas – The North American Logistics Council (NALC) has named four executives to its new Advisory Board on Cross-Border Freight.
 
-The board will be chaired by Clementine Ashdown-Reyes, former chief operating officer of Meridian Intermodal. Joining her are Bartolomé Iturriaga, head of customs compliance at Puerto Seco Holdings; Anouk Verhoeven, a senior vice president at Tulip Cold Chain; and Desmond K. Ofori, founder of Ofori Trucking.
+The board will be chaired by Clementine Ashworth-Reyes, former chief operating officer of Meridian Intermodal. Joining her are Bartolomé Iturriaga, head of customs compliance at Puerto Seco Holdings; Anouk Verhoeven, a senior vice president at Tulip Cold Chain; and Desmond K. Ofori, founder of Ofori Trucking.
 
 "Freight does not stop at the border, and neither should planning," Ashdown-Reyes said.
 """, {
- "people": {"Clementine Ashdown-Reyes", "Bartolomé Iturriaga", "Anouk Verhoeven", "Desmond K. Ofori"},
- "affiliations": {("Clementine Ashdown-Reyes", "Meridian Intermodal"): "former chief operating officer",
+ "people": {"Clementine Ashworth-Reyes", "Bartolomé Iturriaga", "Anouk Verhoeven", "Desmond K. Ofori"},
+ "affiliations": {("Clementine Ashworth-Reyes", "Meridian Intermodal"): "former chief operating officer",
                   ("Bartolomé Iturriaga", "Puerto Seco Holdings"): "head of customs compliance",
                   ("Anouk Verhoeven", "Tulip Cold Chain"): "senior vice president",
                   ("Desmond K. Ofori", "Ofori Trucking"): "founder"},
- "memberships": {("Clementine Ashdown-Reyes", "Advisory Board on Cross-Border Freight"): "chair",
+ "memberships": {("Clementine Ashworth-Reyes", "Advisory Board on Cross-Border Freight"): "chair",
                  ("Bartolomé Iturriaga", "Advisory Board on Cross-Border Freight"): "member",
                  ("Anouk Verhoeven", "Advisory Board on Cross-Border Freight"): "member",
                  ("Desmond K. Ofori", "Advisory Board on Cross-Border Freight"): "member"},

@@ -28,7 +28,7 @@ def test_import_session_defers_syncs_then_restores_and_checkpoints(tmp_path):
     with import_session(db):
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 1
         for i in range(3):
-            import_text(db, f"Delta Forum {i} members:\n\n  • Ana Quiroga{i} - Nexcora\n", name=f"d{i}.txt")
+            import_text(db, f"Delta Forum {i} members:\n\n  • Ana Quiroga{i} - Vantrelis\n", name=f"d{i}.txt")
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
     busy, frames, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert busy == 0 and frames == copied  # everything already in the database file

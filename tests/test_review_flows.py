@@ -285,7 +285,7 @@ def test_judgements_carry_aliases_not_same_and_edited_fields(db_path):
 
 def test_one_mention_per_record_and_span(tmp_path):
     # the extractor finds this heading's group twice at one span; the record gets one mention
-    roster = ("Leadership: North American Regional Group\n\nChair: Odile Varga\n"
+    roster = ("Leadership: North American Rail Group\n\nChair: Odile Varga\n"
               "Professor of Trade, Harwick School of Policy, Calder University, Boston; North American Chair,"
               " Gulf-Andes Commission\n\nDeputy Chair: Tomas Whitlow\nChairman, Whitlow Partners; Deputy Chair,"
               " North American Gulf-Andes Commission\n\nRegional Director: Pim Ostrava\n")
@@ -295,7 +295,7 @@ def test_one_mention_per_record_and_span(tmp_path):
         'SELECT COUNT(*) FROM (SELECT 1 FROM mentions GROUP BY document_id, entity_type, entity_id, start, "end"'
         " HAVING COUNT(*) > 1)").fetchone()[0]
     group = db.execute("SELECT COUNT(*) FROM mentions m JOIN initiatives i ON i.id = m.entity_id"
-                       " WHERE m.entity_type = 'initiative' AND i.name = 'North American Regional Group'").fetchone()[0]
+                       " WHERE m.entity_type = 'initiative' AND i.name = 'North American Rail Group'").fetchone()[0]
     db.close()
     assert duplicates == 0 and group == 1
 
