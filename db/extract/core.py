@@ -60,8 +60,9 @@ class Extraction:
 
 # --------------------------------------------------------------------------- tokens and sentences
 
-# A nickname in quotes (`Ramiro “Chato” Olvera`) is one token, so it stays inside the name.
-_TOKEN = re.compile(r"[“\"][^\W\d_][\w’'\-]*[”\"]|[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
+# A nickname in quotes (`Ramiro “Chato” Olvera`, `Juan José "J.J." Ruiz`, `Mario "El Flaco" Paz`) is one
+# token, so it stays inside the name.
+_TOKEN = re.compile(r"[“\"][^\W\d_][\w’'.\-]*(?: [^\W\d_][\w’'.\-]*)?[”\"]|[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
 
@@ -147,8 +148,8 @@ def namey(tok: Tok) -> bool:
         return t[1:2].isupper()
     if not t or not t[0].isupper():
         return False
-    if _INITIAL.fullmatch(t):
-        return True
+    if _INITIAL.fullmatch(t) or t.endswith(".") and fold(t[:-1]) in V.NAME_ABBREVIATIONS:
+        return True  # "Ana R. Paz", "José Ma. Ruiz"
     if not _LETTERS.fullmatch(t):
         return False
     if len(t) > 1 and t.isupper():
@@ -168,6 +169,8 @@ def namey(tok: Tok) -> bool:
         or k in V.LIST_WORDS
         or k in V.PEOPLE_HEADINGS
         or k in V.ORG_HEADS
+        or k in V.FUNCTION_WORDS_ES
+        or k in V.PLACE_UNITS
     )
 
 
@@ -315,7 +318,10 @@ def is_place(name: str) -> bool:
     if rest and len(rest) < len(words) and " ".join(rest) in V.package_places():
         return True  # "Yuma County", "Condado de Ellis" (when Ellis is a city), "Valle de Mexicali"
     sides = re.split(r"\s*[-–]\s*", name.strip())
-    return len(sides) == 2 and all(fold(x) in V.package_places() for x in sides)
+    if len(sides) == 2 and all(fold(x) in V.package_places() for x in sides):
+        return True
+    parts = re.split(r"\s*,\s*|\s+(?:y|and|e|&)\s+", name.strip())  # "Houston y San Antonio": places joined
+    return len(parts) >= 2 and all(p and is_place(p) for p in parts)
 
 
 _LEGAL_FORMS = frozenset("sc s.c. sa s.a. cv inc inc. llc llp lp ltd corp plc ac a.c.".split())
@@ -567,7 +573,7 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     for i, tok in enumerate(toks):
         gap = text[cur[-1].end : tok.start] if cur else ""
         gap_ok = bool(cur) and not cur[-1].possessive and (
-            gap.strip() == "" or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
+            (gap.strip() == "" and not _COLUMN_GAP.search(gap)) or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
         )
         century = i + 1 < len(toks) and toks[i + 1].key == "century" and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)
         if tok.cap or tok.text == "&" or century:  # "21st Century Border Initiative"
@@ -594,6 +600,9 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
 
 
 _JOINERS = V.NAME_CONNECTORS | V.NAME_PARTICLES
+# A tab or three spaces separate the columns of a flattened table or a menu bar, never the words of
+# one name: "Lic. Ana Ruiz Paz      Jorge Lemus" is two names, "Inicio   Nosotros   Marco Legal" no name.
+_COLUMN_GAP = re.compile(r"\t| {3,}")
 
 
 def _joins_capital(toks: list[Tok], i: int, text: str) -> bool:
@@ -636,6 +645,9 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
         t = run[j]
         if _company_follows(run, j, name):
             company_after = True  # "Fausto Euán Quijano de Textiles Mayapán": the name ends before `de`
+            break
+        if len(name) >= 2 and t.key in V.MATERIAL_WORDS:
+            company_after = True  # "Senator Ana Ruiz Opening Statement (PDF)": a document of the person
             break
         if t.key in V.NAME_PARTICLES and t.text.islower() and _particles_then_name(run, j):
             name.append(t)
@@ -701,16 +713,22 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
     `strong` (the caller has structural evidence such as a member-list line).
     """
     run = collapse_double(run)
+    in_thing = False  # inside an organization's or place's name (until a title word)
     for i, tok in enumerate(run):
         if tok.possessive and i < len(run) - 1:
             return None
+        if is_title_tok(tok):
+            in_thing = False
         prev = run[i - 1].key if i else ""
         if is_given(tok.text) and namey(tok) and not is_nickname(tok) and prev not in ("san", "santa", "st", "saint", "el", "los", "las"):
+            in_thing = in_thing or _names_a_thing(run, i)
+            if in_thing:
+                continue
             name = _name_from(run, i)
             if name:
                 return run[:i], name
-            if i + 1 < len(run) and is_given(run[i + 1].text):
-                continue
+            if i + 1 < len(run) and (is_given(run[i + 1].text) or not namey(run[i + 1])):
+                continue  # "Nuevo León Secretary of Economy Ana Ruiz": `León` starts no name, go on
             break  # a given-name word that starts no name ("Wiremu Tane": "Tane"): other evidence decides
     for i, tok in enumerate(run):
         if is_title_tok(tok) or strong and i == 0:
@@ -722,6 +740,27 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
                 if name:
                     return run[:start], name
     return None
+
+
+# Common nouns that, written before a given-name word, make the run a place's or a company's name.
+_NOUN_BEFORE_NAME = frozenset("industrial parque park plaza puerto port distrito district valle valley".split())
+
+
+def _names_a_thing(run: list[Tok], i: int) -> bool:
+    """The given-name word run[i] is part of an organization's or a place's name: the word before it
+    is an organization head word or suffix, a place or a place noun, with no title before it
+    (`Fundación Sierra Madre`, `Parque Industrial Rosa Blanca`, `Laredo Rail Bridge Study`)."""
+    if i == 0 or is_title_tok(run[i - 1]):
+        return False
+    titles = [j for j in range(i) if is_title_tok(run[j])]
+    since_title = run[titles[-1] + 1 : i] if titles else run[:i]
+    if any(t.key in V.ORG_HEADS or t.key in V.ORG_SUFFIXES or t.key in _NOUN_BEFORE_NAME for t in since_title
+           if t.text[:1].isupper()):
+        return True  # "Director of Fundación Rosa Blanca"
+    prev = run[i - 1]
+    if titles or not prev.text[:1].isupper() or prev.possessive:
+        return False  # "Ambassador to Mexico Ana Ruiz": a title's place, then the name
+    return (prev.key in V.PLACES or is_place(prev.text)) and not is_given(prev.text)
 
 
 def phrase_of(text: str, toks: list[Tok]) -> str:

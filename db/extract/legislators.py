@@ -70,6 +70,8 @@ def read_legislators(doc: Doc) -> None:
         last_dept = fold(dept.split()[-1]) if dept.split() else ""
         if last_dept not in V.TOPIC_WORDS | _DEPARTMENT_WORDS or doc.lookup("person", name) is not None:
             continue
+        if "," in dept and not _SERIES_AFTER_COMMA.search(dept):
+            continue
         if any(fold(w) in V.NON_NAME_WORDS or fold(w) in V.TITLE_WORDS for w in name.split()):
             continue
         line = (text.rfind("\n", 0, m.start()) + 1, m.end())
@@ -99,9 +101,15 @@ def labelled_names(text: str) -> set[str]:
 _DEPARTMENT_WORDS = frozenset("commerce trade energy development affairs finance credit transportation infrastructure "
                               "communications state foreign security economy agriculture labor industry relations "
                               "environment interior tourism".split())
+# Within one line (a title ending a line is not followed by the name on the next: "Secretary of Economy\nFact
+# Sheet"); the name has two or three words ("Secretary of Economy Ana Ruiz Paz").
 _DEPARTMENT_TITLE = re.compile(
     r"\b(?:Secretary|Minister|Undersecretary|Under Secretary|Deputy Secretary|Assistant Secretary|Commissioner|"
-    r"Administrator|Director)\s+(?:of|for)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w’'\-]*(?:,)?\s+(?:and\s+|&\s+)?){0,5}?[A-Z][\w’'\-]*)\s+"
-    r"([A-Z][\w’'\-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'\-]+(?:\s+(?:de la|de los|del|de)\s+[A-Z][\w’'\-]+)?)\b(?!\s+[A-Z])"
+    r"Administrator|Director)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    r"((?:[A-Z][\w’'\-]*(?:,)?[ \t]+(?:and[ \t]+|&[ \t]+)?){0,5}?[A-Z][\w’'\-]*)[ \t]+"
+    r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w’'\-]+){1,2}(?:[ \t]+(?:de la|de los|del|de)[ \t]+[A-Z][\w’'\-]+)?)"
+    r"\b(?![ \t]+[A-Z])"
 )
+# "Director of Commercial Operations, Energía Solar": a comma inside the department only in a series ("of
+# Agriculture, Rural Development and Food"); otherwise it ends the title and an organization follows.
+_SERIES_AFTER_COMMA = re.compile(r",[^,]*\b(?:and|&|y)\b")

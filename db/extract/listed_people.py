@@ -28,11 +28,11 @@ def read_listed_people(doc: Doc, lines: list[tuple[int, int]]) -> None:
             _read_list(doc, text, s, e, starts)
 
 
-def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The list items of text[s:e]: `;`-separated (each item's first comma part) when there are two
-    or more semicolons, else comma- and `and`-separated parts."""
+def _items(text: str, s: int, e: int, by_semicolon: bool) -> list[tuple[int, int]]:
+    """The list items of text[s:e]: `;`-separated (each item's first comma part), else comma- and
+    `and`-separated parts."""
     seg = text[s:e]
-    if seg.count(";") >= 2:
+    if by_semicolon:
         out, pos = [], s
         for part in seg.split(";"):
             first = part.split(",")[0]
@@ -40,15 +40,24 @@ def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
             pos += len(part) + 1
         return out
     out, pos = [], s
-    for part in re.split(r",|\s(?=(?:and|y)\s)", seg):
+    for part in re.split(r"[,;]|\s(?=(?:and|y)\s)", seg):
         out.append((pos, pos + len(part)))
         pos += len(part) + 1
     return out
 
 
 def _read_list(doc: Doc, text: str, s: int, e: int, starts: set[int]) -> None:
-    items = _items(text, s, e)
-    if len(items) < 3:
+    semicolons = text.count(";", s, e)
+    if semicolons != 1:
+        _read_items(doc, text, s, e, starts, semicolons >= 2)
+    else:  # "A, Title; B, Title, Org" or "A, B; and C": read both ways
+        _read_items(doc, text, s, e, starts, False)
+        _read_items(doc, text, s, e, starts, True)
+
+
+def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolons: bool) -> None:
+    items = _items(text, s, e, semicolons)
+    if len(items) < (2 if semicolons else 3):
         return
     spans = []
     for a, b in items:
@@ -63,13 +72,19 @@ def _read_list(doc: Doc, text: str, s: int, e: int, starts: set[int]) -> None:
             a = colon + 2  # "the members of the Board: A"
         b = a + len(_ITEM_END.sub("", text[a:b]))
         spans.append((a, b))
-    known = sum(1 for a, b in spans if any(a <= st < b for st in starts))
-    if known < 2:
+    known = sum(1 for a, b in spans if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]))
+    # "Committee: A (chair); Anwen Ruiz, Org (vice chair)": in a roster of semicolon items, half known is enough
+    if known < 2 and not (semicolons and known >= 1 and 2 * known >= len(spans)):
         return
     for a, b in spans:
-        if any(a <= st < b for st in starts) or not _name_shaped(doc, text[a:b]):
+        if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]) or not _name_shaped(doc, text[a:b]):
             continue
         doc.add("person", text[a:b], doc.span(a, b, (s, e)))
+
+
+def _known_name(doc: Doc, item: str) -> bool:
+    """The item names a person already found (`Ana Ruiz (chair)` after `Ana Ruiz` elsewhere)."""
+    return doc.lookup("person", re.sub(r"\s*\([^()]*\)\s*$", "", item)) is not None
 
 
 def _name_shaped(doc: Doc, item: str) -> bool:

@@ -36,6 +36,7 @@ from db.extract.core import (
 
 # prose ------------------------------------------------------------------------
 
+_FILE_TYPES = frozenset("pdf doc docx xls xlsx ppt pptx mp3 mp4 html zip csv".split())
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 
 
@@ -52,6 +53,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     _supports(doc, sent)
     runs = [part for r in runs for part in _split_verbs(r)]
     caption = _caption_span(text, s, e)
+    menu = _menu_line(text, s, e)
     pair_firsts: set[int] = set()
     for r in runs:
         if any(t.key in ("and", "y") for t in r) and _pair_of_people(doc, r):
@@ -62,8 +64,10 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
         if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
             acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
-        found = person_in_run(run)
-        if not found and not acr and (tail := _evidenced_name(text, run, e)):
+        if acr and fold(acr) in _FILE_TYPES:
+            acr = None  # "Ana Ruiz Testimony (PDF)": a link's file type, not the run's acronym
+        found = person_in_run(run) if not menu else None
+        if not found and not menu and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
         if not found and not acr and caption[0] <= run[0].start < caption[1] and 2 <= len(run) <= 4 and all(
@@ -139,6 +143,20 @@ _WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|c
 _CAPTION = re.compile(r"(?:\((?:l\s*-\s*r|l\.?\s*to\s*r\.?|left to right|de izq[^)]{0,20})\)|\bfrom left|"
                       r"\bde izquierda a derecha)[^:]{0,10}:\s*"  # the names of a photo, left to right
                       r"|\b(?:panelists|speakers|participants|moderators?|ponentes|panelistas|participantes)\s*:\s*", re.I)
+
+
+_COLUMNS = re.compile(r"\t+| {3,}")
+
+
+def _menu_line(text: str, s: int, e: int) -> bool:
+    """A site's menu bar (`Inicio   Nosotros   Marco Legal   Contacto`): four or more short items set apart
+    by wide gaps, none with a title, a comma or a digit. Its items name pages, not people."""
+    ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = text[ls : le if le >= 0 else len(text)]
+    cells = [c.strip() for c in _COLUMNS.split(line) if c.strip()]
+    if len(cells) < 4:
+        return False
+    return all(len(c.split()) <= 4 and not re.search(r"[,\d@]", c) and not has_title_word(c) for c in cells)
 
 
 def _caption_span(text: str, s: int, e: int) -> tuple[int, int]:

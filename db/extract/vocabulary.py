@@ -82,6 +82,7 @@ HONORIFICS = _words(
     mr mrs ms miss dr dra rep sen gov hon amb prof sr sra srta lic ing mtro mtra arq dip dipl senator representative
     congressman congresswoman governor mayor ambassador president secretary minister undersecretary judge
     justice general gen col capt lt sir dame lord lady don dona doctor professor
+    honorable honourable
     """
 )
 
@@ -319,8 +320,12 @@ ABBREVIATIONS = _words(
     """
     mr mrs ms dr dra rep reps sen sens gov hon amb prof sr sra srta lic ing mtro mtra arq dip gen col capt lt sgt cmdr adm
     u.s u.k st jr inc corp co ltd no vs etc e.g i.e mt ft jan feb mar apr jun jul aug sep sept oct nov dec
+    ma fco gpe wm
     """
 )
+
+# Given names written abbreviated with a dot ("José Ma. Ruiz" for María, "Fco. Javier", "Ma. Gpe. Paz").
+NAME_ABBREVIATIONS = _words("ma fco gpe wm")
 
 # Words of an organization's role in an initiative ("Founding Corporate Partner").
 ROLE_WORDS = _words("partner partners sponsor sponsors supporter supporters member members convener host co-host funder founder donor")
@@ -339,7 +344,21 @@ HEADLINE_VERBS = _words(
 GROUP_BODIES = _words("council committee board consejo comite")
 
 # Courtesy titles before a name ("Lic.", "Dra.", "C.P."): not job titles, dropped from list names.
-COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c.p cp")
+COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c.p cp "
+                  "hon honorable honourable")  # "The Honorable Ana Ruiz": a style, not a job title
+
+# Words naming a document or a recording of a person, written right after the name in hearing and
+# event pages ("Ana Ruiz Opening Statement (PDF)", "Ana Ruiz Testimony", "Ana Ruiz Bio").
+MATERIAL_WORDS = _words("statement testimony remarks bio biography photo headshot video slides presentation transcript "
+                        "interview opening closing written prepared declaracion ponencia semblanza")
+
+# Spanish prepositions and conjunctions that open a sentence capitalised ("En San Antonio, ...", "Por la
+# Cámara, ...") and are never a word of a name (`De`, `Del`, `La` are: "María De la Garza").
+FUNCTION_WORDS_ES = _words("en por con para al sin desde tras entre durante ante sobre hacia segun mediante "
+                           "tambien ademas asimismo pero aunque como cuando donde")
+
+# Words naming a unit of a place ("Harris County", "Condado de Ellis"): never a word of a person's name.
+PLACE_UNITS = _words("county parish township borough condado municipio")
 
 # Days of the week ("the Wilson Center on Tuesday": a date, not part of the name).
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
