@@ -111,7 +111,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             _who_heads(doc, pidx, name[-1].end, sent)
             _of_org(doc, pidx, name[-1].end, sent)
             continue
-        _entity_run(doc, run, acr, sent)
+        if not menu:
+            _entity_run(doc, run, acr, sent)
         if len(run) == 2 and run[0].start == s and not is_given(run[0].text) and not acr:
             run = run[1:]  # "Later Teresa thanked ..."
         if len(run) == 1 and not acr:
