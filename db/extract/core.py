@@ -128,6 +128,8 @@ def is_given(word: str) -> bool:
     """A common given name (accent-insensitive); `Jean-Pierre` counts by its first part."""
     k = fold(word)
     if " " in k and "-" in word:
+        if k in V.package_compound_given_names():
+            return True  # "Sun-Hee", "Abdel-Karim": a hyphenated given name as a whole
         k = k.split()[0]
     return k in V.GIVEN_NAMES or k in V.package_given_names()
 
@@ -395,6 +397,8 @@ class Doc:
         idx = self.lookup(etype, name)
         if idx is None and etype == "person":
             idx = self._fuller_person(name)
+        if idx is None and etype == "person":
+            idx = self._lengthen_person(name)
         if idx is None:
             idx = len(self.found[etype])
             self.found[etype].append(Found(etype, name))
@@ -443,6 +447,26 @@ class Doc:
         hits = [i for i in candidates
                 if len(pw := fold(people[i].name).split()) > len(words) and (pw[-len(words):] == words or pw[: len(words)] == words)]
         return hits[0] if len(hits) == 1 else None
+
+    def _lengthen_person(self, name: str) -> int | None:
+        """`Evaristo Clavijo Nájera` after `Clavijo Nájera` (read first, after `el senador`): the one person
+        whose two or more words end or start this longer name takes it as their name."""
+        words = fold(name).split()
+        if len(words) < 3:
+            return None
+        people = self.found["person"]
+        candidates = sorted(set().union(*(self.parts.get(w, set()) for w in words)))
+        hits = [i for i in candidates
+                if 2 <= len(pw := fold(people[i].name).split()) < len(words) and (words[-len(pw):] == pw or words[: len(pw)] == pw)]
+        if len(hits) != 1:
+            return None
+        ent = people[hits[0]]
+        ent.aliases.add(ent.name)
+        ent.name = name
+        self.index[("person", self._key("person", name))] = hits[0]
+        for k in {words[0], words[-1]} | {p for p in words[1:-1] if len(p) > 3}:
+            self.parts.setdefault(k, set()).add(hits[0])
+        return hits[0]
 
     def person_by_part(self, word: str) -> int | None:
         """The one person of this document whose first or last name is `word`."""

