@@ -782,6 +782,8 @@ def _names_a_thing(run: list[Tok], i: int) -> bool:
            if t.text[:1].isupper()):
         return True  # "Director of Fundación Rosa Blanca"
     prev = run[i - 1]
+    if i >= 2 and prev.key in V.NAME_PARTICLES and prev.text.islower() and run[i - 2].text[:1].isupper():
+        return True  # "Mecanismo de Consulta de Alto Nivel", "Xochiquetzal de la Rosa": not a name from here
     if titles or not prev.text[:1].isupper() or prev.possessive:
         return False  # "Ambassador to Mexico Ana Ruiz": a title's place, then the name
     return (prev.key in V.PLACES or is_place(prev.text)) and not is_given(prev.text)

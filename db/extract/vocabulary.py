@@ -364,7 +364,7 @@ PLACE_UNITS = _words("county parish township borough condado municipio")
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
 
 # Heading words announcing a list of people ("Board of Directors", "Our Team").
-PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advisors advisers consejeros directivos "
+PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advisors advisers consejeros directivos directiva "
                          "meet roster equipo")
 
 # Initiative kinds that may come before their topic ("Task Force on Energy"; not "Council on Foreign Relations").
