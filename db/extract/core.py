@@ -781,6 +781,8 @@ def _names_a_thing(run: list[Tok], i: int) -> bool:
     if any(t.key in V.ORG_HEADS or t.key in V.ORG_SUFFIXES or t.key in _NOUN_BEFORE_NAME for t in since_title
            if t.text[:1].isupper()):
         return True  # "Director of Fundación Rosa Blanca"
+    if any(t.text == "&" for t in since_title):
+        return True  # "Ochoa & Reyes Abogados": a firm named after its partners
     prev = run[i - 1]
     if i >= 2 and prev.key in V.NAME_PARTICLES and prev.text.islower() and run[i - 2].text[:1].isupper():
         return True  # "Mecanismo de Consulta de Alto Nivel", "Xochiquetzal de la Rosa": not a name from here

@@ -30,7 +30,7 @@ from db.extract.legislators import read_legislators
 from db.extract.listed_people import read_listed_people
 from db.extract.lists import bylines, credential_lines, member_lists
 from db.extract.membership import join_main_group, read_participation
-from db.extract.prose import read_sentence
+from db.extract.prose import read_list_line_people, read_sentence
 from db.extract.structure import unwrap
 
 __all__ = ["Extraction", "Found", "Span", "extract"]
@@ -52,6 +52,7 @@ def extract(text: str) -> Extraction:
             continue
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
+    read_list_line_people(doc, lines, list_lines)
     read_listed_people(doc, lines)
     credential_lines(doc, lines)
     read_legislators(doc)

@@ -29,6 +29,7 @@ from db.extract.core import (
     opens_with_verb,
     person_in_run,
     phrase_of,
+    sentence_spans,
     strip_leading,
     strip_list_words,
     tokens,
@@ -138,7 +139,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
 
 
 _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
-                         r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w-]+\s+){0,2}[\w-]+)")
+                         r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w.-]+\s+){0,2}[\w-]+)")  # "Name, Former U.S. Ambassador"
 _POSSESSIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,6}[A-Z][\w.&\-]*[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 _WHO = re.compile(r",\s+(?:quien|quienes|who)\s+[a-záéíóúñ]")
 _WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|co-founded)\s+(?:the\s+)?(?=[A-Z0-9])")
@@ -924,3 +925,22 @@ def _partners(doc: Doc, sent) -> None:
             continue
         oidx = doc.add("organization", name, doc.span(name_toks[0].start, name_toks[-1].end, sent))
         doc.partner(ini, oidx, role)
+
+
+def read_list_line_people(doc: Doc, lines: list[tuple[int, int]], list_lines: set[int]) -> None:
+    """A member-list line is read for its one member; a second person it names by a given name or a
+    title (`Sen. Ana Ruiz, en representación del senador Porfirio Zamudio Paz`) is a person too."""
+    text = doc.text
+    taken = [(sp.start, sp.end) for p in doc.found["person"] for sp in p.spans]
+    for ls, le in lines:
+        if ls not in list_lines or _menu_line(text, ls, le):
+            continue
+        for s, e in sentence_spans(text, ls, le):
+            for run in cap_runs(tokens(text[s:e], s), text):
+                found = person_in_run(run)
+                if not found:
+                    continue
+                a, b = found[1][0].start, found[1][-1].end
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                doc.add("person", phrase_of(text, found[1]), doc.span(a, b, (s, e)))
