@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, is_place, is_title_tok, namey, sentence_spans, tokens
+from db.extract.core import Doc, fold, has_title_word, is_place, is_title_tok, namey, sentence_spans, tokens
 
 _AND = re.compile(r"^(?:and|y|e|&)\s+", re.I)
+_ARTICLE_TITLE = re.compile(r"\s*(?:(?:y|and|e)\s+)?(?:el|la|los|las|the|su|sus|its|his|her)\s+[a-záéíóúñ]")
 _ITEM_END = re.compile(r"\s*[.:]?\s*$")
 
 
@@ -76,9 +77,13 @@ def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolon
     # "Committee: A (chair); Anwen Ruiz, Org (vice chair)": in a roster of semicolon items, half known is enough
     if known < 2 and not (semicolons and known >= 1 and 2 * known >= len(spans)):
         return
-    for a, b in spans:
+    for k, (a, b) in enumerate(spans):
         if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]) or not _name_shaped(doc, text[a:b]):
             continue
+        before = text[spans[k - 1][0] : spans[k - 1][1]] if k else ""
+        if not semicolons and has_title_word(before) and not _ARTICLE_TITLE.match(before):
+            continue  # "A, Director of Operations, Eólica Serrana; B": the item after a title is its organization
+            # (but "y el titular de la Unidad X, Ramsés Oviedo": a title with an article names who follows)
         doc.add("person", text[a:b], doc.span(a, b, (s, e)))
 
 

@@ -229,7 +229,7 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return False
     if _WHO_HEADS.match(text, after, end):
         return True
-    if _WHO.match(text, after, end) and re.search(r"(?:^|[,;:(]|\band\b|\by\b)\s*$", text[max(0, run[0].start - 6) : run[0].start]):
+    if _WHO.match(text, after, end) and re.search(r"(?:[,;:(]|\band\b|\by\b)\s*$", text[max(0, run[0].start - 6) : run[0].start]):
         return True  # "..., Fidencio Carvajal Ortega, quien estimó": a relative pronoun for people (not "of X, who")
     pm = _POSSESSIVE_TITLE.match(text, after, end)
     if pm and has_title_word(pm.group(1)):
@@ -928,8 +928,8 @@ def _partners(doc: Doc, sent) -> None:
 
 
 def read_list_line_people(doc: Doc, lines: list[tuple[int, int]], list_lines: set[int]) -> None:
-    """A member-list line is read for its one member; a second person it names by a given name or a
-    title (`Sen. Ana Ruiz, en representación del senador Porfirio Zamudio Paz`) is a person too."""
+    """A member-list line is read for its one member; a second person it names after a title
+    (`Sen. Ana Ruiz, en representación del senador Porfirio Zamudio Paz`) is a person too."""
     text = doc.text
     taken = [(sp.start, sp.end) for p in doc.found["person"] for sp in p.spans]
     for ls, le in lines:
@@ -938,8 +938,8 @@ def read_list_line_people(doc: Doc, lines: list[tuple[int, int]], list_lines: se
         for s, e in sentence_spans(text, ls, le):
             for run in cap_runs(tokens(text[s:e], s), text):
                 found = person_in_run(run)
-                if not found:
-                    continue
+                if not found or not (any(is_title_tok(t) for t in found[0]) or _lower_title_before(text, s, found[1])):
+                    continue  # only a titled name: the line's other runs are its member's title and organization
                 a, b = found[1][0].start, found[1][-1].end
                 if any(x < b and a < y for x, y in taken):
                     continue

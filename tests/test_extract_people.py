@@ -1,0 +1,169 @@
+"""People: general rules for names in page layouts and constructions, on invented sentences."""
+
+from __future__ import annotations
+
+from db.extract import extract
+from db.extract.core import is_given, is_place
+from db.extract.structure import unwrap
+
+
+def _people(text):
+    return {p.name for p in extract(text).people}
+
+
+def test_column_gap_splits_two_names_and_menu_bar_names_nobody():
+    text = ("MEMBERS\n"
+            "Lic. Teodulfo Arriaga Sepúlveda              Marguerite Okonjo-Bland\n"
+            "Partner, Arriaga Consultores                  Director, Plainsview Freight\n"
+            "Inicio    Quiénes somos    Marco Normativo    Contacto\n")
+    names = _people(text)
+    assert "Teodulfo Arriaga Sepúlveda" in names and "Marguerite Okonjo-Bland" in names
+    assert not any("Marco" in n for n in names)
+
+
+def test_tab_separated_table_row():
+    text = ("Nombre\tCargo\tEmpresa\n"
+            "Ing. Rosalva Quintanar Ibarrola\tVocal\tForjas Metálicas del Bajío\n"
+            "Lic. Eleuterio Cázares Bonfil\tSecretario\tHidráulica Potosina\n")
+    names = _people(text)
+    assert {"Rosalva Quintanar Ibarrola", "Eleuterio Cázares Bonfil"} <= names
+    assert not any("Forjas" in n or "Hidráulica" in n for n in names)
+
+
+def test_the_honorable_is_a_style_not_a_name():
+    x = extract("Panel I\n\nThe Honorable Thaddeus Q. Wimberley-Osei\nDeputy Under Secretary of Agriculture\n")
+    assert [p.name for p in x.people] == ["Thaddeus Q. Wimberley-Osei"]
+    assert x.people[0].title != "Honorable"
+
+
+def test_nickname_with_dots_or_two_words_stays_in_the_name():
+    names = _people('Panelists: Rodrigo "R.J." Fennimore (Altavista Robotics); Lic. Eusebio "El Chato" Marroquín Paz, Gerente.')
+    assert 'Rodrigo "R.J." Fennimore' in names and 'Eusebio "El Chato" Marroquín Paz' in names
+
+
+def test_given_name_word_inside_an_organization_or_place_name():
+    names = _people("Executive Director\nFundación Rosa Blanca\n\nHe spoke at the Parque Industrial Victoria Norte on Monday. "
+                    "Next: Pruett Wins Funding for Tucson Lane Expansion Study »\n")
+    assert not names
+    assert not _people("Ella presentó el Mecanismo de Diálogo Económico de Alto Nivel ayer.")
+    assert not _people("The firm Galloway & Irene Partners opened an office.")
+
+
+def test_place_and_title_before_the_name():
+    names = _people("The delegation will meet with Jalisco Secretary of Economy Filiberta Oyervides Lam and local mayors.")
+    assert names == {"Filiberta Oyervides Lam"}
+
+
+def test_name_before_a_document_link_and_its_surname_later():
+    text = ("Full Committee Vice Chair Wilhelmina Ashcombe-Ruiz Opening Statement (PDF)\n\n"
+            "Members present: Reps. Ashcombe-Ruiz (NM), Pettigrew (KS) and Oyelowo (MD).\n")
+    names = _people(text)
+    assert "Wilhelmina Ashcombe-Ruiz" in names and "Ashcombe-Ruiz" not in names
+
+
+def test_department_title_stays_on_its_line_and_ends_at_a_comma():
+    assert not _people("Remarks by the Guatemalan Minister of Economy\nPress Kit: Regional Textile Trade\n")
+    names = _people("Moderator: Ximeno Barragán Tello, Director of Commercial Operations, Eólica Serrana Norte; "
+                    "Philippa Okafor-Dunn, Head of Utilities, Brightfield Plastics")
+    assert not any("Serrana" in n for n in names)
+
+
+def test_places_joined_by_y_and_a_leading_preposition_are_no_people():
+    assert is_place("Houston y San Antonio")
+    text = ("Durante la gira por Dallas y San Antonio, el gobernador Casimiro Urdapilleta Ortiz firmó dos convenios.\n"
+            "En San Antonio, la comitiva fue recibida por Ofelio Barraza Lugo, por Amparo Villaseñor Tapia, "
+            "y por Leandro Ibarrola Sosa, en la sede de la cámara.\n")
+    names = _people(text)
+    assert "Casimiro Urdapilleta Ortiz" in names
+    assert not any("San Antonio" in n for n in names)
+
+
+def test_county_is_never_a_name():
+    assert not _people("• Consul meets with Travis County business leaders\n")
+
+
+def test_semicolon_roster_with_half_known():
+    text = ("Committees for 2026\n"
+            "Audit Committee: Rosamund Achterberg-Paz (chair); Ifeanyi Castellanos-Wirth, Tolteca Aduanas (vice chair)\n"
+            "Ernesto Villagrán spoke; Rosamund Achterberg-Paz closed.\n")
+    assert "Ifeanyi Castellanos-Wirth" in _people(text)
+
+
+def test_abbreviated_given_name():
+    names = _people("Among the members is Ing. Juan Ma. Olazábal Rentería, founder of Resinas del Pacífico Norte.")
+    assert "Juan Ma. Olazábal Rentería" in names
+
+
+def test_hyphenated_given_name_from_the_package():
+    assert is_given("Mi-Rae") or is_given("Sun-Hee")
+    assert not is_given("Sun-Ledger")
+
+
+def test_hard_wrapped_paragraph_rejoins_names():
+    text = ("This paper is the result of a year of meetings in Laredo, Saltillo and\n"
+            "Tulsa, and of many calls with plant managers, union leaders and\n"
+            "officials. We owe special thanks to our friend Bartolomé Izaguirre\n"
+            "Landeros of the Coahuila Casting Network and to the late Ingeborg\n"
+            "Thorvaldsen-Ruiz of the Lakeshore Metals Council, who hosted us.\n")
+    assert "\n" not in unwrap(text).strip()
+    names = _people(text)
+    assert {"Bartolomé Izaguirre Landeros", "Ingeborg Thorvaldsen-Ruiz"} <= names
+    list_text = ("Wenonah Patel-Ortiz, Member, Greenway Harbor Commission of Lakeshore\n"
+                 "Ignacio Ballina Suárez, Member, Autoridad Portuaria del Golfo de Campeche\n"
+                 "Hollis Brandywine, Member, Bluegrass Cross-Border Trucking Association\n")
+    assert unwrap(list_text) == list_text
+
+
+def test_nickname_broken_by_a_wrap():
+    text = 'Por la Unión de Transportistas del Norte (UTN): C. Leonardo "El\nTigre" Avendaño Ruiz, Presidente.\n'
+    assert 'Leonardo "El Tigre" Avendaño Ruiz' in _people(text)
+
+
+def test_caption_item_after_a_title_is_the_organization():
+    names = _people("Moderator: Benedetta Olufemi-Cruz, Country Manager Mexico, Tallgrass Staffing")
+    assert names == {"Benedetta Olufemi-Cruz"}
+
+
+def test_lower_case_title_before_an_unknown_given_name():
+    names = _people("A su vez, la diputada Yatziri Olmedo Kantún, del PT, propuso un fondo regional.")
+    assert "Yatziri Olmedo Kantún" in names
+    assert not _people("Lo anunció el presidente Municipal de Tampico en la reunión.")
+
+
+def test_relative_pronoun_vouches_for_a_person():
+    text = ("dijo el dirigente de la sección Coahuila de la Unión de Parques del Norte (UPN), Evaristo Zubieta Luján, "
+            "quien estimó pérdidas millonarias.")
+    assert "Evaristo Zubieta Luján" in _people(text)
+    assert not _people("She succeeds Aurelio Benítez of Stonebridge Wire Harness, who remains on the board.") - {"Aurelio Benítez"}
+
+
+def test_clause_after_a_comma_is_no_title():
+    names = _people("The group met the staff of the Cypress Health Innovation District, including its President, "
+                    "Dr. Olamide Featherstone-Paz.")
+    assert names == {"Olamide Featherstone-Paz"}
+
+
+def test_longer_name_read_later_takes_over_the_shorter():
+    text = ("Al cierre, el senador Ocampo Villalvazo anunció una mesa de trabajo.\n"
+            "El senador Florentino Ocampo Villalvazo (PAN) presidió la sesión.\n")
+    x = extract(text)
+    assert [p.name for p in x.people] == ["Florentino Ocampo Villalvazo"]
+
+
+def test_second_person_on_a_list_line():
+    text = ("Asistentes\n\n"
+            "Senadora Graciela Portillo Anaya, presidenta de la comisión.\n"
+            "Senador Hipólito Treviño Lara, en representación del senador Anselmo Quiroga Beltrán.\n"
+            "Diputada Rocío Garfias Medina, secretaria de la comisión.\n")
+    assert "Anselmo Quiroga Beltrán" in _people(text)
+
+
+def test_name_then_former_title_with_dots():
+    names = _people("10:15 am – Keynote • Winslow Ashdown IV, Former U.S. Ambassador to Chile • Q&A")
+    assert "Winslow Ashdown IV" in names
+
+
+def test_board_heading_is_no_person():
+    text = "Mesa Directiva\nPresidente: Ing. Baudilio Carranza Olea, director de Forjas del Norte\n"
+    names = _people(text)
+    assert "Mesa Directiva" not in names and "Baudilio Carranza Olea" in names
