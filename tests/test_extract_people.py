@@ -167,3 +167,14 @@ def test_board_heading_is_no_person():
     text = "Mesa Directiva\nPresidente: Ing. Baudilio Carranza Olea, director de Forjas del Norte\n"
     names = _people(text)
     assert "Mesa Directiva" not in names and "Baudilio Carranza Olea" in names
+
+
+def test_name_wrapped_inside_a_table_cell():
+    text = ("Nombre | Cargo | Empresa\n"
+            "Ing. Sebastiana Orozco Leal | Presidenta | Fundidora del Valle\n"
+            "Gregorio Ulloa Benavente | Secretario | Troqueles Ulloa\n"
+            "Marcelina Ek Pacheco | Vocal | Hidráulica Peninsular\n"
+            "Lic. Anacleto             | Vocal | Servicios Aeronáuticos\n"
+            "Villaseñor Pruneda        | del Centro\n")
+    names = _people(text)
+    assert "Anacleto Villaseñor Pruneda" in names and "Villaseñor Pruneda" not in names

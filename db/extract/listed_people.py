@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, has_title_word, is_place, is_title_tok, namey, sentence_spans, tokens
+from db.extract.core import Doc, fold, has_title_word, is_given, is_place, is_title_tok, namey, sentence_spans, tokens
 
 _AND = re.compile(r"^(?:and|y|e|&)\s+", re.I)
 _ARTICLE_TITLE = re.compile(r"\s*(?:(?:y|and|e)\s+)?(?:el|la|los|las|the|su|sus|its|his|her)\s+[a-záéíóúñ]")
@@ -104,3 +104,37 @@ def _name_shaped(doc: Doc, item: str) -> bool:
     if is_place(item):
         return False
     return all(doc.lookup(kind, item) is None for kind in ("organization", "initiative")) and fold(item) not in V.PLACES
+
+
+_CELL_SEP = re.compile(r"\s*(?:\||\t)\s*")
+
+
+def join_wrapped_cells(doc: Doc) -> None:
+    """A table flattened from a PDF wraps a long name inside its cell: `Ing. Rosendo   | Vocal | Forjas` /
+    `Aldama Ruiz   | del Norte`. A person found as the first cell of a row whose line above opens with a
+    cell of one given-name word (after a courtesy title) is that one person: `Rosendo Aldama Ruiz`."""
+    text = doc.text
+    for idx, person in enumerate(doc.found["person"]):
+        for sp in list(person.spans):
+            ls = text.rfind("\n", 0, sp.start) + 1
+            if text[ls : sp.start].strip() or ls == 0:
+                continue
+            rest = text[sp.end : text.find("\n", sp.end) if "\n" in text[sp.end :] else len(text)]
+            if not re.match(r"\s*(?:\||\t)", rest):
+                continue
+            pls = text.rfind("\n", 0, ls - 1) + 1
+            prev = text[pls : ls - 1]
+            sep = re.match(r"[^|\t]*[|\t]", prev)
+            if not sep or (("|" in rest) != ("|" in prev)):
+                continue
+            toks = [t for t in tokens(prev[: sep.end() - 1]) if fold(t.text).rstrip(".") not in V.COURTESY]
+            if len(toks) != 1 or not is_given(toks[0].text) or len(person.name.split()) > 3:
+                continue
+            full = f"{toks[0].text} {person.name}"
+            if doc.lookup("person", full) is not None:
+                continue
+            person.aliases.discard(full)
+            person.aliases.add(person.name)
+            person.name = full
+            doc.alias("person", idx, full)
+            break
