@@ -178,3 +178,12 @@ def test_name_wrapped_inside_a_table_cell():
             "Villaseñor Pruneda        | del Centro\n")
     names = _people(text)
     assert "Anacleto Villaseñor Pruneda" in names and "Villaseñor Pruneda" not in names
+
+
+def test_name_cut_inside_an_open_nickname():
+    text = ("Members\n"
+            "Ofelia Carranza-Whitlow, Director, Harbor Freight Council\n"
+            "Bertrand Oyelaran, Partner, Ridgecrest Advisors\n"
+            "Anselmo Baltazar “Chi\n")
+    names = _people(text)
+    assert not any("“" in n for n in names)

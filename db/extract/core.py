@@ -380,6 +380,11 @@ class Doc:
     def add(self, etype: str, name: str, span: Span | None, **fields) -> int:
         """Find or add an entity; returns its index. Fields fill only what is still empty."""
         name = " ".join(name.split())
+        if etype == "person" and (cut := _open_quote_at(name)) is not None:
+            name = name[:cut].rstrip()  # "Aurelio Osvaldo “Ye": a nickname cut off with the text
+            if span is not None and (scut := _open_quote_at(span.text)) is not None:
+                kept = span.text[:scut].rstrip()
+                span = Span(span.start, span.start + len(kept), kept, span.sentence)
         if etype == "organization":
             core, acronym = org_core(name)
             if core != name and span is not None and (at := span.text.find(core)) >= 0:
@@ -573,6 +578,16 @@ class Doc:
             if io.get(key) is None:
                 io[key] = r
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
+
+
+def _open_quote_at(name: str) -> int | None:
+    """Where a person's name opens a quotation it never closes (`Ana “Chata` at the end of a cut text),
+    if two or more words come before it."""
+    for q, close in (("“", "”"), ('"', '"')):
+        at = name.find(q)
+        if at > 0 and name.find(close, at + 1) < 0 and len(name[:at].split()) >= 2:
+            return at
+    return None
 
 
 def _merge_list(items: list[Found], remap: dict[int, int]) -> tuple[list[Found], dict[int, int]]:
