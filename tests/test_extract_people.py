@@ -187,3 +187,14 @@ def test_name_cut_inside_an_open_nickname():
             "Anselmo Baltazar “Chi\n")
     names = _people(text)
     assert not any("“" in n for n in names)
+
+
+def test_company_after_de_is_no_person_even_before_a_title():
+    names = _people("Lo acompañan Ximena Urrutia Castro, de Arneses del Río, como vicepresidenta; "
+                    "Jacinto Mireles Olmos, de Troqueles Finos Acuña, como tesorero.")
+    assert names == {"Ximena Urrutia Castro", "Jacinto Mireles Olmos"}
+
+
+def test_common_nouns_end_no_name():
+    assert not _people("Governor Announces Expansion of Leandro Ozuna Port Corridor\n")
+    assert not _people("Panelists: Ann-Marie Kowalczyk, VP, Lone Star Transmission")- {"Ann-Marie Kowalczyk"}

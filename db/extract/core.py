@@ -173,6 +173,7 @@ def namey(tok: Tok) -> bool:
         or k in V.ORG_HEADS
         or k in V.FUNCTION_WORDS_ES
         or k in V.PLACE_UNITS
+        or k in V.THING_NOUNS
     )
 
 

@@ -211,6 +211,8 @@ def _evidenced_name(text: str, run: list[Tok], end: int) -> list[Tok] | None:
         text, max(0, tail[0].start - 80), tail[0].start
     ) and _title_before_comma(text, max(0, tail[0].start - 80), tail[0].start):
         return tail  # "el embajador de Canadá, Graeme Clarkson"
+    if tail and re.search(r"\b(?:de|del|of|at|from|en|in|por|para|with|con)\s+$", text[max(0, tail[0].start - 6) : tail[0].start]):
+        return None  # "Jacinto Ruiz, de Plásticos Acuña, como tesorero": a complement, the company of the one before
     return tail if tail and _name_evidence(text, tail, end) else None
 
 

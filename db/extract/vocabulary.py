@@ -360,6 +360,10 @@ FUNCTION_WORDS_ES = _words("en por con para al sin desde tras entre durante ante
 # Words naming a unit of a place ("Harris County", "Condado de Ellis"): never a word of a person's name.
 PLACE_UNITS = _words("county parish township borough condado municipio")
 
+# Nouns of infrastructure and plans that end a project's name, never a person's ("Laredo Rail Crossing
+# Study", "Bajío Port Corridor").
+THING_NOUNS = _words("corridor crossing highway railway railroad terminal study port")
+
 # Days of the week ("the Wilson Center on Tuesday": a date, not part of the name).
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
 
@@ -377,6 +381,8 @@ _NOT_GIVEN = _words(
     will may rich king young major key price bell chase hope faith grace joy gay sky bay rose june august
     sol mar paz luz cruz angel rio san santa del de la el los las son dean page lane hall case bill mark
     summer autumn winter spring star sun moon sea river lake city town
+    lone file rail alto pacifico sierra monte valle stone rock silver tierra santo angeles royal liberty phoenix
+    nova noble alpha dell houston dallas
     """
 )
 
