@@ -198,3 +198,13 @@ def test_company_after_de_is_no_person_even_before_a_title():
 def test_common_nouns_end_no_name():
     assert not _people("Governor Announces Expansion of Leandro Ozuna Port Corridor\n")
     assert not _people("Panelists: Ann-Marie Kowalczyk, VP, Lone Star Transmission")- {"Ann-Marie Kowalczyk"}
+
+
+def test_street_and_building_named_after_a_person():
+    text = ("The plant, at Blvd. Ernesto Villagómez Paz 1450 and Av. Leopoldo Urías, opens in May.\n"
+            "Oficinas: Calle Rodrigo Anaya 204, Col. Centro. Evento en el Hotel Santiago Real.\n")
+    assert not _people(text)
+
+
+def test_first_initial_before_a_known_given_name():
+    assert "R. Benjamin Atherwood" in _people('"A milestone," said R. Benjamin Atherwood, president of Corvane Motors.')

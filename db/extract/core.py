@@ -759,6 +759,9 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
             return None
         if is_title_tok(tok):
             in_thing = False
+        if tok.key in V.STREET_WORDS and tok.text[:1].isupper() and i + 1 < len(run):
+            in_thing = True  # "Calle Rodrigo Anaya 204", "Hotel Santiago Real": named after someone, not them
+            continue
         prev = run[i - 1].key if i else ""
         if is_given(tok.text) and namey(tok) and not is_nickname(tok) and prev not in ("san", "santa", "st", "saint", "el", "los", "las"):
             in_thing = in_thing or _names_a_thing(run, i)
@@ -766,6 +769,10 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
                 continue
             name = _name_from(run, i)
             if name:
+                while i > 0 and _INITIAL.fullmatch(run[i - 1].text) and (i == 1 or not namey(run[i - 2])) \
+                        and fold(run[i - 1].text).rstrip(".") not in V.COURTESY:
+                    i -= 1  # "J. Michael Ruiz": a first initial before the given name
+                    name = [run[i]] + name
                 return run[:i], name
             if i + 1 < len(run) and (is_given(run[i + 1].text) or not namey(run[i + 1])):
                 continue  # "Nuevo León Secretary of Economy Ana Ruiz": `León` starts no name, go on
@@ -782,8 +789,9 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
     return None
 
 
-# Common nouns that, written before a given-name word, make the run a place's or a company's name.
-_NOUN_BEFORE_NAME = frozenset("industrial parque park plaza puerto port distrito district valle valley".split())
+# Common nouns that, written before a given-name word, make the run a place's, a street's, a building's or
+# a company's name ("Parque Industrial Rosa Blanca", "Av. Benito Morales 120", "Hospital San Lucas").
+_NOUN_BEFORE_NAME = frozenset("industrial parque park plaza puerto port distrito district valle valley".split()) | V.STREET_WORDS
 
 
 def _names_a_thing(run: list[Tok], i: int) -> bool:

@@ -320,7 +320,7 @@ ABBREVIATIONS = _words(
     """
     mr mrs ms dr dra rep reps sen sens gov hon amb prof sr sra srta lic ing mtro mtra arq dip gen col capt lt sgt cmdr adm
     u.s u.k st jr inc corp co ltd no vs etc e.g i.e mt ft jan feb mar apr jun jul aug sep sept oct nov dec
-    ma fco gpe wm
+    ma fco gpe wm av blvd calz carr prol col fracc
     """
 )
 
@@ -345,7 +345,7 @@ GROUP_BODIES = _words("council committee board consejo comite")
 
 # Courtesy titles before a name ("Lic.", "Dra.", "C.P."): not job titles, dropped from list names.
 COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c.p cp "
-                  "hon honorable honourable")  # "The Honorable Ana Ruiz": a style, not a job title
+                  "hon honorable honourable c")  # "C. Ana Ruiz": ciudadano, in Mexican minutes  # "The Honorable Ana Ruiz": a style, not a job title
 
 # Words naming a document or a recording of a person, written right after the name in hearing and
 # event pages ("Ana Ruiz Opening Statement (PDF)", "Ana Ruiz Testimony", "Ana Ruiz Bio").
@@ -359,6 +359,13 @@ FUNCTION_WORDS_ES = _words("en por con para al sin desde tras entre durante ante
 
 # Words naming a unit of a place ("Harris County", "Condado de Ellis"): never a word of a person's name.
 PLACE_UNITS = _words("county parish township borough condado municipio")
+
+# Street and building words written before the name of the person a street or a building is named after
+# ("Blvd. Ernesto Ruiz Paz 1450", "Calle Ana Rivas", "Hospital Juan Gómez"): an address, not a person.
+STREET_WORDS = _words("av avenida blvd boulevard bulevar calle calz paseo carretera carr periferico circuito "
+                      "privada cerrada prolongacion prol street avenue ave road rd drive hwy colonia fracc "
+                      "fraccionamiento hospital clinica museo museum estadio stadium aeropuerto airport teatro auditorio "
+                      "salon hotel escuela")
 
 # Nouns of infrastructure and plans that end a project's name, never a person's ("Laredo Rail Crossing
 # Study", "Bajío Port Corridor").
