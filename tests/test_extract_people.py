@@ -208,3 +208,8 @@ def test_street_and_building_named_after_a_person():
 
 def test_first_initial_before_a_known_given_name():
     assert "R. Benjamin Atherwood" in _people('"A milestone," said R. Benjamin Atherwood, president of Corvane Motors.')
+
+
+def test_run_after_a_person_and_of_is_their_organization():
+    names = _people("The panel included Declan O'Rourke of Morgan Whitby and Ofelia Paz, de Grupo Lucía Industrial.")
+    assert names == {"Declan O'Rourke", "Ofelia Paz"}

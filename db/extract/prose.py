@@ -37,6 +37,7 @@ from db.extract.core import (
 
 # prose ------------------------------------------------------------------------
 
+_OF_GAP = re.compile(r",?\s+(?:of|at|from|de|del|de la)\s+(?:the\s+)?")
 _FILE_TYPES = frozenset("pdf doc docx xls xlsx ppt pptx mp3 mp4 html zip csv".split())
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 
@@ -59,25 +60,28 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     for r in runs:
         if any(t.key in ("and", "y") for t in r) and _pair_of_people(doc, r):
             pair_firsts.add(next(r[i - 1].end for i, t in enumerate(r) if t.key in ("and", "y")))
+    last_person_end = -1
     for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
         after = text[run[-1].end : e]
+        # "Sean Ruiz of Morgan Hale", "Ana Paz, de Grupo Lucía": the run after a person and `of` is their organization
+        org_side = last_person_end >= 0 and bool(_OF_GAP.fullmatch(text, last_person_end, run[0].start))
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
         if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z]{2}", acr)):
             acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
         if acr and fold(acr) in _FILE_TYPES:
             acr = None  # "Ana Ruiz Testimony (PDF)": a link's file type, not the run's acronym
-        found = person_in_run(run) if not menu else None
-        if not found and not menu and not acr and (tail := _evidenced_name(text, run, e)):
+        found = person_in_run(run) if not menu and not org_side else None
+        if not found and not menu and not org_side and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
-        if not found and not acr and caption[0] <= run[0].start < caption[1] and 2 <= len(run) <= 4 and all(
+        if not found and not acr and not org_side and caption[0] <= run[0].start < caption[1] and 2 <= len(run) <= 4 and all(
             namey(t) or t.key in V.NAME_PARTICLES for t in run
         ) and not _after_title_item(text, caption[0], run[0].start):
             found = person_in_run(run, strong=True)  # "Pictured (l-r): A, B and C at the signing"
-        if not found and not acr and not menu and _lower_title_before(text, s, run):
+        if not found and not acr and not menu and not org_side and _lower_title_before(text, s, run):
             found = person_in_run(run, strong=True)  # "la senadora Yaretzi Balderrama Kuri, del PRI"
-        if not found and not acr and run[-1].end in pair_firsts:
+        if not found and not acr and not org_side and run[-1].end in pair_firsts:
             found = person_in_run(run, strong=True)  # "A and B, co-founders of X"
         if found and not acr:
             title_toks, name = found
@@ -110,6 +114,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                     if own is not None:
                         doc.affiliate(pidx, own, title)
             sentence_people.append((pidx, name))
+            last_person_end = name[-1].end
             _apposition(doc, pidx, name[-1].end, sent)
             _who_heads(doc, pidx, name[-1].end, sent)
             _of_org(doc, pidx, name[-1].end, sent)
