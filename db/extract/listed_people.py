@@ -119,7 +119,8 @@ def join_wrapped_cells(doc: Doc) -> None:
             ls = text.rfind("\n", 0, sp.start) + 1
             if text[ls : sp.start].strip() or ls == 0:
                 continue
-            rest = text[sp.end : text.find("\n", sp.end) if "\n" in text[sp.end :] else len(text)]
+            eol = text.find("\n", sp.end)
+            rest = text[sp.end : eol if eol >= 0 else len(text)]
             if not re.match(r"\s*(?:\||\t)", rest):
                 continue
             pls = text.rfind("\n", 0, ls - 1) + 1
