@@ -213,3 +213,10 @@ def test_first_initial_before_a_known_given_name():
 def test_run_after_a_person_and_of_is_their_organization():
     names = _people("The panel included Declan O'Rourke of Morgan Whitby and Ofelia Paz, de Grupo Lucía Industrial.")
     assert names == {"Declan O'Rourke", "Ofelia Paz"}
+
+
+def test_next_items_title_is_not_an_apposition():
+    x = extract("Participaron el titular de la Unidad de Normas, Anacleto Rivas Poot, y la directora general de Aranceles, "
+                "Zenaida Quiroga Lam.")
+    anacleto = next(p for p in x.people if p.name == "Anacleto Rivas Poot")
+    assert not (anacleto.title or "").startswith("y ")

@@ -611,6 +611,8 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     ends = [i for i in (text.find(",", m.end(), e), text.find(";", m.end(), e)) if i >= 0]
     clause_end = min(ends) if ends else e
     clause = text[m.end() : clause_end].rstrip(" .;:”\"")
+    if re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the|su|sus)\s", clause):
+        return  # "A, y la directora general de X, B": the next item's title, not A's
     toks = tokens(clause)
     pm = re.match(r"((?:(?:[A-Z][\w.&-]*|of|for|the|and|de|del|la|para|y)\s+){0,7}[A-Z][\w.&-]*)[’']s\s+(.+)$", clause)
     if pm and has_title_word(pm.group(2)) and not is_place(pm.group(1)):
