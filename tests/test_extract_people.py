@@ -220,3 +220,9 @@ def test_next_items_title_is_not_an_apposition():
                 "Zenaida Quiroga Lam.")
     anacleto = next(p for p in x.people if p.name == "Anacleto Rivas Poot")
     assert not (anacleto.title or "").startswith("y ")
+
+
+def test_headline_verb_is_never_part_of_a_name():
+    text = ("Latest News\n\nCarlota Ibarguen Acquires Two Warehouses\nDelia Montfort Expands Saltillo Plant\n"
+            "Rosendo Aguirre Hires Former Trade Official\n")
+    assert all(len(n.split()) == 2 for n in _people(text))

@@ -174,6 +174,7 @@ def namey(tok: Tok) -> bool:
         or k in V.FUNCTION_WORDS_ES
         or k in V.PLACE_UNITS
         or k in V.THING_NOUNS
+        or k in V.NOT_NAME_VERBS
     )
 
 
@@ -542,7 +543,7 @@ class Doc:
                 self.dropped_orgs.add(i)  # "2011–2017", "El Paso": a date or a place, never an organization
         if self.dropped_orgs:
             self._drop_orgs()
-        self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name)})
+        self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)})
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         for i, org in enumerate(orgs):
@@ -579,6 +580,13 @@ class Doc:
             if io.get(key) is None:
                 io[key] = r
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
+
+
+def _never_a_name(name: str) -> bool:
+    """A capitalised headline or place read as a person by any stage: it holds a headline verb, a place unit
+    or an infrastructure noun (`Sterling Ruiz Expands Plant`, `Harris County`, `Ruiz Port Corridor`)."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return any(fold(w) in V.NOT_NAME_VERBS or fold(w) in V.PLACE_UNITS or fold(w) in V.THING_NOUNS for w in words)
 
 
 def _open_quote_at(name: str) -> int | None:

@@ -340,6 +340,16 @@ HEADLINE_VERBS = _words(
     """
 )
 
+# Verbs of title-case headlines that are never a word of a person's name ("Sterling Ruiz Expands Plant").
+NOT_NAME_VERBS = HEADLINE_VERBS | _words(
+    """
+    expands buys acquires hires meets breaks warns honors sees invests wins secures receives urges backs eyes
+    targets taps picks completes begins starts reports reaches approves passes says adds plans seeks boosts
+    opens closes sells builds moves grows cuts raises leads partners inaugura inauguran llega llegan abre
+    invierte adquiere nombra designa recibe visita busca impulsa
+    """
+)
+
 # Last words of a body that, named as a list heading with its members, is an initiative ("X Council members:").
 GROUP_BODIES = _words("council committee board consejo comite")
 
