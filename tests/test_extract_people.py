@@ -226,3 +226,8 @@ def test_headline_verb_is_never_part_of_a_name():
     text = ("Latest News\n\nCarlota Ibarguen Acquires Two Warehouses\nDelia Montfort Expands Saltillo Plant\n"
             "Rosendo Aguirre Hires Former Trade Official\n")
     assert all(len(n.split()) == 2 for n in _people(text))
+
+
+def test_speech_verb_opening_a_sentence_is_not_part_of_the_name():
+    names = _people("Explicó Leonora Baqueiro Chan, gerente de Operaciones de Aceros del Istmo, que la demanda creció.")
+    assert names == {"Leonora Baqueiro Chan"}

@@ -175,6 +175,7 @@ def namey(tok: Tok) -> bool:
         or k in V.PLACE_UNITS
         or k in V.THING_NOUNS
         or k in V.NOT_NAME_VERBS
+        or k in V.SPEECH_VERBS
     )
 
 

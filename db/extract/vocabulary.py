@@ -367,6 +367,12 @@ MATERIAL_WORDS = _words("statement testimony remarks bio biography photo headsho
 FUNCTION_WORDS_ES = _words("en por con para al sin desde tras entre durante ante sobre hacia segun mediante "
                            "tambien ademas asimismo pero aunque como cuando donde")
 
+# Verbs of saying that open a Spanish sentence before the speaker ("Explicó Ana Ruiz, gerente de ...") or
+# follow a quote in English ("Said Ana Ruiz"): never a word of the name.
+SPEECH_VERBS = _words("dijo explico afirmo senalo agrego destaco indico comento aseguro subrayo puntualizo expreso "
+                      "reconocio preciso advirtio sostuvo declaro menciono anuncio informo detallo refirio manifesto "
+                      "said says added noted stated explained")
+
 # Words naming a unit of a place ("Harris County", "Condado de Ellis"): never a word of a person's name.
 PLACE_UNITS = _words("county parish township borough condado municipio")
 
