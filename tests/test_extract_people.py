@@ -231,3 +231,11 @@ def test_headline_verb_is_never_part_of_a_name():
 def test_speech_verb_opening_a_sentence_is_not_part_of_the_name():
     names = _people("Explicó Leonora Baqueiro Chan, gerente de Operaciones de Aceros del Istmo, que la demanda creció.")
     assert names == {"Leonora Baqueiro Chan"}
+
+
+def test_closing_sub_list_after_the_last_semicolon():
+    text = ("Serán integrantes del consejo: Abundio Ruelas Paz de Hilos Mayas, vicepresidente; Renata Solís Kuk de "
+            "Cajas del Sur, tesorera; así como Wilfrido Canché Moo, Teófila Dzul Pat y Herminio Ucán Tec, "
+            "en calidad de vocales.")
+    names = _people(text)
+    assert {"Wilfrido Canché Moo", "Teófila Dzul Pat", "Herminio Ucán Tec"} <= names

@@ -13,7 +13,8 @@ import re
 from db.extract import vocabulary as V
 from db.extract.core import Doc, fold, has_title_word, is_given, is_place, is_title_tok, namey, sentence_spans, tokens
 
-_AND = re.compile(r"^(?:and|y|e|&)\s+", re.I)
+_AND = re.compile(r"^(?:and|y|e|&|as well as|así como|además de|plus)\s+", re.I)
+_MORE = re.compile(r"\s*(?:and|y|e|as well as|así como|además de|plus)\s", re.I)
 _ARTICLE_TITLE = re.compile(r"\s*(?:(?:y|and|e)\s+)?(?:el|la|los|las|the|su|sus|its|his|her)\s+[a-záéíóúñ]")
 _ITEM_END = re.compile(r"\s*[.:]?\s*$")
 
@@ -36,8 +37,15 @@ def _items(text: str, s: int, e: int, by_semicolon: bool) -> list[tuple[int, int
     if by_semicolon:
         out, pos = [], s
         for part in seg.split(";"):
-            first = part.split(",")[0]
-            out.append((pos, pos + len(first)))
+            if _MORE.match(part) and part.count(",") >= 2:
+                # "A, tesorera; así como B, C y D, en calidad de vocales": the last part is a list of its own
+                sub = pos
+                for piece in re.split(r",|\s(?=(?:and|y)\s)", part):
+                    out.append((sub, sub + len(piece)))
+                    sub += len(piece) + 1
+            else:
+                first = part.split(",")[0]
+                out.append((pos, pos + len(first)))
             pos += len(part) + 1
         return out
     out, pos = [], s
