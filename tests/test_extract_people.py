@@ -239,3 +239,14 @@ def test_closing_sub_list_after_the_last_semicolon():
             "en calidad de vocales.")
     names = _people(text)
     assert {"Wilfrido Canché Moo", "Teófila Dzul Pat", "Herminio Ucán Tec"} <= names
+
+
+def test_semicolon_list_after_a_colon_inside_a_sentence():
+    text = ("The author thanks, for their help: Brunilda Oyervides, Puerto Seco Ramos; Lorcan Whitsett; "
+            "Amaru Quispe-Lind and Delphine Okeke, City of Del Rio; Radomir Castañeda, Alderis.")
+    assert {"Brunilda Oyervides", "Lorcan Whitsett", "Radomir Castañeda"} <= _people(text)
+
+
+def test_spanish_legislative_titles():
+    names = _people("Al foro asistieron Macrina Oduya, congresista; Ulrico Baez, jueza del condado; y Ana Pérez.")
+    assert "Macrina Oduya" in names

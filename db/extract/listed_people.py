@@ -44,8 +44,9 @@ def _items(text: str, s: int, e: int, by_semicolon: bool) -> list[tuple[int, int
                     out.append((sub, sub + len(piece)))
                     sub += len(piece) + 1
             else:
-                first = part.split(",")[0]
-                out.append((pos, pos + len(first)))
+                head = part.rfind(": ") + 2 if ": " in part else 0  # "grateful for the help of: A, Org; B"
+                first = part[head:].split(",")[0]
+                out.append((pos + head, pos + head + len(first)))
             pos += len(part) + 1
         return out
     out, pos = [], s

@@ -107,6 +107,8 @@ TITLE_WORDS = _words(
     investigador investigadora profesor profesora representante delegado delegada vocero vocera portavoz
     subdirector subdirectora regidor regidora magistrado magistrada procurador procuradora
     charge
+    congresista legislador legisladora juez jueza vicerrector vicerrectora contralor contralora sindico sindica
+    lawmaker councilmember councilman councilwoman assemblymember alderman alderwoman attache
     """
 )
 
