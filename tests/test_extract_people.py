@@ -250,3 +250,10 @@ def test_semicolon_list_after_a_colon_inside_a_sentence():
 def test_spanish_legislative_titles():
     names = _people("Al foro asistieron Macrina Oduya, congresista; Ulrico Baez, jueza del condado; y Ana Pérez.")
     assert "Macrina Oduya" in names
+
+
+def test_company_named_after_a_family_is_no_person():
+    text = ("Vice Chair\nEustaquio Robledo Tena\nTransportes Robledo, Nuevo Laredo, Tamps.\n\n"
+            "Treasurer\nMarisa Okoro\nGrupo Okoro Vidal\n")
+    names = _people(text)
+    assert not any(n.startswith(("Transportes", "Grupo")) for n in names)

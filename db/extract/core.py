@@ -584,9 +584,12 @@ class Doc:
 
 
 def _never_a_name(name: str) -> bool:
-    """A capitalised headline or place read as a person by any stage: it holds a headline verb, a place unit
-    or an infrastructure noun (`Sterling Ruiz Expands Plant`, `Harris County`, `Ruiz Port Corridor`)."""
+    """A company, a capitalised headline or a place read as a person by any stage: it opens with a company's
+    head word or holds a headline verb, a place unit or an infrastructure noun (`Transportes Ruiz`,
+    `Sterling Ruiz Expands Plant`, `Harris County`, `Ruiz Port Corridor`)."""
     words = [w for w in name.split() if w[:1].isupper()]
+    if words and (fold(words[0]) in V.COMPANY_HEADS or fold(words[0]) in V.ORG_HEADS):
+        return True  # "Transportes Ruiz", "Grupo Salcedo": a company named after a family
     return any(fold(w) in V.NOT_NAME_VERBS or fold(w) in V.PLACE_UNITS or fold(w) in V.THING_NOUNS for w in words)
 
 

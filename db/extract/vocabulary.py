@@ -385,6 +385,12 @@ STREET_WORDS = _words("av avenida blvd boulevard bulevar calle calz paseo carret
                       "fraccionamiento hospital clinica museo museum estadio stadium aeropuerto airport teatro auditorio "
                       "salon hotel escuela")
 
+# Words that open a Mexican or US company's name before a family name ("Transportes Ruiz", "Constructora
+# Paz", "Abogados Ruiz"): a run opening with one is a company, never a person.
+COMPANY_HEADS = _words("transportes transporte constructora inmobiliaria comercializadora distribuidora industrias "
+                       "servicios corporativo despacho aceros maquinados autotransportes fletes agencia aduanal "
+                       "abogados consultores consultoria laboratorios farmacias hoteles")
+
 # Nouns of infrastructure and plans that end a project's name, never a person's ("Laredo Rail Crossing
 # Study", "Bajío Port Corridor").
 THING_NOUNS = _words("corridor crossing highway railway railroad terminal study port")
