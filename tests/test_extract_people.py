@@ -257,3 +257,13 @@ def test_company_named_after_a_family_is_no_person():
             "Treasurer\nMarisa Okoro\nGrupo Okoro Vidal\n")
     names = _people(text)
     assert not any(n.startswith(("Transportes", "Grupo")) for n in names)
+
+
+def test_names_column_of_a_flattened_table():
+    text = ("Lista de asistentes\n\nNo.\tNombre\tInstitución\tCargo\n"
+            "1\tC. Xunaxi Balam Ek\tCámara Regional del Sur\tGerente\n"
+            "2\tIng. Odilón Pech Cauich\tAduana de Progreso\tAdministrador\n"
+            "\nInicio | Noticias | Contacto\n")
+    names = _people(text)
+    assert {"Xunaxi Balam Ek", "Odilón Pech Cauich"} <= names
+    assert not any("Cámara" in n or "Aduana" in n for n in names)

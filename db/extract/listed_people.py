@@ -148,3 +148,46 @@ def join_wrapped_cells(doc: Doc) -> None:
             person.name = full
             doc.alias("person", idx, full)
             break
+
+
+# Column headings of a table's names column ("Name | Title | Organization", "Nombre<TAB>Cargo").
+_NAME_HEADERS = frozenset("name names nombre nombres participant participants participante participantes asistente "
+                          "asistentes integrante integrantes speaker speakers ponente ponentes member members miembro "
+                          "miembros representative representante delegate delegado delegada".split())
+_CELL = re.compile(r"[^\t|]+")
+
+
+def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
+    """A flattened table (cells split by tabs or `|`) whose header names a names column (`Nombre`, `Name`,
+    `Participante`): each row's cell in that column is a person when it has a name's shape (a courtesy
+    title before it is dropped: `C. Xiadani Uc Chi`)."""
+    text = doc.text
+    column: int | None = None
+    for ls, le in lines:
+        line = text[ls:le]
+        if "\t" not in line and "|" not in line:
+            column = None
+            continue
+        cells = [(ls + m.start(), ls + m.end()) for m in _CELL.finditer(line)]
+        keys = [fold(text[a:b]).strip() for a, b in cells]
+        heads = [i for i, k in enumerate(keys) if k in _NAME_HEADERS or k.rstrip("s") in _NAME_HEADERS]
+        if heads and sum(1 for k in keys if k and len(k.split()) <= 3) == len([k for k in keys if k]):
+            column = heads[0] - sum(1 for k in keys[: heads[0]] if not k)  # the header row
+            continue
+        if column is None:
+            continue
+        filled = [(a, b) for a, b in cells if text[a:b].strip()]
+        if column >= len(filled):
+            continue
+        a, b = filled[column]
+        raw = text[a:b]
+        a += len(raw) - len(raw.lstrip())
+        b = a + len(raw.strip())
+        while True:  # courtesy titles before the name: "Ing.", "C.P.", "C."
+            m = re.match(r"([A-Za-zÁÉÍÓÚáéíóú.]{1,5})\s+", text[a:b])
+            if not m or fold(m.group(1)).rstrip(".") not in V.COURTESY | V.HONORIFICS:
+                break
+            a += m.end()
+        item = text[a:b]
+        if doc.lookup("person", item) is None and _name_shaped(doc, item):
+            doc.add("person", item, doc.span(a, b, (ls, le)))

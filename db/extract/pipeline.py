@@ -27,7 +27,7 @@ from db.extract.represented import read_represented
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import find_groups
 from db.extract.legislators import read_legislators
-from db.extract.listed_people import join_wrapped_cells, read_listed_people
+from db.extract.listed_people import join_wrapped_cells, read_listed_people, read_table_names
 from db.extract.lists import bylines, credential_lines, member_lists
 from db.extract.membership import join_main_group, read_participation
 from db.extract.prose import read_list_line_people, read_sentence
@@ -54,6 +54,7 @@ def extract(text: str) -> Extraction:
             read_sentence(doc, s)
     read_list_line_people(doc, lines, list_lines)
     read_listed_people(doc, lines)
+    read_table_names(doc, lines)
     join_wrapped_cells(doc)
     credential_lines(doc, lines)
     read_legislators(doc)
