@@ -267,3 +267,8 @@ def test_names_column_of_a_flattened_table():
     names = _people(text)
     assert {"Xunaxi Balam Ek", "Odilón Pech Cauich"} <= names
     assert not any("Cámara" in n or "Aduana" in n for n in names)
+
+
+def test_capitalised_title_adjective_after_a_lower_case_title():
+    assert not _people("Habló la directora Ejecutiva de Aceros Boreales en el foro.")
+    assert not _people("Lo recibió el presidente Nacional de la Cámara Textil.")

@@ -169,6 +169,10 @@ def _menu_line(text: str, s: int, e: int) -> bool:
     return all(len(c.split()) <= 4 and not re.search(r"[,\d@]", c) and not has_title_word(c) for c in cells)
 
 
+# Adjectives that go on a lower-case title when written capitalised ("el presidente Nacional", "director Comercial").
+_TITLE_ADJECTIVES = frozenset("nacional estatal municipal federal tecnico tecnica emerito emerita emeritus ejecutivo "
+                              "ejecutiva comercial general regional adjunto adjunta operativo operativa juridico juridica "
+                              "administrativo administrativa financiero financiera academico academica".split())
 _ARTICLE_TITLE = re.compile(r"\b(?:el|la|los|las|del|al|the|a|an)\s+([a-záéíóúñ][\w-]+)\s+$")
 
 
@@ -179,6 +183,8 @@ def _lower_title_before(text: str, s: int, run: list[Tok]) -> bool:
     if not m or not (is_title_tok(tokens(m.group(1))[0]) and fold(m.group(1)) in V.TITLE_WORDS | V.HONORIFICS):
         return False
     words = [t for t in run if t.key not in V.NAME_PARTICLES]
+    if words and (words[0].key in V.TITLE_MODIFIERS or words[0].key in _TITLE_ADJECTIVES):
+        return False  # "la directora Ejecutiva de X", "el presidente Nacional de Y": the title goes on
     return 2 <= len(words) <= 4 and all(namey(t) and not is_title_tok(t) for t in words) and not is_place(words[0].text) \
         and not any(is_place(t.text) for i, t in enumerate(run) if i and run[i - 1].key in V.NAME_PARTICLES)
 
