@@ -272,3 +272,8 @@ def test_names_column_of_a_flattened_table():
 def test_capitalised_title_adjective_after_a_lower_case_title():
     assert not _people("Habló la directora Ejecutiva de Aceros Boreales en el foro.")
     assert not _people("Lo recibió el presidente Nacional de la Cámara Textil.")
+
+
+def test_grid_of_names_is_not_a_menu_bar():
+    names = _people("OUR TEAM\nLeocadio Ruiz Paz     Amalia Torres Ek     Gervasio Luna Pat     Ofelia Chan Uc\n")
+    assert len(names) == 4

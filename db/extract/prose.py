@@ -164,9 +164,15 @@ def _menu_line(text: str, s: int, e: int) -> bool:
     ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[ls : le if le >= 0 else len(text)]
     cells = [c.strip() for c in _COLUMNS.split(line) if c.strip()]
-    if len(cells) < 4:
-        return False
+    if len(cells) < 4 or not any(fold(c) in _NAV_WORDS for c in cells):
+        return False  # a row of a names grid (`Ana Ruiz   Luis Paz   ...`) has no page word like `Home`
     return all(len(c.split()) <= 4 and not re.search(r"[,\d@]", c) and not has_title_word(c) for c in cells)
+
+
+# Items of a site's menu bar, besides the common page words of `NON_NAME_WORDS` (`home`, `news`, `contact`).
+_NAV_WORDS = V.NON_NAME_WORDS | frozenset("inicio nosotros participa datos servicios eventos contacto noticias prensa blog "
+                                         "buscar search menu socios publicaciones transparencia donate programs research "
+                                         "publications sala multimedia galeria".split())
 
 
 # Adjectives that go on a lower-case title when written capitalised ("el presidente Nacional", "director Comercial").
