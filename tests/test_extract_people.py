@@ -13,11 +13,11 @@ def _people(text):
 
 def test_column_gap_splits_two_names_and_menu_bar_names_nobody():
     text = ("MEMBERS\n"
-            "Lic. Teodulfo Arriaga Sepúlveda              Marguerite Okonjo-Bland\n"
+            "Lic. Teodulfo Arriaga Sepúlveda              Henrietta Okonjo-Bland\n"
             "Partner, Arriaga Consultores                  Director, Plainsview Freight\n"
             "Inicio    Quiénes somos    Marco Normativo    Contacto\n")
     names = _people(text)
-    assert "Teodulfo Arriaga Sepúlveda" in names and "Marguerite Okonjo-Bland" in names
+    assert "Teodulfo Arriaga Sepúlveda" in names and "Henrietta Okonjo-Bland" in names
     assert not any("Marco" in n for n in names)
 
 
@@ -31,27 +31,27 @@ def test_tab_separated_table_row():
 
 
 def test_the_honorable_is_a_style_not_a_name():
-    x = extract("Panel I\n\nThe Honorable Thaddeus Q. Wimberley-Osei\nDeputy Under Secretary of Agriculture\n")
-    assert [p.name for p in x.people] == ["Thaddeus Q. Wimberley-Osei"]
+    x = extract("First Panel\n\nThe Honorable Cornelius Q. Wimberley-Osei\nDeputy Under Secretary of Agriculture\n")
+    assert [p.name for p in x.people] == ["Cornelius Q. Wimberley-Osei"]
     assert x.people[0].title != "Honorable"
 
 
 def test_nickname_with_dots_or_two_words_stays_in_the_name():
-    names = _people('Panelists: Rodrigo "R.J." Fennimore (Altavista Robotics); Lic. Eusebio "El Chato" Marroquín Paz, Gerente.')
-    assert 'Rodrigo "R.J." Fennimore' in names and 'Eusebio "El Chato" Marroquín Paz' in names
+    names = _people('Panelists: Rodrigo "R.J." Fennimore (Altavista Robotics); Lic. Eusebio "El Chato" Bocanegra Paz, Gerente.')
+    assert 'Rodrigo "R.J." Fennimore' in names and 'Eusebio "El Chato" Bocanegra Paz' in names
 
 
 def test_given_name_word_inside_an_organization_or_place_name():
     names = _people("Executive Director\nFundación Rosa Blanca\n\nHe spoke at the Parque Industrial Victoria Norte on Monday. "
-                    "Next: Pruett Wins Funding for Tucson Lane Expansion Study »\n")
+                    "Next: Ashgrove Wins Funding for Tucson Lane Expansion Study »\n")
     assert not names
-    assert not _people("Ella presentó el Mecanismo de Diálogo Económico de Alto Nivel ayer.")
+    assert not _people("Ella presentó la Reserva Natural de Paloma Blanca ayer.")
     assert not _people("The firm Galloway & Irene Partners opened an office.")
 
 
 def test_place_and_title_before_the_name():
-    names = _people("The delegation will meet with Jalisco Secretary of Economy Filiberta Oyervides Lam and local mayors.")
-    assert names == {"Filiberta Oyervides Lam"}
+    names = _people("The delegation will meet with Jalisco Secretary of Economy Filiberta Orduña Lam and local mayors.")
+    assert names == {"Filiberta Orduña Lam"}
 
 
 def test_name_before_a_document_link_and_its_surname_later():
@@ -69,24 +69,24 @@ def test_department_title_stays_on_its_line_and_ends_at_a_comma():
 
 
 def test_places_joined_by_y_and_a_leading_preposition_are_no_people():
-    assert is_place("Houston y San Antonio")
-    text = ("Durante la gira por Dallas y San Antonio, el gobernador Casimiro Urdapilleta Ortiz firmó dos convenios.\n"
-            "En San Antonio, la comitiva fue recibida por Ofelio Barraza Lugo, por Amparo Villaseñor Tapia, "
+    assert is_place("Dallas y El Paso")
+    text = ("Durante la gira por Dallas y El Paso, el gobernador Casimiro Urdapilleta Ortiz firmó dos convenios.\n"
+            "En El Paso, la comitiva fue recibida por Ofelio Barraza Lugo, por Amparo Valdivieso Tapia, "
             "y por Leandro Ibarrola Sosa, en la sede de la cámara.\n")
     names = _people(text)
     assert "Casimiro Urdapilleta Ortiz" in names
-    assert not any("San Antonio" in n for n in names)
+    assert not any("El Paso" in n for n in names)
 
 
 def test_county_is_never_a_name():
-    assert not _people("• Consul meets with Travis County business leaders\n")
+    assert not _people("• Consul meets with Travis County employers\n")
 
 
 def test_semicolon_roster_with_half_known():
     text = ("Committees for 2026\n"
-            "Audit Committee: Rosamund Achterberg-Paz (chair); Ifeanyi Castellanos-Wirth, Tolteca Aduanas (vice chair)\n"
+            "Audit Committee: Rosamund Achterberg-Paz (chair); Ifeanyi Brandeis-Wirth, Tolteca Aduanas (vice chair)\n"
             "Ernesto Villagrán spoke; Rosamund Achterberg-Paz closed.\n")
-    assert "Ifeanyi Castellanos-Wirth" in _people(text)
+    assert "Ifeanyi Brandeis-Wirth" in _people(text)
 
 
 def test_abbreviated_given_name():
@@ -95,27 +95,27 @@ def test_abbreviated_given_name():
 
 
 def test_hyphenated_given_name_from_the_package():
-    assert is_given("Mi-Rae") or is_given("Sun-Hee")
-    assert not is_given("Sun-Ledger")
+    assert is_given("Mi-Rae") or is_given("Ji-Hoon")
+    assert not is_given("Sun-Gazette")
 
 
 def test_hard_wrapped_paragraph_rejoins_names():
     text = ("This paper is the result of a year of meetings in Laredo, Saltillo and\n"
             "Tulsa, and of many calls with plant managers, union leaders and\n"
-            "officials. We owe special thanks to our friend Bartolomé Izaguirre\n"
-            "Landeros of the Coahuila Casting Network and to the late Ingeborg\n"
+            "officials. We owe special thanks to our friend Bartolomé Uzcanga\n"
+            "Tellechea of the Coahuila Casting Network and to the late Ingeborg\n"
             "Thorvaldsen-Ruiz of the Lakeshore Metals Council, who hosted us.\n")
     assert "\n" not in unwrap(text).strip()
     names = _people(text)
-    assert {"Bartolomé Izaguirre Landeros", "Ingeborg Thorvaldsen-Ruiz"} <= names
+    assert {"Bartolomé Uzcanga Tellechea", "Ingeborg Thorvaldsen-Ruiz"} <= names
     list_text = ("Wenonah Patel-Ortiz, Member, Greenway Harbor Commission of Lakeshore\n"
                  "Ignacio Ballina Suárez, Member, Autoridad Portuaria del Golfo de Campeche\n"
-                 "Hollis Brandywine, Member, Bluegrass Cross-Border Trucking Association\n")
+                 "Ellery Brandywine, Member, Bluegrass Cross-Border Trucking Association\n")
     assert unwrap(list_text) == list_text
 
 
 def test_nickname_broken_by_a_wrap():
-    text = 'Por la Unión de Transportistas del Norte (UTN): C. Leonardo "El\nTigre" Avendaño Ruiz, Presidente.\n'
+    text = 'Por la Unión de Fleteros del Norte (UFN): C. Leonardo "El\nTigre" Avendaño Ruiz, Presidente.\n'
     assert 'Leonardo "El Tigre" Avendaño Ruiz' in _people(text)
 
 
@@ -134,7 +134,7 @@ def test_relative_pronoun_vouches_for_a_person():
     text = ("dijo el dirigente de la sección Coahuila de la Unión de Parques del Norte (UPN), Evaristo Zubieta Luján, "
             "quien estimó pérdidas millonarias.")
     assert "Evaristo Zubieta Luján" in _people(text)
-    assert not _people("She succeeds Aurelio Benítez of Stonebridge Wire Harness, who remains on the board.") - {"Aurelio Benítez"}
+    assert not _people("She succeeds Aurelio Benítez of Stonebridge Cables, who remains on the board.") - {"Aurelio Benítez"}
 
 
 def test_clause_after_a_comma_is_no_title():
@@ -153,9 +153,9 @@ def test_longer_name_read_later_takes_over_the_shorter():
 def test_second_person_on_a_list_line():
     text = ("Asistentes\n\n"
             "Senadora Graciela Portillo Anaya, presidenta de la comisión.\n"
-            "Senador Hipólito Treviño Lara, en representación del senador Anselmo Quiroga Beltrán.\n"
+            "Senador Hipólito Treviño Lara, en representación del senador Anselmo Quiroz Beltrán.\n"
             "Diputada Rocío Garfias Medina, secretaria de la comisión.\n")
-    assert "Anselmo Quiroga Beltrán" in _people(text)
+    assert "Anselmo Quiroz Beltrán" in _people(text)
 
 
 def test_name_then_former_title_with_dots():
@@ -164,9 +164,9 @@ def test_name_then_former_title_with_dots():
 
 
 def test_board_heading_is_no_person():
-    text = "Mesa Directiva\nPresidente: Ing. Baudilio Carranza Olea, director de Forjas del Norte\n"
+    text = "Junta Directiva 2026\nPresidente: Ing. Baudilio Carranza Olea, director de Forjas del Norte\n"
     names = _people(text)
-    assert "Mesa Directiva" not in names and "Baudilio Carranza Olea" in names
+    assert not any("Directiva" in n for n in names) and "Baudilio Carranza Olea" in names
 
 
 def test_name_wrapped_inside_a_table_cell():
@@ -175,9 +175,9 @@ def test_name_wrapped_inside_a_table_cell():
             "Gregorio Ulloa Benavente | Secretario | Troqueles Ulloa\n"
             "Marcelina Ek Pacheco | Vocal | Hidráulica Peninsular\n"
             "Lic. Anacleto             | Vocal | Servicios Aeronáuticos\n"
-            "Villaseñor Pruneda        | del Centro\n")
+            "Valdivieso Pruneda        | de Occidente\n")
     names = _people(text)
-    assert "Anacleto Villaseñor Pruneda" in names and "Villaseñor Pruneda" not in names
+    assert "Anacleto Valdivieso Pruneda" in names and "Valdivieso Pruneda" not in names
 
 
 def test_name_cut_inside_an_open_nickname():
@@ -211,30 +211,30 @@ def test_first_initial_before_a_known_given_name():
 
 
 def test_run_after_a_person_and_of_is_their_organization():
-    names = _people("The panel included Declan O'Rourke of Morgan Whitby and Ofelia Paz, de Grupo Lucía Industrial.")
-    assert names == {"Declan O'Rourke", "Ofelia Paz"}
+    names = _people("The panel included Declan O'Shaughnessy of Morgan Whitby and Ofelia Paz, de Grupo Lucía Industrial.")
+    assert names == {"Declan O'Shaughnessy", "Ofelia Paz"}
 
 
 def test_next_items_title_is_not_an_apposition():
     x = extract("Participaron el titular de la Unidad de Normas, Anacleto Rivas Poot, y la directora general de Aranceles, "
-                "Zenaida Quiroga Lam.")
+                "Zenaida Quiroz Lam.")
     anacleto = next(p for p in x.people if p.name == "Anacleto Rivas Poot")
     assert not (anacleto.title or "").startswith("y ")
 
 
 def test_headline_verb_is_never_part_of_a_name():
-    text = ("Latest News\n\nCarlota Ibarguen Acquires Two Warehouses\nDelia Montfort Expands Saltillo Plant\n"
+    text = ("Latest News\n\nCarlota Ibarguen Acquires Two Warehouses\nDelia Arrambide Expands Saltillo Plant\n"
             "Rosendo Aguirre Hires Former Trade Official\n")
     assert all(len(n.split()) == 2 for n in _people(text))
 
 
 def test_speech_verb_opening_a_sentence_is_not_part_of_the_name():
-    names = _people("Explicó Leonora Baqueiro Chan, gerente de Operaciones de Aceros del Istmo, que la demanda creció.")
-    assert names == {"Leonora Baqueiro Chan"}
+    names = _people("Explicó Leonora Tzuc Chan, gerente de Operaciones de Aceros del Istmo, que la demanda creció.")
+    assert names == {"Leonora Tzuc Chan"}
 
 
 def test_closing_sub_list_after_the_last_semicolon():
-    text = ("Serán integrantes del consejo: Abundio Ruelas Paz de Hilos Mayas, vicepresidente; Renata Solís Kuk de "
+    text = ("Serán integrantes del consejo: Abundio Rebolledo Paz de Hilos Mayas, vicepresidente; Renata Solís Kuk de "
             "Cajas del Sur, tesorera; así como Wilfrido Canché Moo, Teófila Dzul Pat y Herminio Ucán Tec, "
             "en calidad de vocales.")
     names = _people(text)
@@ -242,14 +242,14 @@ def test_closing_sub_list_after_the_last_semicolon():
 
 
 def test_semicolon_list_after_a_colon_inside_a_sentence():
-    text = ("The author thanks, for their help: Brunilda Oyervides, Puerto Seco Ramos; Lorcan Whitsett; "
-            "Amaru Quispe-Lind and Delphine Okeke, City of Del Rio; Radomir Castañeda, Alderis.")
-    assert {"Brunilda Oyervides", "Lorcan Whitsett", "Radomir Castañeda"} <= _people(text)
+    text = ("The author thanks, for their help: Brunilda Ocejo, Almacenes Ramos; Lorcan Whitsett; "
+            "Amaru Quispe-Lind and Delphine Okeke, City of Del Rio; Radomir Castañeda, Vantreo.")
+    assert {"Brunilda Ocejo", "Lorcan Whitsett", "Radomir Castañeda"} <= _people(text)
 
 
 def test_spanish_legislative_titles():
-    names = _people("Al foro asistieron Macrina Oduya, congresista; Ulrico Baez, jueza del condado; y Ana Pérez.")
-    assert "Macrina Oduya" in names
+    names = _people("Al foro asistieron Macrina Uwakwe, congresista; Ulrico Baez, jueza del condado; y Ana Pérez.")
+    assert "Macrina Uwakwe" in names
 
 
 def test_company_named_after_a_family_is_no_person():
@@ -261,12 +261,12 @@ def test_company_named_after_a_family_is_no_person():
 
 def test_names_column_of_a_flattened_table():
     text = ("Lista de asistentes\n\nNo.\tNombre\tInstitución\tCargo\n"
-            "1\tC. Xunaxi Balam Ek\tCámara Regional del Sur\tGerente\n"
-            "2\tIng. Odilón Pech Cauich\tAduana de Progreso\tAdministrador\n"
+            "1\tC. Xunaxi Balam Ek\tGremio Textil del Sur\tGerente\n"
+            "2\tIng. Odilón Pech Cauich\tAduana de Sisal\tAdministrador\n"
             "\nInicio | Noticias | Contacto\n")
     names = _people(text)
     assert {"Xunaxi Balam Ek", "Odilón Pech Cauich"} <= names
-    assert not any("Cámara" in n or "Aduana" in n for n in names)
+    assert not any("Gremio" in n or "Aduana" in n for n in names)
 
 
 def test_capitalised_title_adjective_after_a_lower_case_title():

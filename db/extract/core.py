@@ -129,7 +129,7 @@ def is_given(word: str) -> bool:
     k = fold(word)
     if " " in k and "-" in word:
         if k in V.package_compound_given_names():
-            return True  # "Sun-Hee", "Abdel-Karim": a hyphenated given name as a whole
+            return True  # "Mi-Rae", "Abdel-Karim": a hyphenated given name as a whole
         k = k.split()[0]
     return k in V.GIVEN_NAMES or k in V.package_given_names()
 
@@ -325,7 +325,7 @@ def is_place(name: str) -> bool:
     sides = re.split(r"\s*[-–]\s*", name.strip())
     if len(sides) == 2 and all(fold(x) in V.package_places() for x in sides):
         return True
-    parts = re.split(r"\s*,\s*|\s+(?:y|and|e|&)\s+", name.strip())  # "Houston y San Antonio": places joined
+    parts = re.split(r"\s*,\s*|\s+(?:y|and|e|&)\s+", name.strip())  # "Dallas y El Paso": places joined
     return len(parts) >= 2 and all(p and is_place(p) for p in parts)
 
 
@@ -384,7 +384,7 @@ class Doc:
         """Find or add an entity; returns its index. Fields fill only what is still empty."""
         name = " ".join(name.split())
         if etype == "person" and (cut := _open_quote_at(name)) is not None:
-            name = name[:cut].rstrip()  # "Aurelio Osvaldo “Ye": a nickname cut off with the text
+            name = name[:cut].rstrip()  # "Leopoldo Iván “Chu": a nickname cut off with the text
             if span is not None and (scut := _open_quote_at(span.text)) is not None:
                 kept = span.text[:scut].rstrip()
                 span = Span(span.start, span.start + len(kept), kept, span.sentence)
@@ -457,7 +457,7 @@ class Doc:
         return hits[0] if len(hits) == 1 else None
 
     def _lengthen_person(self, name: str) -> int | None:
-        """`Evaristo Clavijo Nájera` after `Clavijo Nájera` (read first, after `el senador`): the one person
+        """`Hermilo Ocampo Villalvazo` after `Ocampo Villalvazo` (read first, after `el senador`): the one person
         whose two or more words end or start this longer name takes it as their name."""
         words = fold(name).split()
         if len(words) < 3:
@@ -625,7 +625,7 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     for i, tok in enumerate(toks):
         gap = text[cur[-1].end : tok.start] if cur else ""
         gap_ok = bool(cur) and not cur[-1].possessive and (
-            (gap.strip() == "" and not _COLUMN_GAP.search(gap)) or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Quarles, Jr."
+            (gap.strip() == "" and not _COLUMN_GAP.search(gap)) or (gap.strip() == "," and tok.key in V.NAME_SUFFIXES and len(cur) >= 2)  # "Okonta, Jr."
         )
         century = i + 1 < len(toks) and toks[i + 1].key == "century" and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)
         if tok.cap or tok.text == "&" or century:  # "21st Century Border Initiative"
@@ -809,7 +809,7 @@ _NOUN_BEFORE_NAME = frozenset("industrial parque park plaza puerto port distrito
 def _names_a_thing(run: list[Tok], i: int) -> bool:
     """The given-name word run[i] is part of an organization's or a place's name: the word before it
     is an organization head word or suffix, a place or a place noun, with no title before it
-    (`Fundación Sierra Madre`, `Parque Industrial Rosa Blanca`, `Laredo Rail Bridge Study`)."""
+    (`Fundación Rosa Blanca`, `Parque Industrial Victoria Norte`, `Tucson Lane Expansion Study`)."""
     if i == 0 or is_title_tok(run[i - 1]):
         return False
     titles = [j for j in range(i) if is_title_tok(run[j])]
@@ -821,7 +821,7 @@ def _names_a_thing(run: list[Tok], i: int) -> bool:
         return True  # "Ochoa & Reyes Abogados": a firm named after its partners
     prev = run[i - 1]
     if i >= 2 and prev.key in V.NAME_PARTICLES and prev.text.islower() and run[i - 2].text[:1].isupper():
-        return True  # "Mecanismo de Consulta de Alto Nivel", "Xochiquetzal de la Rosa": not a name from here
+        return True  # "Reserva Natural de Paloma Blanca", "Xochiquetzal de la Rosa": not a name from here
     if titles or not prev.text[:1].isupper() or prev.possessive:
         return False  # "Ambassador to Mexico Ana Ruiz": a title's place, then the name
     return (prev.key in V.PLACES or is_place(prev.text)) and not is_given(prev.text)

@@ -113,6 +113,6 @@ _DEPARTMENT_TITLE = re.compile(  # the name's words after the first: {N}, one or
     r"\b(?![ \t]+[A-Z])"
 )
 _DEPARTMENT_TITLES = [re.compile(_DEPARTMENT_TITLE.pattern.replace("{N}", n)) for n in ("{1}", "{2}")]
-# "Director of Commercial Operations, Energía Solar": a comma inside the department only in a series ("of
+# "Director of Commercial Operations, Eólica Serrana": a comma inside the department only in a series ("of
 # Agriculture, Rural Development and Food"); otherwise it ends the title and an organization follows.
 _SERIES_AFTER_COMMA = re.compile(r",[^,]*\b(?:and|&|y)\b")

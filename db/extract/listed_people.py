@@ -83,7 +83,7 @@ def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolon
         b = a + len(_ITEM_END.sub("", text[a:b]))
         spans.append((a, b))
     known = sum(1 for a, b in spans if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]))
-    # "Committee: A (chair); Anwen Ruiz, Org (vice chair)": in a roster of semicolon items, half known is enough
+    # "Committee: A (chair); Ifeoluwa Ruiz, Org (vice chair)": in a roster of semicolon items, half known is enough
     if known < 2 and not (semicolons and known >= 1 and 2 * known >= len(spans)):
         return
     for k, (a, b) in enumerate(spans):
@@ -92,7 +92,7 @@ def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolon
         before = text[spans[k - 1][0] : spans[k - 1][1]] if k else ""
         if not semicolons and has_title_word(before) and not _ARTICLE_TITLE.match(before):
             continue  # "A, Director of Operations, Eólica Serrana; B": the item after a title is its organization
-            # (but "y el titular de la Unidad X, Ramsés Oviedo": a title with an article names who follows)
+            # (but "y el titular de la Unidad X, Anacleto Rivas": a title with an article names who follows)
         doc.add("person", text[a:b], doc.span(a, b, (s, e)))
 
 

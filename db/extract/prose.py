@@ -80,7 +80,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         ) and not _after_title_item(text, caption[0], run[0].start):
             found = person_in_run(run, strong=True)  # "Pictured (l-r): A, B and C at the signing"
         if not found and not acr and not menu and not org_side and _lower_title_before(text, s, run):
-            found = person_in_run(run, strong=True)  # "la senadora Yaretzi Balderrama Kuri, del PRI"
+            found = person_in_run(run, strong=True)  # "la diputada Yatziri Olmedo Kantún, del PT"
         if not found and not acr and not org_side and run[-1].end in pair_firsts:
             found = person_in_run(run, strong=True)  # "A and B, co-founders of X"
         if found and not acr:
@@ -183,7 +183,7 @@ _ARTICLE_TITLE = re.compile(r"\b(?:el|la|los|las|del|al|the|a|an)\s+([a-záéí�
 
 
 def _lower_title_before(text: str, s: int, run: list[Tok]) -> bool:
-    """`la senadora Yaretzi Balderrama Kuri,`, `el gobernador Eliud Ochoa Paz`: an article and a job title in
+    """`la diputada Yatziri Olmedo Kantún,`, `el gobernador Eliud Ochoa Paz`: an article and a job title in
     lower case right before two to four name words (no place, no title word among them)."""
     m = _ARTICLE_TITLE.search(text, max(s, run[0].start - 40), run[0].start)
     if not m or not (is_title_tok(tokens(m.group(1))[0]) and fold(m.group(1)) in V.TITLE_WORDS | V.HONORIFICS):
@@ -196,7 +196,7 @@ def _lower_title_before(text: str, s: int, run: list[Tok]) -> bool:
 
 
 def _after_title_item(text: str, start: int, pos: int) -> bool:
-    """`Moderator: Ana Ruiz, Country Manager, Northgate Staffing`: the item before `pos` is a job title,
+    """`Moderator: Ana Ruiz, Country Manager, Tallgrass Staffing`: the item before `pos` is a job title,
     so the item at `pos` is the person's organization, not another name."""
     items = re.split(r"[,;]", text[start:pos])
     return len(items) >= 2 and not items[-1].strip() and has_title_word(items[-2])
@@ -249,7 +249,7 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
     if _WHO_HEADS.match(text, after, end):
         return True
     if _WHO.match(text, after, end) and re.search(r"(?:[,;:(]|\band\b|\by\b)\s*$", text[max(0, run[0].start - 6) : run[0].start]):
-        return True  # "..., Fidencio Carvajal Ortega, quien estimó": a relative pronoun for people (not "of X, who")
+        return True  # "..., Evaristo Zubieta Luján, quien estimó": a relative pronoun for people (not "of X, who")
     pm = _POSSESSIVE_TITLE.match(text, after, end)
     if pm and has_title_word(pm.group(1)):
         return True  # "Name, the Baker Grid Institute’s chief economist"
@@ -950,7 +950,7 @@ def _partners(doc: Doc, sent) -> None:
 
 def read_list_line_people(doc: Doc, lines: list[tuple[int, int]], list_lines: set[int]) -> None:
     """A member-list line is read for its one member; a second person it names after a title
-    (`Sen. Ana Ruiz, en representación del senador Porfirio Zamudio Paz`) is a person too."""
+    (`Sen. Ana Ruiz, en representación del senador Anselmo Quiroz Beltrán`) is a person too."""
     text = doc.text
     taken = [(sp.start, sp.end) for p in doc.found["person"] for sp in p.spans]
     for ls, le in lines:

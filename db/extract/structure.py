@@ -64,7 +64,7 @@ def _open_quote(line: str) -> bool:
 
 
 def _prose(line: str) -> bool:
-    """A line of running text, not a list item of names (`Ana Ruiz, Consejo Nacional de la Industria`):
+    """A line of running text, not a list item of names (`Ana Ruiz, Federación Textil del Norte`):
     at least a third of its words are in lower case."""
     words = re.findall(r"[^\W\d_][\w’'\-]*", line)
     return len(words) >= 5 and 3 * sum(w[0].islower() for w in words) >= len(words)

@@ -364,7 +364,7 @@ COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don d
 MATERIAL_WORDS = _words("statement testimony remarks bio biography photo headshot video slides presentation transcript "
                         "interview opening closing written prepared declaracion ponencia semblanza")
 
-# Spanish prepositions and conjunctions that open a sentence capitalised ("En San Antonio, ...", "Por la
+# Spanish prepositions and conjunctions that open a sentence capitalised ("En El Paso, ...", "Por la
 # Cámara, ...") and are never a word of a name (`De`, `Del`, `La` are: "María De la Garza").
 FUNCTION_WORDS_ES = _words("en por con para al sin desde tras entre durante ante sobre hacia segun mediante "
                            "tambien ademas asimismo pero aunque como cuando donde")
@@ -438,7 +438,7 @@ def package_given_names() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 @words_cached_on_disk("compound-given-names", packages=("gender-guesser",))
 def package_compound_given_names() -> frozenset[str]:
-    """Hyphenated given names from the `gender-guesser` dictionary (`Sun-Hee`, `Jean-Pierre`,
+    """Hyphenated given names from the `gender-guesser` dictionary (`Mi-Rae`, `Jean-Pierre`,
     `Abdel-Karim`), accent-folded (the hyphen folds to a space)."""
     from db.textnorm import fold
 
