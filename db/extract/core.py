@@ -60,8 +60,9 @@ class Extraction:
 
 # --------------------------------------------------------------------------- tokens and sentences
 
-# A nickname in quotes (`Ramiro “Chato” Olvera`) is one token, so it stays inside the name.
-_TOKEN = re.compile(r"[“\"][^\W\d_][\w’'\-]*[”\"]|[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
+# A nickname in quotes (`Ramiro “Chato” Olvera`, `Juan José "J.J." Ruiz`, `Mario "El Flaco" Paz`) is one
+# token, so it stays inside the name.
+_TOKEN = re.compile(r"[“\"][^\W\d_][\w’'.\-]*(?: [^\W\d_][\w’'.\-]*)?[”\"]|[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
 
@@ -127,6 +128,8 @@ def is_given(word: str) -> bool:
     """A common given name (accent-insensitive); `Jean-Pierre` counts by its first part."""
     k = fold(word)
     if " " in k and "-" in word:
+        if k in V.package_compound_given_names():
+            return True  # "Mi-Rae", "Abdel-Karim": a hyphenated given name as a whole
         k = k.split()[0]
     return k in V.GIVEN_NAMES or k in V.package_given_names()
 
@@ -147,8 +150,8 @@ def namey(tok: Tok) -> bool:
         return t[1:2].isupper()
     if not t or not t[0].isupper():
         return False
-    if _INITIAL.fullmatch(t):
-        return True
+    if _INITIAL.fullmatch(t) or t.endswith(".") and fold(t[:-1]) in V.NAME_ABBREVIATIONS:
+        return True  # "Ana R. Paz", "José Ma. Ruiz"
     if not _LETTERS.fullmatch(t):
         return False
     if len(t) > 1 and t.isupper():
@@ -168,6 +171,11 @@ def namey(tok: Tok) -> bool:
         or k in V.LIST_WORDS
         or k in V.PEOPLE_HEADINGS
         or k in V.ORG_HEADS
+        or k in V.FUNCTION_WORDS_ES
+        or k in V.PLACE_UNITS
+        or k in V.THING_NOUNS
+        or k in V.NOT_NAME_VERBS
+        or k in V.SPEECH_VERBS
     )
 
 
@@ -323,7 +331,10 @@ def is_place(name: str) -> bool:
     if rest and len(rest) < len(words) and " ".join(rest) in V.package_places():
         return True  # "Yuma County", "Condado de Ellis" (when Ellis is a city), "Valle de Mexicali"
     sides = re.split(r"\s*[-–]\s*", name.strip())
-    return len(sides) == 2 and all(fold(x) in V.package_places() for x in sides)
+    if len(sides) == 2 and all(fold(x) in V.package_places() for x in sides):
+        return True
+    parts = re.split(r"\s*,\s*|\s+(?:y|and|e|&)\s+", name.strip())  # "Dallas y El Paso": places joined
+    return len(parts) >= 2 and all(p and is_place(p) for p in parts)
 
 
 _LEGAL_FORMS = frozenset("sc s.c. sa s.a. cv inc inc. llc llp lp ltd corp plc ac a.c.".split())
@@ -432,6 +443,11 @@ class Doc:
     def add(self, etype: str, name: str, span: Span | None, **fields) -> int:
         """Find or add an entity; returns its index. Fields fill only what is still empty."""
         name = " ".join(name.split())
+        if etype == "person" and (cut := _open_quote_at(name)) is not None:
+            name = name[:cut].rstrip()  # "Leopoldo Iván “Chu": a nickname cut off with the text
+            if span is not None and (scut := _open_quote_at(span.text)) is not None:
+                kept = span.text[:scut].rstrip()
+                span = Span(span.start, span.start + len(kept), kept, span.sentence)
         if etype == "organization":
             core, acronym = org_core(name)
             if core != name and span is not None and (at := span.text.find(core)) >= 0:
@@ -464,6 +480,8 @@ class Doc:
         idx = self.lookup(etype, name)
         if idx is None and etype == "person":
             idx = self._fuller_person(name)
+        if idx is None and etype == "person":
+            idx = self._lengthen_person(name)
         if idx is None:
             idx = len(self.found[etype])
             self.found[etype].append(Found(etype, name))
@@ -512,6 +530,26 @@ class Doc:
         hits = [i for i in candidates
                 if len(pw := fold(people[i].name).split()) > len(words) and (pw[-len(words):] == words or pw[: len(words)] == words)]
         return hits[0] if len(hits) == 1 else None
+
+    def _lengthen_person(self, name: str) -> int | None:
+        """`Hermilo Ocampo Villalvazo` after `Ocampo Villalvazo` (read first, after `el senador`): the one person
+        whose two or more words end or start this longer name takes it as their name."""
+        words = fold(name).split()
+        if len(words) < 3:
+            return None
+        people = self.found["person"]
+        candidates = sorted(set().union(*(self.parts.get(w, set()) for w in words)))
+        hits = [i for i in candidates
+                if 2 <= len(pw := fold(people[i].name).split()) < len(words) and (words[-len(pw):] == pw or words[: len(pw)] == pw)]
+        if len(hits) != 1:
+            return None
+        ent = people[hits[0]]
+        ent.aliases.add(ent.name)
+        ent.name = name
+        self.index[("person", self._key("person", name))] = hits[0]
+        for k in {words[0], words[-1]} | {p for p in words[1:-1] if len(p) > 3}:
+            self.parts.setdefault(k, set()).add(hits[0])
+        return hits[0]
 
     def person_by_part(self, word: str) -> int | None:
         """The one person of this document whose first or last name is `word`."""
@@ -589,7 +627,7 @@ class Doc:
                 self.dropped_orgs.add(i)  # "2011–2017", "El Paso": a date or a place, never an organization
         if self.dropped_orgs:
             self._drop_orgs()
-        self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name)})
+        self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)})
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         for i, org in enumerate(orgs):
@@ -627,6 +665,26 @@ class Doc:
             if io.get(key) is None:
                 io[key] = r
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
+
+
+def _never_a_name(name: str) -> bool:
+    """A company, a capitalised headline or a place read as a person by any stage: it opens with a company's
+    head word or holds a headline verb, a place unit or an infrastructure noun (`Transportes Ruiz`,
+    `Sterling Ruiz Expands Plant`, `Harris County`, `Ruiz Port Corridor`)."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if words and (fold(words[0]) in V.COMPANY_HEADS or fold(words[0]) in V.ORG_HEADS):
+        return True  # "Transportes Ruiz", "Grupo Salcedo": a company named after a family
+    return any(fold(w) in V.NOT_NAME_VERBS or fold(w) in V.PLACE_UNITS or fold(w) in V.THING_NOUNS for w in words)
+
+
+def _open_quote_at(name: str) -> int | None:
+    """Where a person's name opens a quotation it never closes (`Ana “Chata` at the end of a cut text),
+    if two or more words come before it."""
+    for q, close in (("“", "”"), ('"', '"')):
+        at = name.find(q)
+        if at > 0 and name.find(close, at + 1) < 0 and len(name[:at].split()) >= 2:
+            return at
+    return None
 
 
 def _merge_list(items: list[Found], remap: dict[int, int]) -> tuple[list[Found], dict[int, int]]:
@@ -679,6 +737,9 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
 
 
 _JOINERS = V.NAME_CONNECTORS | V.NAME_PARTICLES
+# A tab or three spaces separate the columns of a flattened table or a menu bar, never the words of
+# one name: "Lic. Ana Ruiz Paz      Jorge Lemus" is two names, "Inicio   Nosotros   Marco Legal" no name.
+_COLUMN_GAP = re.compile(r"\t| {3,}")
 
 
 def _joins_capital(toks: list[Tok], i: int, text: str) -> bool:
@@ -721,6 +782,9 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
         t = run[j]
         if _company_follows(run, j, name):
             company_after = True  # "Teófilo Canul Ordaz de Hilaturas del Sureste": the name ends before `de`
+            break
+        if len(name) >= 2 and t.key in V.MATERIAL_WORDS:
+            company_after = True  # "Senator Ana Ruiz Opening Statement (PDF)": a document of the person
             break
         if t.key in V.NAME_PARTICLES and t.text.islower() and _particles_then_name(run, j):
             name.append(t)
@@ -786,16 +850,29 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
     `strong` (the caller has structural evidence such as a member-list line).
     """
     run = collapse_double(run)
+    in_thing = False  # inside an organization's or place's name (until a title word)
     for i, tok in enumerate(run):
         if tok.possessive and i < len(run) - 1:
             return None
+        if is_title_tok(tok):
+            in_thing = False
+        if tok.key in V.STREET_WORDS and tok.text[:1].isupper() and i + 1 < len(run):
+            in_thing = True  # "Calle Rodrigo Anaya 204", "Hotel Santiago Real": named after someone, not them
+            continue
         prev = run[i - 1].key if i else ""
         if is_given(tok.text) and namey(tok) and not is_nickname(tok) and prev not in ("san", "santa", "st", "saint", "el", "los", "las"):
+            in_thing = in_thing or _names_a_thing(run, i)
+            if in_thing:
+                continue
             name = _name_from(run, i)
             if name:
+                while i > 0 and _INITIAL.fullmatch(run[i - 1].text) and (i == 1 or not namey(run[i - 2])) \
+                        and fold(run[i - 1].text).rstrip(".") not in V.COURTESY:
+                    i -= 1  # "J. Michael Ruiz": a first initial before the given name
+                    name = [run[i]] + name
                 return run[:i], name
-            if i + 1 < len(run) and is_given(run[i + 1].text):
-                continue
+            if i + 1 < len(run) and (is_given(run[i + 1].text) or not namey(run[i + 1])):
+                continue  # "Nuevo León Secretary of Economy Ana Ruiz": `León` starts no name, go on
             break  # a given-name word that starts no name ("Wiremu Tane": "Tane"): other evidence decides
     for i, tok in enumerate(run):
         if is_title_tok(tok) or strong and i == 0:
@@ -807,6 +884,32 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
                 if name:
                     return run[:start], name
     return None
+
+
+# Common nouns that, written before a given-name word, make the run a place's, a street's, a building's or
+# a company's name ("Parque Industrial Rosa Blanca", "Av. Benito Morales 120", "Hospital San Lucas").
+_NOUN_BEFORE_NAME = frozenset("industrial parque park plaza puerto port distrito district valle valley".split()) | V.STREET_WORDS
+
+
+def _names_a_thing(run: list[Tok], i: int) -> bool:
+    """The given-name word run[i] is part of an organization's or a place's name: the word before it
+    is an organization head word or suffix, a place or a place noun, with no title before it
+    (`Fundación Rosa Blanca`, `Parque Industrial Victoria Norte`, `Tucson Lane Expansion Study`)."""
+    if i == 0 or is_title_tok(run[i - 1]):
+        return False
+    titles = [j for j in range(i) if is_title_tok(run[j])]
+    since_title = run[titles[-1] + 1 : i] if titles else run[:i]
+    if any(t.key in V.ORG_HEADS or t.key in V.ORG_SUFFIXES or t.key in _NOUN_BEFORE_NAME for t in since_title
+           if t.text[:1].isupper()):
+        return True  # "Director of Fundación Rosa Blanca"
+    if any(t.text == "&" for t in since_title):
+        return True  # "Ochoa & Reyes Abogados": a firm named after its partners
+    prev = run[i - 1]
+    if i >= 2 and prev.key in V.NAME_PARTICLES and prev.text.islower() and run[i - 2].text[:1].isupper():
+        return True  # "Reserva Natural de Paloma Blanca", "Xochiquetzal de la Rosa": not a name from here
+    if titles or not prev.text[:1].isupper() or prev.possessive:
+        return False  # "Ambassador to Mexico Ana Ruiz": a title's place, then the name
+    return (prev.key in V.PLACES or is_place(prev.text)) and not is_given(prev.text)
 
 
 def phrase_of(text: str, toks: list[Tok]) -> str:

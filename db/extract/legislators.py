@@ -65,10 +65,14 @@ def read_legislators(doc: Doc) -> None:
                 if known is not None:
                     continue
                 doc.add("person", name, doc.span(a, b, sentence))
-    for m in _DEPARTMENT_TITLE.finditer(text):
+    for m in (m for pattern in _DEPARTMENT_TITLES for m in pattern.finditer(text)):
         dept, name = m.group(1), m.group(2)
+        if fold(name.split()[0]) in V.TOPIC_WORDS | _DEPARTMENT_WORDS:
+            continue  # "... Foreign Affairs Ana Ruiz": the department's last word is not the name's first
         last_dept = fold(dept.split()[-1]) if dept.split() else ""
         if last_dept not in V.TOPIC_WORDS | _DEPARTMENT_WORDS or doc.lookup("person", name) is not None:
+            continue
+        if "," in dept and not _SERIES_AFTER_COMMA.search(dept):
             continue
         if any(fold(w) in V.NON_NAME_WORDS or fold(w) in V.TITLE_WORDS for w in name.split()):
             continue
@@ -99,9 +103,16 @@ def labelled_names(text: str) -> set[str]:
 _DEPARTMENT_WORDS = frozenset("commerce trade energy development affairs finance credit transportation infrastructure "
                               "communications state foreign security economy agriculture labor industry relations "
                               "environment interior tourism".split())
-_DEPARTMENT_TITLE = re.compile(
+# Within one line (a title ending a line is not followed by the name on the next: "Secretary of Economy\nFact
+# Sheet"); the name has two or three words ("Secretary of Economy Ana Ruiz Paz").
+_DEPARTMENT_TITLE = re.compile(  # the name's words after the first: {N}, one or two
     r"\b(?:Secretary|Minister|Undersecretary|Under Secretary|Deputy Secretary|Assistant Secretary|Commissioner|"
-    r"Administrator|Director)\s+(?:of|for)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w’'\-]*(?:,)?\s+(?:and\s+|&\s+)?){0,5}?[A-Z][\w’'\-]*)\s+"
-    r"([A-Z][\w’'\-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'\-]+(?:\s+(?:de la|de los|del|de)\s+[A-Z][\w’'\-]+)?)\b(?!\s+[A-Z])"
+    r"Administrator|Director)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    r"((?:[A-Z][\w’'\-]*(?:,)?[ \t]+(?:and[ \t]+|&[ \t]+)?){0,5}?[A-Z][\w’'\-]*)[ \t]+"
+    r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w’'\-]+){N}(?:[ \t]+(?:de la|de los|del|de)[ \t]+[A-Z][\w’'\-]+)?)"
+    r"\b(?![ \t]+[A-Z])"
 )
+_DEPARTMENT_TITLES = [re.compile(_DEPARTMENT_TITLE.pattern.replace("{N}", n)) for n in ("{1}", "{2}")]
+# "Director of Commercial Operations, Eólica Serrana": a comma inside the department only in a series ("of
+# Agriculture, Rural Development and Food"); otherwise it ends the title and an organization follows.
+_SERIES_AFTER_COMMA = re.compile(r",[^,]*\b(?:and|&|y)\b")

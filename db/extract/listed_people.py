@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, is_place, is_title_tok, namey, sentence_spans, tokens
+from db.extract.core import Doc, fold, has_title_word, is_given, is_place, is_title_tok, namey, sentence_spans, tokens
 
-_AND = re.compile(r"^(?:and|y|e|&)\s+", re.I)
+_AND = re.compile(r"^(?:and|y|e|&|as well as|así como|además de|plus)\s+", re.I)
+_MORE = re.compile(r"\s*(?:and|y|e|as well as|así como|además de|plus)\s", re.I)
+_ARTICLE_TITLE = re.compile(r"\s*(?:(?:y|and|e)\s+)?(?:el|la|los|las|the|su|sus|its|his|her)\s+[a-záéíóúñ]")
 _ITEM_END = re.compile(r"\s*[.:]?\s*$")
 
 
@@ -28,27 +30,44 @@ def read_listed_people(doc: Doc, lines: list[tuple[int, int]]) -> None:
             _read_list(doc, text, s, e, starts)
 
 
-def _items(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The list items of text[s:e]: `;`-separated (each item's first comma part) when there are two
-    or more semicolons, else comma- and `and`-separated parts."""
+def _items(text: str, s: int, e: int, by_semicolon: bool) -> list[tuple[int, int]]:
+    """The list items of text[s:e]: `;`-separated (each item's first comma part), else comma- and
+    `and`-separated parts."""
     seg = text[s:e]
-    if seg.count(";") >= 2:
+    if by_semicolon:
         out, pos = [], s
         for part in seg.split(";"):
-            first = part.split(",")[0]
-            out.append((pos, pos + len(first)))
+            if _MORE.match(part) and part.count(",") >= 2:
+                # "A, tesorera; así como B, C y D, en calidad de vocales": the last part is a list of its own
+                sub = pos
+                for piece in re.split(r",|\s(?=(?:and|y)\s)", part):
+                    out.append((sub, sub + len(piece)))
+                    sub += len(piece) + 1
+            else:
+                head = part.rfind(": ") + 2 if ": " in part else 0  # "grateful for the help of: A, Org; B"
+                first = part[head:].split(",")[0]
+                out.append((pos + head, pos + head + len(first)))
             pos += len(part) + 1
         return out
     out, pos = [], s
-    for part in re.split(r",|\s(?=(?:and|y)\s)", seg):
+    for part in re.split(r"[,;]|\s(?=(?:and|y)\s)", seg):
         out.append((pos, pos + len(part)))
         pos += len(part) + 1
     return out
 
 
 def _read_list(doc: Doc, text: str, s: int, e: int, starts: set[int]) -> None:
-    items = _items(text, s, e)
-    if len(items) < 3:
+    semicolons = text.count(";", s, e)
+    if semicolons != 1:
+        _read_items(doc, text, s, e, starts, semicolons >= 2)
+    else:  # "A, Title; B, Title, Org" or "A, B; and C": read both ways
+        _read_items(doc, text, s, e, starts, False)
+        _read_items(doc, text, s, e, starts, True)
+
+
+def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolons: bool) -> None:
+    items = _items(text, s, e, semicolons)
+    if len(items) < (2 if semicolons else 3):
         return
     spans = []
     for a, b in items:
@@ -63,13 +82,23 @@ def _read_list(doc: Doc, text: str, s: int, e: int, starts: set[int]) -> None:
             a = colon + 2  # "the members of the Board: A"
         b = a + len(_ITEM_END.sub("", text[a:b]))
         spans.append((a, b))
-    known = sum(1 for a, b in spans if any(a <= st < b for st in starts))
-    if known < 2:
+    known = sum(1 for a, b in spans if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]))
+    # "Committee: A (chair); Ifeoluwa Ruiz, Org (vice chair)": in a roster of semicolon items, half known is enough
+    if known < 2 and not (semicolons and known >= 1 and 2 * known >= len(spans)):
         return
-    for a, b in spans:
-        if any(a <= st < b for st in starts) or not _name_shaped(doc, text[a:b]):
+    for k, (a, b) in enumerate(spans):
+        if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]) or not _name_shaped(doc, text[a:b]):
             continue
+        before = text[spans[k - 1][0] : spans[k - 1][1]] if k else ""
+        if not semicolons and has_title_word(before) and not _ARTICLE_TITLE.match(before):
+            continue  # "A, Director of Operations, Eólica Serrana; B": the item after a title is its organization
+            # (but "y el titular de la Unidad X, Anacleto Rivas": a title with an article names who follows)
         doc.add("person", text[a:b], doc.span(a, b, (s, e)))
+
+
+def _known_name(doc: Doc, item: str) -> bool:
+    """The item names a person already found (`Ana Ruiz (chair)` after `Ana Ruiz` elsewhere)."""
+    return doc.lookup("person", re.sub(r"\s*\([^()]*\)\s*$", "", item)) is not None
 
 
 def _name_shaped(doc: Doc, item: str) -> bool:
@@ -84,3 +113,82 @@ def _name_shaped(doc: Doc, item: str) -> bool:
     if is_place(item):
         return False
     return all(doc.lookup(kind, item) is None for kind in ("organization", "initiative")) and fold(item) not in V.PLACES
+
+
+_CELL_SEP = re.compile(r"\s*(?:\||\t)\s*")
+
+
+def join_wrapped_cells(doc: Doc) -> None:
+    """A table flattened from a PDF wraps a long name inside its cell: `Ing. Rosendo   | Vocal | Forjas` /
+    `Aldama Ruiz   | del Norte`. A person found as the first cell of a row whose line above opens with a
+    cell of one given-name word (after a courtesy title) is that one person: `Rosendo Aldama Ruiz`."""
+    text = doc.text
+    for idx, person in enumerate(doc.found["person"]):
+        for sp in list(person.spans):
+            ls = text.rfind("\n", 0, sp.start) + 1
+            if text[ls : sp.start].strip() or ls == 0:
+                continue
+            eol = text.find("\n", sp.end)
+            rest = text[sp.end : eol if eol >= 0 else len(text)]
+            if not re.match(r"\s*(?:\||\t)", rest):
+                continue
+            pls = text.rfind("\n", 0, ls - 1) + 1
+            prev = text[pls : ls - 1]
+            sep = re.match(r"[^|\t]*[|\t]", prev)
+            if not sep or (("|" in rest) != ("|" in prev)):
+                continue
+            toks = [t for t in tokens(prev[: sep.end() - 1]) if fold(t.text).rstrip(".") not in V.COURTESY]
+            if len(toks) != 1 or not is_given(toks[0].text) or len(person.name.split()) > 3 \
+                    or fold(person.name).split()[0] == fold(toks[0].text):
+                continue  # (the table reader may have joined the cell already)
+            full = f"{toks[0].text} {person.name}"
+            if doc.lookup("person", full) is not None:
+                continue
+            person.aliases.discard(full)
+            person.aliases.add(person.name)
+            person.name = full
+            doc.alias("person", idx, full)
+            break
+
+
+# Column headings of a table's names column ("Name | Title | Organization", "Nombre<TAB>Cargo").
+_NAME_HEADERS = frozenset("name names nombre nombres participant participants participante participantes asistente "
+                          "asistentes integrante integrantes speaker speakers ponente ponentes member members miembro "
+                          "miembros representative representante delegate delegado delegada".split())
+_CELL = re.compile(r"[^\t|]+")
+
+
+def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
+    """A flattened table (cells split by tabs or `|`) whose header names a names column (`Nombre`, `Name`,
+    `Participante`): each row's cell in that column is a person when it has a name's shape (a courtesy
+    title before it is dropped: `C. Xiadani Uc Chi`)."""
+    text = doc.text
+    column: int | None = None
+    for ls, le in lines:
+        line = text[ls:le]
+        if "\t" not in line and "|" not in line:
+            column = None
+            continue
+        cells = [(ls + m.start(), ls + m.end()) for m in _CELL.finditer(line)]
+        keys = [fold(text[a:b]).strip() for a, b in cells]
+        heads = [i for i, k in enumerate(keys) if k in _NAME_HEADERS or k.rstrip("s") in _NAME_HEADERS]
+        if heads and sum(1 for k in keys if k and len(k.split()) <= 3) == len([k for k in keys if k]):
+            column = heads[0] - sum(1 for k in keys[: heads[0]] if not k)  # the header row
+            continue
+        if column is None:
+            continue
+        filled = [(a, b) for a, b in cells if text[a:b].strip()]
+        if column >= len(filled):
+            continue
+        a, b = filled[column]
+        raw = text[a:b]
+        a += len(raw) - len(raw.lstrip())
+        b = a + len(raw.strip())
+        while True:  # courtesy titles before the name: "Ing.", "C.P.", "C."
+            m = re.match(r"([A-Za-zÁÉÍÓÚáéíóú.]{1,5})\s+", text[a:b])
+            if not m or fold(m.group(1)).rstrip(".") not in V.COURTESY | V.HONORIFICS:
+                break
+            a += m.end()
+        item = text[a:b]
+        if doc.lookup("person", item) is None and _name_shaped(doc, item):
+            doc.add("person", item, doc.span(a, b, (ls, le)))

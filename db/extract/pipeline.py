@@ -28,7 +28,7 @@ from db.extract.sections import read_labelled_groups, read_sections
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import event_headline, find_groups
 from db.extract.legislators import read_legislators
-from db.extract.listed_people import read_listed_people
+from db.extract.listed_people import join_wrapped_cells, read_listed_people, read_table_names
 from db.extract.lists import bylines, credential_lines, member_lists
 from db.extract.membership import (
     group_acronyms,
@@ -37,7 +37,7 @@ from db.extract.membership import (
     read_participation,
     retype_chaired_bodies,
 )
-from db.extract.prose import read_sentence
+from db.extract.prose import read_list_line_people, read_sentence
 from db.extract.structure import unwrap
 
 __all__ = ["Extraction", "Found", "Span", "extract"]
@@ -59,7 +59,10 @@ def extract(text: str) -> Extraction:
             continue
         for s in sentence_spans(text, start, end):
             read_sentence(doc, s)
+    read_list_line_people(doc, lines, list_lines)
     read_listed_people(doc, lines)
+    read_table_names(doc, lines)
+    join_wrapped_cells(doc)
     credential_lines(doc, lines)
     read_legislators(doc)
     read_enumerations(doc)

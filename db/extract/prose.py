@@ -29,6 +29,7 @@ from db.extract.core import (
     opens_with_verb,
     person_in_run,
     phrase_of,
+    sentence_spans,
     strip_leading,
     strip_list_words,
     tokens,
@@ -36,6 +37,8 @@ from db.extract.core import (
 
 # prose ------------------------------------------------------------------------
 
+_OF_GAP = re.compile(r",?\s+(?:of|at|from|de|del|de la)\s+(?:the\s+)?")
+_FILE_TYPES = frozenset("pdf doc docx xls xlsx ppt pptx mp3 mp4 html zip csv txt".split())  # folded
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 
 
@@ -53,30 +56,36 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
     _such_as(doc, sent)  # before the runs, so that `A y B` after `representantes de` splits at `y`
     runs = [part for r in runs for part in _split_verbs(r)]
     caption = _caption_span(text, s, e)
+    menu = _menu_line(text, s, e)
     pair_firsts: set[int] = set()
     for r in runs:
         if any(t.key in ("and", "y") for t in r) and _pair_of_people(doc, r):
             pair_firsts.add(next(r[i - 1].end for i, t in enumerate(r) if t.key in ("and", "y")))
     covered = _comma_names(doc, sent)
+    last_person_end = -1
     for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
         if any(a <= run[0].start < b for a, b in covered):
             continue  # a piece of "Secretaría de Agricultura, Ganadería y Pesca (SAGP)"
         after = text[run[-1].end : e]
+        # "Sean Ruiz of Morgan Hale", "Ana Paz, de Grupo Lucía": the run after a person and `of` is their organization
+        org_side = last_person_end >= 0 and bool(_OF_GAP.fullmatch(text, last_person_end, run[0].start))
         acr_m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)", after)
         acr = acr_m.group(1) if acr_m and re.search(r"[A-Z].*[A-Z]", acr_m.group(1)) else None
         if acr and ("-" in acr and re.search(r"\d", acr) or re.fullmatch(r"[DRI]-[A-Z][A-Za-z.]*", acr)):
             acr = None  # "(D-TX 28th District)", "(R-TX)": party and state, not an acronym
-        if acr and acr.upper() in _FILE_TYPES:
-            acr = None  # "Hearing Notice (PDF)": a link's file type
-        found = person_in_run(run)
-        if not found and not acr and (tail := _evidenced_name(text, run, e)):
+        if acr and fold(acr) in _FILE_TYPES:
+            acr = None  # "Ana Ruiz Testimony (PDF)": a link's file type, not the run's acronym
+        found = person_in_run(run) if not menu and not org_side else None
+        if not found and not menu and not org_side and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
-        if not found and not acr and caption[0] <= run[0].start < caption[1] and 2 <= len(run) <= 4 and all(
+        if not found and not acr and not org_side and caption[0] <= run[0].start < caption[1] and 2 <= len(run) <= 4 and all(
             namey(t) or t.key in V.NAME_PARTICLES for t in run
-        ):
+        ) and not _after_title_item(text, caption[0], run[0].start):
             found = person_in_run(run, strong=True)  # "Pictured (l-r): A, B and C at the signing"
-        if not found and not acr and run[-1].end in pair_firsts:
+        if not found and not acr and not menu and not org_side and _lower_title_before(text, s, run):
+            found = person_in_run(run, strong=True)  # "la diputada Yatziri Olmedo Kantún, del PT"
+        if not found and not acr and not org_side and run[-1].end in pair_firsts:
             found = person_in_run(run, strong=True)  # "A and B, co-founders of X"
         if found and not acr:
             title_toks, name = found
@@ -109,13 +118,15 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                     if own is not None:
                         doc.affiliate(pidx, own, title)
             sentence_people.append((pidx, name))
+            last_person_end = name[-1].end
             _apposition(doc, pidx, name[-1].end, sent)
             _who_heads(doc, pidx, name[-1].end, sent)
             _as_new_title(doc, pidx, name, sent)
             _our_title(doc, pidx, name, sent)
             _of_org(doc, pidx, name[-1].end, sent)
             continue
-        _entity_run(doc, run, acr, sent)
+        if not menu:
+            _entity_run(doc, run, acr, sent)
         if len(run) == 2 and run[0].start == s and not is_given(run[0].text) and not acr:
             run = run[1:]  # "Later Teresa thanked ..."
         if len(run) == 1 and not acr:
@@ -170,14 +181,62 @@ def _comma_names(doc: Doc, sent) -> list[tuple[int, int]]:
 
 
 _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
-                         r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w-]+\s+){0,2}[\w-]+)")
+                         r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w.-]+\s+){0,2}[\w-]+)")  # "Name, Former U.S. Ambassador"
 _POSSESSIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,6}[A-Z][\w.&\-]*[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+_WHO = re.compile(r",\s+(?:quien|quienes|who)\s+[a-záéíóúñ]")
 _WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|co-founded)\s+(?:the\s+)?(?=[A-Z0-9])")
 
 
 _CAPTION = re.compile(r"(?:\((?:l\s*-\s*r|l\.?\s*to\s*r\.?|left to right|de izq[^)]{0,20})\)|\bfrom left|"
                       r"\bde izquierda a derecha)[^:]{0,10}:\s*"  # the names of a photo, left to right
                       r"|\b(?:panelists|speakers|participants|moderators?|ponentes|panelistas|participantes)\s*:\s*", re.I)
+
+
+_COLUMNS = re.compile(r"\t+| {3,}")
+
+
+def _menu_line(text: str, s: int, e: int) -> bool:
+    """A site's menu bar (`Inicio   Nosotros   Marco Legal   Contacto`): four or more short items set apart
+    by wide gaps, none with a title, a comma or a digit. Its items name pages, not people."""
+    ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = text[ls : le if le >= 0 else len(text)]
+    cells = [c.strip() for c in _COLUMNS.split(line) if c.strip()]
+    if len(cells) < 4 or not any(fold(c) in _NAV_WORDS for c in cells):
+        return False  # a row of a names grid (`Ana Ruiz   Luis Paz   ...`) has no page word like `Home`
+    return all(len(c.split()) <= 4 and not re.search(r"[,\d@]", c) and not has_title_word(c) for c in cells)
+
+
+# Items of a site's menu bar, besides the common page words of `NON_NAME_WORDS` (`home`, `news`, `contact`).
+_NAV_WORDS = V.NON_NAME_WORDS | frozenset("inicio nosotros participa datos servicios eventos contacto noticias prensa blog "
+                                         "buscar search menu socios publicaciones transparencia donate programs research "
+                                         "publications sala multimedia galeria".split())
+
+
+# Adjectives that go on a lower-case title when written capitalised ("el presidente Nacional", "director Comercial").
+_TITLE_ADJECTIVES = frozenset("nacional estatal municipal federal tecnico tecnica emerito emerita emeritus ejecutivo "
+                              "ejecutiva comercial general regional adjunto adjunta operativo operativa juridico juridica "
+                              "administrativo administrativa financiero financiera academico academica".split())
+_ARTICLE_TITLE = re.compile(r"\b(?:el|la|los|las|del|al|the|a|an)\s+([a-záéíóúñ][\w-]+)\s+$")
+
+
+def _lower_title_before(text: str, s: int, run: list[Tok]) -> bool:
+    """`la diputada Yatziri Olmedo Kantún,`, `el gobernador Eliud Ochoa Paz`: an article and a job title in
+    lower case right before two to four name words (no place, no title word among them)."""
+    m = _ARTICLE_TITLE.search(text, max(s, run[0].start - 40), run[0].start)
+    if not m or not (is_title_tok(tokens(m.group(1))[0]) and fold(m.group(1)) in V.TITLE_WORDS | V.HONORIFICS):
+        return False
+    words = [t for t in run if t.key not in V.NAME_PARTICLES]
+    if words and (words[0].key in V.TITLE_MODIFIERS or words[0].key in _TITLE_ADJECTIVES):
+        return False  # "la directora Ejecutiva de X", "el presidente Nacional de Y": the title goes on
+    return 2 <= len(words) <= 4 and all(namey(t) and not is_title_tok(t) for t in words) and not is_place(words[0].text) \
+        and not any(is_place(t.text) for i, t in enumerate(run) if i and run[i - 1].key in V.NAME_PARTICLES)
+
+
+def _after_title_item(text: str, start: int, pos: int) -> bool:
+    """`Moderator: Ana Ruiz, Country Manager, Tallgrass Staffing`: the item before `pos` is a job title,
+    so the item at `pos` is the person's organization, not another name."""
+    items = re.split(r"[,;]", text[start:pos])
+    return len(items) >= 2 and not items[-1].strip() and has_title_word(items[-2])
 
 
 def _caption_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -206,6 +265,8 @@ def _evidenced_name(text: str, run: list[Tok], end: int) -> list[Tok] | None:
         text, max(0, tail[0].start - 80), tail[0].start
     ) and _title_before_comma(text, max(0, tail[0].start - 80), tail[0].start):
         return tail  # "el embajador de Canadá, Graeme Clarkson"
+    if tail and re.search(r"\b(?:de|del|of|at|from|en|in|por|para|with|con)\s+$", text[max(0, tail[0].start - 6) : tail[0].start]):
+        return None  # "Jacinto Ruiz, de Plásticos Acuña, como tesorero": a complement, the company of the one before
     return tail if tail and _name_evidence(text, tail, end) else None
 
 
@@ -224,11 +285,23 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return False
     if _WHO_HEADS.match(text, after, end):
         return True
+    if _WHO.match(text, after, end) and re.search(r"(?:[,;:(]|\band\b|\by\b)\s*$", text[max(0, run[0].start - 6) : run[0].start]):
+        return True  # "..., Evaristo Zubieta Luján, quien estimó": a relative pronoun for people (not "of X, who")
     pm = _POSSESSIVE_TITLE.match(text, after, end)
     if pm and has_title_word(pm.group(1)):
         return True  # "Name, the Baker Grid Institute’s chief economist"
     m = _TITLE_NEXT.match(text, after, end)
-    return bool(m) and any(is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS for t in tokens(m.group(1)))
+    if not m:
+        return False
+    toks = tokens(m.group(1))
+    k = next((i for i, t in enumerate(toks) if is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS), None)
+    # "X District, including its President": a clause about X's people, not X's own title
+    return k is not None and not any(t.key in _CLAUSE_WORDS for t in toks[:k])
+
+
+# Words that open a clause after a comma, not a job title ("including its", "among them", "con su").
+_CLAUSE_WORDS = frozenset("including incluyendo its his her their our su sus such like with con among entre whose cuyo "
+                          "cuya and y or o".split())
 
 
 _EL_TITLE = re.compile(r"\b(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as|the)\s+([a-z][\w-]+(?:\s+(?:general|ejecutiv[oa]|adjunt[oa]))?"
@@ -560,7 +633,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if acr and is_place(phrase):
         return
-    if known_org is None and known_ini is None and not acr and _menu_line(text, run[0].start):
+    if known_org is None and known_ini is None and not acr and _menu_at(text, run[0].start):
         return  # "Home   My Network   Jobs   Help Center": a site's menu
     words = phrase.split()
     if len(words) >= 2 and fold(words[-1]) in ("office", "offices", "oficina", "oficinas") and is_place(" ".join(words[:-1])):
@@ -583,7 +656,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         idx = doc.add("organization", phrase, span, acronym=acr)
 
 
-def _menu_line(text: str, pos: int) -> bool:
+def _menu_at(text: str, pos: int) -> bool:
     """The line at `pos` is a menu: four or more short items set apart by wide gaps, tabs or bars, most of one word."""
     a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
     cells = [c for c in re.split(r"\s{3,}|\t|\s+[|·•]\s+", text[a : b if b >= 0 else len(text)].strip()) if c.strip()]
@@ -605,7 +678,6 @@ _SUBUNIT_HEADS = frozenset("office oficina division unit unidad program programa
 _UNIT_NOUNS = frozenset("port plant site country program project area region zone sales marketing operations".split())
 _AGENCY_ENDS = frozenset("protection enforcement patrol customs aduanas".split())
 _VENUE_WORDS = frozenset("convenciones convention ballroom auditorio auditorium salon".split())
-_FILE_TYPES = frozenset("PDF DOC DOCX PPT PPTX XLS XLSX MP3 MP4 ZIP HTML TXT".split())
 # Last words of a capitalised run that make it a document, a building or a heading, never an organization.
 _NOT_ORG_ENDS = frozenset("statement statements notice disclosure testimony building present transcript agenda "
                           "remarks minutes briefing hearing".split())
@@ -727,8 +799,8 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
     ends = [i for i in (text.find(",", m.end(), e), text.find(";", m.end(), e)) if i >= 0]
     clause_end = min(ends) if ends else e
     clause = text[m.end() : clause_end].rstrip(" .;:”\"")
-    if re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", clause):
-        return  # "Name, y el jefe de Misión de la Embajada X, Other Name": the next person's title
+    if re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the|su|sus)\s", clause):
+        return  # "A, y la directora general de X, B": the next item's title, not A's
     toks = tokens(clause)
     pm = re.match(r"((?:(?:[A-Z][\w.&-]*|of|for|the|and|de|del|la|para|y)\s+){0,7}[A-Z][\w.&-]*)[’']s\s+(.+)$", clause)
     if pm and has_title_word(pm.group(2)) and not is_place(pm.group(1)):
@@ -1127,3 +1199,22 @@ def _partners(doc: Doc, sent) -> None:
             continue
         oidx = doc.add("organization", name, doc.span(name_toks[0].start, name_toks[-1].end, sent))
         doc.partner(ini, oidx, role)
+
+
+def read_list_line_people(doc: Doc, lines: list[tuple[int, int]], list_lines: set[int]) -> None:
+    """A member-list line is read for its one member; a second person it names after a title
+    (`Sen. Ana Ruiz, en representación del senador Anselmo Quiroz Beltrán`) is a person too."""
+    text = doc.text
+    taken = [(sp.start, sp.end) for p in doc.found["person"] for sp in p.spans]
+    for ls, le in lines:
+        if ls not in list_lines or _menu_line(text, ls, le):
+            continue
+        for s, e in sentence_spans(text, ls, le):
+            for run in cap_runs(tokens(text[s:e], s), text):
+                found = person_in_run(run)
+                if not found or not (any(is_title_tok(t) for t in found[0]) or _lower_title_before(text, s, found[1])):
+                    continue  # only a titled name: the line's other runs are its member's title and organization
+                a, b = found[1][0].start, found[1][-1].end
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                doc.add("person", phrase_of(text, found[1]), doc.span(a, b, (s, e)))

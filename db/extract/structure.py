@@ -16,6 +16,8 @@ _CONNECTOR_END = re.compile(r"(?:,|\b(?:de|del|la|las|los|el|y|e|en|con|por|para
                             re.I)
 _BULLET = re.compile(r"\s*(?:[-–—•*·o]\s|\d+[.)]\s)")
 _WRAP_MIN = 40  # a line shorter than this ends where its writer ended it
+_WRAP_MAX = 100  # text hard-wrapped by a PDF or a mail program has lines no longer than this
+_COLUMNS = re.compile(r"\t| {3,}")
 
 
 def unwrap(text: str) -> str:
@@ -23,14 +25,56 @@ def unwrap(text: str) -> str:
     if "\n" not in text:
         return text
     lines = text.split("\n")
+    joins = [_continues(line, nxt) for line, nxt in zip(lines, lines[1:])]
+    _wrapped_paragraphs(lines, joins)
     out = []
     for i, line in enumerate(lines):
         out.append(line)
         if i + 1 == len(lines):
             break
-        nxt = lines[i + 1]
-        out.append(" " if _continues(line, nxt) else "\n")
+        out.append(" " if joins[i] else "\n")
     return "".join(out)
+
+
+def _wrapped_paragraphs(lines: list[str], joins: list[bool]) -> None:
+    """In a paragraph already shown hard-wrapped (a break inside a sentence), a full-width line that ends
+    without punctuation goes on in the next, even when that starts with a capital: `We are grateful to
+    Ana Ruiz` / `Paz of the Institute`. A list of short items is never one paragraph."""
+    start = 0
+    while start < len(lines):
+        if not lines[start].strip():
+            start += 1
+            continue
+        end = start
+        while end + 1 < len(lines) and lines[end + 1].strip():
+            end += 1
+        block = range(start, end)  # the breaks inside lines[start..end]
+        width = max(len(lines[i].rstrip()) for i in range(start, end + 1))
+        if end - start >= 2 and width <= _WRAP_MAX and any(joins[i] for i in block):
+            for i in block:
+                line, nxt = lines[i].rstrip(), lines[i + 1].lstrip()
+                if not joins[i] and len(line) >= max(_WRAP_MIN, 0.8 * width) and _open_end(line, nxt) and (
+                        _prose(line) or line.count("(") > line.count(")")):
+                    joins[i] = True
+        start = end + 1
+
+
+def _open_quote(line: str) -> bool:
+    """The line leaves a quotation open (an odd number of `"`, or more `“` than `”`)."""
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+
+
+def _prose(line: str) -> bool:
+    """A line of running text, not a list item of names (`Ana Ruiz, Federación Textil del Norte`):
+    at least a third of its words are in lower case."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    return len(words) >= 5 and 3 * sum(w[0].islower() for w in words) >= len(words)
+
+
+def _open_end(line: str, nxt: str) -> bool:
+    """`line` may go on in `nxt`: no closing punctuation, no column layout, `nxt` no bullet."""
+    return (not line.endswith((".", ":", ";", "!", "?", ")", "|")) and not _COLUMNS.search(line.strip())
+            and not _BULLET.match(nxt) and (nxt[:1].isalpha() or nxt[:1] in "“\"¿¡(") and not _COLUMNS.search(nxt))
 
 
 def _continues(line: str, nxt: str) -> bool:
@@ -44,13 +88,14 @@ def _continues(line: str, nxt: str) -> bool:
         return True
     if body.count("(") > body.count(")") and ")" in following and following.find(")") < (following.find("(") % 10_000):
         return True  # "Name (Asociación Nacional de" / "Parques Logísticos)": the parenthesis goes on
-    
-    if 60 <= len(body) <= 110 and len(following) <= 110 and _prose(body, 0.5) and _prose(following.rstrip(), 0.3) and following[0].isalpha():
+    if 60 <= len(body) <= 110 and len(following) <= 110 and _running_text(body, 0.5) and _running_text(following.rstrip(), 0.3) and following[0].isalpha():
         return True  # "and especially to Evandro" / "Quintanar Ibáñez of the Cobre Valley ...": a wrapped paragraph
+    if _open_quote(body) and len(body) >= 25 and following[0].isalpha() and re.search(r"[”\"]", following):
+        return True  # `Mario "El` / `Flaco" Paz, Director`: a nickname or a quotation broken by the wrap
     return len(body) >= _WRAP_MIN and bool(_CONNECTOR_END.search(body)) and following[0].isalpha()
 
 
-def _prose(line: str, share: float) -> bool:
+def _running_text(line: str, share: float) -> bool:
     """A line of running text: six or more words, that `share` of them in lower case, no `Label:` opening."""
     words = line.split()
     return len(words) >= 6 and sum(w[0].islower() for w in words) >= share * len(words) and ":" not in line[:30] \

@@ -82,6 +82,7 @@ HONORIFICS = _words(
     mr mrs ms miss dr dra rep sen gov hon amb prof sr sra srta lic ing mtro mtra arq dip dipl senator representative
     congressman congresswoman governor mayor ambassador president secretary minister undersecretary judge
     justice general gen col capt lt sir dame lord lady don dona doctor professor
+    honorable honourable
     """
 )
 
@@ -106,6 +107,8 @@ TITLE_WORDS = _words(
     investigador investigadora profesor profesora representante delegado delegada vocero vocera portavoz
     subdirector subdirectora regidor regidora magistrado magistrada procurador procuradora
     charge lider lideresa integrante
+    congresista legislador legisladora juez jueza vicerrector vicerrectora contralor contralora sindico sindica
+    lawmaker councilmember councilman councilwoman assemblymember alderman alderwoman attache
     """
 )
 
@@ -344,8 +347,12 @@ ABBREVIATIONS = _words(
     """
     mr mrs ms dr dra rep reps sen sens gov hon amb prof sr sra srta lic ing mtro mtra arq dip gen col capt lt sgt cmdr adm
     u.s u.k st jr inc corp co ltd no vs etc e.g i.e mt ft jan feb mar apr jun jul aug sep sept oct nov dec
+    ma fco gpe wm av blvd calz carr prol col fracc
     """
 )
+
+# Given names written abbreviated with a dot ("José Ma. Ruiz" for María, "Fco. Javier", "Ma. Gpe. Paz").
+NAME_ABBREVIATIONS = _words("ma fco gpe wm")
 
 # Words of an organization's role in an initiative ("Founding Corporate Partner").
 ROLE_WORDS = _words("partner partners sponsor sponsors supporter supporters member members convener host co-host funder founder donor")
@@ -361,17 +368,64 @@ HEADLINE_VERBS = _words(
     """
 )
 
+# Verbs of title-case headlines that are never a word of a person's name ("Sterling Ruiz Expands Plant").
+NOT_NAME_VERBS = HEADLINE_VERBS | _words(
+    """
+    expands buys acquires hires meets breaks warns honors sees invests wins secures receives urges backs eyes
+    targets taps picks completes begins starts reports reaches approves passes says adds plans seeks boosts
+    opens closes sells builds moves grows cuts raises leads partners inaugura inauguran llega llegan abre
+    invierte adquiere nombra designa recibe visita busca impulsa
+    """
+)
+
 # Last words of a body that, named as a list heading with its members, is an initiative ("X Council members:").
 GROUP_BODIES = _words("council committee board consejo comite")
 
 # Courtesy titles before a name ("Lic.", "Dra.", "C.P."): not job titles, dropped from list names.
-COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c.p cp")
+COURTESY = _words("mr mrs ms miss dr dra lic ing mtro mtra arq sr sra srta don dona sir dame prof c.p cp "
+                  "hon honorable honourable c")  # "C. Ana Ruiz": ciudadano, in Mexican minutes  # "The Honorable Ana Ruiz": a style, not a job title
+
+# Words naming a document or a recording of a person, written right after the name in hearing and
+# event pages ("Ana Ruiz Opening Statement (PDF)", "Ana Ruiz Testimony", "Ana Ruiz Bio").
+MATERIAL_WORDS = _words("statement testimony remarks bio biography photo headshot video slides presentation transcript "
+                        "interview opening closing written prepared declaracion ponencia semblanza")
+
+# Spanish prepositions and conjunctions that open a sentence capitalised ("En El Paso, ...", "Por la
+# Cámara, ...") and are never a word of a name (`De`, `Del`, `La` are: "María De la Garza").
+FUNCTION_WORDS_ES = _words("en por con para al sin desde tras entre durante ante sobre hacia segun mediante "
+                           "tambien ademas asimismo pero aunque como cuando donde")
+
+# Verbs of saying that open a Spanish sentence before the speaker ("Explicó Ana Ruiz, gerente de ...") or
+# follow a quote in English ("Said Ana Ruiz"): never a word of the name.
+SPEECH_VERBS = _words("dijo explico afirmo senalo agrego destaco indico comento aseguro subrayo puntualizo expreso "
+                      "reconocio preciso advirtio sostuvo declaro menciono anuncio informo detallo refirio manifesto "
+                      "said says added noted stated explained")
+
+# Words naming a unit of a place ("Harris County", "Condado de Ellis"): never a word of a person's name.
+PLACE_UNITS = _words("county parish township borough condado municipio")
+
+# Street and building words written before the name of the person a street or a building is named after
+# ("Blvd. Ernesto Ruiz Paz 1450", "Calle Ana Rivas", "Hospital Juan Gómez"): an address, not a person.
+STREET_WORDS = _words("av avenida blvd boulevard bulevar calle calz paseo carretera carr periferico circuito "
+                      "privada cerrada prolongacion prol street avenue ave road rd drive hwy colonia fracc "
+                      "fraccionamiento hospital clinica museo museum estadio stadium aeropuerto airport teatro auditorio "
+                      "salon hotel escuela")
+
+# Words that open a Mexican or US company's name before a family name ("Transportes Ruiz", "Constructora
+# Paz", "Abogados Ruiz"): a run opening with one is a company, never a person.
+COMPANY_HEADS = _words("transportes transporte constructora inmobiliaria comercializadora distribuidora industrias "
+                       "servicios corporativo despacho aceros maquinados autotransportes fletes agencia aduanal "
+                       "abogados consultores consultoria laboratorios farmacias hoteles")
+
+# Nouns of infrastructure and plans that end a project's name, never a person's ("Laredo Rail Crossing
+# Study", "Bajío Port Corridor").
+THING_NOUNS = _words("corridor crossing highway railway railroad terminal study port")
 
 # Days of the week ("the Wilson Center on Tuesday": a date, not part of the name).
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
 
 # Heading words announcing a list of people ("Board of Directors", "Our Team").
-PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advisors advisers consejeros directivos "
+PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advisors advisers consejeros directivos directiva "
                          "meet roster equipo")
 
 # Initiative kinds that may come before their topic ("Task Force on Energy"; not "Council on Foreign Relations").
@@ -384,6 +438,8 @@ _NOT_GIVEN = _words(
     will may rich king young major key price bell chase hope faith grace joy gay sky bay rose june august
     sol mar paz luz cruz angel rio san santa del de la el los las son dean page lane hall case bill mark
     summer autumn winter spring star sun moon sea river lake city town
+    lone file rail alto pacifico sierra monte valle stone rock silver tierra santo angeles royal liberty phoenix
+    nova noble alpha dell houston dallas
     """
 )
 
@@ -403,6 +459,20 @@ def package_given_names() -> frozenset[str]:
     stop = (_NOT_GIVEN | NON_NAME_WORDS | MONTHS | WEEKDAYS | PLACES | TITLE_WORDS | HONORIFICS | ORG_SUFFIXES
             | ORG_HEADS | NAME_CONNECTORS | NAME_PARTICLES | LEADING_DETERMINERS | TOPIC_WORDS)
     return frozenset(n for n in names if len(n) > 2 and " " not in n and n not in stop)
+
+
+@functools.lru_cache(maxsize=1)
+@words_cached_on_disk("compound-given-names", packages=("gender-guesser",))
+def package_compound_given_names() -> frozenset[str]:
+    """Hyphenated given names from the `gender-guesser` dictionary (`Mi-Rae`, `Jean-Pierre`,
+    `Abdel-Karim`), accent-folded (the hyphen folds to a space)."""
+    from db.textnorm import fold
+
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:
+        return frozenset()
+    return frozenset(fold(n) for n in detector.Detector(case_sensitive=False).names if "-" in n)
 
 
 @functools.lru_cache(maxsize=1)
