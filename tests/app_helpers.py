@@ -18,6 +18,18 @@ async def settle(pilot, rounds: int = 3) -> None:
         await pilot.pause()
 
 
+async def settle_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Settle until `condition()` holds or `timeout` seconds pass (a chain of workers — a write, then
+    the card read again, then the scroll — takes more rounds on a busy machine)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    await settle(pilot)
+    while not condition() and time.monotonic() < deadline:
+        await settle(pilot, rounds=1)
+        await pilot.pause(0.05)
+
+
 def screen_text(app) -> str:
     """What the terminal shows, as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

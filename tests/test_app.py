@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from app_helpers import rows, card_name, card_text, list_names, open_person, screen_text, search_for, settle
+from app_helpers import rows, card_name, card_text, list_names, open_person, screen_text, search_for, settle, settle_until
 from test_app_data import build_fixture_db
 from textual import events
 from textual.widgets import Input, SelectionList, TextArea
@@ -560,10 +560,10 @@ async def test_a_new_note_or_tag_is_scrolled_into_view_on_a_long_card(db_path):
         await pilot.press("n")
         await paste(pilot, "zqxnote")
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle_until(pilot, lambda: "zqxnote" in screen_text(app))
         assert "zqxnote" in screen_text(app)
         await pilot.press("t")
         await paste(pilot, "zebra")
         await pilot.press("enter")
-        await settle(pilot)
+        await settle_until(pilot, lambda: "#zebra" in screen_text(app))
         assert "#zebra" in screen_text(app)
