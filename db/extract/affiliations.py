@@ -294,10 +294,15 @@ def _appositions(doc: Doc) -> None:
                     bare_name = re.match(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}", t.group(3))
                     org = bare_name.group() if bare_name and not is_place(bare_name.group()) else None
                 rest, off = t.group(3), 0
-                sub_at = org and (fold(org).split()[0] in _SUBUNITS or fold(org).split()[-1] in _SUBUNITS) and re.match(
+                # "VP of Global Logistics at Firm X": a portfolio that looks like a name, then `at` the organization
+                sub_at = org and (fold(org).split()[0] in _SUBUNITS or fold(org).split()[-1] in _SUBUNITS
+                                  or re.match(re.escape(org) + r"\s+at\s", rest)) and re.match(
                     re.escape(org) + r"\s+(?:at|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ])", rest)
                 if sub_at and _org_phrase(rest[sub_at.end():]):  # "Director of the Office of X at the Y Administration"
                     org = _org_phrase(rest[sub_at.end():])
+                elif sub_at and _portfolio_only(org) is False and (run := _CAP_RUN.match(rest, sub_at.end())) \
+                        and not is_place(run.group()) and doc.lookup("person", run.group()) is None:
+                    org = run.group()  # "VP of Global Logistics at Arkwright Home Goods": the firm's bare name
                 while org and (_portfolio_only(org_core(org)[0]) or _portfolio_lead(org)):
                     deeper = _DEEPER.search(rest, off + 1)  # "vicepresidenta de Asuntos Gubernamentales de X"
                     if not deeper or deeper.start() > off + len(org):
@@ -323,6 +328,7 @@ def _appositions(doc: Doc) -> None:
                 doc.affiliate(pidx, oidx, t.group(1).strip())
 
 
+_CAP_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&|and|of)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}")
 _DEEPER = re.compile(r"\s(?:de la|de los|de las|del|de|of the|of|at the|at)\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 

@@ -64,6 +64,10 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     m = BULLET_RE.match(line)
     body_start = start + (m.end() if m else len(line) - len(line.lstrip()))
     body = text[body_start:end].rstrip()
+    first = _SENTENCE_END.search(body)
+    if len(body) > 160 and first and first.start() <= 160 and _LIST_SEP.search(body, 0, first.start()):
+        body = body[: first.start() + 1]  # "• Name — 25 years at Carrier X, most recently as COO. She will chair ...": the first sentence
+        end = body_start + len(body)
     if not body or body.endswith(":") or len(body) > 160 or EMAIL_RE.fullmatch(body.strip()):
         return None
     role = None
@@ -643,8 +647,12 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         doc.found["person"][pidx].email = doc.found["person"][pidx].email or email.group()
         rest = rest[: email.start()].rstrip(" ,;(<")
         r1 = r0 + len(rest)
-    parts = comma_parts(rest)
+    rest = _rest_clause(rest)
+    r1 = r0 + len(rest)
+    parts = _drop_trailing_places(comma_parts(rest))
     if not parts:
+        return
+    if _career_pairs(doc, pidx, parts, r0, line, first):
         return
     rest = ", ".join(parts)
     title, org = None, None
@@ -680,6 +688,72 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if org and not is_place(org) and (o0 := text.find(org, r0, line[1])) >= 0:
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
+
+
+# "Name — retired Port Director, Agency X, Laredo. 31 years on the bridges": the details end with the first sentence;
+# "Name, VP at Firm Y, who moved ...": a relative clause after them is no part of them.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d]{3})(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bBros)(?<!\bMich)(?<!\bMass)(?<!\bCalif)\.\s+(?=[A-Z0-9¿¡])")
+_RELATIVE = re.compile(r",?\s+(?:who|which|where|whose|quien|quienes|que|donde|cuya|cuyo)\s", re.I)
+
+
+def _rest_clause(rest: str) -> str:
+    """A list line's details up to the end of their first sentence and before a relative clause."""
+    end = _SENTENCE_END.search(rest)
+    rest = rest[: end.start()] if end else rest
+    rel = _RELATIVE.search(rest)
+    return rest[: rel.start()].rstrip(" ,") if rel and rel.start() > 0 else rest
+
+
+# "Plant Manager, Firm X, Laredo, TX" / "CEO | Firm Y | Querétaro, Qro.": a city and its state's abbreviation end the details.
+_STATE_ABBREV = re.compile(r"[A-Z]{2}|(?:[A-Z][a-z]{0,4}\.\s?){1,2}|(?:[A-Z]\.\s?){2,3}")
+
+
+def _drop_trailing_places(parts: list[str]) -> list[str]:
+    parts = list(parts)
+    while len(parts) > 2 and _STATE_ABBREV.fullmatch(parts[-1].strip()) and is_place(parts[-2].strip()):
+        parts = parts[:-2]
+    while len(parts) > 2 and is_place(parts[-1].strip()):
+        parts = parts[:-1]
+    return parts
+
+
+# "former Head of Compliance at Firm X, now Managing Partner at Firm Y"; "25 years at Carrier Z, most recently as COO";
+# "VP Global Logistics @ Firm W": each part that names its organization after `at`/`with`/`@` is one affiliation.
+_CAREER_MARK = re.compile(r"^(?:(?:and|y)\s+)?(?:former(?:ly)?|now|then|currently|later|previously|ex|retired|antes|hoy|ahora|actualmente)\s+", re.I)
+_YEARS_AT = re.compile(r"(?:(?:more than|over|nearly|almost|some|más de|casi)\s+)?(?:\d+|[a-z]+)\s+(?:years|años)\s+"
+                       r"(?:at|with|in|en|con)\s+(?:the\s+|la\s+|el\s+)?(?P<org>[A-Z0-9].*)", re.I)
+_AS_TITLE = re.compile(r"(?:most recently|latterly|finally|lastly|últimamente|la última como|el último como)?\s*"
+                       r"(?:as|como)\s+(?:(?:an?|un|una)\s+)?(?P<title>.+)", re.I)
+_PART_AT = re.compile(r"(?P<title>.+?)\s*(?:\s(?:at|with)\s+(?:the\s+)?|\s?@\s?)(?P<org>[A-Z0-9].*)")
+
+
+def _career_pairs(doc: Doc, pidx: int, parts: list[str], r0: int, line: tuple[int, int], first: bool) -> bool:
+    """Affiliations from parts written `Title at Org` or `N years at Org[, most recently as Title]`;
+    False (nothing done) unless some part is written so."""
+    pairs: list[tuple[str | None, str]] = []
+    for n, raw in enumerate(parts):
+        part = _CAREER_MARK.sub("", raw.strip())
+        years = _YEARS_AT.fullmatch(part)
+        if years:
+            nxt = _AS_TITLE.fullmatch(_CAREER_MARK.sub("", parts[n + 1].strip())) if n + 1 < len(parts) else None
+            title = nxt.group("title") if nxt and has_title_word(nxt.group("title")) else None
+            pairs.append((title, years.group("org")))
+            continue
+        at = _PART_AT.fullmatch(part)
+        if at and has_title_word(at.group("title")) and not is_title_tok(tokens(at.group("org"))[0]):
+            pairs.append((at.group("title"), at.group("org")))
+    if not pairs:
+        return False
+    text = doc.text
+    for title, org in pairs:
+        org = _strip_place_parens(clean_org(org))
+        if not org or is_place(org) or is_generic(org) or not org[:1].isupper():
+            continue
+        if (o0 := text.find(org, r0, line[1])) >= 0:
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), line)), title)
+            if first and title:
+                doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
+    return True
 
 
 _TITLE_PREP = re.compile(r"\s+(?:de la|de los|del|de|of the|of|at the|at|with the|with|en)\s+(?=[A-ZÁÉÍÓÚÑ0-9])")
@@ -915,7 +989,8 @@ def _stacked_title(text: str, title: str, org: str) -> bool:
             and not is_place(org) and not re.search(r"[.,;:!?|@]", org.rstrip(".")))
 
 
-_TITLE_AT = re.compile(r"(?P<title>.+?)\s+(?:at|with)\s+(?:the\s+)?(?P<org>[A-Z0-9].*)")
+# "VP Global Logistics @ Firm X": a profile headline's `@` reads `at`.
+_TITLE_AT = re.compile(r"(?P<title>.+?)(?:\s+(?:at|with)\s+(?:the\s+)?|\s*@\s*)(?P<org>[A-Z0-9].*)")
 
 
 def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
@@ -946,6 +1021,16 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
             doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), line)), at.group("title"))
             person = doc.found["person"][pidx]
             person.title = person.title or at.group("title")
+            found = True
+        segs = [g.strip() for g in nxt.split(" | ")]
+        if not found and len(segs) >= 2 and has_title_word(segs[0]) and not looks_like_org(segs[0]) \
+                and "," not in segs[0] and _stacked_title(text, segs[0], segs[1]) and not has_title_word(segs[1]):
+            # "Director of Customs Operations | Brokerage X | Laredo, TX": title, then the organization, then the place
+            org = _strip_place_parens(clean_org(segs[1]))
+            o0 = text.index(org, ns)
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), line)), segs[0])
+            person = doc.found["person"][pidx]
+            person.title = person.title or segs[0]
             found = True
         if found:
             return True
