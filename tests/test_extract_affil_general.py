@@ -46,3 +46,38 @@ def test_profile_headline_title_pipe_company_and_at_sign():
     assert aff[("Odalys Ferreira", "Puentes Unidos Brokerage")] == "Director of Customs Operations"
     assert ("Bastian Kroll", "Hartwell Appliance Group") in aff
     assert "AZ" not in orgs and "Global Sourcing" not in orgs
+
+
+RANKING = (
+    "Los líderes del año\n\n"
+    "1. Mariana Robles Ugarte\n"
+    "Presidenta y directora general, Grupo Almacenador Purépecha\n"
+    "Tomó la empresa familiar en 2015 y la convirtió en el operador más grande de la región.\n\n"
+    "2. Klaus Ortega  |  CEO de Ortega Industrial Parks\n"
+    "Pasó diez años en una firma alemana antes de volver a León.\n\n"
+    "3. Omar Haddad Ruiz — Socio director de Haddad, Ruiz y Asociados\n"
+    "El abogado más buscado por las empresas asiáticas.\n"
+)
+
+
+def test_numbered_profiles_and_name_separator_title_lines():
+    x, names, aff, orgs = _facts(RANKING)
+    assert aff[("Mariana Robles Ugarte", "Grupo Almacenador Purépecha")] == "Presidenta y directora general"
+    assert aff[("Klaus Ortega", "Ortega Industrial Parks")] == "CEO"
+    assert aff[("Omar Haddad Ruiz", "Haddad, Ruiz y Asociados")] == "Socio director"
+
+
+ROSTER = (
+    "La misión concluyó con 90 citas de negocio.\n\n"
+    "COMITIVA EMPRESARIAL\n"
+    "Maquinados Finos del Centro — Ing. Teodoro Balderas Ruiz, director general\n"
+    "Conservas La Huerta Alta (CLHA) — Lic. Sofía Garrido Peña, gerente de exportaciones\n"
+    "… y otras seis empresas del sector.\n"
+)
+
+
+def test_roster_lines_written_organization_first():
+    x, names, aff, orgs = _facts(ROSTER)
+    assert aff[("Teodoro Balderas Ruiz", "Maquinados Finos del Centro")] == "director general"
+    assert aff[("Sofía Garrido Peña", "Conservas La Huerta Alta")] == "gerente de exportaciones"
+    assert "Maquinados Finos del Centro" not in names

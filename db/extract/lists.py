@@ -782,6 +782,9 @@ _LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\
                          re.I)
 
 
+_FIRM_TAIL = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+(?:y|&|and|e)\s+(?:Asociados|Associates|Partners|Abogados|[A-ZÁÉÍÓÚÑ][\w’'\-]+)")
+
+
 def comma_parts(rest: str) -> list[str]:
     """`Senior Partner, Ortuño & Asociados, S.C., Mexico City` -> the comma-separated parts, a legal
     form (`S.C.`, `Inc.`, `S.A. de C.V.`) kept with the name before it, degrees dropped."""
@@ -791,6 +794,10 @@ def comma_parts(rest: str) -> list[str]:
             continue
         if parts and _LEGAL_FORM.fullmatch(p.strip()):
             parts[-1] = f"{parts[-1]}, {p.strip()}"
+            continue
+        if parts and _FIRM_TAIL.fullmatch(p.strip()) and not is_place(p.strip()) and (prev := tokens(parts[-1])) \
+                and prev[-1].cap and not is_title_tok(prev[-1]) and not is_place(prev[-1].text):
+            parts[-1] = f"{parts[-1]}, {p.strip()}"  # "Socio de Haddad, Larrea y Asociados": a firm named for its partners
             continue
         parts.append(p)
     return parts
@@ -844,6 +851,13 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
     for k, (s, e) in enumerate(nonempty):
         if s in list_lines:
             continue
+        line0 = s
+        enum = _ENUMERATION.match(text, s, e)
+        if enum:  # "3. Name" atop a ranked profile: the number is no part of the name
+            s = enum.end()
+        if _name_sep_title(doc, (line0, e), s):
+            list_lines.add(line0)
+            continue
         badge = re.search(r"\s+[•·]\s+\S+(?:\s+\S+)?\s*$", text[s:e])
         if badge:  # "Name • 2nd", "Name • Author": a social post's degree badge after the name
             e = s + badge.start()
@@ -872,7 +886,7 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
             continue
         name = found[1]
         pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, (s, e)))
-        list_lines.add(s)
+        list_lines.add(line0)
         card = _card(doc, pidx, lines, (s, e))
         if card:  # "Name" / "Title" / "Organization" / "Former Title, Organization"
             list_lines.update(card)
@@ -886,6 +900,69 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
             list_lines.update((nonempty[k + 1][0], nxt2[0]))
         elif k + 1 < len(nonempty) and _title_line(doc, pidx, nonempty[k + 1]):
             list_lines.add(nonempty[k + 1][0])
+
+
+_ENUMERATION = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[•·▪‣◦●○■□]|[-–—](?=\s))[ \t]+")
+_HEADER_SEP = re.compile(r"[ \t]+(?:\||—|–|-)[ \t]+")
+
+
+def _name_sep_title(doc: Doc, line: tuple[int, int], s: int) -> bool:
+    """A profile's header line `Name | CEO de Org`, `Name — Socio director de Firm`, `Name | Founder and CEO, Org`:
+    the name, a separator, then a title with its organization. True if the line was one."""
+    text = doc.text
+    e = line[1]
+    sep = _HEADER_SEP.search(text, s, e)
+    if not sep or "|" in text[sep.end() : e] or len(text[s:e]) > 160:
+        return False
+    rest = text[sep.end() : e].strip().rstrip(".")
+    if _org_sep_name(doc, line, s, sep, rest):
+        return True
+    first = comma_parts(rest)[0] if comma_parts(rest) else ""
+    if not rest or not has_title_word(first) or _courtesy_len(first) or looks_like_org(first) and not title_then_org(first) \
+            or not is_title_tok(tokens(first)[0]) and fold(tokens(first)[0].text) not in V.TITLE_MODIFIERS:
+        return False
+    raw = text[s : sep.start()]
+    skip = _courtesy_len(raw)
+    toks = tokens(raw[skip:], s + skip)
+    if not toks or len(toks) > 7 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+        return False
+    found = person_in_run(collapse_double(toks), strong=True)
+    if not found or found[0]:
+        return False
+    name = found[1]
+    pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, line))
+    r0 = text.index(rest, sep.end())
+    _list_details(doc, _ListItem(line=line, name=(name[0].start, name[-1].end), rest=(r0, r0 + len(rest))), pidx)
+    return True
+
+
+def _org_sep_name(doc: Doc, line: tuple[int, int], s: int, sep: re.Match, rest: str) -> bool:
+    """A delegation's roster line written organization first: `Firm X (FX) — Ing. Name, director general`."""
+    text = doc.text
+    comma = rest.find(",")
+    if comma < 0 or not has_title_word(rest[comma + 1 :]) or "," in rest[comma + 1 :]:
+        return False
+    left = text[s : sep.start()].strip()
+    ltoks = tokens(re.sub(r"\s*\([^()]{2,12}\)$", "", left))
+    if not ltoks or len(ltoks) > 8 or not all(t.cap or t.key in V.NAME_CONNECTORS for t in ltoks) or is_place(left) \
+            or is_generic(left) or has_title_word(left) or person_in_run(ltoks) and not looks_like_org(left):
+        return False
+    r0 = text.index(rest, sep.end())
+    skip = _courtesy_len(rest)
+    toks = tokens(rest[skip:comma], r0 + skip)
+    if not toks or len(toks) > 6 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+        return False
+    found = person_in_run(collapse_double(toks), strong=bool(skip) or is_given(toks[0].text))
+    if not found or found[0]:
+        return False
+    name = found[1]
+    pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, line))
+    title = rest[comma + 1 :].strip()
+    o0 = text.index(left, s)
+    doc.affiliate(pidx, doc.add("organization", left, doc.span(o0, o0 + len(left), line)), title)
+    person = doc.found["person"][pidx]
+    person.title = person.title or title
+    return True
 
 
 _BEHALF_LINE = re.compile(r"(?:[A-Z][a-z]+\s+)?on\s+behalf\s+of\s+(?:the\s+)?(?=[A-Z])")
