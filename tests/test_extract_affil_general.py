@@ -81,3 +81,32 @@ def test_roster_lines_written_organization_first():
     assert aff[("Teodoro Balderas Ruiz", "Maquinados Finos del Centro")] == "director general"
     assert aff[("Sofía Garrido Peña", "Conservas La Huerta Alta")] == "gerente de exportaciones"
     assert "Maquinados Finos del Centro" not in names
+
+
+TEAM = (
+    "ACBC\n"
+    "Amber Coast Business Council\n"
+    "Home  About  Team  Contact\n\n"
+    "Our Team\n\n"
+    "Marisol Echeverría Paz\n"
+    "Executive Director\n"
+    "Email   LinkedIn\n"
+    "Read Bio +\n"
+    "Marisol has led ACBC since 2018. Before joining the council she spent eight years at Harbor Gate Logistics, "
+    "most recently as head of operations, and earlier served with the Port of Ensenada Authority.\n\n"
+    "Tobías Grant\n"
+    "Policy Manager\n"
+    "Read Bio +\n"
+    "Tobías came to ACBC from Fundación Mar Abierto, where he was an analyst. He ran trade compliance for "
+    "Norcastle Electronics' Tijuana plant for six years.\n"
+)
+
+
+def test_team_cards_links_and_given_name_bios():
+    x, names, aff, orgs = _facts(TEAM)
+    assert not any("Read" in o or "Email" in o or "LinkedIn" in o for o in orgs)
+    assert ("Marisol Echeverría Paz", "Amber Coast Business Council") in aff
+    assert ("Marisol Echeverría Paz", "Harbor Gate Logistics") in aff
+    assert ("Tobías Grant", "Fundación Mar Abierto") in aff
+    assert ("Tobías Grant", "Norcastle Electronics") in aff
+    assert "ACBC" not in orgs

@@ -52,11 +52,12 @@ def read_bios(doc: Doc) -> None:
     _titles_before_names(doc)
     _career_sentences(doc)
     _bios_under_names(doc)
+    _given_name_bios(doc)
 
 
 # Where a career sentence places a person: "en X", "at X", "with X", "para X", "con X" (any capitalised name),
 # "de/del/of X" (a name of an organization's shape, or one already known).
-_BARE_PREP = re.compile(r"\b(?:at|with|en|para|con|joined|se incorporó a|ingresó a)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+_BARE_PREP = re.compile(r"\b(?:at|with|en|para|con|joined|(?:has\s+|have\s+)?(?:led|leads|heads|headed|runs|ran|founded|co-founded)|(?:ran|runs|managed|manages|oversaw|oversees|handled|handles)\s+(?:[a-z][\w\-]*\s+){1,4}for|(?:came|comes|moved|joined|joins)\s+(?:to\s+\w+\s+)?from|se incorporó a|ingresó a)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
 _SHAPED_PREP = re.compile(r"\b(?:of|for|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
 
 
@@ -88,22 +89,58 @@ def _bios_under_names(doc: Doc) -> None:
             if len(para) < 80 or not re.search(r"[.;]\s|\.$", para.rstrip()) or any(
                     ps <= q.start < pe for other in people for q in other.spans):
                 continue
-            hits = [(m, True) for m in _BARE_PREP.finditer(text, ps, pe)] + [(m, False) for m in _SHAPED_PREP.finditer(text, ps, pe)]
-            for m, bare in sorted(hits, key=lambda h: h[0].start()):
-                if _STUDIED.search(text, max(ps, m.start() - 80), m.start()) or _SITES.search(text, max(ps, m.start() - 30), m.start()):
-                    continue  # where she studied; "con plantas en Apodaca": where a company operates
-                found = org_at(doc, text, m.end(), pe, bare=bare)
-                if found is None:
-                    continue
-                name, a, b = found
-                if bare and len(name.split()) < 2 and not looks_like_org(name) and doc.lookup("organization", name) is None:
-                    continue
-                if is_place(name) or fold(name.split()[0]) in V.MONTHS or re.fullmatch(r"[\d\s]+", name):
-                    continue
-                if any(is_place(part) for part in re.split(r"\s+(?:y|and)\s+", name)):
-                    continue  # "plantas en Apodaca y Salinas Victoria"
-                oidx = doc.add("organization", name, doc.span(a, b, (ps, pe)))
-                doc.affiliate(pidx, oidx, None)
+            _paragraph_orgs(doc, pidx, ps, pe)
+
+
+def _paragraph_orgs(doc: Doc, pidx: int, ps: int, pe: int) -> None:
+    """Every organization a paragraph about one person places her at, past roles included, but where she studied."""
+    text = doc.text
+    hits = [(m, True) for m in _BARE_PREP.finditer(text, ps, pe)] + [(m, False) for m in _SHAPED_PREP.finditer(text, ps, pe)]
+    covered = -1
+    for m, bare in sorted(hits, key=lambda h: h[0].start()):
+        if m.start() < covered:
+            continue  # "Port of Ensenada Authority": `of` inside a name read already
+        if _STUDIED.search(text, max(ps, m.start() - 80), m.start()) or _SITES.search(text, max(ps, m.start() - 30), m.start()):
+            continue  # where she studied; "con plantas en Apodaca": where a company operates
+        found = org_at(doc, text, m.end(), pe, bare=bare)
+        if found is None:
+            continue
+        name, a, b = found
+        if bare and len(name.split()) < 2 and not looks_like_org(name) and doc.lookup("organization", name) is None:
+            continue
+        if is_place(name) or fold(name.split()[0]) in V.MONTHS or re.fullmatch(r"[\d\s]+", name):
+            continue
+        if any(is_place(part) for part in re.split(r"\s+(?:y|and)\s+", name)):
+            continue  # "plantas en Apodaca y Salinas Victoria"
+        oidx = doc.add("organization", name, doc.span(a, b, (ps, pe)))
+        doc.affiliate(pidx, oidx, None)
+        covered = b
+
+
+_CALLED = re.compile(r"[“\"]([^\W\d_][\w’'\-]*)[”\"]")
+
+
+def _given_name_bios(doc: Doc) -> None:
+    """A team page's bio that calls the person by the given name or nickname only, a few lines under the card
+    (`Read Bio +` / `Marisol has led the association since 2019. Before that she spent nine years at X ...`)."""
+    text = doc.text
+    people = doc.found["person"]
+    starts = sorted((sp.start, i) for i, p in enumerate(people) for sp in p.spans)
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        body = line.lstrip()
+        first = re.match(r"[^\W\d_][\w’'\-]*", body)
+        if not first or len(body) < 80 or not re.search(r"[.;]\s|\.$", body.rstrip()):
+            continue
+        word = first.group()
+        near = [i for st, i in starts if ls - 600 <= st < ls]
+        hits = [i for i in dict.fromkeys(reversed(near))
+                if word == people[i].name.split()[0] or word in _CALLED.findall(people[i].name)]
+        if len(hits) != 1 or not re.match(r"[^\W\d_]+\s+(?:[a-z]+\s+){0,2}[a-z]+", body):
+            continue
+        _paragraph_orgs(doc, hits[0], ls + len(line) - len(body), le)
 
 
 # A sentence of a career told about someone named before: "She joins us from X", "he began his career at Y",
@@ -167,6 +204,11 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
     if not m:
         return None
     name = m.group().rstrip(" ,")
+    poss = re.search(r"\w[’']s?(?=\s)", name)
+    if poss:
+        name = name[: poss.end()]  # "Norcastle Electronics' Tijuana plant": the owner's name ends at the possessive
+    if re.search(r"\w[’']s?$", name):
+        name = re.sub(r"[’']s?$", "", name)  # "Delmont Electronics' Mexicali plant": the owner's name
     stop = re.search(r"(?<=[^\W\d_]{3})\.\s", name)
     if stop:
         name = name[: stop.start() + 1]  # "Banco Terravela. She ...": the sentence ended

@@ -384,8 +384,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
                 person.title = person.title or seg
                 continue
             pairs = _title_org_sequence([p.strip() for p in parts]) if len(parts) >= 2 else []
-            if not pairs and not has_title_word(first):
-                pairs = [(pending, seg)]
+            if not pairs and not has_title_word(first) and _name_shaped(seg):
+                pairs = [(pending, seg)]  # (a bio's sentence or a card's links in the column are no organization)
             for title, org in pairs:
                 org = _strip_place_parens(clean_org(org))
                 if not org or is_place(org) or is_generic(org) and not named_body(org):
@@ -401,6 +401,7 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
 def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
     """Member-list lines (`Name - Organization`, `Name, Title, Org`, bare names) under a heading."""
     text = doc.text
+    _masthead(doc, lines)
     table_lines = _tables(doc, lines)
     table_lines |= _two_columns(doc, [ln for ln in lines if ln[0] not in table_lines])
     items = [(ln, None if ln[0] in table_lines else _split_list_line(text, *ln)) for ln in lines]
@@ -482,6 +483,42 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                     used.add(nxt[0])
         i = j
     return used
+
+
+_MASTHEAD = re.compile(r"[ \t]*(?P<acr>[A-Z][A-Z0-9&]{1,9})[ \t]*(?:[|–—:-][ \t]*(?P<name>[^\n|]{6,90}?)[ \t]*(?:\||$)|$)")
+
+
+def _masthead(doc: Doc, lines: list[tuple[int, int]]) -> None:
+    """A site's masthead, an acronym and the full name beside or under it (`ACBC | Amber Coast Business
+    Council`, `ACBC` / `Amber Coast Business Council`): one organization, the acronym its short name."""
+    text = doc.text
+    top = [ln for ln in lines[:12] if text[ln[0] : ln[1]].strip()][:4]
+    for n, (s, e) in enumerate(top):
+        m = _MASTHEAD.match(text, s, e)
+        if not m or m.end() != e and not m.group("name"):
+            continue
+        acr, name = m.group("acr"), m.group("name")
+        if name is None and n + 1 < len(top):
+            ns, ne = top[n + 1]
+            name = text[ns:ne].strip()
+            n0 = text.index(name, ns) if name else ns
+        else:
+            n0 = text.index(name, s) if name else s
+        if not name or not _acronym_of(acr, name) or not _name_shaped(name):
+            continue
+        doc.add("organization", name, doc.span(n0, n0 + len(name), (n0, n0 + len(name))), acronym=acr)
+        return
+
+
+def _acronym_of(acr: str, name: str) -> bool:
+    """`PRIMA` for `Pacific Rim Maquiladora Association`: the name's initials in order within the acronym, and
+    the acronym's letters in order within the name."""
+    words = [w for w in re.split(r"[\s\-–]+", fold(name)) if w and w not in V.NAME_CONNECTORS]
+    initials = "".join(w[0] for w in words).upper()
+    letters = fold(name).upper()
+    acr = fold(acr).upper().replace("&", "")
+    it, it2 = iter(acr), iter(letters)
+    return len(words) >= 2 and acr[:1] == initials[:1] and all(c in it for c in initials) and all(c in it2 for c in acr)
 
 
 def _line_heading(text: str, line: tuple[int, int]) -> tuple[int, int]:
@@ -965,6 +1002,23 @@ def _org_sep_name(doc: Doc, line: tuple[int, int], s: int, sep: re.Match, rest: 
     return True
 
 
+# "Email   LinkedIn", "Read Bio +", "Ver perfil": a team card's links, never its organization.
+_CHROME_WORDS = frozenset("email e-mail mail linkedin twitter x facebook instagram youtube website web site bio biography "
+                          "read more view full profile contact share download cv vcard ver leer mas perfil correo "
+                          "semblanza completa biografia".split())
+
+
+def _name_shaped(line: str) -> bool:
+    """Capitalised words and connectors only, at most nine: a name, not a sentence or a card's links."""
+    toks = tokens(clean_org(line))
+    return bool(toks) and len(toks) <= 9 and all(t.cap or t.key in V.NAME_CONNECTORS for t in toks) and not _chrome(line)
+
+
+def _chrome(line: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w\-]*", fold(line))
+    return bool(words) and all(w in _CHROME_WORDS for w in words)
+
+
 _BEHALF_LINE = re.compile(r"(?:[A-Z][a-z]+\s+)?on\s+behalf\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
@@ -975,6 +1029,8 @@ def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, i
     body = text[s:e].strip()
     if not body or len(body) > 160 or re.search(r"[.!?]$", body.rstrip(")")) and not re.search(
             r"\b(?:Inc|Corp|Co|Ltd|S\.\s?[AC])\.$", body) or "(" in body or EMAIL_RE.search(body):
+        return None
+    if _chrome(body):
         return None
     b0 = text.index(body, s)
     behalf = _BEHALF_LINE.match(body)
@@ -1062,7 +1118,7 @@ def _stacked_title(text: str, title: str, org: str) -> bool:
     if not title or "," in title or len(title.split()) > 7 or not has_title_word(title) or looks_like_org(title):
         return False
     otoks = tokens(org)
-    return (1 < len(otoks) <= 8 and not is_generic(org) and all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks)
+    return (1 < len(otoks) <= 8 and not is_generic(org) and not _chrome(org) and all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks)
             and not is_place(org) and not re.search(r"[.,;:!?|@]", org.rstrip(".")))
 
 
