@@ -110,3 +110,27 @@ def test_team_cards_links_and_given_name_bios():
     assert ("Tobías Grant", "Fundación Mar Abierto") in aff
     assert ("Tobías Grant", "Norcastle Electronics") in aff
     assert "ACBC" not in orgs
+
+
+TEAM_PAGE = (
+    "NWTA\n"
+    "Northwest Trade Alliance\n"
+    "Home  About  Members\n\n"
+    "STAFF\n\n"
+    "Renata Salgado Ortiz\n"
+    "Executive Director\n\n"
+    "Owen Castillo\n"
+    "Membership Coordinator\n\n"
+    "BOARD OF DIRECTORS 2024–2026\n\n"
+    "Chair\n"
+    "Helena Marsh-Ibarra\n"
+    "Plant Manager, Cascadia Foundry Works\n\n"
+    "© 2025 Northwest Trade Alliance. All rights reserved.\n"
+)
+
+
+def test_staff_and_board_of_the_sites_own_organization():
+    x, names, aff, orgs = _facts(TEAM_PAGE)
+    owner = "Northwest Trade Alliance"
+    assert ("Renata Salgado Ortiz", owner) in aff and ("Owen Castillo", owner) in aff
+    assert ("Helena Marsh-Ibarra", owner) in aff and ("Helena Marsh-Ibarra", "Cascadia Foundry Works") in aff

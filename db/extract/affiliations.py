@@ -62,6 +62,7 @@ def read_name_affiliations(doc: Doc) -> None:
     _semicolon_groups(doc)
     _appositions(doc)
     _staff_lists(doc)
+    _team_sections(doc)
 
 
 def _role_after(text: str, pos: int) -> str | None:
@@ -373,3 +374,63 @@ def _org_phrase(rest: str) -> str | None:
     if all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
         return None  # "Secretary of Economy": a portfolio, not an organization
     return org
+
+
+# A team page of the site's own organization: "STAFF" / "Our Team" / "Board of Directors 2025" over name cards.
+_TEAM_HEADING = re.compile(r"(?:our |the |nuestro |el |la )?(?:staff|team|equipo|personal|leadership(?: team)?|executive team|"
+                           r"officers|board of directors|board|directors|trustees|consejo directivo|mesa directiva|"
+                           r"junta directiva|consejo de administracion|equipo directivo)(?:\s+\d{4}(?:\W{1,3}\d{4})?)?")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[–-]\s*\d{4})?\s+)?(?P<org>[^.|\n©]{3,80}?)"
+                        r"(?=\s*(?:[.,|]|all rights|todos los derechos|derechos reservados|$))", re.I | re.M)
+
+
+def _site_owner(doc: Doc) -> int | None:
+    """The organization whose site this is: the one its copyright line names, when its masthead names it too."""
+    text = doc.text
+    m = _COPYRIGHT.search(text)
+    if not m:
+        return None
+    owner = doc.lookup("organization", m.group("org").strip())
+    if owner is None:
+        return None
+    org = doc.found["organization"][owner]
+    head = text[: sum(len(x) + 1 for x in text.split("\n")[:3])]
+    names = [org.name, *(a for a in org.aliases if a)] + ([org.acronym] if org.acronym else [])
+    return owner if any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", head) for n in names) else None
+
+
+def _team_sections(doc: Doc) -> None:
+    """People carded under a staff, team or board heading of the site's own organization work or sit there."""
+    text = doc.text
+    owner = None
+    section: str | None = None
+    pos = 0
+    spans = sorted((sp.start, i) for i, p in enumerate(doc.found["person"]) for sp in p.spans)
+    k = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        body = line.strip()
+        words = fold(body)
+        if body and len(body) <= 40 and _TEAM_HEADING.fullmatch(words):
+            if owner is None:
+                owner = _site_owner(doc)
+                if owner is None:
+                    return
+            section = "board" if re.search(r"board|directors|trustees|consejo|mesa|junta", words) else "staff"
+            continue
+        if section and body and len(body) <= 60 and (body.isupper() and sum(c.isalpha() for c in body) >= 4
+                                                     or re.search(r"\b(?:advisory|council|committee|consultivo|comit)", words)):
+            section = None  # "ADVISORY COUNCIL": another list starts
+        while k < len(spans) and spans[k][0] < ls:
+            k += 1
+        if section is None:
+            continue
+        for st, pidx in spans[k:]:
+            if st >= le:
+                break
+            person = doc.found["person"][pidx]
+            if text[ls:st].strip(" \t•·-–—*") and not re.fullmatch(r"\s*(?:[A-Z][\w.]{1,5}\.?\s+)*", text[ls:st]):
+                continue  # a card's name opens its line ("Lic. Name"), not a sentence that mentions someone
+            alone = not any(p == pidx for p, _ in doc.affiliations)
+            doc.affiliate(pidx, owner, person.title if section == "staff" and alone else None)
