@@ -134,3 +134,28 @@ def test_staff_and_board_of_the_sites_own_organization():
     owner = "Northwest Trade Alliance"
     assert ("Renata Salgado Ortiz", owner) in aff and ("Owen Castillo", owner) in aff
     assert ("Helena Marsh-Ibarra", owner) in aff and ("Helena Marsh-Ibarra", "Cascadia Foundry Works") in aff
+
+
+PROFILES_ES = (
+    "Los 5 líderes de la logística\n\n"
+    "1. Renata Villalpando Cruz\n"
+    "Presidenta, Grupo Almacenador del Sur\n"
+    "Tomó la empresa familiar en 2016 y la hizo crecer. Antes fue vicepresidenta de operaciones de Bodegas Peninsulares "
+    "y directora de Análisis Comercial en la misma firma.\n\n"
+    "2. Ing. Lourdes Echevarría Pons\n"
+    "Directora de la planta de Celaya de Vantor Motors, donde se arman 900 camionetas al día. Es la primera mujer en el cargo.\n\n"
+    "3. Dieter Holm  |  CEO de Holm Industrial Parks\n"
+    "Pasó once años en la alemana Brandauer Immobilien GmbH antes de volver a Querétaro para desarrollar su primer parque.\n\n"
+    "4. Andrea Solís Medina\n"
+    "Vicepresidenta para México de Harrowgate Rail Holdings\n"
+    "Lleva la expansión de la terminal intermodal.\n"
+)
+
+
+def test_ranked_profiles_with_career_paragraphs():
+    x, names, aff, orgs = _facts(PROFILES_ES)
+    assert ("Renata Villalpando Cruz", "Bodegas Peninsulares") in aff
+    assert ("Lourdes Echevarría Pons", "Vantor Motors") in aff
+    assert ("Dieter Holm", "Brandauer Immobilien GmbH") in aff
+    assert ("Andrea Solís Medina", "Harrowgate Rail Holdings") in aff
+    assert not any(o.startswith(("Celaya", "México", "Análisis")) for o in orgs)

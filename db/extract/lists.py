@@ -1180,6 +1180,8 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
         at = _TITLE_AT.fullmatch(org)
         if at and not has_title_word(at.group("title")) and len(at.group("title").split()) <= 3:
             title, org = f"{title}, {at.group('title')}", at.group("org")  # "VP Sales, Mexico at Org"
+    elif "," not in nxt and "|" not in nxt and len(nxt) <= 100 and (split := title_then_org(nxt)):
+        title, org = split  # "Vicepresidenta para México de Firm X" under the name
     else:
         return False
     org = _strip_place_parens(org.rstrip(" ."))

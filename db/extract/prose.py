@@ -532,6 +532,10 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     inner = _inner_head(phrase_of(text, run)) if not acr else 0
     if inner:
         run = [t for t in run if t.start >= run[0].start + inner]  # "Industria de la Secretaría de Economía"
+    de = next((i for i, t in enumerate(run) if t.key in ("de", "del", "of")), None)
+    if de and not acr and de + 1 < len(run) and run[de + 1].cap and is_place(phrase_of(text, run[:de])) and not any(
+            t.key in V.ORG_HEADS or t.key in V.ORG_SUFFIXES or t.key in GENERIC_WORDS for t in run[:de]):
+        run = run[de + 1 :]  # "la planta de Silao de Motores X", "vicepresidenta para México de Y": the post's place, then the firm
     while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)) and not _office_of(run):
         run = run[:-1]  # "US-Mexico Foundation CEO" (but "Office of the Treasurer")
     phrase = clean_org(phrase_of(text, run))
