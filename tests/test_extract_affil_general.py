@@ -159,3 +159,24 @@ def test_ranked_profiles_with_career_paragraphs():
     assert ("Dieter Holm", "Brandauer Immobilien GmbH") in aff
     assert ("Andrea Solís Medina", "Harrowgate Rail Holdings") in aff
     assert not any(o.startswith(("Celaya", "México", "Análisis")) for o in orgs)
+
+
+APPOSITIONS = (
+    "The forum is co-chaired by Gregory Whitfield, plant manager of Corbel Automotive's Saltillo complex, and "
+    "Irene Castañeda Ruiz, Director of Government Affairs for Brightline Tool & Die. Serving with them are others.\n\n"
+    "A panel brings together Daniel Okafor, who heads procurement at Brightline Tool & Die, and Dr. Helen Marsh, "
+    "who leads the Logistics Lab at Sonoran Polytechnic Institute.\n\n"
+    "Business Leader of the Year\n"
+    "Thomas Villarreal Cantú\n"
+    "Chief Executive Officer, Grupo Industrial Tarima (Monterrey, N.L.)\n"
+)
+
+
+def test_appositions_with_portfolio_possessive_and_who_clauses():
+    x, names, aff, orgs = _facts(APPOSITIONS)
+    assert aff[("Gregory Whitfield", "Corbel Automotive")] == "plant manager"
+    assert aff[("Irene Castañeda Ruiz", "Brightline Tool & Die")] == "Director of Government Affairs"
+    assert ("Daniel Okafor", "Brightline Tool & Die") in aff
+    assert ("Helen Marsh", "Sonoran Polytechnic Institute") in aff
+    assert aff[("Thomas Villarreal Cantú", "Grupo Industrial Tarima")] == "Chief Executive Officer"
+    assert not any(")" in o or "Saltillo" in o for o in orgs)

@@ -272,9 +272,12 @@ def _appositions(doc: Doc) -> None:
     text = doc.text
     for pidx, person in enumerate(list(doc.found["person"])):
         for sp in person.spans:
+            who = _WHO_AT.match(text, sp.end)
+            if who and (org := _firm_at(doc, text, who.end())):  # "Name, who heads procurement at Firm X"
+                doc.affiliate(pidx, doc.add("organization", org, doc.span(who.end(), who.end() + len(org), (sp.start, who.end() + len(org)))), None)
             m = _APPOSITION.match(text, sp.end)
             conj = re.match(r"(?:y|and|e)\s+(\w+)", m.group(1)) if m else None
-            if not m or opens_with_verb(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)) or (
+            if not m or _verb_clause(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)) or (
                     conj and not is_title_tok(tokens(conj.group(1))[0]) and fold(conj.group(1)) not in V.TITLE_MODIFIERS):
                 continue  # "Name, y el jefe de ...": the next person's title; "Name, y se reunió con ...": a verb
             bare = _BARE_DE.match(m.group(1))
@@ -284,13 +287,24 @@ def _appositions(doc: Doc) -> None:
                     at = m.start(1) + bare.start(1)
                     doc.affiliate(pidx, doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1)))), None)
                 m = _APPOSITION.match(text, m.end(1))  # "la senadora Name, del PRI, integrante de la Comisión X"
-                if not m or opens_with_verb(m.group(1)) or not any(is_title_tok(t) for t in tokens(m.group(1))[:2]):
+                if not m or _verb_clause(m.group(1)) or not any(is_title_tok(t) for t in tokens(m.group(1))[:2]):
                     continue
             for piece in _PIECES.split(m.group(1)):
                 t = _TITLE_AT.match(piece.strip())
                 if not t or not any(is_title_tok(tok) for tok in tokens(t.group(1))):
                     continue
                 org = _org_phrase(t.group(3))
+                title = t.group(1).strip()
+                poss = re.match(r"(?:[A-ZÁÉÍÓÚÑ][\w&.\-]*\s+){0,5}[A-ZÁÉÍÓÚÑ][\w&.\-]*[’']s\s", t.group(3))
+                if poss and (firm := _firm_at(doc, t.group(3), 0)):
+                    org = firm  # "plant manager of Firm X's Saltillo complex"
+                elif org is None or _portfolio_only(org_core(org)[0]):
+                    deeper = _PORTFOLIO_THEN.match(t.group(3))  # "Director of Government Affairs for Firm X"
+                    firm = _firm_at(doc, t.group(3), deeper.end()) if deeper else None
+                    if firm:
+                        org = firm
+                        title = piece.strip()[: piece.strip().index(t.group(3)) + deeper.end()]
+                        title = re.sub(r"\s+(?:at|for|with)\s+(?:the\s+)?$", "", title)
                 if org is None and t.group("kind"):  # the kind of firm vouches for a bare name
                     bare_name = re.match(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}", t.group(3))
                     org = bare_name.group() if bare_name and not is_place(bare_name.group()) else None
@@ -326,7 +340,38 @@ def _appositions(doc: Doc) -> None:
                     doc.member(pidx, ini, t.group(1).strip().lower())
                     continue
                 oidx = doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1))))
-                doc.affiliate(pidx, oidx, t.group(1).strip())
+                doc.affiliate(pidx, oidx, title)
+
+
+def _verb_clause(clause: str) -> bool:
+    """A clause about the person (`Name, advirtió que ...`), unless a title follows its first word (`plant manager of X`)."""
+    toks = tokens(clause)
+    return opens_with_verb(clause) and not (len(toks) > 1 and is_title_tok(toks[1]))
+
+
+_WHO_AT = re.compile(r",\s+who\s+(?:heads|leads|runs|directs|manages|oversees|chairs|works|serves|teaches|is)\s+"
+                     r"(?:[a-z][\w\-]*\s+|[A-Z][\w\-]*\s+){0,6}?(?:at|for|with)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+# "Government Affairs for X", "procurement at X", "North American Operations at X": a portfolio, then the firm.
+_PORTFOLIO_THEN = re.compile(r"(?:[\w\-]+\s+){0,4}?(?:at|for|with)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _firm_at(doc: Doc, text: str, start: int) -> str | None:
+    """The organization named at text[start:]: one of an organization's shape, else a bare capitalised name
+    (its possessive cut: `Corbel Automotive's Saltillo complex`) that is no place and no person."""
+    rest = re.split(r"\n|(?<=[^\W\d_]{2})\.\s", text[start : start + 120])[0]
+    poss = re.match(r"((?:[A-ZÁÉÍÓÚÑ][\w&.\-]*\s+){0,5}[A-ZÁÉÍÓÚÑ][\w&.\-]*)[’']s\s", rest)
+    if poss:
+        rest = poss.group(1)
+    org = _org_phrase(rest)
+    if org is None:
+        run = _CAP_RUN.match(rest)
+        org = run.group().rstrip(".,") if run else None
+        if org and len(org.split()) < 2 and not looks_like_org(org) and doc.lookup("organization", org) is None:
+            return None
+    if not org or is_place(org) or doc.lookup("person", org) is not None or is_title_tok(tokens(org)[0]) \
+            or _portfolio_only(org):
+        return None
+    return org
 
 
 _CAP_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&|and|of)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}")

@@ -1169,6 +1169,10 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
             return True
     if len(nxt) > 150 or not nxt[:1].isupper() and not nxt[:1].islower():
         return False
+    where = re.search(r"\s*\(([^()]{2,40})\)$", nxt)
+    if where and "," in where.group(1) and (is_place(where.group(1).split(",")[0].strip())
+                                            or _STATE_ABBREV.fullmatch(where.group(1).split(",")[-1].strip())):
+        nxt = nxt[: where.start()]  # "Chief Executive Officer, Grupo X (Monterrey, N.L.)": where the firm is based
     parts = [p.strip() for p in nxt.split(",") if p.strip() and not _DEGREE.fullmatch(p.strip())]
     at = _TITLE_AT.fullmatch(nxt)
     if at and has_title_word(at.group("title")) and "," not in at.group("title"):
