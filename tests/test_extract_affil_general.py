@@ -180,3 +180,19 @@ def test_appositions_with_portfolio_possessive_and_who_clauses():
     assert ("Helen Marsh", "Sonoran Polytechnic Institute") in aff
     assert aff[("Thomas Villarreal Cantú", "Grupo Industrial Tarima")] == "Chief Executive Officer"
     assert not any(")" in o or "Saltillo" in o for o in orgs)
+
+
+MISION = (
+    "La Misión Comercial Jalisco–Texas 2025, encabezada por el secretario de Fomento Económico Regional, "
+    "Mtro. Arturo Benavente Ríos, concluyó con 80 citas de negocio.\n\n"
+    "Por parte de la Secretaría de Fomento Económico Regional (SFER) acompañaron al titular la Mtra. Paola Iriarte Luna, "
+    "directora general de Comercio Exterior, y el Lic. Jorge Salcido Vela, director de Atracción de Inversiones. "
+    "La agenda incluyó visitas a plantas.\n"
+)
+
+
+def test_office_title_names_its_ministry_and_those_who_came_for_it():
+    x, names, aff, orgs = _facts(MISION)
+    ministry = "Secretaría de Fomento Económico Regional"
+    assert ("Arturo Benavente Ríos", ministry) in aff
+    assert ("Paola Iriarte Luna", ministry) in aff and ("Jorge Salcido Vela", ministry) in aff

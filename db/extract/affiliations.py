@@ -63,6 +63,7 @@ def read_name_affiliations(doc: Doc) -> None:
     _appositions(doc)
     _staff_lists(doc)
     _team_sections(doc)
+    _office_holders(doc)
 
 
 def _role_after(text: str, pos: int) -> str | None:
@@ -479,3 +480,31 @@ def _team_sections(doc: Doc) -> None:
                 continue  # a card's name opens its line ("Lic. Name"), not a sentence that mentions someone
             alone = not any(p == pidx for p, _ in doc.affiliations)
             doc.affiliate(pidx, owner, person.title if section == "staff" and alone else None)
+
+
+# "el secretario de Desarrollo Económico, Mtro. Name" when the document names the "Secretaría de Desarrollo Económico":
+# the office's title written as a person's title names the ministry he heads.
+_OFFICE = re.compile(r"(?P<sub>sub)?secretar[ií]a\s+(?P<rest>(?:de|del|para)\s+.+)", re.I)
+_LEAD_COURTESY = re.compile(r"\s*,?\s*(?:(?:Mtro|Mtra|Lic|Ing|Dr|Dra|C\.\s?P|Arq|Prof|Sr|Sra)\.?\s+)?")
+
+
+def _office_holders(doc: Doc) -> None:
+    text = doc.text
+    starts = {sp.start: i for i, p in enumerate(doc.found["person"]) for sp in p.spans}
+    ends = {sp.end: i for i, p in enumerate(doc.found["person"]) for sp in p.spans}
+    for oidx, org in enumerate(list(doc.found["organization"])):
+        m = _OFFICE.fullmatch(org.name)
+        if not m:
+            continue
+        title_re = re.compile(r"\b" + ("sub" if m.group("sub") else "") + r"secretari[oa]\s+" + re.escape(m.group("rest")) + r"\b", re.I)
+        for t in title_re.finditer(text):
+            if text[t.start() : t.start() + 1].isupper() and text[max(0, t.start() - 2) : t.start()].strip() not in (",", ""):
+                continue  # "la Secretaria de X" spelled without its accent is the ministry, not its head
+            after = _LEAD_COURTESY.match(text, t.end())
+            pidx = starts.get(after.end()) if after and "," in text[t.end() : after.end()] else None
+            if pidx is None:
+                before = re.search(r",\s*(?:(?:el|la|the|actual)\s+)?$", text[max(0, t.start() - 12) : t.start()])
+                pidx = ends.get(t.start() - len(before.group())) if before else None
+            if pidx is not None:
+                doc.affiliate(pidx, oidx, text[t.start() : t.end()])
+
