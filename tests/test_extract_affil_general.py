@@ -196,3 +196,14 @@ def test_office_title_names_its_ministry_and_those_who_came_for_it():
     ministry = "Secretaría de Fomento Económico Regional"
     assert ("Arturo Benavente Ríos", ministry) in aff
     assert ("Paola Iriarte Luna", ministry) in aff and ("Jorge Salcido Vela", ministry) in aff
+
+
+def test_legal_forms_and_names_with_commas():
+    x, names, aff, orgs = _facts(
+        "The governor announced that Hanbit Metalworks Co., Ltd., a Korean maker of parts, picked a site. "
+        "Its plant in Saltillo is run by Hanbit Metalworks de México, S.A. de C.V. since 2019.\n\n"
+        "Session two brings together Leandro Ibarra of advisory firm Ibarra, Kessel & Prado, S.C. and others.\n\n"
+        "La Comisión de Energía, Minería y Sustentabilidad aprobó el dictamen por unanimidad.\n")
+    assert {"Hanbit Metalworks Co., Ltd.", "Hanbit Metalworks de México, S.A. de C.V.", "Ibarra, Kessel & Prado, S.C.",
+            "Comisión de Energía, Minería y Sustentabilidad"} <= orgs
+    assert "Hanbit Metalworks Co" not in orgs and "Comisión de Energía" not in orgs

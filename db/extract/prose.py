@@ -166,7 +166,20 @@ def _comma_names(doc: Doc, sent) -> list[tuple[int, int]]:
                     doc.add("organization", name, doc.span(start, start + len(name), sent), acronym=acr)
                     out.append((start, m.start()))
                 break
+    for m in _ENUM_NAME.finditer(text, sent[0], sent[1]):
+        items = re.split(r",\s+|\s+(?:y|e|and)\s+", m.group("items"))
+        if all(not w.isupper() and (fold(w) in PORTFOLIO_WORDS or fold(w) in V.TOPIC_WORDS or re.search(
+                r"(?:cion|sion|dad|dades|ia|ias|ismo|ncia|tura|logia|ics|ment|ness)$", fold(w))) for w in items):
+            doc.add("organization", m.group(), doc.span(m.start(), m.end(), sent))
+            out.append((m.start(), m.end()))
     return out
+
+
+# "Comisión de Economía, Comercio y Competitividad", "Secretaría de Ciencia, Humanidades, Tecnología e Innovación":
+# a body named for several portfolios, commas inside its name.
+_ENUM_NAME = re.compile(r"\b(?:Comisi[oó]n|Secretar[ií]a|Subsecretar[ií]a|Comit[eé]|Consejo|Instituto|Ministerio|Committee|"
+                        r"Department|Ministry|Commission)\s+(?:de|del|de la|on|of|for)\s+"
+                        r"(?P<items>[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:,\s+[A-ZÁÉÍÓÚÑ][^\W\d_]+){1,4}\s+(?:y|e|and)\s+[A-ZÁÉÍÓÚÑ][^\W\d_]+)")
 
 
 _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
@@ -578,6 +591,18 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
                 is_title_tok(t) for t in run[:cut]) and not is_place(head):
             doc.add("organization", head, doc.span(run[0].start, run[cut - 1].end, sent))  # "X Subcommittee Hearing on Y"
         return  # "Longworth House Office Building", "Committee Members Present", "Chairman X Opening Statement"
+    legal = _LEGAL_AFTER.match(text, run[-1].end)
+    if legal and not acr and not is_place(phrase) and not person_in_run(run):
+        full = phrase_of(text, run) + text[run[-1].end : legal.end()]  # "Hanbit Metalworks Co., Ltd.", "X de México, S.A. de C.V."
+        start = run[0].start
+        partners = re.search(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w’'\-]+(?:,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)*),\s+$", text[max(sent[0], start - 60) : start])
+        if partners and any(t.text in ("&", "y", "and") for t in run) and fold(partners.group(1)) not in V.PLACES and not any(
+                is_title_tok(t) or t.key in GENERIC_WORDS for t in tokens(partners.group(1))):
+            full = partners.group(1) + ", " + full  # "Ochoa, Kessler & Pardo, S.C.": a firm named for its partners
+            start -= len(partners.group(0)) - partners.start(1) - (1 if partners.group(0)[:1] in " (" else 0)
+            start = text.rfind(partners.group(1), max(sent[0], start - 60), run[0].start)
+        doc.add("organization", full, doc.span(start, legal.end(), sent))
+        return
     is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase)) or (
         len(run) >= 3 and run[-1].key in _AGENCY_ENDS) or (
         len(run) >= 3 and (is_title_tok(run[-1]) or run[-1].key[:-1] in V.TITLE_WORDS) and _office_of(run))  # "the Ohio House of Representatives"
@@ -585,6 +610,11 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if is_org:
         idx = doc.add("organization", phrase, span, acronym=acr)
+
+
+# A legal form written after a company's name, which the capitalised run stops before.
+_LEGAL_AFTER = re.compile(r"(?<=[\w.]),\s+(?:Ltd\.|Inc\.|LLC|L\.L\.C\.|GmbH|PLC|S\.\s?A\.\s?B\.\s+de\s+C\.\s?V\.|S\.\s?A\.\s+de\s+C\.\s?V\.|"
+                          r"S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?C\.|S\.\s?A\.)(?=[\s,;)]|$)")
 
 
 def _menu_line(text: str, pos: int) -> bool:
