@@ -207,3 +207,15 @@ def test_legal_forms_and_names_with_commas():
     assert {"Hanbit Metalworks Co., Ltd.", "Hanbit Metalworks de México, S.A. de C.V.", "Ibarra, Kessel & Prado, S.C.",
             "Comisión de Energía, Minería y Sustentabilidad"} <= orgs
     assert "Hanbit Metalworks Co" not in orgs and "Comisión de Energía" not in orgs
+
+
+def test_organization_before_the_title():
+    x, names, aff, orgs = _facts(
+        "Members were received by FMC Harbor District Port Director Lavinia Osorio-Banks at the crossing. "
+        "The agency confirmed the plan. ADUMEX's Administrador Central de Operación, Lic. Fermín Aguayo Restrepo, "
+        "confirmed matching work on the Mexican side.\n\n"
+        "Speakers include Jonathan Whitaker-Sosa (Whitaker Sosa Customs Consulting, Laredo, TX) and others.\n")
+    assert aff[("Lavinia Osorio-Banks", "FMC")] == "Harbor District Port Director"
+    assert aff[("Fermín Aguayo Restrepo", "ADUMEX")] == "Administrador Central de Operación"
+    assert ("Jonathan Whitaker-Sosa", "Whitaker Sosa Customs Consulting") in aff
+    assert not any("TX" in o for o in orgs)

@@ -90,6 +90,11 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                 title = f"{title} ({paren.group(1)})"
             elif paren:
                 _paren_affiliation(doc, pidx, name[-1].end + paren.start(1), paren.group(1), sent)
+            courtesy_only = all(t.key.rstrip(".") in V.COURTESY or t.key in V.COURTESY for t in title_toks)
+            owned = _owner_title_before(doc, s, title_toks[0].start if title_toks else name[0].start) if courtesy_only else None
+            if owned:  # "ANAM's Administrador Central de Operación, Lic. Name, confirmed"
+                doc.affiliate(pidx, owned[0], owned[1])
+                doc.found["person"][pidx].title = doc.found["person"][pidx].title or owned[1]
             if not title and not title_toks:
                 title = _title_before_comma(text, s, name[0].start)  # "Mexico’s Ambassador to the U.S., Name,"
                 if title:
@@ -263,6 +268,30 @@ def _title_before_comma(text: str, s: int, name_start: int) -> str | None:
     if not m or m.end() != name_start or not is_title_tok(tokens(m.group(1))[0]):
         return None
     return m.group(1).strip()
+
+
+_OWNER_TITLE = re.compile(r"\s*(?P<owner>[A-Z][A-Za-z&.\-]{1,11}|(?:[A-Z][\w.\-]*\s+){0,5}[A-Z][\w.\-]*)[’']s\s+"
+                          r"(?P<title>[A-Z][^,;:“\"]{2,80}?),\s*(?:(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.\s?P|Arq|Mr|Ms|Mrs)\.?\s+)?")
+
+
+def _owner_title_before(doc: Doc, s: int, name_start: int) -> tuple[int, str] | None:
+    """`ANAM's Administrador Central de Operación, Lic. Name`, `the Port Authority's Director of Trade, Name`: an
+    organization's possessive, then the title, opening the sentence (or a clause after `and`/`y`) before the name."""
+    text = doc.text
+    lead = re.search(r"(?:^|(?<=\s)(?:and|y|while|with)\s+|(?<=,)\s*)(?:the\s+)?(?=[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*[’']s\s)",
+                     text[s:name_start])
+    if not lead:
+        return None
+    m = _OWNER_TITLE.fullmatch(text, s + lead.end(), name_start)
+    if not m or not has_title_word(m.group("title")) or len(tokens(m.group("title"))) > 9:
+        return None
+    owner = m.group("owner")
+    if is_place(owner) or doc.lookup("person", owner) is not None or doc.person_by_part(owner.split()[-1]) is not None:
+        return None  # "Mexico's Ambassador to the U.S., Name": a country's office
+    if not (owner.isupper() or looks_like_org(owner) or doc.lookup("organization", owner) is not None):
+        return None
+    oidx = doc.add("organization", owner, doc.span(m.start("owner"), m.end("owner"), (s, name_start)))
+    return oidx, m.group("title").strip()
 
 
 def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
@@ -477,6 +506,9 @@ def _supports(doc: Doc, sent) -> None:
 def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> None:
     """`Helen Park (Rice University)` or `Jane Doe (Chief Economist, Banco Austral)`."""
     parts = [p.strip() for p in inner.split(",")]
+    while len(parts) >= 2 and (is_place(parts[-1]) or re.fullmatch(r"[A-Z]{2}|(?:[A-Z][a-z]{0,4}\.\s?){1,2}|(?:[A-Z]\.\s?){2,3}", parts[-1])):
+        parts = parts[:-1]  # "Name (Firm X, Laredo, TX)": where the firm is
+        inner = ", ".join(parts)
     title = None
     if len(parts) >= 2 and has_title_word(parts[0]):
         title, inner = ", ".join(parts[:-1]), parts[-1]
@@ -745,6 +777,16 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
         title = phrase_of(text, title_toks[1:])
         doc.affiliate(pidx, oidx, title)
         doc.found["person"][pidx].title = title
+    elif len(title_toks) >= 3 and (re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", owner := re.sub(r"[’']s?$", "", lead.text))
+                                   and sum(c.isupper() for c in owner) >= 2
+                                   or lead.possessive and doc.lookup("organization", owner) is not None) \
+            and is_title_tok(title_toks[-1]) and not is_title_tok(lead) and not is_place(owner) \
+            and fold(owner) not in V.PLACES and doc.person_by_part(owner) is None:
+        # "GSA Regional Commissioner Name", "CBP Santa Teresa Port Director Name", "TxDOT's Border Planning Coordinator Name"
+        oidx = doc.add("organization", owner, doc.span(lead.start, lead.start + len(owner), sent))
+        title = phrase_of(text, title_toks[1:])
+        doc.affiliate(pidx, oidx, title)
+        doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
 
 
 _APPOS_START = re.compile(r",\s+(?:(?:a|an|the|our|then|now|also)\s+)?")
