@@ -219,3 +219,16 @@ def test_organization_before_the_title():
     assert aff[("Fermín Aguayo Restrepo", "ADUMEX")] == "Administrador Central de Operación"
     assert ("Jonathan Whitaker-Sosa", "Whitaker Sosa Customs Consulting") in aff
     assert not any("TX" in o for o in orgs)
+
+
+def test_unit_of_an_acronym_and_person_with_acronym_in_parentheses():
+    x, names, aff, orgs = _facts(
+        "La Universidad Politécnica del Desierto (UPD) y la Gulf Coast State University (GCSU) firmaron un convenio. "
+        "El programa será coordinado por la Dra. Marcela Ibarra Soto, profesora del Departamento de Ingeniería Química de la UPD, "
+        "y por el Dr. Samuel Okafor, director del Center for Advanced Packaging de GCSU. Contará con fondos federales.\n\n"
+        "COORDINACIÓN\n"
+        "Dra. Marcela Ibarra Soto (UPD) — coordinadora\n"
+        "Dr. Samuel Okafor (GCSU) — coordinador\n")
+    assert ("Marcela Ibarra Soto", "Universidad Politécnica del Desierto") in aff
+    assert ("Samuel Okafor", "Gulf Coast State University") in aff
+    assert not any(o.startswith("Dra.") or "Contará" in o for o in orgs)

@@ -234,7 +234,7 @@ def _paragraphs(text: str):
     yield start, len(text)
 
 
-_APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|(?<=[a-z0-9áéíóúñ)])\.\s|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
+_APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|(?<=[a-z0-9áéíóúñ)])\.\s|(?<=[A-Z]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
                          r",\s+(?!(?:y|and|e|ex|former)\s)[a-záéíóúñ]+\s+(?!(?:de|del|of|at|en|for|para)\s)|"  # ", advirtió que"
                          r"\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ]|,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+,)")
 _PIECES = re.compile(r"\s+(?:and|y)\s+(?=(?:former\s+|ex\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of|de|del|at)\b)|;\s*")
@@ -326,6 +326,9 @@ def _appositions(doc: Doc) -> None:
                         break
                     off = deeper.end()
                     org = _org_phrase(rest[off:])
+                unit = re.fullmatch(r"(?P<unit>\S+\s.+?)\s+(?:de la|del|de|of the|of|at the|at)\s+(?P<org>[A-Z][A-Z&]{1,9})", org or "")
+                if unit and fold(unit.group("unit")).split()[0] in _UNIT_HEADS:
+                    org = unit.group("org")  # "profesora del Departamento de Ingeniería de la UAFN": the university
                 if not org or re.fullmatch(r"[A-Z]{2,8}", org) and not _acronym_fits(doc, org):
                     continue  # an acronym the document tied to another name ("... Subcommittee ... Exchange (BLX)")
                 at = text.find(org, m.start(1), m.end(1))
@@ -387,6 +390,8 @@ def _portfolio_only(name: str) -> bool:
         w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in V.NON_NAME_WORDS for w in words)
 
 
+_UNIT_HEADS = frozenset("departamento department center centre centro laboratorio laboratory lab facultad faculty escuela "
+                        "school division división unidad unit oficina office programa program coordinacion".split())
 _SUBUNITS = frozenset("office oficina division unit unidad program programa department departamento bureau".split())
 
 

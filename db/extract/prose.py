@@ -69,6 +69,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         if acr and acr.upper() in _FILE_TYPES:
             acr = None  # "Hearing Notice (PDF)": a link's file type
         found = person_in_run(run)
+        if acr and found and all(t.key.rstrip(".") in V.COURTESY for t in found[0]) and not _initials_fit(run, acr):
+            acr = None  # "Dra. Name Surname (UAFN) — coordinadora": the person's organization, not the run's acronym
         if not found and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
@@ -292,6 +294,13 @@ def _owner_title_before(doc: Doc, s: int, name_start: int) -> tuple[int, str] | 
         return None
     oidx = doc.add("organization", owner, doc.span(m.start("owner"), m.end("owner"), (s, name_start)))
     return oidx, m.group("title").strip()
+
+
+def _initials_fit(run: list[Tok], acr: str) -> bool:
+    """Whether the acronym's first letters are the run's initials, in order (`Universidad Autónoma X (UAX)`)."""
+    initials = fold("".join(t.text[0] for t in run if t.cap and t.key not in V.COURTESY and t.key.rstrip(".") not in V.COURTESY))
+    it = iter(initials.upper())
+    return bool(initials) and initials[0].upper() == acr[0].upper() and all(c in it for c in acr.upper()[:2])
 
 
 def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
