@@ -232,3 +232,13 @@ def test_unit_of_an_acronym_and_person_with_acronym_in_parentheses():
     assert ("Marcela Ibarra Soto", "Universidad Politécnica del Desierto") in aff
     assert ("Samuel Okafor", "Gulf Coast State University") in aff
     assert not any(o.startswith("Dra.") or "Contará" in o for o in orgs)
+
+
+def test_two_titles_before_a_name_and_as_title_of_org():
+    x, names, aff, orgs = _facts(
+        "The trip was led together with Ridgeway Commerce Authority President and CEO Marian T. Holloway-Baird. "
+        "Min-seo Park, who will run the new plant as President and CEO of Hanbit Metalworks America, spoke next. "
+        "Sergio Nava, quien funge como coordinador del Grupo de Trabajo Regional, habló después.\n")
+    assert aff[("Marian T. Holloway-Baird", "Ridgeway Commerce Authority")] == "President and CEO"
+    assert aff[("Min-seo Park", "Hanbit Metalworks America")] == "President and CEO"
+    assert "Grupo de Trabajo Regional" not in orgs

@@ -21,6 +21,7 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import (
+    has_title_word,
     Doc,
     cap_runs,
     fold,
@@ -276,6 +277,11 @@ def _appositions(doc: Doc) -> None:
             who = _WHO_AT.match(text, sp.end)
             if who and (org := _firm_at(doc, text, who.end())):  # "Name, who heads procurement at Firm X"
                 doc.affiliate(pidx, doc.add("organization", org, doc.span(who.end(), who.end() + len(org), (sp.start, who.end() + len(org)))), None)
+            who = _WHO_AS.match(text, sp.end)
+            if who and has_title_word(who.group("title")) and (org := _firm_at(doc, text, who.end())):
+                # "Name, who will lead the new plant as President and CEO of Firm X"
+                doc.affiliate(pidx, doc.add("organization", org, doc.span(who.end(), who.end() + len(org), (sp.start, who.end() + len(org)))),
+                              who.group("title"))
             m = _APPOSITION.match(text, sp.end)
             conj = re.match(r"(?:y|and|e)\s+(\w+)", m.group(1)) if m else None
             if not m or _verb_clause(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)) or (
@@ -353,6 +359,8 @@ def _verb_clause(clause: str) -> bool:
     return opens_with_verb(clause) and not (len(toks) > 1 and is_title_tok(toks[1]))
 
 
+_WHO_AS = re.compile(r",\s+(?:who|quien)\s+[^,;.\n]{0,60}?\s(?:as|como)\s+(?:(?:the|a|an|el|la)\s+)?(?P<title>[^,;.\n]{2,60}?)\s+"
+                     r"(?:of|at|de|del|de la)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
 _WHO_AT = re.compile(r",\s+who\s+(?:heads|leads|runs|directs|manages|oversees|chairs|works|serves|teaches|is)\s+"
                      r"(?:[a-z][\w\-]*\s+|[A-Z][\w\-]*\s+){0,6}?(?:at|for|with)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
 # "Government Affairs for X", "procurement at X", "North American Operations at X": a portfolio, then the firm.
@@ -373,8 +381,8 @@ def _firm_at(doc: Doc, text: str, start: int) -> str | None:
         if org and len(org.split()) < 2 and not looks_like_org(org) and doc.lookup("organization", org) is None:
             return None
     if not org or is_place(org) or doc.lookup("person", org) is not None or is_title_tok(tokens(org)[0]) \
-            or _portfolio_only(org):
-        return None
+            or _portfolio_only(org) or doc.lookup("initiative", org) is not None or initiative_kind(org_core(org)[0]):
+        return None  # (a working group or council is a group the person takes part in, read elsewhere)
     return org
 
 

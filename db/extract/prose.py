@@ -400,7 +400,9 @@ _SECOND_NAME_OPENERS = frozenset("the la el los las en a at in with con de for p
 
 def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     """Split a run at `and` when a part is a person or an already known entity."""
-    cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")]
+    cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")
+            and not (0 < i < len(run) - 2 and is_title_tok(run[i - 1]) and is_title_tok(run[i + 1]))]
+    # ("Authority President and CEO Name": two titles joined by `and` before one name stay one run)
     if not cuts:
         return [run]
     parts, prev = [], 0
