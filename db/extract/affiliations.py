@@ -303,7 +303,7 @@ def _appositions(doc: Doc) -> None:
                 org = _org_phrase(t.group(3))
                 title = t.group(1).strip()
                 poss = re.match(r"(?:[A-ZÁÉÍÓÚÑ][\w&.\-]*\s+){0,5}[A-ZÁÉÍÓÚÑ][\w&.\-]*[’']s\s", t.group(3))
-                if poss and (firm := _firm_at(doc, t.group(3), 0)):
+                if poss and not _org_phrase(t.group(3)[poss.end():]) and (firm := _firm_at(doc, t.group(3), 0)):
                     org = firm  # "plant manager of Firm X's Saltillo complex"
                 elif org is None or _portfolio_only(org_core(org)[0]):
                     deeper = _PORTFOLIO_THEN.match(t.group(3))  # "Director of Government Affairs for Firm X"

@@ -686,10 +686,11 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         r1 = r0 + len(rest)
     rest = _rest_clause(rest)
     r1 = r0 + len(rest)
-    parts = _drop_trailing_places(comma_parts(rest))
+    parts = comma_parts(rest)
     if not parts:
         return
-    if _career_pairs(doc, pidx, parts, r0, line, first):
+    trimmed = _drop_trailing_places(parts)
+    if _career_pairs(doc, pidx, trimmed, r0, line, first):
         return
     rest = ", ".join(parts)
     title, org = None, None
@@ -705,6 +706,7 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
             if (o0 := text.find(extra_org, r0, line[1])) >= 0:
                 doc.affiliate(pidx, doc.add("organization", extra_org, doc.span(o0, o0 + len(extra_org), line)), extra_title)
     elif len(parts) >= 2:
+        parts = trimmed if len(trimmed) == 2 else parts  # "retired Port Director, Agency X, Laredo": not the place
         title_parts = [p for p in parts[:-1]]
         if any(has_title_word(p) for p in title_parts) or not has_title_word(parts[-1]):
             title, org = ", ".join(title_parts), parts[-1]
