@@ -351,6 +351,7 @@ def _appositions(doc: Doc) -> None:
                     continue
                 oidx = doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1))))
                 doc.affiliate(pidx, oidx, title)
+                person.title = person.title or title
 
 
 def _verb_clause(clause: str) -> bool:
