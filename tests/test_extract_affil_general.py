@@ -242,3 +242,11 @@ def test_two_titles_before_a_name_and_as_title_of_org():
     assert aff[("Marian T. Holloway-Baird", "Ridgeway Commerce Authority")] == "President and CEO"
     assert aff[("Min-seo Park", "Hanbit Metalworks America")] == "President and CEO"
     assert "Grupo de Trabajo Regional" not in orgs
+
+
+def test_streets_of_an_address_are_no_organizations():
+    x, names, aff, orgs = _facts(
+        "Contacto\n"
+        "Oficina Tijuana: Av. Revolución Industrial 1200, Zona Centro, Tijuana, B.C.\n"
+        "San Diego Office: 1750 Harbor Gateway Dr., Suite 300, San Diego, CA 92154\n")
+    assert not any("Revolución" in o or "Harbor Gateway" in o for o in orgs)

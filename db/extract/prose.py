@@ -634,6 +634,9 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
                 is_title_tok(t) for t in run[:cut]) and not is_place(head):
             doc.add("organization", head, doc.span(run[0].start, run[cut - 1].end, sent))  # "X Subcommittee Hearing on Y"
         return  # "Longworth House Office Building", "Committee Members Present", "Chairman X Opening Statement"
+    if not acr and (_STREET_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)
+                    or _STREET_AFTER.match(text, run[-1].end)) and doc.lookup("organization", phrase) is None:
+        return  # "Av. Congreso de la Unión 66", "2400 Otay Center Dr., Suite 120": a street in an address
     legal = _LEGAL_AFTER.match(text, run[-1].end)
     if legal and not acr and not is_place(phrase) and not person_in_run(run):
         full = phrase_of(text, run) + text[run[-1].end : legal.end()]  # "Hanbit Metalworks Co., Ltd.", "X de México, S.A. de C.V."
@@ -653,6 +656,10 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if is_org:
         idx = doc.add("organization", phrase, span, acronym=acr)
+
+
+_STREET_BEFORE = re.compile(r"\b(?:Av|Avda|Avenida|Blvd|Bulevar|Boulevard|Calle|Calz|Calzada|Carretera|Paseo|Periférico)\.?\s+$")
+_STREET_AFTER = re.compile(r"\s+(?:Dr|St|Ave|Blvd|Rd|Street|Avenue|Drive|Road|Boulevard|Pkwy|Parkway|Hwy|Highway|Ln|Lane)\b\.?(?:,|\s+(?:Suite|Ste|#|\d))")
 
 
 # A legal form written after a company's name, which the capitalised run stops before.
