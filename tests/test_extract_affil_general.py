@@ -13,7 +13,7 @@ ADVISORS = (
     "Meet our new advisors:\n\n"
     "• Rosalinda Quezada Marín — 22 years at Autotransportes Sierra Alta, most recently as COO. She knows every yard "
     "between Saltillo and Laredo and will chair the group from day one.\n"
-    "• Terrence Okoye-Lind — retired Deputy Port Director, U.S. Customs and Border Protection, Nogales. 28 years on the line.\n"
+    "• Terrence Okoye-Lind — retired Deputy Port Director, Federal Port Inspection Service, Nogales. 28 years on the line.\n"
     "• Mariela Castañón, VP of Global Sourcing at Bellamy Kitchenware, who moved half her purchasing to Mexico.\n"
     "• Rafael Peña Villaseñor, former Head of Compliance at Torvik Motors México, now Managing Partner at Peña Trade Counsel.\n"
 )
@@ -22,7 +22,7 @@ ADVISORS = (
 def test_advisor_list_lines_with_careers():
     x, names, aff, orgs = _facts(ADVISORS)
     assert aff[("Rosalinda Quezada Marín", "Autotransportes Sierra Alta")] == "COO"
-    assert ("Terrence Okoye-Lind", "U.S. Customs and Border Protection") in aff
+    assert ("Terrence Okoye-Lind", "Federal Port Inspection Service") in aff
     assert ("Mariela Castañón", "Bellamy Kitchenware") in aff
     assert ("Rafael Peña Villaseñor", "Torvik Motors México") in aff
     assert ("Rafael Peña Villaseñor", "Peña Trade Counsel") in aff
@@ -33,7 +33,7 @@ def test_advisor_list_lines_with_careers():
 PROFILE = (
     "Great to see this launch.\n\n"
     "Odalys Ferreira • 3rd+\n"
-    "Director of Customs Operations | Puentes Unidos Brokerage | Nogales, AZ\n"
+    "Director of Trade Operations | Puentes Unidos Brokerage | Nogales, AZ\n"
     "Congrats to the whole team!\n\n"
     "Bastian Kroll • 2nd\n"
     "VP Global Sourcing @ Hartwell Appliance Group\n"
@@ -43,7 +43,7 @@ PROFILE = (
 
 def test_profile_headline_title_pipe_company_and_at_sign():
     x, names, aff, orgs = _facts(PROFILE)
-    assert aff[("Odalys Ferreira", "Puentes Unidos Brokerage")] == "Director of Customs Operations"
+    assert aff[("Odalys Ferreira", "Puentes Unidos Brokerage")] == "Director of Trade Operations"
     assert ("Bastian Kroll", "Hartwell Appliance Group") in aff
     assert "AZ" not in orgs and "Global Sourcing" not in orgs
 
@@ -55,7 +55,7 @@ RANKING = (
     "Tomó la empresa familiar en 2015 y la convirtió en el operador más grande de la región.\n\n"
     "2. Klaus Ortega  |  CEO de Ortega Industrial Parks\n"
     "Pasó diez años en una firma alemana antes de volver a León.\n\n"
-    "3. Omar Haddad Ruiz — Socio director de Haddad, Ruiz y Asociados\n"
+    "3. Omar Salas Ruiz — Socio director de Salas, Ruiz y Asociados\n"
     "El abogado más buscado por las empresas asiáticas.\n"
 )
 
@@ -64,7 +64,7 @@ def test_numbered_profiles_and_name_separator_title_lines():
     x, names, aff, orgs = _facts(RANKING)
     assert aff[("Mariana Robles Ugarte", "Grupo Almacenador Purépecha")] == "Presidenta y directora general"
     assert aff[("Klaus Ortega", "Ortega Industrial Parks")] == "CEO"
-    assert aff[("Omar Haddad Ruiz", "Haddad, Ruiz y Asociados")] == "Socio director"
+    assert aff[("Omar Salas Ruiz", "Salas, Ruiz y Asociados")] == "Socio director"
 
 
 ROSTER = (
@@ -147,7 +147,7 @@ PROFILES_ES = (
     "3. Dieter Holm  |  CEO de Holm Industrial Parks\n"
     "Pasó once años en la alemana Brandauer Immobilien GmbH antes de volver a Querétaro para desarrollar su primer parque.\n\n"
     "4. Andrea Solís Medina\n"
-    "Vicepresidenta para México de Harrowgate Rail Holdings\n"
+    "Vicepresidenta para Canadá de Harrowgate Rail Holdings\n"
     "Lleva la expansión de la terminal intermodal.\n"
 )
 
@@ -203,21 +203,21 @@ def test_legal_forms_and_names_with_commas():
         "The governor announced that Hanbit Metalworks Co., Ltd., a Korean maker of parts, picked a site. "
         "Its plant in Saltillo is run by Hanbit Metalworks de México, S.A. de C.V. since 2019.\n\n"
         "Session two brings together Leandro Ibarra of advisory firm Ibarra, Kessel & Prado, S.C. and others.\n\n"
-        "La Comisión de Energía, Minería y Sustentabilidad aprobó el dictamen por unanimidad.\n")
+        "La Comisión de Minería, Tecnología y Sustentabilidad aprobó el dictamen por unanimidad.\n")
     assert {"Hanbit Metalworks Co., Ltd.", "Hanbit Metalworks de México, S.A. de C.V.", "Ibarra, Kessel & Prado, S.C.",
-            "Comisión de Energía, Minería y Sustentabilidad"} <= orgs
-    assert "Hanbit Metalworks Co" not in orgs and "Comisión de Energía" not in orgs
+            "Comisión de Minería, Tecnología y Sustentabilidad"} <= orgs
+    assert "Hanbit Metalworks Co" not in orgs and "Comisión de Minería" not in orgs
 
 
 def test_organization_before_the_title():
     x, names, aff, orgs = _facts(
-        "Members were received by FMC Harbor District Port Director Lavinia Osorio-Banks at the crossing. "
-        "The agency confirmed the plan. ADUMEX's Administrador Central de Operación, Lic. Fermín Aguayo Restrepo, "
+        "Members were received by FMC Harbor District Port Director Lorena Ostrander-Vale at the crossing. "
+        "The agency confirmed the plan. ADUMEX's Administrador Central de Operación, Lic. Faustino Arredondo Prieto, "
         "confirmed matching work on the Mexican side.\n\n"
-        "Speakers include Jonathan Whitaker-Sosa (Whitaker Sosa Customs Consulting, Laredo, TX) and others.\n")
-    assert aff[("Lavinia Osorio-Banks", "FMC")] == "Harbor District Port Director"
-    assert aff[("Fermín Aguayo Restrepo", "ADUMEX")] == "Administrador Central de Operación"
-    assert ("Jonathan Whitaker-Sosa", "Whitaker Sosa Customs Consulting") in aff
+        "Speakers include Jasper Whitcomb-Soto (Whitcomb Soto Trade Consulting, Laredo, TX) and others.\n")
+    assert aff[("Lorena Ostrander-Vale", "FMC")] == "Harbor District Port Director"
+    assert aff[("Faustino Arredondo Prieto", "ADUMEX")] == "Administrador Central de Operación"
+    assert ("Jasper Whitcomb-Soto", "Whitcomb Soto Trade Consulting") in aff
     assert not any("TX" in o for o in orgs)
 
 

@@ -316,7 +316,7 @@ def _appositions(doc: Doc) -> None:
                     bare_name = re.match(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}", t.group(3))
                     org = bare_name.group() if bare_name and not is_place(bare_name.group()) else None
                 rest, off = t.group(3), 0
-                # "VP of Global Logistics at Firm X": a portfolio that looks like a name, then `at` the organization
+                # "VP of Global Sourcing at Firm X": a portfolio that looks like a name, then `at` the organization
                 sub_at = org and (fold(org).split()[0] in _SUBUNITS or fold(org).split()[-1] in _SUBUNITS
                                   or re.match(re.escape(org) + r"\s+at\s", rest)) and re.match(
                     re.escape(org) + r"\s+(?:at|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ])", rest)
@@ -324,7 +324,7 @@ def _appositions(doc: Doc) -> None:
                     org = _org_phrase(rest[sub_at.end():])
                 elif sub_at and _portfolio_only(org) is False and (run := _CAP_RUN.match(rest, sub_at.end())) \
                         and not is_place(run.group()) and doc.lookup("person", run.group()) is None:
-                    org = run.group()  # "VP of Global Logistics at Arkwright Home Goods": the firm's bare name
+                    org = run.group()  # "VP of Global Sourcing at Bellamy Kitchenware": the firm's bare name
                 while org and (_portfolio_only(org_core(org)[0]) or _portfolio_lead(org)):
                     deeper = _DEEPER.search(rest, off + 1)  # "vicepresidenta de Asuntos Gubernamentales de X"
                     if not deeper or deeper.start() > off + len(org):
@@ -334,7 +334,7 @@ def _appositions(doc: Doc) -> None:
                     org = _org_phrase(rest[off:])
                 unit = re.fullmatch(r"(?P<unit>\S+\s.+?)\s+(?:de la|del|de|of the|of|at the|at)\s+(?P<org>[A-Z][A-Z&]{1,9})", org or "")
                 if unit and fold(unit.group("unit")).split()[0] in _UNIT_HEADS:
-                    org = unit.group("org")  # "profesora del Departamento de Ingeniería de la UAFN": the university
+                    org = unit.group("org")  # "profesora del Departamento de Ingeniería de la UPD": the university
                 if not org or re.fullmatch(r"[A-Z]{2,8}", org) and not _acronym_fits(doc, org):
                     continue  # an acronym the document tied to another name ("... Subcommittee ... Exchange (BLX)")
                 at = text.find(org, m.start(1), m.end(1))

@@ -235,7 +235,7 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
     if poss:
         name = name[: poss.end()]  # "Norcastle Electronics' Tijuana plant": the owner's name ends at the possessive
     if re.search(r"\w[’']s?$", name):
-        name = re.sub(r"[’']s?$", "", name)  # "Delmont Electronics' Mexicali plant": the owner's name
+        name = re.sub(r"[’']s?$", "", name)  # "Norcastle Electronics' Tijuana plant": the owner's name
     stop = re.search(r"(?<=[^\W\d_]{3})\.\s", name)
     if stop:
         name = name[: stop.start() + 1]  # "Banco Terravela. She ...": the sentence ended
@@ -252,7 +252,7 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
             name, end = text[start : place.end()], place.end()  # "Embassy of Mexico in Washington"
     lead_place = re.match(r"(.+?)\s+(?:de|del|of)\s+(?=[A-ZÁÉÍÓÚÑ])", name)
     if lead_place and is_place(lead_place.group(1)) and len(lead_place.group(1).split()) <= 3 and not looks_like_org(lead_place.group(1)):
-        start += lead_place.end()  # "planta de Silao de Motores X": the plant's town, then the firm
+        start += lead_place.end()  # "planta de Celaya de Motores X": the plant's town, then the firm
         name = name[lead_place.end():]
     core, _ = org_core(name)
     if not core or is_place(core) and doc.lookup("organization", core) is None or doc.lookup("person", core) is not None:

@@ -511,7 +511,7 @@ def _masthead(doc: Doc, lines: list[tuple[int, int]]) -> None:
 
 
 def _acronym_of(acr: str, name: str) -> bool:
-    """`PRIMA` for `Pacific Rim Maquiladora Association`: the name's initials in order within the acronym, and
+    """`ACOBC` for `Amber Coast Business Council`: the name's initials in order within the acronym, and
     the acronym's letters in order within the name."""
     words = [w for w in re.split(r"[\s\-–]+", fold(name)) if w and w not in V.NAME_CONNECTORS]
     initials = "".join(w[0] for w in words).upper()
@@ -757,7 +757,7 @@ def _drop_trailing_places(parts: list[str]) -> list[str]:
 
 
 # "former Head of Compliance at Firm X, now Managing Partner at Firm Y"; "25 years at Carrier Z, most recently as COO";
-# "VP Global Logistics @ Firm W": each part that names its organization after `at`/`with`/`@` is one affiliation.
+# "VP Global Sourcing @ Firm W": each part that names its organization after `at`/`with`/`@` is one affiliation.
 _CAREER_MARK = re.compile(r"^(?:(?:and|y)\s+)?(?:former(?:ly)?|now|then|currently|later|previously|ex|retired|antes|hoy|ahora|actualmente)\s+", re.I)
 _YEARS_AT = re.compile(r"(?:(?:more than|over|nearly|almost|some|más de|casi)\s+)?(?:\d+|[a-z]+)\s+(?:years|años)\s+"
                        r"(?:at|with|in|en|con)\s+(?:the\s+|la\s+|el\s+)?(?P<org>[A-Z0-9].*)", re.I)
@@ -836,7 +836,7 @@ def comma_parts(rest: str) -> list[str]:
             continue
         if parts and _FIRM_TAIL.fullmatch(p.strip()) and not is_place(p.strip()) and (prev := tokens(parts[-1])) \
                 and prev[-1].cap and not is_title_tok(prev[-1]) and not is_place(prev[-1].text):
-            parts[-1] = f"{parts[-1]}, {p.strip()}"  # "Socio de Haddad, Larrea y Asociados": a firm named for its partners
+            parts[-1] = f"{parts[-1]}, {p.strip()}"  # "Socio de Salas, Ruiz y Asociados": a firm named for its partners
             continue
         parts.append(p)
     return parts
@@ -1124,7 +1124,7 @@ def _stacked_title(text: str, title: str, org: str) -> bool:
             and not is_place(org) and not re.search(r"[.,;:!?|@]", org.rstrip(".")))
 
 
-# "VP Global Logistics @ Firm X": a profile headline's `@` reads `at`.
+# "VP Global Sourcing @ Firm X": a profile headline's `@` reads `at`.
 _TITLE_AT = re.compile(r"(?P<title>.+?)(?:\s+(?:at|with)\s+(?:the\s+)?|\s*@\s*)(?P<org>[A-Z0-9].*)")
 
 
@@ -1160,7 +1160,7 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
         segs = [g.strip() for g in nxt.split(" | ")]
         if not found and len(segs) >= 2 and has_title_word(segs[0]) and not looks_like_org(segs[0]) \
                 and "," not in segs[0] and _stacked_title(text, segs[0], segs[1]) and not has_title_word(segs[1]):
-            # "Director of Customs Operations | Brokerage X | Laredo, TX": title, then the organization, then the place
+            # "Director of Trade Operations | Brokerage X | Nogales, AZ": title, then the organization, then the place
             org = _strip_place_parens(clean_org(segs[1]))
             o0 = text.index(org, ns)
             doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), line)), segs[0])
@@ -1187,7 +1187,7 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
         if at and not has_title_word(at.group("title")) and len(at.group("title").split()) <= 3:
             title, org = f"{title}, {at.group('title')}", at.group("org")  # "VP Sales, Mexico at Org"
     elif "," not in nxt and "|" not in nxt and len(nxt) <= 100 and (split := title_then_org(nxt)):
-        title, org = split  # "Vicepresidenta para México de Firm X" under the name
+        title, org = split  # "Vicepresidente para Canadá de Firm X" under the name
     else:
         return False
     org = _strip_place_parens(org.rstrip(" ."))

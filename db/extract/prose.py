@@ -70,7 +70,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             acr = None  # "Hearing Notice (PDF)": a link's file type
         found = person_in_run(run)
         if acr and found and all(t.key.rstrip(".") in V.COURTESY for t in found[0]) and not _initials_fit(run, acr):
-            acr = None  # "Dra. Name Surname (UAFN) — coordinadora": the person's organization, not the run's acronym
+            acr = None  # "Dra. Name Surname (UPD) — coordinadora": the person's organization, not the run's acronym
         if not found and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
@@ -94,7 +94,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                 _paren_affiliation(doc, pidx, name[-1].end + paren.start(1), paren.group(1), sent)
             courtesy_only = all(t.key.rstrip(".") in V.COURTESY or t.key in V.COURTESY for t in title_toks)
             owned = _owner_title_before(doc, s, title_toks[0].start if title_toks else name[0].start) if courtesy_only else None
-            if owned:  # "ANAM's Administrador Central de Operación, Lic. Name, confirmed"
+            if owned:  # "ADUMEX's Administrador Central de Operación, Lic. Name, confirmed"
                 doc.affiliate(pidx, owned[0], owned[1])
                 doc.found["person"][pidx].title = doc.found["person"][pidx].title or owned[1]
             if not title and not title_toks:
@@ -182,7 +182,7 @@ def _comma_names(doc: Doc, sent) -> list[tuple[int, int]]:
     return out
 
 
-# "Comisión de Economía, Comercio y Competitividad", "Secretaría de Ciencia, Humanidades, Tecnología e Innovación":
+# "Comisión de Minería, Tecnología y Sustentabilidad", "Secretaría de Cultura, Ciencia e Innovación":
 # a body named for several portfolios, commas inside its name.
 _ENUM_NAME = re.compile(r"\b(?:Comisi[oó]n|Secretar[ií]a|Subsecretar[ií]a|Comit[eé]|Consejo|Instituto|Ministerio|Committee|"
                         r"Department|Ministry|Commission)\s+(?:de|del|de la|on|of|for)\s+"
@@ -277,7 +277,7 @@ _OWNER_TITLE = re.compile(r"\s*(?P<owner>[A-Z][A-Za-z&.\-]{1,11}|(?:[A-Z][\w.\-]
 
 
 def _owner_title_before(doc: Doc, s: int, name_start: int) -> tuple[int, str] | None:
-    """`ANAM's Administrador Central de Operación, Lic. Name`, `the Port Authority's Director of Trade, Name`: an
+    """`ADUMEX's Administrador Central de Operación, Lic. Name`, `the Port Authority's Director of Trade, Name`: an
     organization's possessive, then the title, opening the sentence (or a clause after `and`/`y`) before the name."""
     text = doc.text
     lead = re.search(r"(?:^|(?<=\s)(?:and|y|while|with)\s+|(?<=,)\s*)(?:the\s+)?(?=[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*[’']s\s)",
@@ -591,7 +591,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     de = next((i for i, t in enumerate(run) if t.key in ("de", "del", "of")), None)
     if de and not acr and de + 1 < len(run) and run[de + 1].cap and is_place(phrase_of(text, run[:de])) and not any(
             t.key in V.ORG_HEADS or t.key in V.ORG_SUFFIXES or t.key in GENERIC_WORDS for t in run[:de]):
-        run = run[de + 1 :]  # "la planta de Silao de Motores X", "vicepresidenta para México de Y": the post's place, then the firm
+        run = run[de + 1 :]  # "la planta de Celaya de Motores X", "vicepresidente para Canadá de Y": the post's place, then the firm
     while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)) and not _office_of(run):
         run = run[:-1]  # "US-Mexico Foundation CEO" (but "Office of the Treasurer")
     phrase = clean_org(phrase_of(text, run))
@@ -636,7 +636,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return  # "Longworth House Office Building", "Committee Members Present", "Chairman X Opening Statement"
     if not acr and (_STREET_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)
                     or _STREET_AFTER.match(text, run[-1].end)) and doc.lookup("organization", phrase) is None:
-        return  # "Av. Congreso de la Unión 66", "2400 Otay Center Dr., Suite 120": a street in an address
+        return  # "Av. Revolución Industrial 1200", "1750 Harbor Gateway Dr., Suite 300": a street in an address
     legal = _LEGAL_AFTER.match(text, run[-1].end)
     if legal and not acr and not is_place(phrase) and not person_in_run(run):
         full = phrase_of(text, run) + text[run[-1].end : legal.end()]  # "Hanbit Metalworks Co., Ltd.", "X de México, S.A. de C.V."
@@ -644,7 +644,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         partners = re.search(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w’'\-]+(?:,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)*),\s+$", text[max(sent[0], start - 60) : start])
         if partners and any(t.text in ("&", "y", "and") for t in run) and fold(partners.group(1)) not in V.PLACES and not any(
                 is_title_tok(t) or t.key in GENERIC_WORDS for t in tokens(partners.group(1))):
-            full = partners.group(1) + ", " + full  # "Ochoa, Kessler & Pardo, S.C.": a firm named for its partners
+            full = partners.group(1) + ", " + full  # "Ibarra, Kessel & Prado, S.C.": a firm named for its partners
             start -= len(partners.group(0)) - partners.start(1) - (1 if partners.group(0)[:1] in " (" else 0)
             start = text.rfind(partners.group(1), max(sent[0], start - 60), run[0].start)
         doc.add("organization", full, doc.span(start, legal.end(), sent))
@@ -800,7 +800,7 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
                                    or lead.possessive and doc.lookup("organization", owner) is not None) \
             and is_title_tok(title_toks[-1]) and not is_title_tok(lead) and not is_place(owner) \
             and fold(owner) not in V.PLACES and doc.person_by_part(owner) is None:
-        # "GSA Regional Commissioner Name", "CBP Santa Teresa Port Director Name", "TxDOT's Border Planning Coordinator Name"
+        # "FMC Regional Commissioner Name", "FMC Harbor District Port Director Name"
         oidx = doc.add("organization", owner, doc.span(lead.start, lead.start + len(owner), sent))
         title = phrase_of(text, title_toks[1:])
         doc.affiliate(pidx, oidx, title)
