@@ -21,6 +21,7 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import (
+    has_title_word,
     Doc,
     cap_runs,
     fold,
@@ -62,6 +63,8 @@ def read_name_affiliations(doc: Doc) -> None:
     _semicolon_groups(doc)
     _appositions(doc)
     _staff_lists(doc)
+    _team_sections(doc)
+    _office_holders(doc)
 
 
 def _role_after(text: str, pos: int) -> str | None:
@@ -232,7 +235,7 @@ def _paragraphs(text: str):
     yield start, len(text)
 
 
-_APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|(?<=[a-z0-9áéíóúñ)])\.\s|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
+_APPOSITION = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?,\s*([^;\n]{3,220}?)(?=;|(?<=[a-z0-9áéíóúñ)])\.\s|(?<=[A-Z]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])|\.?$|\n|,\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ]|"
                          r",\s+(?!(?:y|and|e|ex|former)\s)[a-záéíóúñ]+\s+(?!(?:de|del|of|at|en|for|para)\s)|"  # ", advirtió que"
                          r"\s+(?:y|and)\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ]|,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+,)")
 _PIECES = re.compile(r"\s+(?:and|y)\s+(?=(?:former\s+|ex\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:of|de|del|at)\b)|;\s*")
@@ -271,9 +274,17 @@ def _appositions(doc: Doc) -> None:
     text = doc.text
     for pidx, person in enumerate(list(doc.found["person"])):
         for sp in person.spans:
+            who = _WHO_AT.match(text, sp.end)
+            if who and (org := _firm_at(doc, text, who.end())):  # "Name, who heads procurement at Firm X"
+                doc.affiliate(pidx, doc.add("organization", org, doc.span(who.end(), who.end() + len(org), (sp.start, who.end() + len(org)))), None)
+            who = _WHO_AS.match(text, sp.end)
+            if who and has_title_word(who.group("title")) and (org := _firm_at(doc, text, who.end())):
+                # "Name, who will lead the new plant as President and CEO of Firm X"
+                doc.affiliate(pidx, doc.add("organization", org, doc.span(who.end(), who.end() + len(org), (sp.start, who.end() + len(org)))),
+                              who.group("title"))
             m = _APPOSITION.match(text, sp.end)
             conj = re.match(r"(?:y|and|e)\s+(\w+)", m.group(1)) if m else None
-            if not m or opens_with_verb(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)) or (
+            if not m or _verb_clause(m.group(1)) or re.match(r"(?:y|and|e)\s+(?:el|la|los|las|the)\s", m.group(1)) or (
                     conj and not is_title_tok(tokens(conj.group(1))[0]) and fold(conj.group(1)) not in V.TITLE_MODIFIERS):
                 continue  # "Name, y el jefe de ...": the next person's title; "Name, y se reunió con ...": a verb
             bare = _BARE_DE.match(m.group(1))
@@ -283,21 +294,37 @@ def _appositions(doc: Doc) -> None:
                     at = m.start(1) + bare.start(1)
                     doc.affiliate(pidx, doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1)))), None)
                 m = _APPOSITION.match(text, m.end(1))  # "la senadora Name, del PRI, integrante de la Comisión X"
-                if not m or opens_with_verb(m.group(1)) or not any(is_title_tok(t) for t in tokens(m.group(1))[:2]):
+                if not m or _verb_clause(m.group(1)) or not any(is_title_tok(t) for t in tokens(m.group(1))[:2]):
                     continue
             for piece in _PIECES.split(m.group(1)):
                 t = _TITLE_AT.match(piece.strip())
                 if not t or not any(is_title_tok(tok) for tok in tokens(t.group(1))):
                     continue
                 org = _org_phrase(t.group(3))
+                title = t.group(1).strip()
+                poss = re.match(r"(?:[A-ZÁÉÍÓÚÑ][\w&.\-]*\s+){0,5}[A-ZÁÉÍÓÚÑ][\w&.\-]*[’']s\s", t.group(3))
+                if poss and not _org_phrase(t.group(3)[poss.end():]) and (firm := _firm_at(doc, t.group(3), 0)):
+                    org = firm  # "plant manager of Firm X's Saltillo complex"
+                elif org is None or _portfolio_only(org_core(org)[0]):
+                    deeper = _PORTFOLIO_THEN.match(t.group(3))  # "Director of Government Affairs for Firm X"
+                    firm = _firm_at(doc, t.group(3), deeper.end()) if deeper else None
+                    if firm:
+                        org = firm
+                        title = piece.strip()[: piece.strip().index(t.group(3)) + deeper.end()]
+                        title = re.sub(r"\s+(?:at|for|with)\s+(?:the\s+)?$", "", title)
                 if org is None and t.group("kind"):  # the kind of firm vouches for a bare name
                     bare_name = re.match(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}", t.group(3))
                     org = bare_name.group() if bare_name and not is_place(bare_name.group()) else None
                 rest, off = t.group(3), 0
-                sub_at = org and (fold(org).split()[0] in _SUBUNITS or fold(org).split()[-1] in _SUBUNITS) and re.match(
+                # "VP of Global Sourcing at Firm X": a portfolio that looks like a name, then `at` the organization
+                sub_at = org and (fold(org).split()[0] in _SUBUNITS or fold(org).split()[-1] in _SUBUNITS
+                                  or re.match(re.escape(org) + r"\s+at\s", rest)) and re.match(
                     re.escape(org) + r"\s+(?:at|en)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ])", rest)
                 if sub_at and _org_phrase(rest[sub_at.end():]):  # "Director of the Office of X at the Y Administration"
                     org = _org_phrase(rest[sub_at.end():])
+                elif sub_at and _portfolio_only(org) is False and (run := _CAP_RUN.match(rest, sub_at.end())) \
+                        and not is_place(run.group()) and doc.lookup("person", run.group()) is None:
+                    org = run.group()  # "VP of Global Sourcing at Bellamy Kitchenware": the firm's bare name
                 while org and (_portfolio_only(org_core(org)[0]) or _portfolio_lead(org)):
                     deeper = _DEEPER.search(rest, off + 1)  # "vicepresidenta de Asuntos Gubernamentales de X"
                     if not deeper or deeper.start() > off + len(org):
@@ -305,6 +332,9 @@ def _appositions(doc: Doc) -> None:
                         break
                     off = deeper.end()
                     org = _org_phrase(rest[off:])
+                unit = re.fullmatch(r"(?P<unit>\S+\s.+?)\s+(?:de la|del|de|of the|of|at the|at)\s+(?P<org>[A-Z][A-Z&]{1,9})", org or "")
+                if unit and fold(unit.group("unit")).split()[0] in _UNIT_HEADS:
+                    org = unit.group("org")  # "profesora del Departamento de Ingeniería de la UPD": the university
                 if not org or re.fullmatch(r"[A-Z]{2,8}", org) and not _acronym_fits(doc, org):
                     continue  # an acronym the document tied to another name ("... Subcommittee ... Exchange (BLX)")
                 at = text.find(org, m.start(1), m.end(1))
@@ -320,9 +350,44 @@ def _appositions(doc: Doc) -> None:
                     doc.member(pidx, ini, t.group(1).strip().lower())
                     continue
                 oidx = doc.add("organization", org, doc.span(at, at + len(org), (sp.start, m.end(1))))
-                doc.affiliate(pidx, oidx, t.group(1).strip())
+                doc.affiliate(pidx, oidx, title)
+                person.title = person.title or title
 
 
+def _verb_clause(clause: str) -> bool:
+    """A clause about the person (`Name, advirtió que ...`), unless a title follows its first word (`plant manager of X`)."""
+    toks = tokens(clause)
+    return opens_with_verb(clause) and not (len(toks) > 1 and is_title_tok(toks[1]))
+
+
+_WHO_AS = re.compile(r",\s+(?:who|quien)\s+[^,;.\n]{0,60}?\s(?:as|como)\s+(?:(?:the|a|an|el|la)\s+)?(?P<title>[^,;.\n]{2,60}?)\s+"
+                     r"(?:of|at|de|del|de la)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+_WHO_AT = re.compile(r",\s+who\s+(?:heads|leads|runs|directs|manages|oversees|chairs|works|serves|teaches|is)\s+"
+                     r"(?:[a-z][\w\-]*\s+|[A-Z][\w\-]*\s+){0,6}?(?:at|for|with)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+# "Government Affairs for X", "procurement at X", "North American Operations at X": a portfolio, then the firm.
+_PORTFOLIO_THEN = re.compile(r"(?:[\w\-]+\s+){0,4}?(?:at|for|with)\s+(?:the\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _firm_at(doc: Doc, text: str, start: int) -> str | None:
+    """The organization named at text[start:]: one of an organization's shape, else a bare capitalised name
+    (its possessive cut: `Corbel Automotive's Saltillo complex`) that is no place and no person."""
+    rest = re.split(r"\n|(?<=[^\W\d_]{2})\.\s", text[start : start + 120])[0]
+    poss = re.match(r"((?:[A-ZÁÉÍÓÚÑ][\w&.\-]*\s+){0,5}[A-ZÁÉÍÓÚÑ][\w&.\-]*)[’']s\s", rest)
+    if poss:
+        rest = poss.group(1)
+    org = _org_phrase(rest)
+    if org is None:
+        run = _CAP_RUN.match(rest)
+        org = run.group().rstrip(".,") if run else None
+        if org and len(org.split()) < 2 and not looks_like_org(org) and doc.lookup("organization", org) is None:
+            return None
+    if not org or is_place(org) or doc.lookup("person", org) is not None or is_title_tok(tokens(org)[0]) \
+            or _portfolio_only(org) or doc.lookup("initiative", org) is not None or initiative_kind(org_core(org)[0]):
+        return None  # (a working group or council is a group the person takes part in, read elsewhere)
+    return org
+
+
+_CAP_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:(?:de|del|y|&|and|of)\s+)?[A-ZÁÉÍÓÚÑ][\w’'&.\-]*){0,5}")
 _DEEPER = re.compile(r"\s(?:de la|de los|de las|del|de|of the|of|at the|at)\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
@@ -334,6 +399,8 @@ def _portfolio_only(name: str) -> bool:
         w in PORTFOLIO_WORDS or w in V.TOPIC_WORDS or w in V.NON_NAME_WORDS for w in words)
 
 
+_UNIT_HEADS = frozenset("departamento department center centre centro laboratorio laboratory lab facultad faculty escuela "
+                        "school division división unidad unit oficina office programa program coordinacion".split())
 _SUBUNITS = frozenset("office oficina division unit unidad program programa department departamento bureau".split())
 
 
@@ -367,3 +434,91 @@ def _org_phrase(rest: str) -> str | None:
     if all(fold(w) in V.TOPIC_WORDS or fold(w) in V.NAME_CONNECTORS for w in core.split()):
         return None  # "Secretary of Economy": a portfolio, not an organization
     return org
+
+
+# A team page of the site's own organization: "STAFF" / "Our Team" / "Board of Directors 2025" over name cards.
+_TEAM_HEADING = re.compile(r"(?:our |the |nuestro |el |la )?(?:staff|team|equipo|personal|leadership(?: team)?|executive team|"
+                           r"officers|board of directors|board|directors|trustees|consejo directivo|mesa directiva|"
+                           r"junta directiva|consejo de administracion|equipo directivo)(?:\s+\d{4}(?:\W{1,3}\d{4})?)?")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[–-]\s*\d{4})?\s+)?(?P<org>[^.|\n©]{3,80}?)"
+                        r"(?=\s*(?:[.,|]|all rights|todos los derechos|derechos reservados|$))", re.I | re.M)
+
+
+def _site_owner(doc: Doc) -> int | None:
+    """The organization whose site this is: the one its copyright line names, when its masthead names it too."""
+    text = doc.text
+    m = _COPYRIGHT.search(text)
+    if not m:
+        return None
+    owner = doc.lookup("organization", m.group("org").strip())
+    if owner is None:
+        return None
+    org = doc.found["organization"][owner]
+    head = text[: sum(len(x) + 1 for x in text.split("\n")[:3])]
+    names = [org.name, *(a for a in org.aliases if a)] + ([org.acronym] if org.acronym else [])
+    return owner if any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", head) for n in names) else None
+
+
+def _team_sections(doc: Doc) -> None:
+    """People carded under a staff, team or board heading of the site's own organization work or sit there."""
+    text = doc.text
+    owner = None
+    section: str | None = None
+    pos = 0
+    spans = sorted((sp.start, i) for i, p in enumerate(doc.found["person"]) for sp in p.spans)
+    k = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        body = line.strip()
+        words = fold(body)
+        if body and len(body) <= 40 and _TEAM_HEADING.fullmatch(words):
+            if owner is None:
+                owner = _site_owner(doc)
+                if owner is None:
+                    return
+            section = "board" if re.search(r"board|directors|trustees|consejo|mesa|junta", words) else "staff"
+            continue
+        if section and body and len(body) <= 60 and (body.isupper() and sum(c.isalpha() for c in body) >= 4
+                                                     or re.search(r"\b(?:advisory|council|committee|consultivo|comit)", words)):
+            section = None  # "ADVISORY COUNCIL": another list starts
+        while k < len(spans) and spans[k][0] < ls:
+            k += 1
+        if section is None:
+            continue
+        for st, pidx in spans[k:]:
+            if st >= le:
+                break
+            person = doc.found["person"][pidx]
+            if text[ls:st].strip(" \t•·-–—*") and not re.fullmatch(r"\s*(?:[A-Z][\w.]{1,5}\.?\s+)*", text[ls:st]):
+                continue  # a card's name opens its line ("Lic. Name"), not a sentence that mentions someone
+            alone = not any(p == pidx for p, _ in doc.affiliations)
+            doc.affiliate(pidx, owner, person.title if section == "staff" and alone else None)
+
+
+# "el secretario de Desarrollo Económico, Mtro. Name" when the document names the "Secretaría de Desarrollo Económico":
+# the office's title written as a person's title names the ministry he heads.
+_OFFICE = re.compile(r"(?P<sub>sub)?secretar[ií]a\s+(?P<rest>(?:de|del|para)\s+.+)", re.I)
+_LEAD_COURTESY = re.compile(r"\s*,?\s*(?:(?:Mtro|Mtra|Lic|Ing|Dr|Dra|C\.\s?P|Arq|Prof|Sr|Sra)\.?\s+)?")
+
+
+def _office_holders(doc: Doc) -> None:
+    text = doc.text
+    starts = {sp.start: i for i, p in enumerate(doc.found["person"]) for sp in p.spans}
+    ends = {sp.end: i for i, p in enumerate(doc.found["person"]) for sp in p.spans}
+    for oidx, org in enumerate(list(doc.found["organization"])):
+        m = _OFFICE.fullmatch(org.name)
+        if not m:
+            continue
+        title_re = re.compile(r"\b" + ("sub" if m.group("sub") else "") + r"secretari[oa]\s+" + re.escape(m.group("rest")) + r"\b", re.I)
+        for t in title_re.finditer(text):
+            if text[t.start() : t.start() + 1].isupper() and text[max(0, t.start() - 2) : t.start()].strip() not in (",", ""):
+                continue  # "la Secretaria de X" spelled without its accent is the ministry, not its head
+            after = _LEAD_COURTESY.match(text, t.end())
+            pidx = starts.get(after.end()) if after and "," in text[t.end() : after.end()] else None
+            if pidx is None:
+                before = re.search(r",\s*(?:(?:el|la|the|actual)\s+)?$", text[max(0, t.start() - 12) : t.start()])
+                pidx = ends.get(t.start() - len(before.group())) if before else None
+            if pidx is not None:
+                doc.affiliate(pidx, oidx, text[t.start() : t.end()])
+

@@ -52,11 +52,12 @@ def read_bios(doc: Doc) -> None:
     _titles_before_names(doc)
     _career_sentences(doc)
     _bios_under_names(doc)
+    _given_name_bios(doc)
 
 
 # Where a career sentence places a person: "en X", "at X", "with X", "para X", "con X" (any capitalised name),
 # "de/del/of X" (a name of an organization's shape, or one already known).
-_BARE_PREP = re.compile(r"\b(?:at|with|en|para|con|joined|se incorporó a|ingresó a)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+_BARE_PREP = re.compile(r"\b(?:at|with|en|para|con|joined|(?:years|años|decades|décadas)\s+(?:at|with|in|en|con)(?:\s+(?:the|la|el))?(?:\s+[a-záéíóúñ]+){0,2}|(?:has\s+|have\s+)?(?:led|leads|heads|headed|runs|ran|founded|co-founded)|(?:ran|runs|managed|manages|oversaw|oversees|handled|handles)\s+(?:[a-z][\w\-]*\s+){1,4}for|(?:came|comes|moved|joined|joins)\s+(?:to\s+\w+\s+)?from|se incorporó a|ingresó a)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
 _SHAPED_PREP = re.compile(r"\b(?:of|for|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
 
 
@@ -74,36 +75,99 @@ def _bios_under_names(doc: Doc) -> None:
     for line in text.split("\n"):
         ls, le = pos, pos + len(line)
         pos = le + 1
-        body = line.strip()
+        body = re.sub(r"^\d{1,3}[.)]\s+", "", line.strip())  # "4. Name": a ranked profile
+        header = re.match(r"(.{5,60}?)\s+(?:\||—|–)\s+\S", body)
+        if header:  # "Name | CEO de Firm X": the profile's header line
+            body = header.group(1)
         if not body or len(body) > 60:
             continue
         lead = re.match(r"(?:(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.P|Arq|Prof|Mr|Ms|Mrs|Sr|Sra|Hon)\.?\s+)?", body)
         pidx = doc.lookup("person", body[lead.end():])
         if pidx is None:
             continue
-        if True:
-            ps, pe = le + 1, text.find("\n", le + 1)
+        ps, pe = le + 1, text.find("\n", le + 1)
+        pe = len(text) if pe < 0 else pe
+        first = text[ps:pe].strip()
+        if not header and 0 < len(first) <= 100 and has_title_word(first) and not re.search(r"[.;]\s|\.$", first):
+            ps, pe = pe + 1, text.find("\n", pe + 1)  # "Name" / "Presidenta, Firm X" / her career
             pe = len(text) if pe < 0 else pe
-            para = text[ps:pe]
-            if len(para) < 80 or not re.search(r"[.;]\s|\.$", para.rstrip()) or any(
-                    ps <= q.start < pe for other in people for q in other.spans):
-                continue
-            hits = [(m, True) for m in _BARE_PREP.finditer(text, ps, pe)] + [(m, False) for m in _SHAPED_PREP.finditer(text, ps, pe)]
-            for m, bare in sorted(hits, key=lambda h: h[0].start()):
-                if _STUDIED.search(text, max(ps, m.start() - 80), m.start()) or _SITES.search(text, max(ps, m.start() - 30), m.start()):
-                    continue  # where she studied; "con plantas en Apodaca": where a company operates
-                found = org_at(doc, text, m.end(), pe, bare=bare)
-                if found is None:
-                    continue
-                name, a, b = found
-                if bare and len(name.split()) < 2 and not looks_like_org(name) and doc.lookup("organization", name) is None:
-                    continue
-                if is_place(name) or fold(name.split()[0]) in V.MONTHS or re.fullmatch(r"[\d\s]+", name):
-                    continue
-                if any(is_place(part) for part in re.split(r"\s+(?:y|and)\s+", name)):
-                    continue  # "plantas en Apodaca y Salinas Victoria"
-                oidx = doc.add("organization", name, doc.span(a, b, (ps, pe)))
-                doc.affiliate(pidx, oidx, None)
+        para = text[ps:pe]
+        if len(para) < 80 or not re.search(r"[.;]\s|\.$", para.rstrip()) or any(
+                ps <= q.start < pe for other in people for q in other.spans):
+            continue
+        _paragraph_orgs(doc, pidx, ps, pe)
+
+
+def _paragraph_orgs(doc: Doc, pidx: int, ps: int, pe: int) -> None:
+    """Every organization a paragraph about one person places her at, past roles included, but where she studied."""
+    text = doc.text
+    hits = [(m, True) for m in _BARE_PREP.finditer(text, ps, pe)] + [(m, False) for m in _SHAPED_PREP.finditer(text, ps, pe)]
+    covered = -1
+    for m, bare in sorted(hits, key=lambda h: h[0].start()):
+        if m.start() < covered:
+            continue
+        titled = False
+        if not bare:  # "fue vicepresidenta de operaciones de Firm X": a title vouches for the name after it
+            titled = bare = any(is_title_tok(t) for t in tokens(text[max(ps, m.start() - 40) : m.start()])[-4:])  # "Port of Ensenada Authority": `of` inside a name read already
+        if _STUDIED.search(text, max(ps, m.start() - 80), m.start()) or fold(m.group().split()[0]) in ("en", "in", "at") \
+                and _SITES.search(text, max(ps, m.start() - 30), m.start()):
+            continue  # where she studied; "con plantas en Apodaca": where a company operates
+        found = org_at(doc, text, m.end(), pe, bare=bare)
+        if found is None:
+            continue
+        name, a, b = found
+        if bare and len(name.split()) < 2 and not looks_like_org(name) and doc.lookup("organization", name) is None:
+            continue
+        if titled and (not name[:1].isalpha() or _portfolio_words(name)):
+            continue  # "director de Análisis Macroeconómico", "VP of Tenant Relations": the title's portfolio
+        if is_place(name) or fold(name.split()[0]) in V.MONTHS or re.fullmatch(r"[\d\s]+", name):
+            continue
+        if any(is_place(part) for part in re.split(r"\s+(?:y|and)\s+", name)):
+            continue  # "plantas en Apodaca y Salinas Victoria"
+        oidx = doc.add("organization", name, doc.span(a, b, (ps, pe)))
+        doc.affiliate(pidx, oidx, None)
+        covered = b
+
+
+def _portfolio_words(name: str) -> bool:
+    """Whether a name opens with a portfolio's or policy area's word (`Análisis ...`, `Tenant Relations`)."""
+    from db.extract.prose import PORTFOLIO_WORDS
+    words = [w for w in fold(name).split() if w not in V.NAME_CONNECTORS]
+    portfolio = PORTFOLIO_WORDS | _MORE_PORTFOLIO
+    return bool(words) and not looks_like_org(name) and (words[0] in portfolio or words[0] in V.TOPIC_WORDS or any(
+        w in portfolio for w in words[-1:]))
+
+
+_MORE_PORTFOLIO = frozenset("relations relaciones procurement purchasing compras sourcing abastecimiento analysis analisis "
+                            "compliance cumplimiento exports exportaciones imports importaciones marketing mercadotecnia "
+                            "engineering ingenieria tenant tenants clientes accounts cuentas macroeconomico macroeconomic "
+                            "research investigacion economics economia".split())
+
+
+_CALLED = re.compile(r"[“\"]([^\W\d_][\w’'\-]*)[”\"]")
+
+
+def _given_name_bios(doc: Doc) -> None:
+    """A team page's bio that calls the person by the given name or nickname only, a few lines under the card
+    (`Read Bio +` / `Marisol has led the association since 2019. Before that she spent nine years at X ...`)."""
+    text = doc.text
+    people = doc.found["person"]
+    starts = sorted((sp.start, i) for i, p in enumerate(people) for sp in p.spans)
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        body = line.lstrip()
+        first = re.match(r"[^\W\d_][\w’'\-]*", body)
+        if not first or len(body) < 80 or not re.search(r"[.;]\s|\.$", body.rstrip()):
+            continue
+        word = first.group()
+        near = [i for st, i in starts if ls - 600 <= st < ls]
+        hits = [i for i in dict.fromkeys(reversed(near))
+                if word == people[i].name.split()[0] or word in _CALLED.findall(people[i].name)]
+        if len(hits) != 1 or not re.match(r"[^\W\d_]+\s+(?:[a-z]+\s+){0,2}[a-z]+", body):
+            continue
+        _paragraph_orgs(doc, hits[0], ls + len(line) - len(body), le)
 
 
 # A sentence of a career told about someone named before: "She joins us from X", "he began his career at Y",
@@ -167,6 +231,11 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
     if not m:
         return None
     name = m.group().rstrip(" ,")
+    poss = re.search(r"\w[’']s?(?=\s)", name)
+    if poss:
+        name = name[: poss.end()]  # "Norcastle Electronics' Tijuana plant": the owner's name ends at the possessive
+    if re.search(r"\w[’']s?$", name):
+        name = re.sub(r"[’']s?$", "", name)  # "Norcastle Electronics' Tijuana plant": the owner's name
     stop = re.search(r"(?<=[^\W\d_]{3})\.\s", name)
     if stop:
         name = name[: stop.start() + 1]  # "Banco Terravela. She ...": the sentence ended
@@ -181,6 +250,10 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
         place = _IN_PLACE.match(text, end, limit)
         if place and is_place(place.group(1)):
             name, end = text[start : place.end()], place.end()  # "Embassy of Mexico in Washington"
+    lead_place = re.match(r"(.+?)\s+(?:de|del|of)\s+(?=[A-ZÁÉÍÓÚÑ])", name)
+    if lead_place and is_place(lead_place.group(1)) and len(lead_place.group(1).split()) <= 3 and not looks_like_org(lead_place.group(1)):
+        start += lead_place.end()  # "planta de Celaya de Motores X": the plant's town, then the firm
+        name = name[lead_place.end():]
     core, _ = org_core(name)
     if not core or is_place(core) and doc.lookup("organization", core) is None or doc.lookup("person", core) is not None:
         return None  # a place, unless the document defined it as an organization's acronym ("SE")

@@ -64,6 +64,10 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     m = BULLET_RE.match(line)
     body_start = start + (m.end() if m else len(line) - len(line.lstrip()))
     body = text[body_start:end].rstrip()
+    first = _SENTENCE_END.search(body)
+    if len(body) > 160 and first and first.start() <= 160 and _LIST_SEP.search(body, 0, first.start()):
+        body = body[: first.start() + 1]  # "• Name — 25 years at Carrier X, most recently as COO. She will chair ...": the first sentence
+        end = body_start + len(body)
     if not body or body.endswith(":") or len(body) > 160 or EMAIL_RE.fullmatch(body.strip()):
         return None
     role = None
@@ -91,12 +95,7 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     head = body[:name_end].strip()
     if sep and rest and ":" not in sep.group() and not _courtesy_len(head) and _courtesy_len(body[rest[0]:].lstrip()) \
             and not has_title_word(head) and not _heading_role(head) and fold(head).split()[0] not in ("por", "by", "para"):
-        # "Aceros del Norte — Ing. Name, director general": the company first, the person after it
-        r0 = rest[0] + len(body[rest[0]:]) - len(body[rest[0]:].lstrip())
-        cut = body.find(",", r0)
-        person_end = cut if cut > 0 else len(body)
-        return _ListItem((start, end), (body_start + r0, body_start + person_end),
-                         (body_start, body_start + len(body[:name_end].rstrip())), role)
+        return None  # "Aceros del Norte — Ing. Name, director general": a roster line written organization first
     rest_span = None
     if rest:
         r0, r1 = rest
@@ -389,8 +388,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
                 person.title = person.title or seg
                 continue
             pairs = _title_org_sequence([p.strip() for p in parts]) if len(parts) >= 2 else []
-            if not pairs and not has_title_word(first):
-                pairs = [(pending, seg)]
+            if not pairs and not has_title_word(first) and _name_shaped(seg):
+                pairs = [(pending, seg)]  # (a bio's sentence or a card's links in the column are no organization)
             for title, org in pairs:
                 org = _strip_place_parens(clean_org(org))
                 if not org or is_place(org) or is_generic(org) and not named_body(org):
@@ -406,6 +405,7 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
 def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
     """Member-list lines (`Name - Organization`, `Name, Title, Org`, bare names) under a heading."""
     text = doc.text
+    _masthead(doc, lines)
     table_lines = _tables(doc, lines)
     table_lines |= _two_columns(doc, [ln for ln in lines if ln[0] not in table_lines])
     items = [(ln, None if ln[0] in table_lines else _split_list_line(text, *ln)) for ln in lines]
@@ -487,6 +487,42 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                     used.add(nxt[0])
         i = j
     return used
+
+
+_MASTHEAD = re.compile(r"[ \t]*(?P<acr>[A-Z][A-Z0-9&]{1,9})[ \t]*(?:[|–—:-][ \t]*(?P<name>[^\n|]{6,90}?)[ \t]*(?:\||$)|$)")
+
+
+def _masthead(doc: Doc, lines: list[tuple[int, int]]) -> None:
+    """A site's masthead, an acronym and the full name beside or under it (`ACBC | Amber Coast Business
+    Council`, `ACBC` / `Amber Coast Business Council`): one organization, the acronym its short name."""
+    text = doc.text
+    top = [ln for ln in lines[:12] if text[ln[0] : ln[1]].strip()][:4]
+    for n, (s, e) in enumerate(top):
+        m = _MASTHEAD.match(text, s, e)
+        if not m or m.end() != e and not m.group("name"):
+            continue
+        acr, name = m.group("acr"), m.group("name")
+        if name is None and n + 1 < len(top):
+            ns, ne = top[n + 1]
+            name = text[ns:ne].strip()
+            n0 = text.index(name, ns) if name else ns
+        else:
+            n0 = text.index(name, s) if name else s
+        if not name or not _acronym_of(acr, name) or not _name_shaped(name):
+            continue
+        doc.add("organization", name, doc.span(n0, n0 + len(name), (n0, n0 + len(name))), acronym=acr)
+        return
+
+
+def _acronym_of(acr: str, name: str) -> bool:
+    """`ACOBC` for `Amber Coast Business Council`: the name's initials in order within the acronym, and
+    the acronym's letters in order within the name."""
+    words = [w for w in re.split(r"[\s\-–]+", fold(name)) if w and w not in V.NAME_CONNECTORS]
+    initials = "".join(w[0] for w in words).upper()
+    letters = fold(name).upper()
+    acr = fold(acr).upper().replace("&", "")
+    it, it2 = iter(acr), iter(letters)
+    return len(words) >= 2 and acr[:1] == initials[:1] and all(c in it for c in initials) and all(c in it2 for c in acr)
 
 
 def _line_heading(text: str, line: tuple[int, int]) -> tuple[int, int]:
@@ -652,8 +688,13 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         doc.found["person"][pidx].email = doc.found["person"][pidx].email or email.group()
         rest = rest[: email.start()].rstrip(" ,;(<")
         r1 = r0 + len(rest)
+    rest = _rest_clause(rest)
+    r1 = r0 + len(rest)
     parts = comma_parts(rest)
     if not parts:
+        return
+    trimmed = _drop_trailing_places(parts)
+    if _career_pairs(doc, pidx, trimmed, r0, line, first):
         return
     rest = ", ".join(parts)
     title, org = None, None
@@ -669,6 +710,7 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
             if (o0 := text.find(extra_org, r0, line[1])) >= 0:
                 doc.affiliate(pidx, doc.add("organization", extra_org, doc.span(o0, o0 + len(extra_org), line)), extra_title)
     elif len(parts) >= 2:
+        parts = trimmed if len(trimmed) == 2 else parts  # "retired Port Director, Agency X, Laredo": not the place
         title_parts = [p for p in parts[:-1]]
         if any(has_title_word(p) for p in title_parts) or not has_title_word(parts[-1]):
             title, org = ", ".join(title_parts), parts[-1]
@@ -689,6 +731,72 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if org and not is_place(org) and (o0 := text.find(org, r0, line[1])) >= 0:
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
+
+
+# "Name — retired Port Director, Agency X, Laredo. 31 years on the bridges": the details end with the first sentence;
+# "Name, VP at Firm Y, who moved ...": a relative clause after them is no part of them.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d]{3})(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bBros)(?<!\bMich)(?<!\bMass)(?<!\bCalif)\.\s+(?=[A-Z0-9¿¡])")
+_RELATIVE = re.compile(r",?\s+(?:who|which|where|whose|quien|quienes|que|donde|cuya|cuyo)\s", re.I)
+
+
+def _rest_clause(rest: str) -> str:
+    """A list line's details up to the end of their first sentence and before a relative clause."""
+    end = _SENTENCE_END.search(rest)
+    rest = rest[: end.start()] if end else rest
+    rel = _RELATIVE.search(rest)
+    return rest[: rel.start()].rstrip(" ,") if rel and rel.start() > 0 else rest
+
+
+# "Plant Manager, Firm X, Laredo, TX" / "CEO | Firm Y | Querétaro, Qro.": a city and its state's abbreviation end the details.
+_STATE_ABBREV = re.compile(r"[A-Z]{2}|(?:[A-Z][a-z]{0,4}\.\s?){1,2}|(?:[A-Z]\.\s?){2,3}")
+
+
+def _drop_trailing_places(parts: list[str]) -> list[str]:
+    parts = list(parts)
+    while len(parts) > 2 and _STATE_ABBREV.fullmatch(parts[-1].strip()) and is_place(parts[-2].strip()):
+        parts = parts[:-2]
+    while len(parts) > 2 and is_place(parts[-1].strip()):
+        parts = parts[:-1]
+    return parts
+
+
+# "former Head of Compliance at Firm X, now Managing Partner at Firm Y"; "25 years at Carrier Z, most recently as COO";
+# "VP Global Sourcing @ Firm W": each part that names its organization after `at`/`with`/`@` is one affiliation.
+_CAREER_MARK = re.compile(r"^(?:(?:and|y)\s+)?(?:former(?:ly)?|now|then|currently|later|previously|ex|retired|antes|hoy|ahora|actualmente)\s+", re.I)
+_YEARS_AT = re.compile(r"(?:(?:more than|over|nearly|almost|some|más de|casi)\s+)?(?:\d+|[a-z]+)\s+(?:years|años)\s+"
+                       r"(?:at|with|in|en|con)\s+(?:the\s+|la\s+|el\s+)?(?P<org>[A-Z0-9].*)", re.I)
+_AS_TITLE = re.compile(r"(?:most recently|latterly|finally|lastly|últimamente|la última como|el último como)?\s*"
+                       r"(?:as|como)\s+(?:(?:an?|un|una)\s+)?(?P<title>.+)", re.I)
+_PART_AT = re.compile(r"(?P<title>.+?)\s*(?:\s(?:at|with)\s+(?:the\s+)?|\s?@\s?)(?P<org>[A-Z0-9].*)")
+
+
+def _career_pairs(doc: Doc, pidx: int, parts: list[str], r0: int, line: tuple[int, int], first: bool) -> bool:
+    """Affiliations from parts written `Title at Org` or `N years at Org[, most recently as Title]`;
+    False (nothing done) unless some part is written so."""
+    pairs: list[tuple[str | None, str]] = []
+    for n, raw in enumerate(parts):
+        part = _CAREER_MARK.sub("", raw.strip())
+        years = _YEARS_AT.fullmatch(part)
+        if years:
+            nxt = _AS_TITLE.fullmatch(_CAREER_MARK.sub("", parts[n + 1].strip())) if n + 1 < len(parts) else None
+            title = nxt.group("title") if nxt and has_title_word(nxt.group("title")) else None
+            pairs.append((title, years.group("org")))
+            continue
+        at = _PART_AT.fullmatch(part)
+        if at and has_title_word(at.group("title")) and not is_title_tok(tokens(at.group("org"))[0]):
+            pairs.append((at.group("title"), at.group("org")))
+    if not pairs:
+        return False
+    text = doc.text
+    for title, org in pairs:
+        org = _strip_place_parens(clean_org(org))
+        if not org or is_place(org) or is_generic(org) or not org[:1].isupper():
+            continue
+        if (o0 := text.find(org, r0, line[1])) >= 0:
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), line)), title)
+            if first and title:
+                doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
+    return True
 
 
 _TITLE_PREP = re.compile(r"\s+(?:de la|de los|del|de|of the|of|at the|at|with the|with|en)\s+(?=[A-ZÁÉÍÓÚÑ0-9])")
@@ -717,6 +825,9 @@ _LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\
                          re.I)
 
 
+_FIRM_TAIL = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+(?:y|&|and|e)\s+(?:Asociados|Associates|Partners|Abogados|[A-ZÁÉÍÓÚÑ][\w’'\-]+)")
+
+
 def comma_parts(rest: str) -> list[str]:
     """`Senior Partner, Varela & Asociados, S.C., Mexico City` -> the comma-separated parts, a legal
     form (`S.C.`, `Inc.`, `S.A. de C.V.`) kept with the name before it, degrees dropped."""
@@ -726,6 +837,10 @@ def comma_parts(rest: str) -> list[str]:
             continue
         if parts and _LEGAL_FORM.fullmatch(p.strip()):
             parts[-1] = f"{parts[-1]}, {p.strip()}"
+            continue
+        if parts and _FIRM_TAIL.fullmatch(p.strip()) and not is_place(p.strip()) and (prev := tokens(parts[-1])) \
+                and prev[-1].cap and not is_title_tok(prev[-1]) and not is_place(prev[-1].text):
+            parts[-1] = f"{parts[-1]}, {p.strip()}"  # "Socio de Salas, Ruiz y Asociados": a firm named for its partners
             continue
         parts.append(p)
     return parts
@@ -779,6 +894,13 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
     for k, (s, e) in enumerate(nonempty):
         if s in list_lines:
             continue
+        line0 = s
+        enum = _ENUMERATION.match(text, s, e)
+        if enum:  # "3. Name" atop a ranked profile: the number is no part of the name
+            s = enum.end()
+        if _name_sep_title(doc, (line0, e), s):
+            list_lines.add(line0)
+            continue
         badge = re.search(r"\s+[•·]\s+\S+(?:\s+\S+)?\s*$", text[s:e])
         if badge:  # "Name • 2nd", "Name • Author": a social post's degree badge after the name
             e = s + badge.start()
@@ -807,7 +929,7 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
             continue
         name = found[1]
         pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, (s, e)))
-        list_lines.add(s)
+        list_lines.add(line0)
         card = _card(doc, pidx, lines, (s, e))
         if card:  # "Name" / "Title" / "Organization" / "Former Title, Organization"
             list_lines.update(card)
@@ -823,6 +945,86 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
             list_lines.add(nonempty[k + 1][0])
 
 
+_ENUMERATION = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[•·▪‣◦●○■□]|[-–—](?=\s))[ \t]+")
+_HEADER_SEP = re.compile(r"[ \t]+(?:\||—|–|-)[ \t]+")
+
+
+def _name_sep_title(doc: Doc, line: tuple[int, int], s: int) -> bool:
+    """A profile's header line `Name | CEO de Org`, `Name — Socio director de Firm`, `Name | Founder and CEO, Org`:
+    the name, a separator, then a title with its organization. True if the line was one."""
+    text = doc.text
+    e = line[1]
+    sep = _HEADER_SEP.search(text, s, e)
+    if not sep or "|" in text[sep.end() : e] or len(text[s:e]) > 160:
+        return False
+    rest = text[sep.end() : e].strip().rstrip(".")
+    if _org_sep_name(doc, line, s, sep, rest):
+        return True
+    first = comma_parts(rest)[0] if comma_parts(rest) else ""
+    if not rest or not has_title_word(first) or _courtesy_len(first) or looks_like_org(first) and not title_then_org(first) \
+            or not is_title_tok(tokens(first)[0]) and fold(tokens(first)[0].text) not in V.TITLE_MODIFIERS:
+        return False
+    raw = text[s : sep.start()]
+    skip = _courtesy_len(raw)
+    toks = tokens(raw[skip:], s + skip)
+    if not toks or len(toks) > 7 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+        return False
+    found = person_in_run(collapse_double(toks), strong=True)
+    if not found or found[0]:
+        return False
+    name = found[1]
+    pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, line))
+    r0 = text.index(rest, sep.end())
+    _list_details(doc, _ListItem(line=line, name=(name[0].start, name[-1].end), rest=(r0, r0 + len(rest))), pidx)
+    return True
+
+
+def _org_sep_name(doc: Doc, line: tuple[int, int], s: int, sep: re.Match, rest: str) -> bool:
+    """A delegation's roster line written organization first: `Firm X (FX) — Ing. Name, director general`."""
+    text = doc.text
+    comma = rest.find(",")
+    if comma < 0 or not has_title_word(rest[comma + 1 :]) or "," in rest[comma + 1 :]:
+        return False
+    left = text[s : sep.start()].strip()
+    ltoks = tokens(re.sub(r"\s*\([^()]{2,12}\)$", "", left))
+    skip = _courtesy_len(rest)  # "— Ing. Name": the courtesy title says the person is on the right
+    if not ltoks or len(ltoks) > 8 or not all(t.cap or t.key in V.NAME_CONNECTORS for t in ltoks) or is_place(left) \
+            or is_generic(left) or has_title_word(left) or person_in_run(ltoks) and not looks_like_org(left) and not skip:
+        return False
+    r0 = text.index(rest, sep.end())
+    toks = tokens(rest[skip:comma], r0 + skip)
+    if not toks or len(toks) > 6 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+        return False
+    found = person_in_run(collapse_double(toks), strong=bool(skip) or is_given(toks[0].text))
+    if not found or found[0]:
+        return False
+    name = found[1]
+    pidx = doc.add("person", phrase_of(text, name), doc.span(name[0].start, name[-1].end, line))
+    title = rest[comma + 1 :].strip()
+    o0 = text.index(left, s)
+    doc.affiliate(pidx, doc.add("organization", left, doc.span(o0, o0 + len(left), line)), title)
+    person = doc.found["person"][pidx]
+    person.title = person.title or title
+    return True
+
+
+# "Email   LinkedIn", "Read Bio +", "Ver perfil": a team card's links, never its organization.
+_CHROME_WORDS = frozenset("email e-mail mail linkedin twitter x facebook instagram youtube website web site bio biography "
+                          "read more view full profile contact share download cv vcard ver leer mas perfil correo "
+                          "semblanza completa biografia".split())
+
+
+def _name_shaped(line: str) -> bool:
+    """Capitalised words and connectors only, at most nine: a name, not a sentence or a card's links."""
+    toks = tokens(clean_org(line))
+    return bool(toks) and len(toks) <= 9 and all(t.cap or t.key in V.NAME_CONNECTORS for t in toks) and not _chrome(line)
+
+
+def _chrome(line: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w\-]*", fold(line))
+    return bool(words) and all(w in _CHROME_WORDS for w in words)
+
+
 _BEHALF_LINE = re.compile(r"(?:[A-Z][a-z]+\s+)?on\s+behalf\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
@@ -833,6 +1035,8 @@ def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, i
     body = text[s:e].strip()
     if not body or len(body) > 160 or re.search(r"[.!?]$", body.rstrip(")")) and not re.search(
             r"\b(?:Inc|Corp|Co|Ltd|S\.\s?[AC])\.$", body) or "(" in body or EMAIL_RE.search(body):
+        return None
+    if _chrome(body):
         return None
     b0 = text.index(body, s)
     behalf = _BEHALF_LINE.match(body)
@@ -920,11 +1124,12 @@ def _stacked_title(text: str, title: str, org: str) -> bool:
     if not title or "," in title or len(title.split()) > 7 or not has_title_word(title) or looks_like_org(title):
         return False
     otoks = tokens(org)
-    return (1 < len(otoks) <= 8 and not is_generic(org) and all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks)
+    return (1 < len(otoks) <= 8 and not is_generic(org) and not _chrome(org) and all(t.cap or t.key in V.NAME_CONNECTORS for t in otoks)
             and not is_place(org) and not re.search(r"[.,;:!?|@]", org.rstrip(".")))
 
 
-_TITLE_AT = re.compile(r"(?P<title>.+?)\s+(?:at|with)\s+(?:the\s+)?(?P<org>[A-Z0-9].*)")
+# "VP Global Sourcing @ Firm X": a profile headline's `@` reads `at`.
+_TITLE_AT = re.compile(r"(?P<title>.+?)(?:\s+(?:at|with)\s+(?:the\s+)?|\s*@\s*)(?P<org>[A-Z0-9].*)")
 
 
 def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
@@ -956,10 +1161,24 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
             person = doc.found["person"][pidx]
             person.title = person.title or at.group("title")
             found = True
+        segs = [g.strip() for g in nxt.split(" | ")]
+        if not found and len(segs) >= 2 and has_title_word(segs[0]) and not looks_like_org(segs[0]) \
+                and "," not in segs[0] and _stacked_title(text, segs[0], segs[1]) and not has_title_word(segs[1]):
+            # "Director of Trade Operations | Brokerage X | Nogales, AZ": title, then the organization, then the place
+            org = _strip_place_parens(clean_org(segs[1]))
+            o0 = text.index(org, ns)
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), line)), segs[0])
+            person = doc.found["person"][pidx]
+            person.title = person.title or segs[0]
+            found = True
         if found:
             return True
     if len(nxt) > 150 or not nxt[:1].isupper() and not nxt[:1].islower():
         return False
+    where = re.search(r"\s*\(([^()]{2,40})\)$", nxt)
+    if where and "," in where.group(1) and (is_place(where.group(1).split(",")[0].strip())
+                                            or _STATE_ABBREV.fullmatch(where.group(1).split(",")[-1].strip())):
+        nxt = nxt[: where.start()]  # "Chief Executive Officer, Grupo X (Monterrey, N.L.)": where the firm is based
     parts = [p.strip() for p in nxt.split(",") if p.strip() and not _DEGREE.fullmatch(p.strip())]
     at = _TITLE_AT.fullmatch(nxt)
     if at and has_title_word(at.group("title")) and "," not in at.group("title"):
@@ -971,6 +1190,8 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
         at = _TITLE_AT.fullmatch(org)
         if at and not has_title_word(at.group("title")) and len(at.group("title").split()) <= 3:
             title, org = f"{title}, {at.group('title')}", at.group("org")  # "VP Sales, Mexico at Org"
+    elif "," not in nxt and "|" not in nxt and len(nxt) <= 100 and (split := title_then_org(nxt)):
+        title, org = split  # "Vicepresidente para Canadá de Firm X" under the name
     else:
         return False
     org = _strip_place_parens(org.rstrip(" ."))

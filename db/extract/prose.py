@@ -76,6 +76,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         if acr and fold(acr) in _FILE_TYPES:
             acr = None  # "Ana Ruiz Testimony (PDF)": a link's file type, not the run's acronym
         found = person_in_run(run) if not menu and not org_side else None
+        if acr and found and all(t.key.rstrip(".") in V.COURTESY for t in found[0]) and not _initials_fit(run, acr):
+            acr = None  # "Dra. Name Surname (UPD) — coordinadora": the person's organization, not the run's acronym
         if not found and not menu and not org_side and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
@@ -99,6 +101,11 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                 title = f"{title} ({paren.group(1)})"
             elif paren:
                 _paren_affiliation(doc, pidx, name[-1].end + paren.start(1), paren.group(1), sent)
+            courtesy_only = all(t.key.rstrip(".") in V.COURTESY or t.key in V.COURTESY for t in title_toks)
+            owned = _owner_title_before(doc, s, title_toks[0].start if title_toks else name[0].start) if courtesy_only else None
+            if owned:  # "ADUMEX's Administrador Central de Operación, Lic. Name, confirmed"
+                doc.affiliate(pidx, owned[0], owned[1])
+                doc.found["person"][pidx].title = doc.found["person"][pidx].title or owned[1]
             if not title and not title_toks:
                 title = _title_before_comma(text, s, name[0].start)  # "Mexico’s Ambassador to the U.S., Name,"
                 if title:
@@ -177,7 +184,20 @@ def _comma_names(doc: Doc, sent) -> list[tuple[int, int]]:
                     doc.add("organization", name, doc.span(start, start + len(name), sent), acronym=acr)
                     out.append((start, m.start()))
                 break
+    for m in _ENUM_NAME.finditer(text, sent[0], sent[1]):
+        items = re.split(r",\s+|\s+(?:y|e|and)\s+", m.group("items"))
+        if all(not w.isupper() and (fold(w) in PORTFOLIO_WORDS or fold(w) in V.TOPIC_WORDS or re.search(
+                r"(?:cion|sion|dad|dades|ia|ias|ismo|ncia|tura|logia|ics|ment|ness)$", fold(w))) for w in items):
+            doc.add("organization", m.group(), doc.span(m.start(), m.end(), sent))
+            out.append((m.start(), m.end()))
     return out
+
+
+# "Comisión de Minería, Tecnología y Sustentabilidad", "Secretaría de Cultura, Ciencia e Innovación":
+# a body named for several portfolios, commas inside its name.
+_ENUM_NAME = re.compile(r"\b(?:Comisi[oó]n|Secretar[ií]a|Subsecretar[ií]a|Comit[eé]|Consejo|Instituto|Ministerio|Committee|"
+                        r"Department|Ministry|Commission)\s+(?:de|del|de la|on|of|for)\s+"
+                        r"(?P<items>[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:,\s+[A-ZÁÉÍÓÚÑ][^\W\d_]+){1,4}\s+(?:y|e|and)\s+[A-ZÁÉÍÓÚÑ][^\W\d_]+)")
 
 
 _TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
@@ -325,6 +345,37 @@ def _title_before_comma(text: str, s: int, name_start: int) -> str | None:
     return m.group(1).strip()
 
 
+_OWNER_TITLE = re.compile(r"\s*(?P<owner>[A-Z][A-Za-z&.\-]{1,11}|(?:[A-Z][\w.\-]*\s+){0,5}[A-Z][\w.\-]*)[’']s\s+"
+                          r"(?P<title>[A-Z][^,;:“\"]{2,80}?),\s*(?:(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.\s?P|Arq|Mr|Ms|Mrs)\.?\s+)?")
+
+
+def _owner_title_before(doc: Doc, s: int, name_start: int) -> tuple[int, str] | None:
+    """`ADUMEX's Administrador Central de Operación, Lic. Name`, `the Port Authority's Director of Trade, Name`: an
+    organization's possessive, then the title, opening the sentence (or a clause after `and`/`y`) before the name."""
+    text = doc.text
+    lead = re.search(r"(?:^|(?<=\s)(?:and|y|while|with)\s+|(?<=,)\s*)(?:the\s+)?(?=[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*[’']s\s)",
+                     text[s:name_start])
+    if not lead:
+        return None
+    m = _OWNER_TITLE.fullmatch(text, s + lead.end(), name_start)
+    if not m or not has_title_word(m.group("title")) or len(tokens(m.group("title"))) > 9:
+        return None
+    owner = m.group("owner")
+    if is_place(owner) or doc.lookup("person", owner) is not None or doc.person_by_part(owner.split()[-1]) is not None:
+        return None  # "Mexico's Ambassador to the U.S., Name": a country's office
+    if not (owner.isupper() or looks_like_org(owner) or doc.lookup("organization", owner) is not None):
+        return None
+    oidx = doc.add("organization", owner, doc.span(m.start("owner"), m.end("owner"), (s, name_start)))
+    return oidx, m.group("title").strip()
+
+
+def _initials_fit(run: list[Tok], acr: str) -> bool:
+    """Whether the acronym's first letters are the run's initials, in order (`Universidad Autónoma X (UAX)`)."""
+    initials = fold("".join(t.text[0] for t in run if t.cap and t.key not in V.COURTESY and t.key.rstrip(".") not in V.COURTESY))
+    it = iter(initials.upper())
+    return bool(initials) and initials[0].upper() == acr[0].upper() and all(c in it for c in acr.upper()[:2])
+
+
 def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
     """`Border Alliance Launches Skills Initiative` (a headline) -> the two names around the verb."""
     parts, cur = [], []
@@ -422,7 +473,9 @@ _SECOND_NAME_OPENERS = frozenset("the la el los las en a at in with con de for p
 
 def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     """Split a run at `and` when a part is a person or an already known entity."""
-    cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")]
+    cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")
+            and not (0 < i < len(run) - 2 and is_title_tok(run[i - 1]) and is_title_tok(run[i + 1]))]
+    # ("Authority President and CEO Name": two titles joined by `and` before one name stay one run)
     if not cuts:
         return [run]
     parts, prev = [], 0
@@ -537,6 +590,9 @@ def _supports(doc: Doc, sent) -> None:
 def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> None:
     """`Helen Park (Rice University)` or `Jane Doe (Chief Economist, Banco Austral)`."""
     parts = [p.strip() for p in inner.split(",")]
+    while len(parts) >= 2 and (is_place(parts[-1]) or re.fullmatch(r"[A-Z]{2}|(?:[A-Z][a-z]{0,4}\.\s?){1,2}|(?:[A-Z]\.\s?){2,3}", parts[-1])):
+        parts = parts[:-1]  # "Name (Firm X, Laredo, TX)": where the firm is
+        inner = ", ".join(parts)
     title = None
     if len(parts) >= 2 and has_title_word(parts[0]):
         title, inner = ", ".join(parts[:-1]), parts[-1]
@@ -605,6 +661,10 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     inner = _inner_head(phrase_of(text, run)) if not acr else 0
     if inner:
         run = [t for t in run if t.start >= run[0].start + inner]  # "Industria de la Secretaría de Economía"
+    de = next((i for i, t in enumerate(run) if t.key in ("de", "del", "of")), None)
+    if de and not acr and de + 1 < len(run) and run[de + 1].cap and is_place(phrase_of(text, run[:de])) and not any(
+            t.key in V.ORG_HEADS or t.key in V.ORG_SUFFIXES or t.key in GENERIC_WORDS for t in run[:de]):
+        run = run[de + 1 :]  # "la planta de Celaya de Motores X", "vicepresidente para Canadá de Y": the post's place, then the firm
     while len(run) > 1 and is_title_tok(run[-1]) and not initiative_kind(phrase_of(text, run)) and not _office_of(run):
         run = run[:-1]  # "US-Mexico Foundation CEO" (but "Office of the Treasurer")
     phrase = clean_org(phrase_of(text, run))
@@ -647,6 +707,21 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
                 is_title_tok(t) for t in run[:cut]) and not is_place(head):
             doc.add("organization", head, doc.span(run[0].start, run[cut - 1].end, sent))  # "X Subcommittee Hearing on Y"
         return  # "Longworth House Office Building", "Committee Members Present", "Chairman X Opening Statement"
+    if not acr and (_STREET_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)
+                    or _STREET_AFTER.match(text, run[-1].end)) and doc.lookup("organization", phrase) is None:
+        return  # "Av. Revolución Industrial 1200", "1750 Harbor Gateway Dr., Suite 300": a street in an address
+    legal = _LEGAL_AFTER.match(text, run[-1].end)
+    if legal and not acr and not is_place(phrase) and not person_in_run(run):
+        full = phrase_of(text, run) + text[run[-1].end : legal.end()]  # "Hanbit Metalworks Co., Ltd.", "X de México, S.A. de C.V."
+        start = run[0].start
+        partners = re.search(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w’'\-]+(?:,\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)*),\s+$", text[max(sent[0], start - 60) : start])
+        if partners and any(t.text in ("&", "y", "and") for t in run) and fold(partners.group(1)) not in V.PLACES and not any(
+                is_title_tok(t) or t.key in GENERIC_WORDS for t in tokens(partners.group(1))):
+            full = partners.group(1) + ", " + full  # "Ibarra, Kessel & Prado, S.C.": a firm named for its partners
+            start -= len(partners.group(0)) - partners.start(1) - (1 if partners.group(0)[:1] in " (" else 0)
+            start = text.rfind(partners.group(1), max(sent[0], start - 60), run[0].start)
+        doc.add("organization", full, doc.span(start, legal.end(), sent))
+        return
     is_org = (acr and len(run) >= 2) or (looks_like_org(phrase) and len(run) >= 2 and not is_place(phrase)) or (
         len(run) >= 3 and run[-1].key in _AGENCY_ENDS) or (
         len(run) >= 3 and (is_title_tok(run[-1]) or run[-1].key[:-1] in V.TITLE_WORDS) and _office_of(run))  # "the Ohio House of Representatives"
@@ -654,6 +729,15 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         return
     if is_org:
         idx = doc.add("organization", phrase, span, acronym=acr)
+
+
+_STREET_BEFORE = re.compile(r"\b(?:Av|Avda|Avenida|Blvd|Bulevar|Boulevard|Calle|Calz|Calzada|Carretera|Paseo|Periférico)\.?\s+$")
+_STREET_AFTER = re.compile(r"\s+(?:Dr|St|Ave|Blvd|Rd|Street|Avenue|Drive|Road|Boulevard|Pkwy|Parkway|Hwy|Highway|Ln|Lane)\b\.?(?:,|\s+(?:Suite|Ste|#|\d))")
+
+
+# A legal form written after a company's name, which the capitalised run stops before.
+_LEGAL_AFTER = re.compile(r"(?<=[\w.]),\s+(?:Ltd\.|Inc\.|LLC|L\.L\.C\.|GmbH|PLC|S\.\s?A\.\s?B\.\s+de\s+C\.\s?V\.|S\.\s?A\.\s+de\s+C\.\s?V\.|"
+                          r"S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?C\.|S\.\s?A\.)(?=[\s,;)]|$)")
 
 
 def _menu_at(text: str, pos: int) -> bool:
@@ -783,6 +867,16 @@ def _title_org(doc: Doc, pidx: int, title_toks: list[Tok], sent) -> None:
         title = phrase_of(text, title_toks[1:])
         doc.affiliate(pidx, oidx, title)
         doc.found["person"][pidx].title = title
+    elif len(title_toks) >= 3 and (re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", owner := re.sub(r"[’']s?$", "", lead.text))
+                                   and sum(c.isupper() for c in owner) >= 2
+                                   or lead.possessive and doc.lookup("organization", owner) is not None) \
+            and is_title_tok(title_toks[-1]) and not is_title_tok(lead) and not is_place(owner) \
+            and fold(owner) not in V.PLACES and doc.person_by_part(owner) is None:
+        # "FMC Regional Commissioner Name", "FMC Harbor District Port Director Name"
+        oidx = doc.add("organization", owner, doc.span(lead.start, lead.start + len(owner), sent))
+        title = phrase_of(text, title_toks[1:])
+        doc.affiliate(pidx, oidx, title)
+        doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
 
 
 _APPOS_START = re.compile(r",\s+(?:(?:a|an|the|our|then|now|also)\s+)?")

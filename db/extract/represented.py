@@ -64,9 +64,12 @@ _AT_ORG_OPENING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:At|En)\s+(?:the\s+|l
 # "Integraron la delegación, por parte de la SE, la subsecretaria X, A; el jefe de Y, B, y ...": a group's organization.
 _FOR_ORG = re.compile(r"\b(?i:por parte|en representaci[oó]n|a nombre|on behalf)\s+(?:de|del|of)\s+(?:la\s+|el\s+|los\s+|las\s+|the\s+)?"
                       r"(?=[A-ZÁÉÍÓÚÑ])")
+# "Por parte de la Secretaría X acompañaron al titular la Mtra. A, ... y el Lic. B, ...": those who came for it.
 _ATTENDED = re.compile(r"\s+(?:asistieron|asisti[oó]|participaron|particip[oó]|acudieron|acudi[oó]|estuvieron|"
-                       r"attended|took part|were present)\s")
-_GROUP_STOP = re.compile(r"\.\s|\n|\b(?:así como|as well as|along with|junto con|por parte|en representaci[oó]n|on behalf)\b")
+                       r"acompañaron|acompañ[oó]|viajaron|viaj[oó]|integraron|"
+                       r"attended|took part|were present|accompanied|traveled|travelled|joined)\s")
+_GROUP_STOP = re.compile(r"(?<!\bMtro)(?<!\bMtra)(?<!\bLic)(?<!\bIng)(?<!\bDr)(?<!\bDra)(?<!\bArq)(?<!\bSr)(?<!\bSra)(?<!\bMr)"
+                         r"(?<!\bMs)(?<!\bMrs)(?<!\bC\.P)\.\s|\n|\b(?:así como|as well as|along with|junto con|por parte|en representaci[oó]n|on behalf)\b")
 
 
 # "Por la Secretaría de Movilidad: Lic. A, cargo; Mtra. B, cargo." / "For the Port Authority (PA):" then the people.
