@@ -392,3 +392,21 @@ def test_people_joining_or_travelling_with_the_delegation():
     mem = _members(x)
     for name in ("Ilse Brandauer-Ortiz", "Barnaby Okafor", "Ingrid Feldhaus", "Jamal Whitcombe-Ruiz"):
         assert (name, group) in mem
+
+
+def test_unnamed_lower_case_groups_tracks_and_an_advisory_committee():
+    x = extract(
+        "The senators agreed to form a joint working group on aquifer data led by Sen. Amalia Urrutia Paz. "
+        "The Port created the Harbor Freight Advisory Committee this spring.\n\n"
+        "Track B — Rules of Origin for Distributors\n"
+        "Moderator: Kenji Albright-Soto, Partner, Albright Trade Law\n\n"
+        "La Mesa de Trabajo de Logística y Facilitación Aduanera sesionó el lunes. La delegación empresarial de "
+        "Baviera visitó el parque. La Delegación San Luis Potosí de la dependencia recibió a la comitiva.\n"
+    )
+    names = _names(x)
+    assert "joint working group on aquifer data" in names
+    assert "Harbor Freight Advisory Committee" in names
+    assert "Track B — Rules of Origin for Distributors" in names
+    assert "Mesa de Trabajo de Logística y Facilitación Aduanera" in names
+    assert "delegación empresarial de Baviera" in names
+    assert "Delegación San Luis Potosí" not in names

@@ -200,6 +200,8 @@ def initiative_kind(name: str) -> str | None:
     if re.match(r"congreso (?:de la union|del estado|de los estados|general)\b", k) or (
             k.startswith("congreso de ") and is_place(name.split(" ", 2)[-1])):
         return None  # a legislature, not a congress of an industry
+    if k.startswith("delegacion ") and is_place(name.split(" ", 1)[-1]):
+        return None  # "Delegación San Luis Potosí": a federal agency's state office
     for words, kind in _KINDS_LONGEST_FIRST:
         if kind and (k == words or k.endswith(" " + words)):
             return kind

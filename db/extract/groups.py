@@ -51,9 +51,9 @@ _UNNAMED = re.compile(
     r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?(?:(?:northern|southern|central|western|eastern)\s+)?"
     r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
     r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?)"
-    r"|\b(?:(?:una|la|esta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:(?:empresarial|comercial|legislativa|"
-    r"oficial|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense))?|mexicana|estadounidense|canadiense|"
-    r"[a-z]+(?:ense|eca|eña|ana)\b))"
+    r"|\b(?:(?:[Uu]na|[Ll]a|[Ee]sta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:(?:empresarial|comercial|legislativa|"
+    r"oficial|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense|de\s+[A-ZÁÉÍÓÚÑ][\w]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+)?))?"
+    r"|mexicana|estadounidense|canadiense|[a-z]+(?:ense|eca|eña|ana)\b))"
 )
 
 
@@ -62,7 +62,8 @@ _UNNAMED = re.compile(
 _PANEL_LINE = re.compile(
     r"[ \t\-•*]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
     r"(?P<name>(?P<kind>Panel|PANEL|Mesa(?:[ \t]+(?:redonda|de di[aá]logo|de trabajo|de an[aá]lisis))?|MESA(?:[ \t]+REDONDA)?|"
-    r"Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout|Roundtable|Round[ \t]+table)[ \t]*(?:\d{1,2}|[IVX]{1,4})?"
+    r"Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout|Roundtable|Round[ \t]+table|Track|Breakout[ \t]+Session)"
+    r"[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H](?=[ \t]*[:.–—]))?"
     r"[ \t]*[:.–—][ \t]*[^\n]{4,140}?)[ \t.]*(?=$|[ \t]+(?:Moderador[a]?|Moderator|Modera|Moderated by)\b)", re.M)
 # A session or event named in quotes after its kind word (`en el panel "Agua y energía para la
 # industria"`, `the forum “Building the Border Supplier Base”`).
@@ -122,6 +123,17 @@ _UNNAMED_MORE = re.compile(
     r"representatives|CEOs|entrepreneurs|exporters|suppliers))\b")
 
 
+# Unnamed groups in lower case with what they are about: `a joint working group on aquifer data`, `the
+# workforce panel`, `un subgrupo de ventanilla única digital` (named as the text names them).
+_UNNAMED_GROUP = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|[Uu]n|[Uu]na|[Ee]l|[Ll]a)\s+(?:new\s+|nuevo\s+|nueva\s+)?"
+    r"((?:(?:joint|binational|bilateral|trilateral|technical|regulatory|workforce|[a-z]+)\s+){0,2}"
+    r"(?:working\s+group|task\s+force|subgroup|panel)(?:\s+on\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})?"
+    r"|(?:subgrupo|grupo\s+de\s+trabajo|mesa\s+de\s+trabajo)(?:\s+(?:de|sobre|para)\s+[a-záéíóúñ][\w\-]+(?:\s+[a-záéíóúñ][\w\-]+){0,3})?)\b")
+_UNNAMED_STOP = frozenset("of the a an and or to in on for de la el y que con en para su sus this that led chaired "
+                          "co-chaired headed will which who would by was were is are has have".split())
+
+
 def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
     """Add the initiatives of the module's docstring to `doc`; a binational body drawn as an
     organization but with no staff of its own is retyped as the group it is."""
@@ -152,6 +164,21 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                 name = m.group(g).rstrip(".")
                 if doc.lookup("initiative", name) is None:
                     doc.add("initiative", name, doc.span(m.start(g), m.start(g) + len(name), sent), kind="delegation")
+            for m in _UNNAMED_GROUP.finditer(text, s, e):
+                name = m.group(1)
+                words = name.split()
+                for n, w in enumerate(words[2:], 2):  # the topic ends at a verb: "on aquifer data led by ..."
+                    if w in _UNNAMED_STOP and w not in ("on", "de", "para", "sobre", "of", "the", "la", "el"):
+                        words = words[:n]
+                        break
+                while words and words[-1] in _UNNAMED_STOP:
+                    words.pop()
+                name = " ".join(words)
+                if len(words) < 2 or words[0] in _UNNAMED_STOP or all(w in KIND_WORDS or w in _GENERIC_MODIFIERS for w in words) or any(sp.start <= m.start(1) < sp.end for ini in
+                                                                       doc.found["initiative"] for sp in ini.spans):
+                    continue
+                kind = "panel" if words[-1] == "panel" or "panel" in words else "working group"
+                doc.add("initiative", name, doc.span(m.start(1), m.start(1) + len(name), sent), kind=kind)
             for m in _UNNAMED_MORE.finditer(text, s, e):
                 name = m.group(1).rstrip(".")
                 first = tokens(name)[0]
@@ -175,7 +202,7 @@ _EVENT_SIGNAL = re.compile(
     re.I | re.M)
 
 
-CHROME_LINE = re.compile(r"^(?:skip to|jump to|saltar a|ir a)\b|\bmain content\b|\bcontenido principal\b|\bcookies?\b|"
+CHROME_LINE = re.compile(r"^(?:skip to|jump to|saltar a|ir a|sponsored by|presented by|patrocinad[oa] por)\b|\bmain content\b|\bcontenido principal\b|\bcookies?\b|"
                           r"\bmenu\b|\bmenú\b", re.I)
 
 
@@ -274,9 +301,9 @@ def _whole(run: list[Tok]) -> list[Tok] | None:
         if run[j].key in _OF and _kind(" ".join(t.text for t in run[j + 1 :])):
             return None  # "Final Report of the X Task Force": the group is after `of`
     for k in range(1, len(run) - 1):
-        if run[k].key in ("and", "y", "&") and (initiative_kind(" ".join(t.text for t in run[:k]))
-                                                 or run[k - 1].key in V.AMBIGUOUS_GROUP_KINDS):
-            return None
+        if run[k].key in ("and", "y", "&") and (run[k - 1].key in V.AMBIGUOUS_GROUP_KINDS or (
+                run[k - 1].key in KIND_WORDS and initiative_kind(" ".join(t.text for t in run[:k])))):
+            return None  # "X Council and Y Initiative" (not "Mesa de Trabajo de Logística y Aduanas")
     return run if len(run) >= 2 else None
 
 
@@ -291,7 +318,8 @@ def _trim(run: list[Tok]) -> list[Tok]:
 
 
 _GENERIC_MODIFIERS = frozenset("new nuevo nueva nuevos nuevas the our this este esta first primer primera joint "
-                               "new-look proposed propuesto propuesta".split())
+                               "new-look proposed propuesto propuesta binational binacional bilateral trilateral annual "
+                               "anual regional".split())
 
 
 def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
