@@ -12,9 +12,15 @@ from tui.components.result_list import ResultList
 
 
 async def settle(pilot, rounds: int = 3) -> None:
-    """Let workers finish and their messages be handled."""
+    """Let workers finish and their messages be handled (an exclusive worker cancelled by a newer one
+    while we wait is part of the app's normal work, not a failure)."""
+    from textual.worker import WorkerCancelled
+
     for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass
         await pilot.pause()
 
 

@@ -94,7 +94,7 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
         name_end, rest = len(body), None
     head = body[:name_end].strip()
     if sep and rest and ":" not in sep.group() and not _courtesy_len(head) and _courtesy_len(body[rest[0]:].lstrip()) \
-            and not has_title_word(head) and not _heading_role(head) and fold(head).split()[0] not in ("por", "by", "para"):
+            and not has_title_word(head) and not _heading_role(head) and fold(head).split()[:1] not in (["por"], ["by"], ["para"], []):
         return None  # "Aceros del Norte — Ing. Name, director general": a roster line written organization first
     rest_span = None
     if rest:
