@@ -8,6 +8,7 @@ organization suffixes), never with a list of known entities. Character offsets i
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -918,6 +919,11 @@ def phrase_of(text: str, toks: list[Tok]) -> str:
     """The text the tokens span, as written."""
     return text[toks[0].start : toks[-1].end] if toks else ""
 
+
+
+def people_between(people: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The (position, person) pairs of the sorted `people` with start <= position < end."""
+    return people[bisect.bisect_left(people, (start, -1)) : bisect.bisect_left(people, (end, -1))]
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -9,11 +9,10 @@ merely meets or hears from (`met with`, `se reunió con`) and the page's own aut
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, line_spans
+from db.extract.core import Doc, fold, line_spans, people_between
 from db.extract.groups import CHROME_LINE
 
 # How far into the document the main group must be named: its headline and opening lines.
@@ -458,17 +457,17 @@ def read_participation(doc: Doc) -> None:
             continue
         made_up = re.match(r"(?:integrad|conformad|compuest|composed|made|comprised)", m.group("verb"), re.I)
         stop = _sentence_end(text, m.end()) if made_up else _clause_end(text, m.end())
-        for ps, pidx in _between(people, m.end(), stop):
+        for ps, pidx in people_between(people, m.end(), stop):
             doc.member(pidx, ini, "member" if made_up else _role_verb(m.group("verb")))
     for m in (_SUBJECTLESS.finditer(text) if _may(low, ("preside", "encabeza", "coordina", "lidera", "parte de", "integra", "chairs", "leads", "serves on", "sits on", "member of")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 160 and not _SENTENCE_END.search(text, m.end(), s)), None)
-        near = _between(people, m.start() - 700, m.start())
+        near = people_between(people, m.start() - 700, m.start())
         if ini is None or not near:
             continue
         role = _role_verb(m.group("verb"))
         doc.member(near[-1][1], ini, role)
         group_start = min(sp.start for sp in doc.found["initiative"][ini].spans if sp.start >= m.end())
-        for ps, pidx in _between(people, m.end(), group_start):  # "Copreside, junto con Orrin Castell, la Mesa X"
+        for ps, pidx in people_between(people, m.end(), group_start):  # "Copreside, junto con Orrin Castell, la Mesa X"
             doc.member(pidx, ini, role)
     for m in (_AS_ROLE_OF.finditer(text) if _may(low, ("fungir", "ser", "serve", "act")) else ()):
         org = _group_after(doc, m.end())
@@ -476,11 +475,11 @@ def read_participation(doc: Doc) -> None:
         if ini is None:
             continue
         stop = m.start()
-        for ps, pidx in _between(people, _sentence_start(text, stop), stop):
+        for ps, pidx in people_between(people, _sentence_start(text, stop), stop):
             doc.member(pidx, ini, _role_verb(m.group("role")))
     for m in (_WHO_IT.finditer(text) if _may(low, ("quien", "who")) else ()):
         before = [(s, i) for s, _, i in groups if s < m.start()]
-        near = _between(people, m.start() - 120, m.start())
+        near = people_between(people, m.start() - 120, m.start())
         if before and near:
             doc.member(near[-1][1], before[-1][1], _role_verb(m.group("verb") or m.group("verb2")))
     for m in (_PLURAL_ROLE.finditer(text) if _may(low, ("chairs", "leads", "leaders", "members", "president", "coordinador", "integrantes", "miembros")) else ()):
@@ -493,12 +492,12 @@ def read_participation(doc: Doc) -> None:
         if by:
             start += by[-1].end()
         role = _role_verb(m.group("role"))
-        for ps, pidx in _between(people, start, m.start()):
+        for ps, pidx in people_between(people, start, m.start()):
             doc.member(pidx, ini, "member" if re.match(r"(?:members|miembros|integrantes)", m.group("role"), re.I) else role)
     for m in (_REMARKS_AT.finditer(text) if _may(low, ("remarks", "keynote", "address", "presentation", "spoke", "speaks", "presented", "ponencia", "particip", "intervino", "habl")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
         clause = max(text.rfind(". ", 0, m.start()) + 1, text.rfind(";", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1)
-        near = _between(people, clause, m.start())
+        near = people_between(people, clause, m.start())
         if ini is not None and near:
             doc.member(near[-1][1], ini, "speaker")
     for m in (_THE_GROUP_DID.finditer(text) if _may(low, (" by", " por", "featured", "include", "brought together", "convened", "gathered", "reuni", "contó con", "conto con")) else ()):
@@ -510,13 +509,13 @@ def read_participation(doc: Doc) -> None:
         stop = _sentence_end(text, m.end())
         role = _role_verb(m.group("verb")) if re.search(r"chair|moderat|led|head|coordin|presid|encabez", m.group("verb"), re.I) \
             else "speaker" if re.search(r"present|featur|remarks|ponen", m.group(0), re.I) else "member"
-        for ps, pidx in _between(people, m.end(), stop):
+        for ps, pidx in people_between(people, m.end(), stop):
             doc.member(pidx, ini, role)
             if role not in ("speaker", "member"):
                 break  # `moderated by A, and featured B`: the role is the first person's
     for m in (_WHO_LEADS.finditer(text) if _may(low, ("quien", "who", "que ")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
-        near = _between(people, m.start() - 120, m.start())
+        near = people_between(people, m.start() - 120, m.start())
         if ini is not None and near:
             doc.member(near[-1][1], ini, _role_verb(m.group("verb")))
     for m in (_TRAVELLING_WITH.finditer(text) if _may(low, ("joining", "accompan", "rounding out", "travel", "acompañ")) else ()):
@@ -524,7 +523,7 @@ def read_participation(doc: Doc) -> None:
         ini = ini if ini is not None else main_group(doc)
         if ini is None:
             continue
-        for ps, pidx in _between(people, m.end(), _sentence_end(text, m.end())):
+        for ps, pidx in people_between(people, m.end(), _sentence_end(text, m.end())):
             doc.member(pidx, ini, "member")
     for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ", "parte de")) else ()):
         ref = m.group("ref") or m.group("ref2")
@@ -538,7 +537,7 @@ def read_participation(doc: Doc) -> None:
             continue
         stop = text.find("\n\n", m.end())
         stop = _sentence_end(text, m.end()) if stop < 0 else min(stop, _sentence_end(text, m.end()))
-        for ps, pidx in _between(people, m.end(), stop):
+        for ps, pidx in people_between(people, m.end(), stop):
             doc.member(pidx, ini, "member")
     for m in (_LED_ACTIVE.finditer(text) if _may(low, ("led", "head", "chaired", "encabez", "lider", "presidi", "serv", "sat ", "sits", "sitting", "member", "joined", "took part", "particip", "integr", "parte de")) else ()):
         start = text.rfind("\n", 0, m.start()) + 1
@@ -549,7 +548,7 @@ def read_participation(doc: Doc) -> None:
         verb = m.group("verb").lower()
         role = _ACTIVE_ROLE.get(verb, "co-chair" if verb.startswith("copresid") else "chair" if verb.startswith("presid")
                                 else "lead" if re.match(r"encabez|lider|led|head", verb) else "member")
-        for s, pidx in _between(people, clause, m.start()):
+        for s, pidx in people_between(people, clause, m.start()):
             if not _MET.search(text, clause, s):
                 doc.member(pidx, ini, role)
     for m in (_PART_OF.finditer(text) if _may(low, ("part", "member", "joined", "integr", "sumaron")) else ()):
@@ -562,7 +561,7 @@ def read_participation(doc: Doc) -> None:
              or s < m.start() and ref[:5] in fold(doc.found["initiative"][i].kind or "")), None)
         if ini is None:
             continue
-        for s, pidx in _between(people, clause, m.start()):
+        for s, pidx in people_between(people, clause, m.start()):
             doc.member(pidx, ini, "member")
 
 
@@ -570,10 +569,6 @@ def _may(low: str, words: tuple[str, ...]) -> bool:
     """Whether the lower-cased text holds any of `words` (a cheap test before a slow pattern)."""
     return any(w in low for w in words)
 
-
-def _between(people: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The (position, person) pairs of the sorted `people` with start <= position < end."""
-    return people[bisect.bisect_left(people, (start, -1)) : bisect.bisect_left(people, (end, -1))]
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -12,11 +12,10 @@ the role the line (or the role label above it) states.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, initiative_kind, line_spans
+from db.extract.core import Doc, fold, initiative_kind, line_spans, people_between
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
 _LEAD = re.compile(r"^[\s•·▪‣◦●○■□*+\-–—\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[-–—]\s*\d{1,2}[:.]\d{2}"
@@ -115,7 +114,7 @@ def read_sections(doc: Doc) -> None:
             if label and _role_of(label.group("label")) and len(body) < 40:
                 role_label = _role_of(label.group("label"))
                 continue
-            if _SUBHEADING.fullmatch(body) and not _between(people, start, end) and k > line_no + 1:
+            if _SUBHEADING.fullmatch(body) and not people_between(people, start, end) and k > line_no + 1:
                 break  # "Empresas participantes": another list begins
             for pidx, role in _listed_people(doc, people, start, end):
                 doc.member(pidx, group, role or role_label or "member")
@@ -236,10 +235,6 @@ _INTRODUCES = re.compile(r"\b(?:members|miembros|integrantes|introduce|presentar
 _SUBHEADING = re.compile(r"[^\W\d_][^\W\d_’'\-]*(?:[ \t]+[^\W\d_][^\W\d_’'\-]*){0,3}[ \t]*:?")
 
 
-def _between(people: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The (position, person) pairs of the sorted `people` with start <= position < end."""
-    return people[bisect.bisect_left(people, (start, -1)) : bisect.bisect_left(people, (end, -1))]
-
 
 def _ends_section(line: str, not_first: bool) -> bool:
     """A line after which the section's people end: furniture, a new time slot, prose."""
@@ -277,9 +272,7 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
     label_role = _role_of(label.group("label")) if label else None
     if label:
         body_start += label.end()
-    lo = bisect.bisect_left(people, (body_start, -1))
-    hi = bisect.bisect_left(people, (end, -1))
-    hits = people[lo:hi] or [(s, p) for s, _, p in _named_again(doc, body_start, min(end, body_start + 80))]
+    hits = people_between(people, body_start, end) or [(s, p) for s, _, p in _named_again(doc, body_start, min(end, body_start + 80))]
     if not hits:
         return []
     out = []
@@ -302,8 +295,7 @@ def _same_line_people(text: str, people, start: int, end: int, doc: Doc, group: 
     m = re.search(r"\b(?:Moderador[a]?|Moderator|Modera|Moderated by)\b", text[start:end])
     if not m:
         return []
-    lo = bisect.bisect_left(people, (start + m.end(), -1))
-    return [(p, "moderator") for s, p in people[lo:bisect.bisect_left(people, (end, -1))]]
+    return [(p, "moderator") for s, p in people_between(people, start + m.end(), end)]
 
 
 def _named_again(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
