@@ -410,3 +410,18 @@ def test_unnamed_lower_case_groups_tracks_and_an_advisory_committee():
     assert "Mesa de Trabajo de Logística y Facilitación Aduanera" in names
     assert "delegación empresarial de Baviera" in names
     assert "Delegación San Luis Potosí" not in names
+
+
+def test_a_newsletter_about_a_forum_and_the_delegation_that_went_to_it():
+    x = extract(
+        "View this email in your browser\n\n"
+        "SENATOR ODALINDA PRUETT-SOSA\n"
+        "Arizona State Senate · Legislative District 9\n"
+        "The Capitol Report — May 2026\n\n"
+        "BINATIONAL FORUM RECAP: LAWMAKERS TALK WATER\n\n"
+        "Earlier this month I co-chaired the 9th Arizona–Sonora Binational Water Forum in Hermosillo. The Arizona "
+        "delegation was joined by Sen. Marcus Abernethy-Ruiz and Rep. Dolores Quintana-Pike.\n"
+    )
+    forum = "9th Arizona–Sonora Binational Water Forum"
+    mem = _members(x)
+    assert ("Marcus Abernethy-Ruiz", forum) in mem and ("Dolores Quintana-Pike", forum) in mem

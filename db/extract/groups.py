@@ -202,7 +202,8 @@ _EVENT_SIGNAL = re.compile(
     re.I | re.M)
 
 
-CHROME_LINE = re.compile(r"^(?:skip to|jump to|saltar a|ir a|sponsored by|presented by|patrocinad[oa] por)\b|\bmain content\b|\bcontenido principal\b|\bcookies?\b|"
+CHROME_LINE = re.compile(r"^(?:skip to|jump to|saltar a|ir a|sponsored by|presented by|patrocinad[oa] por|view this email|"
+                         r"view in browser|ver (?:este correo|en (?:el |tu )?navegador)|unsubscribe)\b|\bmain content\b|\bcontenido principal\b|\bcookies?\b|"
                           r"\bmenu\b|\bmenú\b", re.I)
 
 

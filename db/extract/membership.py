@@ -137,7 +137,8 @@ def lead_end(text: str) -> int:
     menu or its breadcrumb, do not count)."""
     seen, first = 0, None
     for start, end in line_spans(text):
-        if _MENU.match(text[start:end]) and not re.search(r"[a-záéíóúñ]{3}[.!?]", text[start:end]):
+        if _MENU.match(text[start:end]) and not re.search(r"[a-záéíóúñ]{3}[.!?]", text[start:end]) \
+                or CHROME_LINE.search(text[start:end].strip()):
             continue
         if len(text[start:end].strip()) >= 25:
             first = start if first is None else first
@@ -147,6 +148,7 @@ def lead_end(text: str) -> int:
     return len(text)
 
 
+_EVENT_KINDS = frozenset({"forum", "summit", "dialogue", "roundtable", "meeting"})
 _GENERIC_DELEGATION_WORDS = frozenset("delegation mission trade business official investment economic commercial the "
                                       "delegacion mision comitiva empresarial comercial oficial de la el gira".split())
 
@@ -179,6 +181,8 @@ def join_main_group(doc: Doc) -> None:
     # part of it: its people take part in the main group too (a group only named in prose is not)
     parts = set() if group in doc.section_groups else set(doc.section_groups)  # peers under headings stay apart
     parts |= {i for i, ini in enumerate(inits) if ini.kind == "panel"}
+    if inits[group].kind in _EVENT_KINDS:  # a delegation travels to the event: its people take part in it
+        parts |= {i for i, ini in enumerate(inits) if ini.kind == "delegation" and i != group}
     members = {p for p, i in doc.memberships if i == group or i not in parts}
     spokespeople = _spokespeople(doc, group)
     for pidx, person in enumerate(doc.found["person"]):
