@@ -465,16 +465,14 @@ class Doc:
                     at = span.text.rfind(core)
                     span = Span(span.start + at, span.start + at + len(core), core, span.sentence) if at >= 0 else span
                 name = core
-            joined = _AND_THE.search(name)
-            if joined and initiative_kind(name[: joined.start()]):
-                name = name[: joined.start()]  # "Grupo X y el Secretario Técnico": the group ends before `y el`
-                if span is not None and span.text.startswith(name):
-                    span = Span(span.start, span.start + len(name), name, span.sentence)
-            place = _TRAILING_PLACE.search(name)
-            if place and initiative_kind(name[: place.start()]):
-                name = name[: place.start()]  # "Grupo de Amistad X en San Lázaro": where it met, not its name
-                if span is not None and span.text.startswith(name):
-                    span = Span(span.start, span.start + len(name), name, span.sentence)
+            # "Grupo X y el Secretario Técnico": the group ends before `y el`; "Grupo de Amistad X en San
+            # Lázaro": where it met is not its name
+            for tail in (_AND_THE, _TRAILING_PLACE):
+                cut = tail.search(name)
+                if cut and initiative_kind(name[: cut.start()]):
+                    name = name[: cut.start()]
+                    if span is not None and span.text.startswith(name):
+                        span = Span(span.start, span.start + len(name), name, span.sentence)
             if span is not None and " ".join(span.text.split()) == name:
                 start, end = extend_group_span(self.text, span.start, span.end)
                 if (start, end) != (span.start, span.end):

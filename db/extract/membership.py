@@ -9,6 +9,7 @@ merely meets or hears from (`met with`, `se reunió con`) and the page's own aut
 
 from __future__ import annotations
 
+import functools
 import re
 
 from db.extract import vocabulary as V
@@ -132,6 +133,7 @@ _LEAD_KINDS = (
 _MENU = re.compile(r"^\s*\S+(?:[^\S\n]\S+){0,3}(?:(?:[^\S\n]{3,}|\s+[|/>»·]\s+)\S+(?:[^\S\n]\S+){0,3}){2,}\s*$")
 
 
+@functools.lru_cache(maxsize=4)  # the main group is asked for by several stages of one document
 def lead_end(text: str) -> int:
     """Offset where the headline and opening lines end (lines of a few words only, like a site's
     menu or its breadcrumb, do not count)."""

@@ -16,10 +16,12 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import Doc, fold, initiative_kind, line_spans, people_between
+from db.extract.membership import best_of_kind, main_group
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
 _LEAD = re.compile(r"^[\s•·▪‣◦●○■□*+\-–—\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[-–—]\s*\d{1,2}[:.]\d{2}"
                    r"\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*|(?:\d{1,2}|[IVX]{1,4})[.)]\s+)?")
+_MODERATOR = re.compile(r"\b(?:Moderador[a]?|Moderator|Modera|Moderated by)\b")
 _TIME_SLOT = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 # Headings of page furniture: what follows them is not the group's.
 _FURNITURE = re.compile(
@@ -99,9 +101,8 @@ def read_sections(doc: Doc) -> None:
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         role_label: str | None = None
         head_start, head_end = lines[line_no]
-        for pos in _same_line_people(text, people, head_start, head_end, doc, group):
-            pidx, role = pos
-            doc.member(pidx, group, role)
+        for pidx in _same_line_moderators(text, people, head_start, head_end):
+            doc.member(pidx, group, "moderator")
         for k in range(line_no + 1, stop):
             start, end = lines[k]
             line = text[start:end]
@@ -148,8 +149,6 @@ def _names_its_group(text: str, line: tuple[int, int], doc: Doc, group: int) -> 
 def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(line number, initiative) of every line that is a group's heading (or an attendees'
     heading, for the document's main group)."""
-    from db.extract.membership import main_group  # the main group is settled by the membership stage
-
     text = doc.text
     out_extra_with: list[tuple[int, int]] = []
     for n, (s, e) in enumerate(lines):  # "... co-chaired by A and B. Serving with them:" -> the group named last
@@ -174,8 +173,6 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for n, (s, e) in enumerate(lines):  # "Task Force members:" on the page of one task force
         m = _KIND_MEMBERS.match(text[s:e])
         if m:
-            from db.extract.membership import best_of_kind, main_group
-
             word = m.group("kind") or m.group("kind2")
             kind = initiative_kind(word) or V.AMBIGUOUS_GROUP_KINDS.get(fold(word)) \
                 or V.INITIATIVE_KINDS_FIRST.get(fold(word))
@@ -223,7 +220,7 @@ def _is_heading(text: str, start: int, end: int, s: int, e: int) -> bool:
     if not after:
         return True
     return bool(re.match(r"^(?:members?|miembros|integrantes)\b\s*:?$", after, re.I)) or bool(
-        re.match(r"^(?:Moderador[a]?|Moderator|Modera|Moderated by)\b", after))
+        _MODERATOR.match(after))
 
 
 # A sentence ending in a group's name that introduces the list below it.
@@ -290,12 +287,10 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
     return out
 
 
-def _same_line_people(text: str, people, start: int, end: int, doc: Doc, group: int):
+def _same_line_moderators(text: str, people: list[tuple[int, int]], start: int, end: int) -> list[int]:
     """People on the heading's own line after a moderator label (`Panel 2: Title  Moderator: Name`)."""
-    m = re.search(r"\b(?:Moderador[a]?|Moderator|Modera|Moderated by)\b", text[start:end])
-    if not m:
-        return []
-    return [(p, "moderator") for s, p in people_between(people, start + m.end(), end)]
+    m = _MODERATOR.search(text, start, end)
+    return [p for _, p in people_between(people, m.end(), end)] if m else []
 
 
 def _named_again(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
