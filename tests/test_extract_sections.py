@@ -425,3 +425,13 @@ def test_a_newsletter_about_a_forum_and_the_delegation_that_went_to_it():
     forum = "9th Arizona–Sonora Binational Water Forum"
     mem = _members(x)
     assert ("Marcus Abernethy-Ruiz", forum) in mem and ("Dolores Quintana-Pike", forum) in mem
+
+
+def test_a_kind_heading_with_no_group_of_that_kind_lists_nobody_under_another_group():
+    x = extract(
+        "Panel 1: Agua y energía\n"
+        "Moderator: Anacleta Ruiz Peña, Directora, Grupo Norte\n\n"
+        "Task Force members:\n"
+        "  • Ximena Ólafsdóttir-Ruiz, Directora, Frontera Labs\n"
+    )
+    assert _members(x).get(("Ximena Ólafsdóttir-Ruiz", "Panel 1: Agua y energía")) != "moderator"

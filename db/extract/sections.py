@@ -176,8 +176,7 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
             word = m.group("kind") or m.group("kind2")
             kind = initiative_kind(word) or V.AMBIGUOUS_GROUP_KINDS.get(fold(word)) \
                 or V.INITIATIVE_KINDS_FIRST.get(fold(word))
-            group = best_of_kind(doc, kind) if kind else None
-            group = group if group is not None else main_group(doc)
+            group = best_of_kind(doc, kind) if kind else main_group(doc)  # no group of that kind: nobody's list
             if group is not None:
                 out_extra_with.append((n, group))
     attendees = [n for n, (s, e) in enumerate(lines) if _ATTENDEES.match(text[s:e])]
