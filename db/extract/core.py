@@ -631,11 +631,14 @@ class Doc:
         self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)})
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
+        by_name = sorted((fold(o.name), j) for j, o in enumerate(orgs))  # prefixes by bisection, not every pair
         for i, org in enumerate(orgs):
             short = fold(org.name)
             if not short.strip() or org.name.isupper() or short.split()[-1] in V.NAME_CONNECTORS:
                 continue
-            longer = [j for j, o in enumerate(orgs) if j != i and fold(o.name).startswith(short + " ")]
+            lo = bisect.bisect_left(by_name, (short + " ", -1))
+            hi = bisect.bisect_left(by_name, (short + "!", -1))  # "!" sorts right after " "
+            longer = [j for _, j in by_name[lo:hi] if j != i]
             if len(longer) == 1 and longer[0] not in remap:
                 remap[i] = longer[0]  # "Globex" / "U.S. Chamber" -> the longer name in this document
         inits = self.found["initiative"]

@@ -1214,8 +1214,9 @@ def credential_lines(doc: Doc, lines: list[tuple[int, int]]) -> None:
     organizations (`Professor of X, School Y, City; former Chair, Board Z`)."""
     text = doc.text
     starts = [ln[0] for ln in lines]
+    affiliated = {p for p, _ in doc.affiliations}
     for pidx, person in enumerate(doc.found["person"]):
-        if any(p == pidx for p, _ in doc.affiliations):
+        if pidx in affiliated:
             continue
         for sp in person.spans:
             k = bisect.bisect_right(starts, sp.start) - 1
