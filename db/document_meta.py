@@ -51,6 +51,8 @@ _CHROME = {
     "inicio", "search", "buscar", "share", "compartir", "print", "imprimir", "back", "volver",
     "press release", "news", "noticias", "comunicado de prensa", "comunicado", "log in", "login",
     "sign in", "subscribe", "suscríbete", "close", "cerrar", "share this", "tweet",
+    "view this email in your browser", "view in browser", "view this email in a browser", "ver en el navegador",
+    "ver este correo en tu navegador", "ver este correo en el navegador",
 }
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MARKUP_EDGES = re.compile(r"^[\s*_>#\-•|=]+|[\s*_#|=:]+$")

@@ -67,6 +67,7 @@ def test_a_date_deep_in_a_long_report_is_not_the_documents_date():
         ("BPC | Border Ports Council\nHome   About   News\nInicio / Sala de prensa\nBPC names new co-chairs\n", "txt",
          "BPC names new co-chairs"),  # the masthead, the menu and the breadcrumb are not the headline
         ("Home   About   News\n", "txt", "Home About News"),  # nothing else: the first line still
+        ("View this email in your browser\n\nThe Capitol Report\n", "txt", "The Capitol Report"),  # a newsletter's chrome
     ],
 )
 def test_document_title(text, fmt, expected):
