@@ -403,8 +403,8 @@ def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
         tail = _TOPIC_TAIL.search(m.group())
         topic_end = m.start() + (tail.start() if tail else len(m.group()))
         first = m.group().split()
-        if len(first) > 1 and first[1][:1].isupper():
-            end = topic_end
+        if len(first) > 1 and first[1][:1].isupper() and fold(first[1]).strip(".,") not in V.WEEKDAYS | V.MONTHS:
+            end = topic_end  # (not "... Council on Monday")
     while end - start > 2 and text[end - 1] == "." and text[end - 2].islower():
         end -= 1  # the sentence's full stop, not an abbreviation's
     m = _EDITION_AFTER.match(text, end)
@@ -643,6 +643,13 @@ class Doc:
                 remap[i] = longer[0]  # "Globex" / "U.S. Chamber" -> the longer name in this document
         inits = self.found["initiative"]
         iremap: dict[int, int] = dict(self.merged_initiatives)
+        folded = [fold(ini.name) for ini in inits]
+        for j, long in enumerate(folded):  # "New X Council", "Appointees to the X Council": X Council
+            for i, short in enumerate(folded):
+                if i != j and j not in iremap and long.endswith(" " + short) and len(short.split()) >= 2 and all(
+                        w in _NOT_OF_A_GROUP_NAME for w in long[: -len(short)].split()):
+                    iremap[j] = iremap.get(i, i)
+                    break
         for i, ini in enumerate(inits):
             k = fold(ini.name)
             longer = [j for j, o in enumerate(inits) if j != i and (fold(o.name).endswith(" " + k) or _edition_of(fold(o.name), k))]
@@ -669,6 +676,12 @@ class Doc:
             if io.get(key) is None:
                 io[key] = r
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
+
+
+# Words a headline or caption puts before a group's name that are no part of it (folded).
+_NOT_OF_A_GROUP_NAME = frozenset("new newly formed created first inaugural appointees members member meet join joins "
+                                 "joined about the to of our its this launches launch launched announces announcing "
+                                 "nuevo nueva nuevos nuevas primer primera integrantes del de la el".split())
 
 
 def _never_a_name(name: str) -> bool:
@@ -874,6 +887,9 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
                         and fold(run[i - 1].text).rstrip(".") not in V.COURTESY:
                     i -= 1  # "J. Michael Ruiz": a first initial before the given name
                     name = [run[i]] + name
+                if strong and 0 < i <= 2 and all(namey(t) and not is_title_tok(t) and t.key.rstrip(".") not in V.COURTESY
+                                                 and t.key not in V.NON_NAME_WORDS for t in run[:i]):
+                    return [], run[:i] + name  # "Teodomiro Blas Quintanar" in a roster: an unknown first given name
                 return run[:i], name
             if i + 1 < len(run) and (is_given(run[i + 1].text) or not namey(run[i + 1])):
                 continue  # "Nuevo León Secretary of Economy Ana Ruiz": `León` starts no name, go on

@@ -325,6 +325,10 @@ _GENERIC_MODIFIERS = frozenset("new nuevo nueva nuevos nuevas the our this este 
 
 def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
     text = doc.text
+    cut = next((k for k in range(1, len(run) - 1) if run[k].key in ("on", "el", "en", "this", "next", "last")
+                and run[k + 1].key.strip(".") in V.WEEKDAYS | V.MONTHS), None)
+    if cut:
+        run = run[:cut]  # "... Trade Council on Monday"
     name = phrase_of(text, run).strip(" ,;:")
     start, end = extend_group_span(text, run[0].start, run[-1].end)
     if fold(name) in V.INITIATIVE_KINDS_FIRST and end > run[-1].end:

@@ -12,6 +12,7 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import Doc, fold, has_title_word, is_given, is_place, is_title_tok, namey, sentence_spans, tokens
+from db.extract.prose import paren_affiliation
 
 _AND = re.compile(r"^(?:and|y|e|&|as well as|así como|además de|plus)\s+", re.I)
 _MORE = re.compile(r"\s*(?:and|y|e|as well as|así como|además de|plus)\s", re.I)
@@ -81,6 +82,9 @@ def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolon
         if colon >= 0:
             a = colon + 2  # "the members of the Board: A"
         b = a + len(_ITEM_END.sub("", text[a:b]))
+        paren = re.search(r"\s*\([^()]{2,80}\)$", text[a:b])
+        if paren and paren.start() > 0:
+            b = a + paren.start()  # "Kwabena Asante-Flores (Gateway Transload LLC)": the name before its organization
         spans.append((a, b))
     known = sum(1 for a, b in spans if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]))
     # "Committee: A (chair); Ifeoluwa Ruiz, Org (vice chair)": in a roster of semicolon items, half known is enough
@@ -93,7 +97,10 @@ def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolon
         if not semicolons and has_title_word(before) and not _ARTICLE_TITLE.match(before):
             continue  # "A, Director of Operations, Eólica Serrana; B": the item after a title is its organization
             # (but "y el titular de la Unidad X, Anacleto Rivas": a title with an article names who follows)
-        doc.add("person", text[a:b], doc.span(a, b, (s, e)))
+        pidx = doc.add("person", text[a:b], doc.span(a, b, (s, e)))
+        paren = re.match(r"\s*\(([^()]{2,80})\)", text[b:e])
+        if paren:
+            paren_affiliation(doc, pidx, b + paren.start(1), paren.group(1), (s, e))
 
 
 def _known_name(doc: Doc, item: str) -> bool:

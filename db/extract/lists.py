@@ -56,6 +56,12 @@ class _ListItem:
 _ROLE_PREFIX = re.compile(r"([A-Z][^:,]{1,40}):\s+(?=\S)")
 
 
+# A roster line's label before a dash: a seat (`District IV`, `Seat 3`, `Distrito 2`) or a role of
+# at most four words (`Immediate Past Chair`).
+_SEAT_OR_ROLE = re.compile(r"(?P<seat>(?:District|Distrito|Seat|Position|Place|Precinct|Ward|Zone|Zona|Region|Regi[oó]n|"
+                           r"Area|[AÁ]rea)\s+(?:[IVXL]{1,5}|\d{1,3}|[A-Z])\b\.?)|(?P<role>[A-Z][a-z]+(?:[ -][A-Za-z][a-z]*){0,3})")
+
+
 _SUFFIX_AFTER_COMMA = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?(?=\s|,|$)")
 
 
@@ -75,6 +81,13 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     if rm and has_title_word(rm.group(1)):
         role, body_start, body = rm.group(1), body_start + rm.end(), body[rm.end() :]
     sep = _LIST_SEP.search(body)
+    if sep and ":" not in sep.group() and (lm := _SEAT_OR_ROLE.fullmatch(body[: sep.start()])) and re.match(
+            r"[A-ZÁÉÍÓÚÑ]", body[sep.end() :].lstrip()) and (lm.group("seat") or has_title_word(lm.group("role"))):
+        # "District II – Name, title, Org", "Vice Chair – Name (Company)": a seat or a role, then the entry
+        role = role or (lm.group("role") and lm.group("role").strip())
+        skip = sep.end() + len(body[sep.end() :]) - len(body[sep.end() :].lstrip())
+        body_start, body = body_start + skip, body[skip:]
+        sep = _LIST_SEP.search(body)
     paren = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", body)
     comma = body.find(",")
     suffix = _SUFFIX_AFTER_COMMA.match(body, comma) if comma > 0 else None
@@ -698,6 +711,9 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         return
     rest = ", ".join(parts)
     title, org = None, None
+    if len(parts) == 1 and (m := _ORG_THEN_ROLE.fullmatch(parts[0])) and has_title_word(m.group("role")) \
+            and not has_title_word(m.group("org")):
+        parts = [m.group("role"), m.group("org")]  # "SEDECO (secretaria técnica)": the role is written after the body
     if not first and len(parts) < 2 and not looks_like_org(parts[0]):
         return  # a later role without an organization ("; former Deputy Secretary of Commerce")
     if item.title and len(parts) == 1 and (looks_like_org(parts[0]) or not has_title_word(parts[0])):
@@ -731,6 +747,9 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if org and not is_place(org) and (o0 := text.find(org, r0, line[1])) >= 0:
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
+
+
+_ORG_THEN_ROLE = re.compile(r"(?P<org>[^()]+?)\s*\((?P<role>[a-záéíóúñ][^()]{1,40})\)")
 
 
 # "Name — retired Port Director, Agency X, Laredo. 31 years on the bridges": the details end with the first sentence;
@@ -821,7 +840,7 @@ def title_then_org(part: str) -> tuple[str, str] | None:
 
 
 _LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?B\.(?:\s+de\s+C\.\s?V\.)?|"
-                         r"S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|Inc\.?|LLC|LLP|L\.?P\.|Ltd\.?|Corp\.?|PLC|GmbH)",
+                         r"S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|Inc\.?|P\.?L\.?L\.?C\.?|P\.C\.|LLC|LLP|L\.?P\.|Ltd\.?|Corp\.?|PLC|GmbH)",
                          re.I)
 
 

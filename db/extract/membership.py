@@ -404,12 +404,21 @@ def group_acronyms(doc: Doc) -> None:
 
 
 def retype_chaired_bodies(doc: Doc) -> None:
-    """`The X Host Committee is co-chaired by A and B`: a council or committee drawn as an
-    organization but chaired by people named right after it is a convened group."""
+    """`The X Host Committee is co-chaired by A and B`, `tomó protesta a los integrantes del Consejo
+    X`: a council or committee drawn as an organization but chaired by people named right after it,
+    or whose members the text speaks of, is a convened group (a legislature's standing committee
+    stays an organization)."""
     text = doc.text
     for org, ent in enumerate(doc.found["organization"]):
         words = fold(ent.name).split()
-        if org in doc.dropped_orgs or not words or words[-1] not in _CHAIRED_HEADS:
+        if org in doc.dropped_orgs or not words or not (words[-1] in _CHAIRED_HEADS or words[0] in _CHAIRED_HEADS):
+            continue
+        if not _LEGISLATIVE.search(ent.name) and any(_ITS_MEMBERS.search(text, max(0, sp.start - 60), sp.start)
+                                                     for sp in ent.spans):
+            head = words[0] if words[0] in _CHAIRED_HEADS else words[-1]
+            doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(head, "committee"))
+            continue
+        if words[-1] not in _CHAIRED_HEADS:
             continue
         for sp in ent.spans:
             m = _GROUP_THEN_ROLE.match(text, sp.end)
@@ -419,6 +428,13 @@ def retype_chaired_bodies(doc: Doc) -> None:
 
 
 _CHAIRED_HEADS = frozenset("committee council commission group comite consejo comision".split())
+# The words before a body that speak of its members (`las y los integrantes del`, `new members of the`).
+_ITS_MEMBERS = re.compile(r"\b(?:integrantes|(?:nuevos|nuevas|los|las)\s+miembros|(?:new|founding|inaugural)\s+members|"
+                          r"(?:appoint(?:s|ed)?|seat(?:s|ed)?|swore\s+in|sworn\s+in|install(?:s|ed)?)\s+(?:the\s+)?"
+                          r"(?:first\s+|initial\s+)?(?:[\w-]+\s+)?members)"
+                          r"\s+(?:del|de\s+la|de|of\s+the|of)\s+$", re.I)
+# A legislature's standing committee is an organization (`Comisión de X del Congreso del Estado`).
+_LEGISLATIVE = re.compile(r"\b(?:House|Senate|Senado|C[aá]mara|Congres[so]|Legislat|Assembly|Asamblea)", re.I)
 
 
 # `Joining the Governor are A and B`, `Rounding out the official party is C`, `Business leaders

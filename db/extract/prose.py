@@ -9,6 +9,7 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import (
+    KIND_WORDS,
     GENERIC_WORDS,
     Doc,
     Tok,
@@ -76,8 +77,15 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
         if acr and fold(acr) in _FILE_TYPES:
             acr = None  # "Ana Ruiz Testimony (PDF)": a link's file type, not the run's acronym
         found = person_in_run(run) if not menu and not org_side else None
-        if acr and found and all(t.key.rstrip(".") in V.COURTESY for t in found[0]) and not _initials_fit(run, acr):
-            acr = None  # "Dra. Name Surname (UPD) — coordinadora": the person's organization, not the run's acronym
+        if acr and found and not _initials_fit(run, acr):
+            acr = None  # "Dra. Name Surname (UPD) — coordinadora", "Dip. Name (PAN)": the person's party or
+            # organization, not the run's acronym
+        if acr and not found and not menu and not org_side and 2 <= len(run) <= 5 and not _initials_fit(run, acr) \
+                and _ENUM_BEFORE.search(text, max(s, run[0].start - 12), run[0].start) \
+                and not any(t.key in V.TITLE_WORDS or t.key in KIND_WORDS for t in run) \
+                and not looks_like_org(phrase_of(text, run)) and all(namey(t) or t.key in V.NAME_PARTICLES for t in run) \
+                and (found := person_in_run(run, strong=True)):
+            acr = None  # "Lucero Ávila Schroeder (PAN);": a name whose bracket is not its own acronym is a person's
         if not found and not menu and not org_side and not acr and (tail := _evidenced_name(text, run, e)):
             found = person_in_run(tail, strong=True)  # "Dwight R. Obuya", "Name, plant director at ..."
             found = (run[: len(run) - len(tail)] + found[0], found[1]) if found else None
@@ -100,7 +108,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             if title and paren and re.search(r"\b[DRI]-[A-Z]{2}\b", paren.group(1)):
                 title = f"{title} ({paren.group(1)})"
             elif paren:
-                _paren_affiliation(doc, pidx, name[-1].end + paren.start(1), paren.group(1), sent)
+                paren_affiliation(doc, pidx, name[-1].end + paren.start(1), paren.group(1), sent)
             courtesy_only = all(t.key.rstrip(".") in V.COURTESY or t.key in V.COURTESY for t in title_toks)
             owned = _owner_title_before(doc, s, title_toks[0].start if title_toks else name[0].start) if courtesy_only else None
             if owned:  # "ADUMEX's Administrador Central de Operación, Lic. Name, confirmed"
@@ -369,6 +377,10 @@ def _owner_title_before(doc: Doc, s: int, name_start: int) -> tuple[int, str] | 
     return oidx, m.group("title").strip()
 
 
+# Before an item of an enumeration of people (`...; B (PAN); C (PRI), y D`).
+_ENUM_BEFORE = re.compile(r"(?:[;,]|\b(?:y|e|and))\s+$")
+
+
 def _initials_fit(run: list[Tok], acr: str) -> bool:
     """Whether the acronym's first letters are the run's initials, in order (`Universidad Autónoma X (UAX)`)."""
     initials = fold("".join(t.text[0] for t in run if t.cap and t.key not in V.COURTESY and t.key.rstrip(".") not in V.COURTESY))
@@ -587,7 +599,7 @@ def _supports(doc: Doc, sent) -> None:
 
 
 
-def _paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> None:
+def paren_affiliation(doc: Doc, pidx: int, start: int, inner: str, sent) -> None:
     """`Helen Park (Rice University)` or `Jane Doe (Chief Economist, Banco Austral)`."""
     parts = [p.strip() for p in inner.split(",")]
     while len(parts) >= 2 and (is_place(parts[-1]) or re.fullmatch(r"[A-Z]{2}|(?:[A-Z][a-z]{0,4}\.\s?){1,2}|(?:[A-Z]\.\s?){2,3}", parts[-1])):

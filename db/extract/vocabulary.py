@@ -82,7 +82,8 @@ HONORIFICS = _words(
     mr mrs ms miss dr dra rep sen gov hon amb prof sr sra srta lic ing mtro mtra arq dip dipl senator representative
     congressman congresswoman governor mayor ambassador president secretary minister undersecretary judge
     justice general gen col capt lt sir dame lord lady don dona doctor professor
-    honorable honourable
+    honorable honourable senor senora senorita ingeniero ingeniera licenciado licenciada maestro
+    maestra doctora contador contadora arquitecto arquitecta
     """
 )
 
@@ -109,6 +110,7 @@ TITLE_WORDS = _words(
     charge lider lideresa integrante
     congresista legislador legisladora juez jueza vicerrector vicerrectora contralor contralora sindico sindica
     lawmaker councilmember councilman councilwoman assemblymember alderman alderwoman attache
+    controller comptroller accountant auditor
     """
 )
 

@@ -1,0 +1,106 @@
+"""Rosters of councils and boards: seats and roles before a dash, bodies whose members the text
+speaks of, enumerations of people with their parties or organizations. Every text is invented for
+these tests."""
+
+from __future__ import annotations
+
+from db.extract import extract
+
+
+def _names(x, kind):
+    return {e.name for e in getattr(x, kind)}
+
+
+def _members(x):
+    return {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+
+
+def _affiliations(x):
+    return {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+
+
+def test_a_council_whose_members_take_office_is_a_group_with_its_sector_lists():
+    x = extract(
+        "GOBIERNO DEL ESTADO\n\n"
+        "INSTALA LA GOBERNADORA EL CONSEJO ESTATAL DE PROVEEDURÍA\n\n"
+        "La Gobernadora tomó la protesta a las y los integrantes del Consejo Estatal de Proveeduría (CEP), en el "
+        "Salón de Plenos del Palacio de Gobierno.\n\n"
+        "Las y los integrantes del CEP, por sector, son los siguientes:\n\n"
+        "SECTOR EMPRESARIAL\n"
+        "Ing. Leocadio Barranco Ulloa, presidente de la Asociación de Fundidores del Altiplano\n"
+        "C.P. Eustolia Garibay Lanz, directora general de Moldes Cerro Alto\n\n"
+        "SECTOR GUBERNAMENTAL\n"
+        "Mtro. Aurelio Sandoval Quiñones, SEDEPRO (presidente)\n"
+        "Lic. Berenice Tapia Olmos, SEDEPRO (secretaria técnica)\n"
+    )
+    council = "Consejo Estatal de Proveeduría"
+    assert council in _names(x, "initiatives")
+    assert council not in _names(x, "organizations")
+    mem = _members(x)
+    for person in ("Leocadio Barranco Ulloa", "Eustolia Garibay Lanz", "Aurelio Sandoval Quiñones", "Berenice Tapia Olmos"):
+        assert (person, council) in mem
+    orgs = _names(x, "organizations")
+    assert "SEDEPRO" in orgs and not any("(" in o for o in orgs)
+    assert _affiliations(x)[("Berenice Tapia Olmos", "SEDEPRO")] == "secretaria técnica"
+
+
+def test_a_legislatures_committee_stays_an_organization():
+    x = extract("Las integrantes de la Comisión de Fomento Industrial del Congreso del Estado aprobaron el dictamen.\n")
+    assert "Comisión de Fomento Industrial del Congreso del Estado" in _names(x, "organizations")
+    assert not x.initiatives
+
+
+def test_a_party_label_after_a_deputy_is_not_an_organization_named_after_her():
+    x = extract("Dip. Casilda Urrutia Menchaca (PVX), presidenta de la Comisión de Puertos del Congreso, asistió.\n")
+    assert "Casilda Urrutia Menchaca" in _names(x, "people")
+    assert not any("Casilda" in o for o in _names(x, "organizations"))
+
+
+def test_a_member_enumeration_with_party_labels_reads_unknown_given_names_as_people():
+    x = extract(
+        "PRIMERO. Se crea el Grupo de Trabajo para la Agenda Aduanera, integrado por las y los diputados "
+        "Anacleta Ruvalcaba Tenorio (PQR), quien lo coordinará; Xiuhnel Obregón Laris (PST); Hermilo Cantú Ibarra (PVX), "
+        "y Romualda Peniche Gallo (PQR).\n"
+    )
+    group = "Grupo de Trabajo para la Agenda Aduanera"
+    mem = _members(x)
+    assert ("Xiuhnel Obregón Laris", group) in mem
+    assert mem[("Anacleta Ruvalcaba Tenorio", group)] == "coordinator"
+    assert not any("Xiuhnel" in o for o in _names(x, "organizations"))
+
+
+def test_new_and_appointees_before_a_groups_name_are_no_part_of_it():
+    x = extract(
+        "Town Council Seats 9 on New Riverside Binational Trade Council\n\n"
+        "[Photo: Appointees to the Riverside Binational Trade Council after the vote.]\n\n"
+        "The Town Council voted to seat the first nine members of the Riverside Binational Trade Council on Monday.\n"
+    )
+    assert "Riverside Binational Trade Council" in _names(x, "initiatives")
+    assert not any(n.startswith(("New ", "Appointees")) for n in _names(x, "initiatives"))
+
+
+def test_roster_lines_with_a_seat_or_a_role_before_the_dash():
+    x = extract(
+        "Appointed by ward:\n"
+        "Ward I – Teodomiro Blas Quintanar, owner, Quintanar Pallet & Crate\n"
+        "Ward II – Oluwaseyi Brandt-Ochoa, plant controller, Halcyon Cable Assemblies de México\n"
+        "Ward III – Ivette Caraveo Lund, partner, Caraveo & Lund, PLLC\n\n"
+        "Officers\n"
+        "Vice Chair – Radomir Esquivel Paz (Mesa Alta Intermodal)\n"
+    )
+    aff = _affiliations(x)
+    assert aff[("Oluwaseyi Brandt-Ochoa", "Halcyon Cable Assemblies de México")] == "plant controller"
+    assert aff[("Ivette Caraveo Lund", "Caraveo & Lund, PLLC")] == "partner"
+    assert aff[("Teodomiro Blas Quintanar", "Quintanar Pallet & Crate")] == "owner"
+    assert ("Radomir Esquivel Paz", "Mesa Alta Intermodal") in aff
+    assert not any(n.startswith(("Ward", "Vice")) for n in _names(x, "people"))
+
+
+def test_a_semicolon_roster_of_names_with_organizations_in_brackets():
+    x = extract(
+        "At-large members: Ruth Ann Calloway (Upriver Makers Alliance); Adebayo Lindqvist-Soto (Pier Nine Transload "
+        "LLC); Marisol Ybarra-Kent (Eastbank Medical District); and Tobiah Wren, an engineer at Corridor Power "
+        "Cooperative.\n"
+    )
+    assert "Adebayo Lindqvist-Soto" in _names(x, "people")
+    assert ("Adebayo Lindqvist-Soto", "Pier Nine Transload LLC") in _affiliations(x)
