@@ -104,3 +104,52 @@ def test_a_semicolon_roster_of_names_with_organizations_in_brackets():
     )
     assert "Adebayo Lindqvist-Soto" in _names(x, "people")
     assert ("Adebayo Lindqvist-Soto", "Pier Nine Transload LLC") in _affiliations(x)
+
+
+def test_a_headline_about_a_mission_and_a_new_group_makes_the_mission_the_pages_group():
+    x = extract(
+        "Office of the Governor  |  State of Prairie\n\n"
+        "Governor Pellham Concludes Trade Mission to Mexico, Announces Aerospace Working Group with Jalisco\n\n"
+        "June 2, 2026\n\n"
+        "Governor Wystan Pellham today returned from the 2026 Prairie State Trade Mission to Mexico, a visit to "
+        "Guadalajara by 14 business leaders.\n\n"
+        "Delegation members included:\n"
+        "•  Ottoline Brask-Amadi, CEO, Sedgefield Bearings, Topeka\n"
+        "•  Caspian Roe, President, Roe Feed & Grain, Salina\n\n"
+        "State Rep. Hesper Quintal-Ames (R-Dodge City) joined the mission. In Guadalajara, the delegation was "
+        "briefed by Leofric Danvers, Consul General at the U.S. Consulate General in Guadalajara.\n\n"
+        "Pellham also announced the Prairie–Jalisco Aerospace Working Group.\n\n"
+        "###\n\n"
+        "Related\n"
+        "Governor Pellham Signs Bill Expanding Rural Grants\n"
+    )
+    mission = "2026 Prairie State Trade Mission to Mexico"
+    assert mission in _names(x, "initiatives")
+    mem = _members(x)
+    for person in ("Wystan Pellham", "Ottoline Brask-Amadi", "Caspian Roe", "Hesper Quintal-Ames"):
+        assert (person, mission) in mem
+    assert ("Leofric Danvers", mission) not in mem
+    assert not any(name.startswith("State") for name in _names(x, "people"))
+    assert not any(i.endswith("Concludes Trade Mission") for i in _names(x, "initiatives"))
+
+
+def test_a_quoted_breakfast_its_panel_and_the_co_chairs_of_a_task_force_it_announced():
+    x = extract(
+        "RECAP: \"Border Forward\" Breakfast Fills the Ballroom\n\n"
+        "More than 150 guests came to the Chamber's third annual Border Forward breakfast.\n\n"
+        "A panel titled \"Bridges and Bottlenecks\" followed, moderated by Isolde Fairbairn, partner at Fairbairn "
+        "Customs. On the panel were Rurik Almanza, plant manager, Cobalt Molding; and Zenobia Prescott-Uribe, "
+        "director of Pasaje Produce.\n\n"
+        "Before adjourning, the Chair announced the formation of a Cold Chain Task Force. Fairbairn and Oriel "
+        "Kastner, executive director of the Dock Users Alliance, have agreed to serve as co-chairs; the Chamber "
+        "will name the other members in May.\n\n"
+        "[Photo] Panelists with the moderator. (Chamber photo / Benedetta Sloane)\n"
+    )
+    inits = _names(x, "initiatives")
+    assert "Border Forward Breakfast" in inits
+    mem = _members(x)
+    assert ("Rurik Almanza", "Bridges and Bottlenecks") in mem
+    assert ("Zenobia Prescott-Uribe", "Bridges and Bottlenecks") in mem
+    assert mem[("Oriel Kastner", "Cold Chain Task Force")] == "co-chair"
+    assert ("Isolde Fairbairn", "Cold Chain Task Force") in mem
+    assert not any(p == "Benedetta Sloane" for p, _ in mem)

@@ -115,7 +115,7 @@ def test_the_document_delegation_from_a_headline_that_only_names_its_kind():
         "Osgood Branwell, President, Prairie Growers Cooperative\n"
         "Dr. Temperance Oyelowo, Dean of Engineering, Plains State University\n"
     )
-    group = "2026 Prairie Export Mission"
+    group = "2026 Prairie Export Mission to Guadalajara"  # a mission is named with its destination
     mem = _members(x)
     assert mem.get(("Lavinia Pruett", group)) == "lead"
     assert ("Osgood Branwell", group) in mem and ("Temperance Oyelowo", group) in mem

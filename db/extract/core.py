@@ -410,7 +410,18 @@ def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
     m = _EDITION_AFTER.match(text, end)
     if m and (not m.group(1).strip() or is_place(m.group(1).strip())):
         end = m.end()
+    m = _DESTINATION.match(text, end)
+    if m and initiative_kind(text[start:end]) == "delegation" and is_place(m.group("place")):
+        end = m.end("place")  # "2025 Kansas Trade Mission to Mexico", "misión comercial a Ohio y Michigan"
+        if m.group("place2") and is_place(m.group("place2")):
+            end = m.end()
     return start, end
+
+
+# Where a named mission goes (`to Mexico`, `to the Bajío`, `a Texas`).
+_PLACE_WORDS = r"[A-ZÁÉÍÓÚÑ][\w.’'-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w.’'-]+){0,2}"
+_DESTINATION = re.compile(rf"[ \t]+(?:to|a)[ \t]+(?:the[ \t]+)?(?P<place>{_PLACE_WORDS})"
+                          rf"(?:[ \t]+(?:and|y|e)[ \t]+(?P<place2>{_PLACE_WORDS}))?")
 
 
 # --------------------------------------------------------------------------- the document builder

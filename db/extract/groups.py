@@ -266,7 +266,7 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
             continue
         start = i
         while start > 0 and run[start - 1].key not in V.NAME_CONNECTORS and not is_title_tok(run[start - 1]) \
-                and run[start - 1].key not in _DOCUMENT_WORDS:
+                and run[start - 1].key not in _DOCUMENT_WORDS and run[start - 1].key not in V.HEADLINE_VERBS:
             start -= 1
         end = i + 1
         if end < len(run) and run[end].key in ("on", "for", "sobre", "para") and kind in V.KINDS_BEFORE_TOPIC:
@@ -329,7 +329,7 @@ def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
                 and run[k + 1].key.strip(".") in V.WEEKDAYS | V.MONTHS), None)
     if cut:
         run = run[:cut]  # "... Trade Council on Monday"
-    name = phrase_of(text, run).strip(" ,;:")
+    name = re.sub(r"[\"“”]", "", phrase_of(text, run)).strip(" ,;:")  # '"Nearshoring Now" Breakfast'
     start, end = extend_group_span(text, run[0].start, run[-1].end)
     if fold(name) in V.INITIATIVE_KINDS_FIRST and end > run[-1].end:
         name = " ".join(text[start:end].split())  # "Reunión de Trabajo Bilateral" + "sobre Inversiones"

@@ -86,7 +86,8 @@ def read_legislators(doc: Doc) -> None:
             doc.dropped_orgs.add(i)  # "Representatives Okafor": a person read as an organization
 
 
-_LEADING_TITLE = re.compile(rf"^(?:(?:{_TITLES}|Mr\.|Mrs\.|Ms\.|Dr\.|Hon\.|Chairman|Chairwoman|Ranking Member)\s+)+")
+_LEADING_TITLE = re.compile(rf"^(?:(?:State|U\.S\.|US|Former|former|then-|Then-)\s*)?"
+                            rf"(?:(?:{_TITLES}|Mr\.|Mrs\.|Ms\.|Dr\.|Hon\.|Chairman|Chairwoman|Ranking Member)\s+)+")
 
 
 def _after_title(name: str) -> str:

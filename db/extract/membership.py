@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from db.extract import vocabulary as V
 from db.extract.core import Doc, fold, line_spans, people_between
@@ -24,7 +25,8 @@ _LEAD_CHARS = 700
 _MET = re.compile(
     r"(?:\b(?:met|meets|meeting|meetings|sat down|talks|spoke|visited|reuni[oó]n(?:es)?|se reuni[oó]|se reunieron|"
     r"encuentros?|sostuvo|sostuvieron|dialog[oó])\b(?:\s+[\w’'.-]+){0,4}?\s+(?:with|con)\b"
-    r"|\b(?:received|welcomed|greeted|hosted|recibid[oa]s?|atendid[oa]s?)\s+by\b|\brecibid[oa]s?\s+por\b)[^.;]*$",
+    r"|\b(?:received|welcomed|greeted|hosted|briefed|recibid[oa]s?|atendid[oa]s?)\s+by\b|\brecibid[oa]s?\s+por\b"
+    r"|\bat\s+the\s+invitation\s+of\b|\ba\s+invitaci[oó]n\s+de\b)[^.;]*$",
     re.I,
 )
 _AUTHOR = re.compile(r"^\s*(?:by|posted by|written by|author|por|autor[a]?|(?:media|press)\s+contacts?|contacts?|"
@@ -49,10 +51,21 @@ def main_group(doc: Doc) -> int | None:
     if headline is not None:
         s, e = headline
         inits = doc.found["initiative"]
-        named = [i for i, ini in enumerate(inits) if any(s <= sp.start < e for sp in ini.spans)]
-        if named:
-            return named[0]
+        named = sorted((min(sp.start for sp in ini.spans if s <= sp.start < e), i) for i, ini in enumerate(inits)
+                       if any(s <= sp.start < e for sp in ini.spans))
         words = fold(doc.text[s:e])
+        if named:
+            plain = "".join(unicodedata.normalize("NFKD", c)[:1].lower() for c in doc.text[s:e])  # offsets kept
+            # "Governor Concludes Trade Mission to X, Announces Y Working Group": the group of the kind the
+            # headline speaks of first, when its kind comes before the first group it names
+            for pattern, kind in _LEAD_KINDS:
+                m = re.search(pattern, plain)
+                if m and s + m.start() < named[0][0] and fold(inits[named[0][1]].kind or "") != kind:
+                    pick = best_of_kind(doc, kind)
+                    if pick is not None:
+                        return pick
+        if named:
+            return named[0][1]
         for pattern, kind in _LEAD_KINDS:
             if re.search(pattern, words):
                 pick = best_of_kind(doc, kind)
@@ -118,7 +131,7 @@ _LEAD_KINDS = (
     (r"\b(?:trade|business|investment|economic|commercial|congressional)? ?(?:mission|delegation|codel)\b|"
      r"\bmision\b|\bdelegacion\b|\bcomitiva\b|\bgira (?:de trabajo|comercial)", "delegation"),
     (r"\bsummit\b|\bcumbre\b", "summit"),
-    (r"\bforum\b|\bforo\b|\bconference\b|\bencuentro\b", "forum"),
+    (r"\bforum\b|\bforo\b|\bconference\b|\bencuentro\b|\bbreakfast\b|\bluncheon\b", "forum"),
     (r"\bworking group\b|\bgrupo de trabajo\b|\bmesa de trabajo\b", "working group"),
     (r"\btask ?force\b", "task force"),
     (r"\bdialogue\b|\bdialogo\b", "dialogue"),
@@ -187,9 +200,11 @@ def join_main_group(doc: Doc) -> None:
         parts |= {i for i, ini in enumerate(inits) if ini.kind == "delegation" and i != group}
     members = {p for p, i in doc.memberships if i == group or i not in parts}
     spokespeople = _spokespeople(doc, group)
+    end = _BODY_END.search(doc.text)
+    body_end = end.start() if end else len(doc.text)
     for pidx, person in enumerate(doc.found["person"]):
-        if pidx in members or not person.spans:
-            continue
+        if pidx in members or not person.spans or min(sp.start for sp in person.spans) > body_end:
+            continue  # (named only in the teasers and links after the release's end mark)
         if mentioned_only_as_met(doc, person):
             continue
         contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
@@ -198,13 +213,24 @@ def join_main_group(doc: Doc) -> None:
         doc.member(pidx, group, _role(contexts))
 
 
+# The line that ends a release's body: `###`, `-30-`, `--ooOoo--`, or the heading of the links after it.
+_BODY_END = re.compile(r"^[ \t]*(?:#{3,}|-\s?30\s?-|-+o+O+o+-+|(?:Related(?: news| stories| articles| posts)?|"
+                       r"Other News\b[^\n]*|More news|Te puede interesar|Lo m[aá]s le[ií]do|Noticias relacionadas|"
+                       r"Tambi[eé]n te puede interesar)[ \t]*:?)[ \t]*$", re.M | re.I)
+
+
 def mentioned_only_as_met(doc: Doc, person) -> bool:
     """Every mention of `person` is someone met or heard (`met with X`), or the page's author or
     press contact (named on the line, or under a `Media contact` heading right above it)."""
     contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
     return all(_MET.search(before) or _MET.search(_sentence_before(doc.text, sp.start)) or _AUTHOR.search(before)
-               or _CONTACT_HEADING.match(_line_above(doc.text, sp.start))
+               or _CONTACT_HEADING.match(_line_above(doc.text, sp.start)) or _CREDIT.search(doc.text, max(0, sp.start - 30), sp.start)
                for (before, _), sp in zip(contexts, person.spans))
+
+
+# A photo or page credit right before a name (`(Chamber photo / Ana Ruiz)`, `Foto: Ana Ruiz`).
+_CREDIT = re.compile(r"(?:\bphotos?|\bfotos?|\bimage|\bimagen|\bcredit|\bcr[eé]dito|\bcourtesy|\bcortes[ií]a)"
+                     r"\s*(?:[:/|]|by|de|of)\s*$", re.I)
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -305,7 +331,9 @@ _MEMBERS_FOLLOW = re.compile(
     r"(?P<ref>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
     r"(?:formaron|forman) parte de (?:la|el) (?P<ref2>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
     r"(?:formaron|forman|form[oó]|forma) parte de (?:ella|[ée]l|este|esta|dicho|dicha)|"
-    r"(?:its|their) members (?:are|include|included|were))", re.I)
+    r"(?:its|their) members (?:are|include|included|were)|"
+    r"on the (?P<ref3>panel|delegation|mission|task force|committee|council)\s+(?:were|are|was|is|will be|sat)|"
+    r"(?:panelists|panelistas) (?:were|are|included|include|will include|will be|fueron|son|ser[áa]n))", re.I)
 
 
 # `Name (MC), quien preside el Grupo X`, `Name, who co-chairs the X Caucus`: the nearest person
@@ -360,6 +388,12 @@ _AS_ROLE_OF = re.compile(r"\b(?:quienes|quien|who|que)\s+(?:fungir[áa]n?|fungen
                          r"act|acts|actuar[áa]n?)\s+(?:como|as)\s+(?P<role>copresident[ea]s?|co-?chairs?|president[ea]s?|"
                          r"chairs?|coordinador[ae]s?|co-?coordinator(?:s)?|coordinators?|members?|miembros?|integrantes?|"
                          r"vocales?)\s+(?:del|de\s+la|de|of\s+the|of)\s+", re.I)
+
+
+# `A and B have agreed to serve as co-chairs;` (of the group just named, which the clause leaves unsaid).
+_SERVE_AS = re.compile(r"\b(?:(?:have|has|had)\s+agreed\s+to|agreed\s+to|will|to|aceptaron|aceptó)\s+(?:serve|act|fungir)\s+"
+                       r"(?:as|como)\s+(?:its\s+|sus\s+)?(?P<role>co-?chairs?|chairs?|co-?leads?|vice[ -]chairs?|"
+                       r"copresident[ea]s?|president[ea]s?|coordinador[ae]s?)\b(?!\s+(?:of|del|de)\b)", re.I)
 
 
 def _group_after(doc: Doc, pos: int) -> int | None:
@@ -499,6 +533,12 @@ def read_participation(doc: Doc) -> None:
         stop = m.start()
         for ps, pidx in people_between(people, _sentence_start(text, stop), stop):
             doc.member(pidx, ini, _role_verb(m.group("role")))
+    for m in (_SERVE_AS.finditer(text) if _may(low, ("serve as", "act as", "fungir")) else ()):
+        before = [i for s, _, i in groups if m.start() - 600 <= s < m.start()]
+        if not before:
+            continue
+        for ps, pidx in people_between(people, _sentence_start(text, m.start()), m.start()):
+            doc.member(pidx, before[-1], _role_verb(m.group("role")))
     for m in (_WHO_IT.finditer(text) if _may(low, ("quien", "who")) else ()):
         before = [(s, i) for s, _, i in groups if s < m.start()]
         near = people_between(people, m.start() - 120, m.start())
@@ -548,7 +588,8 @@ def read_participation(doc: Doc) -> None:
         for ps, pidx in people_between(people, m.end(), _sentence_end(text, m.end())):
             doc.member(pidx, ini, "member")
     for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ", "parte de")) else ()):
-        ref = m.group("ref") or m.group("ref2")
+        ref = m.group("ref") or m.group("ref2") or m.group("ref3") or (
+            "panel" if re.match(r"panel", m.group(0), re.I) else None)
         before = [(s, i) for s, _, i in groups if s < m.start()]
         if ref:
             same = [(s, i) for s, i in before if fold(ref)[:5] in fold(doc.found["initiative"][i].name + " " +

@@ -197,6 +197,8 @@ INITIATIVE_KINDS = {
     "seminar": "forum",
     "colloquium": "forum",
     "webinar": "forum",
+    "breakfast": "forum",  # "the fourth annual Nearshoring Now breakfast"
+    "luncheon": "forum",
     "subgroup": "working group",
     "sub-group": "working group",
     "steering group": "working group",
@@ -370,6 +372,8 @@ HEADLINE_VERBS = _words(
     convenes convened supports joins joined hosts hosted elects elected expands expanded celebrates
     anuncia presenta lanza instala instalan firma firman aprueba aprueban inaugura recibe reciben designa nombra
     impulsa impulsan celebra realiza realizan refrenda fortalece signs introduce introduces urges
+    concludes concluded completes completed leads led heads departs kicks wraps creates created establishes
+    established seats seated swears installs installed taps tapped concluye encabeza encabezan crea integra
     """
 )
 
