@@ -153,3 +153,38 @@ def test_a_quoted_breakfast_its_panel_and_the_co_chairs_of_a_task_force_it_annou
     assert mem[("Oriel Kastner", "Cold Chain Task Force")] == "co-chair"
     assert ("Isolde Fairbairn", "Cold Chain Task Force") in mem
     assert not any(p == "Benedetta Sloane" for p, _ in mem)
+
+
+def test_a_committee_page_with_its_leadership_columns_member_table_and_a_subgroup():
+    x = extract(
+        "GPMA | Great Plains Machining Association\n"
+        "Home / Committees / Export & Supply Chain Committee\n\n"
+        "Export & Supply Chain Committee\n\n"
+        "The committee brings together member companies with plants in Mexico and Canada.\n\n"
+        "Committee Leadership\n\n"
+        "Chair                                   Vice Chair\n"
+        "Thorvald Ekwueme-Ruiz                   Bérénice Laforge\n"
+        "Marrow Valley Tooling                   Maquinados Finos del Bajío\n"
+        "Wichita, KS                             Celaya, GTO\n\n"
+        "Members (2026–2027)\n\n"
+        "Name                            Company                                 Location\n"
+        "Kofi Adjei-Marsh                Ridgeback Stamping Co.                  Gary, IN\n"
+        "Solveig Brandvold               Linnet Controls                         Saltillo, COAH\n"
+        "Min-jun Ortega-Kwon             Teocalli Die & Mold                     Apodaca, NL\n\n"
+        "Origin Rules Subgroup\n"
+        "A subgroup of the committee drafts the comments.  Lead: Solveig Brandvold (Linnet Controls).  Members: "
+        "Ortega-Kwon, Adjei-Marsh.\n"
+    )
+    committee = "Export & Supply Chain Committee"
+    assert committee in _names(x, "initiatives")
+    mem = _members(x)
+    for person in ("Thorvald Ekwueme-Ruiz", "Bérénice Laforge", "Kofi Adjei-Marsh", "Solveig Brandvold", "Min-jun Ortega-Kwon"):
+        assert (person, committee) in mem
+    aff = _affiliations(x)
+    assert ("Kofi Adjei-Marsh", "Ridgeback Stamping Co") in aff  # the row ending `Gary, IN` is not joined to the next
+    assert ("Solveig Brandvold", "Linnet Controls") in aff
+    assert ("Bérénice Laforge", "Maquinados Finos del Bajío") in aff
+    assert not any(o.startswith(("Wichita", "Celaya")) for o in _names(x, "organizations"))
+    subgroup = "Origin Rules Subgroup"
+    assert mem[("Solveig Brandvold", subgroup)] == "lead"
+    assert ("Min-jun Ortega-Kwon", subgroup) in mem and ("Kofi Adjei-Marsh", subgroup) in mem

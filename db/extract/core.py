@@ -801,6 +801,10 @@ def strip_list_words(run: list[Tok]) -> list[Tok]:
     return run
 
 
+# The last word of a group's kind (`group`, `force`, `forum`, `subgroup`): no person's name ends with it.
+_KIND_ENDS = frozenset(k.split()[-1] for table in (V.INITIATIVE_KINDS, V.AMBIGUOUS_GROUP_KINDS) for k in table) - {"exchange"}
+
+
 def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None:
     """The person name starting at run[i], or None if the run goes on past a plausible name."""
     name = [run[i]]
@@ -829,8 +833,8 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
     while name and (name[-1].key in V.NAME_PARTICLES or is_nickname(name[-1])):
         name.pop()
     words = [t for t in name if t.key not in V.NAME_PARTICLES]
-    if not 2 <= len(words) <= 5:
-        return None
+    if not 2 <= len(words) <= 5 or name[-1].key in _KIND_ENDS:
+        return None  # (nor "Origin Rules Subgroup", "Border Freight Forum": a group's name)
     ends_at_connector = titled and j < len(run) and run[j].text.islower() and run[j].key in V.NAME_CONNECTORS
     if j < len(run) and not name[-1].possessive and not company_after and not ends_at_connector:
         return None  # "Harriet Lowe Policy Center": the run is something else (but "Ana Ruiz on the X" is a name)

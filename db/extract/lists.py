@@ -372,7 +372,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
         after = text[cells[i + 1][0] : cells[i + 1][1]] if i + 1 < len(cells) else ""
         before = text[cells[i - 1][0] : cells[i - 1][1]] if i else ""
         ok = has_title_word(after.split(",")[0]) and not re.search(r"\s(?:de|del|of|y|and|for|la)$", before.strip())
-        names.append(_table_person(text, c) if ok else None)
+        role_above = i == 1 and has_title_word(before) and len(before.split()) <= 4 and not looks_like_org(before)
+        names.append(_table_person(text, c) if ok or role_above else None)  # "Chair" / "Name" / "Company" / "City"
     count = 0
     for i, name in enumerate(names):
         if not name:
@@ -391,11 +392,15 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
                 rest.append((seg, cells[n]))
             n += 1
         pending = None
+        if i == 1 and not names[0]:
+            person.title = person.title or text[cells[0][0] : cells[0][1]].strip()
         for m, (seg, span) in enumerate(rest):
             parts = comma_parts(seg)
             if not parts:
                 continue
             first = parts[0].strip()
+            if is_place(first) and len(parts) <= 2:
+                continue  # "Grand Rapids, MI": where the card's person is
             if has_title_word(first) and not looks_like_org(first) and len(parts) == 1:
                 pending = seg  # a title alone: the organization is on the next cell
                 person.title = person.title or seg

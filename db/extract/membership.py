@@ -194,7 +194,10 @@ def join_main_group(doc: Doc) -> None:
     inits = doc.found["initiative"]
     # a panel of the event, a committee listed under its own heading on the page of a consortium, is
     # part of it: its people take part in the main group too (a group only named in prose is not)
-    parts = set() if group in doc.section_groups else set(doc.section_groups)  # peers under headings stay apart
+    headline = _headline(doc.text, lead_end(doc.text))
+    titled = headline is not None and fold(inits[group].name) == fold(doc.text[headline[0] : headline[1]])
+    # peers under headings stay apart, unless the page is titled with the group (its sections are its parts)
+    parts = set(doc.section_groups) - {group} if titled or group not in doc.section_groups else set()
     parts |= {i for i, ini in enumerate(inits) if ini.kind == "panel"}
     if inits[group].kind in _EVENT_KINDS:  # a delegation travels to the event: its people take part in it
         parts |= {i for i, ini in enumerate(inits) if ini.kind == "delegation" and i != group}
@@ -443,12 +446,15 @@ def retype_chaired_bodies(doc: Doc) -> None:
     or whose members the text speaks of, is a convened group (a legislature's standing committee
     stays an organization)."""
     text = doc.text
+    headline = _headline(text, lead_end(text)) if _MEMBERS_HEADING.search(text) else None
     for org, ent in enumerate(doc.found["organization"]):
         words = fold(ent.name).split()
         if org in doc.dropped_orgs or not words or not (words[-1] in _CHAIRED_HEADS or words[0] in _CHAIRED_HEADS):
             continue
-        if not _LEGISLATIVE.search(ent.name) and any(_ITS_MEMBERS.search(text, max(0, sp.start - 60), sp.start)
-                                                     for sp in ent.spans):
+        page_of = headline is not None and (any(headline[0] <= sp.start < headline[1] for sp in ent.spans)
+                                            or fold(ent.name) == fold(text[headline[0] : headline[1]]))
+        if not _LEGISLATIVE.search(ent.name) and (page_of or any(_ITS_MEMBERS.search(text, max(0, sp.start - 60), sp.start)
+                                                                 for sp in ent.spans)):
             head = words[0] if words[0] in _CHAIRED_HEADS else words[-1]
             doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(head, "committee"))
             continue
@@ -467,6 +473,10 @@ _ITS_MEMBERS = re.compile(r"\b(?:integrantes|(?:nuevos|nuevas|los|las)\s+miembro
                           r"(?:appoint(?:s|ed)?|seat(?:s|ed)?|swore\s+in|sworn\s+in|install(?:s|ed)?)\s+(?:the\s+)?"
                           r"(?:first\s+|initial\s+)?(?:[\w-]+\s+)?members)"
                           r"\s+(?:del|de\s+la|de|of\s+the|of)\s+$", re.I)
+# A heading over a body's members (`Members (2025–2026)`, `Committee Leadership`, `Integrantes`): on the
+# page a committee's or council's headline names, the body is the group those people make up.
+_MEMBERS_HEADING = re.compile(r"^[ \t]*(?:(?:committee|council|board|task force|comit[eé]|consejo)[ \t]+)?"
+                              r"(?:members|membership|leadership|miembros|integrantes)\b[^\n.]{0,30}$", re.M | re.I)
 # A legislature's standing committee is an organization (`Comisión de X del Congreso del Estado`).
 _LEGISLATIVE = re.compile(r"\b(?:House|Senate|Senado|C[aá]mara|Congres[so]|Legislat|Assembly|Asamblea)", re.I)
 

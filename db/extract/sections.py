@@ -36,6 +36,7 @@ _ROLES = (
     ("vice-chair", re.compile(r"\bvice[ -]?(?:chair|presid)", re.I)),
     ("chair", re.compile(r"\bchair|\bpresident[ea] del? (?:comit|grupo|consejo|mesa|panel)|\bpresidid", re.I)),
     ("coordinator", re.compile(r"\bcoordinador|\bcoordinator", re.I)),
+    ("lead", re.compile(r"^\s*leads?\s*$", re.I)),  # the label `Lead:` alone
     ("moderator", re.compile(r"\bmoderat|\bmoderador|\bmodera\b|\bconduce\b|\bhost\b", re.I)),
     ("secretary", re.compile(r"\bsecretari[oa]\b(?! de )|\bsecretary\b(?! of )|\brapporteur|\brelator", re.I)),
     ("speaker", re.compile(r"\bpanelist|\bpanelista|\bspeaker|\bponente|\bkeynote|\bconferencista|\bparticipan\b|"
@@ -119,6 +120,8 @@ def read_sections(doc: Doc) -> None:
                 break  # "Empresas participantes": another list begins
             for pidx, role in _listed_people(doc, people, start, end):
                 doc.member(pidx, group, role or role_label or "member")
+            for pidx, role in _labelled_runs(doc, people, start, end):
+                doc.member(pidx, group, role)
 
 
 # A line ending in words that open a list of more members of the group just named.
@@ -284,6 +287,44 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
         if re.search(r"[;•]\s*(?:\S+\s+){0,3}$", gap) or re.search(r"\)\s*[,;]\s*(?:\S+\s+){0,3}$", gap):
             out.append((p, label_role))
     return out
+
+
+# A role label inside a paragraph of a group's section: `... review.  Lead: A (Org).  Members: B, C.`
+_RUN_LABEL = re.compile(r"(?:^|(?<=[.;]\s)|(?<=[.;]\s\s))\s*(?P<label>Lead|Leads|Chair|Chairs|Co-?[Cc]hairs?|Vice[ -][Cc]hair|"
+                        r"Coordinator|Coordinador[a]?|Coordina|Members|Miembros|Integrantes|Participants|Participan|"
+                        r"Moderator|Modera)\s*:\s*")
+
+
+def _labelled_runs(doc: Doc, people: list[tuple[int, int]], start: int, end: int):
+    """(person, role) for the people after each role label inside the line (`Lead: A (Org). Members: B, C`);
+    a surname alone names the one person of the page who bears it."""
+    text = doc.text
+    labels = list(_RUN_LABEL.finditer(text, start, end))
+    for n, m in enumerate(labels):
+        stop = labels[n + 1].start() if n + 1 < len(labels) else end
+        dot = re.search(r"\.(?:\s|$)(?![^()]*\))", text[m.end() : stop])
+        stop = m.end() + dot.start() if dot else stop
+        role = _role_of(m.group("label")) or "member"
+        spans = people_between(people, m.end(), stop)
+        found = [p for _, p in spans]
+        pos = m.end()
+        for item in re.split(r"(\s*,\s*|\s+(?:and|y|e)\s+)", text[m.end() : stop]):
+            a, pos = pos, pos + len(item)
+            if not any(a <= s < pos for s, _ in spans):
+                pidx = _by_surname(doc, re.sub(r"\s*\([^()]*\)\s*$", "", item).strip())
+                if pidx is not None:
+                    found.append(pidx)
+        for pidx in found:
+            yield pidx, role
+
+
+def _by_surname(doc: Doc, item: str) -> int | None:
+    """The one person of the page whose name ends with `item` (`Park-Valdivia`, `de la Fuente Olvera`)."""
+    key = fold(item)
+    if not key or len(item) > 40 or not item[:1].isalpha():
+        return None
+    hits = {i for i, p in enumerate(doc.found["person"]) if fold(p.name).endswith(" " + key)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _same_line_moderators(text: str, people: list[tuple[int, int]], start: int, end: int) -> list[int]:

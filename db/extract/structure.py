@@ -92,7 +92,8 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # "and especially to Evandro" / "Quintanar Ibáñez of the Cobre Valley ...": a wrapped paragraph
     if _open_quote(body) and len(body) >= 25 and following[0].isalpha() and re.search(r"[”\"]", following):
         return True  # `Mario "El` / `Flaco" Paz, Director`: a nickname or a quotation broken by the wrap
-    return len(body) >= _WRAP_MIN and bool(_CONNECTOR_END.search(body)) and following[0].isalpha()
+    return len(body) >= _WRAP_MIN and bool(_CONNECTOR_END.search(body)) and following[0].isalpha() \
+        and not _COLUMNS.search(body)  # (a table's row ending `Elkhart, IN` goes on in no next row)
 
 
 def _running_text(line: str, share: float) -> bool:
