@@ -188,3 +188,28 @@ def test_a_committee_page_with_its_leadership_columns_member_table_and_a_subgrou
     subgroup = "Origin Rules Subgroup"
     assert mem[("Solveig Brandvold", subgroup)] == "lead"
     assert ("Min-jun Ortega-Kwon", subgroup) in mem and ("Kofi Adjei-Marsh", subgroup) in mem
+
+
+def test_a_codel_release_with_its_masthead_name_a_caucus_apposition_and_a_pronoun():
+    x = extract(
+        "Congressman Thaddeus Vollmer | Representing the 31st District of Ohio\n\n"
+        "Vollmer Leads Bipartisan Congressional Delegation to Monterrey\n\n"
+        "March 3, 2026\n\n"
+        "WASHINGTON – Congressman Thaddeus R. Vollmer (R-Ohio), a member of the House Committee on Small Business "
+        "and co-chair of the bipartisan Congressional Supply Chain Caucus, returned from leading a three-day "
+        "bipartisan congressional delegation to Monterrey.\n\n"
+        "Vollmer was joined by Representatives Abernathy-Cole (D-Ill.) and Oyelaran (R-Ariz.).\n\n"
+        "\"We came to listen,\" said Rep. Marisol Abernathy-Cole.\n\n"
+        "###\n\n"
+        "Congressman Thaddeus R. Vollmer represents Ohio. He serves on the Small Business Committee and co-chairs "
+        "the Congressional Supply Chain Caucus with Rep. Abernathy-Cole.\n"
+    )
+    people = _names(x, "people")
+    assert "Thaddeus R. Vollmer" in people and "Thaddeus Vollmer" not in people
+    delegations = [i.name for i in x.initiatives if i.kind == "delegation"]
+    assert len(delegations) == 1
+    mem = _members(x)
+    caucus = "Congressional Supply Chain Caucus"
+    assert mem[("Thaddeus R. Vollmer", caucus)] == "co-chair"
+    assert mem[("Marisol Abernathy-Cole", caucus)] == "co-chair"
+    assert ("Marisol Abernathy-Cole", delegations[0]) in mem

@@ -667,18 +667,19 @@ class Doc:
             if len(longer) == 1 and len(k.split()) >= 2 and i not in iremap and longer[0] not in iremap \
                     and i not in iremap.values():
                 iremap[i] = longer[0]
-        people, orgs2, inits2 = self.found["person"], *(
-            _merge_list(lst, mp) for lst, mp in ((orgs, remap), (inits, iremap))
+        people2, orgs2, inits2 = (
+            _merge_list(lst, mp) for lst, mp in ((self.found["person"], _initial_variants(self.found["person"])),
+                                                 (orgs, remap), (inits, iremap))
         )
-        onew, inew = orgs2[1], inits2[1]
+        people, pnew, onew, inew = people2[0], people2[1], orgs2[1], inits2[1]
         aff = {}
         for (p, o), t in self.affiliations.items():
-            key = (p, onew[o])
+            key = (pnew[p], onew[o])
             if aff.get(key) is None:
                 aff[key] = t
         mem = {}
         for (p, i), r in self.memberships.items():
-            key = (p, inew[i])
+            key = (pnew[p], inew[i])
             if mem.get(key) in (None, "member"):
                 mem[key] = r
         io = {}
@@ -687,6 +688,23 @@ class Doc:
             if io.get(key) is None:
                 io[key] = r
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
+
+
+def _initial_variants(people: list[Found]) -> dict[int, int]:
+    """`Ellison Hargrove` (a masthead) and `Ellison T. Hargrove` (the release): one person, named
+    without and with a middle initial; the shorter form goes into the one fuller form."""
+    by_key: dict[str, list[int]] = {}
+    for i, p in enumerate(people):
+        words = fold(p.name).split()
+        by_key.setdefault(" ".join(w for w in words if len(w) > 1), []).append(i)
+    out = {}
+    for key, ids in by_key.items():
+        if len(ids) < 2 or len(key.split()) < 2:
+            continue
+        longest = max(ids, key=lambda i: len(people[i].name.split()))
+        if sum(len(people[i].name.split()) == len(people[longest].name.split()) for i in ids) == 1:
+            out.update({i: longest for i in ids if i != longest})
+    return out
 
 
 # Words a headline or caption puts before a group's name that are no part of it (folded).

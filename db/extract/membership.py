@@ -165,6 +165,7 @@ def lead_end(text: str) -> int:
 
 _EVENT_KINDS = frozenset({"forum", "summit", "dialogue", "roundtable", "meeting"})
 _GENERIC_DELEGATION_WORDS = frozenset("delegation mission trade business official investment economic commercial the "
+                                      "bipartisan congressional legislative codel state governor's "
                                       "delegacion mision comitiva empresarial comercial oficial de la el gira".split())
 
 
@@ -178,9 +179,12 @@ def merge_unnamed_delegations(doc: Doc) -> None:
         return
     for i in kinds:
         name = inits[i].name
+        words = [w for w in fold(name).split() if not re.fullmatch(
+            r"\d+|day|days|member|person|strong|one|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco", w)]
         generic = len(name.split()) <= 3 and (
             not re.search(r"[A-ZÁÉÍÓÚÑ0-9]|\b(?:to|from|of|a|de|del|desde)\b", name)
-            or all(w in _GENERIC_DELEGATION_WORDS for w in fold(name).split()))  # "COMITIVA EMPRESARIAL"
+            or all(w in _GENERIC_DELEGATION_WORDS for w in fold(name).split())) or (  # "COMITIVA EMPRESARIAL"
+            words and all(w in _GENERIC_DELEGATION_WORDS for w in words))  # "a four-day bipartisan congressional delegation"
         if i != named[0] and generic and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao])\b",
                                                                            inits[i].name, re.I):
             doc.merge_initiative(i, named[0])
@@ -393,6 +397,17 @@ _AS_ROLE_OF = re.compile(r"\b(?:quienes|quien|who|que)\s+(?:fungir[áa]n?|fungen
                          r"vocales?)\s+(?:del|de\s+la|de|of\s+the|of)\s+", re.I)
 
 
+# `Name (R-Texas), a member of the X Committee and co-chair of the bipartisan Y Caucus`: the person
+# before the apposition holds the role in the group named right after it.
+_ROLE_OF_GROUP = re.compile(r"(?:,|\band|\by)\s+(?:a|an|the|el|la)?\s*(?P<role>co-?chair|chair(?:man|woman)?|vice[- ]chair|"
+                            r"member|founding member|co-?founder|co-?lead|leader|presidente|presidenta|coordinador[a]?|"
+                            r"copresident[ea])\s+(?:of|del|de\s+la)\s+(?:the\s+)?(?:bipartisan\s+|binational\s+)?", re.I)
+# `He serves on the X and co-chairs the Y Caucus with Rep. B`: the subject of the sentence before.
+_PRONOUN_LEADS = re.compile(r"\b(?P<verb>co-?chairs|chairs|co-?leads|leads|serves on|sits on|copreside|preside|encabeza|coordina)\s+"
+                            r"(?:the|el|la|this|esta|este)?\s*")
+_PRONOUN = re.compile(r"\s*(?:He|She|Él|Ella)\b")
+
+
 # `A and B have agreed to serve as co-chairs;` (of the group just named, which the clause leaves unsaid).
 _SERVE_AS = re.compile(r"\b(?:(?:have|has|had)\s+agreed\s+to|agreed\s+to|will|to|aceptaron|aceptó)\s+(?:serve|act|fungir)\s+"
                        r"(?:as|como)\s+(?:its\s+|sus\s+)?(?P<role>co-?chairs?|chairs?|co-?leads?|vice[ -]chairs?|"
@@ -543,6 +558,30 @@ def read_participation(doc: Doc) -> None:
         stop = m.start()
         for ps, pidx in people_between(people, _sentence_start(text, stop), stop):
             doc.member(pidx, ini, _role_verb(m.group("role")))
+    for m in (_ROLE_OF_GROUP.finditer(text) if _may(low, ("chair of", "member of", "lead of", "leader of", "founder of", "presidente del", "president of", "coordinador")) else ()):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        near = people_between(people, _sentence_start(text, m.start()), m.start())
+        if ini is not None and near:
+            doc.member(near[-1][1], ini, _role_verb(m.group("role")))
+    for m in (_PRONOUN_LEADS.finditer(text) if _may(low, ("he ", "she ", "él ", "ella ")) else ()):
+        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        here = _sentence_start(text, m.start())
+        if ini is None or not _PRONOUN.match(text, here) or m.start() - here > 160:
+            continue
+        prev = _sentence_start(text, max(0, here - 2))
+        subject = people_between(people, prev, min(m.start(), prev + 200))
+        if ini is None or not subject:
+            continue
+        role = _role_verb(m.group("verb"))
+        doc.member(subject[0][1], ini, role)
+        group_end = next(e for s, e, i in groups if i == ini and s >= m.end())
+        w = re.match(r"\s+(?:with|junto con|con)\s+(?:(?:[A-Z][a-z]{1,4}\.|Representative|Senator|Congresswoman|Congressman)\s+)?"
+                     r"(?P<part>[A-ZÁÉÍÓÚÑ][\w’'-]+)", text[group_end : group_end + 80])
+        if w:  # "co-chairs the X Caucus with Rep. B": B holds the role too
+            cowork = [pidx for _, pidx in people_between(people, group_end, _clause_end(text, group_end + w.end()))]
+            by_part = doc.person_by_part(w.group("part"))
+            for pidx in cowork or ([by_part] if by_part is not None else []):
+                doc.member(pidx, ini, role)
     for m in (_SERVE_AS.finditer(text) if _may(low, ("serve as", "act as", "fungir")) else ()):
         before = [i for s, _, i in groups if m.start() - 600 <= s < m.start()]
         if not before:
