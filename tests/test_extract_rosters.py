@@ -213,3 +213,26 @@ def test_a_codel_release_with_its_masthead_name_a_caucus_apposition_and_a_pronou
     assert mem[("Thaddeus R. Vollmer", caucus)] == "co-chair"
     assert mem[("Marisol Abernathy-Cole", caucus)] == "co-chair"
     assert ("Marisol Abernathy-Cole", delegations[0]) in mem
+
+
+def test_a_webinar_page_under_a_series_label_is_about_its_own_title():
+    x = extract(
+        "GULF MANUFACTURING SHOW 2026 | Houston | 4–6 October\n"
+        "Exhibit   Attend   Webinars   Press\n\n"
+        "WEBINAR SERIES: ROAD TO THE SHOW\n\n"
+        "Ports, Rails and People: Moving Freight North\n\n"
+        "Thursday, May 14, 2026\n"
+        "11:00 AM CT\n\n"
+        "[ REGISTER NOW ]\n\n"
+        "Featured panelists\n\n"
+        "Ottilie Brankovic-Saenz – Managing Director at Coastal Rail Parks\n"
+        "Dr. Kwame Ashdown-Lugo – Logistics Practice Lead, Tidewater Engineering\n\n"
+        "Moderated by\n"
+        "Lisandro Ybarra-Holt, Editor-in-Chief, Freight Ledger\n"
+    )
+    event = "Ports, Rails and People: Moving Freight North"
+    assert event in _names(x, "initiatives")
+    mem = _members(x)
+    for person in ("Ottilie Brankovic-Saenz", "Kwame Ashdown-Lugo", "Lisandro Ybarra-Holt"):
+        assert (person, event) in mem
+    assert _affiliations(x)[("Lisandro Ybarra-Holt", "Freight Ledger")] == "Editor-in-Chief"

@@ -183,7 +183,12 @@ def namey(tok: Tok) -> bool:
 def is_title_tok(tok: Tok) -> bool:
     """A job-title word or honorific (`President`, `Rep.`, `directora`)."""
     k = tok.key.replace(" ", "")
-    return tok.key in V.TITLE_WORDS or k in V.TITLE_WORDS or tok.key in V.HONORIFICS
+    return tok.key in V.TITLE_WORDS or k in V.TITLE_WORDS or tok.key in V.HONORIFICS or bool(
+        "-" in tok.text and _HYPHEN_TITLE.fullmatch(tok.key) and tok.key.split()[0] in V.TITLE_WORDS | {"commander"})
+
+
+# `Editor-in-Chief`, `President-elect` (a token's key has spaces for its hyphens).
+_HYPHEN_TITLE = re.compile(r"\w+ (?:in chief|elect)")
 
 
 _KINDS_LONGEST_FIRST = sorted(V.INITIATIVE_KINDS.items(), key=lambda kv: -len(kv[0]))
@@ -445,6 +450,7 @@ class Doc:
         self.dropped_orgs: set[int] = set()  # organizations retyped as initiatives
         self.merged_initiatives: dict[int, int] = {}  # initiative -> the one it is another name of
         self.section_groups: set[int] = set()  # initiatives that head a section of the page (a committee's list)
+        self.event_page: int | None = None  # the event an event page's headline names (`db.extract.groups.event_headline`)
 
     # entities ---------------------------------------------------------------
     def _key(self, etype: str, name: str) -> str:

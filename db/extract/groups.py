@@ -196,7 +196,8 @@ _EVENT_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,\s+(?:19|20)\d\d|"
     r"\b\d{1,2}(?:\s*(?:al|y|-|–)\s*\d{1,2})?\s+de\s+[a-z]+\s+de\s+(?:19|20)\d\d", re.I)
 _EVENT_SIGNAL = re.compile(
-    r"^\s*(?:register(?:\s+(?:now|here|to attend))?|rsvp|add to calendar|watch live|featured speakers|featuring|speakers|panelists|"
+    r"^\s*(?:register(?:\s+(?:now|here|to attend))?|rsvp|add to calendar|watch live|featured (?:speakers|panelists)|"
+    r"moderated by|featuring|speakers|panelists|"
     r"moderators?|agenda|program(?:me)?|reg[ií]strate|inscr[ií]bete|registro|ponentes|panelistas|moderador[a]?|programa|"
     r"event series|serie de eventos)\b",
     re.I | re.M)
@@ -237,10 +238,12 @@ def event_headline(doc: Doc) -> None:
             continue  # a sentence, not a headline (a sentence-case title has its date right below)
         if not dated_below and not any(_EVENT_DATE.search(text[a:b]) for a, b in lines[max(0, n - 2) : n] + lines[n + 1 : n + 5]):
             continue
+        if re.match(r"[A-ZÁÉÍÓÚÑ ]{3,}:\s", line) and n + 1 < len(lines):
+            continue  # "WEBINAR SERIES: ROAD TO X" above the event's own title
         if any(sp.start < e and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
             return  # the headline names a group already
         start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
-        doc.add("initiative", line, doc.span(start, start + len(line), (s, e)), kind="forum")
+        doc.event_page = doc.add("initiative", line, doc.span(start, start + len(line), (s, e)), kind="forum")
         return
 
 

@@ -46,6 +46,8 @@ def main_group(doc: Doc) -> int | None:
     """The initiative the document is about: the first one its headline or opening lines name,
     else the one group of the kind a headline names without naming it (`Governor to Lead Trade
     Mission to X`, `Concluye misión comercial en Texas`: the document's one delegation)."""
+    if doc.event_page is not None:
+        return doc.event_page  # an event page: the event its title names
     lead = lead_end(doc.text)
     headline = _headline(doc.text, lead)
     if headline is not None:
