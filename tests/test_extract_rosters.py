@@ -236,3 +236,31 @@ def test_a_webinar_page_under_a_series_label_is_about_its_own_title():
     for person in ("Ottilie Brankovic-Saenz", "Kwame Ashdown-Lugo", "Lisandro Ybarra-Holt"):
         assert (person, event) in mem
     assert _affiliations(x)[("Lisandro Ybarra-Holt", "Freight Ledger")] == "Editor-in-Chief"
+
+
+def test_a_board_page_with_commissions_side_by_side_and_a_binational_committee():
+    x = extract(
+        "ALTRAN | Asociación de Logística y Transporte del Norte, A.C.\n"
+        "Inicio / Nosotros / Consejo Directivo\n\n"
+        "CONSEJO DIRECTIVO 2026–2028\n\n"
+        "El pasado 4 de marzo tomaron protesta los integrantes del Consejo Directivo 2026–2028.\n\n"
+        "CARGO\tNOMBRE\tEMPRESA\n"
+        "Presidente\tIng. Casimiro Arredondo-Blake\tFletes Arredondo del Norte\n"
+        "Vocal\tMtra. Otilia Segovia Rendón\tIntermodal Cerro Prieto\n\n"
+        "COMISIONES DE TRABAJO\n\n"
+        "Comisión de Aduanas y Comercio          Comisión de Seguridad Vial\n"
+        "Coordinador: Ing. Casimiro Arredondo-Blake        Coordinadora: Mtra. Otilia Segovia Rendón\n\n"
+        "COMITÉ BINACIONAL DE CRUCES DE CARGA\n"
+        "Instalado en 2024, el Comité Binacional reúne a ALTRAN y a la Sunbelt Carriers Association (SBCA). "
+        "Lo copresiden Ing. Casimiro Arredondo-Blake, por parte de ALTRAN, y Dorrance P. Whitlow, presidente de la SBCA. "
+        "Participan además la Lic. Natividad Ocampo Serna, del Colegio de Agentes Aduanales de Reynosa.\n"
+    )
+    mem = _members(x)
+    committee = "COMITÉ BINACIONAL DE CRUCES DE CARGA"
+    assert "Comité Binacional" not in _names(x, "initiatives")
+    assert mem[("Dorrance P. Whitlow", committee)] == "co-chair"
+    assert mem[("Casimiro Arredondo-Blake", committee)] == "co-chair"
+    assert mem[("Natividad Ocampo Serna", committee)] == "member"
+    assert mem[("Casimiro Arredondo-Blake", "Comisión de Aduanas y Comercio")] == "coordinator"
+    assert mem[("Otilia Segovia Rendón", "Comisión de Seguridad Vial")] == "coordinator"
+    assert ("Otilia Segovia Rendón", committee) not in mem  # the board page has no group of its own

@@ -669,7 +669,8 @@ class Doc:
                     break
         for i, ini in enumerate(inits):
             k = fold(ini.name)
-            longer = [j for j, o in enumerate(inits) if j != i and (fold(o.name).endswith(" " + k) or _edition_of(fold(o.name), k))]
+            longer = [j for j, o in enumerate(inits) if j != i and (fold(o.name).endswith(" " + k) or _edition_of(fold(o.name), k)
+                                                                   or _kind_first_short(k, fold(o.name)))]
             if len(longer) == 1 and len(k.split()) >= 2 and i not in iremap and longer[0] not in iremap \
                     and i not in iremap.values():
                 iremap[i] = longer[0]
@@ -694,6 +695,16 @@ class Doc:
             if io.get(key) is None:
                 io[key] = r
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
+
+
+def _kind_first_short(short: str, long: str) -> bool:
+    """`Comité Binacional` for `Comité Binacional de Cruces Fronterizos`: a Spanish name that opens with its
+    kind, cut before its `de ...` (folded names)."""
+    words = short.split()
+    return len(words) >= 2 and words[0] in _SPANISH_KIND_FIRST and long.startswith(short + " de ")
+
+
+_SPANISH_KIND_FIRST = frozenset("comite consejo comision grupo mesa foro cumbre mecanismo alianza dialogo".split())
 
 
 def _initial_variants(people: list[Found]) -> dict[int, int]:

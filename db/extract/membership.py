@@ -50,6 +50,8 @@ def main_group(doc: Doc) -> int | None:
         return doc.event_page  # an event page: the event its title names
     lead = lead_end(doc.text)
     headline = _headline(doc.text, lead)
+    if any(_BOARD_PAGE.search(doc.text[a:b]) for a, b in line_spans(doc.text) if b <= max(lead, headline[1] if headline else 0)):
+        return None  # an organization's board page: its seats are affiliations with the organization
     if headline is not None:
         s, e = headline
         inits = doc.found["initiative"]
@@ -94,6 +96,12 @@ def main_group(doc: Doc) -> int | None:
             if pick is not None:
                 return pick
     return None
+
+
+# The headline of an organization's board page (`CONSEJO DIRECTIVO 2025–2027`, `Board of Directors`).
+_BOARD_PAGE = re.compile(r"^\s*(?:(?:our|nuestro|el)\s+)?(?:board of (?:directors|trustees|governors)|(?:new\s+)?board|"
+                         r"consejo directivo|consejo de administraci[oó]n|junta directiva|mesa directiva|comit[eé] directivo|"
+                         r"comit[eé] ejecutivo|executive committee|officers(?: and directors)?)\b[\s\d–-]*$", re.I)
 
 
 def best_of_kind(doc: Doc, kind: str) -> int | None:
@@ -410,6 +418,15 @@ _PRONOUN_LEADS = re.compile(r"\b(?P<verb>co-?chairs|chairs|co-?leads|leads|serve
 _PRONOUN = re.compile(r"\s*(?:He|She|Él|Ella)\b")
 
 
+# `Lo copresiden A, por parte de X, y B`, `Participan además C y D`, `It is co-chaired by E`: the people of
+# the group the paragraph is about (the last one named before).
+_IT_HAS = re.compile(r"(?:^|(?<=[.;]\s))(?:(?:Lo|La|Los|Las)\s+(?P<verb>copresiden|presiden|coordinan|encabezan|integran|lideran)|"
+                     r"(?P<verb2>Participan(?:\s+(?:adem[aá]s|tambi[eé]n))?|Tambi[eé]n participan|Completan el grupo|"
+                     r"It is (?:co-?chaired|chaired|led|coordinated) by|Its members are)|"
+                     r"(?P<verb3>Lo copreside|Lo preside|La copreside|La preside|Lo coordina|La coordina|Lo encabeza|La encabeza))\b",
+                     re.M)
+
+
 # `A and B have agreed to serve as co-chairs;` (of the group just named, which the clause leaves unsaid).
 _SERVE_AS = re.compile(r"\b(?:(?:have|has|had)\s+agreed\s+to|agreed\s+to|will|to|aceptaron|aceptó)\s+(?:serve|act|fungir)\s+"
                        r"(?:as|como)\s+(?:its\s+|sus\s+)?(?P<role>co-?chairs?|chairs?|co-?leads?|vice[ -]chairs?|"
@@ -584,6 +601,14 @@ def read_participation(doc: Doc) -> None:
             by_part = doc.person_by_part(w.group("part"))
             for pidx in cowork or ([by_part] if by_part is not None else []):
                 doc.member(pidx, ini, role)
+    for m in (_IT_HAS.finditer(text) if _may(low, ("lo ", "la ", "participan", "it is", "members are")) else ()):
+        before = [i for s, _, i in groups if m.start() - 800 <= s < m.start()]
+        if not before:
+            continue
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3")
+        role = _role_verb(verb) if re.search(r"presid|chair|coordin|encabez|led|lead", verb, re.I) else "member"
+        for ps, pidx in people_between(people, m.end(), _sentence_end(text, m.end())):
+            doc.member(pidx, before[-1], role)
     for m in (_SERVE_AS.finditer(text) if _may(low, ("serve as", "act as", "fungir")) else ()):
         before = [i for s, _, i in groups if m.start() - 600 <= s < m.start()]
         if not before:
@@ -721,4 +746,4 @@ def _first_end(pattern: re.Pattern, text: str, pos: int) -> int:
 
 
 _CLAUSE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s|;|\n|,\s+(?:as well as|así como|while|mientras)\b")
-_SENTENCE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ“\"])|\n")
+_SENTENCE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ“\"])|(?<=[A-Z]{3})\.\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])|\n")

@@ -24,7 +24,7 @@ from db.extract.core import (
 from db.extract.affiliations import read_name_affiliations
 from db.extract.bios import read_bios
 from db.extract.represented import read_represented
-from db.extract.sections import read_labelled_groups, read_sections
+from db.extract.sections import read_labelled_groups, read_role_labelled_bodies, read_sections
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import event_headline, find_groups
 from db.extract.legislators import read_legislators
@@ -84,6 +84,7 @@ def extract(text: str) -> Extraction:
     group_acronyms(doc)
     merge_unnamed_delegations(doc)
     read_labelled_groups(doc)
+    read_role_labelled_bodies(doc)
     read_sections(doc)
     join_main_group(doc)
     read_participation(doc)

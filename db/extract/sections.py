@@ -89,6 +89,45 @@ def read_labelled_groups(doc: Doc) -> None:
             doc.member(p, ini, _role_of(paren.group(1)) if paren else "member")
 
 
+_WIDE_CELL = re.compile(r"\S+(?: \S+)*")  # the cells of a line, apart by two spaces or more (or a tab)
+_BODY_FIRST = frozenset("comision comite subcomite committee subcommittee mesa grupo consejo council".split())
+
+
+def read_role_labelled_bodies(doc: Doc) -> None:
+    """`Comisión de Aduanas          Comisión de Seguridad` over `Coordinador: A          Coordinadora: B`:
+    each body named on a line (one or two side by side) is a group, led by the person its role label names
+    on the line below, at the same column."""
+    text = doc.text
+    lines = [ln for ln in line_spans(text) if text[ln[0] : ln[1]].strip()]
+    people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    for (s, e), (s2, e2) in zip(lines, lines[1:]):
+        cells = [(s + m.start(), s + m.end()) for m in _WIDE_CELL.finditer(text[s:e])]
+        if not 1 <= len(cells) <= 3 or not all(next(iter(fold(text[a:b]).split()), "") in _BODY_FIRST
+                                               and len(text[a:b].split()) >= 3 for a, b in cells):
+            continue
+        below = [(s2 + m.start(), s2 + m.end()) for m in re.finditer(r"[^\s:][^:]{1,30}:[ \t]+\S+(?:[ \t]\S+)*", text[s2:e2])]
+        for n, (a, b) in enumerate(cells):
+            col = a - s
+            under = next(((c, d) for c, d in below if abs((c - s2) - col) <= 3), None)
+            if under is None and len(below) == len(cells):
+                under = below[n]  # the columns drift apart, one label under each body still
+            if under is None:
+                continue
+            label, _, rest = text[under[0] : under[1]].partition(":")
+            role = _role_of(label) or ("coordinator" if fold(label).startswith("coordin") else None)
+            hits = people_between(people, under[0] + len(label) + 1, under[1])
+            if not role or not hits:
+                continue
+            name = text[a:b].strip()
+            org = doc.lookup("organization", name)
+            kind = V.AMBIGUOUS_GROUP_KINDS.get(fold(name).split()[0], "committee")
+            if org is not None and org not in doc.dropped_orgs:
+                ini = doc.retype_org(org, kind)
+            else:
+                ini = doc.add("initiative", name, doc.span(a, b, (s, e)), kind=kind)
+            doc.member(hits[0][1], ini, role)
+
+
 def read_sections(doc: Doc) -> None:
     """Make the people listed under a group's heading its members (see the module's docstring)."""
     text = doc.text
