@@ -264,3 +264,37 @@ def test_a_board_page_with_commissions_side_by_side_and_a_binational_committee()
     assert mem[("Casimiro Arredondo-Blake", "Comisión de Aduanas y Comercio")] == "coordinator"
     assert mem[("Otilia Segovia Rendón", "Comisión de Seguridad Vial")] == "coordinator"
     assert ("Otilia Segovia Rendón", committee) not in mem  # the board page has no group of its own
+
+
+def test_a_task_force_report_with_member_cards_in_two_columns_and_people_who_are_not_members():
+    x = extract(
+        "MERIDIAN COUNCIL ON TRADE\n\n"
+        "Report of the Independent Task Force on\n"
+        "Gulf Supply Chains\n\n"
+        "Acknowledgments\n"
+        "We thank Ingrid Solvang-Ruiz of Pelican Bay Logistics and Osric Tamayo of Quarry Point Steel, who are not "
+        "members of the Task Force, for their briefings. The Independent Task Force on Gulf Supply Chains met six times.\n\n"
+        "Task Force Members\n\n"
+        "Adaeze Marchetti-Oduya                     Bartholomew Quintal\n"
+        "Harrow Bridge Capital                      Grupo Siderúrgico del Golfo\n\n"
+        "Cosima Ferreira-Lindahl                    Tadeusz Obregón-Nakamura*\n"
+        "Lantern Semiconductor                      Saltmarsh Trade Law Group\n\n"
+        "Leopold Asante-Vance\n"
+        "Tern Point Advisors\n\n"
+        "Persephone Ibarra (ex officio)\n"
+        "Meridian Council on Trade\n\n"
+        "Task Force Observer\n"
+        "Ottoline Mbeki-Rios\n"
+        "Gulf Export Finance Authority\n\n"
+        "*The individual has endorsed the report and submitted an additional view.\n"
+    )
+    group = "Independent Task Force on Gulf Supply Chains"
+    assert _names(x, "initiatives") == {group}
+    mem = _members(x)
+    aff = _affiliations(x)
+    for person, org in (("Adaeze Marchetti-Oduya", "Harrow Bridge Capital"), ("Tadeusz Obregón-Nakamura", "Saltmarsh Trade Law Group"),
+                        ("Leopold Asante-Vance", "Tern Point Advisors"), ("Persephone Ibarra", "Meridian Council on Trade"),
+                        ("Ottoline Mbeki-Rios", "Gulf Export Finance Authority")):
+        assert (person, org) in aff
+        assert (person, group) in mem
+    assert ("Ingrid Solvang-Ruiz", group) not in mem and ("Osric Tamayo", group) not in mem

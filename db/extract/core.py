@@ -701,6 +701,9 @@ def _kind_first_short(short: str, long: str) -> bool:
     """`Comité Binacional` for `Comité Binacional de Cruces Fronterizos`: a Spanish name that opens with its
     kind, cut before its `de ...` (folded names)."""
     words = short.split()
+    if len(words) >= 2 and words[-1] in _KIND_ENDS and re.match(r"(?:on|for|sobre|para) ", long[len(short) + 1 :]) \
+            and long.startswith(short + " "):
+        return True  # "Independent Task Force" for "Independent Task Force on X" (a title page wraps the topic)
     return len(words) >= 2 and words[0] in _SPANISH_KIND_FIRST and long.startswith(short + " de ")
 
 

@@ -319,26 +319,40 @@ _WIDE = re.compile(r"\S(?:\s{3,}|\t+\s*)(?=\S)")
 def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
     """Two lists set side by side, each line holding a cell of each at the same column (`Lic. Name      Name` /
     `Partner, Firm X      Vice President, Firm Y`): each column read as cards (a name, then its titles and
-    organizations, a cell ending in `de`/`of` going on in the next). Returns the lines read."""
+    organizations, a cell ending in `de`/`of` going on in the next). Cards may stand apart by blank lines
+    (`Name      Name` / `Company      Company` / blank / ...): then each card's first cell is its person.
+    Returns the lines read."""
     text = doc.text
     used: set[int] = set()
     k = 0
     while k < len(lines):
         block: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        card_starts: set[int] = set()  # indices into block of rows right after a blank line
         col = None
         j = k
+        blank = False
         while j < len(lines):
             s, e = lines[j]
             gaps = list(_WIDE.finditer(text, s, e))
             body = text[s:e].strip()
+            if not body and block and col is not None and not blank:
+                blank = True  # a blank line between cards of the same two columns
+                j += 1
+                continue
             if not gaps and body and col is not None:  # one cell only: the left one, or the right one at its column
+                if len(body) > 100 or body.endswith(".") or blank and not _card_opening(text, lines, j):
+                    break  # running text below the columns
                 b0 = text.index(body, s)
                 if b0 - s <= 1:
-                    block.append(((b0, b0 + len(body)), (b0 + len(body), b0 + len(body))))
+                    cell = ((b0, b0 + len(body)), (b0 + len(body), b0 + len(body)))
                 elif abs(b0 - s - col) <= 3:
-                    block.append(((b0, b0), (b0, b0 + len(body))))
+                    cell = ((b0, b0), (b0, b0 + len(body)))
                 else:
                     break
+                if blank:
+                    card_starts.add(len(block))
+                block.append(cell)
+                blank = False
                 j += 1
                 continue
             if len(gaps) != 1 or not body:
@@ -349,31 +363,49 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             col = at if col is None else col
             left = text[s : gaps[0].start() + 1].strip()
             l0 = text.index(left, s)
+            if blank or not block:
+                card_starts.add(len(block))
             block.append(((l0, l0 + len(left)), (gaps[0].end(), s + len(text[s:e].rstrip()))))
+            blank = False
             j += 1
         if len(block) < 4:
             k = max(j, k + 1)
             continue
         found = 0
         for side in (0, 1):
-            cells = [b[side] for b in block if b[side][1] > b[side][0]]
-            found += _column_cards(doc, cells)
+            kept = [(n, b[side]) for n, b in enumerate(block) if b[side][1] > b[side][0]]
+            cells = [c for _, c in kept]
+            starts = {m for m, (n, _) in enumerate(kept) if n in card_starts} if len(card_starts) >= 2 else set()
+            found += _column_cards(doc, cells, starts)
         if found >= 2:
             used.update(lines[i][0] for i in range(k, j))
         k = j
     return used
 
 
-def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
-    """Cards in one column of cells; returns how many people were read."""
+def _card_opening(text: str, lines: list[tuple[int, int]], j: int) -> bool:
+    """The one-cell line after a blank opens another card: a line of a few words with more lines under it."""
+    s, e = lines[j]
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return len(text[s:e].split()) <= 6 and nxt is not None and bool(text[nxt[0] : nxt[1]].strip())
+
+
+def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = frozenset()) -> int:
+    """Cards in one column of cells (`starts`: the cells that open a card after a blank line); returns how
+    many people were read."""
     text = doc.text
     names = []
     for i, c in enumerate(cells):  # a name needs a title on the next cell and no connector ending the cell before
         after = text[cells[i + 1][0] : cells[i + 1][1]] if i + 1 < len(cells) else ""
         before = text[cells[i - 1][0] : cells[i - 1][1]] if i else ""
         ok = has_title_word(after.split(",")[0]) and not re.search(r"\s(?:de|del|of|y|and|for|la)$", before.strip())
-        role_above = i == 1 and has_title_word(before) and len(before.split()) <= 4 and not looks_like_org(before)
-        names.append(_table_person(text, c) if ok or role_above else None)  # "Chair" / "Name" / "Company" / "City"
+        opens = i in starts and i + 1 < len(cells) and i + 1 not in starts  # the first cell of a card with more below
+        role_above = (i == 1 or i - 1 in starts) and has_title_word(before) and len(before.split()) <= 4 \
+            and not looks_like_org(before)
+        if opens or role_above:  # "Lorcan Mayhew (ex officio)", "Rashid Benmoussa-Clarke*": the name before its mark
+            m = re.search(r"\s*(?:\([^()]{2,30}\)|[*†‡]+)$", text[c[0] : c[1]])
+            c = (c[0], c[0] + m.start()) if m and m.start() > 0 else c
+        names.append(_table_person(text, c) if ok or opens or role_above else None)  # "Chair" / "Name" / "Company"
     count = 0
     for i, name in enumerate(names):
         if not name:
@@ -383,7 +415,7 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
         person = doc.found["person"][pidx]
         rest = []
         n = i + 1
-        while n < len(cells) and not names[n] and len(rest) < 4:
+        while n < len(cells) and not names[n] and len(rest) < 4 and n not in starts:
             a, b = cells[n]
             seg = text[a:b].strip().rstrip(";")
             if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
@@ -392,8 +424,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
                 rest.append((seg, cells[n]))
             n += 1
         pending = None
-        if i == 1 and not names[0]:
-            person.title = person.title or text[cells[0][0] : cells[0][1]].strip()
+        if i >= 1 and not names[i - 1] and (i == 1 or i - 1 in starts) and has_title_word(text[cells[i - 1][0] : cells[i - 1][1]]):
+            person.title = person.title or text[cells[i - 1][0] : cells[i - 1][1]].strip()
         for m, (seg, span) in enumerate(rest):
             parts = comma_parts(seg)
             if not parts:
@@ -401,12 +433,14 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]]) -> int:
             first = parts[0].strip()
             if is_place(first) and len(parts) <= 2:
                 continue  # "Grand Rapids, MI": where the card's person is
-            if has_title_word(first) and not looks_like_org(first) and len(parts) == 1:
-                pending = seg  # a title alone: the organization is on the next cell
+            last_of_card = m == len(rest) - 1 and pending is None and bool(starts)
+            if has_title_word(first) and not looks_like_org(first) and len(parts) == 1 and not (
+                    last_of_card and not is_title_tok(tokens(first)[0]) and len(first.split()) >= 2):
+                pending = seg  # a title alone: the organization is on the next cell (not "Tern Harbor Advisors")
                 person.title = person.title or seg
                 continue
             pairs = _title_org_sequence([p.strip() for p in parts]) if len(parts) >= 2 else []
-            if not pairs and not has_title_word(first) and _name_shaped(seg):
+            if not pairs and (not has_title_word(first) or last_of_card) and _name_shaped(seg):
                 pairs = [(pending, seg)]  # (a bio's sentence or a card's links in the column are no organization)
             for title, org in pairs:
                 org = _strip_place_parens(clean_org(org))

@@ -222,12 +222,18 @@ def join_main_group(doc: Doc) -> None:
     for pidx, person in enumerate(doc.found["person"]):
         if pidx in members or not person.spans or min(sp.start for sp in person.spans) > body_end:
             continue  # (named only in the teasers and links after the release's end mark)
-        if mentioned_only_as_met(doc, person):
-            continue
+        if mentioned_only_as_met(doc, person) or all(
+                _NOT_MEMBERS.search(doc.text, sp.end, _sentence_end(doc.text, sp.end)) for sp in person.spans):
+            continue  # (nor `A of X and B of Y, who are not members of the Task Force`)
         contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
         if pidx in spokespeople:
             continue
         doc.member(pidx, group, _role(contexts))
+
+
+# Said of people right after them: they take no part in the group.
+_NOT_MEMBERS = re.compile(r"\b(?:(?:are|is|were|was)\s+not\s+(?:a\s+)?(?:members?|part)\s+of|no\s+(?:son|es|fueron|fue)\s+"
+                          r"(?:integrantes|miembros?|parte)\b)", re.I)
 
 
 # The line that ends a release's body: `###`, `-30-`, `--ooOoo--`, or the heading of the links after it.

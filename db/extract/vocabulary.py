@@ -110,7 +110,7 @@ TITLE_WORDS = _words(
     charge lider lideresa integrante
     congresista legislador legisladora juez jueza vicerrector vicerrectora contralor contralora sindico sindica
     lawmaker councilmember councilman councilwoman assemblymember alderman alderwoman attache
-    controller comptroller accountant auditor
+    controller comptroller accountant auditor observer observers observador observadora observadores
     """
 )
 
