@@ -298,3 +298,26 @@ def test_a_task_force_report_with_member_cards_in_two_columns_and_people_who_are
         assert (person, org) in aff
         assert (person, group) in mem
     assert ("Ingrid Solvang-Ruiz", group) not in mem and ("Osric Tamayo", group) not in mem
+
+
+def test_a_university_launches_a_consortium_with_an_advisory_board():
+    x = extract(
+        "Lakeshore State University  |  News Center\n\n"
+        "Lakeshore State, Mexican partner launch binational consortium on battery materials\n\n"
+        "April 2, 2026\n\n"
+        "Lakeshore State University and the Universidad Politécnica del Bajío on Tuesday launched the "
+        "Bajío–Great Lakes Battery Materials Consortium (BGLBMC), a university-industry partnership.\n\n"
+        "The agreement was signed in the Odalys R. Whitcombe Atrium before faculty and students.\n\n"
+        "Each founding member holds a seat on the consortium's Industry Advisory Board. The board will be chaired "
+        "for its first two-year term by Cordelia Abara-Finch, vice president of operations at Voltane Materials. "
+        "Named to the board alongside her on Tuesday were Chidi Okafor-Lund of Ridgeback Cathode Systems; "
+        "Renata Iturbide Salas, directora de planta, Litio del Centro; and Sven Halvorsen (Quarrystone Anodes).\n"
+    )
+    consortium = "Bajío–Great Lakes Battery Materials Consortium"
+    assert consortium in _names(x, "initiatives") and consortium not in _names(x, "organizations")
+    mem = _members(x)
+    assert mem[("Cordelia Abara-Finch", "Industry Advisory Board")] == "chair"
+    for person in ("Chidi Okafor-Lund", "Renata Iturbide Salas", "Sven Halvorsen"):
+        assert (person, "Industry Advisory Board") in mem
+    assert ("Chidi Okafor-Lund", "Ridgeback Cathode Systems") in _affiliations(x)
+    assert not any("Atrium" in p for p in _names(x, "people"))

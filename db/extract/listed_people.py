@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, has_title_word, is_given, is_place, is_title_tok, namey, sentence_spans, tokens
+from db.extract.core import (
+    Doc,
+    fold,
+    has_title_word,
+    is_given,
+    is_place,
+    is_title_tok,
+    looks_like_org,
+    namey,
+    sentence_spans,
+    tokens,
+)
 from db.extract.prose import paren_affiliation
 
 _AND = re.compile(r"^(?:and|y|e|&|as well as|así como|además de|plus)\s+", re.I)
@@ -81,10 +92,15 @@ def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolon
         colon = text.rfind(": ", a, b)
         if colon >= 0:
             a = colon + 2  # "the members of the Board: A"
+        elif not spans and (verb := list(_LIST_VERB.finditer(text, a, b))):
+            a = verb[-1].end()  # "Named to the board alongside her were A of X; B, Title; C"
         b = a + len(_ITEM_END.sub("", text[a:b]))
         paren = re.search(r"\s*\([^()]{2,80}\)$", text[a:b])
         if paren and paren.start() > 0:
             b = a + paren.start()  # "Kwabena Asante-Flores (Gateway Transload LLC)": the name before its organization
+        of = _OF_ORG.search(text, a, b)
+        if of and semicolons and looks_like_org(of.group("org")):
+            b = of.start()  # "Emeka Duru of Ridgeway Thermal Systems": the name before `of` its organization
         spans.append((a, b))
     known = sum(1 for a, b in spans if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]))
     # "Committee: A (chair); Ifeoluwa Ruiz, Org (vice chair)": in a roster of semicolon items, half known is enough
@@ -99,8 +115,18 @@ def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolon
             # (but "y el titular de la Unidad X, Anacleto Rivas": a title with an article names who follows)
         pidx = doc.add("person", text[a:b], doc.span(a, b, (s, e)))
         paren = re.match(r"\s*\(([^()]{2,80})\)", text[b:e])
+        of = _OF_ORG.match(text, b)
         if paren:
             paren_affiliation(doc, pidx, b + paren.start(1), paren.group(1), (s, e))
+        elif of and looks_like_org(of.group("org")):
+            org = of.group("org")
+            doc.affiliate(pidx, doc.add("organization", org, doc.span(of.start("org"), of.end("org"), (s, e))), None)
+
+
+# The verb that opens a list in its first item (`... were A; B`).
+_LIST_VERB = re.compile(r"\b(?:were|are|include[sd]?|including|incluyen?|incluye|son|fueron|eran)\s+(?=[A-ZÁÉÍÓÚÑ])")
+# `Name of Organization` in a list item (the organization's capitalised words up to the item's end).
+_OF_ORG = re.compile(r"\s+(?:of|from|de|del)\s+(?P<org>[A-ZÁÉÍÓÚÑ][\w’'&.\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w’'&.\-]*|de|del|of|and|y))*)")
 
 
 def _known_name(doc: Doc, item: str) -> bool:

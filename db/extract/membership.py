@@ -356,6 +356,8 @@ _MEMBERS_FOLLOW = re.compile(
     r"(?:formaron|forman|form[oó]|forma) parte de (?:ella|[ée]l|este|esta|dicho|dicha)|"
     r"(?:its|their) members (?:are|include|included|were)|"
     r"on the (?P<ref3>panel|delegation|mission|task force|committee|council)\s+(?:were|are|was|is|will be|sat)|"
+    r"(?:named|appointed|elected)\s+to\s+the\s+(?P<ref4>board|council|committee|task force|panel)\b[^.;:]{0,40}?"
+    r"\b(?:were|are|was|is|include[sd]?)|"
     r"(?:panelists|panelistas) (?:were|are|included|include|will include|will be|fueron|son|ser[áa]n))", re.I)
 
 
@@ -380,13 +382,15 @@ _REMARKS_AT = re.compile(r"\b(?:remarks|keynote(?: address)?|address|presentatio
 # refers back to (the document's last group of that kind) and the people after the verb.
 _THE_GROUP_DID = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ee]l|[Ll]a|[Ee]ste|[Ee]sta)\s+(?P<ref>roundtable|forum|summit|panel|dialogue|conference|delegation|"
-    r"mission|working group|task force|council|committee|foro|cumbre|panel|mesa|delegaci[oó]n|misi[oó]n|comitiva|grupo|"
+    r"mission|working group|task force|council|committee|board|foro|cumbre|panel|mesa|delegaci[oó]n|misi[oó]n|comitiva|grupo|"
     r"comit[eé]|consejo)\s+(?:[\w’'-]+\s+){0,3}?(?P<verb>(?:was|were|will be|is|are|fue|ser[áa]|es)\s+(?:co-?)?(?:moderated|chaired|"
-    r"led|headed|hosted|attended|joined|coordinated|moderad[oa]|presidid[oa]|encabezad[oa]|coordinad[oa])\s+(?:by|por)|"
+    r"led|headed|hosted|attended|joined|coordinated|moderad[oa]|presidid[oa]|encabezad[oa]|coordinad[oa])"
+    r"(?:\s+(?:for|during|in|through|until|durante|en|hasta)(?:\s+[\w’'-]+){1,4}?)?\s+(?:by|por)|"
     r"(?:featured|included|includes|will include|brought together|convened|gathered|reuni[oó]|cont[oó] con)"
     r"(?:\s+(?:presentations|remarks|talks|speakers|panelists|ponencias|la participaci[oó]n de)\s+(?:by|from|of|de))?)", re.I)
 _REF_KINDS = {"roundtable": "roundtable", "forum": "forum", "summit": "summit", "panel": "panel", "dialogue": "dialogue",
               "conference": "forum", "delegation": "delegation", "mission": "delegation", "working group": "working group",
+              "board": "advisory board",
               "task force": "task force", "council": "council", "committee": "committee", "foro": "forum",
               "cumbre": "summit", "mesa": "roundtable", "delegacion": "delegation", "mision": "delegation",
               "comitiva": "delegation", "grupo": "working group", "comite": "committee", "consejo": "council"}
@@ -486,6 +490,7 @@ def retype_chaired_bodies(doc: Doc) -> None:
     or whose members the text speaks of, is a convened group (a legislature's standing committee
     stays an organization)."""
     text = doc.text
+    _retype_headline_kind(doc)
     headline = _headline(text, lead_end(text)) if _MEMBERS_HEADING.search(text) else None
     for org, ent in enumerate(doc.found["organization"]):
         words = fold(ent.name).split()
@@ -508,6 +513,32 @@ def retype_chaired_bodies(doc: Doc) -> None:
 
 
 _CHAIRED_HEADS = frozenset("committee council commission group comite consejo comision".split())
+# Local governments' own bodies: a city council is never a convened group.
+_LOCAL_BODY = re.compile(r"\b(?:City|County|Town|Municipal|Village|Ayuntamiento|Cabildo|Municipio|Board of)\b", re.I)
+
+
+def _retype_headline_kind(doc: Doc) -> None:
+    """`X and Y launch binational consortium on Z`: when the headline speaks of a council, consortium or
+    alliance and the page names no group of that kind but exactly one organization with that head word, that
+    organization is the group (`the Altiplano–Midwest Packaging Consortium (AMPC)`)."""
+    text = doc.text
+    headline = _headline(text, lead_end(text))
+    if headline is None:
+        return
+    words = fold(text[headline[0] : headline[1]])
+    for pattern, kind in _LEAD_KINDS:
+        if kind not in set(V.AMBIGUOUS_GROUP_KINDS.values()) or not re.search(pattern, words):
+            continue
+        if any(ini.kind == kind for ini in doc.found["initiative"]):
+            continue
+        heads = {w for w, k in V.AMBIGUOUS_GROUP_KINDS.items() if k == kind}
+        hits = [o for o, ent in enumerate(doc.found["organization"]) if o not in doc.dropped_orgs and (names := fold(ent.name).split())
+                and (names[-1] in heads or names[0] in heads) and len(names) >= 3
+                and not _LEGISLATIVE.search(ent.name) and not _LOCAL_BODY.search(ent.name)
+                and not any(headline[0] <= sp.start < headline[1] for sp in ent.spans)  # (a masthead's own name)
+                and fold(ent.name) not in words]
+        if len(hits) == 1:
+            doc.retype_org(hits[0], kind)
 # The words before a body that speak of its members (`las y los integrantes del`, `new members of the`).
 _ITS_MEMBERS = re.compile(r"\b(?:integrantes|(?:nuevos|nuevas|los|las)\s+miembros|(?:new|founding|inaugural)\s+members|"
                           r"(?:appoint(?:s|ed)?|seat(?:s|ed)?|swore\s+in|sworn\s+in|install(?:s|ed)?)\s+(?:the\s+)?"
@@ -669,8 +700,10 @@ def read_participation(doc: Doc) -> None:
             continue
         for ps, pidx in people_between(people, m.end(), _sentence_end(text, m.end())):
             doc.member(pidx, ini, "member")
-    for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ", "parte de")) else ()):
-        ref = m.group("ref") or m.group("ref2") or m.group("ref3") or (
+    for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ",
+                                                            "parte de", "on the ", "panelist", "panelista", "named to", "appointed to",
+                                                            "elected to")) else ()):
+        ref = m.group("ref") or m.group("ref2") or m.group("ref3") or m.group("ref4") or (
             "panel" if re.match(r"panel", m.group(0), re.I) else None)
         before = [(s, i) for s, _, i in groups if s < m.start()]
         if ref:

@@ -428,7 +428,8 @@ COMPANY_HEADS = _words("transportes transporte constructora inmobiliaria comerci
 
 # Nouns of infrastructure and plans that end a project's name, never a person's ("Laredo Rail Crossing
 # Study", "Bajío Port Corridor").
-THING_NOUNS = _words("corridor crossing highway railway railroad terminal study port")
+THING_NOUNS = _words("corridor crossing highway railway railroad terminal study port atrium auditorium ballroom "
+                     "pavilion building campus library")
 
 # Days of the week ("the Wilson Center on Tuesday": a date, not part of the name).
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
