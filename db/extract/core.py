@@ -77,9 +77,9 @@ class Tok:
     end: int
     possessive: bool = False
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
-        """The folded word."""
+        """The folded word (computed once per token: read a million times an import)."""
         return fold(self.text)
 
     @property
@@ -125,6 +125,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- word classes
 
+@functools.lru_cache(maxsize=100_000)
 def is_given(word: str) -> bool:
     """A common given name (accent-insensitive); `Jean-Pierre` counts by its first part."""
     k = fold(word)
@@ -146,7 +147,13 @@ def is_nickname(tok: Tok) -> bool:
 
 def namey(tok: Tok) -> bool:
     """Could be part of a person's name: capitalised letters, not a known non-name word."""
-    t = tok.text
+    return _namey(tok.text)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _namey(t: str) -> bool:
+    """`namey` of a token's text (it reads nothing else of the token)."""
+    tok = Tok(t, 0, len(t))
     if is_nickname(tok):
         return t[1:2].isupper()
     if not t or not t[0].isupper():
@@ -182,8 +189,13 @@ def namey(tok: Tok) -> bool:
 
 def is_title_tok(tok: Tok) -> bool:
     """A job-title word or honorific (`President`, `Rep.`, `directora`)."""
-    k = tok.key.replace(" ", "")
-    return tok.key in V.TITLE_WORDS or k in V.TITLE_WORDS or tok.key in V.HONORIFICS
+    return _is_title_key(tok.key)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_title_key(key: str) -> bool:
+    k = key.replace(" ", "")
+    return key in V.TITLE_WORDS or k in V.TITLE_WORDS or key in V.HONORIFICS
 
 
 _KINDS_LONGEST_FIRST = sorted(V.INITIATIVE_KINDS.items(), key=lambda kv: -len(kv[0]))
@@ -321,6 +333,7 @@ def is_generic(name: str) -> bool:
 _PLACE_UNITS = frozenset("county parish municipio condado estado state city ciudad valle valley".split())
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_place(name: str) -> bool:
     """A place: every word a place word ("Mexico City", "United States"), a known city, state or
     country ("El Paso", "Ensenada"), a pair of them ("Dallas-Fort Worth"), or a county of one."""
@@ -936,6 +949,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=100_000)
 def has_title_word(phrase: str) -> bool:
     """Whether `phrase` holds a job-title word."""
     return any(is_title_tok(t) for t in tokens(phrase))
