@@ -169,11 +169,26 @@ _COLUMN_OF = {label: kind for kind, labels in _COLUMNS.items() for label in labe
 _CELL_SEP = re.compile(r"\s*\|\s*|\t+\s*|\s{2,}")
 
 
+# A part of more words than the longest label names no column: it is not folded (every line of a
+# list is read as a possible header row, and folding each one was a tenth of a list's extraction).
+_LONGEST_LABEL = max(len(label.split()) for label in _COLUMN_OF)
+
+
 def _column(cell: str) -> str | None:
     """The kind of column a header cell names (`Empresa / Institución` -> "org"), else None."""
-    kinds = {_COLUMN_OF.get(fold(part).strip()) for part in re.split(r"\s*/\s*", cell.strip())}
+    kinds = {
+        _COLUMN_OF.get(fold(part).strip()) if not _words_at_least(part, _LONGEST_LABEL + 1) else None
+        for part in re.split(r"\s*/\s*", cell.strip())
+    }
     kinds.discard(None)
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def _words_at_least(part: str, n: int) -> bool:
+    """Whether fold(part) surely has at least n words: every space-separated chunk holding an ASCII
+    letter or digit gives at least one (folding keeps those and turns only other characters into
+    spaces, never joining two chunks)."""
+    return sum(any(c.isascii() and c.isalnum() for c in chunk) for chunk in part.split()) >= n
 
 
 def _cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
