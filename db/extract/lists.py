@@ -450,10 +450,13 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             i = max(j, i + 1)
             continue
         with_rest = with_given = 0
+        strong_names: dict[int, list[Tok] | None] = {}  # a line's strong reading, reused below
         for it in block:
-            if it.rest and (name := _list_person(text, it, True)) is not None:
-                with_rest += 1
-                with_given += is_given(name[0].text)
+            if it.rest:
+                name = strong_names[id(it)] = _list_person(text, it, True)
+                if name is not None:
+                    with_rest += 1
+                    with_given += is_given(name[0].text)
         # structure alone vouches for unknown names only under a group heading or when most
         # lines do start with known given names
         member_heading = _member_heading(text, heading)
@@ -462,7 +465,10 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
         )
         persons = []
         for it in block:
-            name = _list_person(text, it, strong and it.rest is not None)
+            if strong and it.rest is not None:
+                name = strong_names[id(it)]  # what the same call returned above
+            else:
+                name = _list_person(text, it, False)
             if name is None and it.rest is None and strong:
                 name = _list_person(text, it, False)
             if name is not None:
