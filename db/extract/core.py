@@ -68,6 +68,17 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
 
 
+class _FoldedOnce:
+    """`Tok.key`: the folded text, computed on first read and kept in the token's __dict__ (read a
+    million times an import; functools.cached_property takes a lock on every first read)."""
+
+    def __get__(self, tok, owner=None):
+        if tok is None:
+            return self
+        key = tok.__dict__["key"] = fold(tok.text)
+        return key
+
+
 @dataclass
 class Tok:
     """A word token with offsets; `possessive` when written `X’s`."""
@@ -77,10 +88,7 @@ class Tok:
     end: int
     possessive: bool = False
 
-    @functools.cached_property
-    def key(self) -> str:
-        """The folded word (computed once per token: read a million times an import)."""
-        return fold(self.text)
+    key = _FoldedOnce()  # the folded word (not a field)
 
     @property
     def cap(self) -> bool:
