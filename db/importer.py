@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 import sqlite_utils
 
 from db.connection import write_transaction
+from db.search_index import deferred_upkeep
 from db.formats.readers import DOCUMENT_SUFFIXES, DocumentError, display_path, read_document
 
 
@@ -188,7 +189,9 @@ def import_text(
                 "date": meta["date"],
             }
         ).last_pk
-        added = _write_extraction(db, doc_id, found)
+        # the new keys' FTS rows and vocabulary are written together before the commit
+        with deferred_upkeep(db):
+            added = _write_extraction(db, doc_id, found)
     return ImportResult(Path(path or name), "imported", "", doc_id, added)
 
 
