@@ -125,22 +125,30 @@ def iter_document_paths(paths: Iterable[Path]) -> Iterator[Path]:
     yield from plan.files
 
 
+SESSION_CHECKPOINT_PAGES = 10_000
+
+
 @contextlib.contextmanager
 def import_session(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """Around an import of many files: each document still commits in its own transaction, but
     those commits are not flushed to disk one by one (`synchronous = NORMAL`; in WAL mode that
     never corrupts the file, a power cut can only lose the newest documents, which importing
-    again brings back). At the end the setting is restored and a checkpoint makes the whole
-    import durable (the WAL is synced before it)."""
+    again brings back). The WAL is copied into the database every SESSION_CHECKPOINT_PAGES pages
+    (about 40 MB) instead of SQLite's 1,000: a page rewritten by many documents is copied once,
+    not at every 4 MB, which was a third of the commits' cost. At the end the settings are
+    restored and a checkpoint makes the whole import durable (the WAL is synced before it)."""
     if db.memory:
         yield db
         return
     before = db.execute("PRAGMA synchronous").fetchone()[0]
+    checkpoint_every = db.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(f"PRAGMA wal_autocheckpoint = {max(checkpoint_every, SESSION_CHECKPOINT_PAGES)}")
     try:
         yield db
     finally:
         db.execute(f"PRAGMA synchronous = {int(before)}")
+        db.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint_every)}")
         with contextlib.suppress(Exception):  # a busy reader only delays the copy into the file
             db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
