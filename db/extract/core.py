@@ -239,6 +239,7 @@ _TITLE_OF = re.compile(r"^(?:[\w.’'\-]+\s+){0,5}?(?:of|at|de|del)(?:\s+(?:the|
 _ACRONYM_TAIL = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)$")
 
 
+@functools.lru_cache(maxsize=100_000)  # a pure function of the name; a list names its few organizations on every line
 def org_core(name: str) -> tuple[str, str | None]:
     """An organization's name without a title before it (`Director of the X Trust` -> `X Trust`,
     `presidenta de la Comisión de Y` -> `Comisión de Y`), a leading `de`/`en`, or an acronym after it."""
@@ -320,6 +321,7 @@ def _binational(name: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=100_000)
 def looks_like_org(name: str) -> bool:
     """An organization name by its shape: a known suffix/head word, or an acronym."""
     words = fold(name).split()
