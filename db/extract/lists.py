@@ -184,11 +184,14 @@ def _column(cell: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+_ASCII_CHUNK = re.compile(r"\S*[A-Za-z0-9]\S*")  # a space-separated chunk holding an ASCII letter or digit
+
+
 def _words_at_least(part: str, n: int) -> bool:
     """Whether fold(part) surely has at least n words: every space-separated chunk holding an ASCII
     letter or digit gives at least one (folding keeps those and turns only other characters into
     spaces, never joining two chunks)."""
-    return sum(any(c.isascii() and c.isalnum() for c in chunk) for chunk in part.split()) >= n
+    return len(_ASCII_CHUNK.findall(part)) >= n
 
 
 def _cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
