@@ -410,6 +410,16 @@ def m010_interaction_initiative(db: sqlite_utils.Database) -> None:
                " WHERE initiative_id IS NOT NULL")
 
 
+def m011_deferred_search_upkeep(db: sqlite_utils.Database) -> None:
+    """`search_deferred` and `search_pending`, and the `search_keys` triggers that read them: an
+    import indexes a document's new keys (FTS rows, vocabulary) together at the end of the
+    document's transaction instead of one by one. Every other writer is unchanged. See
+    `db.search_index.deferred_upkeep`."""
+    from db.search_index import install_deferred_upkeep
+
+    install_deferred_upkeep(db)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (1, m001_initial),
     (2, m002_search),
@@ -421,6 +431,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [
     (8, m008_not_same),
     (9, m009_fts_content_declaration),
     (10, m010_interaction_initiative),
+    (11, m011_deferred_search_upkeep),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

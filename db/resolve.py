@@ -20,14 +20,17 @@ All functions write inside the caller's transaction (see `db.connection.write_tr
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import datetime, timezone
+from typing import Iterator
 
 import sqlite_utils
 
 from db.extract.core import compact_key, fold  # cached versions of db.textnorm's keys
 
 TABLE_OF = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
+_TYPE_OF = {table: etype for etype, table in TABLE_OF.items()}
 
 
 def _now() -> str:
@@ -39,6 +42,85 @@ def _first(db: sqlite_utils.Database, sql: str, params: list) -> int | None:
     return row[0] if row else None
 
 
+class _KeyCache:
+    """The name and alias keys of one entity type that a document's write will look up, read in
+    two queries up front instead of two per entity, and kept current by this module's writes.
+
+    Valid only inside the write transaction it was made in (no other connection can write then);
+    `prefetched_keys` installs it for that span. A key that was not read up front is looked up
+    in the database as usual."""
+
+    def __init__(self, db: sqlite_utils.Database, entity_type: str, keys: set[str]) -> None:
+        table = TABLE_OF[entity_type]
+        self.keys = {k for k in keys if k}
+        self.by_name: dict[str, int] = {}  # name_key -> lowest id holding it
+        self.by_alias: dict[str, int] = {}  # alias_key -> lowest id of an existing entity holding it
+        self.name_key_of: dict[int, str] = {}  # id -> name_key, of the ids found or created here
+        ordered = sorted(self.keys)
+        for n in range(0, len(ordered), 400):
+            chunk = ordered[n : n + 400]
+            marks = ",".join("?" * len(chunk))
+            for key, eid in db.execute(
+                f"SELECT name_key, min(id) FROM {table} WHERE name_key IN ({marks}) GROUP BY name_key", chunk
+            ):
+                self.by_name[key] = eid
+                self.name_key_of[eid] = key
+            for key, eid in db.execute(
+                f"SELECT a.alias_key, min(a.entity_id) FROM aliases a JOIN {table} t ON t.id = a.entity_id"
+                f" WHERE a.entity_type = ? AND a.alias_key IN ({marks}) GROUP BY a.alias_key",
+                [entity_type, *chunk],
+            ):
+                self.by_alias[key] = eid
+
+    def find(self, keys: list[str]) -> tuple[bool, int | None]:
+        """(answered, id): what `_by_keys` would find, when every key was read up front."""
+        if not all(k in self.keys for k in keys):
+            return False, None
+        ids = [self.by_name[k] for k in keys if k in self.by_name]
+        if not ids:
+            ids = [self.by_alias[k] for k in keys if k in self.by_alias]
+        return True, (min(ids) if ids else None)
+
+    def named(self, entity_id: int, name_key: str) -> None:
+        """A new entity holds `name_key` (its id is higher than every other)."""
+        self.name_key_of[entity_id] = name_key
+        if name_key in self.keys:
+            self.by_name.setdefault(name_key, entity_id)
+
+    def aliased(self, entity_id: int, alias_key: str) -> None:
+        """A new alias row of an existing entity holds `alias_key`."""
+        if alias_key in self.keys:
+            self.by_alias[alias_key] = min(self.by_alias.get(alias_key, entity_id), entity_id)
+
+
+_CACHE_ATTR = "_stakeholders_key_cache"
+
+
+def _cache(db: sqlite_utils.Database, entity_type: str) -> _KeyCache | None:
+    caches = getattr(db, _CACHE_ATTR, None)
+    return caches.get(entity_type) if caches else None
+
+
+@contextlib.contextmanager
+def prefetched_keys(db: sqlite_utils.Database, entity_type: str, names) -> Iterator[None]:
+    """Inside one write transaction: look up the keys of `names` (and of their forms without a
+    courtesy title) in two queries, and answer this module's lookups of them from memory until
+    the block ends. Renaming an entity of the type in the block drops the cache."""
+    keys: set[str] = set()
+    for name in names:
+        for form in {name, _without_courtesy(name)}:
+            keys.update((fold(form), compact_key(form)))
+    caches = getattr(db, _CACHE_ATTR, None)
+    if caches is None:
+        caches = {}
+        setattr(db, _CACHE_ATTR, caches)
+    caches[entity_type] = _KeyCache(db, entity_type, keys)
+    try:
+        yield
+    finally:
+        caches.pop(entity_type, None)
+
+
 def _by_keys(db: sqlite_utils.Database, entity_type: str, name: str) -> int | None:
     """Exact match on name_key (folded or compact spelling), then on an alias."""
     table = TABLE_OF[entity_type]
@@ -46,6 +128,11 @@ def _by_keys(db: sqlite_utils.Database, entity_type: str, name: str) -> int | No
     keys = [k for k in keys if k]
     if not keys:
         return None
+    cache = _cache(db, entity_type)
+    if cache is not None:
+        answered, found = cache.find(keys)
+        if answered:
+            return found
     marks = ",".join("?" * len(keys))
     found = _first(db, f"SELECT id FROM {table} WHERE name_key IN ({marks}) ORDER BY id LIMIT 1", keys)
     if found is not None:
@@ -194,13 +281,21 @@ def add_alias(db: sqlite_utils.Database, entity_type: str, entity_id: int, alias
     alias = " ".join((alias or "").split())
     if not alias:
         return False
-    row = db.execute(f"SELECT name_key FROM {TABLE_OF[entity_type]} WHERE id = ?", [entity_id]).fetchone()
-    if row is None or row[0] == fold(alias) and compact_key(alias) == row[0]:
+    cache = _cache(db, entity_type)
+    name_key = cache.name_key_of.get(entity_id) if cache is not None else None
+    if name_key is None:
+        row = db.execute(f"SELECT name_key FROM {TABLE_OF[entity_type]} WHERE id = ?", [entity_id]).fetchone()
+        if row is None:
+            return False
+        name_key = row[0]
+    if name_key == fold(alias) and compact_key(alias) == name_key:
         return False
     cur = db.execute(
         "INSERT OR IGNORE INTO aliases (entity_type, entity_id, alias, alias_key) VALUES (?, ?, ?, ?)",
         [entity_type, entity_id, alias, compact_key(alias)],
     )
+    if cur.rowcount > 0 and cache is not None:
+        cache.aliased(entity_id, compact_key(alias))
     return cur.rowcount > 0
 
 
@@ -214,6 +309,8 @@ def create_person(
         [name, title, email, phone, fold(name), _now()],
     )
     pid = cur.lastrowid
+    if (cache := _cache(db, "person")) is not None:
+        cache.named(pid, fold(name))
     if compact_key(name) != fold(name):
         add_alias(db, "person", pid, name)
     return pid
@@ -258,6 +355,8 @@ def _edited(db: sqlite_utils.Database, table: str, entity_id: int) -> tuple[dict
 
 def fill_missing(db: sqlite_utils.Database, entity_type: str, entity_id: int, fields: dict) -> list[str]:
     """Set each of `fields` that is NULL/empty on the row and not user-edited; returns those set."""
+    if not any(fields.values()):
+        return []  # nothing to fill: no need to read the row
     table = TABLE_OF[entity_type]
     row, edited = _edited(db, table, entity_id)
     changes = {
@@ -283,6 +382,7 @@ def upgrade_name(db: sqlite_utils.Database, entity_type: str, entity_id: int, lo
     )
     if not short:
         return False
+    getattr(db, _CACHE_ATTR, {}).pop(entity_type, None)  # a renamed entity: its keys are read again
     db.execute(f"UPDATE {table} SET name = ?, name_key = ? WHERE id = ?", [long_name, fold(long_name), entity_id])
     add_alias(db, entity_type, entity_id, old)
     if compact_key(long_name) != fold(long_name):
@@ -310,6 +410,9 @@ def resolve_person(
 
 
 def _name_key(db: sqlite_utils.Database, table: str, entity_id: int) -> str:
+    cache = _cache(db, _TYPE_OF[table])
+    if cache is not None and entity_id in cache.name_key_of:
+        return cache.name_key_of[entity_id]
     row = db.execute(f"SELECT name_key FROM {table} WHERE id = ?", [entity_id]).fetchone()
     return row[0] if row else ""
 

@@ -25,6 +25,9 @@ Two side tables (schema version 4, `install_key_upkeep`):
 
 from __future__ import annotations
 
+import contextlib
+from typing import Iterator
+
 import sqlite_utils
 
 _ENTITY_TABLES = {"person": "people", "organization": "organizations", "initiative": "initiatives"}
@@ -272,6 +275,105 @@ UPKEEP_SCHEMA = """
 """ + _upkeep_triggers()
 
 
+# Schema version 11 (`install_deferred_upkeep`): an import defers the FTS rows and the vocabulary
+# of the keys it adds to the end of each document's transaction, then writes them in two
+# statements (per key, the two triggers were a fifth of an import's database time). While
+# `search_deferred` holds a row (only ever inside a write transaction: `deferred_upkeep`), a new
+# key is listed in `search_pending` instead; a pending key that is deleted leaves the list (it
+# was never indexed). Nothing else changes: every other writer indexes each key at once.
+_DEFERRING = "EXISTS (SELECT 1 FROM search_deferred)"
+_PENDING = "EXISTS (SELECT 1 FROM search_pending WHERE id = OLD.id)"
+
+DEFERRAL_SCHEMA = f"""
+    CREATE TABLE IF NOT EXISTS search_deferred (
+        id INTEGER PRIMARY KEY CHECK (id = 1)  -- a row while a transaction defers the index upkeep
+    );
+    CREATE TABLE IF NOT EXISTS search_pending (
+        id INTEGER PRIMARY KEY                 -- a search_keys row not yet in search_words / search_vocabulary
+    );
+    DROP TRIGGER IF EXISTS search_keys_ai;
+    CREATE TRIGGER search_keys_ai AFTER INSERT ON search_keys WHEN NOT {_DEFERRING} BEGIN
+        INSERT INTO search_words (rowid, key) VALUES (NEW.id, NEW.key);
+        {_vocabulary_add("NEW.key")}
+    END;
+    DROP TRIGGER IF EXISTS search_keys_ai_deferred;
+    CREATE TRIGGER search_keys_ai_deferred AFTER INSERT ON search_keys WHEN {_DEFERRING} BEGIN
+        INSERT OR IGNORE INTO search_pending (id) VALUES (NEW.id);
+    END;
+    DROP TRIGGER IF EXISTS search_keys_ad;
+    CREATE TRIGGER search_keys_ad AFTER DELETE ON search_keys BEGIN
+        INSERT INTO search_words (search_words, rowid, key) SELECT 'delete', OLD.id, OLD.key WHERE NOT {_PENDING};
+        UPDATE search_vocabulary SET keys = keys - 1
+        WHERE word IN (SELECT value FROM {_words_of("OLD.key")}) AND NOT {_PENDING};
+        DELETE FROM search_vocabulary
+        WHERE keys <= 0 AND word IN (SELECT value FROM {_words_of("OLD.key")}) AND NOT {_PENDING};
+        DELETE FROM search_pending WHERE id = OLD.id;
+    END;
+"""
+
+
+def install_deferred_upkeep(db: sqlite_utils.Database) -> None:
+    """Migration 11: the `search_deferred` / `search_pending` tables and the `search_keys`
+    triggers that read them (idempotent)."""
+    _execute_all(db, DEFERRAL_SCHEMA)
+
+
+def _can_defer(db: sqlite_utils.Database) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_pending'").fetchone() is not None
+
+
+def flush_pending(db: sqlite_utils.Database) -> int:
+    """Index the pending keys (FTS rows and vocabulary, in two statements) and end the deferral,
+    in the caller's transaction; returns how many keys were pending."""
+    db.execute("DELETE FROM search_deferred")
+    n = db.execute("SELECT count(*) FROM search_pending").fetchone()[0]
+    if n:
+        db.execute(
+            "INSERT INTO search_words (rowid, key)"
+            " SELECT k.id, k.key FROM search_pending JOIN search_keys k ON k.id = search_pending.id"
+        )
+        db.execute(
+            "INSERT INTO search_vocabulary (word, keys)"
+            f" SELECT value, count(DISTINCT k.id) FROM search_pending JOIN search_keys k ON k.id = search_pending.id,"
+            f" {_words_of('k.key')}"
+            " WHERE value != '' GROUP BY value ON CONFLICT (word) DO UPDATE SET keys = keys + excluded.keys"
+        )
+        db.execute("DELETE FROM search_pending")
+    return n
+
+
+@contextlib.contextmanager
+def deferred_upkeep(db: sqlite_utils.Database) -> Iterator[None]:
+    """Inside the caller's write transaction: the keys written in the block are indexed (FTS rows,
+    vocabulary) together when it ends, still inside that transaction, so a commit never holds a
+    key the index lacks and a killed process rolls both back. Nested blocks flush with the
+    outermost one; a database before schema 11 indexes each key at once as before."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("deferred_upkeep needs a write transaction")
+    if not _can_defer(db):
+        yield
+        return
+    outermost = db.execute("INSERT OR IGNORE INTO search_deferred (id) VALUES (1)").rowcount > 0
+    try:
+        yield
+    finally:
+        if outermost:
+            flush_pending(db)
+
+
+def pending_upkeep(db: sqlite_utils.Database) -> bool:
+    """Whether keys are pending outside any deferral's transaction (left by a bug: never by a
+    killed process, whose transaction is rolled back); `refresh_on_open` indexes them."""
+    import sqlite3
+
+    try:
+        return db.execute(
+            "SELECT EXISTS (SELECT 1 FROM search_pending) OR EXISTS (SELECT 1 FROM search_deferred)"
+        ).fetchone()[0] == 1
+    except sqlite3.OperationalError:  # a database older than schema 11
+        return False
+
+
 def install_key_upkeep(db: sqlite_utils.Database) -> None:
     """Create (or re-create) the vocabulary and stale-key tables and their triggers (idempotent)."""
     _execute_all(db, UPKEEP_SCHEMA)
@@ -336,14 +438,21 @@ def refresh_stale_keys(db: sqlite_utils.Database) -> int:
 
 
 def refresh_on_open(db: sqlite_utils.Database) -> None:
-    """`refresh_stale_keys` when some are marked, waiting at most a second for the write lock;
-    a busy or read-only database is left as it is (search folds marked keys meanwhile)."""
+    """`refresh_stale_keys` when some are marked, and index keys left pending by a deferral that
+    was committed unfinished (`flush_pending`), waiting at most a second for the write lock; a
+    busy or read-only database is left as it is (search folds marked keys meanwhile)."""
     import sqlite3
 
-    if not stale_entities(db):
+    from db.connection import write_transaction
+
+    pending = pending_upkeep(db)
+    if not pending and not stale_entities(db):
         return
     db.execute("PRAGMA busy_timeout = 1000")
     try:
+        if pending:
+            with write_transaction(db):
+                flush_pending(db)
         refresh_stale_keys(db)
     except sqlite3.OperationalError:
         pass

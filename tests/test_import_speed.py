@@ -4,7 +4,7 @@ as one at a time did; an import session syncs once at the end and restores the s
 from __future__ import annotations
 
 from db import open_db
-from db.importer import _insert_new, import_session, import_text
+from db.importer import SESSION_CHECKPOINT_PAGES, _insert_new, import_session, import_text
 
 
 def test_batched_relations_count_new_rows_and_fill_only_missing_or_member(empty_db):
@@ -25,11 +25,14 @@ def test_import_session_defers_syncs_then_restores_and_checkpoints(tmp_path):
     path = tmp_path / "d.db"
     db = open_db(path)
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
     with import_session(db):
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 1
+        assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == SESSION_CHECKPOINT_PAGES
         for i in range(3):
             import_text(db, f"Delta Forum {i} members:\n\n  • Ana Quiroga{i} - Vantrelis\n", name=f"d{i}.txt")
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
     busy, frames, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert busy == 0 and frames == copied  # everything already in the database file
     other = open_db(path)

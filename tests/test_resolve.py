@@ -147,3 +147,46 @@ def test_find_person_ignores_courtesy_titles_and_degrees(empty_db):
     assert find_person(empty_db, "Dr. Helen Park") == pid
     assert find_person(empty_db, "Helen Park, PhD") == pid
     assert find_person(empty_db, "Dr. Helena Park") is None
+
+
+def test_prefetched_keys_answer_as_the_database_does(tmp_path):
+    """An import reads a document's people keys in two queries up front (`prefetched_keys`); every
+    lookup and write inside the block gives what it gives without them: a person created in the
+    block and named again, an alias added in the block, a courtesy title, the lowest of two ids,
+    a name that was not read up front, a person that only an alias names."""
+    import contextlib
+
+    from db import open_db
+    from db.resolve import prefetched_keys, resolve_person
+
+    def run(cached: bool):
+        db = open_db(tmp_path / f"{cached}.db")
+        with write_transaction(db):
+            first = create_person(db, "Ilse Varga")
+            create_person(db, "Ilse Varga")  # a namesake made by hand: the lower id wins
+            kept = create_person(db, "Odile Brenner")
+            add_alias(db, "person", kept, "O. Brenner-Lutz")
+        names = ["Ilse Varga", "Dr. Ilse Varga", "Tamsin Quill", "O. Brenner-Lutz", "Lic. Tamsin Quill", "T. Quill"]
+        ids = []
+        with write_transaction(db):
+            block = prefetched_keys(db, "person", names) if cached else contextlib.nullcontext()
+            with block:
+                ids.append(resolve_person(db, "Ilse Varga"))
+                ids.append(resolve_person(db, "Dr. Ilse Varga"))
+                ids.append(resolve_person(db, "Tamsin Quill"))  # new, then named again below
+                ids.append(resolve_person(db, "Lic. Tamsin Quill"))
+                add_alias(db, "person", ids[-1][0], "T. Quill")
+                ids.append(resolve_person(db, "Someone Unread", aliases=["T. Quill"]))  # by the new alias
+                ids.append(resolve_person(db, "O. Brenner-Lutz"))  # only an alias names her
+                ids.append(resolve_person(db, "Ximena Unread"))  # not read up front
+                ids.append(resolve_person(db, "Ximena Unread"))
+        rows = [db.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall() for t in ("aliases", "search_keys")]
+        people = db.execute("SELECT id, name, name_key FROM people ORDER BY id").fetchall()
+        return ids, rows, people, first, kept
+
+    cached, plain = run(True), run(False)
+    assert cached == plain
+    ids, _, _, first, kept = cached
+    assert ids[0] == (first, False) and ids[1] == (first, False)
+    assert ids[2][1] and ids[3] == (ids[2][0], False) and ids[4] == (ids[2][0], False)
+    assert ids[5] == (kept, False) and ids[6][1] and ids[7] == (ids[6][0], False)

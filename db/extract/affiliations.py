@@ -471,7 +471,7 @@ def _team_sections(doc: Doc) -> None:
         ls, le = pos, pos + len(line)
         pos = le + 1
         body = line.strip()
-        words = fold(body)
+        words = fold(body) if body and len(body) <= 60 and (section or len(body) <= 40) else ""  # only read below then
         if body and len(body) <= 40 and _TEAM_HEADING.fullmatch(words):
             if owner is None:
                 owner = _site_owner(doc)

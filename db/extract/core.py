@@ -68,6 +68,17 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
 
 
+class _FoldedOnce:
+    """`Tok.key`: the folded text, computed on first read and kept in the token's __dict__ (read a
+    million times an import; functools.cached_property takes a lock on every first read)."""
+
+    def __get__(self, tok, owner=None):
+        if tok is None:
+            return self
+        key = tok.__dict__["key"] = fold(tok.text)
+        return key
+
+
 @dataclass
 class Tok:
     """A word token with offsets; `possessive` when written `X’s`."""
@@ -77,10 +88,7 @@ class Tok:
     end: int
     possessive: bool = False
 
-    @property
-    def key(self) -> str:
-        """The folded word."""
-        return fold(self.text)
+    key = _FoldedOnce()  # the folded word (not a field)
 
     @property
     def cap(self) -> bool:
@@ -125,6 +133,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- word classes
 
+@functools.lru_cache(maxsize=100_000)
 def is_given(word: str) -> bool:
     """A common given name (accent-insensitive); `Jean-Pierre` counts by its first part."""
     k = fold(word)
@@ -146,7 +155,13 @@ def is_nickname(tok: Tok) -> bool:
 
 def namey(tok: Tok) -> bool:
     """Could be part of a person's name: capitalised letters, not a known non-name word."""
-    t = tok.text
+    return _namey(tok.text)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _namey(t: str) -> bool:
+    """`namey` of a token's text (it reads nothing else of the token)."""
+    tok = Tok(t, 0, len(t))
     if is_nickname(tok):
         return t[1:2].isupper()
     if not t or not t[0].isupper():
@@ -182,12 +197,17 @@ def namey(tok: Tok) -> bool:
 
 def is_title_tok(tok: Tok) -> bool:
     """A job-title word or honorific (`President`, `Rep.`, `directora`)."""
-    k = tok.key.replace(" ", "")
-    return tok.key in V.TITLE_WORDS or k in V.TITLE_WORDS or tok.key in V.HONORIFICS or bool(
-        "-" in tok.text and _HYPHEN_TITLE.fullmatch(tok.key) and tok.key.split()[0] in V.TITLE_WORDS | {"commander"})
+    return _is_title_key(tok.key)
 
 
-# `Editor-in-Chief`, `President-elect` (a token's key has spaces for its hyphens).
+@functools.lru_cache(maxsize=100_000)
+def _is_title_key(key: str) -> bool:
+    k = key.replace(" ", "")
+    return key in V.TITLE_WORDS or k in V.TITLE_WORDS or key in V.HONORIFICS or bool(
+        _HYPHEN_TITLE.fullmatch(key) and key.split()[0] in V.TITLE_WORDS | {"commander"})
+
+
+# `Editor-in-Chief`, `President-elect` (one token: its key has spaces for its hyphens).
 _HYPHEN_TITLE = re.compile(r"\w+ (?:in chief|elect)")
 
 
@@ -224,6 +244,7 @@ _TITLE_OF = re.compile(r"^(?:[\w.’'\-]+\s+){0,5}?(?:of|at|de|del)(?:\s+(?:the|
 _ACRONYM_TAIL = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,11})\)$")
 
 
+@functools.lru_cache(maxsize=100_000)  # a pure function of the name; a list names its few organizations on every line
 def org_core(name: str) -> tuple[str, str | None]:
     """An organization's name without a title before it (`Director of the X Trust` -> `X Trust`,
     `presidenta de la Comisión de Y` -> `Comisión de Y`), a leading `de`/`en`, or an acronym after it."""
@@ -305,6 +326,7 @@ def _binational(name: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=100_000)
 def looks_like_org(name: str) -> bool:
     """An organization name by its shape: a known suffix/head word, or an acronym."""
     words = fold(name).split()
@@ -326,6 +348,7 @@ def is_generic(name: str) -> bool:
 _PLACE_UNITS = frozenset("county parish municipio condado estado state city ciudad valle valley".split())
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_place(name: str) -> bool:
     """A place: every word a place word ("Mexico City", "United States"), a known city, state or
     country ("El Paso", "Ensenada"), a pair of them ("Dallas-Fort Worth"), or a county of one."""
@@ -1005,6 +1028,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=100_000)
 def has_title_word(phrase: str) -> bool:
     """Whether `phrase` holds a job-title word."""
     return any(is_title_tok(t) for t in tokens(phrase))

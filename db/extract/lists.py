@@ -182,11 +182,29 @@ _COLUMN_OF = {label: kind for kind, labels in _COLUMNS.items() for label in labe
 _CELL_SEP = re.compile(r"\s*\|\s*|\t+\s*|\s{2,}")
 
 
+# A part of more words than the longest label names no column: it is not folded (every line of a
+# list is read as a possible header row, and folding each one was a tenth of a list's extraction).
+_LONGEST_LABEL = max(len(label.split()) for label in _COLUMN_OF)
+
+
 def _column(cell: str) -> str | None:
     """The kind of column a header cell names (`Empresa / Institución` -> "org"), else None."""
-    kinds = {_COLUMN_OF.get(fold(part).strip()) for part in re.split(r"\s*/\s*", cell.strip())}
+    kinds = {
+        _COLUMN_OF.get(fold(part).strip()) if not _words_at_least(part, _LONGEST_LABEL + 1) else None
+        for part in re.split(r"\s*/\s*", cell.strip())
+    }
     kinds.discard(None)
     return kinds.pop() if len(kinds) == 1 else None
+
+
+_ASCII_CHUNK = re.compile(r"\S*[A-Za-z0-9]\S*")  # a space-separated chunk holding an ASCII letter or digit
+
+
+def _words_at_least(part: str, n: int) -> bool:
+    """Whether fold(part) surely has at least n words: every space-separated chunk holding an ASCII
+    letter or digit gives at least one (folding keeps those and turns only other characters into
+    spaces, never joining two chunks)."""
+    return len(_ASCII_CHUNK.findall(part)) >= n
 
 
 def _cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
@@ -487,10 +505,13 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             i = max(j, i + 1)
             continue
         with_rest = with_given = 0
+        strong_names: dict[int, list[Tok] | None] = {}  # a line's strong reading, reused below
         for it in block:
-            if it.rest and (name := _list_person(text, it, True)) is not None:
-                with_rest += 1
-                with_given += is_given(name[0].text)
+            if it.rest:
+                name = strong_names[id(it)] = _list_person(text, it, True)
+                if name is not None:
+                    with_rest += 1
+                    with_given += is_given(name[0].text)
         # structure alone vouches for unknown names only under a group heading or when most
         # lines do start with known given names
         member_heading = _member_heading(text, heading)
@@ -499,7 +520,10 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
         )
         persons = []
         for it in block:
-            name = _list_person(text, it, strong and it.rest is not None)
+            if strong and it.rest is not None:
+                name = strong_names[id(it)]  # what the same call returned above
+            else:
+                name = _list_person(text, it, False)
             if name is None and it.rest is None and strong:
                 name = _list_person(text, it, False)
             if name is not None:
