@@ -321,3 +321,34 @@ def test_a_university_launches_a_consortium_with_an_advisory_board():
         assert (person, "Industry Advisory Board") in mem
     assert ("Chidi Okafor-Lund", "Ridgeback Cathode Systems") in _affiliations(x)
     assert not any("Atrium" in p for p in _names(x, "people"))
+
+
+def test_a_speakers_page_with_session_headings_cards_bios_and_a_committee_in_a_bio():
+    x = extract(
+        "2026 Gulf Plants Summit\n"
+        "May 5–6, 2026  ·  Harbor Convention Center\n\n"
+        "SPEAKERS\n\n"
+        "OPENING PLENARY: THE STATE OF THE GULF ECONOMY\n\n"
+        "Dr. Philippa Ashgrove-Nuñez\n"
+        "Senior Economist, Gulf Reserve Analytics\n"
+        "Philippa Ashgrove-Nuñez studies cross-border labor markets and maquiladora employment in the Gulf states. "
+        "She previously taught at the Universidad del Golfo and was a visiting scholar at the Harbor Institute for "
+        "Border Studies, where she led the survey of plant managers.\n"
+        "View full bio\n\n"
+        "Ignatius Molina-Brandt\n"
+        "Director General, Consejo Industrial Costero\n"
+        "View full bio\n\n"
+        "Moderator: Rosalind Teague-Ortiz\n"
+        "Senior Correspondent, Gulf Business Journal\n\n"
+        "BREAKOUT A: WORKFORCE AT SCALE\n\n"
+        "Thandiwe Castellan – Vice President, Talent, Pelican Automotive Systems\n"
+        "Leads recruiting for 9,000 employees. Co-chair of GPMA's Workforce Committee.\n"
+        "View full bio\n"
+    )
+    plenary = "OPENING PLENARY: THE STATE OF THE GULF ECONOMY"
+    mem = _members(x)
+    assert ("Philippa Ashgrove-Nuñez", plenary) in mem
+    assert ("Ignatius Molina-Brandt", plenary) in mem
+    assert mem[("Rosalind Teague-Ortiz", plenary)] == "moderator"
+    assert ("Thandiwe Castellan", "BREAKOUT A: WORKFORCE AT SCALE") in mem
+    assert mem[("Thandiwe Castellan", "Workforce Committee")] == "co-chair"

@@ -62,7 +62,10 @@ _UNNAMED = re.compile(
 _PANEL_LINE = re.compile(
     r"[ \t\-•*]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
     r"(?P<name>(?P<kind>Panel|PANEL|Mesa(?:[ \t]+(?:redonda|de di[aá]logo|de trabajo|de an[aá]lisis))?|MESA(?:[ \t]+REDONDA)?|"
-    r"Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout|Roundtable|Round[ \t]+table|Track|Breakout[ \t]+Session)"
+    r"Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout|Roundtable|Round[ \t]+table|Track|Breakout[ \t]+Session|"
+    r"SESSION|SESI[OÓ]N|WORKSHOP|TALLER|BREAKOUT(?:[ \t]+SESSION)?|ROUNDTABLE|TRACK|"
+    r"(?:(?:Opening|Closing|General|OPENING|CLOSING|GENERAL)[ \t]+)?(?:Plenary|PLENARY)(?:[ \t]+(?:Session|SESSION))?|"
+    r"(?:Sesi[oó]n|SESI[OÓ]N)[ \t]+(?:plenaria|PLENARIA)|Plenaria|PLENARIA)"
     r"[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H](?=[ \t]*[:.–—]))?"
     r"[ \t]*[:.–—][ \t]*[^\n]{4,140}?)[ \t.]*(?=$|[ \t]+(?:Moderador[a]?|Moderator|Modera|Moderated by)\b)", re.M)
 # A session or event named in quotes after its kind word (`en el panel "Agua y energía para la
@@ -81,6 +84,7 @@ _CALLED = re.compile(
     r"(?:(?:denominad[oa]|llamad[oa]|called|named|dubbed)[ \t]+)?"
     r"(?P<name>[A-ZÁÉÍÓÚÑ][\w’'\-–]*(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ0-9][\w’'\-–]*|de|del|la|y|&|and|of|the)){1,7})")
 _KIND_OF_WORD = {"panel": "panel", "mesa": "roundtable", "sesion": "panel", "session": "panel", "conversatorio": "panel",
+                 "plenary": "panel", "plenaria": "panel", "track": "panel",
                  "taller": "panel", "workshop": "panel", "breakout": "panel", "foro": "forum", "forum": "forum",
                  "summit": "summit", "cumbre": "summit", "encuentro": "forum", "dialogo": "dialogue",
                  "dialogue": "dialogue", "roundtable": "roundtable", "seminario": "forum", "seminar": "forum",

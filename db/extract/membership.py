@@ -419,7 +419,7 @@ _AS_ROLE_OF = re.compile(r"\b(?:quienes|quien|who|que)\s+(?:fungir[áa]n?|fungen
 
 # `Name (R-Texas), a member of the X Committee and co-chair of the bipartisan Y Caucus`: the person
 # before the apposition holds the role in the group named right after it.
-_ROLE_OF_GROUP = re.compile(r"(?:,|\band|\by)\s+(?:a|an|the|el|la)?\s*(?P<role>co-?chair|chair(?:man|woman)?|vice[- ]chair|"
+_ROLE_OF_GROUP = re.compile(r"(?P<lead>,|\band|\by|(?:^|(?<=[a-z]{2}\.)|(?<=\n))\s*)\s*(?:a|an|the|el|la)?\s*(?P<role>co-?chair|chair(?:man|woman)?|vice[- ]chair|"
                             r"member|founding member|co-?founder|co-?lead|leader|presidente|presidenta|coordinador[a]?|"
                             r"copresident[ea])\s+(?:of|del|de\s+la)\s+(?:the\s+)?(?:bipartisan\s+|binational\s+)?", re.I)
 # `He serves on the X and co-chairs the Y Caucus with Rep. B`: the subject of the sentence before.
@@ -616,7 +616,12 @@ def read_participation(doc: Doc) -> None:
             doc.member(pidx, ini, _role_verb(m.group("role")))
     for m in (_ROLE_OF_GROUP.finditer(text) if _may(low, ("chair of", "member of", "lead of", "leader of", "founder of", "presidente del", "president of", "coordinador")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
-        near = people_between(people, _sentence_start(text, m.start()), m.start())
+        subjectless = not m.group("lead").strip(" ,")  # "Co-chair of NACMA's X Committee." opening a bio's sentence
+        owner = re.match(r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?[’']s\s+)?", text[m.end() :]).group()  # "NACMA's "
+        if ini is None and re.match(r"(?:co-?chair|chair|founding member|vice[- ]chair)", m.group("role"), re.I) \
+                and not _LEGISLATIVE.search(owner) and not _LEGISLATIVE.search(text[m.end() : m.end() + len(owner) + 60].split(",")[0]):
+            ini = _group_after(doc, m.end() + len(owner))  # (not "Chair of the Senate's X Committee")
+        near = people_between(people, m.start() - 700 if subjectless else _sentence_start(text, m.start()), m.start())
         if ini is not None and near:
             doc.member(near[-1][1], ini, _role_verb(m.group("role")))
     for m in (_PRONOUN_LEADS.finditer(text) if _may(low, ("he ", "she ", "él ", "ella ")) else ()):

@@ -149,7 +149,11 @@ def read_sections(doc: Doc) -> None:
             body = line.strip()
             if not body:
                 continue
+            if _BIO_LINK.match(line):
+                continue
             if _ends_section(line, k > line_no + 1):
+                if _card_bio(text, lines, k):
+                    continue  # a speaker card's bio paragraph: the section's cards go on below it
                 break
             label = _ROLE_LABEL.match(line)
             if label and _role_of(label.group("label")) and len(body) < 40:
@@ -281,6 +285,18 @@ def _ends_section(line: str, not_first: bool) -> bool:
     if _TIME_SLOT.match(line):
         return True
     return len(line.strip()) > _PROSE_CHARS and bool(re.search(r"[a-záéíóúñ]{3}[.!?](?:\s|$)", line))
+
+
+_BIO_LINK = re.compile(r"^\s*(?:view|read|see)\s+(?:the\s+)?(?:full\s+)?(?:bio|biography|profile|more)\b|"
+                       r"^\s*(?:ver|leer)\s+(?:la\s+)?(?:semblanza|biograf[ií]a|perfil|m[aá]s)\b", re.I)
+
+
+def _card_bio(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Line k is the bio of a speaker card: a `View full bio` link follows it."""
+    for start, end in lines[k + 1 : k + 3]:
+        if text[start:end].strip():
+            return bool(_BIO_LINK.match(text[start:end]))
+    return False
 
 
 def furniture_heading(line: str) -> bool:
