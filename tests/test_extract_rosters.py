@@ -352,3 +352,25 @@ def test_a_speakers_page_with_session_headings_cards_bios_and_a_committee_in_a_b
     assert mem[("Rosalind Teague-Ortiz", plenary)] == "moderator"
     assert ("Thandiwe Castellan", "BREAKOUT A: WORKFORCE AT SCALE") in mem
     assert mem[("Thandiwe Castellan", "Workforce Committee")] == "co-chair"
+
+
+def test_an_experts_page_whose_bios_say_she_co_chairs_and_he_is_a_member():
+    x = extract(
+        "Experts  /  Border Economy Program\n\n"
+        "---\n"
+        "Imogen Castellanos-Reyes\n"
+        "Senior Fellow\n"
+        "Imogen Castellanos-Reyes directs the Institute's work on regional value chains. Before joining in 2021, "
+        "she served at the Federal Reserve Bank of Dallas. She co-chairs the Institute's Binational Water & Industry "
+        "Task Force with former undersecretary Horacio Lumbreras Ortega.\n"
+        "View profile\n\n"
+        "---\n"
+        "Teodoro Aviles-Grant\n"
+        "Fellow\n"
+        "Teodoro Aviles-Grant researches labor markets. He is a member of the Binational Water & Industry Task Force.\n"
+        "View profile\n"
+    )
+    mem = _members(x)
+    group = "Binational Water & Industry Task Force"
+    assert mem[("Imogen Castellanos-Reyes", group)] == "co-chair"
+    assert ("Teodoro Aviles-Grant", group) in mem

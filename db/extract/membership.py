@@ -419,9 +419,18 @@ _AS_ROLE_OF = re.compile(r"\b(?:quienes|quien|who|que)\s+(?:fungir[áa]n?|fungen
 
 # `Name (R-Texas), a member of the X Committee and co-chair of the bipartisan Y Caucus`: the person
 # before the apposition holds the role in the group named right after it.
-_ROLE_OF_GROUP = re.compile(r"(?P<lead>,|\band|\by|(?:^|(?<=[a-z]{2}\.)|(?<=\n))\s*)\s*(?:a|an|the|el|la)?\s*(?P<role>co-?chair|chair(?:man|woman)?|vice[- ]chair|"
+_ROLE_OF_GROUP = re.compile(r"(?P<lead>,|\band|\by|\b(?:is|was|will be|serves as|es|fue)|(?:^|(?<=[a-z]{2}\.)|(?<=\n))\s*)\s*"
+                            r"(?:also\s+|tambi[eé]n\s+)?(?:a|an|the|el|la)?\s*(?P<role>co-?chair|chair(?:man|woman)?|vice[- ]chair|"
                             r"member|founding member|co-?founder|co-?lead|leader|presidente|presidenta|coordinador[a]?|"
-                            r"copresident[ea])\s+(?:of|del|de\s+la)\s+(?:the\s+)?(?:bipartisan\s+|binational\s+)?", re.I)
+                            r"copresident[ea])\s+(?:of|del|de\s+la)\s+(?:the\s+)?(?P<adj>(?:bipartisan|binational)\s+)?", re.I)
+def _pronoun_subject(text: str, people: list[tuple[int, int]], sentence: int) -> int | None:
+    """Who `He`/`She` opening the sentence at `sentence` is: the person named last before it, in the same
+    paragraph or card (a bio's subject), at most 700 characters back."""
+    para = text.rfind("\n\n", 0, sentence)
+    near = people_between(people, max(sentence - 700, para + 1 if para >= 0 else 0), sentence)
+    return near[-1][1] if near else None
+
+
 # `He serves on the X and co-chairs the Y Caucus with Rep. B`: the subject of the sentence before.
 _PRONOUN_LEADS = re.compile(r"\b(?P<verb>co-?chairs|chairs|co-?leads|leads|serves on|sits on|copreside|preside|encabeza|coordina)\s+"
                             r"(?:the|el|la|this|esta|este)?\s*")
@@ -615,8 +624,15 @@ def read_participation(doc: Doc) -> None:
         for ps, pidx in people_between(people, _sentence_start(text, stop), stop):
             doc.member(pidx, ini, _role_verb(m.group("role")))
     for m in (_ROLE_OF_GROUP.finditer(text) if _may(low, ("chair of", "member of", "lead of", "leader of", "founder of", "presidente del", "president of", "coordinador")) else ()):
-        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        at = m.start("adj") if m.group("adj") else m.end()  # (the group's name may open with the adjective)
+        ini = next((i for s, _, i in groups if at <= s <= m.end() + 3), None)
         subjectless = not m.group("lead").strip(" ,")  # "Co-chair of NACMA's X Committee." opening a bio's sentence
+        if re.match(r"(?:is|was|will be|serves as|es|fue)\b", m.group("lead").strip(), re.I):
+            here = _sentence_start(text, m.start())  # "She is a member of the X", "He is co-chair of the Y"
+            subject = _pronoun_subject(text, people, here) if _PRONOUN.match(text, here) else None
+            if ini is not None and subject is not None and m.start() - here < 40:
+                doc.member(subject, ini, _role_verb(m.group("role")))
+            continue
         owner = re.match(r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?[’']s\s+)?", text[m.end() :]).group()  # "NACMA's "
         if ini is None and re.match(r"(?:co-?chair|chair|founding member|vice[- ]chair)", m.group("role"), re.I) \
                 and not _LEGISLATIVE.search(owner) and not _LEGISLATIVE.search(text[m.end() : m.end() + len(owner) + 60].split(",")[0]):
@@ -625,16 +641,16 @@ def read_participation(doc: Doc) -> None:
         if ini is not None and near:
             doc.member(near[-1][1], ini, _role_verb(m.group("role")))
     for m in (_PRONOUN_LEADS.finditer(text) if _may(low, ("he ", "she ", "él ", "ella ")) else ()):
-        ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        owner = re.match(r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?[’']s\s+)?", text[m.end() :]).group()  # "the Institute's X"
+        ini = next((i for s, _, i in groups if m.end() + len(owner) <= s <= m.end() + len(owner) + 3), None)
         here = _sentence_start(text, m.start())
         if ini is None or not _PRONOUN.match(text, here) or m.start() - here > 160:
             continue
-        prev = _sentence_start(text, max(0, here - 2))
-        subject = people_between(people, prev, min(m.start(), prev + 200))
-        if ini is None or not subject:
+        subject = _pronoun_subject(text, people, here)
+        if subject is None:
             continue
         role = _role_verb(m.group("verb"))
-        doc.member(subject[0][1], ini, role)
+        doc.member(subject, ini, role)
         group_end = next(e for s, e, i in groups if i == ini and s >= m.end())
         w = re.match(r"\s+(?:with|junto con|con)\s+(?:(?:[A-Z][a-z]{1,4}\.|Representative|Senator|Congresswoman|Congressman)\s+)?"
                      r"(?P<part>[A-ZÁÉÍÓÚÑ][\w’'-]+)", text[group_end : group_end + 80])
