@@ -8,7 +8,7 @@ scorer=${SCORER_DIR:-$here/../shared/extraction-dev}
 [ -f "$scorer/score.py" ] || { echo "Error: no score.py in $scorer (set SCORER_DIR)" >&2; exit 2; }
 sets=(); while [ $# -gt 0 ] && [ "$1" != "--" ]; do sets+=("$1"); shift; done
 [ "${1:-}" = "--" ] && shift
-[ ${#sets[@]} -gt 0 ] || sets=(set1 set2 set3 set4 set5 set6 set8)
+[ ${#sets[@]} -gt 0 ] || sets=(set1 set2 set3 set4 set5 set6 set7 set8)
 for s in "${sets[@]}"; do
   work=$(mktemp -d)
   mkdir "$work/docs"
