@@ -374,3 +374,29 @@ def test_an_experts_page_whose_bios_say_she_co_chairs_and_he_is_a_member():
     group = "Binational Water & Industry Task Force"
     assert mem[("Imogen Castellanos-Reyes", group)] == "co-chair"
     assert ("Teodoro Aviles-Grant", group) in mem
+
+
+def test_a_convention_program_keeps_its_meals_speakers_and_second_column_out_of_its_groups():
+    x = extract(
+        "GULF COAST FREIGHT FORWARDERS ASSOCIATION\n"
+        "32nd Annual Meeting & Convention\n"
+        "October 2–3, 2026  |  Bayfront Hotel, Corpus Christi, Texas\n\n"
+        "THURSDAY, OCTOBER 2\n\n"
+        "7:30 AM     Registration & Continental Breakfast                Pelican Foyer\n\n"
+        "8:30 AM     Welcome & Call to Order\n"
+        "            Horatio Vance-Mireles, GCFFA President\n\n"
+        "10:15 AM    PANEL: Bonded Warehouses and the Nearshore Surge\n"
+        "            Moderator:  Ottilie Brandvold, Vice President, GCFFA\n"
+        "            Panelists:  Anselmo Treviño-Kwan (Grupo Aduanal Treviño)\n"
+        "                        Marisela Okafor (Harborline Logistics)\n\n"
+        "12:00 PM    Awards Luncheon                                     Salón Marina\n\n"
+        "1:30 PM     BREAKOUT SESSIONS\n"
+        "TRACK A — COMPLIANCE                    TRACK B — TECHNOLOGY\n"
+    )
+    inits = _names(x, "initiatives")
+    assert not any(i.endswith(("Breakfast", "Luncheon")) or "Vance-Mireles" in i for i in inits)
+    assert not any("TRACK B" in i for i in inits)
+    mem = _members(x)
+    panel = "PANEL: Bonded Warehouses and the Nearshore Surge"
+    assert mem[("Ottilie Brandvold", panel)] == "moderator"
+    assert ("Marisela Okafor", "32nd Annual Meeting & Convention") in mem

@@ -228,6 +228,9 @@ def initiative_kind(name: str) -> str | None:
         return None  # a legislature, not a congress of an industry
     if k.startswith("delegacion ") and is_place(name.split(" ", 1)[-1]):
         return None  # "Delegación San Luis Potosí": a federal agency's state office
+    words_k = k.split()
+    if words_k[-1:] in (["breakfast"], ["luncheon"]) and all(w in V.MEAL_WORDS for w in words_k[:-1]):
+        return None  # "Registration & Continental Breakfast", "Awards Luncheon": a program's meal, not a named event
     for words, kind in _KINDS_LONGEST_FIRST:
         if kind and (k == words or k.endswith(" " + words)):
             return kind

@@ -94,7 +94,7 @@ _KIND_OF_WORD = {"panel": "panel", "mesa": "roundtable", "sesion": "panel", "ses
 
 def _add_named(doc: Doc, m: re.Match, sent: tuple[int, int]) -> None:
     """An initiative named by `m`'s `name` group, of the kind its `kind` group says."""
-    name = m.group("name").strip().rstrip(".,;:")
+    name = re.split(r"[ \t]{3,}|\t", m.group("name").strip())[0].rstrip(".,;:")  # (not the next column's `TRACK B`)
     name = re.sub(r"(?:[ \t]+(?:de|del|la|y|&|and|of|the))+$", "", name)
     words = fold(name).split()
     if len(words) < 2 or is_place(name) or is_title_tok(tokens(name)[0]) or words[0] in V.MONTHS | V.WEEKDAYS:
@@ -244,6 +244,8 @@ def event_headline(doc: Doc) -> None:
             continue
         if re.match(r"[A-ZÁÉÍÓÚÑ ]{3,}:\s", line) and n + 1 < len(lines):
             continue  # "WEBINAR SERIES: ROAD TO X" above the event's own title
+        if any(s <= sp.start < e for p in doc.found["person"] for sp in p.spans):
+            continue  # "Rosendo Garza-Pflueger, STLCBA President": a program's speaker, not its title
         if any(sp.start < e and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
             return  # the headline names a group already
         start = s + (len(text[s:e]) - len(text[s:e].lstrip()))

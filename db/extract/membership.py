@@ -46,9 +46,9 @@ def main_group(doc: Doc) -> int | None:
     """The initiative the document is about: the first one its headline or opening lines name,
     else the one group of the kind a headline names without naming it (`Governor to Lead Trade
     Mission to X`, `Concluye misión comercial en Texas`: the document's one delegation)."""
-    if doc.event_page is not None:
-        return doc.event_page  # an event page: the event its title names
     lead = lead_end(doc.text)
+    if doc.event_page is not None and any(sp.start < lead for sp in doc.found["initiative"][doc.event_page].spans):
+        return doc.event_page  # an event page: the event its title names
     headline = _headline(doc.text, lead)
     if any(_BOARD_PAGE.search(doc.text[a:b]) for a, b in line_spans(doc.text) if b <= max(lead, headline[1] if headline else 0)):
         return None  # an organization's board page: its seats are affiliations with the organization

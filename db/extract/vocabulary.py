@@ -207,6 +207,10 @@ INITIATIVE_KINDS = {
     "contact group": "working group",
 }
 
+# Words of a program's meal, not of an event's name ("Registration & Continental Breakfast", "Awards Luncheon").
+MEAL_WORDS = _words("registration continental networking awards award welcome closing opening working business members "
+                    "annual hosted buffet power keynote plated the and of desayuno comida")
+
 # Heads of names that are as often an organization as a convened group ("Council", "Comisión"):
 # a group when the name is binational ("U.S.-Mexico ... Council", "Alianza Binacional ...") or has members.
 AMBIGUOUS_GROUP_KINDS = {
