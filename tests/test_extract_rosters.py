@@ -400,3 +400,23 @@ def test_a_convention_program_keeps_its_meals_speakers_and_second_column_out_of_
     panel = "PANEL: Bonded Warehouses and the Nearshore Surge"
     assert mem[("Ottilie Brandvold", panel)] == "moderator"
     assert ("Marisela Okafor", "32nd Annual Meeting & Convention") in mem
+
+
+def test_a_headline_that_describes_the_group_the_release_names_and_a_masthead_above_it():
+    x = extract(
+        "Skip to main content\n"
+        "Nevada Office of Trade Development\n"
+        "About | Programs | Newsroom | Contact Us\n\n"
+        "Home / Newsroom / Nevada and Chihuahua Stand Up Binational Working Group\n\n"
+        "PRESS RELEASE\n\n"
+        "Nevada and Chihuahua Stand Up Binational Working Group on Battery Supply Chains\n\n"
+        "RENO — The Nevada Office of Trade Development and the Secretaría de Innovación de Chihuahua today launched "
+        "the Nevada-Chihuahua Battery Materials Working Group, a binational body.\n\n"
+        "Appointed to serve two-year terms are:\n"
+        "  * Oyelaran Festus-Brandt, Vice President, Sierra Cell Works, Sparks, Nev.\n"
+        "  * Ing. Remedios Quiroga Iturbe, Plant Manager, Celdas del Norte, Chihuahua, Chih.\n"
+    )
+    group = "Nevada-Chihuahua Battery Materials Working Group"
+    assert _names(x, "initiatives") == {group}
+    mem = _members(x)
+    assert ("Oyelaran Festus-Brandt", group) in mem and ("Remedios Quiroga Iturbe", group) in mem

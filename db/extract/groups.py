@@ -275,7 +275,8 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
             continue
         start = i
         while start > 0 and run[start - 1].key not in V.NAME_CONNECTORS and not is_title_tok(run[start - 1]) \
-                and run[start - 1].key not in _DOCUMENT_WORDS and run[start - 1].key not in V.HEADLINE_VERBS:
+                and run[start - 1].key not in _DOCUMENT_WORDS and run[start - 1].key not in V.HEADLINE_VERBS \
+                and not (run[start - 1].key in ("up", "out") and start > 1 and run[start - 2].key in V.HEADLINE_VERBS):
             start -= 1
         end = i + 1
         if end < len(run) and run[end].key in ("on", "for", "sobre", "para") and kind in V.KINDS_BEFORE_TOPIC:
@@ -305,6 +306,8 @@ def _whole(run: list[Tok]) -> list[Tok] | None:
     verbs = [k for k, t in enumerate(run) if t.key in V.HEADLINE_VERBS]
     if verbs:
         run = run[verbs[-1] + 1 :]  # "X Alliance Launches Y Initiative": the group is after the verb
+        if run and run[0].key in ("up", "out"):
+            run = run[1:]  # "Stand Up", "Roll Out": the verb's particle
     if not run or is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS:
         return None
     for j in range(1, len(run) - 1):

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, line_spans, people_between
+from db.extract.core import Doc, fold, initiative_kind, line_spans, looks_like_org, people_between
 from db.extract.groups import CHROME_LINE
 
 # How far into the document the main group must be named: its headline and opening lines.
@@ -132,8 +132,18 @@ def _headline(text: str, lead: int) -> tuple[int, int] | None:
             continue  # `Skip to main content`, a cookie banner
         if _DATE_LINE.search(line) and len(line.split()) <= 8:
             continue
+        if _masthead_name(line):
+            continue  # "Arizona Office of International Commerce": the publisher's name atop its page
         return start, end
     return None
+
+
+def _masthead_name(line: str) -> bool:
+    """An organization's name alone on a line (a site's masthead): a few capitalised words with an
+    organization's head word and no verb."""
+    words = line.split()
+    return len(words) <= 7 and looks_like_org(line) and all(w[:1].isupper() or fold(w) in V.NAME_CONNECTORS for w in words) \
+        and not any(fold(w) in V.HEADLINE_VERBS or fold(w) in V.NOT_NAME_VERBS for w in words) and not initiative_kind(line)
 
 
 # Kind words a headline uses for the group it is about without naming it (folded text).
@@ -198,6 +208,33 @@ def merge_unnamed_delegations(doc: Doc) -> None:
         if i != named[0] and generic and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao])\b",
                                                                            inits[i].name, re.I):
             doc.merge_initiative(i, named[0])
+
+
+def merge_headline_group(doc: Doc) -> None:
+    """`Arizona and Sonora Stand Up Binational Working Group on X` over `... launched the Arizona-Sonora
+    Advanced Manufacturing Working Group`: a group the headline describes and the text never names again is the
+    one group of its kind that the opening lines name."""
+    text = doc.text
+    headline = _headline(text, lead_end(text))
+    if headline is None or headline[1] - headline[0] > 180 or re.search(r"[a-z]{2}\.\s", text[headline[0] : headline[1]]) \
+            or re.match(r"\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s", text[headline[0] : headline[1]]):
+        return  # (the page's first line is a paragraph or a numbered section's heading, not a headline)
+    inits = doc.found["initiative"]
+    lead = lead_end(text)
+    for i, ini in enumerate(inits):
+        if not ini.spans or any(sp.start >= headline[1] for sp in ini.spans):
+            continue  # (named again below the headline; a breadcrumb above it may repeat it)
+        same = [j for j, other in enumerate(inits) if j != i and other.kind == ini.kind and other.spans
+                and any(headline[1] <= sp.start < max(lead, headline[1] + 900) and _in_prose(text, sp.start)
+                        for sp in other.spans)]
+        if len(same) == 1:
+            doc.merge_initiative(i, same[0])
+
+
+def _in_prose(text: str, pos: int) -> bool:
+    """`pos` stands in a line of running text (five lower-case words or more), not a heading."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    return len(re.findall(r"(?<![\w’'])[a-záéíóúñ]{2,}\b", text[start : end if end >= 0 else len(text)])) >= 5
 
 
 def join_main_group(doc: Doc) -> None:

@@ -33,6 +33,7 @@ from db.extract.lists import bylines, credential_lines, member_lists
 from db.extract.membership import (
     group_acronyms,
     join_main_group,
+    merge_headline_group,
     merge_unnamed_delegations,
     read_participation,
     retype_chaired_bodies,
@@ -83,6 +84,7 @@ def extract(text: str) -> Extraction:
     retype_chaired_bodies(doc)
     group_acronyms(doc)
     merge_unnamed_delegations(doc)
+    merge_headline_group(doc)
     read_labelled_groups(doc)
     read_role_labelled_bodies(doc)
     read_sections(doc)

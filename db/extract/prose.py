@@ -391,12 +391,15 @@ def _initials_fit(run: list[Tok], acr: str) -> bool:
 def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
     """`Border Alliance Launches Skills Initiative` (a headline) -> the two names around the verb."""
     parts, cur = [], []
+    after_verb = False
     for t in run:
         if t.key in V.HEADLINE_VERBS and cur:
             parts.append(cur)
             cur = []
-        elif t.key not in V.HEADLINE_VERBS:
-            cur.append(t)
+            after_verb = True
+        elif t.key not in V.HEADLINE_VERBS and not (after_verb and not cur and t.key in ("up", "out")):
+            cur.append(t)  # ("Stand Up X Working Group": the verb's particle is no part of the name)
+            after_verb = False
     if cur:
         parts.append(cur)
     return [p for p in parts if p]

@@ -378,6 +378,7 @@ HEADLINE_VERBS = _words(
     impulsa impulsan celebra realiza realizan refrenda fortalece signs introduce introduces urges
     concludes concluded completes completed leads led heads departs kicks wraps creates created establishes
     established seats seated swears installs installed taps tapped concluye encabeza encabezan crea integra
+    launch create establish stand unveil announce appoint convene elect install conclude
     """
 )
 
