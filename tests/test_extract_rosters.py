@@ -420,3 +420,30 @@ def test_a_headline_that_describes_the_group_the_release_names_and_a_masthead_ab
     assert _names(x, "initiatives") == {group}
     mem = _members(x)
     assert ("Oyelaran Festus-Brandt", group) in mem and ("Remedios Quiroga Iturbe", group) in mem
+
+
+def test_a_county_delegation_with_a_nickname_twice_and_a_working_group_co_chaired_by_surnames():
+    x = extract(
+        "County Judge Arredondo-Vale Leads Trade and Investment Delegation to Querétaro and Celaya\n\n"
+        "SAN ANTONIO — A 10-member delegation led by Bexar County Judge Leonel \"Leo\" Arredondo-Vale returned from a "
+        "three-day trade and investment mission to Querétaro and Guanajuato.\n\n"
+        "Traveling with the Judge were Ottavio Brandt-Okafor, President of Alamo Regional Partnership; and Yusra "
+        "\"Yuzi\" Haddad-Pryce, chair of the Alamo Customs Brokers Association.\n\n"
+        "In Querétaro the delegation met with the state's Secretary of Economy, Lic. Aurelia Pons Ibarra.\n\n"
+        "Both sides agreed to set up a Binational Rail Capacity Working Group. It will be co-chaired by "
+        "Arredondo-Vale and Pons Ibarra and will also include Brandt-Okafor and Haddad-Pryce.\n\n"
+        "Delegation members\n"
+        "Hon. Leonel \"Leo\" Arredondo-Vale, Bexar County Judge\n"
+        "Ottavio Brandt-Okafor, Alamo Regional Partnership\n"
+        "Yusra Haddad-Pryce, Alamo Customs Brokers Association\n"
+    )
+    people = _names(x, "people")
+    assert "Yusra Haddad-Pryce" not in people and 'Yusra "Yuzi" Haddad-Pryce' in people
+    delegation = "Trade and Investment Delegation to Querétaro and Celaya"
+    assert delegation in _names(x, "initiatives")
+    mem = _members(x)
+    group = "Binational Rail Capacity Working Group"
+    assert mem[('Leonel "Leo" Arredondo-Vale', group)] == "co-chair"
+    assert mem[("Aurelia Pons Ibarra", group)] == "co-chair"
+    assert mem[("Ottavio Brandt-Okafor", group)] == "member"
+    assert ('Yusra "Yuzi" Haddad-Pryce', delegation) in mem

@@ -600,6 +600,15 @@ class Doc:
         hits = self.parts.get(fold(word), set())
         return next(iter(hits)) if len(hits) == 1 else None
 
+    def person_by_surname(self, item: str) -> int | None:
+        """The one person of this document whose name ends with `item` (`Park-Valdivia`, `de la Fuente
+        Olvera`, `Quiroga Ledesma`)."""
+        key = fold(item)
+        if not key or len(item) > 40 or not item[:1].isalpha():
+            return None
+        hits = {i for i, p in enumerate(self.found["person"]) if fold(p.name).endswith(" " + key)}
+        return hits.pop() if len(hits) == 1 else None
+
     def retype_org(self, org: int, kind: str) -> int:
         """The organization `org` is an initiative after all: move its mentions, aliases and people
         (affiliations become memberships); returns the initiative."""
@@ -737,11 +746,12 @@ _SPANISH_KIND_FIRST = frozenset("comite consejo comision grupo mesa foro cumbre 
 
 
 def _initial_variants(people: list[Found]) -> dict[int, int]:
-    """`Ellison Hargrove` (a masthead) and `Ellison T. Hargrove` (the release): one person, named
-    without and with a middle initial; the shorter form goes into the one fuller form."""
+    """`Ellison Hargrove` (a masthead) and `Ellison T. Hargrove` (the release), `Hamza Qureshi` and `Hamza
+    "Ham" Qureshi`: one person, named without and with a middle initial or a nickname; the shorter form goes
+    into the one fuller form."""
     by_key: dict[str, list[int]] = {}
     for i, p in enumerate(people):
-        words = fold(p.name).split()
+        words = fold(re.sub(r"\s[“\"][^”\"]{1,20}[”\"]", "", p.name)).split()  # (and without a nickname: `Hamza "Ham" Qureshi`)
         by_key.setdefault(" ".join(w for w in words if len(w) > 1), []).append(i)
     out = {}
     for key, ids in by_key.items():

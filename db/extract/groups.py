@@ -274,9 +274,15 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
         if not kind or (i + 1 == len(run) and not any(t.key in V.NAME_CONNECTORS for t in run)):
             continue
         start = i
-        while start > 0 and run[start - 1].key not in V.NAME_CONNECTORS and not is_title_tok(run[start - 1]) \
-                and run[start - 1].key not in _DOCUMENT_WORDS and run[start - 1].key not in V.HEADLINE_VERBS \
-                and not (run[start - 1].key in ("up", "out") and start > 1 and run[start - 2].key in V.HEADLINE_VERBS):
+        while start > 0:
+            if start > 1 and run[start - 1].key in ("and", "&", "y") and run[start].key in _PAIRED_MODIFIERS \
+                    and run[start - 2].key in _PAIRED_MODIFIERS:
+                start -= 2  # "Trade and Investment Delegation": two modifiers joined by `and` are one name
+                continue
+            if run[start - 1].key in V.NAME_CONNECTORS or is_title_tok(run[start - 1]) or run[start - 1].key in _DOCUMENT_WORDS \
+                    or run[start - 1].key in V.HEADLINE_VERBS \
+                    or run[start - 1].key in ("up", "out") and start > 1 and run[start - 2].key in V.HEADLINE_VERBS:
+                break
             start -= 1
         end = i + 1
         if end < len(run) and run[end].key in ("on", "for", "sobre", "para") and kind in V.KINDS_BEFORE_TOPIC:
@@ -297,6 +303,11 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
                     out.append(sub)
                 break
     return out
+
+
+# Modifiers a group's name joins with `and` (`Trade and Investment Mission`, `Science and Technology Dialogue`).
+_PAIRED_MODIFIERS = frozenset("trade investment business economic commercial technology science innovation industry "
+                              "industrial energy logistics education security commerce development".split())
 
 
 def _whole(run: list[Tok]) -> list[Tok] | None:

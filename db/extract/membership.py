@@ -476,9 +476,28 @@ _PRONOUN = re.compile(r"\s*(?:He|She|Él|Ella)\b")
 
 # `Lo copresiden A, por parte de X, y B`, `Participan además C y D`, `It is co-chaired by E`: the people of
 # the group the paragraph is about (the last one named before).
+_ALSO_INCLUDE = re.compile(r"\b(?:and|y)\s+(?:will\s+)?(?:also\s+)?(?:include|includes|incluir[áa]|integrar[áa]|tendr[áa])\b", re.I)
+
+
+def _named_in(doc: Doc, people: list[tuple[int, int]], start: int, end: int) -> list[int]:
+    """The people named in text[start:end]: their recorded mentions, and any item of the list that is a
+    surname of one person of the page (`co-chaired by Galindo-Marsh and Quiroga Ledesma`)."""
+    spans = people_between(people, start, end)
+    found = [p for _, p in spans]
+    pos = start
+    for item in re.split(r"(\s*,\s*|\s+(?:and|y|e)\s+)", doc.text[start:end]):
+        a, pos = pos, pos + len(item)
+        if item.strip() and not any(a <= s < pos for s, _ in spans):
+            words = re.sub(r"^(?:(?:[A-Z][a-z]{0,4}\.|Sen|Rep)\s+)+", "", item.strip()).strip(" .;")
+            pidx = doc.person_by_surname(words) if words[:1].isupper() and len(words.split()) <= 3 else None
+            if pidx is not None and pidx not in found:
+                found.append(pidx)
+    return found
+
+
 _IT_HAS = re.compile(r"(?:^|(?<=[.;]\s))(?:(?:Lo|La|Los|Las)\s+(?P<verb>copresiden|presiden|coordinan|encabezan|integran|lideran)|"
                      r"(?P<verb2>Participan(?:\s+(?:adem[aá]s|tambi[eé]n))?|Tambi[eé]n participan|Completan el grupo|"
-                     r"It is (?:co-?chaired|chaired|led|coordinated) by|Its members are)|"
+                     r"It (?:is|was|will be) (?:co-?chaired|chaired|led|coordinated) by|Its members are)|"
                      r"(?P<verb3>Lo copreside|Lo preside|La copreside|La preside|Lo coordina|La coordina|Lo encabeza|La encabeza))\b",
                      re.M)
 
@@ -611,8 +630,8 @@ _TRAVELLING_WITH = re.compile(
 
 def _role_verb(verb: str) -> str:
     v = fold(re.sub(r"^(?:was|were|will be|is|are|fue|ser[áa]|es)\s+", "", verb.strip(), flags=re.I))
-    if v.startswith("co") and ("chair" in v or "presid" in v or "led" in v or "lead" in v):
-        return "co-chair"
+    if re.search(r"(?:^|\s)co ?(?:chair|presid|led|lead)", v):
+        return "co-chair"  # ("It will be co-chaired by")
     if "coordinador" in v:
         return "coordinator"
     if "chair" in v or "presid" in v or "preside" in v:
@@ -696,14 +715,17 @@ def read_participation(doc: Doc) -> None:
             by_part = doc.person_by_part(w.group("part"))
             for pidx in cowork or ([by_part] if by_part is not None else []):
                 doc.member(pidx, ini, role)
-    for m in (_IT_HAS.finditer(text) if _may(low, ("lo ", "la ", "participan", "it is", "members are")) else ()):
+    for m in (_IT_HAS.finditer(text) if _may(low, ("lo ", "la ", "participan", "it is", "it was", "it will", "members are")) else ()):
         before = [i for s, _, i in groups if m.start() - 800 <= s < m.start()]
         if not before:
             continue
         verb = m.group("verb") or m.group("verb2") or m.group("verb3")
         role = _role_verb(verb) if re.search(r"presid|chair|coordin|encabez|led|lead", verb, re.I) else "member"
-        for ps, pidx in people_between(people, m.end(), _sentence_end(text, m.end())):
-            doc.member(pidx, before[-1], role)
+        stop = _sentence_end(text, m.end())
+        more = _ALSO_INCLUDE.search(text, m.end(), stop)  # "... co-chaired by A and B and will also include C, D"
+        for a, b, r in ((m.end(), more.start() if more else stop, role), (more.end(), stop, "member") if more else (0, 0, "")):
+            for pidx in _named_in(doc, people, a, b):
+                doc.member(pidx, before[-1], r)
     for m in (_SERVE_AS.finditer(text) if _may(low, ("serve as", "act as", "fungir")) else ()):
         before = [i for s, _, i in groups if m.start() - 600 <= s < m.start()]
         if not before:

@@ -366,20 +366,11 @@ def _labelled_runs(doc: Doc, people: list[tuple[int, int]], start: int, end: int
         for item in re.split(r"(\s*,\s*|\s+(?:and|y|e)\s+)", text[m.end() : stop]):
             a, pos = pos, pos + len(item)
             if not any(a <= s < pos for s, _ in spans):
-                pidx = _by_surname(doc, re.sub(r"\s*\([^()]*\)\s*$", "", item).strip())
+                pidx = doc.person_by_surname(re.sub(r"\s*\([^()]*\)\s*$", "", item).strip())
                 if pidx is not None:
                     found.append(pidx)
         for pidx in found:
             yield pidx, role
-
-
-def _by_surname(doc: Doc, item: str) -> int | None:
-    """The one person of the page whose name ends with `item` (`Park-Valdivia`, `de la Fuente Olvera`)."""
-    key = fold(item)
-    if not key or len(item) > 40 or not item[:1].isalpha():
-        return None
-    hits = {i for i, p in enumerate(doc.found["person"]) if fold(p.name).endswith(" " + key)}
-    return hits.pop() if len(hits) == 1 else None
 
 
 def _same_line_moderators(text: str, people: list[tuple[int, int]], start: int, end: int) -> list[int]:
