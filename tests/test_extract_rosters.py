@@ -447,3 +447,17 @@ def test_a_county_delegation_with_a_nickname_twice_and_a_working_group_co_chaire
     assert mem[("Aurelia Pons Ibarra", group)] == "co-chair"
     assert mem[("Ottavio Brandt-Okafor", group)] == "member"
     assert ('Yusra "Yuzi" Haddad-Pryce', delegation) in mem
+
+
+def test_a_delegation_named_by_its_size_and_sender_is_the_one_the_headline_describes():
+    x = extract(
+        "Parque Sierra Alta Breaks Ground on Logistics Park IV; Indiana Supplier Delegation Tours Site\n\n"
+        "QUERÉTARO, Mexico /PRNewswire/ -- Parque Sierra Alta today broke ground on Logistics Park IV.\n\n"
+        "Also on site was a 9-member delegation from the Hoosier–Bajío Supplier Alliance (HBSA), which is visiting "
+        "industrial parks this week. The delegation was led by HBSA chairman Leopold Ashcombe-Vidal, president of "
+        "Vidal Precision Stamping, and included Ottoline Brask, chief procurement officer of Wabash Harness Corp.\n"
+    )
+    delegation = "9-member delegation from the Hoosier–Bajío Supplier Alliance"
+    assert _names(x, "initiatives") == {delegation}
+    mem = _members(x)
+    assert ("Leopold Ashcombe-Vidal", delegation) in mem and ("Ottoline Brask", delegation) in mem

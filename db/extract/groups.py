@@ -124,7 +124,10 @@ _UNNAMED_MORE = re.compile(
     r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?"
     r"|(?:(?:trade|business|investment|official)\s+)?delegation\s+of\s+(?:[A-Z][\w.’']*\s+){0,3}(?:[a-z\-]+\s+){0,2}"
     r"(?:leaders|executives|companies|officials|lawmakers|legislators|mayors|businesses|manufacturers|"
-    r"representatives|CEOs|entrepreneurs|exporters|suppliers))\b")
+    r"representatives|CEOs|entrepreneurs|exporters|suppliers)"
+    # "a 12-member delegation from the Ohio–Bajío Supplier Alliance (OBSA)": named by its size and who sends it
+    r"|\d{1,3}-(?:member|person|company|strong)\s+(?:(?:trade|business|investment|official|supplier)\s+)?"
+    r"(?:delegation|mission)\s+(?:from|of)\s+(?:the\s+)?[A-ZÁÉÍÓÚÑ][\w’'–-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'–-]*|of|de|del|for)){0,6})\b")
 
 
 # Unnamed groups in lower case with what they are about: `a joint working group on aquifer data`, `the
@@ -184,7 +187,7 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                 kind = "panel" if words[-1] == "panel" or "panel" in words else "working group"
                 doc.add("initiative", name, doc.span(m.start(1), m.start(1) + len(name), sent), kind=kind)
             for m in _UNNAMED_MORE.finditer(text, s, e):
-                name = m.group(1).rstrip(".")
+                name = re.sub(r"(?:\s+(?:of|de|del|for))+$", "", m.group(1).rstrip("."))
                 first = tokens(name)[0]
                 if is_title_tok(first) or first.key in V.MONTHS or doc.lookup("person", name) is not None:
                     continue

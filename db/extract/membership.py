@@ -213,7 +213,7 @@ def merge_unnamed_delegations(doc: Doc) -> None:
 def merge_headline_group(doc: Doc) -> None:
     """`Arizona and Sonora Stand Up Binational Working Group on X` over `... launched the Arizona-Sonora
     Advanced Manufacturing Working Group`: a group the headline describes and the text never names again is the
-    one group of its kind that the opening lines name."""
+    one group of its kind that the text names in running prose."""
     text = doc.text
     headline = _headline(text, lead_end(text))
     if headline is None or headline[1] - headline[0] > 180 or re.search(r"[a-z]{2}\.\s", text[headline[0] : headline[1]]) \
@@ -225,8 +225,7 @@ def merge_headline_group(doc: Doc) -> None:
         if not ini.spans or any(sp.start >= headline[1] for sp in ini.spans):
             continue  # (named again below the headline; a breadcrumb above it may repeat it)
         same = [j for j, other in enumerate(inits) if j != i and other.kind == ini.kind and other.spans
-                and any(headline[1] <= sp.start < max(lead, headline[1] + 900) and _in_prose(text, sp.start)
-                        for sp in other.spans)]
+                and any(headline[1] <= sp.start and _in_prose(text, sp.start) for sp in other.spans)]
         if len(same) == 1:
             doc.merge_initiative(i, same[0])
 
