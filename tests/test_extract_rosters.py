@@ -461,3 +461,24 @@ def test_a_delegation_named_by_its_size_and_sender_is_the_one_the_headline_descr
     assert _names(x, "initiatives") == {delegation}
     mem = _members(x)
     assert ("Leopold Ashcombe-Vidal", delegation) in mem and ("Ottoline Brask", delegation) in mem
+
+
+def test_a_senators_statement_with_a_caucus_she_co_chairs_and_a_codel_she_led():
+    x = extract(
+        "Ashworth Statement Following Trade Subcommittee Hearing\n\n"
+        "WASHINGTON – Today, U.S. Senator Philippa Ashworth (D-Ore.) issued the following statement.\n\n"
+        "Ashworth also announced that the Senate Pacific Supply Chain Caucus, which she co-chairs with Sen. "
+        "Cornelius Vandersloot (R-Idaho), will hold roundtables this summer. The caucus now counts 11 senators among "
+        "its members, most recently Sen. Rosalind Okafor-Beck (D-Calif.).\n\n"
+        "The hearing follows the bipartisan congressional delegation to Monterrey that Ashworth led in February. "
+        "She was accompanied by Sen. Okafor-Beck and by Representatives Delaune (LA) and Whitmore (OH).\n"
+    )
+    mem = _members(x)
+    caucus = "Senate Pacific Supply Chain Caucus"
+    assert mem[("Philippa Ashworth", caucus)] == "co-chair"
+    assert mem[("Cornelius Vandersloot", caucus)] == "co-chair"
+    assert ("Rosalind Okafor-Beck", caucus) in mem
+    codel = "bipartisan congressional delegation to Monterrey"
+    assert mem[("Philippa Ashworth", codel)] == "lead"
+    for person in ("Rosalind Okafor-Beck", "Delaune", "Whitmore"):
+        assert (person, codel) in mem

@@ -390,7 +390,7 @@ _MEMBERS_FOLLOW = re.compile(
     r"(?P<ref>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
     r"(?:formaron|forman) parte de (?:la|el) (?P<ref2>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
     r"(?:formaron|forman|form[oó]|forma) parte de (?:ella|[ée]l|este|esta|dicho|dicha)|"
-    r"(?:its|their) members (?:are|include|included|were)|"
+    r"(?:its|their) members (?:are|include|included|were)|among its members,?\s+(?:most recently|including|such as)?|"
     r"on the (?P<ref3>panel|delegation|mission|task force|committee|council)\s+(?:were|are|was|is|will be|sat)|"
     r"(?:named|appointed|elected)\s+to\s+the\s+(?P<ref4>board|council|committee|task force|panel)\b[^.;:]{0,40}?"
     r"\b(?:were|are|was|is|include[sd]?)|"
@@ -499,6 +499,14 @@ _IT_HAS = re.compile(r"(?:^|(?<=[.;]\s))(?:(?:Lo|La|Los|Las)\s+(?P<verb>copresid
                      r"It (?:is|was|will be) (?:co-?chaired|chaired|led|coordinated) by|Its members are)|"
                      r"(?P<verb3>Lo copreside|Lo preside|La copreside|La preside|Lo coordina|La coordina|Lo encabeza|La encabeza))\b",
                      re.M)
+
+
+# `the X Caucus, which she co-chairs with Sen. B`, `the delegation to Y that Kettleborough led in February`.
+_WHICH_SHE = re.compile(r",?\s+(?:which|that|que)\s+(?:(?:he|she|they|él|ella)|(?P<who>[A-ZÁÉÍÓÚÑ][\w’'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'-]+)?))"
+                        r"\s+(?:also\s+)?(?P<verb>co-?chairs|chairs|co-?leads|leads|led|co-?led|headed|chaired|co-?chaired|"
+                        r"copreside|preside|encabeza|encabez[oó]|presidi[oó]|coordina)\b(?P<with>\s+(?:with|junto con|con)\b)?")
+# `She was accompanied by Sens. A and B and by Representatives C (LA) and D (OH)`: the delegation's people.
+_ACCOMPANIED = re.compile(r"\b(?:was|were|fue|fueron|will be)\s+(?:accompanied|joined|acompañad[oa]s?)\s+(?:by|por)\b")
 
 
 # `A and B have agreed to serve as co-chairs;` (of the group just named, which the clause leaves unsaid).
@@ -725,6 +733,28 @@ def read_participation(doc: Doc) -> None:
         for a, b, r in ((m.end(), more.start() if more else stop, role), (more.end(), stop, "member") if more else (0, 0, "")):
             for pidx in _named_in(doc, people, a, b):
                 doc.member(pidx, before[-1], r)
+    for m in (_WHICH_SHE.finditer(text) if _may(low, ("which", "that", "que ")) else ()):
+        before = [(s, e, i) for s, e, i in groups if s < m.start() and e >= m.start() - 3]
+        if not before:
+            continue
+        ini = before[-1][2]  # the group named right before the relative clause
+        role = _role_verb(m.group("verb"))
+        if m.group("who"):
+            pidx = doc.person_by_surname(m.group("who")) or doc.person_by_part(m.group("who"))
+        else:
+            pidx = _pronoun_subject(text, people, before[-1][0])
+        if pidx is not None:
+            doc.member(pidx, ini, role)
+        if m.group("with"):
+            for qidx in _named_in(doc, people, m.end(), _clause_end(text, m.end())):
+                doc.member(qidx, ini, role)
+    for m in (_ACCOMPANIED.finditer(text) if _may(low, ("accompanied", "acompañad", "joined by")) else ()):
+        here = _sentence_start(text, m.start())
+        before = [i for s, _, i in groups if here - 600 <= s < here and doc.found["initiative"][i].kind == "delegation"]
+        if not before or not _PRONOUN.match(text, here):
+            continue
+        for qidx in _named_in(doc, people, m.end(), _sentence_end(text, m.end())):
+            doc.member(qidx, before[-1], "member")
     for m in (_SERVE_AS.finditer(text) if _may(low, ("serve as", "act as", "fungir")) else ()):
         before = [i for s, _, i in groups if m.start() - 600 <= s < m.start()]
         if not before:
