@@ -482,3 +482,25 @@ def test_a_senators_statement_with_a_caucus_she_co_chairs_and_a_codel_she_led():
     assert mem[("Philippa Ashworth", codel)] == "lead"
     for person in ("Rosalind Okafor-Beck", "Delaune", "Whitmore"):
         assert (person, codel) in mem
+
+
+def test_numbered_commission_headings_of_a_circular_are_groups_with_their_people():
+    x = extract(
+        "Asunto: Integración de las Comisiones de Trabajo 2026-2027\n\n"
+        "1.  COMISIÓN DE PROMOCIÓN Y ATRACCIÓN DE INVERSIONES\n"
+        "Coordinador: Ing. Eulogio Barrenechea Tapia (Parque Industrial Cerro Gordo)\n"
+        "Integrantes:\n"
+        "  - Mtro. Min-seo Alcántara Ruiz – Sierra Logistics Park\n"
+        "  - Lic. Romina Aguado de Castro, Directora Comercial de Castro Industrial\n\n"
+        "2.  COMISIÓN DE ENERGÍA Y AGUA\n"
+        "Nombre                              Empresa                                        Cargo en la comisión\n"
+        "Ing. Íñigo Lasarte Bustillo         Energía del Centro, S.A. de C.V.               Coordinador\n"
+        "C.P. Genara Tzuc Medina             Parque Tecnológico Norte                       Integrante\n"
+    )
+    first = "COMISIÓN DE PROMOCIÓN Y ATRACCIÓN DE INVERSIONES"
+    second = "COMISIÓN DE ENERGÍA Y AGUA"
+    assert {first, second} <= _names(x, "initiatives")
+    mem = _members(x)
+    assert mem[("Eulogio Barrenechea Tapia", first)] == "coordinator"
+    assert ("Min-seo Alcántara Ruiz", first) in mem and ("Romina Aguado de Castro", first) in mem
+    assert ("Íñigo Lasarte Bustillo", second) in mem and ("Genara Tzuc Medina", second) in mem

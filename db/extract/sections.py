@@ -102,9 +102,13 @@ def read_role_labelled_bodies(doc: Doc) -> None:
     people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
     for (s, e), (s2, e2) in zip(lines, lines[1:]):
         cells = [(s + m.start(), s + m.end()) for m in _WIDE_CELL.finditer(text[s:e])]
+        numbered = bool(cells) and re.fullmatch(r"\d{1,2}[.)]|[IVX]{1,4}\.", text[cells[0][0] : cells[0][1]]) is not None
+        cells = cells[1:] if numbered else cells  # "1.  COMISIÓN DE ATRACCIÓN DE INVERSIONES"
         if not 1 <= len(cells) <= 3 or not all(next(iter(fold(text[a:b]).split()), "") in _BODY_FIRST
                                                and len(text[a:b].split()) >= 3 for a, b in cells):
             continue
+        if numbered and len(cells) == 1:  # a numbered heading naming a body: a group whatever follows
+            _body_group(doc, text, cells[0], (s, e))
         below = [(s2 + m.start(), s2 + m.end()) for m in re.finditer(r"[^\s:][^:]{1,30}:[ \t]+\S+(?:[ \t]\S+)*", text[s2:e2])]
         for n, (a, b) in enumerate(cells):
             col = a - s
@@ -118,14 +122,19 @@ def read_role_labelled_bodies(doc: Doc) -> None:
             hits = people_between(people, under[0] + len(label) + 1, under[1])
             if not role or not hits:
                 continue
-            name = text[a:b].strip()
-            org = doc.lookup("organization", name)
-            kind = V.AMBIGUOUS_GROUP_KINDS.get(fold(name).split()[0], "committee")
-            if org is not None and org not in doc.dropped_orgs:
-                ini = doc.retype_org(org, kind)
-            else:
-                ini = doc.add("initiative", name, doc.span(a, b, (s, e)), kind=kind)
-            doc.member(hits[0][1], ini, role)
+            doc.member(hits[0][1], _body_group(doc, text, (a, b), (s, e)), role)
+
+
+def _body_group(doc: Doc, text: str, cell: tuple[int, int], line: tuple[int, int]) -> int:
+    """The group a body's name in `cell` names (an organization of that name retyped)."""
+    a, b = cell
+    name = text[a:b].strip()
+    org = doc.lookup("organization", name)
+    kind = V.AMBIGUOUS_GROUP_KINDS.get(fold(name).split()[0], "committee")
+    if org is not None and org not in doc.dropped_orgs:
+        return doc.retype_org(org, kind)
+    known = doc.lookup("initiative", name)
+    return known if known is not None else doc.add("initiative", name, doc.span(a, b, line), kind=kind)
 
 
 def read_sections(doc: Doc) -> None:
