@@ -504,3 +504,17 @@ def test_numbered_commission_headings_of_a_circular_are_groups_with_their_people
     assert mem[("Eulogio Barrenechea Tapia", first)] == "coordinator"
     assert ("Min-seo Alcántara Ruiz", first) in mem and ("Romina Aguado de Castro", first) in mem
     assert ("Íñigo Lasarte Bustillo", second) in mem and ("Genara Tzuc Medina", second) in mem
+
+
+def test_a_spanish_caucus_named_kind_first_and_the_representatives_who_co_chair_it():
+    x = extract(
+        "El senador Barragán-Holt señaló que el grupo servirá de enlace con el Caucus Bipartidista sobre Canadá de la "
+        "Cámara de Representantes estadounidense, que copresiden los representantes Delbert Oyelowo-Cruz (R-Texas) y "
+        "Lorraine Kaminski-Ortiz (D-Calif.). El grupo presentará un informe antes de la Reunión Interparlamentaria "
+        "México–Canadá, prevista para el otoño.\n"
+    )
+    caucus = "Caucus Bipartidista sobre Canadá"
+    assert caucus in _names(x, "initiatives")
+    assert "Reunión Interparlamentaria México–Canadá" in _names(x, "initiatives")
+    mem = _members(x)
+    assert mem[("Delbert Oyelowo-Cruz", caucus)] == "co-chair" and mem[("Lorraine Kaminski-Ortiz", caucus)] == "co-chair"

@@ -408,6 +408,9 @@ _TOPIC_TAIL = re.compile(r"(?:[ \t]+(?:de|del|la|las|los|y|e|and|of|the|en|&))+$
 
 _AND_THE = re.compile(r"\s+(?:y|e|and)\s+(?:el|la|los|las|the|our|su|sus|nuestro|nuestra)\s+")
 _TRAILING_PLACE = re.compile(r"\s+(?:en|in)\s+(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*\s*){1,3}$")
+# "Caucus Bipartidista sobre México de la Cámara de Representantes": the legislature the group sits in.
+_LEGISLATURE_TAIL = re.compile(r"\s+(?:de\s+la\s+C[aá]mara\s+de\s+(?:Diputados|Representantes|Senadores)|del\s+Senado"
+                               r"|del\s+Congreso|of\s+the\s+(?:House|Senate)\b)(?:\s+[\w’'.\-]+){0,4}$")
 
 
 def _edition_of(longer: str, short: str) -> bool:
@@ -436,6 +439,9 @@ def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
         first = m.group().split()
         if len(first) > 1 and first[1][:1].isupper() and fold(first[1]).strip(".,") not in V.WEEKDAYS | V.MONTHS:
             end = topic_end  # (not "... Council on Monday")
+            cut = _LEGISLATURE_TAIL.search(text, start, end)
+            if cut:
+                end = cut.start()  # "Caucus Bipartidista sobre México" (de la Cámara de Representantes)
     while end - start > 2 and text[end - 1] == "." and text[end - 2].islower():
         end -= 1  # the sentence's full stop, not an abbreviation's
     m = _EDITION_AFTER.match(text, end)
@@ -510,7 +516,7 @@ class Doc:
                 name = core
             # "Grupo X y el Secretario Técnico": the group ends before `y el`; "Grupo de Amistad X en San
             # Lázaro": where it met is not its name
-            for tail in (_AND_THE, _TRAILING_PLACE):
+            for tail in (_AND_THE, _TRAILING_PLACE, _LEGISLATURE_TAIL):
                 cut = tail.search(name)
                 if cut and initiative_kind(name[: cut.start()]):
                     name = name[: cut.start()]

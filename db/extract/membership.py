@@ -379,7 +379,7 @@ _GROUP_THEN_ROLE = re.compile(
     r"copresidid[oa]s? por|presidid[oa]s? por|encabezad[oa]s? por|coordinad[oa]s? por|moderad[oa]s? por|"
     r"integrad[oa]s? por|conformad[oa]s? por|compuest[oa]s? por|composed of|made up of|comprised of|"
     r"(?:is|are|was|were|will be) (?:co-?chaired|chaired|led|headed) (?:this year |again )?by|"
-    r"que (?:presidir[áa]|encabezar[áa]|coordinar[áa]|preside|encabeza|coordina)|cuy[oa] (?:coordinador|coordinadora|"
+    r"que (?:co)?(?:presidir[áa]n?|encabezar[áa]n?|coordinar[áa]n?|presiden?|encabezan?|coordinan?)|cuy[oa] (?:coordinador|coordinadora|"
     r"presidente|presidenta) (?:ser[áa]|es)|(?:seguir[áa]|estar[áa]|queda(?:r[áa])?) a cargo de|a cargo de)\b", re.I)
 # People named after the words that open a list of a group's members (`Among its members are A; B`,
 # `Integraron la delegación A, B y C`, `Participants will include A and B`).

@@ -259,6 +259,8 @@ INITIATIVE_KINDS_FIRST = {
     "convencion": "forum",
     "reunion de trabajo bilateral": "meeting",
     "reunion bilateral": "meeting",
+    "reunion interparlamentaria": "meeting",
+    "caucus": "caucus",
     "simposio": "forum",
     "seminario": "forum",
     "coloquio": "forum",
