@@ -518,3 +518,26 @@ def test_a_spanish_caucus_named_kind_first_and_the_representatives_who_co_chair_
     assert "Reunión Interparlamentaria México–Canadá" in _names(x, "initiatives")
     mem = _members(x)
     assert mem[("Delbert Oyelowo-Cruz", caucus)] == "co-chair" and mem[("Lorraine Kaminski-Ortiz", caucus)] == "co-chair"
+
+
+def test_bare_kind_headings_over_people_and_an_annual_meeting_named_by_its_year():
+    x = extract(
+        "Center for Border Supply Chains\n\n"
+        "People > Advisory Board\n\n"
+        "ADVISORY BOARD\n\n"
+        "Thaddeus Okoro-Vance\n"
+        "Vice President, Plains Axle Works\n\n"
+        "Marisol Etxeberria Luna\n"
+        "Directora General, Moldes del Norte\n\n"
+        "Steering Committee\n"
+        "Chair: Bartholomew Quint (Sunbelt Rail)\n"
+        "Vice Chair: Ifeoma Drăgulescu-Paz (Puerto Seco del Bajío)\n\n"
+        "More than 300 guests filled the Prairie Wind Conference Center on Thursday for the Corporation's "
+        "2026 Annual Meeting.\n"
+    )
+    inits = _names(x, "initiatives")
+    assert {"Advisory Board", "Steering Committee", "2026 Annual Meeting"} <= inits
+    assert not any("Conference" in i for i in inits)
+    mem = _members(x)
+    assert ("Thaddeus Okoro-Vance", "Advisory Board") in mem and ("Marisol Etxeberria Luna", "Advisory Board") in mem
+    assert ("Bartholomew Quint", "Steering Committee") in mem

@@ -276,6 +276,8 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
         kind = initiative_kind(" ".join(t.text for t in run[max(0, i - 1) : i + 1]))
         if not kind or (i + 1 == len(run) and not any(t.key in V.NAME_CONNECTORS for t in run)):
             continue
+        if i + 1 < len(run) and run[i + 1].key in _VENUE_WORDS:
+            continue  # "the Prairie Wind Conference Center": a venue
         start = i
         while start > 0:
             if start > 1 and run[start - 1].key in ("and", "&", "y") and run[start].key in _PAIRED_MODIFIERS \
@@ -308,6 +310,8 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
     return out
 
 
+# Words that make a kind word before them part of a venue's name (`Conference Center`, `Convention Hall`).
+_VENUE_WORDS = frozenset("center centre hall room hotel building centro salon auditorium auditorio ballroom".split())
 # Modifiers a group's name joins with `and` (`Trade and Investment Mission`, `Science and Technology Dialogue`).
 _PAIRED_MODIFIERS = frozenset("trade investment business economic commercial technology science innovation industry "
                               "industrial energy logistics education security commerce development".split())
@@ -360,11 +364,13 @@ def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
     if fold(name) in V.INITIATIVE_KINDS_FIRST and end > run[-1].end:
         name = " ".join(text[start:end].split())  # "Reunión de Trabajo Bilateral" + "sobre Inversiones"
     kind = _kind(name)
-    if not kind or fold(name) in V.INITIATIVE_KINDS or fold(name) in V.INITIATIVE_KINDS_FIRST \
-            or doc.lookup("organization", name) is not None:
-        return
-    if all(w in _GENERIC_MODIFIERS or w in KIND_WORDS for w in fold(name).split()):
-        return  # "NEW TASK FORCE", "the Joint Working Group": a kind, not a name
+    edition = start < run[0].start and re.search(r"(?:19|20)\d\d|\b[IVXL]{1,5}\b", text[start : run[0].start])
+    generic = all(w in _GENERIC_MODIFIERS or w in KIND_WORDS for w in fold(name).split())
+    if generic and edition and kind:
+        name = " ".join(text[start : run[-1].end].split())  # "2025 Annual Meeting", "XVIII Plenary Session": named by edition
+    elif not kind or fold(name) in V.INITIATIVE_KINDS or fold(name) in V.INITIATIVE_KINDS_FIRST \
+            or doc.lookup("organization", name) is not None or generic:
+        return  # (nor "NEW TASK FORCE", "the Joint Working Group": a kind, not a name)
     if doc.lookup("organization", text[start:end]) is not None:
         return  # "X Partnership for Trade" was drawn as an organization
     doc.add("initiative", name, doc.span(run[0].start, run[-1].end, sent), kind=kind)

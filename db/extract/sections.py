@@ -225,6 +225,14 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
                  if a <= sp.start < b and fold(g.name).endswith(kind)]
         if named:
             out_extra_with.append((n, named[0]))
+        elif len(kind.split()) >= 2 and kind not in _NOT_A_GROUP_HEADING and not set(kind.split()) & _NOT_IN_A_BARE_KIND \
+                and not re.search(r"[>»›|/·]", text[s:e]) and _people_below(doc, lines, n):
+            # "Steering Committee" / "Advisory Board" over its people, on the page of the body they belong to
+            raw = _LEAD.sub("", text[s:e], count=1).strip().rstrip(":").strip()
+            name = raw.title() if raw.isupper() else raw
+            gkind = initiative_kind(raw) or V.AMBIGUOUS_GROUP_KINDS.get(kind.split()[-1], "committee")
+            out_extra_with.append((n, doc.add("initiative", name, doc.span(e - len(text[s:e].lstrip()), e, (s, e)),
+                                              kind=gkind)))
     for n, (s, e) in enumerate(lines):  # "Task Force members:" on the page of one task force
         m = _KIND_MEMBERS.match(text[s:e])
         if m:
@@ -257,6 +265,23 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if best is not None:
             out.append((n, best))
     return sorted(out + extra + out_extra_with)
+
+
+# Headings that name a kind but no group of people (`Board of Directors` seats are affiliations).
+_NOT_A_GROUP_HEADING = frozenset({"board of directors", "consejo directivo", "mesa directiva", "junta directiva",
+                                  "comite ejecutivo", "executive committee", "our team", "staff"})
+
+
+# Words that make a heading more than a body's bare kind (`Members of the council`, `Task Force members`).
+_NOT_IN_A_BARE_KIND = frozenset("members member miembros integrantes of the de del la el our nuestro nuestra its".split())
+
+
+def _people_below(doc: Doc, lines: list[tuple[int, int]], n: int) -> bool:
+    """Two or more people are named in the dozen lines below line n, before a blank-line-separated prose paragraph."""
+    text = doc.text
+    end = lines[min(len(lines) - 1, n + 12)][1]
+    starts = sorted(sp.start for p in doc.found["person"] for sp in p.spans if lines[n][1] < sp.start < end)
+    return len(starts) >= 2
 
 
 def _is_heading(text: str, start: int, end: int, s: int, e: int) -> bool:

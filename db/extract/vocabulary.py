@@ -198,6 +198,7 @@ INITIATIVE_KINDS = {
     "colloquium": "forum",
     "webinar": "forum",
     "breakfast": "forum",  # "the fourth annual Nearshoring Now breakfast"
+    "annual meeting": "forum",  # "the 2025 Annual Meeting" of an association
     "luncheon": "forum",
     "subgroup": "working group",
     "sub-group": "working group",
