@@ -541,3 +541,20 @@ def test_bare_kind_headings_over_people_and_an_annual_meeting_named_by_its_year(
     mem = _members(x)
     assert ("Thaddeus Okoro-Vance", "Advisory Board") in mem and ("Marisol Etxeberria Luna", "Advisory Board") in mem
     assert ("Bartholomew Quint", "Steering Committee") in mem
+
+
+def test_an_executive_roundtable_on_a_topic_in_a_region_and_titles_with_a_comma_at_an_organization():
+    x = extract(
+        "READOUT | Executive Roundtable on Reshoring in Northern Mexico\n\n"
+        "On May 2, the firm convened its second Executive Roundtable on Reshoring in Northern Mexico. The roundtable "
+        "was moderated by Imelda Castaño-Pryce, a partner in our practice.\n\n"
+        "Participants\n\n"
+        "Bertrand Oyelowo-Sáenz – Vice President, Mexico Operations at Tidewell Fluid Systems\n"
+        "Ximena Achterberg Lugo – Head of Trade Compliance, Americas at Korvan Medical Devices\n"
+    )
+    group = "Executive Roundtable on Reshoring in Northern Mexico"
+    assert _names(x, "initiatives") == {group}
+    aff = _affiliations(x)
+    assert aff[("Bertrand Oyelowo-Sáenz", "Tidewell Fluid Systems")] == "Vice President, Mexico Operations"
+    assert ("Ximena Achterberg Lugo", "Korvan Medical Devices") in aff
+    assert ("Bertrand Oyelowo-Sáenz", group) in _members(x)

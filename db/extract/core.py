@@ -518,6 +518,8 @@ class Doc:
             # Lázaro": where it met is not its name
             for tail in (_AND_THE, _TRAILING_PLACE, _LEGISLATURE_TAIL):
                 cut = tail.search(name)
+                if tail is _TRAILING_PLACE and cut and re.search(r"\s(?:on|for)\s", name[: cut.start()]):
+                    continue  # "Roundtable on Nearshoring in Northeast Mexico": the region is the topic's
                 if cut and initiative_kind(name[: cut.start()]):
                     name = name[: cut.start()]
                     if span is not None and span.text.startswith(name):

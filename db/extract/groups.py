@@ -284,7 +284,8 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
                     and run[start - 2].key in _PAIRED_MODIFIERS:
                 start -= 2  # "Trade and Investment Delegation": two modifiers joined by `and` are one name
                 continue
-            if run[start - 1].key in V.NAME_CONNECTORS or is_title_tok(run[start - 1]) or run[start - 1].key in _DOCUMENT_WORDS \
+            if run[start - 1].key in V.NAME_CONNECTORS or is_title_tok(run[start - 1]) and run[start - 1].key not in _GROUP_TITLE_WORDS \
+                    or run[start - 1].key in _DOCUMENT_WORDS and run[start - 1].key not in _GROUP_TITLE_WORDS \
                     or run[start - 1].key in V.HEADLINE_VERBS \
                     or run[start - 1].key in ("up", "out") and start > 1 and run[start - 2].key in V.HEADLINE_VERBS:
                 break
@@ -292,10 +293,12 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
         end = i + 1
         if end < len(run) and run[end].key in ("on", "for", "sobre", "para") and kind in V.KINDS_BEFORE_TOPIC:
             end += 1
-            while end < len(run) and run[end].key not in _DOCUMENT_WORDS and run[end].key not in ("in", "en") \
-                    and not initiative_kind(run[end].text):
-                end += 1
+            while end < len(run) and run[end].key not in _DOCUMENT_WORDS and not initiative_kind(run[end].text) and not (
+                    run[end].key in ("in", "en") and not (run[end].key == "in" and is_place(run[-1].text))):
+                end += 1  # (its topic may hold a region: "Roundtable on Nearshoring in Northeast Mexico")
         sub = _trim(strip_leading(run[start:end]))
+        if sub and sub[0].start > run[start].start and run[start].key in _GROUP_TITLE_WORDS and len(run[start:end]) - len(sub) == 1:
+            sub = [run[start]] + sub  # "Executive Roundtable", "CEO Dialogue": the title word is the group's kind
         if len(sub) >= 2:
             out.append(sub)
     if len(run) >= 3:
@@ -310,6 +313,8 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
     return out
 
 
+# Title words that also name a kind of group (`Executive Roundtable`, `CEO Dialogue`, `Ministerial Meeting`).
+_GROUP_TITLE_WORDS = frozenset("executive ceo ceos leadership ministerial presidential".split())
 # Words that make a kind word before them part of a venue's name (`Conference Center`, `Convention Hall`).
 _VENUE_WORDS = frozenset("center centre hall room hotel building centro salon auditorium auditorio ballroom".split())
 # Modifiers a group's name joins with `and` (`Trade and Investment Mission`, `Science and Technology Dialogue`).

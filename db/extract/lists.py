@@ -777,6 +777,9 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if len(parts) == 1 and (m := _ORG_THEN_ROLE.fullmatch(parts[0])) and has_title_word(m.group("role")) \
             and not has_title_word(m.group("org")):
         parts = [m.group("role"), m.group("org")]  # "SEDECO (secretaria técnica)": the role is written after the body
+    elif len(parts) >= 2 and (m := _TITLE_AT_ORG.fullmatch(rest)) and has_title_word(m.group("title").split(",")[0]) \
+            and not has_title_word(m.group("org")):
+        parts = [m.group("title"), m.group("org")]  # "Vice President, Mexico Operations at Brightwater Fluid Systems"
     if not first and len(parts) < 2 and not looks_like_org(parts[0]):
         return  # a later role without an organization ("; former Deputy Secretary of Commerce")
     if item.title and len(parts) == 1 and (looks_like_org(parts[0]) or not has_title_word(parts[0])):
@@ -812,6 +815,7 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         doc.affiliate(pidx, oidx, title)
 
 
+_TITLE_AT_ORG = re.compile(r"(?P<title>[^;]+?)\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)")
 _ORG_THEN_ROLE = re.compile(r"(?P<org>[^()]+?)\s*\((?P<role>[a-záéíóúñ][^()]{1,40})\)")
 
 
