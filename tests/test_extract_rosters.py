@@ -558,3 +558,16 @@ def test_an_executive_roundtable_on_a_topic_in_a_region_and_titles_with_a_comma_
     assert aff[("Bertrand Oyelowo-Sáenz", "Tidewell Fluid Systems")] == "Vice President, Mexico Operations"
     assert ("Ximena Achterberg Lugo", "Korvan Medical Devices") in aff
     assert ("Bertrand Oyelowo-Sáenz", group) in _members(x)
+
+
+def test_an_agency_named_with_and_is_no_person_and_a_state_code_no_organization():
+    x = extract(
+        "Rowena Aranda-Voss and Jiro Anaya both sit on the Binational Rail Working Group, formed by U.S. Customs and "
+        "Border Protection and the Agencia Nacional de Aduanas with carriers.\n\n"
+        "Witnesses\n\n"
+        "Ms. Graciela Villarreal-Schmidt\n"
+        "Executive Director, Paso del Norte Freight Council, El Paso, TX\n"
+    )
+    assert "Border Protection" not in _names(x, "people")
+    assert "TX" not in _names(x, "organizations")
+    assert ("Graciela Villarreal-Schmidt", "Paso del Norte Freight Council") in _affiliations(x)

@@ -109,6 +109,10 @@ def _read_items(doc: Doc, text: str, s: int, e: int, starts: set[int], semicolon
     for k, (a, b) in enumerate(spans):
         if any(a <= st < b for st in starts) or _known_name(doc, text[a:b]) or not _name_shaped(doc, text[a:b]):
             continue
+        if k and not semicolons and re.fullmatch(r"\s*(?:and|y|&)\s*", text[spans[k - 1][1] : a]) and not any(
+                spans[k - 1][0] <= st < spans[k - 1][1] for st in starts) and text[slice(*spans[k - 1])].strip() \
+                and not _name_shaped(doc, text[slice(*spans[k - 1])]):
+            continue  # "U.S. Customs and Border Protection": the second half of a name joined by `and`, not a person
         before = text[spans[k - 1][0] : spans[k - 1][1]] if k else ""
         if not semicolons and has_title_word(before) and not _ARTICLE_TITLE.match(before):
             continue  # "A, Director of Operations, Eólica Serrana; B": the item after a title is its organization

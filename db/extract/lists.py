@@ -1270,6 +1270,7 @@ def _title_line(doc: Doc, pidx: int, line: tuple[int, int]) -> bool:
     if at and has_title_word(at.group("title")) and "," not in at.group("title"):
         title, org = at.group("title"), at.group("org")
     elif len(parts) >= 2 and has_title_word(parts[0]):
+        parts = _drop_trailing_places(parts)  # "..., El Paso, TX": a city and its state's code
         while len(parts) > 2 and (is_place(parts[-1]) or fold(parts[-1]).replace(".", "").replace(" ", "") in V.PLACES):
             parts = parts[:-1]  # "President, Firm X, Nogales, Arizona": the city and state after the organization
         title, org = ", ".join(parts[:-1]), parts[-1]
