@@ -571,3 +571,15 @@ def test_an_agency_named_with_and_is_no_person_and_a_state_code_no_organization(
     assert "Border Protection" not in _names(x, "people")
     assert "TX" not in _names(x, "organizations")
     assert ("Graciela Villarreal-Schmidt", "Paso del Norte Freight Council") in _affiliations(x)
+
+
+def test_a_committee_whose_name_joins_two_subjects_with_and_is_one_body():
+    x = extract(
+        "Congressman Teodoro Halvorsen (R-Texas), a member of the House Ways and Means Committee, and Rep. Imelda "
+        "Castro-Vance, who sits on the Science and Technology Committee, met the delegation. Acme Foods and Borealis "
+        "Logistics Corp signed the agreement.\n"
+    )
+    orgs = _names(x, "organizations")
+    assert "House Ways and Means Committee" in orgs and "Means Committee" not in orgs
+    assert "Science and Technology Committee" in orgs
+    assert "Borealis Logistics Corp" in orgs and not any(o.startswith("Acme Foods and") for o in orgs)

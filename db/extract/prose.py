@@ -505,6 +505,9 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
             len(part) == 1 and doc.person_by_part(part[0].text) is not None
         ):
             return parts
+    if len(parts) == 2 and len(phrases[1].split()) <= 3 and (fold(phrases[1]).split() or [""])[-1] in _BODY_AFTER_AND \
+            and not looks_like_org(phrases[0]) and not person_in_run(parts[0]):
+        return [run]  # "House Ways and Means Committee", "Science and Technology Committee": one body's name
     if all(len(p.split()) >= 2 for p in phrases) and looks_like_org(phrases[-1]) and (
         not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
     ):
@@ -520,6 +523,11 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     ):
         return parts  # "Frontera Energy Council and Bajío Talent Initiative"
     return [run]
+
+
+# Bodies whose names join two subjects with `and` (`Ways and Means Committee`, `Labor and Economic Development
+# Committee`, `Science and Technology Council`).
+_BODY_AFTER_AND = frozenset("committee subcommittee commission council caucus department office division".split())
 
 
 _SUCH_AS = re.compile(
