@@ -583,3 +583,23 @@ def test_a_committee_whose_name_joins_two_subjects_with_and_is_one_body():
     assert "House Ways and Means Committee" in orgs and "Means Committee" not in orgs
     assert "Science and Technology Committee" in orgs
     assert "Borealis Logistics Corp" in orgs and not any(o.startswith("Acme Foods and") for o in orgs)
+
+
+def test_a_state_government_masthead_is_neither_the_headline_nor_the_lead():
+    x = extract(
+        "GOBIERNO DEL ESTADO DE ZACATECAS\n"
+        "Secretaría de Economía del Estado\n"
+        "Inicio | La Secretaría | Trámites | Sala de Prensa | Contacto\n\n"
+        "Sala de Prensa > Boletines > 2026\n\n"
+        "Boletín No. SEZAC/0211/2026\n"
+        "Zacatecas, Zac., a 4 de marzo de 2026\n\n"
+        "CONCLUYE SECRETARÍA GIRA DE TRABAJO EN TEXAS; SUMAN DOS PROYECTOS\n\n"
+        "El titular de la Secretaría de Economía del Estado, Lic. Florentino Urquiza Bañuelos, encabezó una gira de "
+        "trabajo de cuatro días por Texas. La delegación zacatecana estuvo integrada además por la directora de "
+        "Promoción, Mtra. Itzel Balderas-Kohl, y el empresario Casimiro Oyervides Luna.\n"
+    )
+    mem = _members(x)
+    groups = [i for i in x.initiatives if i.kind == "delegation"]
+    assert len(groups) == 1
+    for person in ("Florentino Urquiza Bañuelos", "Itzel Balderas-Kohl", "Casimiro Oyervides Luna"):
+        assert (person, groups[0].name) in mem

@@ -173,8 +173,8 @@ def lead_end(text: str) -> int:
     seen, first = 0, None
     for start, end in line_spans(text):
         if _MENU.match(text[start:end]) and not re.search(r"[a-záéíóúñ]{3}[.!?]", text[start:end]) \
-                or CHROME_LINE.search(text[start:end].strip()):
-            continue
+                or CHROME_LINE.search(text[start:end].strip()) or first is None and _masthead_name(text[start:end].strip()):
+            continue  # (nor the publisher's name atop the page: `GOBIERNO DEL ESTADO DE X`, `Secretaría de Y`)
         if len(text[start:end].strip()) >= 25:
             first = start if first is None else first
             seen += 1

@@ -149,7 +149,7 @@ ORG_HEADS = _words(
     foundation fundacion federation federacion association asociacion organization organisation
     camara consejo confederacion cluster grupo embajada consulado universidad colegio center centre
     committee subcommittee comite subcomite congress congreso senate senado
-    centro fondo school escuela facultad departamento observatorio ayuntamiento
+    centro fondo school escuela facultad departamento observatorio ayuntamiento gobierno
     """
 )
 
