@@ -603,3 +603,8 @@ def test_a_state_government_masthead_is_neither_the_headline_nor_the_lead():
     assert len(groups) == 1
     for person in ("Florentino Urquiza Bañuelos", "Itzel Balderas-Kohl", "Casimiro Oyervides Luna"):
         assert (person, groups[0].name) in mem
+
+
+def test_spanish_names_of_us_states_are_places_not_people():
+    x = extract("El secretario Anselmo Berumen Quiroz encabezó una gira por Carolina del Norte y Nuevo México.\n")
+    assert _names(x, "people") == {"Anselmo Berumen Quiroz"}

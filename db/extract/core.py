@@ -359,7 +359,7 @@ def is_place(name: str) -> bool:
     words = [w for w in folded.split() if w not in V.NAME_CONNECTORS]
     if not words:
         return False
-    if all(w in V.PLACES for w in words) or folded in V.package_places():
+    if all(w in V.PLACES for w in words) or folded in V.package_places() or folded in V.SPANISH_EXONYMS:
         return True
     rest = [w for w in words if w not in _PLACE_UNITS]
     if rest and len(rest) < len(words) and " ".join(rest) in V.package_places():

@@ -289,6 +289,14 @@ PLACES = _words(
     """
 )
 
+# Spanish names of US states and Canadian provinces that the place packages (English names) do not hold
+# ("Carolina del Norte" is a place, not a person named Carolina), folded.
+SPANISH_EXONYMS = frozenset({
+    "carolina del norte", "carolina del sur", "dakota del norte", "dakota del sur", "nuevo mexico", "nueva york",
+    "nueva jersey", "nuevo hampshire", "virginia occidental", "luisiana", "misisipi", "pensilvania", "hawai",
+    "columbia britanica", "terranova", "isla del principe eduardo", "nueva escocia", "nuevo brunswick",
+})
+
 # Words of multi-word place names that are also surnames ("Costa Rica" / "Ana Costa").
 PLACE_SURNAMES = _words("costa rica york")
 
