@@ -49,7 +49,7 @@ def main_group(doc: Doc) -> int | None:
     lead = lead_end(doc.text)
     if doc.event_page is not None and any(sp.start < lead for sp in doc.found["initiative"][doc.event_page].spans):
         return doc.event_page  # an event page: the event its title names
-    headline = _headline(doc.text, lead)
+    headline = page_headline(doc.text)
     if any(_BOARD_PAGE.search(doc.text[a:b]) for a, b in line_spans(doc.text) if b <= max(lead, headline[1] if headline else 0)):
         return None  # an organization's board page: its seats are affiliations with the organization
     if headline is not None:
@@ -117,6 +117,12 @@ def best_of_kind(doc: Doc, kind: str) -> int | None:
 
 _DATE_LINE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?\s+(?:\d|de\b)|"
                         r"\b\d{1,2}\s+de\s+[a-z]+|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+@functools.lru_cache(maxsize=4)  # asked for by several stages of one document
+def page_headline(text: str) -> tuple[int, int] | None:
+    """The span of the document's headline (see `_headline`), within its opening lines."""
+    return _headline(text, lead_end(text))
 
 
 def _headline(text: str, lead: int) -> tuple[int, int] | None:
@@ -215,12 +221,11 @@ def merge_headline_group(doc: Doc) -> None:
     Advanced Manufacturing Working Group`: a group the headline describes and the text never names again is the
     one group of its kind that the text names in running prose."""
     text = doc.text
-    headline = _headline(text, lead_end(text))
+    headline = page_headline(text)
     if headline is None or headline[1] - headline[0] > 180 or re.search(r"[a-z]{2}\.\s", text[headline[0] : headline[1]]) \
             or re.match(r"\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s", text[headline[0] : headline[1]]):
         return  # (the page's first line is a paragraph or a numbered section's heading, not a headline)
     inits = doc.found["initiative"]
-    lead = lead_end(text)
     for i, ini in enumerate(inits):
         if not ini.spans or any(sp.start >= headline[1] for sp in ini.spans):
             continue  # (named again below the headline; a breadcrumb above it may repeat it)
@@ -244,7 +249,7 @@ def join_main_group(doc: Doc) -> None:
     inits = doc.found["initiative"]
     # a panel of the event, a committee listed under its own heading on the page of a consortium, is
     # part of it: its people take part in the main group too (a group only named in prose is not)
-    headline = _headline(doc.text, lead_end(doc.text))
+    headline = page_headline(doc.text)
     titled = headline is not None and fold(inits[group].name) == fold(doc.text[headline[0] : headline[1]])
     # peers under headings stay apart, unless the page is titled with the group (its sections are its parts)
     parts = set(doc.section_groups) - {group} if titled or group not in doc.section_groups else set()
@@ -478,17 +483,19 @@ _PRONOUN = re.compile(r"\s*(?:He|She|Él|Ella)\b")
 _ALSO_INCLUDE = re.compile(r"\b(?:and|y)\s+(?:will\s+)?(?:also\s+)?(?:include|includes|incluir[áa]|integrar[áa]|tendr[áa])\b", re.I)
 
 
-def _named_in(doc: Doc, people: list[tuple[int, int]], start: int, end: int) -> list[int]:
+def people_named_in(doc: Doc, people: list[tuple[int, int]], start: int, end: int) -> list[int]:
     """The people named in text[start:end]: their recorded mentions, and any item of the list that is a
-    surname of one person of the page (`co-chaired by Galindo-Marsh and Quiroga Ledesma`)."""
+    surname of one person of the page (`co-chaired by Galindo-Marsh and Quiroga Ledesma`, `Members:
+    Park-Valdivia, de la Fuente Olvera (Org)`), honorifics before it and an organization after it dropped."""
     spans = people_between(people, start, end)
     found = [p for _, p in spans]
     pos = start
     for item in re.split(r"(\s*,\s*|\s+(?:and|y|e)\s+)", doc.text[start:end]):
         a, pos = pos, pos + len(item)
         if item.strip() and not any(a <= s < pos for s, _ in spans):
-            words = re.sub(r"^(?:(?:[A-Z][a-z]{0,4}\.|Sen|Rep)\s+)+", "", item.strip()).strip(" .;")
-            pidx = doc.person_by_surname(words) if words[:1].isupper() and len(words.split()) <= 3 else None
+            words = re.sub(r"^(?:(?:[A-Z][a-z]{0,4}\.|Sen|Rep)\s+)+", "", item.strip())
+            words = re.sub(r"\s*\([^()]*\)\s*$", "", words).strip(" .;")
+            pidx = doc.person_by_surname(words) if len(words.split()) <= 4 else None
             if pidx is not None and pidx not in found:
                 found.append(pidx)
     return found
@@ -563,7 +570,7 @@ def retype_chaired_bodies(doc: Doc) -> None:
     stays an organization)."""
     text = doc.text
     _retype_headline_kind(doc)
-    headline = _headline(text, lead_end(text)) if _MEMBERS_HEADING.search(text) else None
+    headline = page_headline(text) if _MEMBERS_HEADING.search(text) else None
     for org, ent in enumerate(doc.found["organization"]):
         words = fold(ent.name).split()
         if org in doc.dropped_orgs or not words or not (words[-1] in _CHAIRED_HEADS or words[0] in _CHAIRED_HEADS):
@@ -594,7 +601,7 @@ def _retype_headline_kind(doc: Doc) -> None:
     alliance and the page names no group of that kind but exactly one organization with that head word, that
     organization is the group (`the Altiplano–Midwest Packaging Consortium (AMPC)`)."""
     text = doc.text
-    headline = _headline(text, lead_end(text))
+    headline = page_headline(text)
     if headline is None:
         return
     words = fold(text[headline[0] : headline[1]])
@@ -731,7 +738,7 @@ def read_participation(doc: Doc) -> None:
         stop = _sentence_end(text, m.end())
         more = _ALSO_INCLUDE.search(text, m.end(), stop)  # "... co-chaired by A and B and will also include C, D"
         for a, b, r in ((m.end(), more.start() if more else stop, role), (more.end(), stop, "member") if more else (0, 0, "")):
-            for pidx in _named_in(doc, people, a, b):
+            for pidx in people_named_in(doc, people, a, b):
                 doc.member(pidx, before[-1], r)
     for m in (_WHICH_SHE.finditer(text) if _may(low, ("which", "that", "que ")) else ()):
         before = [(s, e, i) for s, e, i in groups if s < m.start() and e >= m.start() - 3]
@@ -746,14 +753,14 @@ def read_participation(doc: Doc) -> None:
         if pidx is not None:
             doc.member(pidx, ini, role)
         if m.group("with"):
-            for qidx in _named_in(doc, people, m.end(), _clause_end(text, m.end())):
+            for qidx in people_named_in(doc, people, m.end(), _clause_end(text, m.end())):
                 doc.member(qidx, ini, role)
     for m in (_ACCOMPANIED.finditer(text) if _may(low, ("accompanied", "acompañad", "joined by")) else ()):
         here = _sentence_start(text, m.start())
         before = [i for s, _, i in groups if here - 600 <= s < here and doc.found["initiative"][i].kind == "delegation"]
         if not before or not _PRONOUN.match(text, here):
             continue
-        for qidx in _named_in(doc, people, m.end(), _sentence_end(text, m.end())):
+        for qidx in people_named_in(doc, people, m.end(), _sentence_end(text, m.end())):
             doc.member(qidx, before[-1], "member")
     for m in (_SERVE_AS.finditer(text) if _may(low, ("serve as", "act as", "fungir")) else ()):
         before = [i for s, _, i in groups if m.start() - 600 <= s < m.start()]

@@ -16,7 +16,7 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import Doc, fold, initiative_kind, line_spans, people_between
-from db.extract.membership import best_of_kind, main_group
+from db.extract.membership import best_of_kind, main_group, people_named_in
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
 _LEAD = re.compile(r"^[\s•·▪‣◦●○■□*+\-–—\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[-–—]\s*\d{1,2}[:.]\d{2}"
@@ -277,11 +277,9 @@ _NOT_IN_A_BARE_KIND = frozenset("members member miembros integrantes of the de d
 
 
 def _people_below(doc: Doc, lines: list[tuple[int, int]], n: int) -> bool:
-    """Two or more people are named in the dozen lines below line n, before a blank-line-separated prose paragraph."""
-    text = doc.text
+    """Two or more mentions of people stand in the dozen lines below line n."""
     end = lines[min(len(lines) - 1, n + 12)][1]
-    starts = sorted(sp.start for p in doc.found["person"] for sp in p.spans if lines[n][1] < sp.start < end)
-    return len(starts) >= 2
+    return sum(1 for p in doc.found["person"] for sp in p.spans if lines[n][1] < sp.start < end) >= 2
 
 
 def _is_heading(text: str, start: int, end: int, s: int, e: int) -> bool:
@@ -394,17 +392,7 @@ def _labelled_runs(doc: Doc, people: list[tuple[int, int]], start: int, end: int
         dot = re.search(r"\.(?:\s|$)(?![^()]*\))", text[m.end() : stop])
         stop = m.end() + dot.start() if dot else stop
         role = _role_of(m.group("label")) or "member"
-        spans = people_between(people, m.end(), stop)
-        found = [p for _, p in spans]
-        pos = m.end()
-        for item in re.split(r"(\s*,\s*|\s+(?:and|y|e)\s+)", text[m.end() : stop]):
-            a, pos = pos, pos + len(item)
-            if not any(a <= s < pos for s, _ in spans):
-                pidx = doc.person_by_surname(re.sub(r"\s*\([^()]*\)\s*$", "", item).strip())
-                if pidx is not None:
-                    found.append(pidx)
-        for pidx in found:
-            yield pidx, role
+        yield from ((pidx, role) for pidx in people_named_in(doc, people, m.end(), stop))
 
 
 def _same_line_moderators(text: str, people: list[tuple[int, int]], start: int, end: int) -> list[int]:
