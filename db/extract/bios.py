@@ -364,7 +364,9 @@ def _titles_before_names(doc: Doc) -> None:
 def _phrase_org(doc: Doc, text: str, start: int, end: int) -> tuple[str, int, int, int] | None:
     """The organization that ends the title phrase text[start:end] (its name, start, end and
     where its preposition starts), trying the last preposition first."""
-    for prep in reversed(list(_PREP.finditer(text, start, end))):
+    preps = list(_PREP.finditer(text, start, end))
+    for n in range(len(preps) - 1, -1, -1):
+        prep = preps[n]
         found = org_at(doc, text, prep.end(), end)
         if found is None:
             continue
@@ -373,5 +375,9 @@ def _phrase_org(doc: Doc, text: str, start: int, end: int) -> tuple[str, int, in
         place = _IN_PLACE.fullmatch(rest)
         if rest.strip() and not (place and is_place(place.group(1))):
             continue  # the organization must end the phrase ("de CBP en Laredo": CBP)
+        if n and fold(name).split()[0] not in V.ORG_HEADS:  # "la Federación de Industrias del Sur": the whole body
+            wider = org_at(doc, text, preps[n - 1].end(), end)
+            if wider and wider[2] == b and fold(wider[0]).split()[0] in V.ORG_HEADS and wider[0].endswith(name):
+                return (*wider, preps[n - 1].start())
         return name, a, b, prep.start()
     return None

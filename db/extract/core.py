@@ -329,6 +329,9 @@ def _binational(name: str) -> bool:
     return False
 
 
+_PORTFOLIO_HEADS = frozenset("transporte servicios productos alimentos".split())  # "Departamento de Transporte"
+
+
 @functools.lru_cache(maxsize=100_000)
 def looks_like_org(name: str) -> bool:
     """An organization name by its shape: a known suffix/head word, or an acronym."""
@@ -337,6 +340,8 @@ def looks_like_org(name: str) -> bool:
         return False
     if words[-1] in V.ORG_SUFFIXES or (len(words) > 1 and any(w in V.ORG_HEADS for w in words)):
         return True
+    if len(words) > 1 and (words[-1] in V.COMPANY_ENDS or words[0] in V.COMPANY_HEADS and words[0] not in _PORTFOLIO_HEADS):
+        return True  # "Dabiri Coatings", "Plásticos del Bajío": a trade's word names a company
     return bool(re.fullmatch(r"[A-Z0-9][A-Z0-9&.\-]{1,9}", name.strip()))
 
 
@@ -784,6 +789,8 @@ def _never_a_name(name: str) -> bool:
     words = [w for w in name.split() if w[:1].isupper()]
     if words and (fold(words[0]) in V.COMPANY_HEADS or fold(words[0]) in V.ORG_HEADS):
         return True  # "Transportes Ruiz", "Grupo Salcedo": a company named after a family
+    if len(words) > 1 and fold(words[-1]) in V.COMPANY_ENDS:
+        return True  # "Pinecrest Tooling", "Dabiri Coatings": a trade's word ends a company's name
     return any(fold(w) in V.NOT_NAME_VERBS or fold(w) in V.PLACE_UNITS or fold(w) in V.THING_NOUNS for w in words)
 
 

@@ -235,7 +235,8 @@ def event_headline(doc: Doc) -> None:
         line = text[s:e].strip()
         words = line.split()
         if not 3 <= len(words) <= 20 or line.endswith((".", ":")) or _EVENT_DATE.search(line) or "  " in line \
-                or "|" in line or not line[:1].isupper() or line.isupper() and len(words) < 3:
+                or "|" in line or not (line[:1].isupper() or re.match(r"\d+(?:st|nd|rd|th|[ºª°]|er|o|a)?\s", line)) \
+                or line.isupper() and len(words) < 3:  # (an ordinal may open it: "52nd ANNUAL CONVENTION")
             continue
         if CHROME_LINE.search(line) or looks_like_org(line) or fold(words[0]) in V.ORG_HEADS \
                 or len(re.findall(r"[·•|]", line)) >= 2 or re.search(r"\s[›»>/]\s", line):
@@ -378,6 +379,8 @@ def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
         return  # (nor "NEW TASK FORCE", "the Joint Working Group": a kind, not a name)
     if doc.lookup("organization", text[start:end]) is not None:
         return  # "X Partnership for Trade" was drawn as an organization
+    if run[0].key in V.LINK_VERBS:
+        return  # "[Download PDF Program]", "Register for the Forum": a link, not a group's name
     doc.add("initiative", name, doc.span(run[0].start, run[-1].end, sent), kind=kind)
 
 

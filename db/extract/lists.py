@@ -324,6 +324,9 @@ def _table_person(text: str, cell: tuple[int, int]) -> list[Tok] | None:
     a, b = cell
     raw = text[a:b]
     skip = _courtesy_len(raw)
+    comma = re.search(r",\s*(?!(?:Jr|Sr|III|II|IV|Ph\.?\s?D)\b)", raw[skip:])
+    if comma and not has_title_word(raw[skip + comma.end():]):  # "Name, Company" in one cell: the name alone
+        raw = raw[: skip + comma.start()]
     toks = tokens(raw[skip:], a + skip)
     if not toks or len(toks) > 6 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
         return None
@@ -436,6 +439,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
         while n < len(cells) and not names[n] and len(rest) < 4 and n not in starts:
             a, b = cells[n]
             seg = text[a:b].strip().rstrip(";")
+            if "," in seg and _table_person(text, (a, a + text[a:b].index(","))):
+                break  # "Name, Company": the next card's person, not this one's organization
             if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
                 rest[-1] = (rest[-1][0] + " " + seg, rest[-1][1])  # "Consejo Peninsular de" / "Comercio Exterior"
             else:
@@ -1134,7 +1139,9 @@ def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, i
     parts, pos = [], 0
     for part in comma_parts(body):
         part = part.strip()
-        a = body.index(part, pos)
+        a = body.find(part, pos)
+        if a < 0:
+            return None  # a part rewritten by the splitter (not the line's own text)
         pos = a + len(part)
         parts.append((b0 + a, b0 + a + len(part)))
     if not parts:

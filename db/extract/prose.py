@@ -64,7 +64,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             pair_firsts.add(next(r[i - 1].end for i, t in enumerate(r) if t.key in ("and", "y")))
     covered = _comma_names(doc, sent)
     last_person_end = -1
-    for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part)]:
+    for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part, text)]:
         if any(a <= run[0].start < b for a, b in covered):
             continue  # a piece of "Secretaría de Agricultura, Ganadería y Pesca (SAGP)"
         after = text[run[-1].end : e]
@@ -119,8 +119,10 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                 if title:
                     om = re.match(r"(.+?)\s+(?:of|at|for|de|del)\s+(?:the\s+|la\s+|el\s+)?([A-Z].*)$", title)
                     if om and looks_like_org(om.group(2)) and not is_place(om.group(2)) and has_title_word(om.group(1)):
-                        a = text.index(om.group(2), s)  # "Director General of the X Institute, Name,"
-                        oidx = doc.add("organization", clean_org(om.group(2)), doc.span(a, a + len(om.group(2)), sent))
+                        inner = _inner_head(om.group(2))  # "el director de Puertos del Departamento de X, Name"
+                        org = om.group(2)[inner:]
+                        a = text.index(org, s)  # "Director General of the X Institute, Name,"
+                        oidx = doc.add("organization", clean_org(org), doc.span(a, a + len(org), sent))
                         title = om.group(1)
                         doc.affiliate(pidx, oidx, title)
                     doc.found["person"][pidx].title = doc.found["person"][pidx].title or title
@@ -313,6 +315,12 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return False
     if _WHO_HEADS.match(text, after, end):
         return True
+    if _NICKNAME.fullmatch(text, run[0].start, after):
+        return True  # 'Kwabena "Kobi" Danforth': a nickname in quotes between a given name and a surname
+    if _BY_ROLE.search(text, max(0, run[0].start - 40), run[0].start) and not looks_like_org(text[run[0].start : after]) \
+            and not is_place(text[run[0].start : after]) \
+            and not any(t.key in GENERIC_WORDS or is_title_tok(t) or t.key[:-1] in V.TITLE_WORDS for t in run):
+        return True  # "led by Kwabena Danforth of X", "moderada por Yatziri Olmos": a role only people take
     if _WHO.match(text, after, end) and re.search(r"(?:[,;:(]|\band\b|\by\b)\s*$", text[max(0, run[0].start - 6) : run[0].start]):
         return True  # "..., Evaristo Zubieta Luján, quien estimó": a relative pronoun for people (not "of X, who")
     pm = _POSSESSIVE_TITLE.match(text, after, end)
@@ -325,6 +333,12 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
     k = next((i for i, t in enumerate(toks) if is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS), None)
     # "X District, including its President": a clause about X's people, not X's own title
     return k is not None and not any(t.key in _CLAUSE_WORDS for t in toks[:k])
+
+
+_NICKNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[\"“][A-ZÁÉÍÓÚÑa-z][\w’'\- ]{1,15}[\"”]\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)?")
+_BY_ROLE = re.compile(r"\b(?:(?:co-?)?(?:led|chaired|moderated|hosted|headed|presented|introduced|joined|accompanied)\s+by|"
+                      r"(?:encabezad[oa]s?|moderad[oa]s?|presidid[oa]s?|coordinad[oa]s?|acompañad[oa]s?|liderad[oa]s?)\s+por)"
+                      r"\s+(?:(?:the|el|la)\s+)?(?:(?:Lic|Ing|Dr|Dra|Mtro|Mtra|Mr|Ms|Mrs|Sr|Sra)\.?\s+)?$", re.I)
 
 
 # Words that open a clause after a comma, not a job title ("including its", "among them", "con su").
@@ -461,10 +475,13 @@ def _who_heads(doc: Doc, pidx: int, name_end: int, sent) -> None:
         doc.affiliate(pidx, oidx, None)
 
 
-def _split_person_of(run: list[Tok]) -> list[list[Tok]]:
-    """`Jane Holt of Acme Logistics` -> the person and the organization as two runs."""
+def _split_person_of(run: list[Tok], text: str = "") -> list[list[Tok]]:
+    """`Jane Holt of Acme Logistics` -> the person and the organization as two runs (an unknown given name
+    too after `led by`, `moderated by`)."""
     for i, t in enumerate(run):
-        if t.key in ("of", "from", "at") and i >= 2 and i + 1 < len(run) and person_in_run(run[:i]):
+        if t.key in ("of", "from", "at") and i >= 2 and i + 1 < len(run) and (person_in_run(run[:i]) or (
+                text and i <= 4 and all(namey(x) for x in run[:i]) and not looks_like_org(phrase_of(text, run[:i]))
+                and _BY_ROLE.search(text, max(0, run[0].start - 40), run[0].start))):
             return [run[:i], strip_leading(run[i + 1 :])]
     return [run]
 
@@ -706,6 +723,8 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     span = doc.span(run[0].start, run[-1].end, sent)
     if known_ini is None and known_org is None and fold(phrase) in V.INITIATIVE_KINDS and not acr:
         return  # "Steering Committee", "Task Force" alone name nothing in particular
+    if kind and known_ini is None and run[0].key in V.LINK_VERBS:
+        return  # "[Download PDF Program]": a link, not a group's name
     if known_ini is not None or (kind and (len(run) >= 2 or acr) and fold(phrase) not in V.INITIATIVE_KINDS):
         idx = doc.add("initiative", phrase, span, kind=kind, acronym=acr)
         _owner_of(doc, idx, run, sent)
@@ -776,7 +795,10 @@ PORTFOLIO_WORDS = frozenset(
     "administracion recursos humanos exterior internacional internacionales economico economica economicos nacional "
     "vinculacion talento calidad innovacion estrategia comunicacion gobierno gubernamentales institucionales "
     "gubernamentales affairs commercial development operations projects sales strategy communications research programs government "
-    "public policy external internal corporate americas markets supply chain human resources".split())
+    "public policy external internal corporate americas markets supply chain human resources "
+    "manufactura compras adquisiciones abastecimiento ingenieria mercadotecnia juridico cumplimiento sustentabilidad "
+    "procurement purchasing sourcing engineering marketing legal compliance regulatory sustainability "
+    "latinoamerica norteamerica latin north south".split())
 
 
 # Last words of a public agency's name that no general suffix list holds ("U.S. Fisheries and Border Enforcement").
@@ -1110,8 +1132,9 @@ def _inner_head(org: str) -> int:
         if toks[i].key in V.ORG_HEADS and toks[i - 1].key in V.NAME_CONNECTORS and i >= 2:
             return toks[i].start
     for i in range(1, len(toks) - 1):  # "Asuntos Gubernamentales de Transbordos Monclova": a portfolio, then the company
-        if toks[i].key in ("de", "del", "of", "at") and toks[i + 1].cap and all(
-                t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS for t in toks[:i]) and not is_place(org[toks[i + 1].start:]) \
+        if toks[i].key in ("de", "del", "of", "at") and toks[i + 1].cap and all(  # "Manufactura para Latinoamérica de X"
+                t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS or (j and t.key in ("para", "for"))
+                for j, t in enumerate(toks[:i])) and not is_place(org[toks[i + 1].start:]) \
                 and toks[i + 1].key not in ("gobierno", "government"):  # "Economía del Gobierno de X" stays a title
             return toks[i + 1].start
         if toks[i].key not in PORTFOLIO_WORDS and toks[i].key not in V.TOPIC_WORDS and toks[i].key not in V.NAME_CONNECTORS:

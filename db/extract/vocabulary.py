@@ -111,6 +111,7 @@ TITLE_WORDS = _words(
     congresista legislador legisladora juez jueza vicerrector vicerrectora contralor contralora sindico sindica
     lawmaker councilmember councilman councilwoman assemblymember alderman alderwoman attache
     controller comptroller accountant auditor observer observers observador observadora observadores
+    propietario propietaria dueno duena cofundador cofundadora economista analista ingeniero ingeniera
     """
 )
 
@@ -192,6 +193,8 @@ INITIATIVE_KINDS = {
     "assembly": None,
     "advisory committee": "committee",
     "convention": "forum",
+    "expo": "forum",
+    "workshop": "forum",
     "steering group": "working group",
     "symposium": "forum",
     "seminar": "forum",
@@ -207,6 +210,9 @@ INITIATIVE_KINDS = {
     "expert group": "working group",
     "contact group": "working group",
 }
+
+# Verbs of a page's links and buttons ("[Download PDF Program]", "Register for the Forum").
+LINK_VERBS = _words("download register view read watch subscribe descargar descarga registrate consulta ver")
 
 # Words of a program's meal, not of an event's name ("Registration & Continental Breakfast", "Awards Luncheon").
 MEAL_WORDS = _words("registration continental networking awards award welcome closing opening working business members "
@@ -440,7 +446,19 @@ STREET_WORDS = _words("av avenida blvd boulevard bulevar calle calz paseo carret
 # Paz", "Abogados Ruiz"): a run opening with one is a company, never a person.
 COMPANY_HEADS = _words("transportes transporte constructora inmobiliaria comercializadora distribuidora industrias "
                        "servicios corporativo despacho aceros maquinados autotransportes fletes agencia aduanal "
-                       "abogados consultores consultoria laboratorios farmacias hoteles")
+                       "abogados consultores consultoria laboratorios farmacias hoteles plasticos empaques autopartes "
+                       "ensambles inyectados troqueles recubrimientos almacenes maquiladora manufacturas componentes "
+                       "metalicos fundiciones forjas estampados herramentales alimentos embotelladora procesadora "
+                       "exportadora importadora desarrolladora arrendadora operadora naviera cementos productos")
+
+# Last words of a company's name that say its trade ("Dabiri Coatings", "Sunland Warehousing"): with at least
+# one word before, a run ending in one is a company's shape.
+COMPANY_ENDS = _words("coatings metalworks tooling seating castings forgings stampings components devices microsystems "
+                      "aerostructures drivetrain drivetrains warehousing storage interconnect analytics robotics "
+                      "fabrication machining molding moulding composites polymers materials resins apparel farms "
+                      "produce bottling printing lumber trucking carriers brokers outsourcing staffing "
+                      "maquila maquiladora precision dynamics controls sensors optics instruments tools machinery "
+                      "equipment fasteners valves pumps batteries semiconductor medical")
 
 # Nouns of infrastructure and plans that end a project's name, never a person's ("Laredo Rail Crossing
 # Study", "Bajío Port Corridor").

@@ -1,0 +1,56 @@
+"""People of an event's program whose given names no list knows, the event named by an all-capital
+headline that opens with an ordinal, and a page's links that are no group. Every text is invented for
+these tests."""
+
+from __future__ import annotations
+
+from db.extract import extract
+
+
+def _members(x):
+    return {(x.people[p].name, x.initiatives[i].name) for (p, i) in x.memberships}
+
+
+PROGRAM = (
+    "Home   About   Convention 2026   Sponsors\n\n"
+    "41st ANNUAL CONVENTION & EXPO\n"
+    "\"Crossing Faster\"\n"
+    "March 3-5, 2026 | Hotel Ocotal | Tucson, Arizona\n\n"
+    "[Register Now]   [Download PDF Program]\n\n"
+    "9:30 AM    WORKSHOP A: Origin Rules for Newcomers\n"
+    "           Moderator: Quorra Pell-Haddad – Trade Counsel at Brambley Ochs LLP\n"
+    "           Panelists:\n"
+    "             Sunnifa Castell, Director of Trade Compliance, Verdal Autopartes, Saltillo, Coahuila\n"
+    "             Obiora M. Thornby, Senior Manager, Customs & Trade, Delacour Advisory\n"
+)
+
+
+def test_an_ordinal_capital_headline_above_its_dates_is_the_event_its_speakers_join():
+    x = extract(PROGRAM)
+    names = {i.name for i in x.initiatives}
+    assert "41st ANNUAL CONVENTION & EXPO" in names
+    assert ("Quorra Pell-Haddad", "41st ANNUAL CONVENTION & EXPO") in _members(x)
+
+
+def test_a_link_to_download_the_program_is_no_group():
+    x = extract(PROGRAM)
+    assert not any("Download" in i.name for i in x.initiatives)
+
+
+def test_led_by_vouches_for_a_name_no_list_knows_and_its_organization_after_of():
+    x = extract("The clinic was led by Kwasi Danforde of Parcelmoor Logistics, with Marisela Uc Canul.")
+    assert "Kwasi Danforde" in {p.name for p in x.people}
+    assert ("Kwasi Danforde", "Parcelmoor Logistics") in {(x.people[p].name, x.organizations[o].name) for p, o in x.affiliations}
+
+
+def test_a_nickname_in_quotes_vouches_for_a_person():
+    x = extract('The clinic was led by Kwasi "Kobe" Danforde of Parcelmoor Logistics.')
+    assert 'Kwasi "Kobe" Danforde' in {p.name for p in x.people}
+
+
+def test_led_by_does_not_make_a_company_or_a_title_a_person():
+    x = extract("The forum was hosted by Parcelmoor Logistics. Ruiz was joined by Representatives Okafor-Bell "
+                "(D-Ill.) and Szalai (R-Mich.).")
+    people = {p.name for p in x.people}
+    assert "Parcelmoor Logistics" not in people
+    assert not any(p.startswith("Representatives") for p in people)
