@@ -36,6 +36,9 @@ _NAME = r"[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'\-]*\.?|d
 _TITLES = (r"(?:Congress(?:wo)?m[ae]n|Rep(?:s)?\.|Representatives?|Sen(?:s)?\.|Senators?|Senador(?:a|es|as)?|"
            r"diputad[oa]s?|Diputad[oa]s?|legislador(?:a|es|as)?|Assembly(?:wo)?m[ae]n|Council(?:wo)?m[ae]n)")
 _ITEM = re.compile(rf"({_NAME})\s*(?:{LABEL}|(?={_TRAILING_LABEL}))")
+# What ends every match of _ITEM and _TITLED_LIST: text without it has neither (a cheap first look,
+# as trying _NAME at every capital was most of this stage on pages without labels).
+_ANY_LABEL = re.compile(rf"{LABEL}|{_TRAILING_LABEL}")
 _TITLED_LIST = re.compile(rf"\b{_TITLES}\s+((?:{_NAME}\s*{LABEL}(?:\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y)\s+)?)+)")
 
 
@@ -44,6 +47,8 @@ def read_legislators(doc: Doc) -> None:
     text = doc.text
     for start, end in line_spans(text):
         if end - start < 6 or "(" not in text[start:end] and "," not in text[start:end]:
+            continue
+        if not _ANY_LABEL.search(text, start, end):
             continue
         for s, e in sentence_spans(text, start, end):
             sentence = (s, e)
@@ -97,6 +102,8 @@ def _after_title(name: str) -> str:
 
 def labelled_names(text: str) -> set[str]:
     """Folded names written with a party or state label after them (never organizations)."""
+    if not _ANY_LABEL.search(text):
+        return set()
     return {fold(_after_title(m.group(1))) for m in _ITEM.finditer(text)}
 
 
