@@ -70,7 +70,8 @@ def read_legislators(doc: Doc) -> None:
                 if known is not None:
                     continue
                 doc.add("person", name, doc.span(a, b, sentence))
-    for m in (m for pattern in _DEPARTMENT_TITLES for m in pattern.finditer(text)):
+    titles = _DEPARTMENT_TITLES if any(head in text for head in _DEPARTMENT_HEADS) else ()
+    for m in (m for pattern in titles for m in pattern.finditer(text)):
         dept, name = m.group(1), m.group(2)
         if fold(name.split()[0]) in V.TOPIC_WORDS | _DEPARTMENT_WORDS:
             continue  # "... Foreign Affairs Ana Ruiz": the department's last word is not the name's first
@@ -120,6 +121,8 @@ _DEPARTMENT_TITLE = re.compile(  # the name's words after the first: {N}, one or
     r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w’'\-]+){N}(?:[ \t]+(?:de la|de los|del|de)[ \t]+[A-Z][\w’'\-]+)?)"
     r"\b(?![ \t]+[A-Z])"
 )
+# How every title of _DEPARTMENT_TITLE ends: text without one of these has none (a cheap first look).
+_DEPARTMENT_HEADS = ("ecretary", "Minister", "Commissioner", "Administrator", "Director")
 _DEPARTMENT_TITLES = [re.compile(_DEPARTMENT_TITLE.pattern.replace("{N}", n)) for n in ("{1}", "{2}")]
 # "Director of Commercial Operations, Eólica Serrana": a comma inside the department only in a series ("of
 # Agriculture, Rural Development and Food"); otherwise it ends the title and an organization follows.
