@@ -36,6 +36,7 @@ _MONTHS = {
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|º|°|o)?"
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every form's year holds (a cheap first look)
 _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     # March 4, 2025 · Mar. 4 2025 · MARCH 4, 2025
@@ -66,6 +67,8 @@ _SENTENCE_END = re.compile(r"(?<=[a-záéíóúñ]{2})[.!?](?=\s)")
 def stated_date(text: str, scan: int = DATE_SCAN_CHARS) -> str | None:
     """The first full date (ISO `YYYY-MM-DD`) in the first `scan` characters, or None."""
     head = text[:scan]
+    if not _YEAR_DIGITS.search(head):  # every form holds a year: most list pages have none
+        return None
     best: tuple[int, str] | None = None
     for form in _DATE_FORMS:
         for match in form.finditer(head):
@@ -108,6 +111,8 @@ def _title_candidate(line: str) -> str | None:
 
 
 def _first_date(text: str) -> re.Match | None:
+    if not _YEAR_DIGITS.search(text):
+        return None
     matches = [m for form in _DATE_FORMS for m in form.finditer(text) if _as_iso(m)]
     return min(matches, key=lambda m: m.start()) if matches else None
 

@@ -21,6 +21,7 @@ All functions write inside the caller's transaction (see `db.connection.write_tr
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from datetime import datetime, timezone
 from typing import Iterator
@@ -175,6 +176,7 @@ _COURTESY_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 14)  # every name of every document is looked up with and without it
 def _without_courtesy(name: str) -> str:
     return _COURTESY_RE.sub("", name.strip()).strip()
 

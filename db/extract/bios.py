@@ -65,6 +65,10 @@ _SITES = re.compile(r"\b(?:plantas?|oficinas?|sedes?|f[aá]bricas?|instalaciones
                     r"headquarters|based|ubicad[oa]s?|radica)\s*$", re.I)
 
 
+_RANK = re.compile(r"^\d{1,3}[.)]\s+")
+_PROFILE_HEADER = re.compile(r"(.{5,60}?)\s+(?:\||—|–)\s+\S")
+
+
 def _bios_under_names(doc: Doc) -> None:
     """`Dra. Name` alone on its line, then a paragraph of her career (`Economista en jefe del Banco X desde 2021.
     Anteriormente fue directora de Análisis en Aseguradora Y ...`): every organization it places her at, past
@@ -75,8 +79,8 @@ def _bios_under_names(doc: Doc) -> None:
     for line in text.split("\n"):
         ls, le = pos, pos + len(line)
         pos = le + 1
-        body = re.sub(r"^\d{1,3}[.)]\s+", "", line.strip())  # "4. Name": a ranked profile
-        header = re.match(r"(.{5,60}?)\s+(?:\||—|–)\s+\S", body)
+        body = _RANK.sub("", line.strip())  # "4. Name": a ranked profile
+        header = _PROFILE_HEADER.match(body)
         if header:  # "Name | CEO de Firm X": the profile's header line
             body = header.group(1)
         if not body or len(body) > 60:

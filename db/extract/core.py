@@ -356,6 +356,10 @@ def is_generic(name: str) -> bool:
 _PLACE_UNITS = frozenset("county parish municipio condado estado state city ciudad valle valley".split())
 
 
+_DASHED = re.compile(r"\s*[-–]\s*")
+_JOINED = re.compile(r"\s*,\s*|\s+(?:y|and|e|&)\s+")
+
+
 @functools.lru_cache(maxsize=100_000)
 def is_place(name: str) -> bool:
     """A place: every word a place word ("Mexico City", "United States"), a known city, state or
@@ -369,10 +373,10 @@ def is_place(name: str) -> bool:
     rest = [w for w in words if w not in _PLACE_UNITS]
     if rest and len(rest) < len(words) and " ".join(rest) in V.package_places():
         return True  # "Yuma County", "Condado de Ellis" (when Ellis is a city), "Valle de Mexicali"
-    sides = re.split(r"\s*[-–]\s*", name.strip())
+    sides = _DASHED.split(name.strip())
     if len(sides) == 2 and all(fold(x) in V.package_places() for x in sides):
         return True
-    parts = re.split(r"\s*,\s*|\s+(?:y|and|e|&)\s+", name.strip())  # "Dallas y El Paso": places joined
+    parts = _JOINED.split(name.strip())  # "Dallas y El Paso": places joined
     return len(parts) >= 2 and all(p and is_place(p) for p in parts)
 
 
@@ -758,13 +762,16 @@ def _kind_first_short(short: str, long: str) -> bool:
 _SPANISH_KIND_FIRST = frozenset("comite consejo comision grupo mesa foro cumbre mecanismo alianza dialogo".split())
 
 
+_NICKNAME = re.compile(r"\s[“\"][^”\"]{1,20}[”\"]")
+
+
 def _initial_variants(people: list[Found]) -> dict[int, int]:
     """`Ellison Hargrove` (a masthead) and `Ellison T. Hargrove` (the release), `Hamza Qureshi` and `Hamza
     "Ham" Qureshi`: one person, named without and with a middle initial or a nickname; the shorter form goes
     into the one fuller form."""
     by_key: dict[str, list[int]] = {}
     for i, p in enumerate(people):
-        words = fold(re.sub(r"\s[“\"][^”\"]{1,20}[”\"]", "", p.name)).split()  # (and without a nickname: `Hamza "Ham" Qureshi`)
+        words = fold(_NICKNAME.sub("", p.name)).split()  # (and without a nickname: `Hamza "Ham" Qureshi`)
         by_key.setdefault(" ".join(w for w in words if len(w) > 1), []).append(i)
     out = {}
     for key, ids in by_key.items():

@@ -36,6 +36,9 @@ _NAME = r"[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'\-]*\.?|d
 _TITLES = (r"(?:Congress(?:wo)?m[ae]n|Rep(?:s)?\.|Representatives?|Sen(?:s)?\.|Senators?|Senador(?:a|es|as)?|"
            r"diputad[oa]s?|Diputad[oa]s?|legislador(?:a|es|as)?|Assembly(?:wo)?m[ae]n|Council(?:wo)?m[ae]n)")
 _ITEM = re.compile(rf"({_NAME})\s*(?:{LABEL}|(?={_TRAILING_LABEL}))")
+# What ends every match of _ITEM and _TITLED_LIST: text without it has neither (a cheap first look,
+# as trying _NAME at every capital was most of this stage on pages without labels).
+_ANY_LABEL = re.compile(rf"{LABEL}|{_TRAILING_LABEL}")
 _TITLED_LIST = re.compile(rf"\b{_TITLES}\s+((?:{_NAME}\s*{LABEL}(?:\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y)\s+)?)+)")
 
 
@@ -44,6 +47,8 @@ def read_legislators(doc: Doc) -> None:
     text = doc.text
     for start, end in line_spans(text):
         if end - start < 6 or "(" not in text[start:end] and "," not in text[start:end]:
+            continue
+        if not _ANY_LABEL.search(text, start, end):
             continue
         for s, e in sentence_spans(text, start, end):
             sentence = (s, e)
@@ -65,7 +70,8 @@ def read_legislators(doc: Doc) -> None:
                 if known is not None:
                     continue
                 doc.add("person", name, doc.span(a, b, sentence))
-    for m in (m for pattern in _DEPARTMENT_TITLES for m in pattern.finditer(text)):
+    titles = _DEPARTMENT_TITLES if any(head in text for head in _DEPARTMENT_HEADS) else ()
+    for m in (m for pattern in titles for m in pattern.finditer(text)):
         dept, name = m.group(1), m.group(2)
         if fold(name.split()[0]) in V.TOPIC_WORDS | _DEPARTMENT_WORDS:
             continue  # "... Foreign Affairs Ana Ruiz": the department's last word is not the name's first
@@ -97,6 +103,8 @@ def _after_title(name: str) -> str:
 
 def labelled_names(text: str) -> set[str]:
     """Folded names written with a party or state label after them (never organizations)."""
+    if not _ANY_LABEL.search(text):
+        return set()
     return {fold(_after_title(m.group(1))) for m in _ITEM.finditer(text)}
 
 
@@ -113,6 +121,8 @@ _DEPARTMENT_TITLE = re.compile(  # the name's words after the first: {N}, one or
     r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][\w’'\-]+){N}(?:[ \t]+(?:de la|de los|del|de)[ \t]+[A-Z][\w’'\-]+)?)"
     r"\b(?![ \t]+[A-Z])"
 )
+# How every title of _DEPARTMENT_TITLE ends: text without one of these has none (a cheap first look).
+_DEPARTMENT_HEADS = ("ecretary", "Minister", "Commissioner", "Administrator", "Director")
 _DEPARTMENT_TITLES = [re.compile(_DEPARTMENT_TITLE.pattern.replace("{N}", n)) for n in ("{1}", "{2}")]
 # "Director of Commercial Operations, Eólica Serrana": a comma inside the department only in a series ("of
 # Agriculture, Rural Development and Food"); otherwise it ends the title and an organization follows.

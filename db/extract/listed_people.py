@@ -42,6 +42,9 @@ def read_listed_people(doc: Doc, lines: list[tuple[int, int]]) -> None:
             _read_list(doc, text, s, e, starts)
 
 
+_ITEM_SEP = re.compile(r"[,;]|\s(?=(?:and|y)\s)")
+
+
 def _items(text: str, s: int, e: int, by_semicolon: bool) -> list[tuple[int, int]]:
     """The list items of text[s:e]: `;`-separated (each item's first comma part), else comma- and
     `and`-separated parts."""
@@ -62,7 +65,7 @@ def _items(text: str, s: int, e: int, by_semicolon: bool) -> list[tuple[int, int
             pos += len(part) + 1
         return out
     out, pos = [], s
-    for part in re.split(r"[,;]|\s(?=(?:and|y)\s)", seg):
+    for part in _ITEM_SEP.split(seg):
         out.append((pos, pos + len(part)))
         pos += len(part) + 1
     return out

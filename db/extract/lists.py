@@ -65,16 +65,19 @@ _SEAT_OR_ROLE = re.compile(r"(?P<seat>(?:District|Distrito|Seat|Position|Place|P
 _SUFFIX_AFTER_COMMA = re.compile(r",\s*(?:Jr|Sr|II|III|IV)\.?(?=\s|,|$)")
 
 
+_PAREN_AFTER = re.compile(r"(.+?)\s*\((.+)\)\s*")  # "Name (Org)"
+
+
 def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     line = text[start:end]
     m = BULLET_RE.match(line)
     body_start = start + (m.end() if m else len(line) - len(line.lstrip()))
     body = text[body_start:end].rstrip()
-    first = _SENTENCE_END.search(body)
+    first = _SENTENCE_END.search(body) if "." in body else None
     if len(body) > 160 and first and first.start() <= 160 and _LIST_SEP.search(body, 0, first.start()):
         body = body[: first.start() + 1]  # "• Name — 25 years at Carrier X, most recently as COO. She will chair ...": the first sentence
         end = body_start + len(body)
-    if not body or body.endswith(":") or len(body) > 160 or EMAIL_RE.fullmatch(body.strip()):
+    if not body or body.endswith(":") or len(body) > 160 or "@" in body and EMAIL_RE.fullmatch(body.strip()):
         return None
     role = None
     rm = _ROLE_PREFIX.match(body)
@@ -88,7 +91,7 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
         skip = sep.end() + len(body[sep.end() :]) - len(body[sep.end() :].lstrip())
         body_start, body = body_start + skip, body[skip:]
         sep = _LIST_SEP.search(body)
-    paren = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", body)
+    paren = _PAREN_AFTER.fullmatch(body) if "(" in body else None
     comma = body.find(",")
     suffix = _SUFFIX_AFTER_COMMA.match(body, comma) if comma > 0 else None
     if suffix:  # "Dale Emmons, Jr. - Org": the suffix is part of the name
@@ -138,6 +141,9 @@ def _courtesy_len(name: str) -> int:
     return m.end() if m and fold(m.group(1)).replace(" ", "") in V.COURTESY | {"c.p"} else 0
 
 
+_NOT_A_NAME = re.compile(r"\w\w[.!?;:]\s|[;:]|\d")  # a sentence's end, a colon or a digit
+
+
 def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
     a, b = item.name
     raw = text[a:b]
@@ -149,7 +155,7 @@ def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
         raw = paren.group(1)
     if "(" in raw or ")" in raw:
         return None
-    if not raw.strip() or re.search(r"\w\w[.!?;:]\s|[;:]|\d", raw.strip().rstrip(".")):
+    if not raw.strip() or _NOT_A_NAME.search(raw.strip().rstrip(".")):
         return None
     if raw.isupper() and len(raw.strip()) > 4:
         raw = _title_case(raw)  # "JOSÉ LUIS GIL - USAID"
@@ -187,11 +193,14 @@ _CELL_SEP = re.compile(r"\s*\|\s*|\t+\s*|\s{2,}")
 _LONGEST_LABEL = max(len(label.split()) for label in _COLUMN_OF)
 
 
+_SLASH = re.compile(r"\s*/\s*")
+
+
 def _column(cell: str) -> str | None:
     """The kind of column a header cell names (`Empresa / Institución` -> "org"), else None."""
     kinds = {
         _COLUMN_OF.get(fold(part).strip()) if not _words_at_least(part, _LONGEST_LABEL + 1) else None
-        for part in re.split(r"\s*/\s*", cell.strip())
+        for part in _SLASH.split(cell.strip())
     }
     kinds.discard(None)
     return kinds.pop() if len(kinds) == 1 else None
@@ -660,10 +669,13 @@ _ROLE_HEADING = re.compile(
 )
 
 
+_SENTENCE_IN = re.compile(r"\w\w[.!?]\s")
+
+
 def _list_shaped(text: str, item: _ListItem) -> bool:
     name = text[item.name[0] : item.name[1]]
     name = name[_courtesy_len(name) :]
-    return len(name.split()) <= 7 and not re.search(r"\w\w[.!?]\s", name)
+    return len(name.split()) <= 7 and not _SENTENCE_IN.search(name)
 
 
 def _line_index(lines: list[tuple[int, int]], line: tuple[int, int]) -> int:
@@ -745,13 +757,16 @@ def _add_list_person(doc: Doc, item: _ListItem, name: list[Tok], initiative: int
     return pidx
 
 
+_SEGMENT = re.compile(r"[^;]+")
+
+
 def _list_details(doc: Doc, item: _ListItem, pidx: int) -> None:
     """Title and organization from a list line's rest; each `;`-separated role (`CEO, Org; former
     Director, Other Org`) gives its own affiliation."""
     if not item.rest:
         return
     r0, r1 = item.rest
-    segments = [m for m in re.finditer(r"[^;]+", doc.text[r0:r1]) if m.group().strip()]
+    segments = [m for m in _SEGMENT.finditer(doc.text[r0:r1]) if m.group().strip()]
     for n, m in enumerate(segments):
         seg = m.group()
         lead = len(seg) - len(seg.lstrip())
@@ -764,7 +779,7 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     r0, r1 = span
     rest = text[r0:r1].rstrip(" .")
     r1 = r0 + len(rest)
-    email = EMAIL_RE.search(rest)
+    email = EMAIL_RE.search(rest) if "@" in rest else None
     if email:
         doc.found["person"][pidx].email = doc.found["person"][pidx].email or email.group()
         rest = rest[: email.start()].rstrip(" ,;(<")
@@ -832,7 +847,7 @@ _RELATIVE = re.compile(r",?\s+(?:who|which|where|whose|quien|quienes|que|donde|c
 
 def _rest_clause(rest: str) -> str:
     """A list line's details up to the end of their first sentence and before a relative clause."""
-    end = _SENTENCE_END.search(rest)
+    end = _SENTENCE_END.search(rest) if "." in rest else None
     rest = rest[: end.start()] if end else rest
     rel = _RELATIVE.search(rest)
     return rest[: rel.start()].rstrip(" ,") if rel and rel.start() > 0 else rest
@@ -919,11 +934,14 @@ _LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\
 _FIRM_TAIL = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+(?:y|&|and|e)\s+(?:Asociados|Associates|Partners|Abogados|[A-ZÁÉÍÓÚÑ][\w’'\-]+)")
 
 
+_COMMA_PART = re.compile(r"\s*[,|]\s*|\s+and\s+(?=(?:former|then|ex|later)\s)|\s+y\s+(?=(?:ex|exdirector|extitular)\b)")
+
+
 def comma_parts(rest: str) -> list[str]:
     """`Senior Partner, Varela & Asociados, S.C., Mexico City` -> the comma-separated parts, a legal
     form (`S.C.`, `Inc.`, `S.A. de C.V.`) kept with the name before it, degrees dropped."""
     parts: list[str] = []
-    for p in re.split(r"\s*[,|]\s*|\s+and\s+(?=(?:former|then|ex|later)\s)|\s+y\s+(?=(?:ex|exdirector|extitular)\b)", rest):
+    for p in _COMMA_PART.split(rest):
         if not p.strip() or _DEGREE.fullmatch(p.strip()):
             continue
         if parts and _LEGAL_FORM.fullmatch(p.strip()):
@@ -1327,7 +1345,10 @@ def credential_lines(doc: Doc, lines: list[tuple[int, int]]) -> None:
                 break
 
 
+_PLACE_PARENS = re.compile(r"(.+?)\s*\(([^()]+)\)")
+
+
 def _strip_place_parens(org: str) -> str:
     """`Banco Atlántida (Honduras)` -> `Banco Atlántida`."""
-    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", org.strip())
+    m = _PLACE_PARENS.fullmatch(org.strip()) if "(" in org else None
     return m.group(1) if m and is_place(m.group(2)) else org

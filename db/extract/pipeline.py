@@ -43,6 +43,8 @@ from db.extract.structure import unwrap
 
 __all__ = ["Extraction", "Found", "Span", "extract"]
 
+_AT_SIGN = re.compile("@")
+_DIGIT = re.compile(r"\d")  # what every _PHONE match holds (it is read with \d, so any script's digits)
 _PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().\-]{7,}\d(?:\s*(?:x|ext\.?)\s*\d+)?")
 
 
@@ -112,6 +114,8 @@ def _assign_contacts(doc: Doc, lines, list_lines) -> None:
     starts = sorted((sp.start, i) for i, p in enumerate(doc.found["person"]) for sp in p.spans)
     line_starts = [s for s, _ in lines]
     for pattern, attr in ((EMAIL_RE, "email"), (_PHONE, "phone")):
+        if not (_AT_SIGN if attr == "email" else _DIGIT).search(text):
+            continue  # a cheap first look: each pattern opens with a lookbehind tried at every character
         for m in pattern.finditer(text):
             if attr == "phone" and not _phone_like(text, m):
                 continue

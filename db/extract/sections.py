@@ -347,6 +347,10 @@ def _role_of(phrase: str) -> str | None:
     return None
 
 
+_CELL_LABEL = re.compile(r"\s*(?P<label>[^:]{2,40}):\s*")
+_CELL_GAP = re.compile(r"\s*[|\t]\s*|\s{3,}")
+
+
 def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int):
     """(person, role) for each person a list line is about: named at its head, or after a role
     label, or one of several separated by `;` (a line of panelists)."""
@@ -354,7 +358,7 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
     line = text[start:end]
     lead = _LEAD.match(line)
     body_start = start + (lead.end() if lead else 0)
-    label = re.match(r"\s*(?P<label>[^:]{2,40}):\s*", text[body_start:end])
+    label = _CELL_LABEL.match(text[body_start:end])
     label_role = _role_of(label.group("label")) if label else None
     if label:
         body_start += label.end()
@@ -366,7 +370,7 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
     head = fold(text[body_start:first_s])
     company_first = re.search(r"\s[—–|-]\s*(?:\S+\s*){0,2}$", text[body_start:first_s]) and len(head.split()) <= 10
     if len(head.split()) <= 3 or company_first:  # honorifics, a title, nothing, or `Company — Ing.` before the name
-        cells = re.split(r"\s*[|\t]\s*|\s{3,}", text[first_s:end])
+        cells = _CELL_GAP.split(text[first_s:end])
         role = label_role or _role_of(" ".join(cells[1:2])) or _role_of(text[body_start:first_s])
         out.append((first_p, role))
     for s, p in hits[1:]:
