@@ -54,3 +54,28 @@ def test_led_by_does_not_make_a_company_or_a_title_a_person():
     people = {p.name for p in x.people}
     assert "Parcelmoor Logistics" not in people
     assert not any(p.startswith("Representatives") for p in people)
+
+
+def test_a_capital_masthead_above_the_sites_menu_is_not_the_headline():
+    from db.extract.membership import page_headline
+    text = ("HALVARD ROE & QUINTAL\n"
+            "People   Capabilities   Insights   Offices   Careers\n\n"
+            "Insights > Client Alerts\n\n"
+            "U.S. and Mexico Launch Joint Working Group on Battery Supply Chains: What Investors Should Know\n\n"
+            "June 4, 2025\n")
+    span = page_headline(text)
+    assert span is not None and text[span[0]:span[1]].startswith("U.S. and Mexico Launch")
+
+
+def test_people_who_receive_a_delegation_on_a_wrapped_line_are_not_its_members():
+    x = extract(
+        "Report on the Sister City Delegation to Celaya\n\n"
+        "Councilmember Ada Ferreira-Holt led the delegation. Traveling with her was Ignatius Vrabko, president of\n"
+        "the Maple Sister Cities Association.\n\n"
+        "Ferreira-Holt reported that the delegation was received at the Presidencia Municipal by\n"
+        "Presidenta Municipal Lic. Araceli Montero Ledesma. The group also visited the Prairie Valves plant,\n"
+        "where general manager Ing. Bernardo Kuri-Santos explained the expansion.\n")
+    members = {p for p, _ in _members(x)}
+    assert "Ignatius Vrabko" in members
+    assert "Araceli Montero Ledesma" not in members
+    assert "Bernardo Kuri-Santos" not in members

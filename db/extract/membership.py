@@ -25,7 +25,8 @@ _LEAD_CHARS = 700
 _MET = re.compile(
     r"(?:\b(?:met|meets|meeting|meetings|sat down|talks|spoke|visited|reuni[oó]n(?:es)?|se reuni[oó]|se reunieron|"
     r"encuentros?|sostuvo|sostuvieron|dialog[oó])\b(?:\s+[\w’'.-]+){0,4}?\s+(?:with|con)\b"
-    r"|\b(?:received|welcomed|greeted|hosted|briefed|recibid[oa]s?|atendid[oa]s?)\s+by\b|\brecibid[oa]s?\s+por\b"
+    r"|\b(?:received|welcomed|greeted|hosted|briefed|recibid[oa]s?|atendid[oa]s?)(?:\s+(?:at|in|en)(?:\s+[\w’'.-]+){1,5}?)?\s+(?:by|por)\b"
+    r"|\b(?:visited|toured|visit[oó]|visitaron|recorri[oó]|recorrieron)\b[^.;]*,\s+(?:where|donde)\b"
     r"|\bat\s+the\s+invitation\s+of\b|\ba\s+invitaci[oó]n\s+de\b)[^.;]*$",
     re.I,
 )
@@ -128,12 +129,17 @@ def page_headline(text: str) -> tuple[int, int] | None:
 def _headline(text: str, lead: int) -> tuple[int, int] | None:
     """The span of the document's headline: its first line of three words or more that is no menu,
     breadcrumb or date."""
-    for start, end in line_spans(text):
+    spans = [(a, b) for a, b in line_spans(text) if text[a:b].strip()]
+    for n, (start, end) in enumerate(spans):
         if start >= lead:
             return None
         line = text[start:end]
         if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»|]\s", line):
             continue  # a site's name, a menu or a breadcrumb
+        if n + 1 < len(spans) and _MENU.match(text[spans[n + 1][0] : spans[n + 1][1]]) and len(line.split()) <= 6 \
+                and line.isupper() \
+                and not any(fold(w) in V.HEADLINE_VERBS for w in line.split()):
+            continue  # "HALLORANN VESEY & QUINTERO" above the site's menu: the publisher's name
         if CHROME_LINE.search(line):
             continue  # `Skip to main content`, a cookie banner
         if _DATE_LINE.search(line) and len(line.split()) <= 8:
@@ -287,9 +293,18 @@ def mentioned_only_as_met(doc: Doc, person) -> bool:
     """Every mention of `person` is someone met or heard (`met with X`), or the page's author or
     press contact (named on the line, or under a `Media contact` heading right above it)."""
     contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
-    return all(_MET.search(before) or _MET.search(_sentence_before(doc.text, sp.start)) or _AUTHOR.search(before)
+    return all(_met(before) or _met(_sentence_before(doc.text, sp.start)) or _AUTHOR.search(before)
                or _CONTACT_HEADING.match(_line_above(doc.text, sp.start)) or _CREDIT.search(doc.text, max(0, sp.start - 30), sp.start)
                for (before, _), sp in zip(contexts, person.spans))
+
+
+def _met(before: str) -> bool:
+    """`before` (the words ahead of a name) says the name was met or heard, a courtesy's dot aside
+    (`received at City Hall by Lic. Name`)."""
+    return bool(_MET.search(_COURTESY_DOT.sub(" ", before)))
+
+
+_COURTESY_DOT = re.compile(r"\b(?:Lic|Ing|Dr|Dra|Mr|Ms|Mrs|Mtro|Mtra|Sr|Sra|Srta|Arq|C\.\s?P|Capt|Gen|Hon|Prof)\.")
 
 
 # A photo or page credit right before a name (`(Chamber photo / Ana Ruiz)`, `Foto: Ana Ruiz`).
@@ -300,8 +315,21 @@ _CREDIT = re.compile(r"(?:\bphotos?|\bfotos?|\bimage|\bimagen|\bcredit|\bcr[eé]
 def _sentence_before(text: str, pos: int) -> str:
     """The words of `pos`'s sentence before it (at most 240 characters): `sostuvo un encuentro con
     directivos de X, encabezados por su vicepresidente, Name`."""
-    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, pos - 240)
+    line = text.rfind("\n", 0, pos)
+    prev = text[text.rfind("\n", 0, max(line, 0)) + 1 : max(line, 0)].rstrip()
+    if line > 0 and len(prev) >= 50 and not prev.endswith((".", ":", ";", "!", "?")):
+        line = text.rfind("\n", 0, line)  # a hard-wrapped line: its sentence goes on from the line above
+    stop = 0
+    for m in _STOP.finditer(text, max(0, line + 1, pos - 240), pos):
+        word = re.search(r"([\w.]+)\.\s$", m.group())
+        if not word or fold(word.group(1)) not in V.COURTESY and fold(word.group(1)) not in V.ABBREVIATIONS \
+                and not re.fullmatch(r"[A-Z]", word.group(1)):
+            stop = m.end()  # (not the dot of "Lic.", "Mr." or an initial)
+    start = max(stop, line + 1, pos - 240)
     return text[start:pos]
+
+
+_STOP = re.compile(r"\S*[.!?]\s")
 
 
 _CONTACT_HEADING = re.compile(r"^\s*(?:(?:media|press)\s+(?:contacts?|inquiries|enquiries)|contacts?|contacto(?:\s+de\s+prensa)?|"
