@@ -79,3 +79,14 @@ def test_people_who_receive_a_delegation_on_a_wrapped_line_are_not_its_members()
     assert "Ignatius Vrabko" in members
     assert "Araceli Montero Ledesma" not in members
     assert "Bernardo Kuri-Santos" not in members
+
+
+def test_a_spanish_verb_opening_the_sentence_is_no_part_of_the_name():
+    x = extract("Asistió Ñandú Peñalver, propietaria de Teclar Coatings.")
+    assert "Ñandú Peñalver" in {p.name for p in x.people}
+
+
+def test_a_person_after_with_is_vouched_for_by_the_title_that_follows():
+    x = extract("The clinic was led by Kwasi Danforde, with Ñandú Peñalver, propietaria de Teclar Coatings.")
+    assert "Ñandú Peñalver" in {p.name for p in x.people}
+    assert ("Ñandú Peñalver", "Teclar Coatings") in {(x.people[p].name, x.organizations[o].name) for p, o in x.affiliations}

@@ -295,7 +295,7 @@ def _evidenced_name(text: str, run: list[Tok], end: int) -> list[Tok] | None:
         text, max(0, tail[0].start - 80), tail[0].start
     ) and _title_before_comma(text, max(0, tail[0].start - 80), tail[0].start):
         return tail  # "el embajador de Canadá, Graeme Clarkson"
-    if tail and re.search(r"\b(?:de|del|of|at|from|en|in|por|para|with|con)\s+$", text[max(0, tail[0].start - 6) : tail[0].start]):
+    if tail and re.search(r"\b(?:de|del|of|at|from|en|in|por|para)\s+$", text[max(0, tail[0].start - 6) : tail[0].start]):
         return None  # "Jacinto Ruiz, de Plásticos Acuña, como tesorero": a complement, the company of the one before
     return tail if tail and _name_evidence(text, tail, end) else None
 
@@ -402,10 +402,15 @@ def _initials_fit(run: list[Tok], acr: str) -> bool:
     return bool(initials) and initials[0].upper() == acr[0].upper() and all(c in it for c in acr.upper()[:2])
 
 
+_PRETERITE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{3,}(?:ó|aron|ieron)")
+
+
 def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
     """`Border Alliance Launches Skills Initiative` (a headline) -> the two names around the verb."""
     parts, cur = [], []
     after_verb = False
+    if len(run) > 2 and _PRETERITE.fullmatch(run[0].text):
+        run = run[1:]  # "Asistió Ana Ruiz", "Participaron A y B": a Spanish verb opening the sentence
     for t in run:
         if t.key in V.HEADLINE_VERBS and cur:
             parts.append(cur)
