@@ -329,6 +329,11 @@ def _binational(name: str) -> bool:
     return False
 
 
+# A session's label before its title ("Panel 1: X", "WORKSHOP B: X", "MESA 3. X", "Sesión II – X").
+_SESSION_LABEL = re.compile(r"(?:panel|session|workshop|breakout|track|mesa(?: redonda)?|sesi[oó]n|taller|conversatorio)"
+                            r"\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:.–-]\s+(.{3,120})$", re.I)
+
+
 _PORTFOLIO_HEADS = frozenset("transporte servicios productos alimentos".split())  # "Departamento de Transporte"
 
 
@@ -567,6 +572,9 @@ class Doc:
             ent.aliases.add(ent.acronym)
         if etype == "initiative":
             self.last_initiative = idx
+            titled = _SESSION_LABEL.match(ent.name)
+            if titled and len(titled.group(1).split()) >= 2:
+                self.alias("initiative", idx, titled.group(1))  # "Panel 1: Ports and Rail" is also "Ports and Rail"
         return idx
 
     def alias(self, etype: str, idx: int, name: str) -> None:

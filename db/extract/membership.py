@@ -80,8 +80,8 @@ def main_group(doc: Doc) -> int | None:
     best, best_key = None, None
     for i, ini in enumerate(doc.found["initiative"]):
         starts = [sp.start for sp in ini.spans]
-        if not starts or min(starts) >= lead:
-            continue
+        if not starts or min(starts) >= lead or ini.kind == "panel":
+            continue  # (a panel is a part of an event, never what the page is about)
         key = (min(starts), -len(starts))
         if best_key is None or key < best_key:
             best, best_key = i, key
@@ -89,7 +89,7 @@ def main_group(doc: Doc) -> int | None:
         return best
     head = fold(doc.text[:lead])
     for i, ini in enumerate(doc.found["initiative"]):
-        if len(fold(ini.name).split()) >= 3 and fold(ini.name) in head:
+        if len(fold(ini.name).split()) >= 3 and fold(ini.name) in head and ini.kind != "panel":
             return i  # named in capitals or across a line break at the top: `GRUPO TÉCNICO DE ...`
     for words, kind in _LEAD_KINDS:
         if re.search(words, head):

@@ -5,7 +5,8 @@ lines, and the line patterns would read each piece as a line of its own. `unwrap
 with the next when the break is clearly inside a sentence: the next line starts in lower case, or
 the line is long and ends with a comma or a connector word (`de`, `y`, `of`, `and`), or a parenthesis opened
 on the line closes on the next (`Name (Asociación Nacional de` / `Parques Logísticos)`). The newline
-becomes a space, so every offset into the text stays valid.
+becomes a space, so every offset into the text stays valid. A session's label and title opening a paragraph
+(`Panel 1: Ports and Rail. This panel ...`) end their line, as a heading does.
 """
 
 from __future__ import annotations
@@ -33,7 +34,13 @@ def unwrap(text: str) -> str:
         if i + 1 == len(lines):
             break
         out.append(" " if joins[i] else "\n")
-    return "".join(out)
+    return _SESSION_LEAD.sub(lambda m: m.group(1) + "\n", "".join(out))
+
+
+# "Panel 1: Ports and Rail. This panel will be moderated by ...": a session's label and title open the
+# paragraph; it is read as a heading line over the rest (the space after the title becomes a newline).
+_SESSION_LEAD = re.compile(r"(?m)^([ \t]*(?:Panel|Session|Workshop|Breakout|Track|Mesa|Sesi[oó]n|Taller|Conversatorio)\s+"
+                           r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:.–-]\s+[^.\n]{3,90}?\.)[ ](?=[A-ZÁÉÍÓÚÑ])")
 
 
 def _wrapped_paragraphs(lines: list[str], joins: list[bool]) -> None:

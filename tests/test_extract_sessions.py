@@ -1,0 +1,36 @@
+"""Sessions of an event named by a label and a title (`Panel 1: Ports and Rail`), whether the label opens a
+heading line or a paragraph. Every text is invented for these tests."""
+
+from __future__ import annotations
+
+from db.extract import extract
+from db.extract.structure import unwrap
+
+
+NOTICE = (
+    "Format of the Listening Session\n"
+    "The session will open with remarks by Leontyne Halvard-Mbeki, Deputy Assistant Secretary.\n\n"
+    "Panel 1: Components and Tier-2 Suppliers. Invited panelists are Reginaldo Osei Bustos,\n"
+    "Vice President, Thornby Electric Motors; and Ana Lucía Szymanek, Executive Director,\n"
+    "Midlands Foundry Suppliers Association.\n\n"
+    "Panel 2: Ports, Rail and Logistics. This panel will be moderated by Gunnar J. Peralt (DFC) and will\n"
+    "include Santiago Mendívil Haros (Asociación Mexicana de Operadores Intermodales).\n"
+)
+
+
+def test_a_session_label_opening_a_paragraph_ends_its_line_and_keeps_every_offset():
+    text = unwrap(NOTICE)
+    assert len(text) == len(NOTICE)
+    assert "Panel 1: Components and Tier-2 Suppliers.\nInvited panelists" in text
+    assert unwrap("Panel of experts: who they are. Today") == "Panel of experts: who they are. Today"
+
+
+def test_a_sessions_people_are_its_members_and_its_title_alone_names_it_too():
+    x = extract(NOTICE)
+    by_name = {i.name: i for i in x.initiatives}
+    panel = by_name.get("Panel 1: Components and Tier-2 Suppliers")
+    assert panel is not None and "Components and Tier-2 Suppliers" in panel.aliases
+    members = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    assert ("Reginaldo Osei Bustos", "Panel 1: Components and Tier-2 Suppliers") in members
+    assert members.get(("Gunnar J. Peralt", "Panel 2: Ports, Rail and Logistics")) == "moderator"
+    assert ("Gunnar J. Peralt", "Panel 1: Components and Tier-2 Suppliers") not in members
