@@ -922,11 +922,12 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
         if len(name) >= 2 and t.key in V.MATERIAL_WORDS:
             company_after = True  # "Senator Ana Ruiz Opening Statement (PDF)": a document of the person
             break
-        if t.key in V.NAME_PARTICLES and t.text.islower() and _particles_then_name(run, j):
+        if t.key in V.NAME_PARTICLES and t.text.islower() and _particles_then_name(run, j, name):
             name.append(t)
         elif namey(t) or (t.key in V.NAME_SUFFIXES and len(name) >= 2):
             name.append(t)
-        elif _surname_like_title(run, j, name):
+        elif _surname_like_title(run, j, name, after_particle=bool(name) and name[-1].key in V.NAME_PARTICLES
+                                 and name[-1].text.islower()):
             name.append(t)  # "Eustaquio Alcalde Berumen": a title word in a surname's place
         else:
             break
@@ -940,7 +941,8 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
     if not 2 <= len(words) <= 5 or name[-1].key in _KIND_ENDS:
         return None  # (nor "Origin Rules Subgroup", "Border Freight Forum": a group's name)
     ends_at_connector = titled and j < len(run) and run[j].text.islower() and run[j].key in V.NAME_CONNECTORS
-    if j < len(run) and not name[-1].possessive and not company_after and not ends_at_connector:
+    title_after = j < len(run) and len(words) >= 3 and is_title_tok(run[j]) and not _surname_like_title(run, j, name)
+    if j < len(run) and not name[-1].possessive and not company_after and not ends_at_connector and not title_after:
         return None  # "Harriet Lowe Policy Center": the run is something else (but "Ana Ruiz on the X" is a name)
     return name
 
@@ -950,25 +952,33 @@ def _company_follows(run: list[Tok], j: int, name: list[Tok]) -> bool:
     two or more capitalised words: `Nombre Apellido Apellido de Empresa Nombre`."""
     if run[j].key != "de" or not run[j].text.islower() or j + 2 >= len(run):
         return False
-    words = [t for t in name if t.key not in V.NAME_PARTICLES]
+    words = [t for t in name if t.key not in V.NAME_PARTICLES and not is_nickname(t)]
     rest = run[j + 1 :]
     return len(words) >= 3 and rest[0].cap and rest[1].cap and rest[0].key not in V.NAME_PARTICLES
 
 
-def _surname_like_title(run: list[Tok], j: int, name: list[Tok]) -> bool:
-    """A capitalised title word between a given name and another surname (`Alcalde` in
-    `Eustaquio Alcalde Berumen`)."""
+def _surname_like_title(run: list[Tok], j: int, name: list[Tok], after_particle: bool = False) -> bool:
+    """A capitalised common word between a given name and another surname: a title (`Alcalde` in
+    `Eustaquio Alcalde Berumen`), or right after the given name or a particle a common noun or a place
+    (`Marisa Real Ontiveros`, `Ponce de León Garfias`)."""
     t = run[j]
-    return (
-        bool(name) and is_given(name[0].text) and t.key in V.TITLE_WORDS and t.text[:1].isupper() and not t.text.isupper()
-        and j + 1 < len(run) and namey(run[j + 1]) and not is_given(run[j + 1].text) and run[j + 1].key not in V.NAME_PARTICLES
-    )
+    k = t.key
+    if not name or not t.text[:1].isupper() or t.text.isupper() or k in V.ORG_SUFFIXES or k in V.ORG_HEADS:
+        return False
+    if not (j + 1 < len(run) and namey(run[j + 1]) and not is_given(run[j + 1].text) and run[j + 1].key not in V.NAME_PARTICLES):
+        return False
+    given = is_given(name[0].text)
+    if k in V.TITLE_WORDS:
+        return given
+    common = k in V.NON_NAME_WORDS or k in V.PLACES or k in V.TOPIC_WORDS or is_place(t.text)
+    things = _NOUN_BEFORE_NAME | V.THING_NOUNS | V.PLACE_UNITS  # (not "Jordan Industrial Park")
+    return common and (after_particle or given and len(name) == 1) and k not in things and run[j + 1].key not in things
 
 
-def _particles_then_name(run: list[Tok], j: int) -> bool:
+def _particles_then_name(run: list[Tok], j: int, name: list[Tok] = ()) -> bool:
     while j < len(run) and run[j].key in V.NAME_PARTICLES and run[j].text.islower():
         j += 1
-    return j < len(run) and namey(run[j])
+    return j < len(run) and (namey(run[j]) or bool(name) and _surname_like_title(run, j, list(name), after_particle=True))
 
 
 def collapse_double(run: list[Tok]) -> list[Tok]:
@@ -1009,6 +1019,11 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
                 if strong and 0 < i <= 2 and all(namey(t) and not is_title_tok(t) and t.key.rstrip(".") not in V.COURTESY
                                                  and t.key not in V.NON_NAME_WORDS for t in run[:i]):
                     return [], run[:i] + name  # "Teodomiro Blas Quintanar" in a roster: an unknown first given name
+                k = i
+                while k > 0 and i - k < 2 and _unknown_given(run[k - 1]):
+                    k -= 1
+                if 0 < k < i and (run[k - 1].key.rstrip(".") in V.COURTESY or run[k - 1].key in _NAME_OPENING_TITLES):
+                    return run[:k], run[k:i] + name  # "Dra. Itzayana Bautista Roel": an unknown given name after a courtesy
                 return run[:i], name
             if i + 1 < len(run) and (is_given(run[i + 1].text) or not namey(run[i + 1])):
                 continue  # "Nuevo León Secretary of Economy Ana Ruiz": `León` starts no name, go on
@@ -1023,6 +1038,17 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
                 if name:
                     return run[:start], name
     return None
+
+
+# Honorifics written right before a name, never before more words of a title ("Dip.", "Sen.", "Rep.").
+_NAME_OPENING_TITLES = frozenset("dip dip. sen sen. rep rep. diputada diputado senadora senador regidora regidor".split())
+
+
+def _unknown_given(tok: Tok) -> bool:
+    """A word that may be a given name no list knows: name-shaped, no title, courtesy, modifier, place or
+    generic word."""
+    return namey(tok) and not is_title_tok(tok) and tok.key.rstrip(".") not in V.COURTESY \
+        and tok.key not in V.TITLE_MODIFIERS and tok.key not in GENERIC_WORDS and not is_place(tok.text)
 
 
 # Common nouns that, written before a given-name word, make the run a place's, a street's, a building's or

@@ -1020,8 +1020,9 @@ def bylines(doc: Doc, lines, list_lines: set[int]) -> None:
             continue
         if re.search(r"[.,;:!?|]", text[toks[0].start : e].strip().rstrip(".").replace(". ", " ")):
             continue
-        if any(text[a.end : b.start].strip() for a, b in zip(toks, toks[1:])):
-            continue  # "Name - Organization" out of a list is no byline
+        if any(text[a.end : b.start].strip() or "   " in text[a.end : b.start] or "\t" in text[a.end : b.start]
+               for a, b in zip(toks, toks[1:])):
+            continue  # "Name - Organization" out of a list is no byline; "Name      Name" is two columns
         single = collapse_double(toks)
         nxt_line = text[nonempty[k + 1][0] : nonempty[k + 1][1]].strip() if k + 1 < len(nonempty) else ""
         nxt2 = nonempty[k + 2] if k + 2 < len(nonempty) else None

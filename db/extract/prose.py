@@ -332,7 +332,9 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
     toks = tokens(m.group(1))
     k = next((i for i, t in enumerate(toks) if is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS), None)
     # "X District, including its President": a clause about X's people, not X's own title
-    return k is not None and not any(t.key in _CLAUSE_WORDS for t in toks[:k])
+    return k is not None and not any(t.key in _CLAUSE_WORDS or t.key in V.NOT_NAME_VERBS or t.key in V.SPEECH_VERBS
+                                     or _LOWER_PRETERITE.fullmatch(t.text)
+                                     for t in toks[:k])  # (nor "X, intervinieron Capitán Y": a verb, then the next name)
 
 
 _NICKNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[\"“][A-ZÁÉÍÓÚÑa-z][\w’'\- ]{1,15}[\"”]\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)?")
@@ -402,6 +404,7 @@ def _initials_fit(run: list[Tok], acr: str) -> bool:
     return bool(initials) and initials[0].upper() == acr[0].upper() and all(c in it for c in acr.upper()[:2])
 
 
+_LOWER_PRETERITE = re.compile(r"[a-záéíóúñ]{3,}(?:ó|aron|ieron)")
 _PRETERITE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{3,}(?:ó|aron|ieron)")
 
 

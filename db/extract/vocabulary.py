@@ -112,6 +112,7 @@ TITLE_WORDS = _words(
     lawmaker councilmember councilman councilwoman assemblymember alderman alderwoman attache
     controller comptroller accountant auditor observer observers observador observadora observadores
     propietario propietaria dueno duena cofundador cofundadora economista analista ingeniero ingeniera
+    admiral almirante colonel coronel commander comandante captain capitan
     """
 )
 

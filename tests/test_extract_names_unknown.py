@@ -1,0 +1,49 @@
+"""People whose names hold words no given-name list knows or common words (`Dra. Itzayana ...`,
+`Marisa del Real ...`, `Ponce de León ...`), names set in table columns, and the titles and verbs
+around them. Every text is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.extract import extract
+
+
+def _people(text):
+    return {p.name for p in extract(text).people}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Firmó la Dra. Itzamara Bautiste Roelas, de la Escuela de Ingeniería.", "Itzamara Bautiste Roelas"),
+    ("Habló la C.P. Marisela del Real Ontiveras.", "Marisela del Real Ontiveras"),
+    ("Marisela Real Ontiveras habló.", "Marisela Real Ontiveras"),
+    ('Asistió el Ing. Eustaquio "Gollo" Ponce de León Garfios.', 'Eustaquio "Gollo" Ponce de León Garfios'),
+    ("Dip. Elisandro Tamayo Fierros Vicepresidente PAN", "Elisandro Tamayo Fierros"),
+])
+def test_an_unusual_or_common_word_inside_a_name_keeps_the_whole_name(text, name):
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vice Admiral Bruno Sepúlvedo Anayas spoke.", "Bruno Sepúlvedo Anayas"),
+    ("President Pro Tem Eulalia Benavente-Strand spoke.", "Eulalia Benavente-Strand"),
+])
+def test_the_words_of_a_title_are_not_taken_for_an_unknown_given_name(text, name):
+    assert name in _people(text)
+
+
+def test_two_names_in_two_columns_are_two_people():
+    people = _people("Esperanza Wojcikowa                      Gunnar Treviño-Lindgren\n")
+    assert {"Esperanza Wojcikowa", "Gunnar Treviño-Lindgren"} <= people
+
+
+def test_a_verb_before_a_title_vouches_for_no_name():
+    people = _people("En la segunda mesa, dedicada al Corredor Transístmico, intervinieron Capitán de Altura "
+                     "Genaro Lavín Yáñez, gerente de operaciones.")
+    assert "Corredor Transístmico" not in people
+    assert "Genaro Lavín Yáñez" in people
+
+
+def test_an_article_and_a_trade_before_a_title_still_vouch_for_the_name():
+    people = _people('"It is a process," said Tobiah Kanaan-Reyes, a trade analyst at Mistral Andes Advisory.')
+    assert "Tobiah Kanaan-Reyes" in people
