@@ -47,3 +47,33 @@ def test_a_verb_before_a_title_vouches_for_no_name():
 def test_an_article_and_a_trade_before_a_title_still_vouch_for_the_name():
     people = _people('"It is a process," said Tobiah Kanaan-Reyes, a trade analyst at Mistral Andes Advisory.')
     assert "Tobiah Kanaan-Reyes" in people
+
+
+HOST_COMMITTEE = (
+    "HOST COMMITTEE\n"
+    "Casimir Delgado-Rhys                 Nkechi Fuentealba\n"
+    "Delgado Rhys Law Group               Bayport Reefer Services\n"
+    "Esperanza Wojcikowa                  Gunnar Treviño-Lindgren\n"
+    "Wojcikowa Steel Fabrication          Galvez Bay Maritime Alliance\n"
+    "Hamid Saucedo-Parra                  Inés Arriola Beaumont\n"
+    "Saucedo Parra Insurance Brokers      Arriola & Hijos Importadores\n"
+    "\n"
+    "BOARD OF DIRECTORS 2025\n"
+)
+
+
+def test_two_columns_of_name_and_company_cards_give_each_person_their_company():
+    x = extract(HOST_COMMITTEE)
+    people = {p.name for p in x.people}
+    assert {"Esperanza Wojcikowa", "Gunnar Treviño-Lindgren", "Hamid Saucedo-Parra", "Inés Arriola Beaumont"} <= people
+    assert not any("   " in p or "Insurance" in p for p in people)
+    aff = {(x.people[p].name, x.organizations[o].name) for p, o in x.affiliations}
+    assert ("Esperanza Wojcikowa", "Wojcikowa Steel Fabrication") in aff
+    assert ("Hamid Saucedo-Parra", "Saucedo Parra Insurance Brokers") in aff
+
+
+def test_a_heading_of_plural_titles_and_a_quoted_session_title_are_no_people():
+    people = _people('GALA CO-CHAIRS\nLeocadia Vargas-Eckhart  |  Southern Crest Bank\n'
+                     'Anselmo Doukara  |  Doukara Engineering\n\n'
+                     '8:15 p.m.    Fireside Chat — "Where the Plants Are Going"\n')
+    assert "Gala Co-Chairs" not in people and "Are Going" not in people

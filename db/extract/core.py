@@ -940,6 +940,8 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
     words = [t for t in name if t.key not in V.NAME_PARTICLES]
     if not 2 <= len(words) <= 5 or name[-1].key in _KIND_ENDS:
         return None  # (nor "Origin Rules Subgroup", "Border Freight Forum": a group's name)
+    if name[-1].key.endswith("s") and name[-1].key[:-1].replace(" ", "") in V.TITLE_WORDS:
+        return None  # "Gala Co-Chairs": a heading of the people below it
     ends_at_connector = titled and j < len(run) and run[j].text.islower() and run[j].key in V.NAME_CONNECTORS
     title_after = j < len(run) and len(words) >= 3 and is_title_tok(run[j]) and not _surname_like_title(run, j, name)
     if j < len(run) and not name[-1].possessive and not company_after and not ends_at_connector and not title_after:

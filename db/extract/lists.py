@@ -337,6 +337,8 @@ def _table_person(text: str, cell: tuple[int, int]) -> list[Tok] | None:
     if comma and not has_title_word(raw[skip + comma.end():]):  # "Name, Company" in one cell: the name alone
         raw = raw[: skip + comma.start()]
     toks = tokens(raw[skip:], a + skip)
+    if looks_like_org(raw[skip:]):
+        return None  # "Saucedo Parr Insurance Brokers": a company named after its founders
     if not toks or len(toks) > 6 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
         return None
     found = person_in_run(toks, strong=True)
@@ -424,6 +426,12 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
     """Cards in one column of cells (`starts`: the cells that open a card after a blank line); returns how
     many people were read."""
     text = doc.text
+    upto = min([k for k in starts if k > 0] + [len(cells)])  # the cells before the next card (or heading)
+    if starts <= {0} | set(range(upto, len(cells))) and upto >= 6 and upto % 2 == 0:
+        pairs = [_table_person(text, c) for c in cells[:upto]]
+        if all(pairs[0::2]) and not any(pairs[1::2]) and not any(
+                has_title_word(text[a:b]) and not looks_like_org(text[a:b]) for a, b in cells[1:upto:2]):
+            starts = set(starts) | set(range(0, upto, 2))  # "Name" / "Company" / "Name" / "Company": two-line cards
     names = []
     for i, c in enumerate(cells):  # a name needs a title on the next cell and no connector ending the cell before
         after = text[cells[i + 1][0] : cells[i + 1][1]] if i + 1 < len(cells) else ""

@@ -407,6 +407,7 @@ NOT_NAME_VERBS = HEADLINE_VERBS | _words(
     targets taps picks completes begins starts reports reaches approves passes says adds plans seeks boosts
     opens closes sells builds moves grows cuts raises leads partners inaugura inauguran llega llegan abre
     invierte adquiere nombra designa recibe visita busca impulsa
+    are were was is has have had going
     """
 )
 
