@@ -34,3 +34,21 @@ def test_a_sessions_people_are_its_members_and_its_title_alone_names_it_too():
     assert ("Reginaldo Osei Bustos", "Panel 1: Components and Tier-2 Suppliers") in members
     assert members.get(("Gunnar J. Peralt", "Panel 2: Ports, Rail and Logistics")) == "moderator"
     assert ("Gunnar J. Peralt", "Panel 1: Components and Tier-2 Suppliers") not in members
+
+
+def _groups(text):
+    x = extract(text)
+    return {i.name for i in x.initiatives}, {(x.people[p].name, x.initiatives[i].name) for p, i in x.memberships}
+
+
+def test_unnamed_delegations_are_named_by_who_travels_and_from_where():
+    names, members = _groups("Deputy Secretary Harlan Vossberg, who led a delegation of about 20 officials from "
+                             "Commerce, attended the talks.")
+    assert ("Harlan Vossberg", "delegation of about 20 officials") in members
+    names, members = _groups("Senator Ana Ruelas joined a bipartisan delegation of Arizona legislators in Sonora.")
+    assert ("Ana Ruelas", "bipartisan delegation of Arizona legislators") in members
+    names, members = _groups("El grupo se reunió con una delegación bipartidista de la Cámara de Representantes de "
+                             "Estados Unidos, encabezada por el representante Garrett Lindqvist.")
+    assert ("Garrett Lindqvist", "delegación bipartidista de la Cámara de Representantes de Estados Unidos") in members
+    names, members = _groups("Recibió a una delegación de empresarios del estado de Ohio, encabezada por Dana Whitlow.")
+    assert ("Dana Whitlow", "delegación de empresarios del estado de Ohio") in members

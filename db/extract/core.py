@@ -534,6 +534,8 @@ class Doc:
                 cut = tail.search(name)
                 if tail is _TRAILING_PLACE and cut and re.search(r"\s(?:on|for)\s", name[: cut.start()]):
                     continue  # "Roundtable on Nearshoring in Northeast Mexico": the region is the topic's
+                if tail is _LEGISLATURE_TAIL and cut and name[: cut.start()].islower():
+                    continue  # "delegación bipartidista de la Cámara de Representantes": unnamed, the tail tells which
                 if cut and initiative_kind(name[: cut.start()]):
                     name = name[: cut.start()]
                     if span is not None and span.text.startswith(name):

@@ -52,7 +52,10 @@ _UNNAMED = re.compile(
     r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
     r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?)"
     r"|\b(?:(?:[Uu]na|[Ll]a|[Ee]sta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:(?:empresarial|comercial|legislativa|"
-    r"oficial|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense|de\s+[A-ZÁÉÍÓÚÑ][\w]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+)?))?"
+    r"oficial|bipartidista|plural|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense|de\s+[A-ZÁÉÍÓÚÑ][\w]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+)?))?"
+    # "delegación de empresarios del estado de Ohio", "delegación bipartidista de la Cámara de Representantes de X"
+    r"(?:\s+(?:de|del|de\s+la)\s+(?:(?:estado|ciudad|condado|provincia)\s+de\s+)?[A-ZÁÉÍÓÚÑ][\w]+"
+    r"(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w]+){0,5})?"
     r"|mexicana|estadounidense|canadiense|[a-z]+(?:ense|eca|eña|ana)\b))"
 )
 
@@ -122,12 +125,18 @@ _UNNAMED_MORE = re.compile(
     r"official|state|economic|commercial)\s+(?:and\s+(?:trade|investment|business|economic|commercial)\s+)?)?(?:delegation|mission)"
     r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
     r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?"
-    r"|(?:(?:trade|business|investment|official)\s+)?delegation\s+of\s+(?:[A-Z][\w.’']*\s+){0,3}(?:[a-z\-]+\s+){0,2}"
+    r"|(?:(?:trade|business|investment|official|bipartisan|congressional|legislative|state)\s+)?delegation\s+of\s+"
+    r"(?:(?:about|some|nearly|over|roughly|more\s+than)\s+)?(?:\d{1,3}\s+)?(?:[A-Z][\w.’']*\s+){0,3}(?:[a-z\-]+\s+){0,2}"
     r"(?:leaders|executives|companies|officials|lawmakers|legislators|mayors|businesses|manufacturers|"
     r"representatives|CEOs|entrepreneurs|exporters|suppliers)"
     # "a 12-member delegation from the Ohio–Bajío Supplier Alliance (OBSA)": named by its size and who sends it
     r"|\d{1,3}-(?:member|person|company|strong)\s+(?:(?:trade|business|investment|official|supplier)\s+)?"
     r"(?:delegation|mission)\s+(?:from|of)\s+(?:the\s+)?[A-ZÁÉÍÓÚÑ][\w’'–-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'–-]*|of|de|del|for)){0,6})\b")
+
+
+_OF_WHOM = re.compile(r"\s+of\s+(?:(?:about|some|nearly|over|roughly|more\s+than)\s+)?(?:\d{1,3}\s+)?(?:[A-Z][\w.’']*\s+){0,3}"
+                      r"(?:[a-z\-]+\s+){0,2}(?:leaders|executives|companies|officials|lawmakers|legislators|mayors|"
+                      r"businesses|manufacturers|representatives|CEOs|entrepreneurs|exporters|suppliers)\b")
 
 
 # Unnamed groups in lower case with what they are about: `a joint working group on aquifer data`, `the
@@ -169,6 +178,9 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
             for m in _UNNAMED.finditer(text, s, e):
                 g = 1 if m.group(1) else 2
                 name = m.group(g).rstrip(".")
+                whom = _OF_WHOM.match(text, m.end(g), e) if g == 1 and name.endswith(("delegation", "mission")) else None
+                if whom:  # "a bipartisan delegation of Arizona legislators": who travel is part of its name
+                    name = text[m.start(g) : whom.end()]
                 if doc.lookup("initiative", name) is None:
                     doc.add("initiative", name, doc.span(m.start(g), m.start(g) + len(name), sent), kind="delegation")
             for m in _UNNAMED_GROUP.finditer(text, s, e):
