@@ -52,3 +52,18 @@ def test_unnamed_delegations_are_named_by_who_travels_and_from_where():
     assert ("Garrett Lindqvist", "delegación bipartidista de la Cámara de Representantes de Estados Unidos") in members
     names, members = _groups("Recibió a una delegación de empresarios del estado de Ohio, encabezada por Dana Whitlow.")
     assert ("Dana Whitlow", "delegación de empresarios del estado de Ohio") in members
+
+
+def test_a_body_the_headline_says_is_installed_is_the_group_its_sworn_members_form():
+    text = ("CONSEJO EMPRESARIAL DEL VALLE\n"
+            "Inicio  ·  Quiénes somos  ·  Comisiones  ·  Contacto\n\n"
+            "Sala de prensa › Comunicados\n\n"
+            "Mexicali, Baja California, a 26 de mayo de 2025\n\n"
+            "INSTALA EL CONSEJO LA COMISIÓN DE NEARSHORING Y ATRACCIÓN DE INVERSIONES\n\n"
+            "El Consejo Empresarial del Valle instaló este lunes su Comisión de Nearshoring y Atracción de "
+            "Inversiones. El presidente del Consejo tomó protesta a los integrantes de la comisión.\n\n"
+            "Presidente: Ing. Jacobo Montalvo Zúñiga — Asociación de Maquiladoras del Valle\n"
+            "Vicepresidenta: Lic. Renata Solana-Whitley — Cámara de Comercio del Valle\n")
+    names, members = _groups(text)
+    assert "Comisión de Nearshoring y Atracción de Inversiones" in names
+    assert ("Jacobo Montalvo Zúñiga", "Comisión de Nearshoring y Atracción de Inversiones") in members

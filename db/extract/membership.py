@@ -134,7 +134,7 @@ def _headline(text: str, lead: int) -> tuple[int, int] | None:
         if start >= lead:
             return None
         line = text[start:end]
-        if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»|]\s", line):
+        if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»›|]\s", line):
             continue  # a site's name, a menu or a breadcrumb
         if n + 1 < len(spans) and _MENU.match(text[spans[n + 1][0] : spans[n + 1][1]]) and len(line.split()) <= 6 \
                 and line.isupper() \
@@ -142,8 +142,8 @@ def _headline(text: str, lead: int) -> tuple[int, int] | None:
             continue  # "HALLORANN VESEY & QUINTERO" above the site's menu: the publisher's name
         if CHROME_LINE.search(line):
             continue  # `Skip to main content`, a cookie banner
-        if _DATE_LINE.search(line) and len(line.split()) <= 8:
-            continue
+        if _DATE_LINE.search(line) and (len(line.split()) <= 8 or len(line.split()) <= 12 and re.search(r"\b(?:19|20)\d\d\.?\s*$", line)):
+            continue  # (also "Mexicali, Baja California, a 26 de mayo de 2025": a dateline)
         if _masthead_name(line):
             continue  # "Arizona Office of International Commerce": the publisher's name atop its page
         return start, end
@@ -599,12 +599,15 @@ def retype_chaired_bodies(doc: Doc) -> None:
     text = doc.text
     _retype_headline_kind(doc)
     headline = page_headline(text) if _MEMBERS_HEADING.search(text) else None
+    top = page_headline(text)
+    installed = fold(text[top[0] : top[1]]) if top and _INSTALLS.search(fold(text[top[0] : top[1]])) else ""
     for org, ent in enumerate(doc.found["organization"]):
         words = fold(ent.name).split()
         if org in doc.dropped_orgs or not words or not (words[-1] in _CHAIRED_HEADS or words[0] in _CHAIRED_HEADS):
             continue
         page_of = headline is not None and (any(headline[0] <= sp.start < headline[1] for sp in ent.spans)
                                             or fold(ent.name) == fold(text[headline[0] : headline[1]]))
+        page_of = page_of or bool(installed) and len(words) >= 3 and fold(ent.name) in installed  # "INSTALA X LA COMISIÓN DE Y"
         if not _LEGISLATIVE.search(ent.name) and (page_of or any(_ITS_MEMBERS.search(text, max(0, sp.start - 60), sp.start)
                                                                  for sp in ent.spans)):
             head = words[0] if words[0] in _CHAIRED_HEADS else words[-1]
@@ -619,6 +622,10 @@ def retype_chaired_bodies(doc: Doc) -> None:
                 break
 
 
+# A headline saying a body is set up or sworn in (folded): `Instala X la Comisión de Y`, `X launches Y Council`.
+_INSTALLS = re.compile(r"\b(?:instala|instalan|instalo|crea|crean|creo|conforma|conforman|integra|integran|constituye|"
+                      r"constituyen|toma(?:n)? protesta|rinde(?:n)? protesta|launch(?:es|ed)?|form(?:s|ed)|creates?|"
+                      r"establish(?:es|ed)?|install(?:s|ed)?|names? (?:new )?members)\b")
 _CHAIRED_HEADS = frozenset("committee council commission group comite consejo comision".split())
 # Local governments' own bodies: a city council is never a convened group.
 _LOCAL_BODY = re.compile(r"\b(?:City|County|Town|Municipal|Village|Ayuntamiento|Cabildo|Municipio|Board of)\b", re.I)
@@ -633,6 +640,9 @@ def _retype_headline_kind(doc: Doc) -> None:
     if headline is None:
         return
     words = fold(text[headline[0] : headline[1]])
+    if _INSTALLS.search(words) and any(len(fold(ent.name).split()) >= 3 and fold(ent.name) in words
+                                       for ent in doc.found["organization"]):
+        return  # "Instala el Consejo la Comisión de X": the headline names its body in full
     for pattern, kind in _LEAD_KINDS:
         if kind not in set(V.AMBIGUOUS_GROUP_KINDS.values()) or not re.search(pattern, words):
             continue
