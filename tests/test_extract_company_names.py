@@ -56,3 +56,23 @@ def test_a_person_with_a_company_in_a_column_card_is_no_organization_of_the_card
                 "        Ibarra Cobos y Cía.               Ferroviaria del Nazas\n"
                 "                                          Henrike Kleinsmith, Kleinsmith Cold Chain\n")
     assert not any("Henrike" in o.name for o in x.organizations)
+
+
+def test_a_career_told_after_an_opening_clause_gives_every_past_organization():
+    x = extract("Before joining Pellworth Logistics, Ravindra Osei spent ten years at Quarrystone Freight.\n\n"
+                "Marit Lindqvist previously served as chief economist at the Gulf Ports Association and as an "
+                "adviser to Norwell Bank.")
+    aff = _affiliations(x)
+    assert ("Ravindra Osei", "Pellworth Logistics") in aff
+    assert ("Ravindra Osei", "Quarrystone Freight") in aff
+    assert ("Marit Lindqvist", "Norwell Bank") in aff
+
+
+def test_a_body_named_right_before_a_person_ends_where_the_name_begins():
+    x = extract("Rindieron protesta como integrantes del Comité de Comercio Exterior Jacinto Olvido, de Maquinados "
+                "Olvido; Rebeca Sotelo, de Logística Sotelo; y Fermín Aldana, de Aldana Aduanas.")
+    assert "Comité de Comercio Exterior" in {i.name for i in x.initiatives}
+    members = {(x.people[p].name, x.initiatives[i].name) for p, i in x.memberships}
+    assert ("Jacinto Olvido", "Comité de Comercio Exterior") in members
+    y = extract("Habló el presidente del Consejo Estatal de Comercio Exterior de San Luis Potosí.")
+    assert "Luis Potosí" not in {p.name for p in y.people}

@@ -183,7 +183,10 @@ _CAREER = re.compile(r"\b(?:joins|joined|comes|came|moves|moved|arrives|arrived)
                      r"\b(?:previously|formerly|earlier)\s+(?:served|worked|led|held|was)\b|\bserved\s+as\b|"
                      r"\bworked\s+(?:at|for|with)\b|\bled\s+[a-z][\w\s\-]{0,40}\s(?:at|for)\s|\bheld\s+[a-z]|"
                      r"\b(?:inici[oó]\s+su\s+carrera|se\s+desempe[nñ][oó]|trabaj[oó]\s+en|lleg[oó]\s+de)\b")
-_CAREER_AT = re.compile(r"\b(?:at|with|from|for|en|de|con|para)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+_CAREER_AT = re.compile(r"\b(?:at|with|from|for|en|de|con|para|joining|(?:advis[eo]r|consultant|counsel)\s+to)\s+"
+                        r"(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+_INTRO = re.compile(r"(?:Before\s+joining\s+[^,]{1,60}|Previously|Earlier|Prior\s+to\s+that|Before\s+that|"
+                    r"Antes\s+de\s+[^,]{1,60}|Anteriormente),\s+")
 
 
 def _career_sentences(doc: Doc) -> None:
@@ -207,7 +210,9 @@ def _career_sentences(doc: Doc) -> None:
                 before = [i for st, i in starts if st < s0 and st >= s0 - 700]
                 subject = before[-1] if before else None
             else:
-                subject = next((i for st, i in starts if st == s0), None)  # "Anneliese began her career ..."
+                intro = _INTRO.match(text, s0, s1)  # "Before joining X, Name spent ten years at Y"
+                at = intro.end() if intro else s0
+                subject = next((i for st, i in starts if st == at), None)  # "Anneliese began her career ..."
             if subject is None or not _CAREER.search(text, s0, s1):
                 continue
             if any(s0 < st < s1 and i != subject for st, i in starts):

@@ -1055,6 +1055,20 @@ def _unknown_given(tok: Tok) -> bool:
         and tok.key not in V.TITLE_MODIFIERS and tok.key not in GENERIC_WORDS and not is_place(tok.text)
 
 
+def split_trailing_person(run: list[Tok]) -> list[list[Tok]]:
+    """A body's name run on into the person named right after it (`Comité de Comercio Exterior Jacinto
+    Olvera`, with no comma between): the two runs; else the run alone."""
+    if not run or run[0].key not in V.ORG_HEADS and run[0].key not in KIND_WORDS:
+        return [run]
+    for k in range(2, len(run) - 1):
+        if is_given(run[k].text) and run[k - 1].key not in V.NAME_CONNECTORS \
+                and run[k - 1].key not in ("san", "santa", "st", "saint", "don", "dona") \
+                and not is_place(" ".join(t.text for t in run[k - 1 :])) and not is_place(" ".join(t.text for t in run[k:])) \
+                and (found := person_in_run(run[k:])) and not found[0] and found[1][-1] is run[-1]:
+            return [run[:k], run[k:]]  # (not "Consejo de San Luis Potosí")
+    return [run]
+
+
 # Common nouns that, written before a given-name word, make the run a place's, a street's, a building's or
 # a company's name ("Parque Industrial Rosa Blanca", "Av. Benito Morales 120", "Hospital San Lucas").
 _NOUN_BEFORE_NAME = frozenset("industrial parque park plaza puerto port distrito district valle valley".split()) | V.STREET_WORDS

@@ -30,6 +30,7 @@ from db.extract.core import (
     line_spans,
     phrase_of,
     sentence_spans,
+    split_trailing_person,
     strip_leading,
     tokens,
 )
@@ -361,6 +362,9 @@ def _kind(name: str) -> str | None:
 
 
 def _trim(run: list[Tok]) -> list[Tok]:
+    """A group's run without connectors at its end, nor the person named right after it (`integrantes del
+    Comité de Comercio Exterior Jacinto Olvera, de X`)."""
+    run = split_trailing_person(run)[0]
     while run and (run[-1].key in V.NAME_CONNECTORS):
         run = run[:-1]
     return run

@@ -31,6 +31,7 @@ from db.extract.core import (
     person_in_run,
     phrase_of,
     sentence_spans,
+    split_trailing_person,
     strip_leading,
     strip_list_words,
     tokens,
@@ -64,7 +65,8 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
             pair_firsts.add(next(r[i - 1].end for i, t in enumerate(r) if t.key in ("and", "y")))
     covered = _comma_names(doc, sent)
     last_person_end = -1
-    for run in [sub for r in runs for part in _split_and(doc, r) for sub in _split_person_of(part, text)]:
+    for run in [sub for r in runs for part in _split_and(doc, r) for sub0 in _split_person_of(part, text)
+                for sub in split_trailing_person(sub0)]:
         if any(a <= run[0].start < b for a, b in covered):
             continue  # a piece of "Secretaría de Agricultura, Ganadería y Pesca (SAGP)"
         after = text[run[-1].end : e]
@@ -315,6 +317,11 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return False
     if _WHO_HEADS.match(text, after, end):
         return True
+    if (_SAID_AFTER.match(text, after, end) or _SAID_BEFORE.search(text, max(0, run[0].start - 30), run[0].start)) \
+            and len(run) == 2 and not looks_like_org(text[run[0].start : after]) and not is_place(text[run[0].start : after]) \
+            and not re.search(r"\b(?:and|y|of|de|for|the|&)\s+$", text[max(0, run[0].start - 5) : run[0].start]) \
+            and not any(t.key in GENERIC_WORDS or is_title_tok(t) for t in run):
+        return True  # "Ravindra Osei spent ten years at X", '"...," said Ravindra Osei': what only people do
     if _NICKNAME.fullmatch(text, run[0].start, after):
         return True  # 'Kwabena "Kobi" Danforth': a nickname in quotes between a given name and a surname
     if _BY_ROLE.search(text, max(0, run[0].start - 40), run[0].start) and not looks_like_org(text[run[0].start : after]) \
@@ -337,6 +344,10 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
                                      for t in toks[:k])  # (nor "X, intervinieron Capitán Y": a verb, then the next name)
 
 
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|spent|joined|served|added|noted|explained|told|stressed|recalled|"
+                         r"dijo|señaló|afirmó|explicó|agregó|destacó|indicó|comentó|aseguró|subrayó|puntualizó)\b")
+_SAID_BEFORE = re.compile(r"[,”\"]\s*(?:said|says|added|noted|explained|dijo|señaló|afirmó|explicó|agregó|destacó|"
+                          r"indicó|comentó|aseguró|subrayó|puntualizó)\s+$")
 _NICKNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[\"“][A-ZÁÉÍÓÚÑa-z][\w’'\- ]{1,15}[\"”]\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)?")
 _BY_ROLE = re.compile(r"\b(?:(?:co-?)?(?:led|chaired|moderated|hosted|headed|presented|introduced|joined|accompanied)\s+by|"
                       r"(?:encabezad[oa]s?|moderad[oa]s?|presidid[oa]s?|coordinad[oa]s?|acompañad[oa]s?|liderad[oa]s?)\s+por)"
