@@ -76,3 +76,13 @@ def test_a_body_named_right_before_a_person_ends_where_the_name_begins():
     assert ("Jacinto Olvido", "Comité de Comercio Exterior") in members
     y = extract("Habló el presidente del Consejo Estatal de Comercio Exterior de San Luis Potosí.")
     assert "Luis Potosí" not in {p.name for p in y.people}
+
+
+def test_each_item_of_a_semicolon_list_of_people_and_companies_keeps_its_company():
+    x = extract("Panel 2: Workforce Pipelines\n"
+                "Moderator: Keiko Arrietta, Borderland Institute\n"
+                "Panelists: Jonas Fairweld, Pinecroft Tooling; Lourdes Garzón, Garzón Maquila Services\n")
+    aff = _affiliations(x)
+    assert ("Jonas Fairweld", "Pinecroft Tooling") in aff
+    assert ("Lourdes Garzón", "Garzón Maquila Services") in aff
+    assert "Pinecroft Tooling" not in {p.name for p in x.people}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, is_given, line_spans, sentence_spans
+from db.extract.core import Doc, fold, line_spans, looks_like_org, sentence_spans
 
 # A party/state label: (GA), (D-Del.), (R-Rio Grande City), (TX-14), (PES), (Morena)
 def _state_codes() -> str:
@@ -88,8 +88,8 @@ def read_legislators(doc: Doc) -> None:
     people = {fold(p.name) for p in doc.found["person"]}
     for i, org in enumerate(doc.found["organization"]):
         bare = fold(_after_title(org.name))
-        if bare in labelled or bare in people:
-            doc.dropped_orgs.add(i)  # "Representatives Okafor": a person read as an organization
+        if bare in labelled or bare in people and not looks_like_org(org.name):
+            doc.dropped_orgs.add(i)  # "Representatives Okafor": a person read as an organization (not "Pinecrest Tooling")
 
 
 _LEADING_TITLE = re.compile(rf"^(?:(?:State|U\.S\.|US|Former|former|then-|Then-)\s*)?"

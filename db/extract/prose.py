@@ -969,7 +969,8 @@ def _apposition(doc: Doc, pidx: int, name_end: int, sent) -> None:
         person = doc.found["person"][pidx]
         person.title = person.title or pm.group(2).strip()
         return
-    if toks and clause_end == e and not any(is_title_tok(t) for t in toks) and _bare_org(clause):
+    if toks and (clause_end == e or text[clause_end : clause_end + 1] == ";") and not any(is_title_tok(t) for t in toks) \
+            and _bare_org(clause):  # (also an item of "Name, Company; Name, Company")
         a = m.end()  # "Moderated by Prof. Name, University of Texas Energy Institute."
         oidx = doc.add("organization", clean_org(clause), doc.span(a, a + len(clean_org(clause)), sent))
         doc.affiliate(pidx, oidx, None)
