@@ -86,3 +86,9 @@ def test_each_item_of_a_semicolon_list_of_people_and_companies_keeps_its_company
     assert ("Jonas Fairweld", "Pinecroft Tooling") in aff
     assert ("Lourdes Garzón", "Garzón Maquila Services") in aff
     assert "Pinecroft Tooling" not in {p.name for p in x.people}
+
+
+def test_an_investment_promotion_agency_named_invest_and_a_place_is_an_organization():
+    x = extract("La titular de la Secretaría de Desarrollo Económico, Graciela Navas, y el director de Invest "
+                "Sonoyta, Ramiro Ekart, recibieron a la comitiva.")
+    assert ("Ramiro Ekart", "Invest Sonoyta") in _affiliations(x)

@@ -451,7 +451,7 @@ COMPANY_HEADS = _words("transportes transporte constructora inmobiliaria comerci
                        "abogados consultores consultoria laboratorios farmacias hoteles plasticos empaques autopartes "
                        "ensambles inyectados troqueles recubrimientos almacenes maquiladora manufacturas componentes "
                        "metalicos fundiciones forjas estampados herramentales alimentos embotelladora procesadora "
-                       "exportadora importadora desarrolladora arrendadora operadora naviera cementos productos")
+                       "exportadora importadora desarrolladora arrendadora operadora naviera cementos productos invest")
 
 # Last words of a company's name that say its trade ("Dabiri Coatings", "Sunland Warehousing"): with at least
 # one word before, a run ending in one is a company's shape.
