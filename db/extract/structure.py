@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from db.extract.vocabulary import SESSION_LABELS
+
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:de|del|la|las|los|el|y|e|en|con|por|para|a|of|the|and|for|at|in|to|on|with|by))\s*$",
                             re.I)
 _BULLET = re.compile(r"\s*(?:[-–—•*·o]\s|\d+[.)]\s)")
@@ -39,7 +41,7 @@ def unwrap(text: str) -> str:
 
 # "Panel 1: Ports and Rail. This panel will be moderated by ...": a session's label and title open the
 # paragraph; it is read as a heading line over the rest (the space after the title becomes a newline).
-_SESSION_LEAD = re.compile(r"(?m)^([ \t]*(?:Panel|Session|Workshop|Breakout|Track|Mesa|Sesi[oó]n|Taller|Conversatorio)\s+"
+_SESSION_LEAD = re.compile(r"(?m)^([ \t]*(?=[A-ZÁÉÍÓÚÑ])(?i:" + SESSION_LABELS[3:-1] + r")\s+"
                            r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*[:.–-]\s+[^.\n]{3,90}?\.)[ ](?=[A-ZÁÉÍÓÚÑ])")
 
 

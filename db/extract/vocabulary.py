@@ -212,6 +212,9 @@ INITIATIVE_KINDS = {
     "contact group": "working group",
 }
 
+# Labels of an event's sessions before their number and title ("Panel 1: X", "Sesión II – X"), as a regex.
+SESSION_LABELS = r"(?:panel|session|workshop|breakout|track|mesa(?: redonda)?|sesi[oó]n|taller|conversatorio)"
+
 # Verbs of a page's links and buttons ("[Download PDF Program]", "Register for the Forum").
 LINK_VERBS = _words("download register view read watch subscribe descargar descarga registrate consulta ver")
 
