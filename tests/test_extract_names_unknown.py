@@ -77,3 +77,12 @@ def test_a_heading_of_plural_titles_and_a_quoted_session_title_are_no_people():
                      'Anselmo Doukara  |  Doukara Engineering\n\n'
                      '8:15 p.m.    Fireside Chat — "Where the Plants Are Going"\n')
     assert "Gala Co-Chairs" not in people and "Are Going" not in people
+
+
+def test_an_organization_in_brackets_after_a_name_vouches_for_it_but_a_role_or_a_date_does_not():
+    people = _people("The panel will include Temperancia Achebo (National Council of Independent Truckers). "
+                     "Joining moderator Ysolda Nakashimo-Garza (Editor, Border Freight Ledger) will be Ana Ruiz.")
+    assert {"Temperancia Achebo", "Ysolda Nakashimo-Garza"} <= people
+    people = _people("Customs Committee: Casio Arredondo-Phan (chair); Anwen Morales-Pritchard, Almeira Aduanas "
+                     "(vice chair)\n\nEvent  |  Border Logistics After the Bridge Slowdowns (April 2, 2025)\n")
+    assert "Bridge Slowdowns" not in people and "Almeira Aduanas" not in people

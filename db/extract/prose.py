@@ -322,6 +322,11 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
             and not re.search(r"\b(?:and|y|of|de|for|the|&)\s+$", text[max(0, run[0].start - 5) : run[0].start]) \
             and not any(t.key in GENERIC_WORDS or is_title_tok(t) for t in run):
         return True  # "Ravindra Osei spent ten years at X", '"...," said Ravindra Osei': what only people do
+    paren = _PAREN_AFTER.match(text, after, end)
+    if paren and len(run) <= 3 and len(paren.group(1).split()) >= 2 and not looks_like_org(text[run[0].start : after]) \
+            and _org_or_post(paren.group(1)) \
+            and not any(t.key in GENERIC_WORDS or is_title_tok(t) for t in run):
+        return True  # "Temperance Achebe (National Council of Independent Truckers)", "Name (Editor, X Ledger)"
     if _NICKNAME.fullmatch(text, run[0].start, after):
         return True  # 'Kwabena "Kobi" Danforth': a nickname in quotes between a given name and a surname
     if _BY_ROLE.search(text, max(0, run[0].start - 40), run[0].start) and not looks_like_org(text[run[0].start : after]) \
@@ -344,6 +349,17 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
                                      for t in toks[:k])  # (nor "X, intervinieron Capitán Y": a verb, then the next name)
 
 
+def _org_or_post(inner: str) -> bool:
+    """What a bracket after a person holds: an organization (`National Council of X`) or a title and an
+    organization (`Editor, X Ledger`); not a role alone (`vice chair`) nor a date (`April 2, 2025`)."""
+    parts = [p.strip() for p in inner.split(",")]
+    last = parts[-1]
+    if not re.search(r"[^\W\d_]{2}", last):
+        return False
+    return looks_like_org(last) and len(last.split()) >= 2 or len(parts) >= 2 and has_title_word(parts[0])
+
+
+_PAREN_AFTER = re.compile(r"\s*\(([^()\n]{4,90})\)")
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|spent|joined|served|added|noted|explained|told|stressed|recalled|"
                          r"dijo|señaló|afirmó|explicó|agregó|destacó|indicó|comentó|aseguró|subrayó|puntualizó)\b")
 _SAID_BEFORE = re.compile(r"[,”\"]\s*(?:said|says|added|noted|explained|dijo|señaló|afirmó|explicó|agregó|destacó|"
