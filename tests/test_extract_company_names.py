@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 
 from db.extract import extract
-
-
-def _affiliations(x):
-    return {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+from extraction_pairs import affiliation_pairs, membership_pairs
 
 
 @pytest.mark.parametrize("text, person, org", [
@@ -26,7 +23,7 @@ def _affiliations(x):
 ])
 def test_a_company_named_by_its_trade_is_the_persons_organization(text, person, org):
     x = extract(text)
-    assert (person, org) in _affiliations(x)
+    assert (person, org) in affiliation_pairs(x)
 
 
 def test_a_portfolio_before_a_government_department_is_cut_from_the_organization():
@@ -35,7 +32,7 @@ def test_a_portfolio_before_a_government_department_is_cut_from_the_organization
     orgs = {o.name for o in x.organizations}
     assert "Departamento de Transporte de Nevada" in orgs
     assert not any(o.startswith("Puertos") or o.startswith("Transporte") for o in orgs)
-    assert ("Everard Quill Banks", "Departamento de Transporte de Nevada") in _affiliations(x)
+    assert ("Everard Quill Banks", "Departamento de Transporte de Nevada") in affiliation_pairs(x)
 
 
 def test_a_name_and_company_in_one_table_cell_keep_the_person():
@@ -62,7 +59,7 @@ def test_a_career_told_after_an_opening_clause_gives_every_past_organization():
     x = extract("Before joining Pellworth Logistics, Ravindra Osei spent ten years at Quarrystone Freight.\n\n"
                 "Marit Lindqvist previously served as chief economist at the Gulf Ports Association and as an "
                 "adviser to Norwell Bank.")
-    aff = _affiliations(x)
+    aff = affiliation_pairs(x)
     assert ("Ravindra Osei", "Pellworth Logistics") in aff
     assert ("Ravindra Osei", "Quarrystone Freight") in aff
     assert ("Marit Lindqvist", "Norwell Bank") in aff
@@ -72,7 +69,7 @@ def test_a_body_named_right_before_a_person_ends_where_the_name_begins():
     x = extract("Rindieron protesta como integrantes del Comité de Comercio Exterior Jacinto Olvido, de Maquinados "
                 "Olvido; Rebeca Sotelo, de Logística Sotelo; y Fermín Aldana, de Aldana Aduanas.")
     assert "Comité de Comercio Exterior" in {i.name for i in x.initiatives}
-    members = {(x.people[p].name, x.initiatives[i].name) for p, i in x.memberships}
+    members = membership_pairs(x)
     assert ("Jacinto Olvido", "Comité de Comercio Exterior") in members
     y = extract("Habló el presidente del Consejo Estatal de Comercio Exterior de San Luis Potosí.")
     assert "Luis Potosí" not in {p.name for p in y.people}
@@ -82,7 +79,7 @@ def test_each_item_of_a_semicolon_list_of_people_and_companies_keeps_its_company
     x = extract("Panel 2: Workforce Pipelines\n"
                 "Moderator: Keiko Arrietta, Borderland Institute\n"
                 "Panelists: Jonas Fairweld, Pinecroft Tooling; Lourdes Garzón, Garzón Maquila Services\n")
-    aff = _affiliations(x)
+    aff = affiliation_pairs(x)
     assert ("Jonas Fairweld", "Pinecroft Tooling") in aff
     assert ("Lourdes Garzón", "Garzón Maquila Services") in aff
     assert "Pinecroft Tooling" not in {p.name for p in x.people}
@@ -91,4 +88,4 @@ def test_each_item_of_a_semicolon_list_of_people_and_companies_keeps_its_company
 def test_an_investment_promotion_agency_named_invest_and_a_place_is_an_organization():
     x = extract("La titular de la Secretaría de Desarrollo Económico, Graciela Navas, y el director de Invest "
                 "Sonoyta, Ramiro Ekart, recibieron a la comitiva.")
-    assert ("Ramiro Ekart", "Invest Sonoyta") in _affiliations(x)
+    assert ("Ramiro Ekart", "Invest Sonoyta") in affiliation_pairs(x)

@@ -5,10 +5,7 @@ these tests."""
 from __future__ import annotations
 
 from db.extract import extract
-
-
-def _members(x):
-    return {(x.people[p].name, x.initiatives[i].name) for (p, i) in x.memberships}
+from extraction_pairs import affiliation_pairs, membership_pairs
 
 
 PROGRAM = (
@@ -29,7 +26,7 @@ def test_an_ordinal_capital_headline_above_its_dates_is_the_event_its_speakers_j
     x = extract(PROGRAM)
     names = {i.name for i in x.initiatives}
     assert "41st ANNUAL CONVENTION & EXPO" in names
-    assert ("Quorra Pell-Haddad", "41st ANNUAL CONVENTION & EXPO") in _members(x)
+    assert ("Quorra Pell-Haddad", "41st ANNUAL CONVENTION & EXPO") in membership_pairs(x)
 
 
 def test_a_link_to_download_the_program_is_no_group():
@@ -40,7 +37,7 @@ def test_a_link_to_download_the_program_is_no_group():
 def test_led_by_vouches_for_a_name_no_list_knows_and_its_organization_after_of():
     x = extract("The clinic was led by Kwasi Danforde of Parcelmoor Logistics, with Marisela Uc Canul.")
     assert "Kwasi Danforde" in {p.name for p in x.people}
-    assert ("Kwasi Danforde", "Parcelmoor Logistics") in {(x.people[p].name, x.organizations[o].name) for p, o in x.affiliations}
+    assert ("Kwasi Danforde", "Parcelmoor Logistics") in affiliation_pairs(x)
 
 
 def test_a_nickname_in_quotes_vouches_for_a_person():
@@ -75,7 +72,7 @@ def test_people_who_receive_a_delegation_on_a_wrapped_line_are_not_its_members()
         "Ferreira-Holt reported that the delegation was received at the Presidencia Municipal by\n"
         "Presidenta Municipal Lic. Araceli Montero Ledesma. The group also visited the Prairie Valves plant,\n"
         "where general manager Ing. Bernardo Kuri-Santos explained the expansion.\n")
-    members = {p for p, _ in _members(x)}
+    members = {p for p, _ in membership_pairs(x)}
     assert "Ignatius Vrabko" in members
     assert "Araceli Montero Ledesma" not in members
     assert "Bernardo Kuri-Santos" not in members
@@ -89,4 +86,4 @@ def test_a_spanish_verb_opening_the_sentence_is_no_part_of_the_name():
 def test_a_person_after_with_is_vouched_for_by_the_title_that_follows():
     x = extract("The clinic was led by Kwasi Danforde, with Ñandú Peñalver, propietaria de Teclar Coatings.")
     assert "Ñandú Peñalver" in {p.name for p in x.people}
-    assert ("Ñandú Peñalver", "Teclar Coatings") in {(x.people[p].name, x.organizations[o].name) for p, o in x.affiliations}
+    assert ("Ñandú Peñalver", "Teclar Coatings") in affiliation_pairs(x)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from db.extract import extract
+from extraction_pairs import affiliation_pairs
 
 
 def _people(text):
@@ -67,7 +68,7 @@ def test_two_columns_of_name_and_company_cards_give_each_person_their_company():
     people = {p.name for p in x.people}
     assert {"Esperanza Wojcikowa", "Gunnar Treviño-Lindgren", "Hamid Saucedo-Parra", "Inés Arriola Beaumont"} <= people
     assert not any("   " in p or "Insurance" in p for p in people)
-    aff = {(x.people[p].name, x.organizations[o].name) for p, o in x.affiliations}
+    aff = affiliation_pairs(x)
     assert ("Esperanza Wojcikowa", "Wojcikowa Steel Fabrication") in aff
     assert ("Hamid Saucedo-Parra", "Saucedo Parra Insurance Brokers") in aff
 

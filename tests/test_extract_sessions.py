@@ -4,6 +4,7 @@ heading line or a paragraph. Every text is invented for these tests."""
 from __future__ import annotations
 
 from db.extract import extract
+from extraction_pairs import membership_pairs
 from db.extract.structure import unwrap
 
 
@@ -38,7 +39,7 @@ def test_a_sessions_people_are_its_members_and_its_title_alone_names_it_too():
 
 def _groups(text):
     x = extract(text)
-    return {i.name for i in x.initiatives}, {(x.people[p].name, x.initiatives[i].name) for p, i in x.memberships}
+    return {i.name for i in x.initiatives}, membership_pairs(x)
 
 
 def test_unnamed_delegations_are_named_by_who_travels_and_from_where():

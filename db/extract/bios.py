@@ -77,7 +77,7 @@ def _bios_under_names(doc: Doc) -> None:
     people = doc.found["person"]
     pos = 0
     for line in text.split("\n"):
-        ls, le = pos, pos + len(line)
+        le = pos + len(line)
         pos = le + 1
         body = _RANK.sub("", line.strip())  # "4. Name": a ranked profile
         header = _PROFILE_HEADER.match(body)

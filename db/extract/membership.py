@@ -304,7 +304,7 @@ def _met(before: str) -> bool:
     return bool(_MET.search(_COURTESY_DOT.sub(" ", before)))
 
 
-_COURTESY_DOT = re.compile(r"\b(?:Lic|Ing|Dr|Dra|Mr|Ms|Mrs|Mtro|Mtra|Sr|Sra|Srta|Arq|C\.\s?P|Capt|Gen|Hon|Prof)\.")
+_COURTESY_DOT = re.compile(r"\b" + V.COURTESY_ABBREVIATIONS + r"\.")
 
 
 # A photo or page credit right before a name (`(Chamber photo / Ana Ruiz)`, `Foto: Ana Ruiz`).

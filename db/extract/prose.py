@@ -317,21 +317,18 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return False
     if _WHO_HEADS.match(text, after, end):
         return True
+    unknown = _unknown_name(text, run, after)
     if (_SAID_AFTER.match(text, after, end) or _SAID_BEFORE.search(text, max(0, run[0].start - 30), run[0].start)) \
-            and len(run) == 2 and not looks_like_org(text[run[0].start : after]) and not is_place(text[run[0].start : after]) \
-            and not re.search(r"\b(?:and|y|of|de|for|the|&)\s+$", text[max(0, run[0].start - 5) : run[0].start]) \
-            and not any(t.key in GENERIC_WORDS or is_title_tok(t) for t in run):
+            and len(run) == 2 and unknown \
+            and not re.search(r"\b(?:and|y|of|de|for|the|&)\s+$", text[max(0, run[0].start - 5) : run[0].start]):
         return True  # "Ravindra Osei spent ten years at X", '"...," said Ravindra Osei': what only people do
     paren = _PAREN_AFTER.match(text, after, end)
-    if paren and len(run) <= 3 and len(paren.group(1).split()) >= 2 and not looks_like_org(text[run[0].start : after]) \
-            and _org_or_post(paren.group(1)) \
-            and not any(t.key in GENERIC_WORDS or is_title_tok(t) for t in run):
+    if paren and len(run) <= 3 and len(paren.group(1).split()) >= 2 and unknown and _org_or_post(paren.group(1)):
         return True  # "Temperance Achebe (National Council of Independent Truckers)", "Name (Editor, X Ledger)"
     if _NICKNAME.fullmatch(text, run[0].start, after):
         return True  # 'Kwabena "Kobi" Danforth': a nickname in quotes between a given name and a surname
-    if _BY_ROLE.search(text, max(0, run[0].start - 40), run[0].start) and not looks_like_org(text[run[0].start : after]) \
-            and not is_place(text[run[0].start : after]) \
-            and not any(t.key in GENERIC_WORDS or is_title_tok(t) or t.key[:-1] in V.TITLE_WORDS for t in run):
+    if _BY_ROLE.search(text, max(0, run[0].start - 40), run[0].start) and unknown \
+            and not any(t.key[:-1] in V.TITLE_WORDS for t in run):
         return True  # "led by Kwabena Danforth of X", "moderada por Yatziri Olmos": a role only people take
     if _WHO.match(text, after, end) and re.search(r"(?:[,;:(]|\band\b|\by\b)\s*$", text[max(0, run[0].start - 6) : run[0].start]):
         return True  # "..., Evaristo Zubieta Luján, quien estimó": a relative pronoun for people (not "of X, who")
@@ -345,8 +342,15 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
     k = next((i for i, t in enumerate(toks) if is_title_tok(t) and t.key not in V.HONORIFICS - V.TITLE_WORDS), None)
     # "X District, including its President": a clause about X's people, not X's own title
     return k is not None and not any(t.key in _CLAUSE_WORDS or t.key in V.NOT_NAME_VERBS or t.key in V.SPEECH_VERBS
-                                     or _LOWER_PRETERITE.fullmatch(t.text)
+                                     or t.text.islower() and _PRETERITE.fullmatch(t.text)
                                      for t in toks[:k])  # (nor "X, intervinieron Capitán Y": a verb, then the next name)
+
+
+def _unknown_name(text: str, run: list[Tok], after: int) -> bool:
+    """The run may be a person whose given name no list knows: no organization's shape, no place, no
+    generic or title word (the evidence around it decides)."""
+    phrase = text[run[0].start : after]
+    return not looks_like_org(phrase) and not is_place(phrase) and not any(t.key in GENERIC_WORDS or is_title_tok(t) for t in run)
 
 
 def _org_or_post(inner: str) -> bool:
@@ -367,7 +371,7 @@ _SAID_BEFORE = re.compile(r"[,”\"]\s*(?:said|says|added|noted|explained|dijo|s
 _NICKNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[\"“][A-ZÁÉÍÓÚÑa-z][\w’'\- ]{1,15}[\"”]\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)?")
 _BY_ROLE = re.compile(r"\b(?:(?:co-?)?(?:led|chaired|moderated|hosted|headed|presented|introduced|joined|accompanied)\s+by|"
                       r"(?:encabezad[oa]s?|moderad[oa]s?|presidid[oa]s?|coordinad[oa]s?|acompañad[oa]s?|liderad[oa]s?)\s+por)"
-                      r"\s+(?:(?:the|el|la)\s+)?(?:(?:Lic|Ing|Dr|Dra|Mtro|Mtra|Mr|Ms|Mrs|Sr|Sra)\.?\s+)?$", re.I)
+                      r"\s+(?:(?:the|el|la)\s+)?(?:" + V.COURTESY_ABBREVIATIONS + r"\.?\s+)?$", re.I)
 
 
 # Words that open a clause after a comma, not a job title ("including its", "among them", "con su").
@@ -431,15 +435,14 @@ def _initials_fit(run: list[Tok], acr: str) -> bool:
     return bool(initials) and initials[0].upper() == acr[0].upper() and all(c in it for c in acr.upper()[:2])
 
 
-_LOWER_PRETERITE = re.compile(r"[a-záéíóúñ]{3,}(?:ó|aron|ieron)")
-_PRETERITE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{3,}(?:ó|aron|ieron)")
+_PRETERITE = re.compile(r"[a-záéíóúñ]{4,}(?:ó|aron|ieron)")  # a Spanish preterite ("intervinieron", "asistió")
 
 
 def _split_verbs(run: list[Tok]) -> list[list[Tok]]:
     """`Border Alliance Launches Skills Initiative` (a headline) -> the two names around the verb."""
     parts, cur = [], []
     after_verb = False
-    if len(run) > 2 and _PRETERITE.fullmatch(run[0].text):
+    if len(run) > 2 and run[0].text[:1].isupper() and _PRETERITE.fullmatch(run[0].text.lower()):
         run = run[1:]  # "Asistió Ana Ruiz", "Participaron A y B": a Spanish verb opening the sentence
     for t in run:
         if t.key in V.HEADLINE_VERBS and cur:

@@ -212,6 +212,9 @@ INITIATIVE_KINDS = {
     "contact group": "working group",
 }
 
+# Courtesy abbreviations written with a dot before a name ("Lic.", "Ing.", "C.P."), as a regex (no dot).
+COURTESY_ABBREVIATIONS = r"(?:Lic|Ing|Dr|Dra|Mr|Ms|Mrs|Mtro|Mtra|Sr|Sra|Srta|Arq|C\.\s?P|Capt|Gen|Hon|Prof)"
+
 # Labels of an event's sessions before their number and title ("Panel 1: X", "Sesión II – X"), as a regex.
 SESSION_LABELS = r"(?:panel|session|workshop|breakout|track|mesa(?: redonda)?|sesi[oó]n|taller|conversatorio)"
 
