@@ -735,10 +735,15 @@ class Doc:
             if len(longer) == 1 and len(k.split()) >= 2 and i not in iremap and longer[0] not in iremap \
                     and i not in iremap.values():
                 iremap[i] = longer[0]
+        premap = _initial_variants(self.found["person"])
+        titled = _titled_variants(self.found["person"], premap)
+        titled_names = [(self.found["person"][t], self.found["person"][i].name) for i, t in titled.items()]
         people2, orgs2, inits2 = (
-            _merge_list(lst, mp) for lst, mp in ((self.found["person"], _initial_variants(self.found["person"])),
+            _merge_list(lst, mp) for lst, mp in ((self.found["person"], premap | titled),
                                                  (orgs, remap), (inits, iremap))
         )
+        for person, name in titled_names:  # "Dean X" is how the page addressed her, not another name of hers
+            person.aliases.discard(name)
         people, pnew, onew, inew = people2[0], people2[1], orgs2[1], inits2[1]
         aff = {}
         for (p, o), t in self.affiliations.items():
@@ -789,6 +794,23 @@ def _initial_variants(people: list[Found]) -> dict[int, int]:
         longest = max(ids, key=lambda i: len(people[i].name.split()))
         if sum(len(people[i].name.split()) == len(people[longest].name.split()) for i in ids) == 1:
             out.update({i: longest for i in ids if i != longest})
+    return out
+
+
+def _titled_variants(people: list[Found], remap: dict[int, int]) -> dict[int, int]:
+    """`Dean Castellano-Wu` beside `Hermione Castellano-Wu`: a "name" whose first word is a title that is
+    also a given name (`Dean`, `Judge`), followed by the surname of exactly one other person of the page,
+    is that person addressed by her title."""
+    out = {}
+    for i, p in enumerate(people):
+        words = fold(p.name).split()
+        if i in remap or len(words) < 2 or not _is_title_key(words[0]):
+            continue
+        rest = " ".join(words[1:])
+        hits = [j for j, q in enumerate(people) if j != i and j not in remap
+                and (other := fold(q.name)).endswith(" " + rest) and len(other.split()) > len(words) - 1]
+        if len(hits) == 1:
+            out[i] = hits[0]
     return out
 
 

@@ -258,7 +258,7 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 if len(chunk) < flat or any(len(_cells(text, ln)) != 1 for ln in chunk):
                     break
                 cells = [_cells(text, ln)[0] for ln in chunk]
-                if not _table_person(text, cells[cols.index("person")]):
+                if not _table_person(text, cells[cols.index("person")], True):
                     break
                 rows.append((cells, chunk))
                 j += flat
@@ -273,8 +273,10 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 rows.append((cells, [ln, nonempty[j + 1]]))  # the rest of the row wrapped onto a line of two cells
                 j += 2
                 continue
-            if len(cells) == len(cols) and _table_person(text, cells[cols.index("person")]):
+            if len(cells) == len(cols) and _table_person(text, cells[cols.index("person")], True):
                 rows.append((cells, [ln]))
+            elif len(cells) == len(cols) and _PLACEHOLDER.fullmatch(_cell_text(text, cells[cols.index("person")])):
+                used.add(ln[0])  # a seat nobody holds yet: the table goes on
             else:
                 break
             j += 1
@@ -297,7 +299,7 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                     t.cap or t.key in V.NAME_PARTICLES for t in toks) else None
                 name_toks = found[1] if found and not found[0] else None
             else:
-                name_toks = _table_person(text, (pa, pb))
+                name_toks = _table_person(text, (pa, pb), True)
             if not name_toks:
                 continue
             shown = " ".join(t.text for t in name_toks)
@@ -322,27 +324,55 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 if org and not is_place(org) and not is_generic(org):
                     doc.affiliate(pidx, doc.add("organization", org, span), title)
             if ini is not None:
-                doc.member(pidx, ini, "member")
+                cell = _cell_text(text, (pa, pb))
+                comma = cell.find(",")
+                doc.member(pidx, ini, (comma > 0 and _cell_role(cell[comma + 1 :])) or "member")
             used.update(ln[0] for ln in rlines)
         k = j
     return used
 
 
-def _table_person(text: str, cell: tuple[int, int]) -> list[Tok] | None:
-    """The person named in a table's name cell (a courtesy title such as `Ing.` or `Dr.` dropped)."""
+def _cell_text(text: str, cell: tuple[int, int]) -> str:
+    return text[cell[0] : cell[1]].strip()
+
+
+def _cell_role(rest: str) -> str | None:
+    """The role written after a name in a table's name cell (`Name, Chair`, `Name, Vice Chair`,
+    `Nombre, Presidente`): the words after the comma, when they are one to three title words."""
+    toks = tokens(rest)
+    if not 1 <= len(toks) <= 3 or not all(is_title_tok(t) or t.key in V.TITLE_MODIFIERS for t in toks) \
+            or not is_title_tok(toks[-1]) or rest.strip()[-1:] not in "".join(t.text[-1:] for t in toks[-1:]):
+        return None
+    return rest.strip()
+
+
+# A row of a roster whose name cell holds no one yet ("Vacant | Student representative | —").
+_PLACEHOLDER = re.compile(r"(?i)vacant|vacante|tbd|tba|por definir|por designar|open seat|—|–|-|n/?a")
+
+
+def _table_person(text: str, cell: tuple[int, int], named_column: bool = False) -> list[Tok] | None:
+    """The person named in a table's name cell (a courtesy title such as `Ing.` or `Dr.` dropped). In a
+    column its header calls `Name`, two to five capitalised words that name no organization, place or
+    title are a name even when no list knows their words (`Chayton Two Bulls-Ramírez`)."""
     a, b = cell
     raw = text[a:b]
     skip = _courtesy_len(raw)
     comma = re.search(r",\s*(?!(?:Jr|Sr|III|II|IV|Ph\.?\s?D)\b)", raw[skip:])
-    if comma and not has_title_word(raw[skip + comma.end():]):  # "Name, Company" in one cell: the name alone
-        raw = raw[: skip + comma.start()]
+    if comma and (not has_title_word(raw[skip + comma.end():]) or _cell_role(raw[skip + comma.end():])):
+        raw = raw[: skip + comma.start()]  # "Name, Company" or "Name, Vice Chair" in one cell: the name alone
     toks = tokens(raw[skip:], a + skip)
     if looks_like_org(raw[skip:]):
         return None  # "Saucedo Parr Insurance Brokers": a company named after its founders
     if not toks or len(toks) > 6 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
         return None
     found = person_in_run(toks, strong=True)
-    return found[1] if found and not found[0] else None
+    if found and not found[0]:
+        return found[1]
+    if named_column and 2 <= len(toks) <= 5 and toks[0].cap and toks[-1].cap and not any(
+            is_title_tok(t) or t.key in V.ORG_HEADS or t.key in V.ORG_SUFFIXES or t.key in V.TOPIC_WORDS for t in toks) \
+            and not is_place(raw[skip:]) and not re.search(r"[\d()@/|:;]", raw[skip:]):
+        return toks
+    return None
 
 
 _WIDE = re.compile(r"\S(?:\s{3,}|\t+\s*)(?=\S)")
