@@ -205,7 +205,9 @@ def _segment_org(doc: Doc, seg: str, s0: int, people: list[int]) -> int | None:
     text = doc.text
     lead = _GROUP_LEAD.search(seg, 0, 40)
     before = seg[: lead.start()].split() if lead else []
-    if lead and len(before) <= 2 and not any(w[:1].isupper() for w in before[1:]):
+    if lead and len(before) <= 2 and not any(w[:1].isupper() for w in before[1:]) and not (
+            has_title_word(" ".join(before)) and len(people) > 1):
+        # ("Por la SE, A, B y C", "el presidente de X, Name"; not "el director de X, A, y la coordinadora de Y, B")
         line_end = seg.find("\n", lead.end())
         runs = cap_runs(tokens(seg[lead.end() : line_end if line_end >= 0 else len(seg)], s0 + lead.end()), text)
         if runs and runs[0][0].start == s0 + lead.end() and text[runs[0][-1].end : runs[0][-1].end + 1] == ",":

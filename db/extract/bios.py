@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
+from db.extract.prose import inner_head
 from db.extract.core import (
     Doc,
     fold,
@@ -39,7 +40,7 @@ _AT = re.compile(r"\b(?:at|of|with|for|advises|advised|joined|founded|co-founded
 _STUDIED = re.compile(r"\b(?:degree|doctorate|ph\.?\s?d|bachelor|master|mba|diploma|graduated?|graduate of|alumn[aiu]s?|"
                       r"studied|holds an?|earned|licenciatura|licenciad[oa]|maestr[ií]a|doctorado|egresad[oa]|estudi[oó]|"
                       r"titulad[oa]|posgrado)\b[^.;]{0,60}$", re.I)
-_ORG_WORDS = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+)(?:,?\s+(?:(?:de|del|la|las|los|y|of|the|for|and|on|&|e)\s+)*"
+_ORG_WORDS = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+)(?:,?\s+(?:(?:de|del|la|las|los|y|of|the|for|para|and|on|&|e)\s+)*"
                         r"(?:[A-ZÁÉÍÓÚÑ][\w’'&.\-]*|\d+|[“\"][A-ZÁÉÍÓÚÑ][^”\"\n]{0,40}[”\"]))*(?:,\s+(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|Inc\.|LLC|LLP|"
                         r"Ltd\.|L\.P\.))?(?:\s*\([A-Z][A-Za-z&.\-]{1,11}\))?")
 _IN_PLACE = re.compile(r"\s+(?:in|en)\s+((?:[A-ZÁÉÍÓÚÑ][\w.\-]*)(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\w.\-]*){0,3})")
@@ -240,6 +241,9 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
     if not m:
         return None
     name = m.group().rstrip(" ,")
+    para = name.find(" para ")
+    if para > 0 and fold(name).split()[0] not in V.ORG_HEADS:
+        name = name[:para]  # "Washington para Agencia X": a place, then whom one works for (not "Centro para X")
     poss = re.search(r"\w[’']s?(?=\s)", name)
     if poss:
         name = name[: poss.end()]  # "Norcastle Electronics' Tijuana plant": the owner's name ends at the possessive
@@ -260,7 +264,8 @@ def org_at(doc: Doc, text: str, start: int, limit: int, *, bare: bool = False) -
         if place and is_place(place.group(1)):
             name, end = text[start : place.end()], place.end()  # "Embassy of Mexico in Washington"
     lead_place = re.match(r"(.+?)\s+(?:de|del|of)\s+(?=[A-ZÁÉÍÓÚÑ])", name)
-    if lead_place and is_place(lead_place.group(1)) and len(lead_place.group(1).split()) <= 3 and not looks_like_org(lead_place.group(1)):
+    if lead_place and is_place(lead_place.group(1)) and len(lead_place.group(1).split()) <= 3 and not looks_like_org(lead_place.group(1)) \
+            and fold(lead_place.group(1)).split()[0] not in V.ORG_HEADS:  # (not "Centro de Estudios X": a centre, not a town)
         start += lead_place.end()  # "planta de Celaya de Motores X": the plant's town, then the firm
         name = name[lead_place.end():]
     core, _ = org_core(name)
@@ -325,6 +330,7 @@ _ON_BEHALF = re.compile(r"(?:a nombre|en representaci[oó]n|por parte|on behalf)
                         r"([A-ZÁÉÍÓÚÑ][^,;:()\n]{1,80}),\s*$")
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z&.\-]{1,12}\)\s*")  # "del Centro de Estudios X (CECOR), doctora Name"
 _RANK_BEFORE = re.compile(r"(?<=, )([a-záéíóúñ]+)\s+$")
 _COURTESY_BEFORE = re.compile(r"(?:Lic|Ing|Dr|Dra|Mtro|Mtra|C\.P|Arq|Sr|Sra|Mr|Ms|Mrs)\.\s+$")
 
@@ -364,6 +370,10 @@ def _titles_before_names(doc: Doc) -> None:
             else:
                 title = text[at : org[3]].strip()
             name, a, b = org[:3]
+            inner = inner_head(name)  # "el director de Asuntos Públicos de X, Name": X
+            if inner:
+                name, a = name[inner:], a + inner
+                title = re.sub(r"\s+(?:de la|de los|del|de|of the|of|at the|at|for)\s*$", "", text[at:a]).strip()
             oidx = doc.add("organization", name, doc.span(a, b, (at, sp.end)))
             doc.affiliate(pidx, oidx, title if has_title_word(title) else None)
             if not person.title and has_title_word(title):
@@ -382,7 +392,7 @@ def _phrase_org(doc: Doc, text: str, start: int, end: int) -> tuple[str, int, in
         name, a, b = found
         rest = text[b:end]
         place = _IN_PLACE.fullmatch(rest)
-        if rest.strip() and not (place and is_place(place.group(1))):
+        if rest.strip() and not (place and is_place(place.group(1))) and not _ACRONYM_AFTER.fullmatch(rest):
             continue  # the organization must end the phrase ("de CBP en Laredo": CBP)
         if n and fold(name).split()[0] not in V.ORG_HEADS:  # "la Federación de Industrias del Sur": the whole body
             wider = org_at(doc, text, preps[n - 1].end(), end)

@@ -344,6 +344,12 @@ def looks_like_org(name: str) -> bool:
         return False
     if words[-1] in V.ORG_SUFFIXES or (len(words) > 1 and any(w in V.ORG_HEADS for w in words)):
         return True
+    if len(words) >= 3 and words[:2] == ["port", "of"] and name.split()[2][:1].isupper():
+        return True  # "Port of Calder Reach": the port authority
+    if len(words) >= 3 and words[0] == "red" and (words[1] in ("de", "del") or words[1].endswith(("ana", "nal", "ica"))):
+        return True  # "Red Mexicana de Usuarios de Agua", "Red Nacional de X": a network, not a man named Red
+    if len(words) > 2 and words[-1] in V.SUBSIDIARY_TAILS and words[-2] in V.COMPANY_ENDS:
+        return True  # "Volantis Automotriz México"
     if len(words) > 1 and (words[-1] in V.COMPANY_ENDS or words[0] in V.COMPANY_HEADS and words[0] not in _PORTFOLIO_HEADS):
         return True  # "Dabiri Coatings", "Plásticos del Bajío": a trade's word names a company
     return bool(re.fullmatch(r"[A-Z0-9][A-Z0-9&.\-]{1,9}", name.strip()))
@@ -488,6 +494,7 @@ class Doc:
         self.initiative_orgs: dict[tuple[int, int], str | None] = {}
         self.last_initiative: int | None = None
         self.pending_roles: list[tuple[int, str, int]] = []  # (person, role, position of the heading)
+        self.joined: set[tuple[int, int]] = set()  # memberships given only for being on the main group's page
         # (person, position, role) listed under `Participants:` (a delegation) or `Speakers:` (a forum)
         self.pending_delegates: list[tuple[int, int, str]] = []
         self.span_starts: dict[tuple[str, int], set[int]] = {}
@@ -671,7 +678,10 @@ class Doc:
     def member(self, person: int, initiative: int, role: str | None) -> None:
         """Person takes part in initiative with a role."""
         old = self.memberships.get((person, initiative))
-        if old is None or old == "member":
+        if (person, initiative) in self.joined:  # a sentence now says so: its role, not the one guessed from the page
+            self.joined.discard((person, initiative))
+            self.memberships[(person, initiative)] = role or old or "member"
+        elif old is None or old == "member":
             self.memberships[(person, initiative)] = role or old or "member"
 
     def partner(self, initiative: int, org: int, role: str | None) -> None:
@@ -699,6 +709,17 @@ class Doc:
         self.initiative_orgs = {(i, new[o]): r for (i, o), r in self.initiative_orgs.items() if o in new}
         self.dropped_orgs = set()
 
+    def _places_of_orgs(self) -> set[int]:
+        """People with no title nor organization whose whole name ends an organization's name after `of`/`de`
+        (`Sabine Crest` beside `Port of Sabine Crest`): the place the organization is named after."""
+        tails = {m.group(1) for o in self.found["organization"] if (m := _OF_TAIL.search(fold(o.name)))}
+        if not tails:
+            return set()
+        linked = {p for p, _ in self.affiliations}
+        return {i for i, p in enumerate(self.found["person"])
+                if i not in linked and not p.title and any(t == fold(p.name) or t.endswith(" " + fold(p.name))
+                                                           for t in tails)}
+
     def finish(self) -> Extraction:
         """Merge short forms into long ones (`Globex` -> `Globex Logistics`) and return."""
         for i, org in enumerate(self.found["organization"]):
@@ -706,7 +727,8 @@ class Doc:
                 self.dropped_orgs.add(i)  # "2011–2017", "El Paso": a date or a place, never an organization
         if self.dropped_orgs:
             self._drop_orgs()
-        self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)})
+        self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)}
+                          | self._places_of_orgs())
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         by_name = sorted((fold(o.name), j) for j, o in enumerate(orgs))  # prefixes by bisection, not every pair
@@ -761,6 +783,9 @@ class Doc:
             if io.get(key) is None:
                 io[key] = r
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
+
+
+_OF_TAIL = re.compile(r"\s(?:of|de|del|de la)\s(.+)$")
 
 
 def _kind_first_short(short: str, long: str) -> bool:
@@ -1036,6 +1061,8 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
             if in_thing:
                 continue
             name = _name_from(run, i)
+            if name and len(name) >= 3 and looks_like_org(" ".join(t.text for t in name)):
+                return None  # "Red Mexicana de Usuarios de Agua": an organization opening with a given name
             if name:
                 while i > 0 and _INITIAL.fullmatch(run[i - 1].text) and (i == 1 or not namey(run[i - 2])) \
                         and fold(run[i - 1].text).rstrip(".") not in V.COURTESY:

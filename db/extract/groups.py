@@ -47,7 +47,8 @@ _DOCUMENT_WORDS = frozenset("report informe summary resumen agenda minutes page 
 _UNNAMED = re.compile(
     r"\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Oo]ur|[Tt]his|heads|led|leads|[Uu]na|[Ll]a|[Ee]l|[Ee]sta|[A-Z][\w.]*[’']s)\s+)"
     r"((?:(?:[a-z][a-z\-]+)\s+){0,2}?"
-    r"(?:(?:congressional|trade|investment|business|legislative|bipartisan|official|state|economic|commercial)\s+)"
+    r"(?:(?:congressional|trade|investment|business|legislative|bipartisan|official|state|economic|commercial|host|"
+    r"visiting)\s+)"
     r"(?:delegation|mission|codel)"
     r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?(?:(?:northern|southern|central|western|eastern)\s+)?"
     r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
@@ -75,7 +76,7 @@ _PANEL_LINE = re.compile(
 # A session or event named in quotes after its kind word (`en el panel "Agua y energía para la
 # industria"`, `the forum “Building the Border Supplier Base”`).
 _QUOTED = re.compile(
-    r"\b(?P<kind>panel|mesa(?: redonda| de di[aá]logo)?|sesi[oó]n|session|conversatorio|taller|workshop|foro|forum|summit|"
+    r"\b(?P<kind>panel|mesa(?: redonda| de di[aá]logo| de an[aá]lisis| de trabajo)?|sesi[oó]n|session|conversatorio|taller|workshop|foro|forum|summit|"
     r"cumbre|encuentro|di[aá]logo|dialogue|roundtable|seminario|seminar|webinar)[ \t]+"
     r"(?:(?:titulad[oa]|denominad[oa]|llamad[oa]|entitled|titled|called|named)[ \t]+)?"
     r"[\"“«](?P<name>[^\"”»\n]{6,140})[\"”»]", re.I)
@@ -146,7 +147,9 @@ _UNNAMED_GROUP = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Tt]he|[Uu]n|[Uu]na|[Ee]l|[Ll]a)\s+(?:new\s+|nuevo\s+|nueva\s+)?"
     r"((?:(?:joint|binational|bilateral|trilateral|technical|regulatory|workforce|[a-z]+)\s+){0,2}"
     r"(?:working\s+group|task\s+force|subgroup|panel)(?:\s+on\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})?"
-    r"|(?:subgrupo|grupo\s+de\s+trabajo|mesa\s+de\s+trabajo)(?:\s+(?:de|sobre|para)\s+[a-záéíóúñ][\w\-]+(?:\s+[a-záéíóúñ][\w\-]+){0,3})?)\b")
+    r"|(?:subgrupo|grupo\s+de\s+trabajo|mesa\s+de\s+trabajo)(?:\s+(?:de|sobre|para)\s+[a-záéíóúñ][\w\-]+(?:\s+[a-záéíóúñ][\w\-]+){0,3}"
+    r"(?:\s+(?:a\s+la|a\s+los|de\s+la|de\s+los|al|a|del)\s+[a-záéíóúñ][\w\-]+(?:\s+(?:del?|la)\s+[A-ZÁÉÍÓÚÑ][\w\-]+)?)?)?)\b")
+# (`grupo de trabajo para dar seguimiento a la revisión del T-MEC`: its task, up to the agreement it follows)
 _UNNAMED_STOP = frozenset("of the a an and or to in on for de la el y que con en para su sus this that led chaired "
                           "co-chaired headed will which who would by was were is are has have".split())
 
@@ -187,8 +190,10 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
             for m in _UNNAMED_GROUP.finditer(text, s, e):
                 name = m.group(1)
                 words = name.split()
+                spanish = words[0] in ("subgrupo", "grupo", "mesa")  # (its "a", "del" are no verbs: "para dar seguimiento a la")
                 for n, w in enumerate(words[2:], 2):  # the topic ends at a verb: "on aquifer data led by ..."
-                    if w in _UNNAMED_STOP and w not in ("on", "de", "para", "sobre", "of", "the", "la", "el"):
+                    if w in _UNNAMED_STOP and w not in ("on", "de", "para", "sobre", "of", "the", "la", "el") \
+                            and not (spanish and w in ("a", "al", "del", "los", "las")):
                         words = words[:n]
                         break
                 while words and words[-1] in _UNNAMED_STOP:
@@ -347,6 +352,10 @@ def _whole(run: list[Tok]) -> list[Tok] | None:
             run = run[1:]  # "Stand Up", "Roll Out": the verb's particle
     if not run or is_title_tok(run[0]) or run[0].key in V.TITLE_MODIFIERS:
         return None
+    if run[0].key in _KIND_FIRST:  # "COMITIVA LAGUNERA GIRA DE TRABAJO POR TEXAS": the trip is the verb's object
+        cut = next((k for k in range(2, len(run)) if run[k].key in _TRIP_WORDS
+                    and run[k - 1].key not in _OF | V.NAME_CONNECTORS), None)
+        run = run[:cut] if cut else run
     for j in range(1, len(run) - 1):
         if run[j].key in _OF and _kind(" ".join(t.text for t in run[j + 1 :])):
             return None  # "Final Report of the X Task Force": the group is after `of`
@@ -355,6 +364,10 @@ def _whole(run: list[Tok]) -> list[Tok] | None:
                 run[k - 1].key in KIND_WORDS and initiative_kind(" ".join(t.text for t in run[:k])))):
             return None  # "X Council and Y Initiative" (not "Mesa de Trabajo de Logística y Aduanas")
     return run if len(run) >= 2 else None
+
+
+# Spanish nouns of a trip or a visit, the object of a headline's verb after a group's name.
+_TRIP_WORDS = frozenset("gira visita viaje recorrido jornada".split())
 
 
 def _kind(name: str) -> str | None:

@@ -61,6 +61,9 @@ def read_legislators(doc: Doc) -> None:
                 if not words or (len(words) == 1 and not in_titled):
                     continue
                 name = _after_title(name)
+                parts = re.split(r"\s+(?:y|e|and)\s+(?=[A-ZÁÉÍÓÚÑ])", name)
+                if len(parts) > 1 and len(parts[-1].split()) >= 2:
+                    name = parts[-1]  # "los senadores Nájera Quiroz y Rodolfo Esquer Villa (PRI)": the last one's label
                 a = b - len(name)
                 if not name:
                     continue

@@ -25,6 +25,7 @@ _LEAD_CHARS = 700
 _MET = re.compile(
     r"(?:\b(?:met|meets|meeting|meetings|sat down|talks|spoke|visited|reuni[oó]n(?:es)?|se reuni[oó]|se reunieron|"
     r"encuentros?|sostuvo|sostuvieron|dialog[oó])\b(?:\s+[\w’'.-]+){0,4}?\s+(?:with|con)\b"
+    r"|\b(?:toured|recorri[oó]|recorrieron)\b(?:\s+[\w’'.-]+){0,6}?\s+(?:with|con)\b"
     r"|\b(?:received|welcomed|greeted|hosted|briefed|recibid[oa]s?|atendid[oa]s?)(?:\s+(?:at|in|en)(?:\s+[\w’'.-]+){1,5}?)?\s+(?:by|por)\b"
     r"|\b(?:visited|toured|visit[oó]|visitaron|recorri[oó]|recorrieron)\b[^.;]*,\s+(?:where|donde)\b"
     r"|\bat\s+the\s+invitation\s+of\b|\ba\s+invitaci[oó]n\s+de\b)[^.;]*$",
@@ -217,7 +218,8 @@ def merge_unnamed_delegations(doc: Doc) -> None:
             not re.search(r"[A-ZÁÉÍÓÚÑ0-9]|\b(?:to|from|of|a|de|del|desde)\b", name)
             or all(w in _GENERIC_DELEGATION_WORDS for w in fold(name).split())) or (  # "COMITIVA EMPRESARIAL"
             words and all(w in _GENERIC_DELEGATION_WORDS for w in words))  # "a four-day bipartisan congressional delegation"
-        if i != named[0] and generic and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao])\b",
+        if i != named[0] and generic and not re.search(r"\b(?:invers[ao]|reverse|next|pr[oó]xim[ao]|future|futur[ao]|host|"
+                                                       r"anfitriona|return|de regreso)\b",
                                                                            inits[i].name, re.I):
             doc.merge_initiative(i, named[0])
 
@@ -276,6 +278,23 @@ def join_main_group(doc: Doc) -> None:
         if pidx in spokespeople:
             continue
         doc.member(pidx, group, _role(contexts))
+        doc.joined.add((pidx, group))
+
+
+# The delegation of the other side of a visit (`the host delegation`, `la delegación anfitriona`).
+_COUNTERPART = re.compile(r"\b(?:host|hosting|receiving|anfitriona|receptora)\b", re.I)
+
+
+def settle_main_group(doc: Doc) -> None:
+    """After the sentences are read: someone joined to the page's group only for being on its page, whom a
+    sentence places in the other side's group of the same kind (`the host delegation comprised A` on a page
+    about the visiting delegation), belongs to that other group only."""
+    inits = doc.found["initiative"]
+    for pidx, group in list(doc.joined):
+        if any(p == pidx and i != group and (p, i) not in doc.joined and inits[i].kind == inits[group].kind
+               and _COUNTERPART.search(inits[i].name) for p, i in doc.memberships):
+            del doc.memberships[(pidx, group)]
+            doc.joined.discard((pidx, group))
 
 
 # Said of people right after them: they take no part in the group.
@@ -309,7 +328,7 @@ _COURTESY_DOT = re.compile(r"\b" + V.COURTESY_ABBREVIATIONS + r"\.")
 
 # A photo or page credit right before a name (`(Chamber photo / Ana Ruiz)`, `Foto: Ana Ruiz`).
 _CREDIT = re.compile(r"(?:\bphotos?|\bfotos?|\bimage|\bimagen|\bcredit|\bcr[eé]dito|\bcourtesy|\bcortes[ií]a)"
-                     r"\s*(?:[:/|]|by|de|of)\s*$", re.I)
+                     r"\s*(?:[:/|]|by|de|of)\s*(?:[^\n/|:]{1,50}[/|]\s*)?$", re.I)  # (`Photo: Port of X / Name`)
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -333,7 +352,8 @@ _STOP = re.compile(r"\S*[.!?]\s")
 
 
 _CONTACT_HEADING = re.compile(r"^\s*(?:(?:media|press)\s+(?:contacts?|inquiries|enquiries)|contacts?|contacto(?:\s+de\s+prensa)?|"
-                              r"for more information|para más información|about the author|sobre el autor)\s*:?\s*$", re.I)
+                              r"for more information|para más información|about the author|sobre el autor)\s*(?::[^\n.]{0,80})?$",
+                              re.I)  # (`Contacto de prensa: Coordinación de Comunicación Social` above the name)
 
 
 def _line_above(text: str, pos: int) -> str:
@@ -411,9 +431,16 @@ _GROUP_THEN_ROLE = re.compile(
     r"[^.;]{0,40}?\b(?P<verb>co-?chaired by|chaired by|co-?led by|led by|headed by|coordinated by|moderated by|"
     r"copresidid[oa]s? por|presidid[oa]s? por|encabezad[oa]s? por|coordinad[oa]s? por|moderad[oa]s? por|"
     r"integrad[oa]s? por|conformad[oa]s? por|compuest[oa]s? por|composed of|made up of|comprised of|"
+    r"(?:comprised|comprises|consisted of|consists of|included|includes|will include|incluy[oó]|incluye|"
+    r"estuvo (?:integrad[oa]|conformad[oa]) por)(?= [A-Z\u00c0-\u00de])|"
     r"(?:is|are|was|were|will be) (?:co-?chaired|chaired|led|headed) (?:this year |again )?by|"
     r"que (?:co)?(?:presidir[áa]n?|encabezar[áa]n?|coordinar[áa]n?|presiden?|encabezan?|coordinan?)|cuy[oa] (?:coordinador|coordinadora|"
     r"presidente|presidenta) (?:ser[áa]|es)|(?:seguir[áa]|estar[áa]|queda(?:r[áa])?) a cargo de|a cargo de)\b", re.I)
+# A relative clause between a group and what is said of it (`, which arrived Sunday for a visit,`).
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that|que|la cual|el cual)\s[^.;,\n]{3,100},\s*")
+# The rest of a group's people after its leader (`was led by A and included B; C; and D`).
+_AND_INCLUDED = re.compile(r"\b(?:and|y|e)\s+(?:also\s+)?(?:included|includes|will include|comprised|incluy[oó]|incluye|"
+                           r"incluir[áa]|(?:was|were|fue|estuvo)\s+(?:joined|integrad[oa]|acompañad[oa]s?)\s+(?:by|por))\s", re.I)
 # People named after the words that open a list of a group's members (`Among its members are A; B`,
 # `Integraron la delegación A, B y C`, `Participants will include A and B`).
 _MEMBERS_FOLLOW = re.compile(
@@ -427,7 +454,11 @@ _MEMBERS_FOLLOW = re.compile(
     r"on the (?P<ref3>panel|delegation|mission|task force|committee|council)\s+(?:were|are|was|is|will be|sat)|"
     r"(?:named|appointed|elected)\s+to\s+the\s+(?P<ref4>board|council|committee|task force|panel)\b[^.;:]{0,40}?"
     r"\b(?:were|are|was|is|include[sd]?)|"
-    r"(?:panelists|panelistas) (?:were|are|included|include|will include|will be|fueron|son|ser[áa]n))", re.I)
+    r"(?:panelists|panelistas) (?:were|are|included|include|will include|will be|fueron|son|ser[áa]n)|"
+    r"(?:taking part|participating|participants|speaking|speakers) (?:in|at) the (?P<ref5>roundtable|forum|summit|dialogue|"
+    r"panel|meeting|session|delegation|mission|working group|task force)\s+(?:were|are|will be|included|include)|"
+    r"(?:participaron|participan|participar[áa]n) en (?:la|el) (?P<ref6>mesa|foro|cumbre|di[aá]logo|reuni[oó]n|sesi[oó]n|"
+    r"delegaci[oó]n|misi[oó]n|comitiva|grupo de trabajo)(?: [a-záéíóúñ]+)?)", re.I)
 
 
 # `Name (MC), quien preside el Grupo X`, `Name, who co-chairs the X Caucus`: the nearest person
@@ -455,7 +486,7 @@ _THE_GROUP_DID = re.compile(
     r"comit[eé]|consejo)\s+(?:[\w’'-]+\s+){0,3}?(?P<verb>(?:was|were|will be|is|are|fue|ser[áa]|es)\s+(?:co-?)?(?:moderated|chaired|"
     r"led|headed|hosted|attended|joined|coordinated|moderad[oa]|presidid[oa]|encabezad[oa]|coordinad[oa])"
     r"(?:\s+(?:for|during|in|through|until|durante|en|hasta)(?:\s+[\w’'-]+){1,4}?)?\s+(?:by|por)|"
-    r"(?:featured|included|includes|will include|brought together|convened|gathered|reuni[oó]|cont[oó] con)"
+    r"(?:featured|included|includes|will include|brought together|convened|gathered|(?<!se )reuni[oó]|cont[oó] con)"
     r"(?:\s+(?:presentations|remarks|talks|speakers|panelists|ponencias|la participaci[oó]n de)\s+(?:by|from|of|de))?)", re.I)
 _REF_KINDS = {"roundtable": "roundtable", "forum": "forum", "summit": "summit", "panel": "panel", "dialogue": "dialogue",
               "conference": "forum", "delegation": "delegation", "mission": "delegation", "working group": "working group",
@@ -521,7 +552,7 @@ def people_named_in(doc: Doc, people: list[tuple[int, int]], start: int, end: in
     for item in re.split(r"(\s*,\s*|\s+(?:and|y|e)\s+)", doc.text[start:end]):
         a, pos = pos, pos + len(item)
         if item.strip() and not any(a <= s < pos for s, _ in spans):
-            words = re.sub(r"^(?:(?:[A-Z][a-z]{0,4}\.|Sen|Rep)\s+)+", "", item.strip())
+            words = re.sub(r"^(?:(?:[A-Z][a-z]{0,4}\.|Sen|Rep|[a-záéíóúñ]+)\s+)+", "", item.strip())  # (`por las senadoras X`)
             words = re.sub(r"\s*\([^()]*\)\s*$", "", words).strip(" .;")
             pidx = doc.person_by_surname(words) if len(words.split()) <= 4 else None
             if pidx is not None and pidx not in found:
@@ -674,10 +705,11 @@ _LEGISLATIVE = re.compile(r"\b(?:House|Senate|Senado|C[aá]mara|Congres[so]|Legi
 _TRAVELLING_WITH = re.compile(
     r"\b(?:(?:joining|accompanying)\s+(?:the\s+\w+|him|her|them)(?:\s+on\s+the\s+\w+)?\s+(?:are|were|is|was|will\s+be)|"
     r"rounding\s+out\s+the\s+(?:official\s+)?(?:party|delegation|group|mission)\s+(?:are|were|is|was|will\s+be)|"
-    r"travel(?:l)?ing\s+with\s+(?:the|him|her|them)(?:\s+(?:delegation|governor|mission|secretary|mayor))?\s+"
-    r"(?:include|includes|included|are|were|will\s+be)|"
+    r"travel(?:l)?ing\s+with\s+(?:the|him|her|them)(?:\s+(?:delegation|governor|mission|secretary|mayor|group|party))?\s+"
+    r"(?:include|includes|included|are|were|was|is|will\s+be)|"
     r"(?:acompañan|acompañaron|acompañará[n]?)\s+al?\s+(?:gobernador|gobernadora|secretari[oa]|alcalde|alcaldesa|"
-    r"presidente|presidenta|titular|mandatario)(?:\s+\w+){0,2}?(?:\s+en\s+(?:la|esta)\s+\w+)?)\b", re.I)
+    r"presidente|presidenta|titular|mandatario|mandataria|dirigente|l[ií]der|edil|embajador|embajadora|senador|senadora|"
+    r"diputado|diputada|funcionario|funcionaria)(?:\s+\w+){0,2}?(?:\s+en\s+(?:la|esta)\s+\w+)?)\b", re.I)
 
 
 def _role_verb(verb: str) -> str:
@@ -706,13 +738,19 @@ def read_participation(doc: Doc) -> None:
         return
     low = text.lower()  # each pattern runs only when a word it needs is in the text
     for s, e, ini in groups:
-        m = _GROUP_THEN_ROLE.match(text, e)
+        rel = _RELATIVE_CLAUSE.match(text, e)  # "The X delegation, which arrived Sunday, was led by A"
+        m = _GROUP_THEN_ROLE.match(text, e) or (rel and _GROUP_THEN_ROLE.match(text, rel.end()))
         if not m:
             continue
-        made_up = re.match(r"(?:integrad|conformad|compuest|composed|made|comprised)", m.group("verb"), re.I)
+        made_up = re.match(r"(?:integrad|conformad|compuest|composed|made|compris|consist|includ|incluy|estuvo)",
+                           m.group("verb"), re.I)
         stop = _sentence_end(text, m.end()) if made_up else _clause_end(text, m.end())
-        for ps, pidx in people_between(people, m.end(), stop):
+        more = None if made_up else _AND_INCLUDED.search(text, m.end(), _sentence_end(text, m.end()))
+        for pidx in people_named_in(doc, people, m.end(), min(stop, more.start()) if more else stop):
             doc.member(pidx, ini, "member" if made_up else _role_verb(m.group("verb")))
+        if more:  # "was led by A and included B; C; and D"
+            for pidx in people_named_in(doc, people, more.end(), _sentence_end(text, more.end())):
+                doc.member(pidx, ini, "member")
     for m in (_SUBJECTLESS.finditer(text) if _may(low, ("preside", "encabeza", "coordina", "lidera", "parte de", "integra", "chairs", "leads", "serves on", "sits on", "member of")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 160 and not _SENTENCE_END.search(text, m.end(), s)), None)
         near = people_between(people, m.start() - 700, m.start())
@@ -855,9 +893,10 @@ def read_participation(doc: Doc) -> None:
         for ps, pidx in people_between(people, m.end(), _sentence_end(text, m.end())):
             doc.member(pidx, ini, "member")
     for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ",
+                                                            "taking part", "participating", "speaking", "speakers", "particip",
                                                             "parte de", "on the ", "panelist", "panelista", "named to", "appointed to",
                                                             "elected to")) else ()):
-        ref = m.group("ref") or m.group("ref2") or m.group("ref3") or m.group("ref4") or (
+        ref = m.group("ref") or m.group("ref2") or m.group("ref3") or m.group("ref4") or m.group("ref5") or m.group("ref6") or (
             "panel" if re.match(r"panel", m.group(0), re.I) else None)
         before = [(s, i) for s, _, i in groups if s < m.start()]
         if ref:
@@ -868,7 +907,10 @@ def read_participation(doc: Doc) -> None:
         if ini is None:
             continue
         stop = text.find("\n\n", m.end())
-        stop = _sentence_end(text, m.end()) if stop < 0 else min(stop, _sentence_end(text, m.end()))
+        if re.match(r"[ \t]*:[ \t]*\n", text[m.end() :]):  # "Taking part in the roundtable were:" over a list
+            stop = len(text) if stop < 0 else stop
+        else:
+            stop = _sentence_end(text, m.end()) if stop < 0 else min(stop, _sentence_end(text, m.end()))
         for ps, pidx in people_between(people, m.end(), stop):
             doc.member(pidx, ini, "member")
     for m in (_LED_ACTIVE.finditer(text) if _may(low, ("led", "head", "chaired", "encabez", "lider", "presidi", "serv", "sat ", "sits", "sitting", "member", "joined", "took part", "particip", "integr", "parte de")) else ()):

@@ -37,6 +37,7 @@ from db.extract.membership import (
     merge_unnamed_delegations,
     read_participation,
     retype_chaired_bodies,
+    settle_main_group,
 )
 from db.extract.prose import read_list_line_people, read_sentence
 from db.extract.structure import unwrap
@@ -92,6 +93,7 @@ def extract(text: str) -> Extraction:
     read_sections(doc)
     join_main_group(doc)
     read_participation(doc)
+    settle_main_group(doc)
     return doc.finish()
 
 

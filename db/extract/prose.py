@@ -121,7 +121,7 @@ def read_sentence(doc: Doc, sent: tuple[int, int]) -> None:
                 if title:
                     om = re.match(r"(.+?)\s+(?:of|at|for|de|del)\s+(?:the\s+|la\s+|el\s+)?([A-Z].*)$", title)
                     if om and looks_like_org(om.group(2)) and not is_place(om.group(2)) and has_title_word(om.group(1)):
-                        inner = _inner_head(om.group(2))  # "el director de Puertos del Departamento de X, Name"
+                        inner = inner_head(om.group(2))  # "el director de Puertos del Departamento de X, Name"
                         org = om.group(2)[inner:]
                         a = text.index(org, s)  # "Director General of the X Institute, Name,"
                         oidx = doc.add("organization", clean_org(org), doc.span(a, a + len(org), sent))
@@ -248,7 +248,7 @@ _NAV_WORDS = V.NON_NAME_WORDS | frozenset("inicio nosotros participa datos servi
 _TITLE_ADJECTIVES = frozenset("nacional estatal municipal federal tecnico tecnica emerito emerita emeritus ejecutivo "
                               "ejecutiva comercial general regional adjunto adjunta operativo operativa juridico juridica "
                               "administrativo administrativa financiero financiera academico academica".split())
-_ARTICLE_TITLE = re.compile(r"\b(?:el|la|los|las|del|al|the|a|an)\s+([a-záéíóúñ][\w-]+)\s+$")
+_ARTICLE_TITLE = re.compile(r"(?:\b(?:el|la|los|las|del|al|the|a|an)\s+|,\s+)([a-záéíóúñ][\w-]+)\s+$")  # (", maestra Name")
 
 
 def _lower_title_before(text: str, s: int, run: list[Tok]) -> bool:
@@ -297,8 +297,10 @@ def _evidenced_name(text: str, run: list[Tok], end: int) -> list[Tok] | None:
         text, max(0, tail[0].start - 80), tail[0].start
     ) and _title_before_comma(text, max(0, tail[0].start - 80), tail[0].start):
         return tail  # "el embajador de Canadá, Graeme Clarkson"
-    if tail and re.search(r"\b(?:de|del|of|at|from|en|in|por|para)\s+$", text[max(0, tail[0].start - 6) : tail[0].start]):
+    before = tail and re.search(r"\b(de|del|of|at|from|en|in|por|para)\s+$", text[max(0, tail[0].start - 6) : tail[0].start])
+    if before and not (before.group(1) == "por" and _TITLE_NEXT.match(text, tail[-1].end, end)):
         return None  # "Jacinto Ruiz, de Plásticos Acuña, como tesorero": a complement, the company of the one before
+        # (but "coordinada por A y por Deandra Kessler, vicepresidenta de X": an agent, then her title)
     return tail if tail and _name_evidence(text, tail, end) else None
 
 
@@ -736,7 +738,7 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
         if run[0].key in V.ORG_HEADS and not looks_like_org(phrase_of(text, strip_leading(run[1:]))):
             break  # "Secretaría de Economía" is the ministry, not a secretary of something
         run = strip_leading(run[1:])  # "Secretary of the Organization of ..." -> the organization
-    inner = _inner_head(phrase_of(text, run)) if not acr else 0
+    inner = inner_head(phrase_of(text, run)) if not acr else 0
     if inner:
         run = [t for t in run if t.start >= run[0].start + inner]  # "Industria de la Secretaría de Economía"
     de = next((i for i, t in enumerate(run) if t.key in ("de", "del", "of")), None)
@@ -836,7 +838,7 @@ PORTFOLIO_WORDS = frozenset(
     "public policy external internal corporate americas markets supply chain human resources "
     "manufactura compras adquisiciones abastecimiento ingenieria mercadotecnia juridico cumplimiento sustentabilidad "
     "procurement purchasing sourcing engineering marketing legal compliance regulatory sustainability "
-    "latinoamerica norteamerica latin north south".split())
+    "latinoamerica norteamerica latin north south publicos publicas corporativos corporativas regulatorios legales".split())
 
 
 # Last words of a public agency's name that no general suffix list holds ("U.S. Fisheries and Border Enforcement").
@@ -1136,10 +1138,12 @@ def _title_org_pairs(clause: str):
         if m:
             cand, org = m[0], m[1]
             extra = m[2] if len(m) > 2 else 0
-            inner = _inner_head(org) if not extra else 0
+            inner = inner_head(org) if not extra else 0
             if inner:  # "subsecretario de Industria de la Secretaría de Economía"
                 o0 = start + cand.end() + inner
-                yield piece[: cand.end() + inner].strip().rsplit(" ", 2)[0].strip(), o0, o0 + len(org) - inner
+                title = re.sub(r"\s+(?:de la|de los|de las|del|de|of the|of|at the|at|for the|for)$", "",
+                               piece[: cand.end() + inner].strip())  # (not "directora de Asuntos" for "... Asuntos Corporativos de")
+                yield title.strip(), o0, o0 + len(org) - inner
                 continue
             o0 = start + cand.end() + extra
             yield piece[: cand.start()].strip(), o0, o0 + len(org)
@@ -1161,7 +1165,7 @@ def _title_org_pairs(clause: str):
         yield piece.strip(), None, None
 
 
-def _inner_head(org: str) -> int:
+def inner_head(org: str) -> int:
     """Offset of an organization named inside a longer phrase (`Industria de la Secretaría de Economía` ->
     `Secretaría ...`): a head word after a connector, when the phrase does not start with one; else 0."""
     toks = tokens(org)

@@ -466,7 +466,9 @@ COMPANY_ENDS = _words("coatings metalworks tooling seating castings forgings sta
                       "fabrication machining molding moulding composites polymers materials resins apparel farms "
                       "produce bottling printing lumber trucking carriers brokers outsourcing staffing "
                       "maquila maquiladora precision dynamics controls sensors optics instruments tools machinery "
-                      "equipment fasteners valves pumps batteries semiconductor medical")
+                      "equipment fasteners valves pumps batteries semiconductor medical automotriz automotive")
+# A country or region closing a subsidiary's name after its trade word ("X Automotriz México", "X Components USA").
+SUBSIDIARY_TAILS = _words("mexico usa us america americas latinoamerica canada")
 
 # Nouns of infrastructure and plans that end a project's name, never a person's ("Laredo Rail Crossing
 # Study", "Bajío Port Corridor").
