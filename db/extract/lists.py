@@ -816,6 +816,8 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     line = item.line
     r0, r1 = span
     rest = text[r0:r1].rstrip(" .")
+    if re.search(r"\b(?:S\.\s?C|A\.\s?C|S\.\s?A|C\.\s?V|Inc|Corp|Ltd)$", rest) and text[r0 + len(rest) : r0 + len(rest) + 1] == ".":
+        rest += "."  # "Kuri, Haddad y Asociados, S.C.": the legal form keeps its dot
     r1 = r0 + len(rest)
     email = EMAIL_RE.search(rest) if "@" in rest else None
     if email:
@@ -964,7 +966,7 @@ def title_then_org(part: str) -> tuple[str, str] | None:
     return None
 
 
-_LEGAL_FORM = re.compile(r"(?:S\.\s?C\.|S\.\s?A\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?B\.(?:\s+de\s+C\.\s?V\.)?|"
+_LEGAL_FORM = re.compile(r"(?:S\.\s?C\.?|A\.\s?C\.?|S\.\s?A\.(?:\s+de\s+C\.\s?V\.?)?|S\.\s?A\.\s?B\.(?:\s+de\s+C\.\s?V\.)?|"
                          r"S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|Inc\.?|P\.?L\.?L\.?C\.?|P\.C\.|LLC|LLP|L\.?P\.|Ltd\.?|Corp\.?|PLC|GmbH)",
                          re.I)
 

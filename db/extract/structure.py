@@ -89,7 +89,7 @@ def _open_end(line: str, nxt: str) -> bool:
 def _continues(line: str, nxt: str) -> bool:
     body, following = line.strip(), nxt.lstrip()
     if body and len(body) >= _WRAP_MIN and re.search(r",\s+(?:[A-Z]\.){2,}$", body) and following[:1].isupper() \
-            and not _BULLET.match(nxt):
+            and not _BULLET.match(nxt) and not _LEGAL_FORM_END.search(body):
         return True  # "Director del Puerto, U.S." / "Fisheries and Border Enforcement (FBE).": the name goes on
     if not body or not following or _BULLET.match(nxt) or body.endswith((":", ".", "!", "?", ";")):
         return False
@@ -103,6 +103,10 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # `Mario "El` / `Flaco" Paz, Director`: a nickname or a quotation broken by the wrap
     return len(body) >= _WRAP_MIN and bool(_CONNECTOR_END.search(body)) and following[0].isalpha() \
         and not _COLUMNS.search(body)  # (a table's row ending `Elkhart, IN` goes on in no next row)
+
+
+# A company's legal form ending a line (`Kuri, Haddad y Asociados, S.C.`): the line ends with the name.
+_LEGAL_FORM_END = re.compile(r",\s+(?:S\.\s?C|A\.\s?C|S\.\s?A|S\.\s?L|S\.\s?A\.\s?S|S\.\s?A\.\s?P\.\s?I)\.$")
 
 
 def _running_text(line: str, share: float) -> bool:
