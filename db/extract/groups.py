@@ -114,6 +114,11 @@ def _add_named(doc: Doc, m: re.Match, sent: tuple[int, int]) -> None:
     doc.add("initiative", name, doc.span(start, start + len(name), sent), kind=kind)
 
 
+# A jury named by the awards it judges (`Jury for the 2025 Nearshoring Excellence Awards`, `Jurado del Premio X`).
+_JURY = re.compile(r"\b(?:Jury|JURY|Jurado|JURADO|Judging Panel)\s+(?:for|of|del|de la|de los|de|para)\s+(?:the\s+|el\s+|la\s+)?"
+                   r"(?:(?:19|20)\d\d\s+)?[A-ZÁÉÍÓÚÑ][\w’'&\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'&\-]*|(?:19|20)\d\d|de|del|la|y|of|the|and|&)){0,7}")
+
+
 # Titles of an organization's own staff: a body with an executive director is an organization.
 _STAFF = frozenset("director directora executive ejecutivo ejecutiva manager gerente officer staff spokesperson "
                    "spokesman spokeswoman communications analyst ceo".split())
@@ -179,6 +184,10 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                 _add_named(doc, m, sent)
             for m in _CALLED.finditer(text, s, e):
                 _add_named(doc, m, sent)
+            for m in _JURY.finditer(text, s, e):
+                name = m.group().rstrip(" .,;:")
+                if doc.lookup("initiative", name) is None:
+                    doc.add("initiative", name, doc.span(m.start(), m.start() + len(name), sent), kind="jury")
             for m in _UNNAMED.finditer(text, s, e):
                 g = 1 if m.group(1) else 2
                 name = m.group(g).rstrip(".")

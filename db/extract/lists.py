@@ -36,7 +36,7 @@ from db.extract.core import (
     tokens,
 )
 from db.extract.prose import PORTFOLIO_WORDS as _PORTFOLIO_WORDS
-from db.extract.prose import named_body
+from db.extract.prose import inner_head, named_body
 from db.extract.core import GENERIC_WORDS as GENERIC
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□*+]|[-–—](?=\s)|\d{1,3}[.)](?=\s))\s*")
@@ -54,6 +54,8 @@ class _ListItem:
 
 
 _ROLE_PREFIX = re.compile(r"([A-Z][^:,]{1,40}):\s+(?=\S)")
+# A role in a column of its own before the name (`Principal Investigator        Name (Org)`).
+_ROLE_COLUMN = re.compile(r"([A-Z][^:\t]{1,45}?)(?:[ ]{3,}|\t+)(?=[A-ZÁÉÍÓÚÑ])")
 
 
 # A roster line's label before a dash: a seat (`District IV`, `Seat 3`, `Distrito 2`) or a role of
@@ -80,7 +82,7 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
     if not body or body.endswith(":") or len(body) > 160 or "@" in body and EMAIL_RE.fullmatch(body.strip()):
         return None
     role = None
-    rm = _ROLE_PREFIX.match(body)
+    rm = _ROLE_PREFIX.match(body) or _ROLE_COLUMN.match(body)
     if rm and has_title_word(rm.group(1)):
         role, body_start, body = rm.group(1), body_start + rm.end(), body[rm.end() :]
     sep = _LIST_SEP.search(body)
@@ -129,7 +131,7 @@ def _title_case(raw: str) -> str:
                     for i, w in enumerate(raw.split(" ")))
 
 
-_COURTESY_PREFIX = re.compile(r"((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.?)\s+(?=[A-Z])")
+_COURTESY_PREFIX = re.compile(r"((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.?)\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
 _NAME_PAREN = re.compile(r"(.+?)\s*\(([^()]{2,40})\)\s*")
@@ -962,6 +964,10 @@ def title_then_org(part: str) -> tuple[str, str] | None:
         words = [w for w in fold(org).split() if w not in V.NAME_CONNECTORS]
         if looks_like_org(org) and not is_generic(org) or len(words) >= 2 and not all(
                 w in _PORTFOLIO_WORDS or w in GENERIC or w in V.TOPIC_WORDS or w in V.PLACES for w in words):
+            inner = inner_head(org)  # "Gerente de Promoción de la APILB": the portfolio stays in the title
+            if inner:
+                title = f"{title}{part[m.start():m.end()]}{re.sub(r'[ ,]+(?:de la|de los|del|de|of the|of|at|for)?[ ]*$', '', org[:inner])}"
+                org = org[inner:]
             return title, org
     return None
 

@@ -292,7 +292,7 @@ def settle_main_group(doc: Doc) -> None:
     inits = doc.found["initiative"]
     for pidx, group in list(doc.joined):
         if any(p == pidx and i != group and (p, i) not in doc.joined and inits[i].kind == inits[group].kind
-               and _COUNTERPART.search(inits[i].name) for p, i in doc.memberships):
+               and _COUNTERPART.search(inits[i].name) for p, i in list(doc.memberships)):
             del doc.memberships[(pidx, group)]
             doc.joined.discard((pidx, group))
 

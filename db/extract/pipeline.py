@@ -44,6 +44,9 @@ from db.extract.structure import unwrap
 
 __all__ = ["Extraction", "Found", "Span", "extract"]
 
+# Footnote marks after names (`Halldóra Jónsdóttir-Ramírez²`) read as spaces: the text keeps its length, so
+# every offset still points into the document as stored.
+_FOOTNOTE_MARKS = str.maketrans({c: " " for c in "¹²³⁴⁵⁶⁷⁸⁹⁰†‡"})
 _AT_SIGN = re.compile("@")
 _DIGIT = re.compile(r"\d")  # what every _PHONE match holds (it is read with \d, so any script's digits)
 _PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().\-]{7,}\d(?:\s*(?:x|ext\.?)\s*\d+)?")
@@ -53,7 +56,7 @@ _PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().\-]{7,}\d(?:\s*(?:x|ext\.?)\s*\d
 
 def extract(text: str) -> Extraction:
     """Draw entities and relations from one document's text."""
-    text = unwrap(text)
+    text = unwrap(text).translate(_FOOTNOTE_MARKS)
     doc = Doc(text)
     lines = line_spans(text)
     list_lines = member_lists(doc, lines)

@@ -838,7 +838,8 @@ PORTFOLIO_WORDS = frozenset(
     "public policy external internal corporate americas markets supply chain human resources "
     "manufactura compras adquisiciones abastecimiento ingenieria mercadotecnia juridico cumplimiento sustentabilidad "
     "procurement purchasing sourcing engineering marketing legal compliance regulatory sustainability "
-    "latinoamerica norteamerica latin north south publicos publicas corporativos corporativas regulatorios legales".split())
+    "latinoamerica norteamerica latin north south publicos publicas corporativos corporativas regulatorios legales "
+    "promocion promotion afiliacion membership enlace inversiones inversion investment investments".split())
 
 
 # Last words of a public agency's name that no general suffix list holds ("U.S. Fisheries and Border Enforcement").
@@ -1175,11 +1176,12 @@ def inner_head(org: str) -> int:
         if toks[i].key in V.ORG_HEADS and toks[i - 1].key in V.NAME_CONNECTORS and i >= 2:
             return toks[i].start
     for i in range(1, len(toks) - 1):  # "Asuntos Gubernamentales de Transbordos Monclova": a portfolio, then the company
-        if toks[i].key in ("de", "del", "of", "at") and toks[i + 1].cap and all(  # "Manufactura para Latinoamérica de X"
+        k = i + 2 if toks[i].key == "de" and toks[i + 1].key in ("la", "los", "las") and i + 2 < len(toks) else i + 1
+        if toks[i].key in ("de", "del", "of", "at") and toks[k].cap and toks[k].key not in PORTFOLIO_WORDS and all(  # "Manufactura para Latinoamérica de X"
                 t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS or (j and t.key in ("para", "for"))
-                for j, t in enumerate(toks[:i])) and not is_place(org[toks[i + 1].start:]) \
-                and toks[i + 1].key not in ("gobierno", "government"):  # "Economía del Gobierno de X" stays a title
-            return toks[i + 1].start
+                for j, t in enumerate(toks[:i])) and not is_place(org[toks[k].start:]) \
+                and toks[k].key not in ("gobierno", "government"):  # "Economía del Gobierno de X" stays a title
+            return toks[k].start  # ("Promoción de la APILB": the association)
         if toks[i].key not in PORTFOLIO_WORDS and toks[i].key not in V.TOPIC_WORDS and toks[i].key not in V.NAME_CONNECTORS:
             break
     return 0

@@ -90,7 +90,8 @@ HONORIFICS = _words(
 # Words that make a phrase a job title (folded).
 TITLE_WORDS = _words(
     """
-    ceo cfo coo cto cio cmo evp svp vp md president vice chair chairman chairwoman chairperson cochair
+    ceo cfo coo cto cio cmo evp svp vp md president vice chair chairman chairwoman chairperson cochair investigator
+    investigators associates
     co-chair founder cofounder co-founder director directora manager managing assistant advisor adviser
     advisors advisers counselor counsellor fellow senator senators representative congressman
     congresswoman governor mayor minister ministers secretary undersecretary ambassador consul
@@ -210,6 +211,8 @@ INITIATIVE_KINDS = {
     "advisory panel": "council",
     "expert group": "working group",
     "contact group": "working group",
+    "jury": "jury",  # "the Jury for the 2025 X Awards": the panel that judges them
+    "judging panel": "jury",
 }
 
 # Courtesy abbreviations written with a dot before a name ("Lic.", "Ing.", "C.P."), as a regex (no dot).
@@ -265,6 +268,7 @@ INITIATIVE_KINDS_FIRST = {
     "consejo asesor": "council",
     "comite asesor": "council",
     "comite consultivo": "council",
+    "jurado": "jury",
     "mecanismo": "mechanism",
     "encuentro": "forum",
     "ciclo de dialogos": "dialogue",
@@ -405,7 +409,7 @@ HEADLINE_VERBS = _words(
     impulsa impulsan celebra realiza realizan refrenda fortalece signs introduce introduces urges
     concludes concluded completes completed leads led heads departs kicks wraps creates created establishes
     established seats seated swears installs installed taps tapped concluye encabeza encabezan crea integra
-    launch create establish stand unveil announce appoint convene elect install conclude
+    launch create establish stand unveil announce appoint convene elect install conclude meet conoce conozca
     """
 )
 
@@ -486,7 +490,7 @@ PEOPLE_HEADINGS = _words("directors trustees officers team staff leadership advi
                          "meet roster equipo")
 
 # Initiative kinds that may come before their topic ("Task Force on Energy"; not "Council on Foreign Relations").
-KINDS_BEFORE_TOPIC = frozenset({"working group", "task force", "advisory board", "dialogue", "roundtable", "caucus"})
+KINDS_BEFORE_TOPIC = frozenset({"working group", "task force", "advisory board", "dialogue", "roundtable", "caucus", "jury"})
 
 
 # Function words and common English/Spanish words that a name list also holds ("Will", "May", "Rich").

@@ -1,0 +1,85 @@
+"""Kinds of group a page may be about: an awards jury, a Spanish `Consejo Asesor` in a box, and the
+people listed under them (a company's legal form closing a line does not swallow the next one). Every
+text is invented for these tests."""
+
+from __future__ import annotations
+
+from db.extract import extract
+from extraction_pairs import affiliation_pairs, membership_pairs
+
+JURY = (
+    "Guild Names Jury for the 2026 Borderlands Supplier Awards\n"
+    "Posted May 2, 2026\n\n"
+    "The Guild of Binational Buyers today announced the jury that will evaluate entries for the 2026 "
+    "Borderlands Supplier Awards. This year's jury will be chaired by Dr. Yevgenia Sorokina-Paz, professor "
+    "of operations at the Instituto Tecnológico del Altiplano.\n\n"
+    "Serving alongside her are:\n\n"
+    "• Kwame Osei-Barragán, Chief Supply Chain Officer, Trinomed Devices\n"
+    "• Ileana Castañeda-Whitby, Partner, Whitby & Arce Trade Counsel LLP\n"
+)
+
+
+def test_a_jury_named_by_its_awards_is_a_group_with_its_members():
+    x = extract(JURY)
+    jury = "Jury for the 2026 Borderlands Supplier Awards"
+    assert jury in {i.name for i in x.initiatives}
+    members = {p for p, i in membership_pairs(x) if i == jury}
+    assert {"Yevgenia Sorokina-Paz", "Kwame Osei-Barragán", "Ileana Castañeda-Whitby"} <= members
+
+
+BOX = (
+    "  RECUADRO\n"
+    "  CONSEJO ASESOR DEL OBSERVATORIO\n\n"
+    "  Integrantes\n"
+    "  Ing. Patricio Ybarrola Longoria — Director General, Aceros Planos del Istmo\n"
+    "  Lic. Daniela Kuri Hadad — Socia, Kuri, Hadad y Asociados, S.C.\n"
+    "  Mtro. Óscar Iván Tzab Canché — Presidente, Asociación de Maquiladoras de Valladolid\n"
+)
+
+
+def test_a_consejo_asesor_and_a_legal_form_at_the_end_of_a_line():
+    x = extract(BOX)
+    group = "CONSEJO ASESOR DEL OBSERVATORIO"
+    assert {"Patricio Ybarrola Longoria", "Daniela Kuri Hadad", "Óscar Iván Tzab Canché"} <= {
+        p for p, i in membership_pairs(x) if i == group}
+    pairs = affiliation_pairs(x)
+    assert ("Daniela Kuri Hadad", "Kuri, Hadad y Asociados, S.C.") in pairs
+    assert ("Óscar Iván Tzab Canché", "Asociación de Maquiladoras de Valladolid") in pairs
+
+
+def test_an_accented_initial_after_a_courtesy_title_in_a_list():
+    text = ("COMITÉ TÉCNICO DE PROVEEDURÍA\n\n"
+            "  Lic. Juan Tzib Canul — Director, Asociación de Fundidores de Tekax\n"
+            "  Lic. Óscar Tzib Canché — Presidente, Asociación de Talleres de Tekax\n"
+            "  C.P. Íñigo Zúñiga Olvera — Tesorero, Forjas del Puuc\n")
+    pairs = affiliation_pairs(extract(text))
+    assert ("Óscar Tzib Canché", "Asociación de Talleres de Tekax") in pairs
+    assert ("Íñigo Zúñiga Olvera", "Forjas del Puuc") in pairs
+
+
+def test_a_role_in_its_own_column_before_the_name():
+    text = ("PROJECT TEAM\n\n"
+            "Principal Investigator          Nkechinyere Vásquez-Tolland (INPS)\n"
+            "Co-Principal Investigator       Halldís Jónsdóttir-Ramos (UTC)\n"
+            "Research Associates             Marco Tulio Lüders Echegaray (INPS)\n")
+    names = {p.name for p in extract(text).people}
+    assert {"Nkechinyere Vásquez-Tolland", "Halldís Jónsdóttir-Ramos", "Marco Tulio Lüders Echegaray"} <= names
+    assert not any("Investigator" in n for n in names)
+
+
+def test_footnote_marks_after_names_are_no_part_of_them():
+    text = ("Who Supplies the Suppliers?\n\n"
+            "Nkechinyere Vásquez-Tolland¹\nHalldís Jónsdóttir-Ramos²\n\n"
+            "¹ Senior Fellow, Institute for Production Studies.  ² Assistant Professor, Universidad del Bajío.\n")
+    names = {p.name for p in extract(text).people}
+    assert "Halldís Jónsdóttir-Ramos" in names
+    assert not any("²" in n or "¹" in n for n in names)
+
+
+def test_a_portfolio_before_an_acronym_stays_in_the_title():
+    text = ("Secretaria técnica: Lic. Danielle Pérez-Whitmore, Gerente de Promoción de la APIBC\n"
+            "Vocal: Ing. Ramón Ochoa Luna, Director de Planta de Forjas del Bajío\n")
+    x = extract(text)
+    pairs = affiliation_pairs(x)
+    assert ("Danielle Pérez-Whitmore", "APIBC") in pairs
+    assert not any(org.startswith("Promoción") for _, org in pairs)
