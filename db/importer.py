@@ -171,19 +171,30 @@ def import_document(db: sqlite_utils.Database, path: Path) -> ImportResult:
     return import_text(db, text, name=display_path(path.name), path=display_path(path), fmt=fmt)
 
 
-def import_text(
-    db: sqlite_utils.Database, text: str, *, name: str, path: str | None = None, fmt: str = "txt"
-) -> ImportResult:
-    """Extract entities from `text` and write them in one transaction (no-op if seen before)."""
-    from db.extract import extract
+def text_sha256(text: str) -> str:
+    """The hex SHA-256 of a document's text (UTF-8): what `documents.sha256` holds and what
+    tells a document already imported."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+def import_text(
+    db: sqlite_utils.Database, text: str, *, name: str, path: str | None = None, fmt: str = "txt",
+    found=None,
+) -> ImportResult:
+    """Extract entities from `text` and write them in one transaction (no-op if seen before).
+
+    `found` is `db.extract.extract(text)` when the caller has it already (a worker process
+    extracted it, see `db.import_workers`): it is written as it is, not extracted again."""
+    sha = text_sha256(text)
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha]).fetchone()
     if row:
         return ImportResult(Path(path or name), "unchanged", "already imported", row[0])
-    # Extraction is slow on big documents and reads nothing from the database: it runs before
-    # the write transaction, so the write lock is held only while writing.
-    found = extract(text)
+    if found is None:
+        from db.extract import extract
+
+        # Extraction is slow on big documents and reads nothing from the database: it runs
+        # before the write transaction, so the write lock is held only while writing.
+        found = extract(text)
     from db.documents import document_meta
 
     imported_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -310,7 +321,9 @@ def _resolve_found(db: sqlite_utils.Database, judgements, etype: str, ent, added
 def _add_aliases(db: sqlite_utils.Database, etype: str, eid: int, aliases) -> None:
     from db.resolve import add_alias
 
-    for alias in aliases:
+    # sorted: a set's order changes with the process's string hashing, and when two spellings
+    # fold to one key the first written is kept; the same documents give the same rows
+    for alias in sorted(aliases):
         add_alias(db, etype, eid, alias)
 
 
