@@ -371,16 +371,26 @@ def test_ctrl_c_in_the_middle_of_a_document_rolls_it_back_quietly(tmp_path):
         # the child would inherit that and sleep through the ctrl+c
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+    ctrl_c_quietly(proc, marker.exists, "the import to reach document 3")
+    assert _check_complete_documents_only(db_path, folder) == 2
+
+
+def ctrl_c_quietly(proc: subprocess.Popen, ready, what: str, *, group: bool = False) -> None:
+    """Once `ready()`, press ctrl+c: SIGINT to the process, or with `group` to its process group
+    as a terminal does. It must exit with 130 and no traceback."""
     try:
-        wait_for(lambda: marker.exists() or proc.poll() is not None, "the import to reach document 3")
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
+        wait_for(lambda: ready() or proc.poll() is not None, what)
+        assert proc.poll() is None, proc.communicate()[1]
+        if group:
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
-    assert _check_complete_documents_only(db_path, folder) == 2
 
 
 def test_opening_a_second_connection_keeps_the_first_ones_locks(tmp_path):

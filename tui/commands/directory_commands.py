@@ -28,7 +28,8 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
     from db.formats.backup import import_json, looks_like_backup
     from db.formats.contacts import CONTACT_SUFFIXES, import_contacts
     from db.formats.readers import display_path
-    from db.importer import import_document, import_session, plan_import
+    from db.import_workers import ImportAhead, ImportWorkersError, import_workers
+    from db.importer import import_session, plan_import
 
     plan = plan_import(paths)
     for path in plan.missing:
@@ -50,21 +51,31 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
 
     if any(p.suffix.lower() == ".json" and looks_like_backup(p) for p in files):
         obj.seed = False  # a new database restoring a backup starts empty: the backup has the seeds
+    # documents are read and extracted ahead by worker processes (db.import_workers); contact
+    # lists and JSON files are imported here, each in its place in the order
+    documents = [p for p in files if p.suffix.lower() not in CONTACT_SUFFIXES and p.suffix.lower() != ".json"]
+    try:
+        workers = import_workers(len(documents))
+    except ImportWorkersError as exc:
+        raise click.ClickException(str(exc)) from None
     db = obj.db
     results = []
     show_bar = len(files) > 1 and sys.stderr.isatty()
     bar_context = click.progressbar(files, label="Importing", file=sys.stderr) if show_bar else nullcontext(files)
-    with bar_context as bar, import_session(db):
+    with bar_context as bar, import_session(db), ImportAhead(db, documents, workers) as ahead:
         for path in bar:
             if path.suffix.lower() in CONTACT_SUFFIXES:  # contact lists: merged into people
                 result = import_contacts(db, path)
             elif path.suffix.lower() == ".json":  # a backup (restored) or a JSON export of people
                 result = import_json(db, path)
             else:
-                result = import_document(db, path)
+                result = ahead.import_document(db, path)
             results.append(result)
             if not show_bar:
                 _report(result, label(path))
+    if ahead.broken:
+        click.echo(f"Warning: the import's worker processes stopped ({ahead.broken});"
+                   " the documents after it were read in this process", err=True)
     if show_bar:
         for result in results:  # after the bar, so no error line is drawn into it
             if result.status == "error":
