@@ -4,6 +4,7 @@ never a test).
     python tests/benchmarks/bench_scale.py [--work DIR] [--tiers 10000,100000,1000000]
                                            [--import-documents 50] [--import-repeats 3]
                                            [--skip-import] [--clock wall|cpu]
+                                           [--import-workers auto|0|N]
 
 Each tier's directory is built once by build_directory.py (people, organizations, aliases,
 planted names, a 5% / at most 5,000-member task force, initiatives, assessments) into
@@ -26,8 +27,11 @@ or with `--clock cpu` the thread's CPU milliseconds):
 - `stakeholders search --type person` as a whole process;
 - import: the same synthetic documents (synth.py, 100 people each) through `stakeholders import`
   into an empty directory and into a copy of each tier's directory, `--import-repeats` times
-  (median): wall and CPU seconds of the process, people per second (wall) and the ratio to the
-  empty import (wall, and CPU: what the machine's load does not change).
+  (median): wall seconds (what the user waits), CPU seconds (user + system of the process and
+  of its worker processes: `db.import_workers` reads and extracts documents in workers, so the
+  CPU time can exceed the wall time), people per second (wall) and the ratio to the empty import
+  (wall, and CPU: what the machine's load does not change). `--import-workers` is passed as
+  STAKEHOLDERS_IMPORT_WORKERS (0: one process, as before the workers).
 
 Every column says the load average when it was measured: on a shared machine, wall times
 under load are longer than the CPU time the work takes.
@@ -245,6 +249,7 @@ def _import_once(docs: Path, source: Path | None, target: Path) -> tuple[float, 
     if source is not None:
         shutil.copy(source, target)
     before = 0 if source is None else open_db(target).execute("SELECT COUNT(*) FROM people").fetchone()[0]
+    # RUSAGE_CHILDREN: the import and, once it has waited for them, its worker processes
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run([*STAKEHOLDERS, "--db", str(target), "import", str(docs)], env=ENV, capture_output=True, text=True)
@@ -280,7 +285,8 @@ def bench_import(work: Path, paths: dict[int, Path], documents: int, repeats: in
         failed = [r[3] for r in results if r[3]]
         status = f" (exit {failed[0]})" if failed else ""
         out[label] = {
-            f"import {documents} documents ({documents * 100:,} named people), median of {repeats}: wall s (CPU s),"
+            f"import {documents} documents ({documents * 100:,} named people), median of {repeats},"
+            f" workers {ENV.get('STAKEHOLDERS_IMPORT_WORKERS', 'auto')}: wall s (CPU s, workers included),"
             " people/s (wall), x empty wall / CPU":
             f"{wall:.1f} s ({cpu:.1f} s), {documents * 100 / wall:,.0f}/s, {wall / empty_wall:.2f}x / {cpu / empty_cpu:.2f}x"
             f" ({results[0][2]:,} new){status}",
@@ -301,7 +307,10 @@ def main() -> None:
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                         help="in-process rows: wall time, or the thread's CPU time (load-independent)")
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--import-workers", default=os.environ.get("STAKEHOLDERS_IMPORT_WORKERS", "auto"),
+                        help="STAKEHOLDERS_IMPORT_WORKERS for the imports: auto, 0 (one process) or N")
     args = parser.parse_args()
+    ENV["STAKEHOLDERS_IMPORT_WORKERS"] = args.import_workers
     global clock
     clock = time.thread_time if args.clock == "cpu" else time.perf_counter
     args.work.mkdir(parents=True, exist_ok=True)
