@@ -74,8 +74,8 @@ def import_command(obj: CliContext, paths: tuple[Path, ...]) -> None:
             if not show_bar:
                 _report(result, label(path))
     if ahead.broken:
-        click.echo(f"Warning: the import's worker processes stopped ({ahead.broken});"
-                   " the documents after it were read in this process", err=True)
+        click.echo(f"Warning: a worker process of the import stopped ({ahead.broken});"
+                   " the documents after it were read and extracted by the import itself", err=True)
     if show_bar:
         for result in results:  # after the bar, so no error line is drawn into it
             if result.status == "error":
