@@ -237,6 +237,8 @@ def initiative_kind(name: str) -> str | None:
     for words, kind in V.INITIATIVE_KINDS.items():
         if kind and kind in V.KINDS_BEFORE_TOPIC and (f" {words} on " in f" {k}" or f" {words} for " in f" {k}"):
             return kind  # "Advisory Board on Cross-Border Freight", "Task Force on Energy"
+        if kind == "delegation" and f" {words} to " in f" {k}" and len(k.split(f"{words} to ", 1)[1].split()) <= 4:
+            return kind  # "Trade Delegation to Saltillo", "Trade Mission to Mexico": where it went
     for words, kind in V.INITIATIVE_KINDS_FIRST.items():
         if k.startswith(words + " "):
             return kind  # Spanish puts the kind first: "Grupo de Trabajo de ..."
@@ -278,9 +280,16 @@ def org_core(name: str) -> tuple[str, str | None]:
 _OF_SPLIT = re.compile(r"\s+(?:of(?:\s+the)?|del|de\s+la|de\s+los|de\s+las)\s+")
 
 
+_REPORT_ON = re.compile(r"^(?:[\w’'\-]+\s+){0,3}?(?:report|reports|update|briefing|presentation|summary|informe|reporte)"
+                        r"\s+(?:on|about|sobre)(?:\s+(?:the|la|el))?\s+(?=[A-ZÁÉÍÓÚÑ])", re.I)
+
+
 def group_core(name: str) -> str:
-    """`Final Report of the X Task Force` -> `X Task Force`: what a group's name is about when the
-    words before `of` name a document or an event of it, not a group."""
+    """`Final Report of the X Task Force` -> `X Task Force`, `Report on the X Delegation to Y` -> `X
+    Delegation to Y`: what a group's name is about when the words before `of` (or a report's `on`)
+    name a document or an event of it, not a group."""
+    if (m := _REPORT_ON.match(name)) and (initiative_kind(name[m.end():]) or binational_group_kind(name[m.end():])):
+        name = name[m.end():]
     parts = list(_OF_SPLIT.finditer(name))
     for m in parts:
         head, rest = name[: m.start()], name[m.end() :]
@@ -402,7 +411,7 @@ def _not_an_org(name: str) -> bool:
     if not words:
         return True
     if len(words) == 1 and (words[0] in V.TITLE_WORDS or words[0] in V.ORG_HEADS or words[0] in _LEGAL_FORMS
-                            or words[0].replace(".", "") in _LEGAL_FORMS):
+                            or words[0].replace(".", "") in _LEGAL_FORMS or words[0] in V.PLACE_KINDS):
         return True
     if words[0] in ("former", "ex") or words[-1].endswith("-based"):
         return True
@@ -471,7 +480,13 @@ def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
         end = m.end("place")  # "2025 Kansas Trade Mission to Mexico", "misión comercial a Ohio y Michigan"
         if m.group("place2") and is_place(m.group("place2")):
             end = m.end()
+    if re.search(r"[ \t](?:to|a)[ \t]", text[start:end]) and (m := _STATE_AFTER.match(text, end)) \
+            and is_place(m.group("place")) and initiative_kind(text[start:end]) == "delegation":
+        end = m.end("place")  # "Sister City Delegation to Celaya, Guanajuato": the town's state
     return start, end
+
+
+_STATE_AFTER = re.compile(r",[ \t]+(?P<place>[A-ZÁÉÍÓÚÑ][\w.’'-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w.’'-]+)?)(?=[ \t]*(?:[(\n.;:]|$))")
 
 
 # Where a named mission goes (`to Mexico`, `to the Bajío`, `a Texas`).
@@ -720,6 +735,16 @@ class Doc:
                 if i not in linked and not p.title and any(t == fold(p.name) or t.endswith(" " + fold(p.name))
                                                            for t in tails)}
 
+    def _street_addresses(self) -> set[int]:
+        """People every mention of whom is a street after a house number (`1123 Oak Court`)."""
+        out = set()
+        for i, p in enumerate(self.found["person"]):
+            words = fold(p.name).split()
+            if len(words) >= 2 and words[-1].rstrip(".") in V.STREET_TYPES and p.spans and all(
+                    _HOUSE_NUMBER.search(self.text, max(0, sp.start - 8), sp.start) for sp in p.spans):
+                out.add(i)
+        return out
+
     def finish(self) -> Extraction:
         """Merge short forms into long ones (`Globex` -> `Globex Logistics`) and return."""
         for i, org in enumerate(self.found["organization"]):
@@ -728,7 +753,7 @@ class Doc:
         if self.dropped_orgs:
             self._drop_orgs()
         self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)}
-                          | self._places_of_orgs())
+                          | self._places_of_orgs() | self._street_addresses())
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         by_name = sorted((fold(o.name), j) for j, o in enumerate(orgs))  # prefixes by bisection, not every pair
@@ -785,6 +810,7 @@ class Doc:
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
 
 
+_HOUSE_NUMBER = re.compile(r"\b\d{1,6}[A-Za-z]?\s+$")
 _OF_TAIL = re.compile(r"\s(?:of|de|del|de la)\s(.+)$")
 
 

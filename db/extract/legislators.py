@@ -12,6 +12,7 @@ in the document is that person, not a new one.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from db.extract import vocabulary as V
@@ -93,6 +94,86 @@ def read_legislators(doc: Doc) -> None:
         bare = fold(_after_title(org.name))
         if bare in labelled or bare in people and not looks_like_org(org.name):
             doc.dropped_orgs.add(i)  # "Representatives Okafor": a person read as an organization (not "Pinecrest Tooling")
+
+
+# An elected official's title before a surname alone, as minutes and hearings write them ("Councilmembers
+# Bradley, Ortiz-Hale and Sato", "Councilmember Ortiz-Hale, who ...", "Senator Okafor"): each surname is a
+# person unless a fuller name of the page ends with it. One word, not followed by another capitalised one.
+_SURNAME = (r"(?:O[’']|D[’']|Mc|Mac)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+            r"(?![\w’'\-])(?!\.\S)")  # not "Thorne's"
+_COUNCIL_TITLES = (r"(?:Council\s?(?:wo)?m[ae]n|Council\s?members?|Aldermen|Alder(?:wo)?man|Alderpersons?|"
+                   r"Commissioners?|Supervisors?|Trustees?|Vice Mayor|Mayor|Chairman|Chairwoman|Senators?|Sen\.|"
+                   r"Rep\.|Representatives?|Congress(?:wo)?m[ae]n|Assembly(?:wo)?m[ae]n|Assemblymembers?)")
+_TITLED_SURNAMES = re.compile(
+    rf"\b{_COUNCIL_TITLES}[ \t]+((?:{_SURNAME}[ \t]*,[ \t]*)*{_SURNAME}(?:,?[ \t]+(?:and|y)[ \t]+{_SURNAME})?)"
+    rf"(?![ \t]*(?:[A-ZÁÉÍÓÚÑ]|&|of\b|de\b|del\b))")
+_NOT_SURNAMES = frozenset("court hall house office staff chambers emeritus elect pro general".split())  # folded
+_SURNAME_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:and|y)[ \t]+)?|,?[ \t]+(?:and|y)[ \t]+")
+
+
+def read_titled_surnames(doc: Doc) -> None:
+    """Surnames alone after a title, once every fuller name of the page is known: after an elected
+    official's title (_TITLED_SURNAMES) a surname no fuller name ends with is a person; after any
+    title or courtesy (`Economic Development Director Ortiz-Hale`, `Mr. Sato`) a surname that
+    names one person of the page is a mention of that person."""
+    _titled_surnames(doc)
+    _titled_mentions(doc)
+
+
+_TITLED_MENTION = re.compile(rf"(?<![\w’'\-])(?P<word>{_SURNAME})(?![ \t]+[A-ZÁÉÍÓÚÑ])")
+
+
+def _titled_mentions(doc: Doc) -> None:
+    text = doc.text
+    taken = sorted((sp.start, sp.end) for kind in ("person", "organization", "initiative")
+                   for ent in doc.found[kind] for sp in ent.spans)
+    starts = [a for a, _ in taken]
+    for m in _TITLED_MENTION.finditer(text):
+        word = m.group("word")
+        key = fold(word)
+        if key in V.NON_NAME_WORDS or key in V.TITLE_WORDS or key in V.ORG_HEADS or key in V.PLACES or len(key) < 3:
+            continue
+        pidx = doc.person_by_part(word)
+        full = doc.found["person"][pidx].name if pidx is not None else ""
+        if pidx is None or not fold(full).endswith(" " + key):
+            continue  # the last word of one person's fuller name
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if not before or not (before[-1].rstrip(".").lower() in V.COURTESY or _is_title_word(before[-1])):
+            continue
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and taken[k][1] > m.start():
+            continue  # inside a name already read
+        line = (text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end()) % (len(text) + 1))
+        doc.add("person", doc.found["person"][pidx].name, doc.span(m.start(), m.end(), line))
+
+
+def _is_title_word(word: str) -> bool:
+    return word[:1].isupper() and fold(word.strip(".,;:")) in V.TITLE_WORDS
+
+
+def _titled_surnames(doc: Doc) -> None:
+    text = doc.text
+    if not any(w in text for w in ("ouncil", "lder", "ommissioner", "upervisor", "rustee", "Mayor", "Chair",
+                                    "Sen", "Rep", "ongress", "ssembly")):
+        return
+    for m in _TITLED_SURNAMES.finditer(text):
+        pos = m.start(1)
+        for word in _SURNAME_SPLIT.split(m.group(1)):
+            start = text.index(word, pos)
+            pos = start + len(word)
+            key = fold(word)
+            if (key in V.NON_NAME_WORDS or key in V.TITLE_WORDS or key in V.MONTHS or key in V.PLACES
+                    or key in V.ORG_HEADS or key in V.GIVEN_NAMES or key in V.STREET_TYPES or key in _NOT_SURNAMES):
+                continue
+            line = (text.rfind("\n", 0, start) + 1, text.find("\n", pos) % (len(text) + 1))
+            if (known := doc.lookup("person", word)) is not None:
+                doc.add("person", doc.found["person"][known].name, doc.span(start, pos, line))
+                continue  # "Councilmember Ortiz-Hale, who led the delegation": the one read before
+            if doc.person_by_part(word) is not None or doc.person_by_surname(word) is not None:
+                continue
+            if doc.lookup("organization", word) is not None:
+                continue
+            doc.add("person", word, doc.span(start, pos, line), title=text[m.start(): m.start(1)].strip())
 
 
 _LEADING_TITLE = re.compile(rf"^(?:(?:State|U\.S\.|US|Former|former|then-|Then-)\s*)?"

@@ -239,6 +239,8 @@ def merge_headline_group(doc: Doc) -> None:
             continue  # (named again below the headline; a breadcrumb above it may repeat it)
         same = [j for j, other in enumerate(inits) if j != i and other.kind == ini.kind and other.spans
                 and any(headline[1] <= sp.start and _in_prose(text, sp.start) for sp in other.spans)]
+        if len(same) > 1:  # a named one, not "a planned reverse trade mission"
+            same = [j for j in same if inits[j].name[:1].isupper() or inits[j].name[:1].isdigit()]
         if len(same) == 1:
             doc.merge_initiative(i, same[0])
 
@@ -464,8 +466,12 @@ _MEMBERS_FOLLOW = re.compile(
 # `Name (MC), quien preside el Grupo X`, `Name, who co-chairs the X Caucus`: the nearest person
 # before the relative clause holds the role in the group named right after the verb.
 _WHO_LEADS = re.compile(r"\b(?:quien|who|que)\s+(?:also\s+|tambi[eé]n\s+)?(?P<verb>co-?chairs|chairs|co-?leads|leads|heads|"
-                        r"coordinates|copreside|preside|encabeza|coordina|lidera)\s+(?:el|la|los|las|the|this|esta|este)?\s*",
+                        r"coordinates|copreside|preside|encabeza|coordina|lidera|co-?chaired|chaired|co-?led|led|headed|"
+                        r"encabez[oó]|presidi[oó]|copresidi[oó]|coordin[oó]|lider[oó])\s+(?:el|la|los|las|the|this|esta|este)?\s*",
                         re.I)
+# What `who led the delegation` refers to when no group's name follows the verb.
+_REF_AFTER = re.compile(r"(?P<ref>delegation|mission|delegaci[oó]n|misi[oó]n|comitiva|working group|task force|"
+                        r"roundtable|forum|panel|dialogue|summit|committee|council)\b", re.I)
 
 
 # `Reps. A (R-Texas) and B (D-Calif.), co-chairs of the House X Caucus`: everyone of the run before it.
@@ -882,6 +888,9 @@ def read_participation(doc: Doc) -> None:
                 break  # `moderated by A, and featured B`: the role is the first person's
     for m in (_WHO_LEADS.finditer(text) if _may(low, ("quien", "who", "que ")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
+        ref = _REF_AFTER.match(text, m.end()) if ini is None and m.group(0)[-1:].isspace() else None
+        if ref is not None:  # "A, who led the delegation": the page's one group of that kind
+            ini = best_of_kind(doc, _REF_KINDS.get(fold(ref.group("ref")), ""))
         near = people_between(people, m.start() - 120, m.start())
         if ini is not None and near:
             doc.member(near[-1][1], ini, _role_verb(m.group("verb")))

@@ -27,7 +27,7 @@ from db.extract.represented import read_represented
 from db.extract.sections import read_labelled_groups, read_role_labelled_bodies, read_sections
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import event_headline, find_groups
-from db.extract.legislators import read_legislators
+from db.extract.legislators import read_legislators, read_titled_surnames
 from db.extract.listed_people import join_wrapped_cells, read_listed_people, read_table_names
 from db.extract.lists import bylines, credential_lines, member_lists
 from db.extract.membership import (
@@ -94,6 +94,7 @@ def extract(text: str) -> Extraction:
     read_labelled_groups(doc)
     read_role_labelled_bodies(doc)
     read_sections(doc)
+    read_titled_surnames(doc)
     join_main_group(doc)
     read_participation(doc)
     settle_main_group(doc)

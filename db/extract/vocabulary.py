@@ -110,7 +110,7 @@ TITLE_WORDS = _words(
     subdirector subdirectora regidor regidora magistrado magistrada procurador procuradora
     charge lider lideresa integrante
     congresista legislador legisladora juez jueza vicerrector vicerrectora contralor contralora sindico sindica
-    lawmaker councilmember councilman councilwoman assemblymember alderman alderwoman attache
+    lawmaker councilmember councilmembers councilman councilwoman councilor councillor councilors councillors assemblymember alderman alderwoman aldermen commissioners clerk attache
     controller comptroller accountant auditor observer observers observador observadora observadores
     propietario propietaria dueno duena cofundador cofundadora economista analista ingeniero ingeniera
     admiral almirante colonel coronel commander comandante captain capitan
@@ -448,6 +448,11 @@ SPEECH_VERBS = _words("dijo explico afirmo senalo agrego destaco indico comento 
                       "said says added noted stated explained")
 
 # Words naming a unit of a place ("Harris County", "Condado de Ellis"): never a word of a person's name.
+# The last word of a street's name (`1123 Oak Court`): after a house number, never a person's name.
+STREET_TYPES = _words("street st avenue ave road rd drive dr lane ln boulevard blvd court ct way place pl parkway "
+                      "pkwy circle cir terrace highway hwy trail plaza square")
+# A kind of place, alone never an organization's name ("Town Manager X": the town's manager).
+PLACE_KINDS = _words("town city county village state township municipality ciudad municipio estado pueblo")
 PLACE_UNITS = _words("county parish township borough condado municipio")
 
 # Street and building words written before the name of the person a street or a building is named after
@@ -480,7 +485,7 @@ SUBSIDIARY_TAILS = _words("mexico usa us america americas latinoamerica canada")
 # Nouns of infrastructure and plans that end a project's name, never a person's ("Laredo Rail Crossing
 # Study", "Bajío Port Corridor").
 THING_NOUNS = _words("corridor crossing highway railway railroad terminal study port atrium auditorium ballroom "
-                     "pavilion building campus library")
+                     "pavilion building campus library annex chambers courthouse")
 
 # Days of the week ("the Wilson Center on Tuesday": a date, not part of the name).
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo")
