@@ -83,3 +83,26 @@ def test_a_portfolio_before_an_acronym_stays_in_the_title():
     pairs = affiliation_pairs(x)
     assert ("Danielle Pérez-Whitmore", "APIBC") in pairs
     assert not any(org.startswith("Promoción") for _, org in pairs)
+
+
+def test_a_program_and_its_acronym_before_a_committee_are_its_name():
+    text = ("Skip to main content\n\nPrecision Welding Technology (PWT) Program Advisory Committee\n\n"
+            "Every program is guided by an advisory committee of employers.\n\n"
+            "Name\tPosition\tEmployer\n"
+            "Anselm Ruiz-Kowalczyk, Chair\tPlant Manager\tOrtega Hydroforming\n"
+            "Priya Balasubramanian-Soto\tOwner\tSoto Weld & Fab\n")
+    x = extract(text)
+    group = "Precision Welding Technology (PWT) Program Advisory Committee"
+    assert group in {i.name for i in x.initiatives}
+    assert {"Anselm Ruiz-Kowalczyk", "Priya Balasubramanian-Soto"} <= {p for p, i in membership_pairs(x) if i == group}
+
+
+def test_a_body_called_an_initiative_is_one_and_a_listed_person_of_a_company():
+    text = ("The college sends a representative to the Llano Estacado Skills Consortium, a regional initiative that "
+            "brings together colleges and employers. Named to its board on Monday were Obinna Achterberg of Caprock "
+            "Thermal Systems; Lidia Ochoa Pruneda, directora de planta, Forjas del Llano; and Ansel Whitcombe "
+            "(Caprock Composites).\n")
+    x = extract(text)
+    assert ("Llano Estacado Skills Consortium", "initiative") in {(i.name, i.kind) for i in x.initiatives}
+    assert ("Obinna Achterberg", "Caprock Thermal Systems") in affiliation_pairs(x)
+    assert not any(o.name.startswith("Obinna") for o in x.organizations)

@@ -411,7 +411,8 @@ def _not_an_org(name: str) -> bool:
     if not words:
         return True
     if len(words) == 1 and (words[0] in V.TITLE_WORDS or words[0] in V.ORG_HEADS or words[0] in _LEGAL_FORMS
-                            or words[0].replace(".", "") in _LEGAL_FORMS or words[0] in V.PLACE_KINDS):
+                            or words[0].replace(".", "") in _LEGAL_FORMS or words[0] in V.PLACE_KINDS
+                            or words[0] in V.ORG_SUFFIXES and not name.isupper()):
         return True
     if words[0] in ("former", "ex") or words[-1].endswith("-based"):
         return True
@@ -446,8 +447,27 @@ def _edition_of(longer: str, short: str) -> bool:
     return longer.startswith(short + " ") and bool(re.fullmatch(r"(?:[\w.\-]+ ){0,2}(?:19|20)\d\d", longer[len(short) + 1 :]))
 
 
+# A program's name and its acronym before a group's head (`Advanced Manufacturing Technology (AMT) Program
+# Advisory Committee`): part of the group's name when the acronym is the words' initials.
+_NAME_AND_ACRONYM_BEFORE = re.compile(r"((?:[A-ZÁÉÍÓÚÑ][\w’'\-]*[ \t]+(?:(?:and|of|for|de|y|&)[ \t]+)?){2,6})\(([A-Z]{2,8})\)[ \t]+$")
+
+
+def _acronym_before(text: str, start: int) -> int:
+    """Where a group's name starts when `X Y (XY) ` stands right before `start`, else `start`."""
+    m = _NAME_AND_ACRONYM_BEFORE.search(text, max(0, start - 90), start)
+    if not m:
+        return start
+    for w in re.finditer(r"\S+", m.group(1)):  # the words that the acronym spells, from the first that fits
+        rest = m.group(1)[w.start():].split()
+        if rest[0][:1].isupper() and "".join(x[0] for x in rest if x[:1].isupper()).upper() == m.group(2):
+            return m.start() + w.start()
+    return start
+
+
 def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a group's name grown over its edition and topic (see the patterns above)."""
+    if start and text[start - 1] == " " and text[start - 2 : start - 1] == ")":
+        start = _acronym_before(text, start)
     if text[start:end].isupper() and text[end : end + 1] == "\n":
         nxt = text.find("\n", end + 1)
         nxt = len(text) if nxt < 0 else nxt
@@ -750,6 +770,11 @@ class Doc:
         for i, org in enumerate(self.found["organization"]):
             if not re.search(r"[^\W\d_]", org.name) or (is_place(org.name) and not org.acronym) or _not_an_org(org.name):
                 self.dropped_orgs.add(i)  # "2011–2017", "El Paso": a date or a place, never an organization
+        people = {fold(p.name) for p in self.found["person"] if " " in p.name and not _never_a_name(p.name)}
+        for i, org in enumerate(self.found["organization"]):
+            head = _PERSON_OF.match(fold(org.name))
+            if head and head.group(1) in people:
+                self.dropped_orgs.add(i)  # "Emeka Duru of Ridgeway Systems": a person and the company, read as one
         if self.dropped_orgs:
             self._drop_orgs()
         self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)}
@@ -810,6 +835,7 @@ class Doc:
         return Extraction(people, orgs2[0], inits2[0], aff, mem, io)
 
 
+_PERSON_OF = re.compile(r"(.+?) (?:of|at|de|from) ")
 _HOUSE_NUMBER = re.compile(r"\b\d{1,6}[A-Za-z]?\s+$")
 _OF_TAIL = re.compile(r"\s(?:of|de|del|de la)\s(.+)$")
 

@@ -628,6 +628,31 @@ def group_acronyms(doc: Doc) -> None:
                 ini.spans.append(doc.span(m.start(), m.end(), (line_start, len(text) if line_end < 0 else line_end)))
 
 
+# `the X Consortium, a regional initiative that ...`, `la Alianza X, una iniciativa que ...`: the body that
+# the words after it call an initiative, a coalition or a program is a convened group.
+_DESCRIBED_AS_GROUP = re.compile(
+    r"\s*,\s+(?:a|an|una|un)\s+(?:(?:new|regional|binational|bi-national|cross-border|joint|national|state|"
+    r"multi-stakeholder|multistakeholder|voluntary|public-private|industry-led|employer-led|nueva|nuevo|regional|"
+    r"binacional)\s+){0,3}(?P<kind>initiative|coalition|program|programme|iniciativa|coalici[oó]n|programa)\b", re.I)
+_DESCRIBED_KIND = {"initiative": "initiative", "iniciativa": "initiative", "coalition": "alliance", "coalicion": "alliance",
+                   "program": "program", "programme": "program", "programa": "program"}
+
+
+def _retype_described_groups(doc: Doc) -> None:
+    """An organization followed by `, a regional initiative` (_DESCRIBED_AS_GROUP) is an initiative."""
+    text = doc.text
+    if not re.search(r"initiative|coalition|program|iniciativa|coalici|programa", text, re.I):
+        return
+    for org, ent in enumerate(doc.found["organization"]):
+        if org in doc.dropped_orgs or _LEGISLATIVE.search(ent.name):
+            continue
+        for sp in ent.spans:
+            m = _DESCRIBED_AS_GROUP.match(text, sp.end)
+            if m:
+                doc.retype_org(org, _DESCRIBED_KIND[fold(m.group("kind"))])
+                break
+
+
 def retype_chaired_bodies(doc: Doc) -> None:
     """`The X Host Committee is co-chaired by A and B`, `tomó protesta a los integrantes del Consejo
     X`: a council or committee drawn as an organization but chaired by people named right after it,
@@ -635,6 +660,7 @@ def retype_chaired_bodies(doc: Doc) -> None:
     stays an organization)."""
     text = doc.text
     _retype_headline_kind(doc)
+    _retype_described_groups(doc)
     headline = page_headline(text) if _MEMBERS_HEADING.search(text) else None
     top = page_headline(text)
     installed = fold(text[top[0] : top[1]]) if top and _INSTALLS.search(fold(text[top[0] : top[1]])) else ""

@@ -334,6 +334,9 @@ def _name_evidence(text: str, run: list[Tok], end: int) -> bool:
         return True  # "led by Kwabena Danforth of X", "moderada por Yatziri Olmos": a role only people take
     if _WHO.match(text, after, end) and re.search(r"(?:[,;:(]|\band\b|\by\b)\s*$", text[max(0, run[0].start - 6) : run[0].start]):
         return True  # "..., Evaristo Zubieta Luján, quien estimó": a relative pronoun for people (not "of X, who")
+    if unknown and len(run) <= 3 and _LIST_ITEM_BEFORE.search(text, max(0, run[0].start - 12), run[0].start) \
+            and (of := _OF_ORG_AFTER.match(text, after, end)) and looks_like_org(of.group(1)):
+        return True  # "Named to the board were Emeka Duru of Ridgeway Thermal Systems; ...": an item of a list of people
     pm = _POSSESSIVE_TITLE.match(text, after, end)
     if pm and has_title_word(pm.group(1)):
         return True  # "Name, the Baker Grid Institute’s chief economist"
@@ -370,6 +373,9 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|spent|joined|served|added|noted|exp
                          r"dijo|señaló|afirmó|explicó|agregó|destacó|indicó|comentó|aseguró|subrayó|puntualizó)\b")
 _SAID_BEFORE = re.compile(r"[,”\"]\s*(?:said|says|added|noted|explained|dijo|señaló|afirmó|explicó|agregó|destacó|"
                           r"indicó|comentó|aseguró|subrayó|puntualizó)\s+$")
+_LIST_ITEM_BEFORE = re.compile(r"(?:;|:|\b(?:were|are|included|includes|include|fueron|son))\s+(?:and\s+|y\s+)?$")
+_OF_ORG_AFTER = re.compile(r"\s+(?:of|from|at|de)\s+(?:the\s+)?([A-ZÁÉÍÓÚÑ][\w&.’'\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w&.’'\-]*|de|del|of|y|and)){0,6})"
+                           r"\s*(?=[;,.]|$)")
 _NICKNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[\"“][A-ZÁÉÍÓÚÑa-z][\w’'\- ]{1,15}[\"”]\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)?")
 _BY_ROLE = re.compile(r"\b(?:(?:co-?)?(?:led|chaired|moderated|hosted|headed|presented|introduced|joined|accompanied)\s+by|"
                       r"(?:encabezad[oa]s?|moderad[oa]s?|presidid[oa]s?|coordinad[oa]s?|acompañad[oa]s?|liderad[oa]s?)\s+por)"

@@ -134,7 +134,7 @@ ORG_SUFFIXES = _words(
     centre chamber institute instituto institution association asociacion society university
     universidad college school agency agencia ministry ministerio secretariat secretaria department
     office embassy consulate commission comision committee bureau administration authority board
-    organization organisation federation federacion union alliance network coalition trust
+    organization organisation federation federacion union alliance network coalition trust consortium consorcio
     industries international global systems solutions technologies technology logistics consulting
     associates advisors advisory laboratories labs services enterprises motors airlines energy electric
     automation manufacturing mexico usa america americas
@@ -382,7 +382,7 @@ NAME_SUFFIXES = _words("jr sr ii iii iv phd")
 NAME_CONNECTORS = _words("of for the and & de del la las los y on in to against en para")
 
 # Determiners stripped from the front of a phrase ("the Atlantic Council", "Our Founder").
-LEADING_DETERMINERS = _words("the a an our their his her its this these that el la los las nuestro nuestra")
+LEADING_DETERMINERS = _words("the a an our their his her its this these that el la los las nuestro nuestra about")
 
 # Abbreviations that end in a dot without ending a sentence.
 ABBREVIATIONS = _words(
