@@ -412,7 +412,7 @@ def _not_an_org(name: str) -> bool:
         return True
     if len(words) == 1 and (words[0] in V.TITLE_WORDS or words[0] in V.ORG_HEADS or words[0] in _LEGAL_FORMS
                             or words[0].replace(".", "") in _LEGAL_FORMS or words[0] in V.PLACE_KINDS
-                            or words[0] in V.ORG_SUFFIXES and not name.isupper()):
+                            or words[0] in V.ORG_SUFFIXES and not name.isupper() or words[0].rstrip(".") in V.COURTESY):
         return True
     if words[0] in ("former", "ex") or words[-1].endswith("-based"):
         return True

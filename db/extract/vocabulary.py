@@ -244,6 +244,8 @@ AMBIGUOUS_GROUP_KINDS = {
     "asamblea": "meeting",
     "consortium": "consortium",
     "consorcio": "consortium",
+    "red": "network",
+    "network": "network",
     "assembly": "meeting",
 }
 
