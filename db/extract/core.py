@@ -271,12 +271,20 @@ def org_core(name: str) -> tuple[str, str | None]:
         words = words[lead:]
     if len(words) != len(name.split()):
         name = " ".join(words)
+    where = _IN_PLACE_TAIL.search(name)
+    if where and is_place(where.group(1)) and len(name[: where.start()].split()) >= 2 and not _POST_IN.search(name[: where.start()]) and (
+            looks_like_org(name[: where.start()]) or all(w[:1].isupper() for w in name[: where.start()].split())):
+        name = name[: where.start()]  # "Saint Brendan Health System in Houston": where it is, not its name
     acr = _ACRONYM_TAIL.search(name)
     if acr and acr.start() > 0:
         return name[: acr.start()], acr.group(1)
     return name, None
 
 
+# A post named by where it is ("U.S. Consulate General in Guadalajara", "Embassy of Mexico in Ottawa").
+_POST_IN = re.compile(r"\b(?:consulate|consulado|embassy|embajada|consul|office|oficina|representation|representaci[oó]n|"
+                      r"delegation|delegaci[oó]n|mission|bureau|branch|chapter|station|chamber)\b", re.I)
+_IN_PLACE_TAIL = re.compile(r"\s+in\s+([A-ZÁÉÍÓÚÑ][\w.’'\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.’'\-]*){0,2})$")
 _OF_SPLIT = re.compile(r"\s+(?:of(?:\s+the)?|del|de\s+la|de\s+los|de\s+las)\s+")
 
 

@@ -827,11 +827,15 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
         rest = rest[: email.start()].rstrip(" ,;(<")
         r1 = r0 + len(rest)
     rest = _rest_clause(rest)
+    if (cred := _CREDENTIALS.match(rest)) and cred.end() < len(rest):
+        r0, rest = r0 + cred.end(), rest[cred.end():]  # "Name, DNP — Org": her degree, then her organization
+    if _NOTE_ONLY.fullmatch(rest):
+        return  # "Name, MBA (signing in a personal capacity)"
     r1 = r0 + len(rest)
     parts = comma_parts(rest)
     if not parts:
         return
-    trimmed = _drop_trailing_places(parts)
+    trimmed = _drop_trailing_places(parts, sites=True)
     if _career_pairs(doc, pidx, trimmed, r0, line, first):
         return
     rest = ", ".join(parts)
@@ -847,7 +851,8 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if item.title and len(parts) == 1 and (looks_like_org(parts[0]) or not has_title_word(parts[0])):
         title, org = item.title, parts[0]
     elif len(parts) >= 2 and not any(has_title_word(p) for p in parts):
-        org = rest.strip()  # "De la Calle, Madrazo, Mancera": a firm's name with commas
+        # "De la Calle, Madrazo, Mancera": a firm's name with commas ("Firm X, Reynosa plant": not its site)
+        org = ", ".join(trimmed) if len(trimmed) < len(parts) else rest.strip()
     elif len(parts) >= 2 and (pairs := _title_org_sequence(parts)):
         title, org = pairs[0]
         for extra_title, extra_org in pairs[1:]:
@@ -899,13 +904,35 @@ def _rest_clause(rest: str) -> str:
 _STATE_ABBREV = re.compile(r"[A-Z]{2}|(?:[A-Z][a-z]{0,4}\.\s?){1,2}|(?:[A-Z]\.\s?){2,3}")
 
 
-def _drop_trailing_places(parts: list[str]) -> list[str]:
+def _drop_trailing_places(parts: list[str], sites: bool = False) -> list[str]:
+    """`parts` without the city and state after them (with `sites`, down to one part, and a site
+    named by its place: `Reynosa plant`)."""
     parts = list(parts)
+    keep = 1 if sites else 2
     while len(parts) > 2 and _STATE_ABBREV.fullmatch(parts[-1].strip()) and is_place(parts[-2].strip()):
         parts = parts[:-2]
-    while len(parts) > 2 and is_place(parts[-1].strip()):
+    while len(parts) > keep and (is_place(parts[-1].strip()) or sites and _site_of_place(parts[-1])):
         parts = parts[:-1]
     return parts
+
+
+_SITE_WORDS = frozenset("plant office campus site facility facilities operations planta oficina sede".split())
+
+
+def _site_of_place(part: str) -> bool:
+    """`Reynosa plant`, `planta Ramos Arizpe`: a company's site named by its place."""
+    words = part.split()
+    if len(words) < 2:
+        return False
+    if fold(words[-1]) in _SITE_WORDS:
+        return is_place(" ".join(words[:-1]))
+    return fold(words[0]) in _SITE_WORDS and words[0].islower() and is_place(" ".join(words[1:]))
+
+
+# Degrees and credentials written after a name ("Name, DNP — Org", "Name, PhD, MBA").
+_CREDENTIALS = re.compile(r"(?:(?:Ph\.?\s?D|MBA|DNP|M\.?D|J\.?D|CPA|P\.?E|RN|Esq|MPH|Ed\.?D|DrPH|CFA|CSCP|PMP|CPIM|CSCMP|"
+                          r"FACHE|LL\.?M|MSc|M\.?Sc|MA|MS|BSc)\.?(?:\s*,\s*|\s+(?=[—–-]|\()|\s*[—–-]\s*|$))+\s*(?:[—–-]\s*)?")
+_NOTE_ONLY = re.compile(r"\s*\([a-z][^()]*\)\s*")
 
 
 # "former Head of Compliance at Firm X, now Managing Partner at Firm Y"; "25 years at Carrier Z, most recently as COO";

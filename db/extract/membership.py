@@ -453,6 +453,7 @@ _MEMBERS_FOLLOW = re.compile(
     r"(?:formaron|forman) parte de (?:la|el) (?P<ref2>delegaci[oó]n|comitiva|misi[oó]n|grupo|comit[eé]|consejo|mesa)|"
     r"(?:formaron|forman|form[oó]|forma) parte de (?:ella|[ée]l|este|esta|dicho|dicha)|"
     r"(?:its|their) members (?:are|include|included|were)|among its members,?\s+(?:most recently|including|such as)?|"
+    r"(?:serving|sitting) (?:with|alongside) (?:them|him|her) (?:are|were|will be)|"
     r"on the (?P<ref3>panel|delegation|mission|task force|committee|council)\s+(?:were|are|was|is|will be|sat)|"
     r"(?:named|appointed|elected)\s+to\s+the\s+(?P<ref4>board|council|committee|task force|panel)\b[^.;:]{0,40}?"
     r"\b(?:were|are|was|is|include[sd]?)|"
@@ -469,6 +470,10 @@ _WHO_LEADS = re.compile(r"\b(?:quien|who|que)\s+(?:also\s+|tambi[eé]n\s+)?(?P<v
                         r"coordinates|copreside|preside|encabeza|coordina|lidera|co-?chaired|chaired|co-?led|led|headed|"
                         r"encabez[oó]|presidi[oó]|copresidi[oó]|coordin[oó]|lider[oó])\s+(?:el|la|los|las|the|this|esta|este)?\s*",
                         re.I)
+# `A and B volunteered to serve as its first co-conveners`: they hold that role in the group named last.
+_SERVE_AS_ITS = re.compile(r"\b(?:volunteered|agreed|offered|were named|was named|were appointed|was appointed|will)\s+(?:to\s+)?"
+                           r"serve\s+as\s+(?:its|the\s+group's|the\s+council's|the\s+committee's)\s+(?:first\s+|new\s+|founding\s+)?"
+                           r"(?P<role>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\b", re.I)
 # What `who led the delegation` refers to when no group's name follows the verb.
 _REF_AFTER = re.compile(r"(?P<ref>delegation|mission|delegaci[oó]n|misi[oó]n|comitiva|working group|task force|"
                         r"roundtable|forum|panel|dialogue|summit|committee|council)\b", re.I)
@@ -634,6 +639,9 @@ _DESCRIBED_AS_GROUP = re.compile(
     r"\s*,\s+(?:a|an|una|un)\s+(?:(?:new|regional|binational|bi-national|cross-border|joint|national|state|"
     r"multi-stakeholder|multistakeholder|voluntary|public-private|industry-led|employer-led|nueva|nuevo|regional|"
     r"binacional)\s+){0,3}(?P<kind>initiative|coalition|program|programme|iniciativa|coalici[oó]n|programa)\b", re.I)
+_FOUNDED_BODIES = frozenset("coalition coalicion alliance alianza network red consortium consorcio".split())
+_FOUNDED = re.compile(r"\b(?:establish|launch|form|found|create|convene|constitu|cre|lanz|form|fund)[a-záéíóú]*\s+"
+                      r"(?:(?:the|a|an|la|el|una|un|new|nueva|nuevo)\s+)*$", re.I)
 _DESCRIBED_KIND = {"initiative": "initiative", "iniciativa": "initiative", "coalition": "alliance", "coalicion": "alliance",
                    "program": "program", "programme": "program", "programa": "program"}
 
@@ -641,16 +649,21 @@ _DESCRIBED_KIND = {"initiative": "initiative", "iniciativa": "initiative", "coal
 def _retype_described_groups(doc: Doc) -> None:
     """An organization followed by `, a regional initiative` (_DESCRIBED_AS_GROUP) is an initiative."""
     text = doc.text
-    if not re.search(r"initiative|coalition|program|iniciativa|coalici|programa", text, re.I):
+    if not re.search(r"initiative|coalition|program|iniciativa|coalici|programa|alliance|alianza|network|red\b|consorti|consorcio",
+                     text, re.I):
         return
     for org, ent in enumerate(doc.found["organization"]):
         if org in doc.dropped_orgs or _LEGISLATIVE.search(ent.name):
             continue
+        last = fold(ent.name).split()[-1] if ent.name.split() else ""
         for sp in ent.spans:
             m = _DESCRIBED_AS_GROUP.match(text, sp.end)
             if m:
                 doc.retype_org(org, _DESCRIBED_KIND[fold(m.group("kind"))])
                 break
+            if last in _FOUNDED_BODIES and _FOUNDED.search(text, max(0, sp.start - 60), sp.start):
+                doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(last, "alliance"))
+                break  # "we establish the X Coalition", "lanzaron la Alianza X": a body its founders convene
 
 
 def retype_chaired_bodies(doc: Doc) -> None:
@@ -912,6 +925,14 @@ def read_participation(doc: Doc) -> None:
             doc.member(pidx, ini, role)
             if role not in ("speaker", "member"):
                 break  # `moderated by A, and featured B`: the role is the first person's
+    for m in (_SERVE_AS_ITS.finditer(text) if "serve as its" in low or "serve as the" in low else ()):
+        before = [i for s, _, i in groups if s < m.start()]
+        if not before:
+            continue
+        role = m.group("role").lower()
+        role = ("co-chair" if "co" in role.split("-")[0] else "chair") if "chair" in role else "member"
+        for ps, pidx in people_between(people, _sentence_start(text, m.start()), m.start()):
+            doc.member(pidx, before[-1], role)
     for m in (_WHO_LEADS.finditer(text) if _may(low, ("quien", "who", "que ")) else ()):
         ini = next((i for s, _, i in groups if m.end() <= s <= m.end() + 3), None)
         ref = _REF_AFTER.match(text, m.end()) if ini is None and m.group(0)[-1:].isspace() else None
@@ -928,7 +949,7 @@ def read_participation(doc: Doc) -> None:
         for ps, pidx in people_between(people, m.end(), _sentence_end(text, m.end())):
             doc.member(pidx, ini, "member")
     for m in (_MEMBERS_FOLLOW.finditer(text) if _may(low, ("members", "participants", "attendees", "delegates", "integr", "conform", "acompañ",
-                                                            "taking part", "participating", "speaking", "speakers", "particip",
+                                                            "taking part", "participating", "speaking", "speakers", "particip", "serving with", "sitting with", "alongside",
                                                             "parte de", "on the ", "panelist", "panelista", "named to", "appointed to",
                                                             "elected to")) else ()):
         ref = m.group("ref") or m.group("ref2") or m.group("ref3") or m.group("ref4") or m.group("ref5") or m.group("ref6") or (
@@ -1015,5 +1036,6 @@ def _first_end(pattern: re.Pattern, text: str, pos: int) -> int:
     return len(text)
 
 
-_CLAUSE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s|;|\n|,\s+(?:as well as|así como|while|mientras)\b")
+_CLAUSE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s|(?<=[A-Z]{3})\.\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])|;|\n|"
+                         r",\s+(?:as well as|así como|while|mientras)\b")
 _SENTENCE_END = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ“\"])|(?<=[A-Z]{3})\.\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])|\n")

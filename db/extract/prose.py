@@ -1282,6 +1282,9 @@ _ROLE_OF_VERB = {
     "directed": "director", "moderated": "moderator", "encabezad": "lead", "liderad": "lead", "presidid": "chair",
     "coordinad": "coordinator", "dirigid": "director",
 }
+# "an interim Steering Committee will be co-chaired by A": a group the page names by its kind alone.
+_GENERIC_GROUP_LED = re.compile(r"\b((?:(?!(?:The|An|A|This|Our|Its|Their|Each)\s)[A-Z][a-z]+\s+){1,2}(?:Committee|Council|Working Group|Task Force|Subcommittee))\s+"
+                                r"(?:will be|is|was|has been|shall be)\s+(?:co-?)?(?:chaired|led|headed)\s+by\b")
 _GROUP_REF = re.compile(r"\b(?:the|this|our|its)\s+(?:group|working group|task force|initiative|dialogue|council|forum|delegation|committee|commission|board|mission|roundtable)\b", re.I)
 
 
@@ -1319,6 +1322,9 @@ def _led_by(doc: Doc, sent, people) -> None:
         if not m:
             continue
         ini = first_known_in(doc, "initiative", sent[0], name[0].start)
+        if ini is None and (g := _GENERIC_GROUP_LED.search(before)):
+            kind = initiative_kind(g.group(1)) or V.AMBIGUOUS_GROUP_KINDS.get(fold(g.group(1)).split()[-1], "committee")
+            ini = doc.add("initiative", g.group(1), doc.span(sent[0] + g.start(1), sent[0] + g.end(1), sent), kind=kind)
         if ini is None and _GROUP_REF.search(before):
             ini = doc.last_initiative
         if ini is not None:

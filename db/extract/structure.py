@@ -19,7 +19,7 @@ _CONNECTOR_END = re.compile(r"(?:,|\b(?:de|del|la|las|los|el|y|e|en|con|por|para
                             re.I)
 _BULLET = re.compile(r"\s*(?:[-–—•*·o]\s|\d+[.)]\s)")
 _WRAP_MIN = 40  # a line shorter than this ends where its writer ended it
-_WRAP_MAX = 100  # text hard-wrapped by a PDF or a mail program has lines no longer than this
+_WRAP_MAX = 120  # text hard-wrapped by a PDF or a mail program has lines no longer than this
 _COLUMNS = re.compile(r"\t| {3,}")
 
 
