@@ -608,3 +608,40 @@ def test_a_state_government_masthead_is_neither_the_headline_nor_the_lead():
 def test_spanish_names_of_us_states_are_places_not_people():
     x = extract("El secretario Anselmo Berumen Quiroz encabezó una gira por Carolina del Norte y Nuevo México.\n")
     assert _names(x, "people") == {"Anselmo Berumen Quiroz"}
+
+
+BOARD_REPORT = (
+    "ASOCIACIÓN DE FUNDIDORES DEL BAJÍO, A.C.\n\n"
+    "INFORME ANUAL\n\n"
+    "ÍNDICE\n"
+    "Consejo Directivo ................................................ 3\n"
+    "Comisiones ....................................................... 4\n\n"
+    "CONSEJO DIRECTIVO\n\n"
+    "Presidente                 Ing. Teodulfo Arizmendi Olvera\n"
+    "                           Director General, Fundiciones del Laja\n"
+    "Vicepresidenta             Lic. Casilda Ocampo-Rivas\n"
+    "                           Aceros Finos de Salamanca\n"
+    "Tesorera                   C.P. Anacleta Urquidi de la Torre\n"
+    "                           Transportes Laja, S.A. de C.V.\n"
+    "Consejeros                 Torvald Lindahl (Moldes Nórdicos de México)\n"
+    "                           Mtra. Eufrosina Baeza Lara (Universidad del Laja)\n\n"
+    "COMISIONES\n\n"
+    "La comisión de energía es coordinada por el Ing. Serapio Quintanar Bello.\n"
+)
+
+
+def test_a_board_with_roles_in_a_column_and_companies_under_the_names():
+    from extraction_pairs import affiliation_pairs
+
+    x = extract(BOARD_REPORT)
+    pairs = affiliation_pairs(x)
+    assert ("Teodulfo Arizmendi Olvera", "Fundiciones del Laja") in pairs
+    assert ("Casilda Ocampo-Rivas", "Aceros Finos de Salamanca") in pairs
+    assert ("Anacleta Urquidi de la Torre", "Transportes Laja, S.A. de C.V.") in pairs
+    assert ("Torvald Lindahl", "Moldes Nórdicos de México") in pairs
+    assert ("Eufrosina Baeza Lara", "Universidad del Laja") in pairs
+    assert ("Teodulfo Arizmendi Olvera", "Aceros Finos de Salamanca") not in pairs
+    # the board's seats are at the association named atop the report; the rest of the report is not its board
+    owner = "ASOCIACIÓN DE FUNDIDORES DEL BAJÍO, A.C."
+    assert ("Casilda Ocampo-Rivas", owner) in pairs
+    assert ("Serapio Quintanar Bello", owner) not in pairs

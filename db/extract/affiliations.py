@@ -119,6 +119,17 @@ _BOARD_PAGE = re.compile(
     r"\b(?:(?:the|its|their|our|new|to)\s+board\b|board of directors|consejo directivo|mesa directiva|junta directiva|"
     r"sworn in|took the oath|oath of office|rinde protesta|rindi[oó] protesta|tomaron protesta|toma protesta|"
     r"rindieron protesta|new leadership|nuevo consejo|nueva mesa)", re.I)
+_TOC_LINE = re.compile(r"\.{5,}\s*\d+\s*$")
+
+
+def _line_of(text: str, pos: int) -> str:
+    """The line of `text` holding `pos`."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
+
+
+_CAPS_HEADING = re.compile(r"[A-ZÁÉÍÓÚÑ0-9][A-ZÁÉÍÓÚÑ0-9 \-–&,.]{3,60}")
+_CAPS_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s+)?[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ \-–&]{5,60}[ \t]*$")
 _HEAD_OF = re.compile(r"\b(?:president[ea]?|chair(?:man|woman|person)?|head|director[a]?|presidente|al frente)\s+"
                       r"(?:of|de|del)\s+(?:the\s+|la\s+)?", re.I)
 # Public offices whose holders attend a board's ceremony without sitting on it.
@@ -134,13 +145,26 @@ def _board_page(doc: Doc) -> None:
     """People of a page about an organization's board sit at that organization."""
     text = doc.text
     end = lead_end(text)
-    if not _BOARD_PAGE.search(text, 0, end):
-        return
-    owner = _headline_org(doc, end)
+    since, upto = 0, len(text)
+    board = next((m for m in _BOARD_PAGE.finditer(text, 0, end) if not _TOC_LINE.search(_line_of(text, m.start()))), None)
+    if board is None or _CAPS_HEADING.fullmatch(_line_of(text, board.start()).strip()):
+        # a board under its own heading in a longer report: its people are those before the next heading
+        board = next((m for m in _BOARD_PAGE.finditer(text) if _CAPS_HEADING.fullmatch(_line_of(text, m.start()).strip())), None)
+        if board is None:
+            return
+        since = board.start()
+        line_end = text.find("\n", board.end())
+        nxt = _CAPS_HEADING_LINE.search(text, line_end if line_end >= 0 else len(text))
+        upto = nxt.start() if nxt else upto
+        owner = _masthead_org(doc)  # the report's publisher, named alone atop it
+    else:
+        owner = _headline_org(doc, end)
     if owner is None:
         return
     for pidx, person in enumerate(doc.found["person"]):
         if (pidx, owner) in doc.affiliations or mentioned_only_as_met(doc, person):
+            continue
+        if not since <= min((sp.start for sp in person.spans), default=0) < upto:
             continue
         if person.title and _OFFICIALS.search(person.title) and fold(person.title) not in _BOARD_OFFICES:
             continue  # (a board's "Secretary" or "Secretaria" sits on it)
@@ -149,6 +173,17 @@ def _board_page(doc: Doc) -> None:
                for sp in person.spans):  # "Secretaria: Lic. Name" is the board's own secretary
             continue
         doc.affiliate(pidx, owner, None)
+
+
+def _masthead_org(doc: Doc) -> int | None:
+    """The organization named alone on one of the page's first lines."""
+    text = doc.text
+    top = [(s, e) for s, e in ((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:2000])) if text[s:e].strip()][:4]
+    for i, org in enumerate(doc.found["organization"]):
+        for sp in org.spans:
+            if any(s <= sp.start and text[s:e].strip() == text[sp.start : sp.end].strip() for s, e in top):
+                return i
+    return None
 
 
 def _headline_org(doc: Doc, end: int) -> int | None:

@@ -1242,9 +1242,13 @@ def opens_with_verb(clause: str) -> bool:
     return toks[0].key not in _APPOSITION_OPENERS and toks[0].key not in V.TITLE_MODIFIERS
 
 
+_LEGAL_FORM_DOT = re.compile(r"(?:\b[A-Z]\.\s?[A-Z]|\bInc|\bCorp|\bLtd)\.$")
+
+
 def clean_org(name: str) -> str:
     """An organization name without a leading `the`, a possessive or trailing punctuation."""
-    name = name.strip().rstrip(".,;:")
+    kept = _LEGAL_FORM_DOT.search(name.strip())  # "Ruiz y Asociados, S.C.": the legal form keeps its dot
+    name = name.strip().rstrip(".,;:") + ("." if kept else "")
     name = re.sub(r"[’']s$", "", name)
     name = re.sub(r"^(?:the|The)\s+", "", name)
     return name

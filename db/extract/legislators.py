@@ -120,7 +120,8 @@ def read_titled_surnames(doc: Doc) -> None:
     _titled_mentions(doc)
 
 
-_TITLED_MENTION = re.compile(rf"(?<![\w’'\-])(?P<word>{_SURNAME})(?![ \t]+[A-ZÁÉÍÓÚÑ])")
+_TITLED_MENTIONS = (re.compile(rf"(?<![\w’'\-])(?P<word>{_SURNAME}[ \t]+{_SURNAME})(?![ \t]+[A-ZÁÉÍÓÚÑ])"),  # "C.P. Oyervides Cantú"
+                    re.compile(rf"(?<![\w’'\-])(?P<word>{_SURNAME})(?![ \t]+[A-ZÁÉÍÓÚÑ])"))
 
 
 def _titled_mentions(doc: Doc) -> None:
@@ -128,12 +129,12 @@ def _titled_mentions(doc: Doc) -> None:
     taken = sorted((sp.start, sp.end) for kind in ("person", "organization", "initiative")
                    for ent in doc.found[kind] for sp in ent.spans)
     starts = [a for a, _ in taken]
-    for m in _TITLED_MENTION.finditer(text):
+    for m in (m for pattern in _TITLED_MENTIONS for m in pattern.finditer(text)):
         word = m.group("word")
         key = fold(word)
         if key in V.NON_NAME_WORDS or key in V.TITLE_WORDS or key in V.ORG_HEADS or key in V.PLACES or len(key) < 3:
             continue
-        pidx = doc.person_by_part(word)
+        pidx = doc.person_by_part(word) if " " not in word else doc.person_by_surname(word)
         full = doc.found["person"][pidx].name if pidx is not None else ""
         if pidx is None or not fold(full).endswith(" " + key):
             continue  # the last word of one person's fuller name

@@ -404,7 +404,8 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 j += 1
                 continue
             if not gaps and body and col is not None:  # one cell only: the left one, or the right one at its column
-                if len(body) > 100 or body.endswith(".") or blank and not _card_opening(text, lines, j):
+                if len(body) > 100 or body.endswith(".") and not _LEGAL_FORM_END.search(body) \
+                        or blank and not _card_opening(text, lines, j):
                     break  # running text below the columns
                 b0 = text.index(body, s)
                 if b0 - s <= 1:
@@ -440,7 +441,20 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             kept = [(n, b[side]) for n, b in enumerate(block) if b[side][1] > b[side][0]]
             cells = [c for _, c in kept]
             starts = {m for m, (n, _) in enumerate(kept) if n in card_starts} if len(card_starts) >= 2 else set()
-            found += _column_cards(doc, cells, starts)
+            # "Vicepresidenta     Lic. Dafne Ríos" over "                   Grupo Textil": a role beside the name
+            # ("Chair     Name, Company" on one line is a list item's, read with its company by the list reader)
+            beside = {m: text[block[n][0][0] : block[n][0][1]].strip() for m, (n, c) in enumerate(kept)
+                      if side == 1 and block[n][0][1] > block[n][0][0] and "," not in text[c[0] : c[1]]
+                      and _role_cell(text[block[n][0][0] : block[n][0][1]])}
+            lefts = [text[b[0][0] : b[0][1]] for b in block if b[0][1] > b[0][0]]
+            if beside and 3 * len(beside) < 2 * len(lefts):
+                beside = {}  # the left column is another column of cards, not of roles
+            for m, (n, c) in enumerate(kept):  # "Consejeros   A (Org)" / "             B (Org)": the role goes on
+                if m not in beside and m - 1 in beside and block[n][0][1] == block[n][0][0] \
+                        and re.search(r"\S\s*\([^()]{2,60}\)$", text[c[0] : c[1]]):
+                    beside[m] = beside[m - 1]
+            rows = {m for m, (n, c) in enumerate(kept) if side == 1 and block[n][0][1] > block[n][0][0]}
+            found += _column_cards(doc, cells, starts, beside, rows if beside else frozenset())
         if found >= 2:
             used.update(lines[i][0] for i in range(k, j))
         k = j
@@ -454,9 +468,27 @@ def _card_opening(text: str, lines: list[tuple[int, int]], j: int) -> bool:
     return len(text[s:e].split()) <= 6 and nxt is not None and bool(text[nxt[0] : nxt[1]].strip())
 
 
-def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = frozenset()) -> int:
-    """Cards in one column of cells (`starts`: the cells that open a card after a blank line); returns how
-    many people were read."""
+def _role_cell(cell: str) -> bool:
+    """A table cell holding a role alone (`Vicepresidenta`, `Consejeros`, `Vice Chair`)."""
+    cell = cell.strip().rstrip(":")
+    if "," in cell and is_place(cell.split(",", 1)[1].strip()):
+        cell = cell.split(",", 1)[0]  # "Field Coordinator, Mexico": the role, then where it is held
+    cell = re.sub(r"^(?:Co|Vice|Deputy|Sub)-(?=[A-Z])", "", cell)  # "Co-Principal Investigator"
+    toks = tokens(cell)
+    if not 0 < len(toks) <= 4 or "," in cell:
+        return False
+    if fold(cell).rstrip("s") in V.TITLE_WORDS or toks[-1].key.rstrip("s") in V.TITLE_WORDS and len(toks) <= 3:
+        return True  # ("Research Associates" beside names are their role, not a firm)
+    return not looks_like_org(cell) and all(
+        is_title_tok(t) or t.key in V.TITLE_MODIFIERS or t.key in V.NAME_CONNECTORS for t in toks)
+
+
+def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = frozenset(),
+                  beside: dict[int, str] | None = None, rows: set[int] = frozenset()) -> int:
+    """Cards in one column of cells (`starts`: the cells that open a card after a blank line; `beside`: the
+    cells with a role in the column on their left; `rows`: the cells with any cell on their left, each
+    a row of its own); returns how many people were read."""
+    beside = beside or {}
     text = doc.text
     upto = min([k for k in starts if k > 0] + [len(cells)])  # the cells before the next card (or heading)
     if starts <= {0} | set(range(upto, len(cells))) and upto >= 6 and upto % 2 == 0:
@@ -465,6 +497,7 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
                 has_title_word(text[a:b]) and not looks_like_org(text[a:b]) for a, b in cells[1:upto:2]):
             starts = set(starts) | set(range(0, upto, 2))  # "Name" / "Company" / "Name" / "Company": two-line cards
     names = []
+    paren_orgs: dict[int, tuple[int, int]] = {}  # "Garrett Oyelowo (Hollins Thermal de México)": the company in brackets
     for i, c in enumerate(cells):  # a name needs a title on the next cell and no connector ending the cell before
         after = text[cells[i + 1][0] : cells[i + 1][1]] if i + 1 < len(cells) else ""
         before = text[cells[i - 1][0] : cells[i - 1][1]] if i else ""
@@ -472,10 +505,15 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
         opens = i in starts and i + 1 < len(cells) and i + 1 not in starts  # the first cell of a card with more below
         role_above = (i == 1 or i - 1 in starts) and has_title_word(before) and len(before.split()) <= 4 \
             and not looks_like_org(before)
-        if opens or role_above:  # "Lorcan Mayhew (ex officio)", "Rashid Benmoussa-Clarke*": the name before its mark
-            m = re.search(r"\s*(?:\([^()]{2,30}\)|[*†‡]+)$", text[c[0] : c[1]])
+        if opens or role_above or i in beside:  # "Lorcan Mayhew (ex officio)", "Rashid Benmoussa-Clarke*": the name before its mark
+            m = re.search(r"\s*(?:\(([^()]{2,60})\)|[*†‡]+)$", text[c[0] : c[1]])
+            if m and m.start() > 0 and m.group(1) and m.group(1)[:1].isupper() and _name_shaped(m.group(1)) \
+                    and not has_title_word(m.group(1)):
+                paren_orgs[i] = (c[0] + m.start(1), c[0] + m.end(1))
             c = (c[0], c[0] + m.start()) if m and m.start() > 0 else c
-        names.append(_table_person(text, c) if ok or opens or role_above else None)  # "Chair" / "Name" / "Company"
+        company = bool(_LEGAL_FORM_END.search(text[c[0] : c[1]]))  # "Transportes Cumbres, S.A. de C.V."
+        names.append(_table_person(text, c, named_column=i in beside) if (ok or opens or role_above or i in beside)
+                     and not company else None)  # (a role beside the cell vouches for a name no list knows)
     count = 0
     for i, name in enumerate(names):
         if not name:
@@ -485,11 +523,11 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
         person = doc.found["person"][pidx]
         rest = []
         n = i + 1
-        while n < len(cells) and not names[n] and len(rest) < 4 and n not in starts:
+        while n < len(cells) and not names[n] and len(rest) < 4 and n not in starts and n not in beside and n not in rows:
             a, b = cells[n]
             seg = text[a:b].strip().rstrip(";")
-            if "," in seg and _table_person(text, (a, a + text[a:b].index(","))):
-                break  # "Name, Company": the next card's person, not this one's organization
+            if "," in seg and _table_person(text, (a, a + text[a:b].index(","))) and not _LEGAL_FORM_END.search(seg):
+                break  # "Name, Company": the next card's person, not this one's organization (not "Ruiz, Paz y Asociados, S.C.")
             if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
                 rest[-1] = (rest[-1][0] + " " + seg, rest[-1][1])  # "Consejo Peninsular de" / "Comercio Exterior"
             else:
@@ -498,6 +536,11 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
         pending = None
         if i >= 1 and not names[i - 1] and (i == 1 or i - 1 in starts) and has_title_word(text[cells[i - 1][0] : cells[i - 1][1]]):
             person.title = person.title or text[cells[i - 1][0] : cells[i - 1][1]].strip()
+        if i in beside and has_title_word(beside[i]):
+            person.title = person.title or beside[i]
+        if i in paren_orgs:
+            a, b = paren_orgs[i]
+            doc.affiliate(pidx, doc.add("organization", text[a:b], doc.span(a, b, cells[i])), None)
         for m, (seg, span) in enumerate(rest):
             parts = comma_parts(seg)
             if not parts:
@@ -642,6 +685,19 @@ def _masthead(doc: Doc, lines: list[tuple[int, int]]) -> None:
             continue
         doc.add("organization", name, doc.span(n0, n0 + len(name), (n0, n0 + len(name))), acronym=acr)
         return
+    for s, e in top[:2]:  # "CONSEJO EMPRESARIAL DEL NORESTE, A.C." over a report: its publisher, by its legal name
+        name = text[s:e].strip()
+        if not _LEGAL_NAME_LINE.fullmatch(name) or len(name.split()) < 3:
+            continue
+        n0 = text.index(name, s)
+        acr = next((a.group() for a in re.finditer(r"\b[A-Z]{3,8}\b", text[: min(len(text), 20_000)])
+                    if _acronym_of(a.group(), name.rsplit(",", 1)[0])), None)
+        doc.add("organization", name, doc.span(n0, n0 + len(name), (n0, n0 + len(name))), acronym=acr)
+        return
+
+
+_LEGAL_FORM_END = re.compile(r",?\s+(?:A\.\s?C|S\.\s?C|S\.\s?A\.?(?:\s+de\s+C\.\s?V)?|Inc|LLC|LLP|Ltd|Corp)\.?\s*$")
+_LEGAL_NAME_LINE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w&.’'\- ]{5,100},?\s+(?:A\.\s?C|S\.\s?C|S\.\s?A\.?\s+de\s+C\.\s?V|Inc|LLC|Ltd)\.?")
 
 
 def _acronym_of(acr: str, name: str) -> bool:

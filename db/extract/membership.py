@@ -454,6 +454,7 @@ _MEMBERS_FOLLOW = re.compile(
     r"(?:formaron|forman|form[oó]|forma) parte de (?:ella|[ée]l|este|esta|dicho|dicha)|"
     r"(?:its|their) members (?:are|include|included|were)|among its members,?\s+(?:most recently|including|such as)?|"
     r"(?:serving|sitting) (?:with|alongside) (?:them|him|her) (?:are|were|will be)|"
+    r"(?:lo|la) (?:integran|integraron|conforman|conformaron)(?: adem[aá]s| tambi[eé]n)?|"
     r"on the (?P<ref3>panel|delegation|mission|task force|committee|council)\s+(?:were|are|was|is|will be|sat)|"
     r"(?:named|appointed|elected)\s+to\s+the\s+(?P<ref4>board|council|committee|task force|panel)\b[^.;:]{0,40}?"
     r"\b(?:were|are|was|is|include[sd]?)|"
@@ -499,6 +500,9 @@ _THE_GROUP_DID = re.compile(
     r"(?:\s+(?:for|during|in|through|until|durante|en|hasta)(?:\s+[\w’'-]+){1,4}?)?\s+(?:by|por)|"
     r"(?:featured|included|includes|will include|brought together|convened|gathered|(?<!se )reuni[oó]|cont[oó] con)"
     r"(?:\s+(?:presentations|remarks|talks|speakers|panelists|ponencias|la participaci[oó]n de)\s+(?:by|from|of|de))?)", re.I)
+# What joins two co-chairs after their verb: `A y por B`, `A and B` (past A's title, before a comma).
+_AND_BY = re.compile(r"[^,;.]{0,3}(?:,\s*)?\s(?:and|y)\s+(?:(?:by|por)\s+)?(?:(?:the|el|la)\s+)?(?:" + V.COURTESY_ABBREVIATIONS
+                     + r"\.?\s+)?$")
 _REF_KINDS = {"roundtable": "roundtable", "forum": "forum", "summit": "summit", "panel": "panel", "dialogue": "dialogue",
               "conference": "forum", "delegation": "delegation", "mission": "delegation", "working group": "working group",
               "board": "advisory board",
@@ -693,7 +697,8 @@ def retype_chaired_bodies(doc: Doc) -> None:
             continue
         for sp in ent.spans:
             m = _GROUP_THEN_ROLE.match(text, sp.end)
-            if m and re.search(r"chair|led|head|presid|encabez|coordin", m.group("verb"), re.I):
+            if m and re.search(r"chair|led|head|presid|encabez|coordin", m.group("verb"), re.I) \
+                    and not _OTHER_SUBJECT.search(text, sp.end, m.start("verb")):
                 doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(words[-1], "committee"))
                 break
 
@@ -716,6 +721,8 @@ def _retype_headline_kind(doc: Doc) -> None:
     if headline is None:
         return
     words = fold(text[headline[0] : headline[1]])
+    if _ENDS_WITH_LEGAL_FORM.search(text[headline[0] : headline[1]]):
+        return  # "CONSEJO EMPRESARIAL DEL NORESTE, A.C.": the masthead names the publisher, no group
     if _INSTALLS.search(words) and any(len(fold(ent.name).split()) >= 3 and fold(ent.name) in words
                                        for ent in doc.found["organization"]):
         return  # "Instala el Consejo la Comisión de X": the headline names its body in full
@@ -732,6 +739,10 @@ def _retype_headline_kind(doc: Doc) -> None:
                 and fold(ent.name) not in words]
         if len(hits) == 1:
             doc.retype_org(hits[0], kind)
+# "Creado con el X Council (XC), el comité es copresidido por": the verb's subject is another body.
+_OTHER_SUBJECT = re.compile(r"\b(?:el|la|the|this|este|esta|dicho|dicha)\s+(?:comit[eé]|comisi[oó]n|grupo|consejo|mesa|"
+                            r"committee|council|group|task force|board|commission|panel)\b", re.I)
+_ENDS_WITH_LEGAL_FORM = re.compile(r",?\s+(?:A\.\s?C|S\.\s?C|S\.\s?A\.?(?:\s+de\s+C\.\s?V)?|Inc|LLC|Ltd|Corp)\.?\s*$", re.I)
 # The words before a body that speak of its members (`las y los integrantes del`, `new members of the`).
 _ITS_MEMBERS = re.compile(r"\b(?:integrantes|(?:nuevos|nuevas|los|las)\s+miembros|(?:new|founding|inaugural)\s+members|"
                           r"(?:appoint(?:s|ed)?|seat(?:s|ed)?|swore\s+in|sworn\s+in|install(?:s|ed)?)\s+(?:the\s+)?"
@@ -921,10 +932,14 @@ def read_participation(doc: Doc) -> None:
         stop = _sentence_end(text, m.end())
         role = _role_verb(m.group("verb")) if re.search(r"chair|moderat|led|head|coordin|presid|encabez", m.group("verb"), re.I) \
             else "speaker" if re.search(r"present|featur|remarks|ponen", m.group(0), re.I) else "member"
+        last_end = None
         for ps, pidx in people_between(people, m.end(), stop):
+            if last_end is not None and not (role.startswith("co-") and _AND_BY.match(text, last_end, ps)):
+                break  # `moderated by A, and featured B`: the role is the first person's (`co-chaired by A and by B`: both)
             doc.member(pidx, ini, role)
-            if role not in ("speaker", "member"):
-                break  # `moderated by A, and featured B`: the role is the first person's
+            if role in ("speaker", "member"):
+                continue
+            last_end = next(sp.end for sp in doc.found["person"][pidx].spans if sp.start == ps)
     for m in (_SERVE_AS_ITS.finditer(text) if "serve as its" in low or "serve as the" in low else ()):
         before = [i for s, _, i in groups if s < m.start()]
         if not before:

@@ -1313,7 +1313,8 @@ def _led_by(doc: Doc, sent, people) -> None:
     for pidx, name in people:
         before = text[sent[0] : name[0].start]
         m = _LEAD.search(before)
-        if not m and last_role and re.search(r"(?:,\s*|\s)(?:and|y)\s+$", text[last_end : name[0].start]) and (
+        if not m and last_role and re.search(r"(?:,\s*|\s)(?:and|y)\s+(?:(?:by|por)\s+)?(?:(?:the|el|la)\s+)?(?:"
+                                             + V.COURTESY_ABBREVIATIONS + r"\.?\s+)?$", text[last_end : name[0].start]) and (
             text.count(",", last_end, name[0].start) <= 3
         ):
             doc.member(pidx, last_role[0], last_role[1])  # "co-chaired by A, ..., and B"
