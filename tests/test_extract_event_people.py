@@ -87,3 +87,36 @@ def test_a_person_after_with_is_vouched_for_by_the_title_that_follows():
     x = extract("The clinic was led by Kwasi Danforde, with Ñandú Peñalver, propietaria de Teclar Coatings.")
     assert "Ñandú Peñalver" in {p.name for p in x.people}
     assert ("Ñandú Peñalver", "Teclar Coatings") in affiliation_pairs(x)
+
+
+RECAP = (
+    "PRLA | Prairie Rail Logistics Association\n\n"
+    "Webinar Recap: Counting Containers on the Gulf Coast\n"
+    "Posted by PRLA Staff  ·  May 2, 2026\n\n"
+    "Our discussion was moderated by PRLA board member Wilhelmina Osei-Crane, Vice President of Operations at "
+    "Larkspur Drayage, who also chairs PRLA's Intermodal Committee. She was joined by:\n\n"
+    "- Teodoro Bianchi-Lund – Director of Planning at Brazos Rail Partners\n"
+    "- Clementine Ayodele-Ruiz – Senior Analyst, Gulfstar Bank, Houston\n\n"
+    "UP NEXT\n"
+    "June 12, 2 p.m. CT — \"Reefers at the Bridge.\" Speakers will include Marguerite Olmos, founder of Frontera "
+    "Reefer Co-op, and Dr. Kenji Albarado of the Border Freight Institute. Register on the Events page.\n"
+)
+
+
+def test_a_recap_names_its_event_and_the_next_one_its_speakers():
+    from extraction_pairs import membership_pairs
+
+    x = extract(RECAP)
+    pairs = membership_pairs(x)
+    event = "Counting Containers on the Gulf Coast"
+    assert {("Teodoro Bianchi-Lund", event), ("Clementine Ayodele-Ruiz", event)} <= pairs
+    assert {("Marguerite Olmos", "Reefers at the Bridge"), ("Kenji Albarado", "Reefers at the Bridge")} <= pairs
+    assert ("Marguerite Olmos", event) not in pairs
+    assert ("Wilhelmina Osei-Crane", "Intermodal Committee") in pairs
+
+
+def test_a_recap_headline_that_is_a_sentence_is_no_event_name():
+    text = ("RECAP: Supplier Breakfast Draws Record Crowd to Laredo\nPosted March 4, 2026\n\n"
+            "More than 200 people attended the Supplier Outlook Breakfast on Tuesday, moderated by Ana Ruiz Paz.\n")
+    names = {i.name for i in extract(text).initiatives}
+    assert not any("Draws" in n for n in names)

@@ -248,10 +248,63 @@ _REGISTRATION = re.compile(r"\b(?:register|registration|rsvp|add to calendar|wat
                            r"reg[ií]strate|registro|inscr[ií]bete|inscripci[oó]n|transmisi[oó]n en vivo|cupo limitado)\b", re.I)
 
 
+# "Webinar Recap: Reading the Signals in the Corridor", "Resumen del foro: X": a recap's headline names the event.
+_RECAP = re.compile(r"[ \t]*(?:(?:Webinar|Event|Panel|Session|Forum|Conference|Summit|Roundtable|Workshop)\s+)?"
+                    r"(?:Recap|Highlights|Wrap-?up)\s*[:–—-]\s*(?P<title>[\"“]?[A-Z0-9¿¡][^\n]{5,110}?)[\"”]?[ \t]*$", re.I)
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at for to and or with from by vs de del la el en y para con los las".split())
+
+
+def _recap_headline(doc: Doc) -> bool:
+    """A recap's headline (_RECAP): its title is the event; True when one was read."""
+    text = doc.text
+    for s, e in [(s, e) for s, e in line_spans(text)[:20] if text[s:e].strip()][:10]:
+        m = _RECAP.fullmatch(text, s, e)
+        if m is None or m.group("title").endswith("."):
+            continue
+        title = m.group("title").strip("\"“” ")
+        words = title.split()
+        if any(w[:1].islower() and fold(w) not in _TITLE_SMALL_WORDS for w in words) \
+                or any(fold(w) in V.HEADLINE_VERBS for w in words) or '"' in title or "“" in title:
+            continue  # a sentence about the event ("Breakfast Draws Record Crowd"), read by the other stages
+        start = text.index(title, m.start("title"))
+        doc.event_page = doc.add("initiative", title, doc.span(start, start + len(title), (s, e)), kind="forum")
+        return True
+    return False
+
+
+# `July 17 — "Cold Chain at the Border." Speakers will include A, founder of X, and B`: another event, named
+# by its title in quotes, with its speakers.
+_QUOTED_EVENT = re.compile(r"[—–-][ \t]*[“\"](?P<title>[A-Z¿¡][^\"”\n]{5,90}?)[.,]?[”\"][.,]?[ \t]+"
+                           r"(?P<who>Speakers|Panelists|Presenters|Ponentes|Panelistas)[ \t]+(?:will include|include|are|will be|"
+                           r"incluyen|ser[áa]n|son)\b")
+
+
+def quoted_events(doc: Doc) -> None:
+    """Events named by a quoted title before their speakers (_QUOTED_EVENT), and those speakers."""
+    text = doc.text
+    if "peakers" not in text and "anelist" not in text and "resenters" not in text and "onentes" not in text:
+        return
+    for m in _QUOTED_EVENT.finditer(text):
+        ini = doc.add("initiative", m.group("title"), doc.span(m.start("title"), m.end("title"), (m.start(), m.end())),
+                      kind="forum")
+        end = text.find("\n", m.end())
+        stop = re.search(r"(?<=[a-z]{2})\.\s+[A-Z]", text[m.end() : end if end >= 0 else len(text)])
+        stop_at = m.end() + stop.start() if stop else (end if end >= 0 else len(text))
+        for pidx, person in enumerate(doc.found["person"]):
+            if any(m.end() <= sp.start < stop_at for sp in person.spans):
+                doc.member(pidx, ini, "speaker")
+
+
 def event_headline(doc: Doc) -> None:
     """The headline of an event page is the event (an initiative), even without a kind word:
-    `Nearshoring at a Crossroads: Power and Water` above `Thursday, May 15, 2025 | 10:00 am`."""
+    `Nearshoring at a Crossroads: Power and Water` above `Thursday, May 15, 2025 | 10:00 am`; a recap's
+    headline (`Webinar Recap: X`) names the event it recaps."""
     text = doc.text
+    if ("ecap" in text[:3000] or "ighlights" in text[:3000] or "rap-up" in text[:3000] or "rapup" in text[:3000]) \
+            and _recap_headline(doc):
+        return
     signals = {fold(m.group()).split()[0] for m in _EVENT_SIGNAL.finditer(text)}
     if _SESSION.search(text):
         signals.add("session")  # "Nearshoring in Practice, Session 2"

@@ -235,8 +235,8 @@ def merge_headline_group(doc: Doc) -> None:
         return  # (the page's first line is a paragraph or a numbered section's heading, not a headline)
     inits = doc.found["initiative"]
     for i, ini in enumerate(inits):
-        if not ini.spans or any(sp.start >= headline[1] for sp in ini.spans):
-            continue  # (named again below the headline; a breadcrumb above it may repeat it)
+        if not ini.spans or any(sp.start >= headline[1] for sp in ini.spans) or i == doc.event_page:
+            continue  # (named again below the headline; a breadcrumb above it may repeat it; an event page's own event)
         same = [j for j, other in enumerate(inits) if j != i and other.kind == ini.kind and other.spans
                 and any(headline[1] <= sp.start and _in_prose(text, sp.start) for sp in other.spans)]
         if len(same) > 1:  # a named one, not "a planned reverse trade mission"
@@ -469,8 +469,8 @@ _MEMBERS_FOLLOW = re.compile(
 # before the relative clause holds the role in the group named right after the verb.
 _WHO_LEADS = re.compile(r"\b(?:quien|who|que)\s+(?:also\s+|tambi[eé]n\s+)?(?P<verb>co-?chairs|chairs|co-?leads|leads|heads|"
                         r"coordinates|copreside|preside|encabeza|coordina|lidera|co-?chaired|chaired|co-?led|led|headed|"
-                        r"encabez[oó]|presidi[oó]|copresidi[oó]|coordin[oó]|lider[oó])\s+(?:el|la|los|las|the|this|esta|este)?\s*",
-                        re.I)
+                        r"encabez[oó]|presidi[oó]|copresidi[oó]|coordin[oó]|lider[oó])\s+(?:el|la|los|las|the|this|esta|este)?\s*"
+                        r"(?:[A-Z][\w&.\-]*['’]s\s+)?", re.I)  # ("who also chairs SILA's X Committee")
 # `A and B volunteered to serve as its first co-conveners`: they hold that role in the group named last.
 _SERVE_AS_ITS = re.compile(r"\b(?:volunteered|agreed|offered|were named|was named|were appointed|was appointed|will)\s+(?:to\s+)?"
                            r"serve\s+as\s+(?:its|the\s+group's|the\s+council's|the\s+committee's)\s+(?:first\s+|new\s+|founding\s+)?"
@@ -695,6 +695,10 @@ def retype_chaired_bodies(doc: Doc) -> None:
             continue
         if words[-1] not in _CHAIRED_HEADS:
             continue
+        if words[-1] in ("committee", "subcommittee", "comite", "subcomite") and not _LEGISLATIVE.search(ent.name) and any(
+                _CHAIRS_BEFORE.search(text, max(0, sp.start - 50), sp.start) for sp in ent.spans):
+            doc.retype_org(org, "committee")  # "who also chairs SILA's Cross-Border Committee": a committee of people
+            continue
         for sp in ent.spans:
             m = _GROUP_THEN_ROLE.match(text, sp.end)
             if m and re.search(r"chair|led|head|presid|encabez|coordin", m.group("verb"), re.I) \
@@ -739,6 +743,8 @@ def _retype_headline_kind(doc: Doc) -> None:
                 and fold(ent.name) not in words]
         if len(hits) == 1:
             doc.retype_org(hits[0], kind)
+_CHAIRS_BEFORE = re.compile(r"\b(?:co-?chairs|chairs|co-?chaired|chaired|leads|heads|sits on|serves on|sat on|served on|"
+                            r"preside|presidi[oó]|encabeza|coordina)\s+(?:the\s+|el\s+|la\s+)?(?:[A-Z][\w&.\-]*(?:’s|'s)\s+)?$")
 # "Creado con el X Council (XC), el comité es copresidido por": the verb's subject is another body.
 _OTHER_SUBJECT = re.compile(r"\b(?:el|la|the|this|este|esta|dicho|dicha)\s+(?:comit[eé]|comisi[oó]n|grupo|consejo|mesa|"
                             r"committee|council|group|task force|board|commission|panel)\b", re.I)

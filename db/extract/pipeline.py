@@ -26,7 +26,7 @@ from db.extract.bios import read_bios
 from db.extract.represented import read_represented
 from db.extract.sections import read_labelled_groups, read_role_labelled_bodies, read_sections
 from db.extract.enumerations import read_enumerations
-from db.extract.groups import event_headline, find_groups
+from db.extract.groups import event_headline, quoted_events, find_groups
 from db.extract.legislators import read_legislators, read_titled_surnames
 from db.extract.listed_people import join_wrapped_cells, read_listed_people, read_table_names
 from db.extract.lists import bylines, credential_lines, member_lists
@@ -75,6 +75,7 @@ def extract(text: str) -> Extraction:
     read_enumerations(doc)
     find_groups(doc, list_lines)
     event_headline(doc)
+    quoted_events(doc)
     read_name_affiliations(doc)
     read_bios(doc)
     read_represented(doc)
