@@ -743,7 +743,7 @@ def _retype_headline_kind(doc: Doc) -> None:
                 and fold(ent.name) not in words]
         if len(hits) == 1:
             doc.retype_org(hits[0], kind)
-_CHAIRS_BEFORE = re.compile(r"\b(?:co-?chairs|chairs|co-?chaired|chaired|leads|heads|sits on|serves on|sat on|served on|"
+_CHAIRS_BEFORE = re.compile(r"\b(?:co-?chairs|chairs|co-?chaired|chaired|leads|heads|"
                             r"preside|presidi[oó]|encabeza|coordina)\s+(?:the\s+|el\s+|la\s+)?(?:[A-Z][\w&.\-]*(?:’s|'s)\s+)?$")
 # "Creado con el X Council (XC), el comité es copresidido por": the verb's subject is another body.
 _OTHER_SUBJECT = re.compile(r"\b(?:el|la|the|this|este|esta|dicho|dicha)\s+(?:comit[eé]|comisi[oó]n|grupo|consejo|mesa|"
