@@ -117,3 +117,37 @@ def test_a_binational_network_is_a_group_and_a_courtesy_alone_is_no_organization
     x = extract(text)
     assert ("Red Binacional de Estudios Aduaneros", "network") in {(i.name, i.kind) for i in x.initiatives}
     assert not any(o.name.rstrip(".") in ("Dra", "Dr") for o in x.organizations)
+
+
+COUNCIL_NEWS = (
+    "Harlow CEO Named Vice Chair of ANAT Border Freight Council\n\n"
+    "EL PASO, Texas — Harlow Freight today announced that Chief Executive Officer Philippa Ngata-Ruiz has been "
+    "appointed vice chair of the Border Freight Council of the Alliance for North American Trucking (ANAT).\n\n"
+    "Joining her on the council are Harlow's chief operating officer, Rafael Montemayor Schultz, who will sit on "
+    "the council's Customs Subcommittee, and Siobhan Okafor-Reyes, who was named to the Workforce Subcommittee.\n\n"
+    "Created by ANAT in 2023, the council brings together carriers and shippers. It is chaired by Ulrich Castellanos, "
+    "President of Palomino Intermodal.\n\n"
+    "ANAT President and CEO Marguerite Dubois said the council needs carriers' views.\n\n"
+    "Border Freight Council — 2026 Leadership and Members\n\n"
+    "Role          Name                         Company\n"
+    "Chair         Ulrich Castellanos           Palomino Intermodal\n"
+    "Vice Chair    Philippa Ngata-Ruiz          Harlow Freight\n"
+    "Member        Dashiell Okafor-Mendez       Northstar Rail\n"
+)
+
+
+def test_an_association_with_a_president_is_no_group_and_its_council_with_a_roster_is_one():
+    x = extract(COUNCIL_NEWS)
+    groups = {i.name for i in x.initiatives}
+    assert "Alliance for North American Trucking" not in groups
+    council = next(g for g in groups if g.endswith("Border Freight Council"))
+    members = {p for p, i in membership_pairs(x) if i == council}
+    assert {"Ulrich Castellanos", "Philippa Ngata-Ruiz", "Dashiell Okafor-Mendez"} <= members
+
+
+def test_subcommittees_of_a_council_and_who_sits_on_which():
+    pairs = membership_pairs(extract(COUNCIL_NEWS))
+    assert ("Rafael Montemayor Schultz", "Customs Subcommittee") in pairs
+    assert ("Siobhan Okafor-Reyes", "Workforce Subcommittee") in pairs
+    assert ("Rafael Montemayor Schultz", "Workforce Subcommittee") not in pairs
+    assert ("Ulrich Castellanos", "Workforce Subcommittee") not in pairs

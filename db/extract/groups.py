@@ -476,5 +476,10 @@ def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
 
 
 def _staffed(doc: Doc, org: int) -> bool:
-    """Someone holds a staff title at the organization."""
-    return any(o == org and title and set(fold(title).split()) & _STAFF for (_, o), title in doc.affiliations.items())
+    """Someone holds a staff title at the organization, or the text writes one before its acronym's use
+    (`ANAF President and CEO Name`)."""
+    if any(o == org and title and set(fold(title).split()) & _STAFF for (_, o), title in doc.affiliations.items()):
+        return True
+    acronym = doc.found["organization"][org].acronym
+    return bool(acronym) and any(set(fold(m.group(1)).split()) & _STAFF for m in re.finditer(
+        rf"\b{re.escape(acronym)}(?:['’]s)?\s+((?:(?:[A-Z][A-Za-z]+|and|&)\s+){{1,5}})", doc.text))

@@ -413,10 +413,10 @@ def _spokespeople(doc: Doc, group: int) -> set[int]:
 # verb lead the group named right after it.
 _LED_ACTIVE = re.compile(r"\b(?P<verb>led|co-led|headed|co-headed|chaired|co-chaired|encabez(?:ó|aron)|lider(?:ó|aron)|"
                          r"presidi(?:ó|eron)|copresidi(?:ó|eron)|"
-                         r"(?:served|serves|serving|sat|sits|sitting)\s+on|(?:is|was|are|were|became|become)\s+(?:also\s+)?(?:a\s+)?members?\s+of|"
+                         r"(?:served|serves|serving|serve|sat|sits|sit|sitting)\s+on|(?:was|were|been)\s+(?:named|appointed)\s+to|(?:is|was|are|were|became|become)\s+(?:also\s+)?(?:a\s+)?members?\s+of|"
                          r"joined|took part in|participated in|particip(?:ó|aron)\s+en|integr(?:ó|aron|a|an)|"
                          r"(?:forma|formó|forman|formaron)\s+parte\s+de(?:l)?)"
-                         r"\s+(?:a|an|the|la|el|una|un|this|esta|este)?\s*", re.I)
+                         r"\s+(?:a|an|the|la|el|una|un|this|esta|este)?\s*(?:(?:council|committee|board)['’]s\s+)?", re.I)
 # `C and D were also part of the delegation`, `formaron parte de la comitiva`: members of the group referred to.
 _PART_OF = re.compile(r"\b(?:(?:were|was|are|is|will be)\s+(?:also\s+)?(?:part|members?)\s+of|joined|"
                       r"(?:formaron|forman|formó|forma)\s+parte\s+de|integraron|integran|se\s+sumaron\s+a)\s+"
@@ -683,20 +683,24 @@ def retype_chaired_bodies(doc: Doc) -> None:
     installed = fold(text[top[0] : top[1]]) if top and _INSTALLS.search(fold(text[top[0] : top[1]])) else ""
     for org, ent in enumerate(doc.found["organization"]):
         words = fold(ent.name).split()
-        if org in doc.dropped_orgs or not words or not (words[-1] in _CHAIRED_HEADS or words[0] in _CHAIRED_HEADS):
+        if org in doc.dropped_orgs or not words or not (words[-1] in _CHAIRED_HEADS | {"subcommittee", "subcomite"}
+                                                         or words[0] in _CHAIRED_HEADS):
             continue
         page_of = headline is not None and (any(headline[0] <= sp.start < headline[1] for sp in ent.spans)
                                             or fold(ent.name) == fold(text[headline[0] : headline[1]]))
         page_of = page_of or bool(installed) and len(words) >= 3 and fold(ent.name) in installed  # "INSTALA X LA COMISIÓN DE Y"
-        if not _LEGISLATIVE.search(ent.name) and (page_of or any(_ITS_MEMBERS.search(text, max(0, sp.start - 60), sp.start)
-                                                                 for sp in ent.spans)):
+        # "X Council — 2025–2026 Leadership and Members" over its table
+        roster_of = any(m.group(1).strip().endswith(" ".join(ent.name.split()[-2:])) for m in _ROSTER_HEADING.finditer(text))
+        if not _LEGISLATIVE.search(ent.name) and (page_of or roster_of or any(
+                _ITS_MEMBERS.search(text, max(0, sp.start - 60), sp.start) for sp in ent.spans)):
             head = words[0] if words[0] in _CHAIRED_HEADS else words[-1]
             doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(head, "committee"))
             continue
-        if words[-1] not in _CHAIRED_HEADS:
+        if words[-1] not in _CHAIRED_HEADS | {"subcommittee", "subcomite"}:
             continue
         if words[-1] in ("committee", "subcommittee", "comite", "subcomite") and not _LEGISLATIVE.search(ent.name) and any(
-                _CHAIRS_BEFORE.search(text, max(0, sp.start - 50), sp.start) for sp in ent.spans):
+                _CHAIRS_BEFORE.search(text, max(0, sp.start - 50), sp.start) or _GROUPS_PART.search(text, max(0, sp.start - 50), sp.start)
+                for sp in ent.spans):
             doc.retype_org(org, "committee")  # "who also chairs SILA's Cross-Border Committee": a committee of people
             continue
         for sp in ent.spans:
@@ -743,6 +747,9 @@ def _retype_headline_kind(doc: Doc) -> None:
                 and fold(ent.name) not in words]
         if len(hits) == 1:
             doc.retype_org(hits[0], kind)
+# "will sit on the council's Customs Subcommittee": a part of a convened group is one too.
+_GROUPS_PART = re.compile(r"\bthe\s+(?:council|committee|board|task\s+force|working\s+group|coalition|alliance|forum)['’]s\s+$|"
+                          r"\b(?:named|appointed|elected)\s+to\s+the\s+$", re.I)
 _CHAIRS_BEFORE = re.compile(r"\b(?:co-?chairs|chairs|co-?chaired|chaired|leads|heads|"
                             r"preside|presidi[oó]|encabeza|coordina)\s+(?:the\s+|el\s+|la\s+)?(?:[A-Z][\w&.\-]*(?:’s|'s)\s+)?$")
 # "Creado con el X Council (XC), el comité es copresidido por": the verb's subject is another body.
@@ -756,6 +763,10 @@ _ITS_MEMBERS = re.compile(r"\b(?:integrantes|(?:nuevos|nuevas|los|las)\s+miembro
                           r"\s+(?:del|de\s+la|de|of\s+the|of)\s+$", re.I)
 # A heading over a body's members (`Members (2025–2026)`, `Committee Leadership`, `Integrantes`): on the
 # page a committee's or council's headline names, the body is the group those people make up.
+_THE_KIND = re.compile(r"\b(?:the|this|el|la|este|esta)\s+(council|committee|task force|working group|forum|dialogue|"
+                       r"delegation|mission|consejo|comit[eé]|grupo)\b(?!['’]s)", re.I)
+_ROSTER_HEADING = re.compile(r"(?m)^[ \t]*([A-ZÁÉÍÓÚÑ][^\n—–:]{3,80}?)[ \t]*[—–:][ \t]*[^\n]{0,20}?\b(?:[Mm]embers|[Mm]embership|"
+                             r"[Ll]eadership|[Rr]oster|[Mm]iembros|[Ii]ntegrantes)\b[^\n]{0,80}$")
 _MEMBERS_HEADING = re.compile(r"^[ \t]*(?:(?:committee|council|board|task force|comit[eé]|consejo)[ \t]+)?"
                               r"(?:members|membership|leadership|miembros|integrantes)\b[^\n.]{0,30}$", re.M | re.I)
 # A legislature's standing committee is an organization (`Comisión de X del Congreso del Estado`).
@@ -873,6 +884,14 @@ def read_participation(doc: Doc) -> None:
             continue
         verb = m.group("verb") or m.group("verb2") or m.group("verb3")
         role = _role_verb(verb) if re.search(r"presid|chair|coordin|encabez|led|lead", verb, re.I) else "member"
+        ref = None  # "... the council brings together X. It is chaired by A": the group of the kind just spoken of
+        for r in _THE_KIND.finditer(text, max(0, m.start() - 300), m.start()):
+            ref = r
+        last_named = max((e for s, e, i in groups if s < m.start()), default=0)
+        if ref is not None and ref.start() > last_named:  # (spoken of after the group named last)
+            kind = _REF_KINDS.get(fold(ref.group(1)))
+            same = [i for s, _, i in groups if m.start() - 2000 <= s < m.start() and doc.found["initiative"][i].kind == kind]
+            before = same or before
         stop = _sentence_end(text, m.end())
         more = _ALSO_INCLUDE.search(text, m.end(), stop)  # "... co-chaired by A and B and will also include C, D"
         for a, b, r in ((m.end(), more.start() if more else stop, role), (more.end(), stop, "member") if more else (0, 0, "")):
@@ -999,7 +1018,10 @@ def read_participation(doc: Doc) -> None:
         verb = m.group("verb").lower()
         role = _ACTIVE_ROLE.get(verb, "co-chair" if verb.startswith("copresid") else "chair" if verb.startswith("presid")
                                 else "lead" if re.match(r"encabez|lider|led|head", verb) else "member")
-        for s, pidx in people_between(people, clause, m.start()):
+        near = people_between(people, clause, m.start())
+        if near and re.search(r"\b(?:who|quien|quienes)\b", text[near[-1][0] : m.start()]):
+            near = near[-1:]  # "A, who will sit on X, and B, who was named to Y": each the one before `who`
+        for s, pidx in near:
             if not _MET.search(text, clause, s):
                 doc.member(pidx, ini, role)
     for m in (_PART_OF.finditer(text) if _may(low, ("part", "member", "joined", "integr", "sumaron")) else ()):
