@@ -131,3 +131,23 @@ def test_taking_part_in_the_roundtable_over_a_list():
     )
     members = {p for p, i in membership_pairs(extract(text)) if i == "Lakes–Mexico Supplier Ties"}
     assert {"Fenwright D. Oyelade", 'Raúl "Chuy" Benavente Jr.', "Chidiebere Warrington-Solís"} <= members
+
+
+def test_a_spanish_headline_delegation_its_list_among_others_and_a_host_quoted_later():
+    from extraction_pairs import affiliation_pairs
+
+    text = ("Recibimos a delegación empresarial de Sajonia interesada en proveeduría\n"
+            "Publicado el 2 de mayo de 2026\n\n"
+            "El parque dio la bienvenida a una delegación de nueve empresas alemanas, encabezada por el Dr. Konrad "
+            "Weißbach-Ortega, director de la Oficina Económica de Sajonia.\n\n"
+            "Integraron la comitiva, entre otros:\n"
+            "Frau Adelheid Kürschner, Geschäftsführerin de Kürschner Feinmechanik GmbH\n"
+            "Tobias Lindqvist-Mayer, jefe de Compras, Elbtal Antriebe AG\n\n"
+            "Los visitantes fueron recibidos por el director general del parque, Ing. Rodrigo Llamas Betancourt.\n\n"
+            "\"Buscamos socios\", comentó Weißbach-Ortega. Llamas Betancourt destacó que es la tercera misión del año.\n")
+    x = extract(text)
+    group = "delegación empresarial de Sajonia"
+    members = {p for p, i in membership_pairs(x) if i == group}
+    assert {"Konrad Weißbach-Ortega", "Adelheid Kürschner", "Tobias Lindqvist-Mayer"} <= members
+    assert "Rodrigo Llamas Betancourt" not in members
+    assert ("Adelheid Kürschner", "Kürschner Feinmechanik GmbH") in affiliation_pairs(x)

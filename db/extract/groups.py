@@ -53,7 +53,7 @@ _UNNAMED = re.compile(
     r"(?:\s+(?:to|from)\s+(?:the\s+(?:state|city|region)\s+of\s+)?(?:(?:northern|southern|central|western|eastern)\s+)?"
     r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
     r"(?:\s+and\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?)?)"
-    r"|\b(?:(?:[Uu]na|[Ll]a|[Ee]sta)\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:(?:empresarial|comercial|legislativa|"
+    r"|\b(?:(?:[Uu]na|[Ll]a|[Ee]sta)\s+|[Rr]ecib(?:imos|e|i[oó]|en|ieron)\s+a\s+)((?:misi[oó]n|delegaci[oó]n|comitiva)\s+(?:(?:empresarial|comercial|legislativa|"
     r"oficial|bipartidista|plural|de\s+empresarios)(?:\s+(?:mexican[ao]s?|[a-z]+ense|estadounidense|de\s+[A-ZÁÉÍÓÚÑ][\w]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+)?))?"
     # "delegación de empresarios del estado de Ohio", "delegación bipartidista de la Cámara de Representantes de X"
     r"(?:\s+(?:de|del|de\s+la)\s+(?:(?:estado|ciudad|condado|provincia)\s+de\s+)?[A-ZÁÉÍÓÚÑ][\w]+"

@@ -314,8 +314,10 @@ def mentioned_only_as_met(doc: Doc, person) -> bool:
     """Every mention of `person` is someone met or heard (`met with X`), or the page's author or
     press contact (named on the line, or under a `Media contact` heading right above it)."""
     contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
+    first = min((sp.start for sp in person.spans), default=-1)
     return all(_met(before) or _met(_sentence_before(doc.text, sp.start)) or _AUTHOR.search(before)
                or _CONTACT_HEADING.match(_line_above(doc.text, sp.start)) or _CREDIT.search(doc.text, max(0, sp.start - 30), sp.start)
+               or sp.start > first and _SAID.search(sp.sentence)  # (a host met, then quoted: still a host)
                for (before, _), sp in zip(contexts, person.spans))
 
 
@@ -1003,7 +1005,8 @@ def read_participation(doc: Doc) -> None:
         if ini is None:
             continue
         stop = text.find("\n\n", m.end())
-        if re.match(r"[ \t]*:[ \t]*\n", text[m.end() :]):  # "Taking part in the roundtable were:" over a list
+        if re.match(r"(?:,?[ \t]*(?:entre otros|entre otras|among others|including))?[ \t]*:[ \t]*\n", text[m.end() :]):
+            # "Taking part in the roundtable were:", "Integraron la comitiva, entre otros:" over a list
             stop = len(text) if stop < 0 else stop
         else:
             stop = _sentence_end(text, m.end()) if stop < 0 else min(stop, _sentence_end(text, m.end()))

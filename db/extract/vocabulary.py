@@ -110,6 +110,7 @@ TITLE_WORDS = _words(
     subdirector subdirectora regidor regidora magistrado magistrada procurador procuradora
     charge lider lideresa integrante
     congresista legislador legisladora juez jueza vicerrector vicerrectora contralor contralora sindico sindica
+    geschaftsfuhrer geschaftsfuhrerin vorstand vorstandsvorsitzender leiter leiterin direktor direktorin prasident prasidentin
     lawmaker councilmember councilmembers councilman councilwoman councilor councillor councilors councillors assemblymember alderman alderwoman aldermen commissioners clerk attache
     controller comptroller accountant auditor observer observers observador observadora observadores
     propietario propietaria dueno duena cofundador cofundadora economista analista ingeniero ingeniera
