@@ -151,3 +151,19 @@ def test_subcommittees_of_a_council_and_who_sits_on_which():
     assert ("Siobhan Okafor-Reyes", "Workforce Subcommittee") in pairs
     assert ("Rafael Montemayor Schultz", "Workforce Subcommittee") not in pairs
     assert ("Ulrich Castellanos", "Workforce Subcommittee") not in pairs
+
+
+def test_a_program_named_in_quotes_and_coordinated_by_two_people():
+    text = ("Arranca programa de intercambio \"Rutas de Manufactura\" con universidad de Indiana\n\n"
+            "El programa, financiado en parte por la Fundación Binacional del Talento, es coordinado por la Dra. "
+            "Eréndira Balderas Quiroga, jefa del Departamento de Movilidad de la UPNE, y por el Dr. Cornelius "
+            "Vandermolen, director de la Oficina Internacional de la Universidad de Wabash.\n")
+    x = extract(text)
+    assert ("Rutas de Manufactura", "program") in {(i.name, i.kind) for i in x.initiatives}
+    roles = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    assert roles.get(("Eréndira Balderas Quiroga", "Rutas de Manufactura")) == "coordinator"
+
+
+def test_a_spanish_place_after_a_company_is_where_it_is():
+    x = extract("Raymundo Cisneros Tello, gerente de planta de Trivanti Systems en Reynosa, habló.\n")
+    assert not any(o.name.endswith("en Reynosa") for o in x.organizations)

@@ -284,7 +284,7 @@ def org_core(name: str) -> tuple[str, str | None]:
 # A post named by where it is ("U.S. Consulate General in Guadalajara", "Embassy of Mexico in Ottawa").
 _POST_IN = re.compile(r"\b(?:consulate|consulado|embassy|embajada|consul|office|oficina|representation|representaci[oó]n|"
                       r"delegation|delegaci[oó]n|mission|bureau|branch|chapter|station|chamber)\b", re.I)
-_IN_PLACE_TAIL = re.compile(r"\s+in\s+([A-ZÁÉÍÓÚÑ][\w.’'\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.’'\-]*){0,2})$")
+_IN_PLACE_TAIL = re.compile(r"\s+(?:in|en)\s+([A-ZÁÉÍÓÚÑ][\w.’'\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.’'\-]*){0,2})$")
 _OF_SPLIT = re.compile(r"\s+(?:of(?:\s+the)?|del|de\s+la|de\s+los|de\s+las)\s+")
 
 

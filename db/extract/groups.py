@@ -281,9 +281,20 @@ _QUOTED_EVENT = re.compile(r"[—–-][ \t]*[“\"](?P<title>[A-Z¿¡][^\"”\n]
                            r"incluyen|ser[áa]n|son)\b")
 
 
+# `el programa de intercambio "Puentes de Manufactura"`, `the "Border Ready" initiative`: a program named in quotes.
+_QUOTED_PROGRAM = re.compile(r"\b(?:programa|program|programme|iniciativa|initiative)\s+(?:de\s+[a-záéíóúñ]+\s+(?:[a-záéíóúñ]+\s+)?)?"
+                             r"[“\"](?P<name>[A-ZÁÉÍÓÚÑ][^\"”\n]{3,60}?)[”\"]|[“\"](?P<name2>[A-ZÁÉÍÓÚÑ][^\"”\n]{3,60}?)[”\"]\s+"
+                             r"(?:program|programme|initiative)\b")
+
+
 def quoted_events(doc: Doc) -> None:
-    """Events named by a quoted title before their speakers (_QUOTED_EVENT), and those speakers."""
+    """Events named by a quoted title before their speakers (_QUOTED_EVENT), and those speakers; programs
+    named in quotes (_QUOTED_PROGRAM)."""
     text = doc.text
+    if "rogram" in text or "niciativ" in text or "nitiative" in text:
+        for m in _QUOTED_PROGRAM.finditer(text):
+            g = "name" if m.group("name") else "name2"
+            doc.add("initiative", m.group(g), doc.span(m.start(g), m.end(g), (m.start(), m.end())), kind="program")
     if "peakers" not in text and "anelist" not in text and "resenters" not in text and "onentes" not in text:
         return
     for m in _QUOTED_EVENT.finditer(text):

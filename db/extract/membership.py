@@ -497,7 +497,7 @@ _REMARKS_AT = re.compile(r"\b(?:remarks|keynote(?: address)?|address|presentatio
 _THE_GROUP_DID = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ee]l|[Ll]a|[Ee]ste|[Ee]sta)\s+(?P<ref>roundtable|forum|summit|panel|dialogue|conference|delegation|"
     r"mission|working group|task force|council|committee|board|foro|cumbre|panel|mesa|delegaci[oó]n|misi[oó]n|comitiva|grupo|"
-    r"comit[eé]|consejo)\s+(?:[\w’'-]+\s+){0,3}?(?P<verb>(?:was|were|will be|is|are|fue|ser[áa]|es)\s+(?:co-?)?(?:moderated|chaired|"
+    r"comit[eé]|consejo|program|programme|programa|initiative|iniciativa)\s*(?:,[^,.;\n]{3,160},\s*)?(?:[\w’'-]+\s+){0,3}?(?P<verb>(?:was|were|will be|is|are|fue|ser[áa]|es)\s+(?:co-?)?(?:moderated|chaired|"
     r"led|headed|hosted|attended|joined|coordinated|moderad[oa]|presidid[oa]|encabezad[oa]|coordinad[oa])"
     r"(?:\s+(?:for|during|in|through|until|durante|en|hasta)(?:\s+[\w’'-]+){1,4}?)?\s+(?:by|por)|"
     r"(?:featured|included|includes|will include|brought together|convened|gathered|(?<!se )reuni[oó]|cont[oó] con)"
@@ -510,7 +510,9 @@ _REF_KINDS = {"roundtable": "roundtable", "forum": "forum", "summit": "summit", 
               "board": "advisory board",
               "task force": "task force", "council": "council", "committee": "committee", "foro": "forum",
               "cumbre": "summit", "mesa": "roundtable", "delegacion": "delegation", "mision": "delegation",
-              "comitiva": "delegation", "grupo": "working group", "comite": "committee", "consejo": "council"}
+              "comitiva": "delegation", "grupo": "working group", "comite": "committee", "consejo": "council",
+              "program": "program", "programme": "program", "programa": "program", "initiative": "initiative",
+              "iniciativa": "initiative"}
 
 
 # `A (Morena), quien lo coordinará`, `B, who will chair it`: the nearest person before holds that role
