@@ -120,8 +120,6 @@ def read_titled_surnames(doc: Doc) -> None:
     _titled_mentions(doc)
 
 
-_TITLED_MENTIONS = (re.compile(rf"(?<![\w’'\-])(?P<word>{_SURNAME}[ \t]+{_SURNAME})(?![ \t]+[A-ZÁÉÍÓÚÑ])"),  # "C.P. Oyervides Cantú"
-                    re.compile(rf"(?<![\w’'\-])(?P<word>{_SURNAME})(?![ \t]+[A-ZÁÉÍÓÚÑ])"))
 
 
 def _titled_mentions(doc: Doc) -> None:
@@ -129,23 +127,34 @@ def _titled_mentions(doc: Doc) -> None:
     taken = sorted((sp.start, sp.end) for kind in ("person", "organization", "initiative")
                    for ent in doc.found[kind] for sp in ent.spans)
     starts = [a for a, _ in taken]
-    for m in (m for pattern in _TITLED_MENTIONS for m in pattern.finditer(text)):
-        word = m.group("word")
-        key = fold(word)
-        if key in V.NON_NAME_WORDS or key in V.TITLE_WORDS or key in V.ORG_HEADS or key in V.PLACES or len(key) < 3:
+    surnames: dict[str, int | None] = {}  # the last word or two of each fuller name -> its one person
+    for pidx, person in enumerate(doc.found["person"]):
+        words = person.name.split()
+        for tail in {words[-1], " ".join(words[-2:])} if len(words) >= 2 else ():
+            surnames[tail] = None if tail in surnames and surnames[tail] != pidx else pidx
+    for tail, pidx in surnames.items():
+        key = fold(tail)
+        if pidx is None or not _SURNAME_SHAPE.fullmatch(tail) or len(key) < 3 or key in V.NON_NAME_WORDS \
+                or key in V.TITLE_WORDS or key in V.ORG_HEADS or key in V.PLACES:
             continue
-        pidx = doc.person_by_part(word) if " " not in word else doc.person_by_surname(word)
-        full = doc.found["person"][pidx].name if pidx is not None else ""
-        if pidx is None or not fold(full).endswith(" " + key):
-            continue  # the last word of one person's fuller name
-        before = text[max(0, m.start() - 30) : m.start()].split()
-        if not before or not (before[-1].rstrip(".").lower() in V.COURTESY or _is_title_word(before[-1])):
-            continue
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and taken[k][1] > m.start():
-            continue  # inside a name already read
-        line = (text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end()) % (len(text) + 1))
-        doc.add("person", doc.found["person"][pidx].name, doc.span(m.start(), m.end(), line))
+        at = text.find(tail)
+        while at >= 0:
+            end = at + len(tail)
+            pos, at = at, text.find(tail, end)
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'") or _NAME_GOES_ON.match(text, end):
+                continue  # inside a longer word or name
+            before = text[max(0, pos - 30) : pos].split()
+            if not before or not (before[-1].rstrip(".").lower() in V.COURTESY or _is_title_word(before[-1])):
+                continue
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and taken[k][1] > pos:
+                continue  # inside a name already read
+            line = (text.rfind("\n", 0, pos) + 1, text.find("\n", end) % (len(text) + 1))
+            doc.add("person", doc.found["person"][pidx].name, doc.span(pos, end, line))
+
+
+_SURNAME_SHAPE = re.compile(rf"{_SURNAME}(?:[ \t]+{_SURNAME})?")
+_NAME_GOES_ON = re.compile(r"[\w’'\-]|[ \t]+[A-ZÁÉÍÓÚÑ]")
 
 
 def _is_title_word(word: str) -> bool:
