@@ -277,3 +277,14 @@ def test_capitalised_title_adjective_after_a_lower_case_title():
 def test_grid_of_names_is_not_a_menu_bar():
     names = _people("OUR TEAM\nLeocadio Ruiz Paz     Amalia Torres Ek     Gervasio Luna Pat     Ofelia Chan Uc\n")
     assert len(names) == 4
+
+
+def test_lowercase_representatives_with_labels_don_before_a_given_name_and_became():
+    text = ("El grupo se reunió con una delegación encabezada por el representante Garrett Lindqvist-Pardo (R-Texas) e "
+            "integrada además por los representantes Okonjo (D-Calif.), Moreau-Salas (R-Ariz.) y Harrowfield (D-N.M.).\n\n"
+            "Don Aurelio Castañón Leal, el patriarca de Inmobiliaria Castañón, habría dicho que no.\n\n"
+            "Dashiell Okonkwo-Ruiz became chief operating officer of Pantera Intermodal in January, after six years at "
+            "Kestrel Line Haul.\n")
+    names = {p.name for p in extract(text).people}
+    assert {"Okonjo", "Moreau-Salas", "Harrowfield", "Aurelio Castañón Leal", "Dashiell Okonkwo-Ruiz"} <= names
+    assert "Don Aurelio Castañón Leal" not in names and "Line Haul" not in names

@@ -1116,6 +1116,8 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
             in_thing = True  # "Calle Rodrigo Anaya 204", "Hotel Santiago Real": named after someone, not them
             continue
         prev = run[i - 1].key if i else ""
+        if tok.key in ("don", "dona") and i + 1 < len(run) and is_given(run[i + 1].text):
+            continue  # "Don Aurelio Castañón": a courtesy before a given name, not one
         if is_given(tok.text) and namey(tok) and not is_nickname(tok) and prev not in ("san", "santa", "st", "saint", "el", "los", "las"):
             in_thing = in_thing or _names_a_thing(run, i)
             if in_thing:

@@ -34,7 +34,8 @@ _PARTIES = "PAN|PRI|PRD|PT|PVEM|MC|PES|Morena|MORENA|Independiente"
 LABEL = rf"\((?:[DRI]-[A-Z][\w.]*(?:[ \-][A-Z][\w.]*){{0,3}}|(?:{_state_codes()})(?:-\d{{1,2}})?|{_PARTIES})\)"
 _TRAILING_LABEL = r",\s+[DRI]-[A-Z][a-z]*\.?(?:[A-Z][a-z]*\.?)?"  # "Rep. Lyle Danner, R-N.C."
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w’'\-]*\.?|de|del|la|los|las|y|“[^”]{1,20}”|\"[^\"]{1,20}\")){0,6}?"
-_TITLES = (r"(?:Congress(?:wo)?m[ae]n|Rep(?:s)?\.|Representatives?|Sen(?:s)?\.|Senators?|Senador(?:a|es|as)?|"
+_TITLES = (r"(?:Congress(?:wo)?m[ae]n|Rep(?:s)?\.|Representatives?|[Rr]epresentantes?|[Cc]ongresistas?|Sen(?:s)?\.|Senators?|"
+           r"[Ss]enador(?:a|es|as)?|"
            r"diputad[oa]s?|Diputad[oa]s?|legislador(?:a|es|as)?|Assembly(?:wo)?m[ae]n|Council(?:wo)?m[ae]n)")
 _ITEM = re.compile(rf"({_NAME})\s*(?:{LABEL}|(?={_TRAILING_LABEL}))")
 # What ends every match of _ITEM and _TITLED_LIST: text without it has neither (a cheap first look,

@@ -369,7 +369,7 @@ def _org_or_post(inner: str) -> bool:
 
 
 _PAREN_AFTER = re.compile(r"\s*\(([^()\n]{4,90})\)")
-_SAID_AFTER = re.compile(r",?\s+(?:said|says|spent|joined|served|added|noted|explained|told|stressed|recalled|"
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|spent|joined|served|became|added|noted|explained|told|stressed|recalled|"
                          r"dijo|señaló|afirmó|explicó|agregó|destacó|indicó|comentó|aseguró|subrayó|puntualizó)\b")
 _SAID_BEFORE = re.compile(r"[,”\"]\s*(?:said|says|added|noted|explained|dijo|señaló|afirmó|explicó|agregó|destacó|"
                           r"indicó|comentó|aseguró|subrayó|puntualizó)\s+$")

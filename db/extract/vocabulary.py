@@ -479,7 +479,7 @@ COMPANY_HEADS = _words("transportes transporte constructora inmobiliaria comerci
 COMPANY_ENDS = _words("coatings metalworks tooling seating castings forgings stampings components devices microsystems "
                       "aerostructures drivetrain drivetrains warehousing storage interconnect analytics robotics "
                       "fabrication machining molding moulding composites polymers materials resins apparel farms "
-                      "produce bottling printing lumber trucking carriers brokers outsourcing staffing "
+                      "produce bottling printing lumber trucking carriers brokers outsourcing staffing haul hauling "
                       "maquila maquiladora precision dynamics controls sensors optics instruments tools machinery "
                       "equipment fasteners valves pumps batteries semiconductor medical automotriz automotive")
 # A country or region closing a subsidiary's name after its trade word ("X Automotriz México", "X Components USA").
