@@ -167,3 +167,14 @@ def test_a_program_named_in_quotes_and_coordinated_by_two_people():
 def test_a_spanish_place_after_a_company_is_where_it_is():
     x = extract("Raymundo Cisneros Tello, gerente de planta de Trivanti Systems en Reynosa, habló.\n")
     assert not any(o.name.endswith("en Reynosa") for o in x.organizations)
+
+
+def test_the_members_of_an_advisory_group_named_by_its_kind_after_a_colon():
+    text = ("Los autores agradecen a los integrantes del Grupo Asesor del proyecto, que revisaron versiones "
+            "preliminares: Eréndira Solís Manjarrez (Parques Industriales Alameda), Dr. Heriberto Quezada Lindemann "
+            "(Universidad del Pacífico Norte) y Rainier J. Castellví, socio de Castellví y Asociados.\n\n"
+            "Thiago Ferreira Mondragón es investigador asociado del Centro.\n")
+    x = extract(text)
+    members = {p for p, i in membership_pairs(x) if i == "Grupo Asesor"}
+    assert {"Eréndira Solís Manjarrez", "Heriberto Quezada Lindemann", "Rainier J. Castellví"} <= members
+    assert "Thiago Ferreira Mondragón" in {p.name for p in x.people}

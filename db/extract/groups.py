@@ -159,6 +159,32 @@ _UNNAMED_STOP = frozenset("of the a an and or to in on for de la el y que con en
                           "co-chaired headed will which who would by was were is are has have".split())
 
 
+# `los integrantes del Grupo Asesor del proyecto, que revisaron ...: A (Org), B y C`, `the members of the Advisory
+# Group: A, B`: a group the page names by its kind alone, and the people listed after the colon.
+_MEMBERS_OF_KIND = re.compile(
+    r"\b(?:integrantes?|miembros)\s+del\s+(?P<es>(?:Grupo|Consejo|Comit[eé])\s+(?:Asesor|Consultivo|T[eé]cnico|Directivo|"
+    r"Ejecutivo|de\s+Trabajo))\b|\bmembers\s+of\s+the\s+(?P<en>(?:Advisory|Steering|Technical|Expert|Review)\s+"
+    r"(?:Group|Board|Committee|Panel|Council))\b")
+
+
+def _members_of_a_kind(doc: Doc) -> None:
+    """Groups of _MEMBERS_OF_KIND and their members listed after a colon in the same sentence."""
+    text = doc.text
+    for m in _MEMBERS_OF_KIND.finditer(text):
+        g = "es" if m.group("es") else "en"
+        name = m.group(g)
+        kind = V.INITIATIVE_KINDS_FIRST.get(fold(name)) or initiative_kind(name) or "advisory board"
+        ini = doc.add("initiative", name, doc.span(m.start(g), m.end(g), (m.start(), m.end())), kind=kind)
+        colon = text.find(":", m.end(), m.end() + 250)
+        if colon < 0 or "\n\n" in text[m.end() : colon]:
+            continue
+        stop = re.search(r"(?<=[a-záéíóúñ)]{2})\.\s+[A-ZÁÉÍÓÚÑ]|\n\s*\n", text[colon:])
+        stop_at = colon + stop.start() if stop else len(text)
+        for pidx, person in enumerate(doc.found["person"]):
+            if any(colon < sp.start < stop_at for sp in person.spans):
+                doc.member(pidx, ini, "member")
+
+
 def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
     """Add the initiatives of the module's docstring to `doc`; a binational body drawn as an
     organization but with no staff of its own is retyped as the group it is."""
@@ -167,6 +193,8 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
         kind = binational_group_kind(ent.name)
         if kind and org not in doc.dropped_orgs and not _staffed(doc, org):
             doc.retype_org(org, kind)
+    if "ntegrante" in text or "embers of the" in text:
+        _members_of_a_kind(doc)
     for start, end in line_spans(text):
         panel = _PANEL_LINE.match(text, start, end)
         if panel:

@@ -212,8 +212,8 @@ _ENUM_NAME = re.compile(r"\b(?:Comisi[oó]n|Secretar[ií]a|Subsecretar[ií]a|Com
                         r"(?P<items>[A-ZÁÉÍÓÚÑ][^\W\d_]+(?:,\s+[A-ZÁÉÍÓÚÑ][^\W\d_]+){1,4}\s+(?:y|e|and)\s+[A-ZÁÉÍÓÚÑ][^\W\d_]+)")
 
 
-_TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as)\s+"
-                         r"(?:(?:the|a|an|our|its)\s+)?)((?:[\w.-]+\s+){0,2}[\w-]+)")  # "Name, Former U.S. Ambassador"
+_TITLE_NEXT = re.compile(r"(?:,\s+(?:(?:the|a|an|our|its)\s+)?|\s+(?:is|was|serves as|served as|es|fue|funge como)\s+"
+                         r"(?:(?:the|a|an|our|its|el|la|un|una)\s+)?)((?:[\w.-]+\s+){0,2}[\w-]+)")  # "Name, Former U.S. Ambassador"
 _POSSESSIVE_TITLE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,6}[A-Z][\w.&\-]*[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 _WHO = re.compile(r",\s+(?:quien|quienes|who)\s+[a-záéíóúñ]")
 _WHO_HEADS = re.compile(r",\s+who\s+(?:heads|leads|runs|chairs|directs|founded|co-founded)\s+(?:the\s+)?(?=[A-Z0-9])")
