@@ -245,8 +245,6 @@ AMBIGUOUS_GROUP_KINDS = {
     "asamblea": "meeting",
     "consortium": "consortium",
     "consorcio": "consortium",
-    "red": "network",
-    "network": "network",
     "assembly": "meeting",
 }
 
