@@ -1244,6 +1244,8 @@ def opens_with_verb(clause: str) -> bool:
     return toks[0].key not in _APPOSITION_OPENERS and toks[0].key not in V.TITLE_MODIFIERS
 
 
+# A company's legal form closing its name ("Transportes Cumbres, S.A. de C.V.", "X y Asociados, S.C.", "X, A.C.", "X Inc.").
+LEGAL_FORM_END = re.compile(r",?\s+(?:A\.\s?C|S\.\s?C|S\.\s?A\.?(?:\s+de\s+C\.\s?V)?|Inc|INC|LLC|LLP|Ltd|LTD|Corp|CORP)\.?\s*$")
 _LEGAL_FORM_DOT = re.compile(r"(?:\b[A-Z]\.\s?[A-Z]|\bInc|\bCorp|\bLtd)\.$")
 
 

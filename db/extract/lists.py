@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from db.extract import vocabulary as V
 from db.extract.sections import furniture_heading
 from db.extract.core import (
+    LEGAL_FORM_END,
     EMAIL_RE,
     Doc,
     Tok,
@@ -404,7 +405,7 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 j += 1
                 continue
             if not gaps and body and col is not None:  # one cell only: the left one, or the right one at its column
-                if len(body) > 100 or body.endswith(".") and not _LEGAL_FORM_END.search(body) \
+                if len(body) > 100 or body.endswith(".") and not LEGAL_FORM_END.search(body) \
                         or blank and not _card_opening(text, lines, j):
                     break  # running text below the columns
                 b0 = text.index(body, s)
@@ -511,7 +512,7 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
                     and not has_title_word(m.group(1)):
                 paren_orgs[i] = (c[0] + m.start(1), c[0] + m.end(1))
             c = (c[0], c[0] + m.start()) if m and m.start() > 0 else c
-        company = bool(_LEGAL_FORM_END.search(text[c[0] : c[1]]))  # "Transportes Cumbres, S.A. de C.V."
+        company = bool(LEGAL_FORM_END.search(text[c[0] : c[1]]))  # "Transportes Cumbres, S.A. de C.V."
         names.append(_table_person(text, c, named_column=i in beside) if (ok or opens or role_above or i in beside)
                      and not company else None)  # (a role beside the cell vouches for a name no list knows)
     count = 0
@@ -526,7 +527,7 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
         while n < len(cells) and not names[n] and len(rest) < 4 and n not in starts and n not in beside and n not in rows:
             a, b = cells[n]
             seg = text[a:b].strip().rstrip(";")
-            if "," in seg and _table_person(text, (a, a + text[a:b].index(","))) and not _LEGAL_FORM_END.search(seg):
+            if "," in seg and _table_person(text, (a, a + text[a:b].index(","))) and not LEGAL_FORM_END.search(seg):
                 break  # "Name, Company": the next card's person, not this one's organization (not "Ruiz, Paz y Asociados, S.C.")
             if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
                 rest[-1] = (rest[-1][0] + " " + seg, rest[-1][1])  # "Consejo Peninsular de" / "Comercio Exterior"
@@ -687,7 +688,8 @@ def _masthead(doc: Doc, lines: list[tuple[int, int]]) -> None:
         return
     for s, e in top[:2]:  # "CONSEJO EMPRESARIAL DEL NORESTE, A.C." over a report: its publisher, by its legal name
         name = text[s:e].strip()
-        if not _LEGAL_NAME_LINE.fullmatch(name) or len(name.split()) < 3:
+        if not (name[:1].isupper() and LEGAL_FORM_END.search(name)) or len(name.split()) < 3 or len(name) > 110 \
+                or re.search(r"[|·•/:]", name):
             continue
         n0 = text.index(name, s)
         acr = next((a.group() for a in re.finditer(r"\b[A-Z]{3,8}\b", text[: min(len(text), 20_000)])
@@ -696,8 +698,6 @@ def _masthead(doc: Doc, lines: list[tuple[int, int]]) -> None:
         return
 
 
-_LEGAL_FORM_END = re.compile(r",?\s+(?:A\.\s?C|S\.\s?C|S\.\s?A\.?(?:\s+de\s+C\.\s?V)?|Inc|LLC|LLP|Ltd|Corp)\.?\s*$")
-_LEGAL_NAME_LINE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w&.’'\- ]{5,100},?\s+(?:A\.\s?C|S\.\s?C|S\.\s?A\.?\s+de\s+C\.\s?V|Inc|LLC|Ltd)\.?")
 
 
 def _acronym_of(acr: str, name: str) -> bool:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, initiative_kind, line_spans, looks_like_org, people_between
+from db.extract.core import LEGAL_FORM_END, Doc, fold, initiative_kind, line_spans, looks_like_org, people_between
 from db.extract.groups import CHROME_LINE
 
 # How far into the document the main group must be named: its headline and opening lines.
@@ -733,7 +733,7 @@ def _retype_headline_kind(doc: Doc) -> None:
     if headline is None:
         return
     words = fold(text[headline[0] : headline[1]])
-    if _ENDS_WITH_LEGAL_FORM.search(text[headline[0] : headline[1]]):
+    if LEGAL_FORM_END.search(text[headline[0] : headline[1]]):
         return  # "CONSEJO EMPRESARIAL DEL NORESTE, A.C.": the masthead names the publisher, no group
     if _INSTALLS.search(words) and any(len(fold(ent.name).split()) >= 3 and fold(ent.name) in words
                                        for ent in doc.found["organization"]):
@@ -759,7 +759,6 @@ _CHAIRS_BEFORE = re.compile(r"\b(?:co-?chairs|chairs|co-?chaired|chaired|leads|h
 # "Creado con el X Council (XC), el comité es copresidido por": the verb's subject is another body.
 _OTHER_SUBJECT = re.compile(r"\b(?:el|la|the|this|este|esta|dicho|dicha)\s+(?:comit[eé]|comisi[oó]n|grupo|consejo|mesa|"
                             r"committee|council|group|task force|board|commission|panel)\b", re.I)
-_ENDS_WITH_LEGAL_FORM = re.compile(r",?\s+(?:A\.\s?C|S\.\s?C|S\.\s?A\.?(?:\s+de\s+C\.\s?V)?|Inc|LLC|Ltd|Corp)\.?\s*$", re.I)
 # The words before a body that speak of its members (`las y los integrantes del`, `new members of the`).
 _ITS_MEMBERS = re.compile(r"\b(?:integrantes|(?:nuevos|nuevas|los|las)\s+miembros|(?:new|founding|inaugural)\s+members|"
                           r"(?:appoint(?:s|ed)?|seat(?:s|ed)?|swore\s+in|sworn\s+in|install(?:s|ed)?)\s+(?:the\s+)?"
