@@ -177,3 +177,19 @@ def test_the_members_of_an_advisory_group_named_by_its_kind_after_a_colon():
     members = {p for p, i in membership_pairs(x) if i == "Grupo Asesor"}
     assert {"Eréndira Solís Manjarrez", "Heriberto Quezada Lindemann", "Rainier J. Castellví"} <= members
     assert "Thiago Ferreira Mondragón" in {p.name for p in x.people}
+
+
+def test_roles_in_a_column_with_a_name_and_company_row_among_them():
+    from extraction_pairs import affiliation_pairs
+
+    text = ("PROJECT TEAM\n\n"
+            "Principal Investigator          Nkechi Vásquez-Tolland (INPS)\n"
+            "Co-Principal Investigator       Halldís Jónsdóttir-Ramos (UTC)\n"
+            "Research Associates             Marco Tulio Lüders Echegaray (INPS)\n"
+            "                                Sadie Okwuosa-Brennan (INPS)\n"
+            "Data Engineering                Viktor Rasmussen-Obi, Kestrel Analytics\n")
+    x = extract(text)
+    pairs = affiliation_pairs(x)
+    assert ("Halldís Jónsdóttir-Ramos", "UTC") in pairs and ("Sadie Okwuosa-Brennan", "INPS") in pairs
+    assert ("Viktor Rasmussen-Obi", "Kestrel Analytics") in pairs
+    assert not any("Engineering" in p.name for p in x.people)

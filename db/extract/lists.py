@@ -513,6 +513,14 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
                 paren_orgs[i] = (c[0] + m.start(1), c[0] + m.end(1))
             c = (c[0], c[0] + m.start()) if m and m.start() > 0 else c
         company = bool(LEGAL_FORM_END.search(text[c[0] : c[1]]))  # "Transportes Cumbres, S.A. de C.V."
+        if beside and i in rows and i not in beside and "," in text[c[0] : c[1]] and not company:
+            cut = c[0] + text[c[0] : c[1]].index(",")  # "Data Engineering    Name, Company": a row of its own
+            name = _table_person(text, (c[0], cut), named_column=True)
+            rest = text[cut + 1 : c[1]].strip()
+            if name and rest[:1].isupper() and _name_shaped(rest) and not has_title_word(rest):
+                paren_orgs[i] = (text.index(rest, cut), text.index(rest, cut) + len(rest))
+            names.append(name)
+            continue
         names.append(_table_person(text, c, named_column=i in beside) if (ok or opens or role_above or i in beside)
                      and not company else None)  # (a role beside the cell vouches for a name no list knows)
     count = 0
