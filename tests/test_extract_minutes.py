@@ -64,3 +64,14 @@ def test_a_headline_mission_is_the_named_one_not_the_planned_one():
     names = {i.name for i in extract(text).initiatives}
     assert "2026 Sonora Supplier Trade Mission" in names
     assert not any("Hermosillo" in n for n in names)
+
+
+def test_a_person_of_a_company_with_no_company_word_before_the_next_person():
+    from extraction_pairs import affiliation_pairs
+
+    text = ("Traveling with her were two business representatives, Rosalind Ekwueme-Barr of Prairie Hydraulics and "
+            "Dwight Oduya, plant controller at Kettering Agri-Components.\n"
+            "Mayor Roberto Salcedo of Laredo and Juan Pérez, his aide, attended.\n")
+    x = extract(text)
+    assert ("Rosalind Ekwueme-Barr", "Prairie Hydraulics") in affiliation_pairs(x)
+    assert "Laredo" not in {o.name for o in x.organizations}

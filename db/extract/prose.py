@@ -1206,7 +1206,12 @@ def _of_org(doc: Doc, pidx: int, name_end: int, sent) -> None:
         return
     org = clean_org(org)
     known = doc.lookup("organization", org) is not None
-    bare = re.match(r"\s*(?:,\s*(?:who|which|quien|que|whose)\b|[;.]|$)", doc.text[m.end() + len(org) : sent[1]]) and 2 <= len(
+    after = m.end() + len(org)
+    nxt = re.match(r"\s+(?:and|y)\s+", doc.text[after : sent[1]])  # "A of Prairie Hydraulics and B, plant controller at Y"
+    rest = doc.text[after + nxt.end() : sent[1]] if nxt else ""
+    head = re.match(r"(?:[A-ZÁÉÍÓÚÑ][\w’'\-]*\s+){1,3}[A-ZÁÉÍÓÚÑ][\w’'\-]*(?=\s*,)", rest)  # "B, plant controller"
+    next_person = bool(head) and (found := person_in_run(tokens(head.group()))) is not None and not found[0]
+    bare = (re.match(r"\s*(?:,\s*(?:who|which|quien|que|whose)\b|[;.]|$)", doc.text[after : sent[1]]) or next_person) and 2 <= len(
         org.split()) <= 5 and not is_generic(org) and not is_place(org) and not person_in_run(tokens(org)) and not has_title_word(org)
     if not known and not bare and not (looks_like_org(org) and not is_place(org) and not is_generic(org)):
         return  # "Mayor Roberto Salcedo of Laredo" (but "Name of Ironbark Cable Assemblies, who ...")
