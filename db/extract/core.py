@@ -1216,6 +1216,12 @@ def people_between(people: list[tuple[int, int]], start: int, end: int) -> list[
     return people[bisect.bisect_left(people, (start, -1)) : bisect.bisect_left(people, (end, -1))]
 
 
+def people_in(doc: Doc, start: int, end: int) -> list[int]:
+    """The people of `doc` named (by a recorded mention) in text[start:end], in text order."""
+    people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    return list(dict.fromkeys(pidx for _, pidx in people_between(people, start, end)))
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of every line of `text`."""
     out, pos = [], 0

@@ -27,6 +27,7 @@ from db.extract.core import (
     is_place,
     is_title_tok,
     looks_like_org,
+    people_in,
     line_spans,
     phrase_of,
     sentence_spans,
@@ -180,9 +181,8 @@ def _members_of_a_kind(doc: Doc) -> None:
             continue
         stop = re.search(r"(?<=[a-záéíóúñ)]{2})\.\s+[A-ZÁÉÍÓÚÑ]|\n\s*\n", text[colon:])
         stop_at = colon + stop.start() if stop else len(text)
-        for pidx, person in enumerate(doc.found["person"]):
-            if any(colon < sp.start < stop_at for sp in person.spans):
-                doc.member(pidx, ini, "member")
+        for pidx in people_in(doc, colon, stop_at):
+            doc.member(pidx, ini, "member")
 
 
 def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
@@ -331,9 +331,8 @@ def quoted_events(doc: Doc) -> None:
         end = text.find("\n", m.end())
         stop = re.search(r"(?<=[a-z]{2})\.\s+[A-Z]", text[m.end() : end if end >= 0 else len(text)])
         stop_at = m.end() + stop.start() if stop else (end if end >= 0 else len(text))
-        for pidx, person in enumerate(doc.found["person"]):
-            if any(m.end() <= sp.start < stop_at for sp in person.spans):
-                doc.member(pidx, ini, "speaker")
+        for pidx in people_in(doc, m.end(), stop_at):
+            doc.member(pidx, ini, "speaker")
 
 
 def event_headline(doc: Doc) -> None:

@@ -648,7 +648,7 @@ _DESCRIBED_AS_GROUP = re.compile(
     r"multi-stakeholder|multistakeholder|voluntary|public-private|industry-led|employer-led|nueva|nuevo|regional|"
     r"binacional)\s+){0,3}(?P<kind>initiative|coalition|program|programme|iniciativa|coalici[oó]n|programa)\b", re.I)
 _FOUNDED_BODIES = frozenset("coalition coalicion alliance alianza network red consortium consorcio".split())
-_FOUNDED = re.compile(r"\b(?:establish|launch|form|found|create|convene|constitu|cre|lanz|form|fund)[a-záéíóú]*\s+"
+_FOUNDED = re.compile(r"\b(?:establish|launch|form|found|create|convene|constitu|cre|lanz|fund)[a-záéíóú]*\s+"
                       r"(?:(?:the|a|an|la|el|una|un|new|nueva|nuevo)\s+)*$", re.I)
 _DESCRIBED_KIND = {"initiative": "initiative", "iniciativa": "initiative", "coalition": "alliance", "coalicion": "alliance",
                    "program": "program", "programme": "program", "programa": "program"}
