@@ -150,12 +150,20 @@ def _titled_mentions(doc: Doc) -> None:
             k = bisect.bisect_right(starts, pos) - 1
             if k >= 0 and taken[k][1] > pos:
                 continue  # inside a name already read
-            line = (text.rfind("\n", 0, pos) + 1, text.find("\n", end) % (len(text) + 1))
+            line = _around(text, pos, end)
             doc.add("person", doc.found["person"][pidx].name, doc.span(pos, end, line))
 
 
 _SURNAME_SHAPE = re.compile(rf"{_SURNAME}(?:[ \t]+{_SURNAME})?")
 _NAME_GOES_ON = re.compile(r"[\w’'\-]|[ \t]+[A-ZÁÉÍÓÚÑ]")
+
+
+def _around(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
+    """The line holding text[start:end], at most `reach` characters either side (a mention's context; a page
+    on one long line is not copied for each of its mentions)."""
+    line_end = text.find("\n", end)
+    return (max(text.rfind("\n", 0, start) + 1, start - reach),
+            min(line_end if line_end >= 0 else len(text), end + reach))
 
 
 def _is_title_word(word: str) -> bool:
@@ -176,7 +184,7 @@ def _titled_surnames(doc: Doc) -> None:
             if (key in V.NON_NAME_WORDS or key in V.TITLE_WORDS or key in V.MONTHS or key in V.PLACES
                     or key in V.ORG_HEADS or key in V.GIVEN_NAMES or key in V.STREET_TYPES or key in _NOT_SURNAMES):
                 continue
-            line = (text.rfind("\n", 0, start) + 1, text.find("\n", pos) % (len(text) + 1))
+            line = _around(text, start, pos)
             if (known := doc.lookup("person", word)) is not None:
                 doc.add("person", doc.found["person"][known].name, doc.span(start, pos, line))
                 continue  # "Councilmember Ortiz-Hale, who led the delegation": the one read before

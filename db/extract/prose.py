@@ -225,6 +225,7 @@ _CAPTION = re.compile(r"(?:\((?:l\s*-\s*r|l\.?\s*to\s*r\.?|left to right|de izq[
 
 
 _COLUMNS = re.compile(r"\t+| {3,}")
+_MENU_MAX = 600  # a site's menu line is never longer than this (a longer line is not split for every run of it)
 
 
 def _menu_line(text: str, s: int, e: int) -> bool:
@@ -232,6 +233,8 @@ def _menu_line(text: str, s: int, e: int) -> bool:
     by wide gaps, none with a title, a comma or a digit. Its items name pages, not people."""
     ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[ls : le if le >= 0 else len(text)]
+    if len(line) > _MENU_MAX:
+        return False
     cells = [c.strip() for c in _COLUMNS.split(line) if c.strip()]
     if len(cells) < 4 or not any(fold(c) in _NAV_WORDS for c in cells):
         return False  # a row of a names grid (`Ana Ruiz   Luis Paz   ...`) has no page word like `Home`
@@ -831,6 +834,8 @@ _LEGAL_AFTER = re.compile(r"(?<=[\w.]),\s+(?:Ltd\.|Inc\.|LLC|L\.L\.C\.|GmbH|PLC|
 def _menu_at(text: str, pos: int) -> bool:
     """The line at `pos` is a menu: four or more short items set apart by wide gaps, tabs or bars, most of one word."""
     a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    if (b if b >= 0 else len(text)) - a > _MENU_MAX:
+        return False
     cells = [c for c in re.split(r"\s{3,}|\t|\s+[|·•]\s+", text[a : b if b >= 0 else len(text)].strip()) if c.strip()]
     return len(cells) >= 4 and all(len(c.split()) <= 3 for c in cells) and sum(len(c.split()) == 1 for c in cells) * 2 >= len(cells)
 
