@@ -151,3 +151,18 @@ def test_a_spanish_headline_delegation_its_list_among_others_and_a_host_quoted_l
     assert {"Konrad Weißbach-Ortega", "Adelheid Kürschner", "Tobias Lindqvist-Mayer"} <= members
     assert "Rodrigo Llamas Betancourt" not in members
     assert ("Adelheid Kürschner", "Kürschner Feinmechanik GmbH") in affiliation_pairs(x)
+
+
+def test_spanish_reverse_missions_and_missions_of_suppliers():
+    x = extract("Reunión en Monterrey\n\nLa cámara acordó organizar una misión inversa de proveedores tapatíos "
+                "para marzo. Además, la asociación prepara una misión inversa a Querétaro para el otoño.\n")
+    names = {i.name for i in x.initiatives}
+    assert "misión inversa a Querétaro" in names
+    assert any(n.startswith("misión inversa de proveedores tapatíos") for n in names)
+
+
+def test_a_supplier_mission_after_a_possessive_and_an_ordinal():
+    x = extract("Cluster news\n\nIn March the cluster's first supplier mission to Saltillo visited four plants, and a "
+                "return delegation from Celaya is planned for the fall.\n")
+    names = {i.name for i in x.initiatives}
+    assert {"supplier mission to Saltillo", "return delegation from Celaya"} <= names
