@@ -193,3 +193,50 @@ def test_roles_in_a_column_with_a_name_and_company_row_among_them():
     assert ("Halldís Jónsdóttir-Ramos", "UTC") in pairs and ("Sadie Okwuosa-Brennan", "INPS") in pairs
     assert ("Viktor Rasmussen-Obi", "Kestrel Analytics") in pairs
     assert not any("Engineering" in p.name for p in x.people)
+
+
+ASSOCIATION_COMMITTEES = (
+    "Lakeshore Fastener Guild Announces 2027 Committee Leaders\n\n"
+    "The Lakeshore Fastener Guild named the volunteers who will lead its committees this year. "
+    "Marguerite Oyelaran-Price of Tamsin Coil Works will chair the Export Readiness Committee, and "
+    "Bartolo Quezada-Lind of Harrowgate Bolt will chair the Comité de Proveeduría Regional.\n\n"
+    "In a separate vote, state Senator Idris Kallenbach-Ruiz, who chairs the Senate Manufacturing Committee, "
+    "thanked the guild. The bill now heads to the Appropriations Committee.\n\n"
+    "Guild members also testified before the House Energy Committee.\n\n"
+    "Dinner sponsors thanked the Energy Committee for its support.\n"
+)
+
+
+def test_an_associations_committees_are_groups_and_a_legislatures_stay_organizations():
+    x = extract(ASSOCIATION_COMMITTEES)
+    groups = {i.name: i.kind for i in x.initiatives}
+    orgs = {o.name for o in x.organizations}
+    assert groups.get("Export Readiness Committee") == "committee"
+    assert groups.get("Comité de Proveeduría Regional") == "committee"
+    assert "Senate Manufacturing Committee" in orgs
+    assert "Appropriations Committee" in orgs  # (a bill heads to it: a legislature's)
+    assert "Export Readiness Committee" not in orgs
+    assert "Energy Committee" not in groups  # (the House Energy Committee named short)
+
+
+NEWSLETTER = (
+    "THE CORRIDOR LETTER\n"
+    "IN THIS ISSUE: Committee Chairs · Saltillo Mission Report · Calendar\n\n"
+    "COMMITTEE CHAIRS\n"
+    "Vice chairs were named for two committees: Odalys Ferrante-Wu of Pellworth Gears (Quality Systems "
+    "Committee) and Tomasz Ibarra-Kell of Vantry Freight (Border Logistics Committee).\n\n"
+    "SALTILLO MISSION REPORT\n"
+    "In March the cluster's first supplier mission to Saltillo visited four plants. Among the participants "
+    "were Hollis Amadi-Reyes (Brackwater Tooling) and Juno Pastrana-Lee (Quillon Castings).\n"
+)
+
+
+def test_a_newsletters_committees_are_not_the_page_group_and_a_supplier_mission_is_one():
+    x = extract(NEWSLETTER)
+    names = {i.name for i in x.initiatives}
+    assert {"Quality Systems Committee", "Border Logistics Committee"} <= names
+    assert "supplier mission to Saltillo" in names
+    # the page is about no one committee: nobody joins one for being on the page
+    members = {p for p, i in membership_pairs(x) if i == "Quality Systems Committee"}
+    assert "Hollis Amadi-Reyes" not in members and "Juno Pastrana-Lee" not in members
+

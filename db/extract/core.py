@@ -545,6 +545,7 @@ class Doc:
         self.dropped_orgs: set[int] = set()  # organizations retyped as initiatives
         self.merged_initiatives: dict[int, int] = {}  # initiative -> the one it is another name of
         self.section_groups: set[int] = set()  # initiatives that head a section of the page (a committee's list)
+        self.committees: set[int] = set()  # an association's committees, known only by their head word
         self.event_page: int | None = None  # the event an event page's headline names (`db.extract.groups.event_headline`)
 
     # entities ---------------------------------------------------------------

@@ -67,22 +67,22 @@ def main_group(doc: Doc) -> int | None:
             for pattern, kind in _LEAD_KINDS:
                 m = re.search(pattern, plain)
                 if m and s + m.start() < named[0][0] and fold(inits[named[0][1]].kind or "") != kind:
-                    pick = best_of_kind(doc, kind)
+                    pick = _lead_group_of_kind(doc, kind)
                     if pick is not None:
                         return pick
         if named:
             return named[0][1]
         for pattern, kind in _LEAD_KINDS:
             if re.search(pattern, words):
-                pick = best_of_kind(doc, kind)
+                pick = _lead_group_of_kind(doc, kind)
                 if pick is not None:
                     return pick  # "Concluye misión comercial en Texas": the document's one mission
                 break
     best, best_key = None, None
     for i, ini in enumerate(doc.found["initiative"]):
         starts = [sp.start for sp in ini.spans]
-        if not starts or min(starts) >= lead or ini.kind == "panel":
-            continue  # (a panel is a part of an event, never what the page is about)
+        if not starts or min(starts) >= lead or ini.kind == "panel" or i in doc.committees:
+            continue  # (a panel is a part of an event, a committee of an association, never what the page is about)
         key = (min(starts), -len(starts))
         if best_key is None or key < best_key:
             best, best_key = i, key
@@ -94,10 +94,17 @@ def main_group(doc: Doc) -> int | None:
             return i  # named in capitals or across a line break at the top: `GRUPO TÉCNICO DE ...`
     for words, kind in _LEAD_KINDS:
         if re.search(words, head):
-            pick = best_of_kind(doc, kind)
+            pick = _lead_group_of_kind(doc, kind)
             if pick is not None:
                 return pick
     return None
+
+
+def _lead_group_of_kind(doc: Doc, kind: str) -> int | None:
+    """The group of `kind` that the top of the page speaks of without naming it: the document's best of that
+    kind (`best_of_kind`), unless it is one of an association's several committees (`2025 Committee Chairs`)."""
+    pick = best_of_kind(doc, kind)
+    return None if pick in doc.committees and len(doc.committees) > 1 else pick
 
 
 # The headline of an organization's board page (`CONSEJO DIRECTIVO 2025–2027`, `Board of Directors`).
@@ -700,6 +707,11 @@ def retype_chaired_bodies(doc: Doc) -> None:
             head = words[0] if words[0] in _CHAIRED_HEADS else words[-1]
             doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(head, "committee"))
             continue
+        if _is_members_committee(text, ent.name, words, ent.spans) and not any(
+                o != org and _LEGISLATIVE.search(other.name) and fold(ent.name) in fold(other.name)
+                for o, other in enumerate(doc.found["organization"])):  # (`Ways and Means Committee` of the House's)
+            doc.committees.add(doc.retype_org(org, "committee"))  # "Supplier Development Committee" of an association
+            continue
         if words[-1] not in _CHAIRED_HEADS | {"subcommittee", "subcomite"}:
             continue
         if words[-1] in ("committee", "subcommittee", "comite", "subcomite") and not _LEGISLATIVE.search(ent.name) and any(
@@ -774,6 +786,35 @@ _MEMBERS_HEADING = re.compile(r"^[ \t]*(?:(?:committee|council|board|task force|
                               r"(?:members|membership|leadership|miembros|integrantes)\b[^\n.]{0,30}$", re.M | re.I)
 # A legislature's standing committee is an organization (`Comisión de X del Congreso del Estado`).
 _LEGISLATIVE = re.compile(r"\b(?:House|Senate|Senado|C[aá]mara|Congres[so]|Legislat|Assembly|Asamblea)", re.I)
+# Words around a committee's name that make it a legislature's (`chairs its Commerce Committee` in a bio of a
+# state senator, `SB 1142 passed the X Committee`, `Diputada A, who chairs the X Committee of the Congreso`).
+_LEGISLATIVE_CONTEXT = re.compile(
+    r"\b(?:House|Senate|Senado|C[aá]mara|Congres[so]|Legislat\w*|Assembly|Asamblea|Senators?|Sen\.|Senador[ae]?s?|"
+    r"Rep\.|Reps\.|Representatives?|Congress(?:wo)?man|Diputad[oa]s?|Dip\.|Ranking\s+Member|[SH]B\s?\d+|bill|hearing|"
+    r"audiencia|Parlamento|Parliament)\b", re.I)
+# A committee convened by the people on it even inside a legislature (`Joint Select Committee on X`).
+_CONVENED_COMMITTEE = re.compile(r"\b(?:Joint|Select|Study|Binational|Bi-national|Bilateral|Trilateral|Host|Organizing|"
+                                 r"Organising|Steering|Advisory|Binacional|Organizador|Consultivo|Asesor|Mixt[oa])\b", re.I)
+
+
+def _is_members_committee(text: str, name: str, words: list[str], spans) -> bool:
+    """A committee or comité that is not a legislature's (`Supplier Development Committee`, `Comité de
+    Energía` of an association, `Host Committee`) is a group of people from several organizations: its
+    name is not a legislature's and no mention of it stands among a legislature's words."""
+    if not words or not (words[-1] in ("committee", "subcommittee") or words[0] in ("comite", "subcomite")):
+        return False
+    if len(words) < 2 or words[0] in ("committee", "subcommittee") and len(words) == 1:
+        return False
+    if _CONVENED_COMMITTEE.search(name):
+        return True
+    if _LEGISLATIVE.search(name) or _LOCAL_BODY.search(name):
+        return False
+    for sp in spans:
+        para_start = max(text.rfind("\n\n", 0, sp.start), sp.start - 240)
+        if _LEGISLATIVE_CONTEXT.search(text, max(0, para_start), sp.start) or \
+                _LEGISLATIVE_CONTEXT.search(text[sp.end : sp.end + 60].split("\n")[0]):
+            return False
+    return True
 
 
 # `Joining the Governor are A and B`, `Rounding out the official party is C`, `Business leaders
@@ -856,6 +897,8 @@ def read_participation(doc: Doc) -> None:
                 doc.member(subject, ini, _role_verb(m.group("role")))
             continue
         owner = re.match(r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?[’']s\s+)?", text[m.end() :]).group()  # "NACMA's "
+        if ini is None and owner:
+            ini = next((i for s, _, i in groups if m.end() + len(owner) <= s <= m.end() + len(owner) + 3), None)
         if ini is None and re.match(r"(?:co-?chair|chair|founding member|vice[- ]chair)", m.group("role"), re.I) \
                 and not _LEGISLATIVE.search(owner) and not _LEGISLATIVE.search(text[m.end() : m.end() + len(owner) + 60].split(",")[0]):
             ini = _group_after(doc, m.end() + len(owner))  # (not "Chair of the Senate's X Committee")
