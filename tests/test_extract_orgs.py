@@ -356,3 +356,11 @@ def test_a_verb_after_and_ends_the_apposition_and_a_long_title_after_su():
     aff = _aff(x)
     assert ("Emerenciana Loera Tapia", "Desert Growers Association") not in aff
     assert ("Garrick Lindholm-Obi", "Corvalis Polymers") in aff
+
+
+def test_a_states_council_named_with_mexico_is_an_association_and_a_two_country_council_a_group():
+    x = extract("Ohio and Jalisco sign a supplier pact\n\n"
+                "Delphine Okoro-Vance, president of the Nebraska-Mexico Business Council, signed the pact with "
+                "Ramiro Quezada Lind, who chairs the U.S.-Mexico Packaging Council.\n")
+    assert "Nebraska-Mexico Business Council" in {o.name for o in x.organizations}
+    assert "U.S.-Mexico Packaging Council" in {i.name for i in x.initiatives}

@@ -342,8 +342,18 @@ def _binational(name: str) -> bool:
     for m in _PAIR.finditer(name):
         sides = re.split(r"\s*[-–]\s*", m.group(), maxsplit=1)
         if len(sides) == 2 and _place_like(sides[0]) and (_place_like(sides[1]) or _place_like(sides[1].split()[0])):
-            return True
+            # "U.S.-Mexico Energy Council" convenes two countries; "Iowa-Mexico Business Council",
+            # "Arizona-Sonora Produce Council" are a state's own associations
+            return _country(sides[0]) and (_country(sides[1]) or _country(sides[1].split()[0]))
     return False
+
+
+_COUNTRIES = frozenset("us usa unitedstates mexico canada estadosunidos eeuu eua america norteamerica".split())
+
+
+def _country(x: str) -> bool:
+    """`x` names a country (`U.S.`, `Mexico`, `Estados Unidos`), not a state or a city."""
+    return re.sub(r"[\s.]", "", fold(x)) in _COUNTRIES
 
 
 # A session's label before its title ("Panel 1: X", "WORKSHOP B: X", "MESA 3. X", "Sesión II – X").
