@@ -68,3 +68,23 @@ def test_a_body_the_headline_says_is_installed_is_the_group_its_sworn_members_fo
     names, members = _groups(text)
     assert "Comisión de Nearshoring y Atracción de Inversiones" in names
     assert ("Jacobo Montalvo Zúñiga", "Comisión de Nearshoring y Atracción de Inversiones") in members
+
+
+def test_fireside_chats_and_labelled_panels_without_a_number_are_sessions_with_their_speakers():
+    x = extract(
+        "2027 Harbor Freight Outlook\n\n"
+        "AGENDA\n\n"
+        "9:00 a.m.     FIRESIDE CHAT: Who Pays for the New Bridges\n"
+        "              Orla Banerjee-Cruz, President of Stillwater Terminals, sits down with Yusuf Adeyemi-Lott.\n\n"
+        "10:15 a.m.    REGIONAL PANEL: Three Cities, One Labor Pool?\n"
+        "              With Leocadia Vasquez-Hale, Tideline Staffing; and Piet Aranda-Moss (Corvan Yards).\n\n"
+        "11:00 a.m.    PANEL: Rail After the Review\n"
+        "              Moderator: Ines Faraday-Ruiz, Editor, Harbor Ledger\n"
+    )
+    groups = {i.name: i for i in x.initiatives}
+    chat = "FIRESIDE CHAT: Who Pays for the New Bridges"
+    assert chat in groups and "Who Pays for the New Bridges" in groups[chat].aliases
+    assert "Rail After the Review" in groups["PANEL: Rail After the Review"].aliases
+    members = membership_pairs(x)
+    assert ("Orla Banerjee-Cruz", chat) in members
+    assert ("Piet Aranda-Moss", "REGIONAL PANEL: Three Cities, One Labor Pool?") in members

@@ -74,10 +74,11 @@ _UNNAMED = re.compile(
 # and Power at the Border`, `Mesa 1: Talento técnico`), up to a moderator named on the same line.
 _PANEL_LINE = re.compile(
     r"[ \t\-•*]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
-    r"(?P<name>(?P<kind>Panel|PANEL|Mesa(?:[ \t]+(?:redonda|de di[aá]logo|de trabajo|de an[aá]lisis))?|MESA(?:[ \t]+REDONDA)?|"
+    r"(?P<name>(?P<kind>(?:(?:Regional|Special|Featured|Closing|Opening|Industry|Policy|REGIONAL|SPECIAL|FEATURED|CLOSING|"
+    r"OPENING|INDUSTRY|POLICY)[ \t]+)?(?:Panel|PANEL)|Fireside[ \t]+[Cc]hat|FIRESIDE[ \t]+CHAT|Mesa(?:[ \t]+(?:redonda|de di[aá]logo|de trabajo|de an[aá]lisis))?|MESA(?:[ \t]+REDONDA)?|"
     r"Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout|Roundtable|Round[ \t]+table|Track|Breakout[ \t]+Session|"
     r"SESSION|SESI[OÓ]N|WORKSHOP|TALLER|BREAKOUT(?:[ \t]+SESSION)?|ROUNDTABLE|TRACK|"
-    r"(?:(?:Opening|Closing|General|OPENING|CLOSING|GENERAL)[ \t]+)?(?:Plenary|PLENARY)(?:[ \t]+(?:Session|SESSION))?|"
+    r"(?:(?:Opening|Closing|General|OPENING|CLOSING|GENERAL)[ \t]+)?(?:Plenary|PLENARY)(?:[ \t]+(?:Session|SESSION|Panel|PANEL))?|"
     r"(?:Sesi[oó]n|SESI[OÓ]N)[ \t]+(?:plenaria|PLENARIA)|Plenaria|PLENARIA)"
     r"[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H](?=[ \t]*[:.–—]))?"
     r"[ \t]*[:.–—][ \t]*[^\n]{4,140}?)[ \t.]*(?=$|[ \t]+(?:Moderador[a]?|Moderator|Modera|Moderated by)\b)", re.M)
