@@ -250,3 +250,33 @@ def test_streets_of_an_address_are_no_organizations():
         "Oficina Tijuana: Av. Revolución Industrial 1200, Zona Centro, Tijuana, B.C.\n"
         "San Diego Office: 1750 Harbor Gateway Dr., Suite 300, San Diego, CA 92154\n")
     assert not any("Revolución" in o or "Harbor Gateway" in o for o in orgs)
+
+
+PORT_RELEASE = (
+    "PORT OF WILLET BAY\n"
+    "Home    About the Port    Cargo    Newsroom\n\n"
+    "Willet Bay and Tuxpan ports sign a data-sharing memorandum\n\n"
+    "WILLET BAY, Texas – The Port of Willet Bay signed a memorandum on Monday with the Tuxpan port authority. "
+    "Executive Director and CEO Rosalba Quintrell-Ames signed for the port, joined by Commissioner Ottavio "
+    "Brenneman-Soto and Chief Financial Officer Lysander Okafor-Dietz. Orsolya Vance-Ibarra's Chief Operating "
+    "Officer Pim Aldana-Ruiz also attended, as did Mayor Edwina Castellane-Hope.\n\n"
+    "About the Port of Willet Bay\n"
+    "The Port of Willet Bay is a deep-water port on the Texas coast.\n\n"
+    "Photo: Ines Calloway\n"
+)
+
+
+def test_staff_titled_right_before_their_names_work_at_the_organization_that_publishes_the_release():
+    x, people, aff, _ = _facts(PORT_RELEASE)
+    for person in ("Rosalba Quintrell-Ames", "Ottavio Brenneman-Soto", "Lysander Okafor-Dietz"):
+        assert (person, "Port of Willet Bay") in aff
+    assert ("Edwina Castellane-Hope", "Port of Willet Bay") not in aff  # a mayor holds a public office
+    assert ("Pim Aldana-Ruiz", "Port of Willet Bay") not in aff  # (someone else's officer)
+
+
+def test_a_reporters_title_after_a_moderators_name_is_no_person():
+    _, people, _, _ = _facts("AGENDA\n\n10:20 a.m.    PANEL: Rail After the Review\n"
+                             "              Moderator: Idalia Brenkman-Soto, Senior Reporter, Willet Bay Ledger\n"
+                             "              Panelists:\n"
+                             "              • Pim Aldana-Ruiz – Managing Director at Corvan Yards\n")
+    assert "Idalia Brenkman-Soto" in people and "Senior Reporter" not in people

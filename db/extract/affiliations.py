@@ -133,9 +133,9 @@ _CAPS_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s+)?[A-ZÁÉÍÓÚÑ][
 _HEAD_OF = re.compile(r"\b(?:president[ea]?|chair(?:man|woman|person)?|head|director[a]?|presidente|al frente)\s+"
                       r"(?:of|de|del)\s+(?:the\s+|la\s+)?", re.I)
 # Public offices whose holders attend a board's ceremony without sitting on it.
-_OFFICIALS = re.compile(r"\b(?:governor|gobernador|mayor|alcalde|municipal president|presidenta? municipal|senator|"
-                        r"senador|secretary|secretari[oa]|minister|ambassador|embajador|diputad[oa]|consul|c[oó]nsul)",
-                        re.I)
+_OFFICES = (r"governor|gobernador|mayor|alcalde|municipal president|presidenta? municipal|senator|senador|secretary|"
+            r"secretari[oa]|minister|ambassador|embajador|diputad[oa]|consul|c[oó]nsul")
+_OFFICIALS = re.compile(r"\b(?:" + _OFFICES + r")", re.I)
 
 
 _BOARD_OFFICES = frozenset("secretary secretario secretaria".split())
@@ -159,6 +159,9 @@ def _board_page(doc: Doc) -> None:
         owner = _masthead_org(doc)  # the report's publisher, named alone atop it
     else:
         owner = _headline_org(doc, end)
+        if owner is not None and all(w in V.ORG_HEADS or w in V.ORG_SUFFIXES or w == "port"
+                                     for w in fold(doc.found["organization"][owner].name).split()):
+            owner = publisher(doc) or owner  # "Port Commission approves ...": the commission of the port that publishes
     if owner is None:
         return
     for pidx, person in enumerate(doc.found["person"]):
@@ -559,3 +562,72 @@ def _office_holders(doc: Doc) -> None:
             if pidx is not None:
                 doc.affiliate(pidx, oidx, text[t.start() : t.end()])
 
+
+
+# The boilerplate that closes a release from its publisher (`About the Port of X`, `About the Institute:`,
+# `Acerca de la Cámara X`).
+_ABOUT = re.compile(r"(?m)^[ \t]*(?:About|ABOUT|Acerca de|ACERCA DE|Sobre|SOBRE)\s+(?:the\s+|The\s+|THE\s+|la\s+|La\s+|el\s+|El\s+)?"
+                    r"(?P<name>[^\n:|]{2,90}?)[ \t]*(?::|$)")
+# Words of a title held inside an organization (its staff, its board), not of a public office.
+_STAFF_TITLE = re.compile(r"\b(?:president|vice|chair\w*|director|ceo|cfo|coo|cto|officer|manager|commissioner\w*|executive|head|"
+                          r"treasurer|trustee|board|founder|partner|economist|analyst|fellow|researcher|spokes\w+|coordinator|"
+                          r"counsel|presidente|presidenta|directora?|gerente|coordinador[a]?|jef[ea]|consejer[oa]|tesorer[oa]|"
+                          r"vocal|vicepresident[ea])\b", re.I)
+_PUBLIC_OFFICE = re.compile(r"\b(?:" + _OFFICES + r"|rep\b|representative|congress|ministr[oa]|judge|juez|county\b|state\b|lt\b|"
+                            r"lieutenant|undersecretary|subsecretari[oa]|council\s?member|regidor|sheriff|attorney general|municipal)",
+                            re.I)
+
+
+def publisher(doc: Doc) -> int | None:
+    """The organization that publishes the page: the one its copyright line and masthead name, the one
+    its closing `About the X` names, or the one alone atop the page that its body names again."""
+    owner = _site_owner(doc)
+    if owner is not None:
+        return owner
+    text = doc.text
+    top = _masthead_org(doc)
+    for m in _ABOUT.finditer(text, len(text) // 3):
+        name = m.group("name").strip().rstrip(".")
+        found = doc.lookup("organization", name)
+        if found is not None and found not in doc.dropped_orgs:
+            return found
+        words = fold(name).split()
+        if top is not None and len(words) == 1 and words[0] in fold(doc.found["organization"][top].name).split():
+            return top  # "About the Institute:" under "The X Institute for Y" atop the page
+    if top is not None and top not in doc.dropped_orgs:
+        org = doc.found["organization"][top]
+        first_line_end = text.find("\n", min(sp.start for sp in org.spans))
+        if sum(1 for sp in org.spans if sp.start > first_line_end) >= 2:
+            return top  # named atop the page and twice again below it
+    return None
+
+
+def read_publisher_staff(doc: Doc) -> None:
+    """`Executive Director and CEO Margarethe X`, `Commissioner Y`, `Chairman Z` on a page its organization
+    publishes (`publisher`): someone with no organization of their own, named after a staff or board title
+    written right before the name, holds it at the publisher (a public officer, someone met or heard, does not)."""
+    owner = None
+    text = doc.text
+    for pidx, person in enumerate(doc.found["person"]):
+        title = person.title or ""
+        if not title or any(p == pidx for p, _ in doc.affiliations) or not _STAFF_TITLE.search(title) \
+                or _PUBLIC_OFFICE.search(title):
+            continue
+        before = [(sp, fold(text[max(0, sp.start - len(title) - 12) : sp.start])) for sp in person.spans]
+        said = [sp for sp, b in before if re.search(re.escape(fold(title)) + r"[\s.]*(?:(?:dr|dra|lic|ing|mtro|mtra|mr|ms|mrs)\.?\s+)?$", b)
+                and not re.search(r"\b(?:its|his|her|their|su|sus)\s+" + re.escape(fold(title)), b)]
+        if not said or mentioned_only_as_met(doc, person):
+            continue  # (the title is written right before the name, and it is no one else's: not "its president")
+        owner = publisher(doc) if owner is None else owner
+        if owner is None:
+            return
+        own = set(fold(doc.found["organization"][owner].name).split()) | {fold(a) for a in doc.found["organization"][owner].aliases}
+        named = [n for o, org in enumerate(doc.found["organization"]) if o != owner and o not in doc.dropped_orgs
+                 for n in (org.name, *org.aliases) if len(n) >= 3 and re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", fold(title))]
+        if named or re.search(r"\b(?:of|at|de|del|for|para)\s*$", title, re.I) or any(
+                re.fullmatch(r"[A-Z]{2,}[A-Z&-]*", w) and fold(w) not in own and not is_title_tok(t)
+                for t in tokens(title) for w in [t.text]) or any(
+                fold(m.group(1)) not in own for sp in said
+                for m in re.finditer(r"\b([A-Z][\w&.-]*)['’]s\s", text[max(0, sp.start - len(title) - 120) : sp.start])):
+            continue  # "Vértice Autopartes Chief Operating Officer", "Meridian's Chief Operating Officer": another's
+        doc.affiliate(pidx, owner, title)

@@ -21,7 +21,7 @@ from db.extract.core import (
     line_spans,
     sentence_spans,
 )
-from db.extract.affiliations import read_name_affiliations
+from db.extract.affiliations import read_name_affiliations, read_publisher_staff
 from db.extract.bios import read_bios
 from db.extract.represented import read_represented
 from db.extract.sections import read_labelled_groups, read_role_labelled_bodies, read_sections
@@ -98,6 +98,7 @@ def extract(text: str) -> Extraction:
     read_titled_surnames(doc)
     join_main_group(doc)
     read_participation(doc)
+    read_publisher_staff(doc)
     settle_main_group(doc)
     return doc.finish()
 

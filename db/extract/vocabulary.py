@@ -98,7 +98,7 @@ TITLE_WORDS = _words(
     commissioner deputy executive chief officer head lead leader coordinator coordinadora coordinador
     partner principal economist economists analyst professor researcher associate spokesperson spokesman
     spokeswoman attorney counsel treasurer trustee administrator strategist specialist consultant
-    engineer scholar lecturer dean rector rectora editor journalist correspondent owner delegate envoy
+    engineer scholar lecturer dean rector rectora editor journalist correspondent reporter columnist owner delegate envoy
     presidente presidenta secretario secretaria subsecretario subsecretaria embajador embajadora gerente
     jefe jefa socio socia fundador fundadora consejero consejera titular diputado diputada senador
     senadora gobernador gobernadora canciller ministro ministra alcalde alcaldesa chancellor sheriff
