@@ -280,3 +280,20 @@ def test_a_reporters_title_after_a_moderators_name_is_no_person():
                              "              Panelists:\n"
                              "              • Pim Aldana-Ruiz – Managing Director at Corvan Yards\n")
     assert "Idalia Brenkman-Soto" in people and "Senior Reporter" not in people
+
+
+def test_a_board_elected_one_a_line_sits_at_the_publisher_and_a_groups_officers_at_no_organization():
+    _, _, aff, _ = _facts(
+        "Pecan Valley EDC\n"
+        "Pecan Valley Economic Development Corporation\n"
+        "Sites | Data | News | Contact\n\n"
+        "Annual meeting looks south to Mexico\n\n"
+        "The Pecan Valley Economic Development Corporation held its annual meeting on Thursday.\n\n"
+        "Members also elected the following to the 2026–2027 Board of Directors:\n"
+        "Chair – Oriana Velasquez-Boyd, Mesquite Health\n"
+        "Treasurer – Lionel Achebe-Ruiz, Caddo Community Bank\n\n"
+        "La mesa directiva del grupo quedó integrada así: presidenta, Itzel Moreno Quiroga; secretaria, "
+        "Dalia Uc Pérez; y vocal, Ramón Ek Balam.\n")
+    for person in ("Oriana Velasquez-Boyd", "Lionel Achebe-Ruiz"):
+        assert (person, "Pecan Valley Economic Development Corporation") in aff
+    assert not any(p == "Dalia Uc Pérez" for p, _ in aff)

@@ -74,7 +74,9 @@ def _role_after(text: str, pos: int) -> str | None:
 
 
 def _board_lists(doc: Doc) -> None:
-    """People named in a `;`-separated list after a board heading hold a seat at its organization."""
+    """People named in a `;`-separated list after a board heading hold a seat at its organization; so do
+    those listed one a line under `... elected the following to the 2025–2026 Board of Directors:` (the board
+    of the organization the introduction names, else of the page's publisher)."""
     text = doc.text
     for m in _BOARD.finditer(text):
         colon = text.find(":", m.end(), m.end() + 200)
@@ -82,9 +84,20 @@ def _board_lists(doc: Doc) -> None:
             continue
         end = text.find("\n\n", colon)
         end = len(text) if end < 0 else end
-        if text.count(";", colon, end) < 2:
+        if re.search(r"\b(?:del|de la|of the|of its)\s+(?:grupo|group|comisi[oó]n|comit[eé]|consejo|council|committee|caucus|"
+                     r"task force|mesa|alianza|alliance)\b", text[m.start() : colon], re.I) \
+                and not any(m.start() <= sp.start < colon for org in doc.found["organization"] for sp in org.spans):
+            continue  # "La mesa directiva del grupo quedó integrada así: ...": a group's officers, no organization's
+        if text.count(";", colon, end) >= 2:
+            owner = _org_in(doc, m.start(), colon)
+        elif not text[colon + 1 : text.find("\n", colon) if "\n" in text[colon:] else len(text)].strip() \
+                and text.count("\n", colon, end) >= 2 and "\n" not in text[m.end() : colon]:
+            owner = next((i for i, org in enumerate(doc.found["organization"]) if i not in doc.dropped_orgs
+                          and not _BOARD.fullmatch(org.name.strip()) and any(m.start() <= sp.start < colon for sp in org.spans)),
+                         None)
+            owner = publisher(doc) if owner is None else owner
+        else:
             continue
-        owner = _org_in(doc, m.start(), colon)
         if owner is None:
             continue
         for pidx, person in enumerate(doc.found["person"]):
@@ -159,8 +172,7 @@ def _board_page(doc: Doc) -> None:
         owner = _masthead_org(doc)  # the report's publisher, named alone atop it
     else:
         owner = _headline_org(doc, end)
-        if owner is not None and all(w in V.ORG_HEADS or w in V.ORG_SUFFIXES or w == "port"
-                                     for w in fold(doc.found["organization"][owner].name).split()):
+        if owner is not None and _generic_body(doc.found["organization"][owner].name):
             owner = publisher(doc) or owner  # "Port Commission approves ...": the commission of the port that publishes
     if owner is None:
         return
@@ -176,6 +188,11 @@ def _board_page(doc: Doc) -> None:
                for sp in person.spans):  # "Secretaria: Lic. Name" is the board's own secretary
             continue
         doc.affiliate(pidx, owner, None)
+
+
+def _generic_body(name: str) -> bool:
+    """A body named only by head words (`Port Commission`, `Board`): some organization's own, unnamed."""
+    return all(w in V.ORG_HEADS or w in V.ORG_SUFFIXES or w == "port" for w in fold(name).split())
 
 
 def _masthead_org(doc: Doc) -> int | None:
@@ -597,8 +614,8 @@ def publisher(doc: Doc) -> int | None:
     if top is not None and top not in doc.dropped_orgs:
         org = doc.found["organization"][top]
         first_line_end = text.find("\n", min(sp.start for sp in org.spans))
-        if sum(1 for sp in org.spans if sp.start > first_line_end) >= 2:
-            return top  # named atop the page and twice again below it
+        if any(sp.start > first_line_end for sp in org.spans):
+            return top  # named atop the page and again below it
     return None
 
 
@@ -630,4 +647,9 @@ def read_publisher_staff(doc: Doc) -> None:
                 fold(m.group(1)) not in own for sp in said
                 for m in re.finditer(r"\b([A-Z][\w&.-]*)['’]s\s", text[max(0, sp.start - len(title) - 120) : sp.start])):
             continue  # "Vértice Autopartes Chief Operating Officer", "Meridian's Chief Operating Officer": another's
+        clause = [max(text.rfind(c, 0, sp.start) for c in ".;\n") + 1 for sp in said]
+        if any(o != owner and o not in doc.dropped_orgs and not _generic_body(org.name)
+               and any(c <= osp.start < sp.start for c, sp in zip(clause, said))
+               for o, org in enumerate(doc.found["organization"]) for osp in org.spans):
+            continue  # "X (SEANA), represented by Vice President for Policy A": the clause names her organization
         doc.affiliate(pidx, owner, title)
