@@ -240,3 +240,24 @@ def test_a_newsletters_committees_are_not_the_page_group_and_a_supplier_mission_
     members = {p for p, i in membership_pairs(x) if i == "Quality Systems Committee"}
     assert "Hollis Amadi-Reyes" not in members and "Juno Pastrana-Lee" not in members
 
+
+
+def test_working_tables_with_their_coordinator_on_the_same_line_and_a_chambers_commissions():
+    x = extract(
+        "Instalan el Grupo de Trabajo de Proveeduría\n\n"
+        "El grupo sesionará en tres mesas:\n\n"
+        "Mesa de Baterías — coordinador: Dr. Ulises Tamayo Recio, jefe de la Unidad de Análisis.\n"
+        "Mesa de Dispositivos Médicos — coordinadora: Priscilla Oyarzún-Lind, directora de Manufactura.\n\n"
+        "Asimismo, se presentaron las comisiones de trabajo de la cámara. La Comisión de Atracción tendrá como "
+        "coordinadores a Ramiro Quezada Lind y a Ofelia Anaya Brenes, mientras que la Comisión Fiscal será presidida "
+        "por la contadora Dalia Uc Pérez.\n\n"
+        "En el Senado, la senadora Irma Tovar Salas, presidenta de la Comisión de Hacienda, asistió.\n")
+    groups = {i.name for i in x.initiatives}
+    people = {p.name for p in x.people}
+    assert "Priscilla Oyarzún-Lind" in people and "Mesa de Dispositivos Médicos" not in people
+    members = membership_pairs(x)
+    assert ("Priscilla Oyarzún-Lind", "Mesa de Dispositivos Médicos") in members
+    assert ("Ulises Tamayo Recio", "Mesa de Baterías") in members
+    assert {"Comisión de Atracción", "Comisión Fiscal"} <= groups
+    assert ("Ramiro Quezada Lind", "Comisión de Atracción") in members
+    assert "Comisión de Hacienda" not in groups  # (the Senate's)

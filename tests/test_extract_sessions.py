@@ -88,3 +88,15 @@ def test_fireside_chats_and_labelled_panels_without_a_number_are_sessions_with_t
     members = membership_pairs(x)
     assert ("Orla Banerjee-Cruz", chat) in members
     assert ("Piet Aranda-Moss", "REGIONAL PANEL: Three Cities, One Labor Pool?") in members
+
+
+def test_a_panel_line_after_its_day_and_a_quoted_panel_after_a_comma():
+    x = extract(
+        "Gulf Plants Forum 2027\n\n"
+        "Day 2 | 10:30  Panel: Wires, Pipes and Permits – Siting on the Coast\n"
+        "Moderator: Odile Fairbanks-Ruiz – Director at Harrowgate Realty\n\n"
+        "\"We need more track,\" said Tomasz Ibarra-Kell during the forum's closing panel, \"Who Runs the Yard?\" "
+        "It was moderated by Nnamdi Castell-Ruiz.\n")
+    names = {i.name for i in x.initiatives}
+    assert any(n.endswith("Wires, Pipes and Permits – Siting on the Coast") for n in names)
+    assert "Who Runs the Yard?" in names

@@ -73,7 +73,7 @@ _UNNAMED = re.compile(
 # A program's session line names a panel with its number and title (`10:00 - 11:00  Panel 2: Water
 # and Power at the Border`, `Mesa 1: Talento técnico`), up to a moderator named on the same line.
 _PANEL_LINE = re.compile(
-    r"[ \t\-•*]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
+    r"[ \t\-•*]*(?:(?:Day|DAY|D[ií]a|D[IÍ]A)[ \t]+\d{1,2}[ \t]*[|·,–-]?[ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
     r"(?P<name>(?P<kind>(?:(?:Regional|Special|Featured|Closing|Opening|Industry|Policy|REGIONAL|SPECIAL|FEATURED|CLOSING|"
     r"OPENING|INDUSTRY|POLICY)[ \t]+)?(?:Panel|PANEL)|Fireside[ \t]+[Cc]hat|FIRESIDE[ \t]+CHAT|Mesa(?:[ \t]+(?:redonda|de di[aá]logo|de trabajo|de an[aá]lisis))?|MESA(?:[ \t]+REDONDA)?|"
     r"Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout|Roundtable|Round[ \t]+table|Track|Breakout[ \t]+Session|"
@@ -86,7 +86,7 @@ _PANEL_LINE = re.compile(
 # industria"`, `the forum “Building the Border Supplier Base”`).
 _QUOTED = re.compile(
     r"\b(?P<kind>panel|mesa(?: redonda| de di[aá]logo| de an[aá]lisis| de trabajo)?|sesi[oó]n|session|conversatorio|taller|workshop|foro|forum|summit|"
-    r"cumbre|encuentro|di[aá]logo|dialogue|roundtable|seminario|seminar|webinar)[ \t]+"
+    r"cumbre|encuentro|di[aá]logo|dialogue|roundtable|seminario|seminar|webinar)(?:,[ \t]*|[ \t]+)"
     r"(?:(?:titulad[oa]|denominad[oa]|llamad[oa]|entitled|titled|called|named)[ \t]+)?"
     r"[\"“«](?P<name>[^\"”»\n]{6,140})[\"”»]", re.I)
 # A mission or forum followed by its own name (`la misión comercial Nuevo León Conecta 2025`,
@@ -216,7 +216,7 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                     continue  # names no group
                 for sub in _group_subruns(run):
                     _add_group(doc, sub, sent)
-            for m in _QUOTED.finditer(text, s, e):
+            for m in _QUOTED.finditer(text, s, min(len(text), e + 2)):  # (a title ending "?" ends the sentence inside its quotes)
                 _add_named(doc, m, sent)
             for m in _CALLED.finditer(text, s, e):
                 _add_named(doc, m, sent)

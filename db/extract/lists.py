@@ -632,6 +632,8 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 name = _list_person(text, it, False)
             if name is None and it.rest is None and strong:
                 name = _list_person(text, it, False)
+            if name is not None and _body_name(name):
+                name = None  # "Mesa de Dispositivos Médicos — coordinadora: A": a body, not a person
             if name is not None:
                 persons.append((it, name))
         if len(persons) < 2 and not (persons and member_heading):
@@ -841,6 +843,13 @@ def _heading_initiative(doc: Doc, heading: tuple[int, int]) -> int | None:
             acronym_owner(doc, idx, run, sent)
         return idx
     return None
+
+
+# First words of a body's name (`Mesa de X`, `Comité de Y`, `Task Force on Z`) that a list line may open with.
+_GROUP_FIRST = frozenset("mesa comision comite subcomite grupo consejo committee council panel task working subgrupo".split())
+def _body_name(toks: list[Tok]) -> bool:
+    """`Mesa de Dispositivos Médicos`, `Task Force on X`: the words open with a body's kind and `de`/`of`."""
+    return len(toks) > 2 and toks[0].key in _GROUP_FIRST and toks[1].key in ("de", "del", "of", "on")
 
 
 _MEMBERS_AFTER = re.compile(r"[ \t]+(?:members|membership|roster)[ \t]*:?[ \t]*(?:\n|$)", re.I)
@@ -1214,7 +1223,7 @@ def _name_sep_title(doc: Doc, line: tuple[int, int], s: int) -> bool:
     raw = text[s : sep.start()]
     skip = _courtesy_len(raw)
     toks = tokens(raw[skip:], s + skip)
-    if not toks or len(toks) > 7 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
+    if not toks or len(toks) > 7 or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks) or _body_name(toks):
         return False
     found = person_in_run(collapse_double(toks), strong=True)
     if not found or found[0]:

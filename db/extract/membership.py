@@ -446,7 +446,9 @@ _GROUP_THEN_ROLE = re.compile(
     r"estuvo (?:integrad[oa]|conformad[oa]) por)(?= [A-Z\u00c0-\u00de])|"
     r"(?:is|are|was|were|will be) (?:co-?chaired|chaired|led|headed) (?:this year |again )?by|"
     r"que (?:co)?(?:presidir[áa]n?|encabezar[áa]n?|coordinar[áa]n?|presiden?|encabezan?|coordinan?)|cuy[oa] (?:coordinador|coordinadora|"
-    r"presidente|presidenta) (?:ser[áa]|es)|(?:seguir[áa]|estar[áa]|queda(?:r[áa])?) a cargo de|a cargo de)\b", re.I)
+    r"presidente|presidenta) (?:ser[áa]|es)|(?:seguir[áa]|estar[áa]|queda(?:r[áa])?) a cargo de|a cargo de|"
+    # "La Comisión de X tendrá como coordinadores a A y a B"
+    r"(?:tendr[áa]n?|tiene|tienen|tuvo) como (?:coordinador(?:es|a|as)?|president[ea]s?|copresident[ea]s?|titular(?:es)?) a)\b", re.I)
 # A relative clause between a group and what is said of it (`, which arrived Sunday for a visit,`).
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|that|que|la cual|el cual)\s[^.;,\n]{3,100},\s*")
 # The rest of a group's people after its leader (`was led by A and included B; C; and D`).
@@ -712,8 +714,12 @@ def retype_chaired_bodies(doc: Doc) -> None:
                 for o, other in enumerate(doc.found["organization"])):  # (`Ways and Means Committee` of the House's)
             doc.committees.add(doc.retype_org(org, "committee"))  # "Supplier Development Committee" of an association
             continue
-        if words[-1] not in _CHAIRED_HEADS | {"subcommittee", "subcomite"}:
-            continue
+        head_first = words[0] in ("comision", "comite", "consejo", "subcomite") and (len(words) >= 3 and words[1] in ("de", "del")
+                                                                                  or len(words) == 2) \
+            and not _LEGISLATIVE.search(ent.name) and not any(
+                _LEGISLATIVE_CONTEXT.search(text, max(0, sp.start - 240), sp.start) for sp in ent.spans)
+        if words[-1] not in _CHAIRED_HEADS | {"subcommittee", "subcomite"} and not head_first:
+            continue  # (nor "Comisión de Economía" of a legislature: "la diputada X, presidenta de la ...")
         if words[-1] in ("committee", "subcommittee", "comite", "subcomite") and not _LEGISLATIVE.search(ent.name) and any(
                 _CHAIRS_BEFORE.search(text, max(0, sp.start - 50), sp.start) or _GROUPS_PART.search(text, max(0, sp.start - 50), sp.start)
                 for sp in ent.spans):
@@ -723,7 +729,7 @@ def retype_chaired_bodies(doc: Doc) -> None:
             m = _GROUP_THEN_ROLE.match(text, sp.end)
             if m and re.search(r"chair|led|head|presid|encabez|coordin", m.group("verb"), re.I) \
                     and not _OTHER_SUBJECT.search(text, sp.end, m.start("verb")):
-                doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(words[-1], "committee"))
+                doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(words[0] if head_first else words[-1], "committee"))
                 break
 
 
@@ -789,7 +795,7 @@ _LEGISLATIVE = re.compile(r"\b(?:House|Senate|Senado|C[aá]mara|Congres[so]|Legi
 # Words around a committee's name that make it a legislature's (`chairs its Commerce Committee` in a bio of a
 # state senator, `SB 1142 passed the X Committee`, `Diputada A, who chairs the X Committee of the Congreso`).
 _LEGISLATIVE_CONTEXT = re.compile(
-    r"\b(?:House|Senate|Senado|C[aá]mara|Congres[so]|Legislat\w*|Assembly|Asamblea|Senators?|Sen\.|Senador[ae]?s?|"
+    r"\b(?:House|Senate|Senado|C[aá]mara\s+(?:de\s+(?:Diputad|Senador|Representantes)|alta|baja)\w*|Congres[so]|Legislat\w*|Assembly|Asamblea|Senators?|Sen\.|Senador[ae]?s?|"
     r"Rep\.|Reps\.|Representatives?|Congress(?:wo)?man|Diputad[oa]s?|Dip\.|Ranking\s+Member|[SH]B\s?\d+|bill|hearing|"
     r"audiencia|Parlamento|Parliament)\b", re.I)
 # A committee convened by the people on it even inside a legislature (`Joint Select Committee on X`).

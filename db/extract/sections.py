@@ -101,6 +101,8 @@ def read_role_labelled_bodies(doc: Doc) -> None:
     lines = [ln for ln in line_spans(text) if text[ln[0] : ln[1]].strip()]
     people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
     for (s, e), (s2, e2) in zip(lines, lines[1:]):
+        if _BODY_THEN_ROLE.match(text[s:e]):
+            continue  # (its role and people on its own line: read below)
         cells = [(s + m.start(), s + m.end()) for m in _WIDE_CELL.finditer(text[s:e])]
         numbered = bool(cells) and re.fullmatch(r"\d{1,2}[.)]|[IVX]{1,4}\.", text[cells[0][0] : cells[0][1]]) is not None
         cells = cells[1:] if numbered else cells  # "1.  COMISIÓN DE ATRACCIÓN DE INVERSIONES"
@@ -123,6 +125,19 @@ def read_role_labelled_bodies(doc: Doc) -> None:
             if not role or not hits:
                 continue
             doc.member(hits[0][1], _body_group(doc, text, (a, b), (s, e)), role)
+    for m in _BODY_THEN_ROLE.finditer(text):
+        label = m.group("label")
+        role = _role_of(label) or ("coordinator" if fold(label).startswith("coordin") else None)
+        hits = people_between(people, m.start("rest"), m.end("rest"))
+        if role and hits and fold(m.group("body")).split()[0] in _BODY_FIRST:
+            group = _body_group(doc, text, m.span("body"), (m.start(), m.end()))
+            for _, pidx in hits:
+                doc.member(pidx, group, role)
+
+
+# `Mesa de Semiconductores — coordinador: Dr. A, jefe de ...`: a body, its role label and its people on one line.
+_BODY_THEN_ROLE = re.compile(r"(?m)^[ \t•*\-]*(?P<body>[A-ZÁÉÍÓÚÑ][^\n—–:]{4,80}?)[ \t]+[—–-][ \t]+"
+                             r"(?P<label>[^\n:—–]{3,30}):[ \t]+(?P<rest>[^\n]+)$")
 
 
 def _body_group(doc: Doc, text: str, cell: tuple[int, int], line: tuple[int, int]) -> int:
