@@ -87,3 +87,23 @@ def test_an_organization_in_brackets_after_a_name_vouches_for_it_but_a_role_or_a
     people = _people("Customs Committee: Casio Arredondo-Phan (chair); Anwen Morales-Pritchard, Almeira Aduanas "
                      "(vice chair)\n\nEvent  |  Border Logistics After the Bridge Slowdowns (April 2, 2025)\n")
     assert "Bridge Slowdowns" not in people and "Almeira Aduanas" not in people
+
+
+def test_a_short_maria_a_nickname_with_an_article_and_a_name_wrapped_across_lines():
+    people = {p.name for p in extract(
+        "Jurado del premio\n\n"
+        "Ma. Guadalupe \"Lupita\" Torrentera Ruiz — consultora independiente, Saltillo\n\n"
+        "Viajamos en la misma camioneta que la comitiva de la cámara, encabezada por su presidente, y con\n"
+        "nosotros iban varios socios de la región que conocían bien la ruta. Compartimos asiento con Dámaso Quiroga\n"
+        "Cienfuegos, de Troqueles Quiroga; con el Ing. Florencio Ek Balam, de Electrónica Sayula; y con\n"
+        "Perla \"la Güera\" Santibañez, directora comercial de Empaques Tonalá, que tomó las notas del viaje.\n"
+    ).people}
+    assert 'Ma. Guadalupe "Lupita" Torrentera Ruiz' in people
+    assert "Dámaso Quiroga Cienfuegos" in people
+    assert 'Perla "la Güera" Santibañez' in people
+
+
+def test_an_unknown_given_name_listed_with_of_and_a_long_agency_name():
+    x = extract("Also named to the working group were Thaddea Mbeki-Rowan of the Office of the U.S. Trade "
+                "Representative and Noemí Ugalde Ferrer.\n")
+    assert "Thaddea Mbeki-Rowan" in {p.name for p in x.people}

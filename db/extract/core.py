@@ -94,7 +94,8 @@ class Tok:
     def cap(self) -> bool:
         """Capitalised (or a digit-led name with capitals, like `3M`)."""
         t = self.text.lstrip("#“\"")
-        return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
+        return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t))
+                            or _ARTICLE_NICKNAME.match(self.text) is not None)
 
 
 def tokens(text: str, offset: int = 0) -> list[Tok]:
@@ -113,7 +114,8 @@ def tokens(text: str, offset: int = 0) -> list[Tok]:
 
 def _keeps_dot(word: str) -> bool:
     bare = word[:-1]
-    return len(bare) == 1 or "." in bare or fold(bare).replace(" ", ".") in V.ABBREVIATIONS
+    return len(bare) == 1 or "." in bare or fold(bare).replace(" ", ".") in V.ABBREVIATIONS \
+        or bare[:1].isupper() and fold(bare) in V.NAME_ABBREVIATIONS  # ("Ma. Guadalupe Ríos")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -145,6 +147,8 @@ def is_given(word: str) -> bool:
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+# A nickname opened by a lower-case article (`Perla "la Güera" Santillán`, `Rogelio "el Güero" Zárate`).
+_ARTICLE_NICKNAME = re.compile(r"[“\"](?:el|la|los|las|don|doña) [A-ZÁÉÍÓÚÑ]")
 _LETTERS = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 
 
@@ -163,7 +167,7 @@ def _namey(t: str) -> bool:
     """`namey` of a token's text (it reads nothing else of the token)."""
     tok = Tok(t, 0, len(t))
     if is_nickname(tok):
-        return t[1:2].isupper()
+        return t[1:2].isupper() or _ARTICLE_NICKNAME.match(t) is not None
     if not t or not t[0].isupper():
         return False
     if _INITIAL.fullmatch(t) or t.endswith(".") and fold(t[:-1]) in V.NAME_ABBREVIATIONS:
@@ -1142,6 +1146,10 @@ def person_in_run(run: list[Tok], *, strong: bool = False) -> tuple[list[Tok], l
                 while i > 0 and _INITIAL.fullmatch(run[i - 1].text) and (i == 1 or not namey(run[i - 2])) \
                         and fold(run[i - 1].text).rstrip(".") not in V.COURTESY:
                     i -= 1  # "J. Michael Ruiz": a first initial before the given name
+                    name = [run[i]] + name
+                if i > 0 and run[i - 1].text[:1].isupper() and run[i - 1].text.endswith(".") \
+                        and fold(run[i - 1].text[:-1]) in V.NAME_ABBREVIATIONS:
+                    i -= 1  # "Ma. Guadalupe Ríos": María written short
                     name = [run[i]] + name
                 if strong and 0 < i <= 2 and all(namey(t) and not is_title_tok(t) and t.key.rstrip(".") not in V.COURTESY
                                                  and t.key not in V.NON_NAME_WORDS for t in run[:i]):

@@ -377,8 +377,8 @@ _SAID_AFTER = re.compile(r",?\s+(?:said|says|spent|joined|served|became|added|no
 _SAID_BEFORE = re.compile(r"[,”\"]\s*(?:said|says|added|noted|explained|dijo|señaló|afirmó|explicó|agregó|destacó|"
                           r"indicó|comentó|aseguró|subrayó|puntualizó)\s+$")
 _LIST_ITEM_BEFORE = re.compile(r"(?:;|:|\b(?:were|are|included|includes|include|fueron|son))\s+(?:and\s+|y\s+)?$")
-_OF_ORG_AFTER = re.compile(r"\s+(?:of|from|at|de)\s+(?:the\s+)?([A-ZÁÉÍÓÚÑ][\w&.’'\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w&.’'\-]*|de|del|of|y|and)){0,6})"
-                           r"\s*(?=[;,.]|$)")
+_OF_ORG_AFTER = re.compile(r"\s+(?:of|from|at|de)\s+(?:the\s+)?([A-ZÁÉÍÓÚÑ][\w&.’'\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w&.’'\-]*|de|del|of|the|y|and)){0,7})"
+                           r"\s*(?=[;,.]|\s+(?:and|y)\s|$)")
 _NICKNAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+[\"“][A-ZÁÉÍÓÚÑa-z][\w’'\- ]{1,15}[\"”]\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w’'\-]+)?")
 _BY_ROLE = re.compile(r"\b(?:(?:co-?)?(?:led|chaired|moderated|hosted|headed|presented|introduced|joined|accompanied)\s+by|"
                       r"(?:encabezad[oa]s?|moderad[oa]s?|presidid[oa]s?|coordinad[oa]s?|acompañad[oa]s?|liderad[oa]s?)\s+por)"
@@ -530,7 +530,10 @@ def _split_person_of(run: list[Tok], text: str = "") -> list[list[Tok]]:
     for i, t in enumerate(run):
         if t.key in ("of", "from", "at") and i >= 2 and i + 1 < len(run) and (person_in_run(run[:i]) or (
                 text and i <= 4 and all(namey(x) for x in run[:i]) and not looks_like_org(phrase_of(text, run[:i]))
-                and _BY_ROLE.search(text, max(0, run[0].start - 40), run[0].start))):
+                and (_BY_ROLE.search(text, max(0, run[0].start - 40), run[0].start)
+                     or i <= 3 and not any(is_title_tok(x) or x.key in GENERIC_WORDS for x in run[:i])
+                     and _LIST_ITEM_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)))):
+            # ("Also named to the working group were Thaddea Mbeki-Rowan of the Office of ...")
             return [run[:i], strip_leading(run[i + 1 :])]
     return [run]
 

@@ -63,7 +63,8 @@ def _wrapped_paragraphs(lines: list[str], joins: list[bool]) -> None:
             for i in block:
                 line, nxt = lines[i].rstrip(), lines[i + 1].lstrip()
                 if not joins[i] and len(line) >= max(_WRAP_MIN, 0.8 * width) and _open_end(line, nxt) and (
-                        _prose(line) or line.count("(") > line.count(")")):
+                        _prose(line) or line.count("(") > line.count(")")
+                        or i > start and _prose(lines[i - 1]) and _prose(nxt)):  # (a line of names inside prose)
                     joins[i] = True
         start = end + 1
 
