@@ -107,3 +107,14 @@ def test_an_unknown_given_name_listed_with_of_and_a_long_agency_name():
     x = extract("Also named to the working group were Thaddea Mbeki-Rowan of the Office of the U.S. Trade "
                 "Representative and Noemí Ugalde Ferrer.\n")
     assert "Thaddea Mbeki-Rowan" in {p.name for p in x.people}
+
+
+def test_a_surname_joined_by_y_and_a_nickname_in_single_quotes():
+    people = {p.name for p in extract(
+        "En la delegación aparecen Leticia Garza Mier y Terán, de Troqueles del Norte, y Ramiro Ortiz y Pedro Paz.\n\n"
+        "Steering Committee\n"
+        "Tadeo 'Ted' Quezada-Lowell, Quillon Castings\n"
+        "Wenona Castell-Ruiz, Harrowgate Yards\n").people}
+    assert "Leticia Garza Mier y Terán" in people
+    assert {"Ramiro Ortiz", "Pedro Paz"} <= people  # (two people joined by `y` stay two)
+    assert "Tadeo 'Ted' Quezada-Lowell" in people

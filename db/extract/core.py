@@ -63,7 +63,7 @@ class Extraction:
 
 # A nickname in quotes (`Ramiro “Chato” Olvera`, `Juan José "J.J." Ruiz`, `Mario "El Flaco" Paz`) is one
 # token, so it stays inside the name.
-_TOKEN = re.compile(r"[“\"][^\W\d_][\w’'.\-]*(?: [^\W\d_][\w’'.\-]*)?[”\"]|[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
+_TOKEN = re.compile(r"[“\"][^\W\d_][\w’'.\-]*(?: [^\W\d_][\w’'.\-]*)?[”\"]|(?<!\w)['‘][A-Z][\w.\-]*['’](?!\w)|[#@]?\w+(?:[’'\-–.&]+\w+)*\.?|&")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SENT_END = re.compile(r"[.!?][”\"’)]?\s+(?=[“\"(]?[A-ZÁÉÍÓÚÑ¿¡])")
 
@@ -93,7 +93,7 @@ class Tok:
     @property
     def cap(self) -> bool:
         """Capitalised (or a digit-led name with capitals, like `3M`)."""
-        t = self.text.lstrip("#“\"")
+        t = self.text.lstrip("#“\"'‘")
         return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t))
                             or _ARTICLE_NICKNAME.match(self.text) is not None)
 
@@ -154,7 +154,7 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 
 def is_nickname(tok: Tok) -> bool:
     """A nickname written in quotes (`“Chato”`)."""
-    return tok.text[:1] in "“\"" and len(tok.text) > 2
+    return tok.text[:1] in "“\"'‘" and len(tok.text) > 2
 
 
 def namey(tok: Tok) -> bool:
@@ -1049,6 +1049,9 @@ def _name_from(run: list[Tok], i: int, titled: bool = False) -> list[Tok] | None
             break
         if t.key in V.NAME_PARTICLES and t.text.islower() and _particles_then_name(run, j, name):
             name.append(t)
+        elif t.text == "y" and len(name) >= 2 and j + 2 == len(run) and namey(run[j + 1]) and not is_given(run[j + 1].text) \
+                and not is_place(run[j + 1].text) and run[j + 1].key not in V.ORG_SUFFIXES:
+            name.append(t)  # "Leticia Garza Mier y Terán": two surnames joined by `y`, closing the run
         elif namey(t) or (t.key in V.NAME_SUFFIXES and len(name) >= 2):
             name.append(t)
         elif _surname_like_title(run, j, name, after_particle=bool(name) and name[-1].key in V.NAME_PARTICLES

@@ -555,11 +555,22 @@ def _pair_of_people(doc: Doc, run: list[Tok]) -> bool:
 _SECOND_NAME_OPENERS = frozenset("the la el los las en a at in with con de for para".split())
 
 
+def _y_surname(doc: Doc, run: list[Tok], i: int) -> bool:
+    """run[i] is `y` joining a last surname (`Mier y Terán`) to a name of three words or more before it: the word
+    after it is name-like, no given name, place, organization word or known entity."""
+    nxt = run[i + 1]
+    return namey(nxt) and not is_given(nxt.text) and not is_place(nxt.text) and nxt.key not in V.ORG_SUFFIXES \
+        and doc.lookup("organization", nxt.text) is None and doc.person_by_part(nxt.text) is None \
+        and bool(person_in_run(run[:i])) and len([t for t in run[:i] if namey(t)]) >= 3
+
+
 def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
     """Split a run at `and` when a part is a person or an already known entity."""
     cuts = [i for i, t in enumerate(run) if t.key in ("and", "y")
-            and not (0 < i < len(run) - 2 and is_title_tok(run[i - 1]) and is_title_tok(run[i + 1]))]
-    # ("Authority President and CEO Name": two titles joined by `and` before one name stay one run)
+            and not (0 < i < len(run) - 2 and is_title_tok(run[i - 1]) and is_title_tok(run[i + 1]))
+            and not (t.text == "y" and i == len(run) - 2 and i >= 3 and _y_surname(doc, run, i))]
+    # ("Authority President and CEO Name": two titles joined by `and` before one name stay one run;
+    # "Leticia Garza Mier y Terán": a surname joined by `y` closes a full name)
     if not cuts:
         return [run]
     parts, prev = [], 0
