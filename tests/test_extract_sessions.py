@@ -100,3 +100,17 @@ def test_a_panel_line_after_its_day_and_a_quoted_panel_after_a_comma():
     names = {i.name for i in x.initiatives}
     assert any(n.endswith("Wires, Pipes and Permits – Siting on the Coast") for n in names)
     assert "Who Runs the Yard?" in names
+
+
+def test_a_year_inside_an_events_name_after_its_hosts_acronym():
+    x = extract(
+        "Lakeshore Fastener Guild\n"
+        "LFG 2027 Annual Convention  ·  \"Closer Suppliers\"\n"
+        "October 6–8, 2027  |  Harbor Hotel\n\n"
+        "AGENDA\n\n"
+        "8:30 AM   Opening General Session\n"
+        "          Welcome: Odalys Ferrante-Wu, LFG Chair, Pellworth Gears\n\n"
+        "MINUTA DE LA SESIÓN ORDINARIA 2027 DEL GRUPO TÉCNICO\n")
+    names = {i.name for i in x.initiatives}
+    assert "LFG 2027 Annual Convention" in names
+    assert not any("ORDINARIA 2027 DEL" in o.name for o in x.organizations)

@@ -978,6 +978,10 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
             cur.append(tok)
         elif gap_ok and tok.key in _JOINERS and _joins_capital(toks, i, text):
             cur.append(tok)
+        elif gap_ok and _YEAR.fullmatch(tok.text) and i + 1 < len(toks) and toks[i + 1].cap \
+                and text[tok.end : toks[i + 1].start] == " " and cur[-1].text.isupper() and len(cur[-1].text) >= 2 \
+                and not toks[i + 1].text.isupper():  # (not inside a shouted headline)
+            cur.append(tok)  # "AFCDA 2025 Annual Convention": a year inside an event's name, after its host's acronym
         else:
             if cur:
                 runs.append(cur)
@@ -994,6 +998,7 @@ def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
 
 
 _JOINERS = V.NAME_CONNECTORS | V.NAME_PARTICLES
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # A tab or three spaces separate the columns of a flattened table or a menu bar, never the words of
 # one name: "Lic. Ana Ruiz Paz      Jorge Lemus" is two names, "Inicio   Nosotros   Marco Legal" no name.
 _COLUMN_GAP = re.compile(r"\t| {3,}")
