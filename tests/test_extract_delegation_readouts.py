@@ -166,3 +166,22 @@ def test_a_supplier_mission_after_a_possessive_and_an_ordinal():
                 "return delegation from Celaya is planned for the fall.\n")
     names = {i.name for i in x.initiatives}
     assert {"supplier mission to Saltillo", "return delegation from Celaya"} <= names
+
+
+def test_delegations_labelled_on_their_lines_and_workstreams_led_at_the_head_of_their_paragraphs():
+    x = extract(
+        "FACT SHEET: Harbor Energy Dialogue Meets in Tampico\n\n"
+        "The Dialogue was co-chaired by Deputy Secretary Oriel Vantassel-Ruiz and by Dra. Itzel Marroquín Baeza.\n\n"
+        "PARTICIPANTS\n"
+        "U.S. delegation: Deputy Secretary Vantassel-Ruiz; Anselm Okoro-Lind, Director, Office of Grid Supply;\n"
+        "and Consul General Percival Adeyemi-Holt.\n"
+        "Mexican delegation: Dra. Marroquín Baeza; Ing. Fausto Quiroga Lemus, Centro Nacional de Energía.\n\n"
+        "WORKSTREAMS\n"
+        "Transmission and Interconnection. Co-led by Dr. Okoro-Lind and Ing. Quiroga Lemus, the workstream "
+        "mapped five corridors.\n")
+    members = membership_pairs(x)
+    for person in ("Oriel Vantassel-Ruiz", "Anselm Okoro-Lind", "Percival Adeyemi-Holt"):
+        assert (person, "U.S. delegation") in members
+    assert ("Fausto Quiroga Lemus", "Mexican delegation") in members
+    assert ("Anselm Okoro-Lind", "Transmission and Interconnection") in members
+    assert ("Fausto Quiroga Lemus", "Transmission and Interconnection") in members

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, initiative_kind, line_spans, people_between
+from db.extract.core import Doc, fold, initiative_kind, line_spans, people_between, sentence_spans
 from db.extract.membership import best_of_kind, main_group, people_named_in
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
@@ -50,7 +50,8 @@ _PROSE_CHARS = 220  # a line this long with a sentence in it is a paragraph, not
 # of a line of its people.
 _LABELLED = re.compile(r"^[ \t•·*\-–]*(?P<label>[A-ZÁÉÍÓÚÑ][^:\n]{2,80}?)[ \t]*:[ \t]+(?=\S)", re.M)
 _GROUP_HEADS = ("committee", "subcommittee", "council", "commission", "comite", "subcomite", "consejo", "comision",
-                "working group", "task force", "grupo de trabajo", "mesa de trabajo", "subgroup", "subgrupo")
+                "working group", "task force", "grupo de trabajo", "mesa de trabajo", "subgroup", "subgrupo",
+                "delegation", "delegacion", "comitiva")  # ("U.S. delegation: A; B, Director, X; and C.")
 
 
 def read_labelled_groups(doc: Doc) -> None:
@@ -62,8 +63,8 @@ def read_labelled_groups(doc: Doc) -> None:
         return
     for m in _LABELLED.finditer(text):
         label = m.group("label").strip()
-        if ". " in label:
-            continue  # a sentence before a role label ("Comisión X con Y. Copresidentes:")
+        if re.search(r"(?<!\b[A-Z])\. ", label):
+            continue  # a sentence before a role label ("Comisión X con Ymca. Copresidentes:"; not "U.S. delegation")
         key = fold(label)
         if not any(key.endswith(h) or key.startswith(h + " ") for h in _GROUP_HEADS) or len(key.split()) < 2:
             continue
@@ -73,7 +74,8 @@ def read_labelled_groups(doc: Doc) -> None:
         hits = sorted(set(hits) | set(_named_again(doc, m.end(), end)))
         if not hits:
             continue
-        kind = next((k for k in ("working group", "task force", "committee", "council", "commission")
+        kind = "delegation" if key.split()[-1] in ("delegation", "delegacion", "comitiva") or key.split()[0] in (
+            "delegacion", "comitiva") else next((k for k in ("working group", "task force", "committee", "council", "commission")
                      if k in key or {"comite": "committee", "consejo": "council", "comision": "commission",
                                      "subcomite": "committee", "grupo de trabajo": "working group",
                                      "mesa de trabajo": "working group", "subgrupo": "working group",
@@ -87,6 +89,43 @@ def read_labelled_groups(doc: Doc) -> None:
             nxt = hits[n + 1][0] if n + 1 < len(hits) else end
             paren = re.search(r"\(([^)]{2,40})\)", text[e:nxt])
             doc.member(p, ini, _role_of(paren.group(1)) if paren else "member")
+
+
+    _led_paragraphs(doc)
+
+
+# A workstream or working table named at the head of its paragraph, then who leads it: `Grid Integration and
+# Interconnection. Co-led by Dr. Solbakken and Ing. Carbajal Ybarra, the workstream completed ...`.
+_LED_PARAGRAPH = re.compile(
+    r"(?m)^[ \t•*\-]*(?P<name>[A-ZÁÉÍÓÚÑ][^.\n:;]{3,80}?)\.[ \t]+(?P<verb>Co-led|Led|Co-chaired|Chaired|Coordinated|Headed|"
+    r"Coordinad[oa]|Encabezad[oa]|Copresidid[oa]|Presidid[oa])\b")
+_LED_ROLE = {"co-led": "co-lead", "led": "lead", "co-chaired": "co-chair", "chaired": "chair", "headed": "lead"}
+
+
+def _led_paragraphs(doc: Doc) -> None:
+    """`_LED_PARAGRAPH`: the name opening the paragraph is a group (a workstream) and the people named in its
+    first sentence lead it."""
+    text = doc.text
+    for m in _LED_PARAGRAPH.finditer(text):
+        name = m.group("name").strip()
+        words = name.split()
+        if not 2 <= len(words) <= 10 or sum(w[:1].isupper() for w in words) * 2 < len(words) \
+                or doc.lookup("person", name) is not None or doc.lookup("organization", name) is not None:
+            continue
+        line_end = text.find("\n", m.end())
+        first = sentence_spans(text, m.start("verb"), len(text) if line_end < 0 else line_end)
+        hits = _named_again(doc, m.end(), first[0][1], surnames=True) if first else []
+        if not hits:
+            continue
+        verb = fold(m.group("verb"))
+        role = _LED_ROLE.get(verb, "coordinator" if verb.startswith("coordin") else "chair" if "presid" in verb else "lead")
+        start = m.start("name")
+        ini = doc.lookup("initiative", name)
+        if ini is None:
+            ini = doc.add("initiative", name, doc.span(start, start + len(name), (m.start(), m.end())),
+                          kind=initiative_kind(name) or "working group")
+        for _, _, pidx in hits:
+            doc.member(pidx, ini, role)
 
 
 _WIDE_CELL = re.compile(r"\S+(?: \S+)*")  # the cells of a line, apart by two spaces or more (or a tab)
@@ -420,17 +459,33 @@ def _same_line_moderators(text: str, people: list[tuple[int, int]], start: int, 
     return [p for _, p in people_between(people, m.end(), end)] if m else []
 
 
-def _named_again(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]:
+def _named_again(doc: Doc, start: int, end: int, surnames: bool = False) -> list[tuple[int, int, int]]:
     """(start, end, person) of the full names of people already found, written again in
-    text[start:end] where no stage recorded a mention."""
+    text[start:end] where no stage recorded a mention (and with `surnames`, one person's surnames alone:
+    `Dr. Solbakken`, `Ing. Carbajal Ybarra`)."""
     out = []
     segment = doc.text[start:end]
+    lasts = [p.name.split()[-1] if p.name.split() else "" for p in doc.found["person"]]
     for pidx, person in enumerate(doc.found["person"]):
-        for name in {person.name} | person.aliases:
-            if len(name.split()) < 2:
+        names = {person.name} | person.aliases
+        if "-" in lasts[pidx] and len(lasts[pidx]) >= 6 and lasts.count(lasts[pidx]) == 1:
+            names.add(lasts[pidx])  # "Deputy Secretary Blakemore-Ito": one person's hyphenated surname
+        words = [w for w in person.name.split() if not w.startswith(("\"", "“", "'"))]
+        if surnames and len(words) >= 2 and lasts.count(lasts[pidx]) == 1 and len(lasts[pidx]) >= 4:
+            names |= {" ".join(words[-2:])} if len(words) >= 3 else set()
+            names.add(lasts[pidx] + "\x00")  # (a lone surname: matched below, only after a courtesy or title)
+        for name in sorted(names, key=len, reverse=True):
+            if name.endswith("\x00"):
+                found = re.search(r"\b(?:Dr|Dra|Ing|Lic|Mtro|Mtra|Mr|Ms|Mrs|Prof|Director|Directora|Secretary|Undersecretary|"
+                                  r"Minister|Ambassador|Consul)\.?\s+" + re.escape(name[:-1]) + r"(?![\w-])", segment)
+                if found:
+                    out.append((start + found.end() - len(name) + 1, start + found.end(), pidx))
+                    break
                 continue
-            at = segment.find(name)
-            if at >= 0:
-                out.append((start + at, start + at + len(name), pidx))
+            if len(name.split()) < 2 and "-" not in name:
+                continue
+            found = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", segment)
+            if found:
+                out.append((start + found.start(), start + found.end(), pidx))
                 break
     return out

@@ -92,6 +92,8 @@ def _continues(line: str, nxt: str) -> bool:
     if body and len(body) >= _WRAP_MIN and re.search(r",\s+(?:[A-Z]\.){2,}$", body) and following[:1].isupper() \
             and not _BULLET.match(nxt) and not _LEGAL_FORM_END.search(body):
         return True  # "Director del Puerto, U.S." / "Fisheries and Border Enforcement (FBE).": the name goes on
+    if body.endswith(";") and len(body) >= _WRAP_MIN and re.match(r"(?:and|y|e)\s+[A-ZÁÉÍÓÚÑ]", following):
+        return True  # "Dr. Ana Ruiz, X Laboratory;" / "and Consul General Name.": the list goes on
     if not body or not following or _BULLET.match(nxt) or body.endswith((":", ".", "!", "?", ";")):
         return False
     if following[0].islower() and len(body) >= 25:
