@@ -645,3 +645,23 @@ def test_a_board_with_roles_in_a_column_and_companies_under_the_names():
     owner = "ASOCIACIÓN DE FUNDIDORES DEL BAJÍO, A.C."
     assert ("Casilda Ocampo-Rivas", owner) in pairs
     assert ("Serapio Quintanar Bello", owner) not in pairs
+
+
+def test_a_councils_members_page_with_an_executive_committee_section_makes_them_its_members():
+    x = extract(
+        "Home   About   Members   Events\n\n"
+        "LOWER PECOS DISTRICT EXPORT COUNCIL\n\n"
+        "Meet Our Members\n\n"
+        "The Lower Pecos District Export Council (LP-DEC) is one of several export councils in the region. Our "
+        "members are appointed to four-year terms and mentor small companies that want to sell into Mexico.\n\n"
+        "EXECUTIVE COMMITTEE\n\n"
+        "Chair\n"
+        "Octavia Brennecke-Ruiz\n"
+        "President, Tamsin Coil Works, Del Rio, TX\n\n"
+        "MEMBERS\n\n"
+        "Lionel Achebe-Vance – Director of Sales, Quillon Castings\n"
+        "Dulcie Marroquín Hale – Owner at Hale Customs Brokerage\n")
+    council = "Lower Pecos District Export Council"
+    mem = _members(x)
+    for person in ("Octavia Brennecke-Ruiz", "Lionel Achebe-Vance", "Dulcie Marroquín Hale"):
+        assert (person, council) in mem

@@ -52,8 +52,9 @@ def main_group(doc: Doc) -> int | None:
     if doc.event_page is not None and any(sp.start < lead for sp in doc.found["initiative"][doc.event_page].spans):
         return doc.event_page  # an event page: the event its title names
     headline = page_headline(doc.text)
-    if any(_BOARD_PAGE.search(doc.text[a:b]) for a, b in line_spans(doc.text) if b <= max(lead, headline[1] if headline else 0)):
+    if any(_BOARD_PAGE.search(doc.text[a:b]) for a, b in line_spans(doc.text) if b <= (headline[1] if headline else lead)):
         return None  # an organization's board page: its seats are affiliations with the organization
+        # (titled with its board: a board heading below the headline is a section of the group's page)
     if headline is not None:
         s, e = headline
         inits = doc.found["initiative"]
