@@ -665,3 +665,22 @@ def test_a_councils_members_page_with_an_executive_committee_section_makes_them_
     mem = _members(x)
     for person in ("Octavia Brennecke-Ruiz", "Lionel Achebe-Vance", "Dulcie Marroquín Hale"):
         assert (person, council) in mem
+
+
+def test_a_committees_treasurer_and_members_at_large_under_their_labels_stay_its_members():
+    x = extract(
+        "Members\n\n"
+        "The Gulf Crossings Coalition is an alliance of shippers and carriers.\n\n"
+        "Steering Committee\n\n"
+        "Co-Chairs\n"
+        "Rosalba Villarreal-Dunn (Alamo Ridge Logistics LLC)\n"
+        "Lic. Emiliano Garza Treviño (Grupo Transportista Anáhuac)\n\n"
+        "Treasurer\n"
+        "Holt Pennington IV (Sabal Point Customs Brokers)\n\n"
+        "Members at large\n"
+        "Nkechi Obi-Landry (Cameron Valley Mobility Authority)\n"
+        "Wilhelmina \"Billie\" Strand (Palmetto Bend Rail Services)\n")
+    mem = _members(x)
+    assert mem[("Holt Pennington IV", "Steering Committee")] == "treasurer"
+    assert ("Nkechi Obi-Landry", "Steering Committee") in mem
+    assert ('Wilhelmina "Billie" Strand', "Steering Committee") in mem

@@ -763,14 +763,18 @@ def _heading_role(line: str) -> str | None:
     if not m:
         return None
     role = m.group(1).lower().replace("chairs", "chair").replace("chairmen", "chair").rstrip("s")
+    if re.search(r"at[\s-]+large", role):
+        return "member"  # "Members at large"
     return {"leadership": "lead", "leader": "lead", "copresidente": "co-chair", "presidente": "chair",
             "vicepresidente": "vice chair", "miembro": "member", "integrante": "member", "delegate": "member",
-            "delegado": "member"}.get(role, role)
+            "delegado": "member", "secretarie": "secretary", "tesorera": "tesorero", "secretaria": "secretario"}.get(role, role)
 
 
 _ROLE_HEADING = re.compile(
     r"(?:(?:our|the)\s+)?((?:co-|vice[- ])?chairs?|(?:co-|vice[- ])?chairmen|co-?leads?|leaders?|leadership|members|"
-    r"advisors|advisers|copresidentes?|presidentes?|vicepresidentes?|miembros|integrantes|delegates|delegados)\s*:?",
+    r"advisors|advisers|copresidentes?|presidentes?|vicepresidentes?|miembros|integrantes|delegates|delegados|"
+    r"treasurers?|secretary-treasurer|secretar(?:y|ies)|members\s+at[\s-]+large|at[\s-]+large\s+members|"
+    r"tesorer[oa]s?|secretari[oa]s?)\s*:?",
     re.I,
 )
 

@@ -222,6 +222,10 @@ def read_sections(doc: Doc) -> None:
             if label and _role_of(label.group("label")) and len(body) < 40:
                 role_label = _role_of(label.group("label"))
                 continue
+            officer = _OFFICER_LABEL.fullmatch(body)
+            if officer:  # "Treasurer", "Members at large", "Vocales": the group's next officers below
+                role_label = "member" if re.search(r"(?i)large|vocal|miembro|integrante", body) else fold(officer.group(1))
+                continue
             if _SUBHEADING.fullmatch(body) and not people_between(people, start, end) and k > line_no + 1:
                 break  # "Empresas participantes": another list begins
             for pidx, role in _listed_people(doc, people, start, end):
@@ -230,6 +234,9 @@ def read_sections(doc: Doc) -> None:
                 doc.member(pidx, group, role)
 
 
+# A label over a group's officers (`Treasurer`, `Secretary-Treasurer`, `Members at large`, `Vocales`).
+_OFFICER_LABEL = re.compile(r"((?:secretary-)?treasurers?|secretar(?:y|ies)|members\s+at[\s-]+large|at[\s-]+large(?:\s+members)?|"
+                            r"tesorer[oa]s?|secretari[oa]s?|vocal(?:es)?|miembros|integrantes)\s*:?", re.I)
 # A line ending in words that open a list of more members of the group just named.
 _WITH_THEM = re.compile(r"(?:serving with (?:them|him|her)|also serving|joining (?:them|him|her)|other members(?: are)?|"
                         r"members are|los acompañan|completan (?:el|la) \w+|además participan|también participan)\s*:\s*$", re.I)
