@@ -261,3 +261,21 @@ def test_working_tables_with_their_coordinator_on_the_same_line_and_a_chambers_c
     assert {"Comisión de Atracción", "Comisión Fiscal"} <= groups
     assert ("Ramiro Quezada Lind", "Comisión de Atracción") in members
     assert "Comisión de Hacienda" not in groups  # (the Senate's)
+
+
+def test_a_table_of_commissions_by_topic_with_their_coordinators_and_members():
+    x = extract(
+        "COMISIONES DE TRABAJO\n\n"
+        "Comisión                          Coordinador(a)                         Integrantes\n"
+        "Atracción de Inversiones          Garrett Oyelowo-Ruiz                   Casandra Lemus Ugarte (Naves Citlali);\n"
+        "                                                                         Ing. Rutilio Estrada Olivares\n"
+        "Energía e Infraestructura         Dr. Wenceslao Ábrego Medina            Ing. Celestino Garza Leal\n\n"
+        "Comisión | Presidente | Empresa\n"
+        "Comercio Exterior y Aduanas | Lic. Bernardino Cavazos Hinojosa | Agencia Aduanal Cavazos\n"
+        "Seguridad | Lic. Ramiro de los Santos Valle | Grupo Custodia Tamaulipeca\n")
+    members = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    assert members[("Garrett Oyelowo-Ruiz", "Atracción de Inversiones")] == "coordinator"
+    assert members[("Rutilio Estrada Olivares", "Atracción de Inversiones")] == "member"
+    assert ("Celestino Garza Leal", "Energía e Infraestructura") in members
+    assert members[("Bernardino Cavazos Hinojosa", "Comercio Exterior y Aduanas")] == "chair"
+    assert ("Ramiro de los Santos Valle", "Seguridad") in members

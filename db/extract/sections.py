@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, initiative_kind, line_spans, people_between, sentence_spans
+from db.extract.core import Doc, fold, initiative_kind, is_given, line_spans, people_between, sentence_spans
 from db.extract.membership import best_of_kind, main_group, people_named_in
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
@@ -92,6 +92,76 @@ def read_labelled_groups(doc: Doc) -> None:
 
 
     _led_paragraphs(doc)
+    _group_tables(doc)
+
+
+# The first column's header of a table of a body's commissions (`Comisión | Presidente | Empresa`,
+# `Comisión     Coordinador(a)     Integrantes`): each row names one and who leads it and sits on it.
+_TABLE_BODY_HEADS = {"comision": "commission", "comisiones": "commission", "comite": "committee", "comites": "committee",
+                     "committee": "committee", "committees": "committee", "subcomite": "committee", "mesa": "roundtable",
+                     "mesas": "roundtable", "working group": "working group", "grupo de trabajo": "working group",
+                     "workstream": "working group", "task force": "task force"}
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a table line (apart by `|`, a tab or two spaces or more)."""
+    out, pos = [], start
+    for m in _CELL_SPLIT.finditer(text, start, end):
+        if text[pos : m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+def _group_tables(doc: Doc) -> None:
+    """`_TABLE_BODY_HEADS`: every row's first cell is a group (named by its topic, `Atracción de Inversiones`); the
+    people in its other cells are its members, with the role their column's header names (`Coordinador(a)`)."""
+    text = doc.text
+    lines = line_spans(text)
+    people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
+    for n, (s, e) in enumerate(lines):
+        head = _cells(text, s, e)
+        if not 2 <= len(head) <= 5 or fold(text[head[0][0] : head[0][1]]).rstrip(":") not in _TABLE_BODY_HEADS:
+            continue
+        labels = [text[a:b] for a, b in head]
+        roles = [_role_of(lb) or ("chair" if re.fullmatch(r"(?i)\s*(?:president[ea]?|chair(?:man|woman|person)?)s?\s*:?\s*", lb)
+                                  else "member" if re.search(r"(?i)integrant|miembro|member|vocal", lb) else None)
+                 for lb in labels]
+        if not any(roles[1:]):
+            continue
+        kind = _TABLE_BODY_HEADS[fold(labels[0]).rstrip(":")]
+        piped = "|" in text[s:e]
+        cols = [a - s for a, _ in head]
+        group = None
+        for k in range(n + 1, len(lines)):
+            ls, le = lines[k]
+            if not text[ls:le].strip():
+                break
+            cells = _cells(text, ls, le)
+            if piped:
+                if "|" not in text[ls:le]:
+                    break
+                placed = list(enumerate(cells))
+            else:
+                placed = [(min(range(len(cols)), key=lambda c: abs(cols[c] - (a - ls))), (a, b)) for a, b in cells]
+            first = next(((a, b) for c, (a, b) in placed if c == 0), None)
+            if first is not None:
+                name = text[first[0] : first[1]].strip()
+                if not 1 <= len(name.split()) <= 8 or doc.lookup("person", name) is not None and is_given(name.split()[0]):
+                    group = None
+                    continue
+                group = doc.lookup("initiative", name)
+                if group is None:
+                    group = doc.add("initiative", name, doc.span(first[0], first[0] + len(name), (ls, le)), kind=kind)
+            if group is None:
+                continue
+            for c, (a, b) in placed:
+                if 0 < c < len(roles) and roles[c]:
+                    for _, pidx in people_between(people, a, b):
+                        doc.member(pidx, group, roles[c])
 
 
 # A workstream or working table named at the head of its paragraph, then who leads it: `Grid Integration and
