@@ -185,3 +185,17 @@ def test_delegations_labelled_on_their_lines_and_workstreams_led_at_the_head_of_
     assert ("Fausto Quiroga Lemus", "Mexican delegation") in members
     assert ("Anselm Okoro-Lind", "Transmission and Interconnection") in members
     assert ("Fausto Quiroga Lemus", "Transmission and Interconnection") in members
+
+
+def test_a_headline_about_a_roundtable_makes_its_participants_members_of_the_one_it_names():
+    x = extract(
+        "COMUNICADO DE PRENSA\n"
+        "Embajador encabeza mesa redonda con líderes empresariales sobre proveeduría\n\n"
+        "CIUDAD DE MÉXICO, 14 de mayo de 2026 – El Embajador Oriel Vantassel-Ruiz encabezó este martes una mesa redonda "
+        "con directores generales de empresas mexicanas.\n\n"
+        "La Mesa Redonda de Proveeduría Regional, organizada por la Sección Económica de la Embajada, reunió a doce "
+        "ejecutivos. Entre los participantes estuvieron Rosaura Echeverri-Landa, directora general de Grupo Tlalcoyan, y "
+        "el Ing. Baltasar Quintero Ruelas, presidente de Aceros del Golfo.\n")
+    members = membership_pairs(x)
+    for person in ("Rosaura Echeverri-Landa", "Baltasar Quintero Ruelas"):
+        assert (person, "Mesa Redonda de Proveeduría Regional") in members

@@ -172,13 +172,15 @@ _LEAD_KINDS = (
     (r"\b(?:trade|business|investment|economic|commercial|congressional)? ?(?:mission|delegation|codel)\b|"
      r"\bmision\b|\bdelegacion\b|\bcomitiva\b|\bgira (?:de trabajo|comercial)", "delegation"),
     (r"\bsummit\b|\bcumbre\b", "summit"),
-    (r"\bforum\b|\bforo\b|\bconference\b|\bencuentro\b|\bbreakfast\b|\bluncheon\b", "forum"),
+    (r"\bforum\b|\bforo\b|\bconference\b|\bencuentro\b|\bbreakfast\b|\bluncheon\b|\bwebinar\b|\bseminar(?:io)?\b|"
+     r"\bsymposium\b|\bsimposio\b|\bconvention\b|\bconvencion\b", "forum"),  # (not "congreso": a legislature too)
     (r"\bworking group\b|\bgrupo de trabajo\b|\bmesa de trabajo\b", "working group"),
     (r"\btask ?force\b", "task force"),
     (r"\bdialogue\b|\bdialogo\b", "dialogue"),
     (r"\bconsortium\b|\bconsorcio\b", "consortium"),
     (r"\bcouncil\b|\bconsejo\b", "council"),
     (r"\bcommittee\b|\bcomite\b", "committee"),
+    (r"\bmesa redonda\b|\broundtable\b|\bround table\b", "roundtable"),
 )
 
 
