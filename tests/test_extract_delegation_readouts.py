@@ -199,3 +199,16 @@ def test_a_headline_about_a_roundtable_makes_its_participants_members_of_the_one
     members = membership_pairs(x)
     for person in ("Rosaura Echeverri-Landa", "Baltasar Quintero Ruelas"):
         assert (person, "Mesa Redonda de Proveeduría Regional") in members
+
+
+def test_the_event_a_body_held_at_the_top_of_the_page_is_the_pages_group():
+    x = extract(
+        "Boletines  ›  Abril 2026\n\n"
+        "Analizan en la Comisión de Economía retos de energía para la relocalización de empresas\n\n"
+        "La Comisión de Economía realizó la mesa de análisis “Relocalización: energía y agua”, en la que "
+        "legisladoras y especialistas revisaron los cuellos de botella de los parques industriales.\n\n"
+        "La senadora Araceli Tonantzin Beltrán Ochoa señaló que hacen falta subestaciones. El consultor "
+        "Gilberto Nájera Quiroz coincidió en la urgencia.\n")
+    members = membership_pairs(x)
+    for person in ("Araceli Tonantzin Beltrán Ochoa", "Gilberto Nájera Quiroz"):
+        assert (person, "Relocalización: energía y agua") in members

@@ -98,7 +98,19 @@ def main_group(doc: Doc) -> int | None:
             pick = _lead_group_of_kind(doc, kind)
             if pick is not None:
                 return pick
+    if headline is not None:  # "La Comisión X realizó la mesa de análisis “Y”, en la que ...": the event the page reports
+        held = _HELD.search(doc.text, headline[1], headline[1] + 1200)
+        if held:
+            events = [i for i, ini in enumerate(doc.found["initiative"]) if ini.kind in _EVENT_KINDS | {"panel"}
+                      and any(held.end() <= sp.start <= held.end() + 40 for sp in ini.spans)]
+            if len(events) == 1:
+                return events[0]
     return None
+
+
+# The verb of a body holding an event (`realizó la mesa de análisis “X”`, `hosted the roundtable "X"`).
+_HELD = re.compile(r"\b(?:realiz[oó]|llev[oó] a cabo|organiz[oó]|celebr[oó]|hosted|held|convened|organized)\s+(?:el|la|un|una|the|a|an)?\s*",
+                   re.I)
 
 
 def _lead_group_of_kind(doc: Doc, kind: str) -> int | None:
