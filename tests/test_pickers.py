@@ -79,7 +79,7 @@ async def test_merge_picker_enter_before_the_results_picks_the_top_one_when_they
         await pilot.pause()
         assert host.results == []  # nothing to pick yet, the dialog waits
         engine.release.set()
-        await host.workers.wait_for_complete()
+        # (not workers.wait_for_complete(): the pick closes the dialog, which may cancel its finishing worker)
         await _until(pilot, lambda: host.results)
     assert host.results == [(20, "Jo Person 0")]
 
