@@ -364,3 +364,5 @@ def test_a_states_council_named_with_mexico_is_an_association_and_a_two_country_
                 "Ramiro Quezada Lind, who chairs the U.S.-Mexico Packaging Council.\n")
     assert "Nebraska-Mexico Business Council" in {o.name for o in x.organizations}
     assert "U.S.-Mexico Packaging Council" in {i.name for i in x.initiatives}
+    y = extract("Delphine Okoro-Vance chairs the U.S.-Colombia Packaging Council.\n")
+    assert "U.S.-Colombia Packaging Council" in {i.name for i in y.initiatives}  # (any two countries)

