@@ -960,6 +960,24 @@ def _merge_list(items: list[Found], remap: dict[int, int]) -> tuple[list[Found],
 
 # --------------------------------------------------------------------------- phrases
 
+_CELL_SEP = re.compile(r"\s*\|\s*|\t+\s*|\s{2,}")
+
+
+def table_cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """The cells of a table row (`A | B | C`, tab- or wide-space-separated), as offsets."""
+    s, e = line
+    out, pos = [], s
+    for m in [*_CELL_SEP.finditer(text, s, e), None]:
+        end = m.start() if m else e
+        cell = text[pos:end]
+        if cell.strip():
+            a = pos + len(cell) - len(cell.lstrip())
+            out.append((a, a + len(cell.strip())))
+        if m:
+            pos = m.end()
+    return out
+
+
 def cap_runs(toks: list[Tok], text: str) -> list[list[Tok]]:
     """Maximal runs of capitalised tokens (with connectors inside), broken by punctuation."""
     runs: list[list[Tok]] = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from db.extract import vocabulary as V
 from db.extract.sections import furniture_heading
 from db.extract.core import (
+    table_cells,
     LEGAL_FORM_END,
     EMAIL_RE,
     Doc,
@@ -188,7 +189,6 @@ _COLUMNS = {
 }
 _COLUMN_OF = {label: kind for kind, labels in _COLUMNS.items() for label in labels.split()} | {
     "full name": "person", "nombre completo": "person", "job title": "title"}
-_CELL_SEP = re.compile(r"\s*\|\s*|\t+\s*|\s{2,}")
 
 
 # A part of more words than the longest label names no column: it is not folded (every line of a
@@ -219,19 +219,6 @@ def _words_at_least(part: str, n: int) -> bool:
     return len(_ASCII_CHUNK.findall(part)) >= n
 
 
-def _cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
-    """The cells of a table row (`A | B | C`, tab- or wide-space-separated), as offsets."""
-    s, e = line
-    out, pos = [], s
-    for m in [*_CELL_SEP.finditer(text, s, e), None]:
-        end = m.start() if m else e
-        cell = text[pos:end]
-        if cell.strip():
-            a = pos + len(cell) - len(cell.lstrip())
-            out.append((a, a + len(cell.strip())))
-        if m:
-            pos = m.end()
-    return out
 
 
 def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
@@ -243,12 +230,12 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
     nonempty = [ln for ln in lines if text[ln[0] : ln[1]].strip()]
     k = 0
     while k < len(nonempty):
-        cols = [_column(text[a:b]) for a, b in _cells(text, nonempty[k])]
+        cols = [_column(text[a:b]) for a, b in table_cells(text, nonempty[k])]
         flat = 0
         if len(cols) == 1 and cols[0]:  # a header flattened one label a line
-            while k + flat < len(nonempty) and len(c := _cells(text, nonempty[k + flat])) == 1 and _column(text[c[0][0]:c[0][1]]):
+            while k + flat < len(nonempty) and len(c := table_cells(text, nonempty[k + flat])) == 1 and _column(text[c[0][0]:c[0][1]]):
                 flat += 1
-            cols = [_column(text[c[0][0]:c[0][1]]) for c in (_cells(text, nonempty[k + i]) for i in range(flat))]
+            cols = [_column(text[c[0][0]:c[0][1]]) for c in (table_cells(text, nonempty[k + i]) for i in range(flat))]
         if len(cols) < 2 or not all(cols) or cols.count("person") != 1 or "org" not in cols and "title" not in cols:
             k += 1
             continue
@@ -258,9 +245,9 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
         while j < len(nonempty):
             if flat:
                 chunk = nonempty[j : j + flat]
-                if len(chunk) < flat or any(len(_cells(text, ln)) != 1 for ln in chunk):
+                if len(chunk) < flat or any(len(table_cells(text, ln)) != 1 for ln in chunk):
                     break
-                cells = [_cells(text, ln)[0] for ln in chunk]
+                cells = [table_cells(text, ln)[0] for ln in chunk]
                 if not _table_person(text, cells[cols.index("person")], True):
                     break
                 rows.append((cells, chunk))
@@ -269,8 +256,8 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             ln = nonempty[j]
             if text.count("\n", nonempty[j - 1][1], ln[0]) > 1:
                 break  # a blank line ends the table
-            cells = _cells(text, ln)
-            nxt = _cells(text, nonempty[j + 1]) if j + 1 < len(nonempty) and text.count(
+            cells = table_cells(text, ln)
+            nxt = table_cells(text, nonempty[j + 1]) if j + 1 < len(nonempty) and text.count(
                 "\n", ln[1], nonempty[j + 1][0]) == 1 else []
             if len(cells) == len(cols) and len(nxt) == 2 < len(cols) and cols[0] == "person":
                 rows.append((cells, [ln, nonempty[j + 1]]))  # the rest of the row wrapped onto a line of two cells
@@ -295,7 +282,7 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             row = {kind: cells[i] for i, kind in enumerate(cols) if kind != "other"}
             pa, pb = row["person"]
             if len(rlines) > 1 and not flat:  # "Ing. Name | Vocal | Org" / "Surname | Org (continued)"
-                rest = _cells(text, rlines[1])[0]
+                rest = table_cells(text, rlines[1])[0]
                 skip = _courtesy_len(text[pa:pb])
                 toks = tokens(text[pa + skip : pb], pa + skip) + tokens(text[rest[0] : rest[1]], rest[0])
                 found = person_in_run(toks, strong=True) if toks and len(toks) <= 6 and all(
@@ -316,8 +303,8 @@ def _tables(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             if "org" in row:
                 oa, ob = row["org"]
                 if len(rlines) > 1 and not flat:
-                    first = [c for c in _cells(text, rlines[0])][-1]
-                    last = _cells(text, rlines[1])[-1]
+                    first = [c for c in table_cells(text, rlines[0])][-1]
+                    last = table_cells(text, rlines[1])[-1]
                     org = " ".join([text[first[0]:first[1]], text[last[0]:last[1]]])
                     span = doc.span(first[0], first[1], rlines[0])
                 else:

@@ -824,7 +824,7 @@ def _is_members_committee(text: str, name: str, words: list[str], spans) -> bool
     name is not a legislature's and no mention of it stands among a legislature's words."""
     if not words or not (words[-1] in ("committee", "subcommittee") or words[0] in ("comite", "subcomite")):
         return False
-    if len(words) < 2 or words[0] in ("committee", "subcommittee") and len(words) == 1:
+    if len(words) < 2:
         return False
     if _CONVENED_COMMITTEE.search(name):
         return True

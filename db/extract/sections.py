@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, initiative_kind, is_given, line_spans, people_between, sentence_spans
+from db.extract.core import Doc, fold, initiative_kind, is_given, line_spans, people_between, sentence_spans, table_cells
 from db.extract.membership import best_of_kind, main_group, people_named_in
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
@@ -39,6 +39,7 @@ _ROLES = (
     ("lead", re.compile(r"^\s*leads?\s*$", re.I)),  # the label `Lead:` alone
     ("moderator", re.compile(r"\bmoderat|\bmoderador|\bmodera\b|\bconduce\b|\bhost\b", re.I)),
     ("secretary", re.compile(r"\bsecretari[oa]\b(?! de )|\bsecretary\b(?! of )|\brapporteur|\brelator", re.I)),
+    ("treasurer", re.compile(r"\btreasurers?\b|\btesorer[oa]s?\b", re.I)),
     ("speaker", re.compile(r"\bpanelist|\bpanelista|\bspeaker|\bponente|\bkeynote|\bconferencista|\bparticipan\b|"
                            r"\bconversan\b", re.I)),
     ("member", re.compile(r"\bvocal(?:es)?\b|\bmembers?\b|\bmiembros?\b|\bintegrantes?\b", re.I)),
@@ -101,21 +102,6 @@ _TABLE_BODY_HEADS = {"comision": "commission", "comisiones": "commission", "comi
                      "committee": "committee", "committees": "committee", "subcomite": "committee", "mesa": "roundtable",
                      "mesas": "roundtable", "working group": "working group", "grupo de trabajo": "working group",
                      "workstream": "working group", "task force": "task force"}
-_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{2,}")
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The (start, end) of each cell of a table line (apart by `|`, a tab or two spaces or more)."""
-    out, pos = [], start
-    for m in _CELL_SPLIT.finditer(text, start, end):
-        if text[pos : m.start()].strip():
-            out.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:end].strip():
-        out.append((pos, end))
-    return out
-
-
 def _group_tables(doc: Doc) -> None:
     """`_TABLE_BODY_HEADS`: every row's first cell is a group (named by its topic, `Atracción de Inversiones`); the
     people in its other cells are its members, with the role their column's header names (`Coordinador(a)`)."""
@@ -123,7 +109,7 @@ def _group_tables(doc: Doc) -> None:
     lines = line_spans(text)
     people = sorted((sp.start, pidx) for pidx, p in enumerate(doc.found["person"]) for sp in p.spans)
     for n, (s, e) in enumerate(lines):
-        head = _cells(text, s, e)
+        head = table_cells(text, (s, e))
         if not 2 <= len(head) <= 5 or fold(text[head[0][0] : head[0][1]]).rstrip(":") not in _TABLE_BODY_HEADS:
             continue
         labels = [text[a:b] for a, b in head]
@@ -140,7 +126,7 @@ def _group_tables(doc: Doc) -> None:
             ls, le = lines[k]
             if not text[ls:le].strip():
                 break
-            cells = _cells(text, ls, le)
+            cells = table_cells(text, (ls, le))
             if piped:
                 if "|" not in text[ls:le]:
                     break
@@ -292,10 +278,6 @@ def read_sections(doc: Doc) -> None:
             if label and _role_of(label.group("label")) and len(body) < 40:
                 role_label = _role_of(label.group("label"))
                 continue
-            officer = _OFFICER_LABEL.fullmatch(body)
-            if officer:  # "Treasurer", "Members at large", "Vocales": the group's next officers below
-                role_label = "member" if re.search(r"(?i)large|vocal|miembro|integrante", body) else fold(officer.group(1))
-                continue
             if _SUBHEADING.fullmatch(body) and not people_between(people, start, end) and k > line_no + 1:
                 break  # "Empresas participantes": another list begins
             for pidx, role in _listed_people(doc, people, start, end):
@@ -304,9 +286,6 @@ def read_sections(doc: Doc) -> None:
                 doc.member(pidx, group, role)
 
 
-# A label over a group's officers (`Treasurer`, `Secretary-Treasurer`, `Members at large`, `Vocales`).
-_OFFICER_LABEL = re.compile(r"((?:secretary-)?treasurers?|secretar(?:y|ies)|members\s+at[\s-]+large|at[\s-]+large(?:\s+members)?|"
-                            r"tesorer[oa]s?|secretari[oa]s?|vocal(?:es)?|miembros|integrantes)\s*:?", re.I)
 # A line ending in words that open a list of more members of the group just named.
 _WITH_THEM = re.compile(r"(?:serving with (?:them|him|her)|also serving|joining (?:them|him|her)|other members(?: are)?|"
                         r"members are|los acompañan|completan (?:el|la) \w+|además participan|también participan)\s*:\s*$", re.I)
