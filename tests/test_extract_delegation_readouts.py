@@ -212,3 +212,11 @@ def test_the_event_a_body_held_at_the_top_of_the_page_is_the_pages_group():
     members = membership_pairs(x)
     for person in ("Araceli Tonantzin Beltrán Ochoa", "Gilberto Nájera Quiroz"):
         assert (person, "Relocalización: energía y agua") in members
+
+
+def test_a_trilateral_ministerial_and_a_spanish_trade_mission_to_two_places_are_groups():
+    x = extract("Readout of the North American Trilateral Ministerial on Port Competitiveness\n\n"
+                "Officials convened the second North American Trilateral Ministerial on Port Competitiveness in Ottawa.\n")
+    assert "North American Trilateral Ministerial on Port Competitiveness" in {i.name for i in x.initiatives}
+    y = extract("El director anda armando una misión comercial a Ohio y Michigan para noviembre.\n")
+    assert "misión comercial a Ohio y Michigan" in {i.name for i in y.initiatives}

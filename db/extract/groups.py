@@ -66,6 +66,7 @@ _UNNAMED = re.compile(
     # "delegación de empresarios del estado de Ohio", "delegación bipartidista de la Cámara de Representantes de X"
     r"(?:\s+(?:de|del|de\s+la)\s+(?:(?:estado|ciudad|condado|provincia)\s+de\s+)?[A-ZÁÉÍÓÚÑ][\w]+"
     r"(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w]+){0,5})?"
+    r"(?:\s+a\s+[A-ZÁÉÍÓÚÑ][\w]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+)?(?:\s+y\s+[A-ZÁÉÍÓÚÑ][\w]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+)?)?)?"  # "a Ohio y Michigan"
     r"|mexicana|estadounidense|canadiense|[a-z]+(?:ense|eca|eña|ana)\b))"
 )
 

@@ -210,6 +210,7 @@ INITIATIVE_KINDS = {
     "sub-group": "working group",
     "steering group": "working group",
     "advisory panel": "council",
+    "ministerial": "meeting",  # "the North American Trilateral Ministerial on X": a ministers' meeting
     "expert group": "working group",
     "contact group": "working group",
     "jury": "jury",  # "the Jury for the 2025 X Awards": the panel that judges them
