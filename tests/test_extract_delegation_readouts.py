@@ -220,3 +220,12 @@ def test_a_trilateral_ministerial_and_a_spanish_trade_mission_to_two_places_are_
     assert "North American Trilateral Ministerial on Port Competitiveness" in {i.name for i in x.initiatives}
     y = extract("El director anda armando una misión comercial a Ohio y Michigan para noviembre.\n")
     assert "misión comercial a Ohio y Michigan" in {i.name for i in y.initiatives}
+
+
+def test_the_people_along_with_a_delegation_are_its_members():
+    x = extract("Our trip\n\nEarlier this month I traveled to Hermosillo with a bipartisan delegation of Arizona legislators, "
+                "along with Senators Orsolya Pruett-Lind (R-Yuma) and Idris Kallenbach-Ruiz (D-Tucson). The delegation "
+                "met with members of the state congress.\n")
+    members = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    assert members.get(("Orsolya Pruett-Lind", "bipartisan delegation of Arizona legislators")) == "member"
+    assert members.get(("Idris Kallenbach-Ruiz", "bipartisan delegation of Arizona legislators")) == "member"

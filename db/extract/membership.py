@@ -457,7 +457,7 @@ _GROUP_THEN_ROLE = re.compile(
     r"[^.;]{0,40}?\b(?P<verb>co-?chaired by|chaired by|co-?led by|led by|headed by|coordinated by|moderated by|"
     r"copresidid[oa]s? por|presidid[oa]s? por|encabezad[oa]s? por|coordinad[oa]s? por|moderad[oa]s? por|"
     r"integrad[oa]s? por|conformad[oa]s? por|compuest[oa]s? por|composed of|made up of|comprised of|"
-    r"(?:comprised|comprises|consisted of|consists of|included|includes|will include|incluy[oó]|incluye|"
+    r"(?:comprised|comprises|consisted of|consists of|included|includes|will include|incluy[oó]|incluye|along with|"
     r"estuvo (?:integrad[oa]|conformad[oa]) por)(?= [A-Z\u00c0-\u00de])|"
     r"(?:is|are|was|were|will be) (?:co-?chaired|chaired|led|headed) (?:this year |again )?by|"
     r"que (?:co)?(?:presidir[áa]n?|encabezar[áa]n?|coordinar[áa]n?|presiden?|encabezan?|coordinan?)|cuy[oa] (?:coordinador|coordinadora|"
@@ -880,7 +880,7 @@ def read_participation(doc: Doc) -> None:
         m = _GROUP_THEN_ROLE.match(text, e) or (rel and _GROUP_THEN_ROLE.match(text, rel.end()))
         if not m:
             continue
-        made_up = re.match(r"(?:integrad|conformad|compuest|composed|made|compris|consist|includ|incluy|estuvo)",
+        made_up = re.match(r"(?:integrad|conformad|compuest|composed|made|compris|consist|includ|incluy|estuvo|along)",
                            m.group("verb"), re.I)
         stop = _sentence_end(text, m.end()) if made_up else _clause_end(text, m.end())
         more = None if made_up else _AND_INCLUDED.search(text, m.end(), _sentence_end(text, m.end()))
