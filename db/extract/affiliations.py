@@ -90,8 +90,8 @@ def _board_lists(doc: Doc) -> None:
             continue  # "La mesa directiva del grupo quedó integrada así: ...": a group's officers, no organization's
         if text.count(";", colon, end) >= 2:
             owner = _org_in(doc, m.start(), colon)
-        elif not text[colon + 1 : text.find("\n", colon) if "\n" in text[colon:] else len(text)].strip() \
-                and text.count("\n", colon, end) >= 2 and "\n" not in text[m.end() : colon]:
+        elif not text[colon + 1 : _line_end(text, colon)].strip() and text.count("\n", colon, end) >= 2 \
+                and "\n" not in text[m.end() : colon]:
             owner = next((i for i, org in enumerate(doc.found["organization"]) if i not in doc.dropped_orgs
                           and not _BOARD.fullmatch(org.name.strip()) and any(m.start() <= sp.start < colon for sp in org.spans)),
                          None)
@@ -135,10 +135,15 @@ _BOARD_PAGE = re.compile(
 _TOC_LINE = re.compile(r"\.{5,}\s*\d+\s*$")
 
 
+def _line_end(text: str, pos: int) -> int:
+    """Where the line holding `pos` ends."""
+    end = text.find("\n", pos)
+    return end if end >= 0 else len(text)
+
+
 def _line_of(text: str, pos: int) -> str:
     """The line of `text` holding `pos`."""
-    end = text.find("\n", pos)
-    return text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
+    return text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
 
 
 _CAPS_HEADING = re.compile(r"[A-ZÁÉÍÓÚÑ0-9][A-ZÁÉÍÓÚÑ0-9 \-–&,.]{3,60}")
@@ -635,10 +640,11 @@ def read_publisher_staff(doc: Doc) -> None:
                 and not re.search(r"\b(?:its|his|her|their|su|sus)\s+" + re.escape(fold(title)), b)]
         if not said or mentioned_only_as_met(doc, person):
             continue  # (the title is written right before the name, and it is no one else's: not "its president")
-        owner = publisher(doc) if owner is None else owner
         if owner is None:
-            return
-        own = set(fold(doc.found["organization"][owner].name).split()) | {fold(a) for a in doc.found["organization"][owner].aliases}
+            owner = publisher(doc)
+            if owner is None:
+                return
+            own = set(fold(doc.found["organization"][owner].name).split()) | {fold(a) for a in doc.found["organization"][owner].aliases}
         named = [n for o, org in enumerate(doc.found["organization"]) if o != owner and o not in doc.dropped_orgs
                  for n in (org.name, *org.aliases) if len(n) >= 3 and re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", fold(title))]
         if named or re.search(r"\b(?:of|at|de|del|for|para)\s*$", title, re.I) or any(

@@ -24,7 +24,13 @@ from db.extract.core import (
 from db.extract.affiliations import read_name_affiliations, read_publisher_staff
 from db.extract.bios import read_bios
 from db.extract.represented import read_represented
-from db.extract.sections import read_labelled_groups, read_role_labelled_bodies, read_sections
+from db.extract.sections import (
+    read_group_tables,
+    read_labelled_groups,
+    read_led_paragraphs,
+    read_role_labelled_bodies,
+    read_sections,
+)
 from db.extract.enumerations import read_enumerations
 from db.extract.groups import event_headline, quoted_events, find_groups
 from db.extract.legislators import read_legislators, read_titled_surnames
@@ -93,6 +99,8 @@ def extract(text: str) -> Extraction:
     merge_unnamed_delegations(doc)
     merge_headline_group(doc)
     read_labelled_groups(doc)
+    read_led_paragraphs(doc)
+    read_group_tables(doc)
     read_role_labelled_bodies(doc)
     read_sections(doc)
     read_titled_surnames(doc)

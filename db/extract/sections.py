@@ -13,6 +13,7 @@ the role the line (or the role label above it) states.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from db.extract import vocabulary as V
 from db.extract.core import Doc, fold, initiative_kind, is_given, line_spans, people_between, sentence_spans, table_cells
@@ -92,17 +93,15 @@ def read_labelled_groups(doc: Doc) -> None:
             doc.member(p, ini, _role_of(paren.group(1)) if paren else "member")
 
 
-    _led_paragraphs(doc)
-    _group_tables(doc)
-
-
 # The first column's header of a table of a body's commissions (`Comisión | Presidente | Empresa`,
 # `Comisión     Coordinador(a)     Integrantes`): each row names one and who leads it and sits on it.
 _TABLE_BODY_HEADS = {"comision": "commission", "comisiones": "commission", "comite": "committee", "comites": "committee",
                      "committee": "committee", "committees": "committee", "subcomite": "committee", "mesa": "roundtable",
                      "mesas": "roundtable", "working group": "working group", "grupo de trabajo": "working group",
                      "workstream": "working group", "task force": "task force"}
-def _group_tables(doc: Doc) -> None:
+
+
+def read_group_tables(doc: Doc) -> None:
     """`_TABLE_BODY_HEADS`: every row's first cell is a group (named by its topic, `Atracción de Inversiones`); the
     people in its other cells are its members, with the role their column's header names (`Coordinador(a)`)."""
     text = doc.text
@@ -158,7 +157,7 @@ _LED_PARAGRAPH = re.compile(
 _LED_ROLE = {"co-led": "co-lead", "led": "lead", "co-chaired": "co-chair", "chaired": "chair", "headed": "lead"}
 
 
-def _led_paragraphs(doc: Doc) -> None:
+def read_led_paragraphs(doc: Doc) -> None:
     """`_LED_PARAGRAPH`: the name opening the paragraph is a group (a workstream) and the people named in its
     first sentence lead it."""
     text = doc.text
@@ -522,26 +521,32 @@ def _named_again(doc: Doc, start: int, end: int, surnames: bool = False) -> list
     out = []
     segment = doc.text[start:end]
     lasts = [p.name.split()[-1] if p.name.split() else "" for p in doc.found["person"]]
+    once = {last for last, n in Counter(lasts).items() if n == 1}  # surnames of one person only
     for pidx, person in enumerate(doc.found["person"]):
+        last = lasts[pidx]
         names = {person.name} | person.aliases
-        if "-" in lasts[pidx] and len(lasts[pidx]) >= 6 and lasts.count(lasts[pidx]) == 1:
-            names.add(lasts[pidx])  # "Deputy Secretary Blakemore-Ito": one person's hyphenated surname
+        if "-" in last and len(last) >= 6 and last in once:
+            names.add(last)  # "Deputy Secretary Blakemore-Ito": one person's hyphenated surname
         words = [w for w in person.name.split() if not w.startswith(("\"", "“", "'"))]
-        if surnames and len(words) >= 2 and lasts.count(lasts[pidx]) == 1 and len(lasts[pidx]) >= 4:
-            names |= {" ".join(words[-2:])} if len(words) >= 3 else set()
-            names.add(lasts[pidx] + "\x00")  # (a lone surname: matched below, only after a courtesy or title)
+        if surnames and len(words) >= 3 and last in once:
+            names.add(" ".join(words[-2:]))  # "Ing. Carbajal Ybarra": both surnames
+        found = None
         for name in sorted(names, key=len, reverse=True):
-            if name.endswith("\x00"):
-                found = re.search(r"\b(?:Dr|Dra|Ing|Lic|Mtro|Mtra|Mr|Ms|Mrs|Prof|Director|Directora|Secretary|Undersecretary|"
-                                  r"Minister|Ambassador|Consul)\.?\s+" + re.escape(name[:-1]) + r"(?![\w-])", segment)
+            if len(name.split()) >= 2 or "-" in name:
+                found = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", segment)
                 if found:
-                    out.append((start + found.end() - len(name) + 1, start + found.end(), pidx))
                     break
-                continue
-            if len(name.split()) < 2 and "-" not in name:
-                continue
-            found = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", segment)
+        if not found and surnames and len(words) >= 2 and len(last) >= 4 and last in once:
+            found = _titled_surname(last).search(segment)  # "Dr. Solbakken": a lone surname after a courtesy or title
             if found:
-                out.append((start + found.start(), start + found.end(), pidx))
-                break
+                out.append((start + found.end() - len(last), start + found.end(), pidx))
+            continue
+        if found:
+            out.append((start + found.start(), start + found.end(), pidx))
     return out
+
+
+def _titled_surname(last: str) -> re.Pattern:
+    """`Dr. X`, `Ing. X`, `Secretary X`: the surname `last` after a courtesy or a title."""
+    return re.compile(r"\b(?:" + V.COURTESY_ABBREVIATIONS + r"|Director|Directora|Secretary|Undersecretary|Minister|"
+                      r"Ambassador|Consul)\.?\s+" + re.escape(last) + r"(?![\w-])")
