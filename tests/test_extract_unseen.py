@@ -707,3 +707,33 @@ if __name__ == "__main__":
     print()
     for measure, (h, w, g) in totals().items():
         print(f"{measure:20} recall {_pct(h, w):5.1f}% ({h}/{w})  precision {_pct(h, g):5.1f}% ({h}/{g})")
+
+
+def test_partnership_is_an_organization_unless_it_pairs_two_sides():
+    x = extract("Wilhelm Asante-Ruiz, president of the Tallgrass Export Partnership, spoke first. "
+                "The Ohio-Jalisco Parts Partnership, a delegation of nine suppliers, toured the plant.")
+    assert [o.name for o in x.organizations] == ["Tallgrass Export Partnership"]
+    assert [i.name for i in x.initiatives] == ["Ohio-Jalisco Parts Partnership"]
+
+
+def test_place_then_and_the_body_is_two_names():
+    x = extract("Site visits include the assembly plant in Katy and the Pecan Valley Grid Cooperative control room.")
+    assert [o.name for o in x.organizations] == ["Pecan Valley Grid Cooperative"]
+
+
+def test_list_line_title_dash_organization():
+    x = extract("Signatories\nOlamide Fuentes, Purchasing Director — Brazos Health Purchasing Cooperative\n"
+                "Teodora Lind, Director, U.S. Commercial Service – El Paso\n"
+                "Joaquín Paz, Universidad Halvard – Campus Norte\n")
+    aff = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+    assert aff == {("Olamide Fuentes", "Brazos Health Purchasing Cooperative"): "Purchasing Director",
+                   ("Teodora Lind", "U.S. Commercial Service"): "Director",
+                   ("Joaquín Paz", "Universidad Halvard – Campus Norte"): None}
+
+
+def test_spanish_portfolio_then_organization_with_english_name():
+    x = extract("La comitiva se reunió con Clarisa Montoya-Ebo, directora de Desarrollo Internacional de la "
+                "North Plains Logistics Partnership, y visitó dos plantas.")
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    assert aff == {("Clarisa Montoya-Ebo", "North Plains Logistics Partnership")}
+    assert [o.name for o in x.organizations] == ["North Plains Logistics Partnership"]

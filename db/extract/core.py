@@ -235,6 +235,8 @@ def initiative_kind(name: str) -> str | None:
     words_k = k.split()
     if words_k[-1:] in (["breakfast"], ["luncheon"]) and all(w in V.MEAL_WORDS for w in words_k[:-1]):
         return None  # "Registration & Continental Breakfast", "Awards Luncheon": a program's meal, not a named event
+    if words_k[-1:] == ["partnership"] and _place_pair(name):
+        return "partnership"  # "Michigan-Coahuila Supplier Partnership" (but "Heartland Export Partnership": an organization)
     for words, kind in _KINDS_LONGEST_FIRST:
         if kind and (k == words or k.endswith(" " + words)):
             return kind
@@ -335,6 +337,16 @@ _PAIR = re.compile(r"\b[A-Z][\w.]*\s*[-–]\s*(?:[A-Z][\w.]*\s+)?[A-Z]\w+")  # "
 
 def _place_like(x: str) -> bool:
     return is_place(x) or fold(x).replace(" ", "") in V.PLACES
+
+
+def _place_pair(name: str) -> bool:
+    """The name joins two sides with a dash, one of them a place (`Michigan-Coahuila`, `Cascadia–Sonora`)."""
+    for m in _PAIR.finditer(name):
+        sides = re.split(r"\s*[-–]\s*", m.group(), maxsplit=1)
+        if len(sides) == 2 and (_place_like(sides[0]) or _place_like(sides[1].split()[0])) \
+                and sides[1].split()[0][:1].isupper():
+            return True
+    return False
 
 
 def _binational(name: str) -> bool:

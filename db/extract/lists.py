@@ -896,7 +896,7 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if _NOTE_ONLY.fullmatch(rest):
         return  # "Name, MBA (signing in a personal capacity)"
     r1 = r0 + len(rest)
-    parts = comma_parts(rest)
+    parts = [q for p in comma_parts(rest) for q in _dash_parts(p)]
     if not parts:
         return
     trimmed = _drop_trailing_places(parts, sites=True)
@@ -944,6 +944,21 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
     if org and not is_place(org) and (o0 := text.find(org, r0, line[1])) >= 0:
         oidx = doc.add("organization", org, doc.span(o0, o0 + len(org), line))
         doc.affiliate(pidx, oidx, title)
+
+
+_SPACED_DASH = re.compile(r"\s+[–—]\s+")
+
+
+def _dash_parts(part: str) -> list[str]:
+    """`Purchasing Director — Texas X Cooperative` -> the title and the body; `U.S. Commercial Service – El Paso`
+    -> the body and its place; a dash inside a body's name (`Universidad X – Campus Y`) stays."""
+    m = _SPACED_DASH.search(part)
+    if not m:
+        return [part]
+    left, right = part[: m.start()], part[m.end() :]
+    if (has_title_word(left) and not has_title_word(right) and looks_like_org(right)) or (is_place(right.strip()) and not is_place(left.strip())):
+        return [left, right]
+    return [part]
 
 
 _TITLE_AT_ORG = re.compile(r"(?P<title>[^;]+?)\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)")

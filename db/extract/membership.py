@@ -670,32 +670,46 @@ def group_acronyms(doc: Doc) -> None:
 _DESCRIBED_AS_GROUP = re.compile(
     r"\s*,\s+(?:a|an|una|un)\s+(?:(?:new|regional|binational|bi-national|cross-border|joint|national|state|"
     r"multi-stakeholder|multistakeholder|voluntary|public-private|industry-led|employer-led|nueva|nuevo|regional|"
-    r"binacional)\s+){0,3}(?P<kind>initiative|coalition|program|programme|iniciativa|coalici[oó]n|programa)\b", re.I)
+    r"binacional|trade|supplier|business|commercial|comercial|empresarial)\s+){0,3}(?P<kind>initiative|coalition|program|programme|iniciativa|coalici[oó]n|programa|delegation|delegaci[oó]n|mission|misi[oó]n|comitiva|working group|task force)\b", re.I)
 _FOUNDED_BODIES = frozenset("coalition coalicion alliance alianza network red consortium consorcio".split())
 _FOUNDED = re.compile(r"\b(?:establish|launch|form|found|create|convene|constitu|cre|lanz|fund)[a-záéíóú]*\s+"
                       r"(?:(?:the|a|an|la|el|una|un|new|nueva|nuevo)\s+)*$", re.I)
 _DESCRIBED_KIND = {"initiative": "initiative", "iniciativa": "initiative", "coalition": "alliance", "coalicion": "alliance",
-                   "program": "program", "programme": "program", "programa": "program"}
+                   "program": "program", "programme": "program", "programa": "program", "delegation": "delegation",
+                   "delegacion": "delegation", "mission": "delegation", "mision": "delegation", "comitiva": "delegation",
+                   "working group": "working group", "task force": "task force"}
+
+
+def _same_group(doc: Doc, ini: int, m: re.Match) -> None:
+    """The unnamed group of a description (`X Partnership, a delegation of nine suppliers`) is `ini`."""
+    for other, found in enumerate(doc.found["initiative"]):
+        if other != ini and any(m.start() <= o.start <= m.end() for o in found.spans):
+            doc.merge_initiative(other, ini)
 
 
 def _retype_described_groups(doc: Doc) -> None:
     """An organization followed by `, a regional initiative` (_DESCRIBED_AS_GROUP) is an initiative."""
     text = doc.text
-    if not re.search(r"initiative|coalition|program|iniciativa|coalici|programa|alliance|alianza|network|red\b|consorti|consorcio",
+    if not re.search(r"initiative|coalition|program|iniciativa|coalici|programa|alliance|alianza|network|red\b|consorti|consorcio|"
+                     r"delegation|delegaci|mission|misi|comitiva|working group|task force|partnership",
                      text, re.I):
         return
     for org, ent in enumerate(doc.found["organization"]):
         if org in doc.dropped_orgs or _LEGISLATIVE.search(ent.name):
             continue
-        last = fold(ent.name).split()[-1] if ent.name.split() else ""
+        last = (fold(ent.name).split() or [""])[-1]
         for sp in ent.spans:
             m = _DESCRIBED_AS_GROUP.match(text, sp.end)
             if m:
-                doc.retype_org(org, _DESCRIBED_KIND[fold(m.group("kind"))])
+                _same_group(doc, doc.retype_org(org, _DESCRIBED_KIND[fold(m.group("kind"))]), m)
                 break
             if last in _FOUNDED_BODIES and _FOUNDED.search(text, max(0, sp.start - 60), sp.start):
                 doc.retype_org(org, V.AMBIGUOUS_GROUP_KINDS.get(last, "alliance"))
                 break  # "we establish the X Coalition", "lanzaron la Alianza X": a body its founders convene
+    for ini, ent in enumerate(doc.found["initiative"]):
+        for sp in ent.spans:
+            if m := _DESCRIBED_AS_GROUP.match(text, sp.end):
+                _same_group(doc, ini, m)
 
 
 def retype_chaired_bodies(doc: Doc) -> None:

@@ -596,6 +596,9 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
                                                       for c in cuts if c + 1 < len(run)) and any(
             looks_like_org(p) or initiative_kind(p) for p in phrases):
         return parts  # "the National Council of X and the Y Institute", "en la Comisión X y en Constructora Y"
+    if len(parts) == 2 and is_place(phrases[0]) and run[cuts[0] + 1].key in ("the", "la", "el", "los", "las") \
+            and len(phrases[1].split()) >= 2 and looks_like_org(phrases[1]):
+        return parts  # "the plant in Katy and the Saguaro Valley Grid Cooperative": a place, then a body
     if all(len(p.split()) >= 2 and (fold(p).split() or [""])[0] in V.ORG_HEADS for p in phrases):
         return parts  # "la Secretaría de Economía y la Asociación de Parques Industriales"
     if len(parts) == 2 and all(len(p.split()) >= 2 for p in phrases) and initiative_kind(phrases[1]) and (
@@ -1202,7 +1205,8 @@ def inner_head(org: str) -> int:
             return toks[i].start
     for i in range(1, len(toks) - 1):  # "Asuntos Gubernamentales de Transbordos Monclova": a portfolio, then the company
         k = i + 2 if toks[i].key == "de" and toks[i + 1].key in ("la", "los", "las") and i + 2 < len(toks) else i + 1
-        if toks[i].key in ("de", "del", "of", "at") and toks[k].cap and toks[k].key not in PORTFOLIO_WORDS and all(  # "Manufactura para Latinoamérica de X"
+        if toks[i].key in ("de", "del", "of", "at") and toks[k].cap and (toks[k].key not in PORTFOLIO_WORDS or (
+                len(toks) - k >= 3 and looks_like_org(org[toks[k].start:]))) and all(  # "de la North Texas X Partnership"  # "Manufactura para Latinoamérica de X"
                 t.key in PORTFOLIO_WORDS or t.key in V.TOPIC_WORDS or (j and t.key in ("para", "for"))
                 for j, t in enumerate(toks[:i])) and not is_place(org[toks[k].start:]) \
                 and toks[k].key not in ("gobierno", "government"):  # "Economía del Gobierno de X" stays a title

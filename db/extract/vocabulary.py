@@ -142,6 +142,7 @@ ORG_SUFFIXES = _words(
     steel steelworks metals mining foods food textiles textil textiles plastics chemicals chemical cement cementos
     freight cargo brokerage shipping aerospace automotive pharma pharmaceuticals semiconductors electronics
     realty properties construction constructora brewing beverages packaging
+    partnership lab service servicio cooperative cooperativa
     """
 ) - {"de", "mexico", "usa", "america", "americas", "global", "international"}
 
@@ -184,7 +185,6 @@ INITIATIVE_KINDS = {
     "cumbre": "summit",
     "program": "program",
     "programme": "program",
-    "partnership": "partnership",
     "mission": "delegation",
     "trade mission": "delegation",
     "consultations": "dialogue",
