@@ -737,3 +737,29 @@ def test_spanish_portfolio_then_organization_with_english_name():
     aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
     assert aff == {("Clarisa Montoya-Ebo", "North Plains Logistics Partnership")}
     assert [o.name for o in x.organizations] == ["North Plains Logistics Partnership"]
+
+
+def test_two_roster_entries_on_one_line():
+    x = extract("                 COMMITTEE ON TRADE\n"
+                "WENDELL P. ASHGROVE, Ohio           BRONWYN TALLIS-OKAFOR, Oregon\n"
+                "CORMAC T. DELACOUR, Jr., Iowa  LUCRECIA ESPINO-McKAY, New Mexico\n"
+                "HOLLIS VANTERPOOL, Indiana          ODALYS KRAMER-SUÁREZ, Maine\n")
+    assert sorted(p.name for p in x.people) == ["Bronwyn Tallis-Okafor", "Cormac T. Delacour, Jr.", "Hollis Vanterpool",
+                                                "Lucrecia Espino-McKay", "Odalys Kramer-Suárez", "Wendell P. Ashgrove"]
+    assert x.organizations == [] or all("Ohio" not in o.name for o in x.organizations)
+
+
+def test_cards_with_names_in_capitals():
+    x = extract("PARTICIPANTS:\n\nOPENING REMARKS:\n\nTHEODORA QUILLFEATHER-NUÑO\nPresident, Larkspur Institute for Border Trade\n\n"
+                "KEYNOTE:\n\nTHE HONORABLE ABERNETHY COLQUHOUN-RÍOS (R-Ariz.)\nMember, House Committee on Small Business\n\n"
+                "Panelists:\nDR. EUSEBIO \"CHEVO\" ARRIAGA TORRES\nDirector General, Cámara Nacional de Moldes\n\n"
+                "Moderator:\nPERPETUA OYINLOLA\nWashington Correspondent, El Heraldo Bursátil\n\n"
+                "2.  ROLL CALL\nPresent: Mayor Quist; Councilmembers Abad and Lund.\n\n"
+                "SECTOR EMPRESARIAL\nIng. Rómulo Vargas Ochoa, presidente de la Cámara de la Industria del Hierro\n")
+    names = {p.name for p in x.people}
+    assert {"Theodora Quillfeather-Nuño", "ABERNETHY COLQUHOUN-RÍOS", 'Eusebio "Chevo" Arriaga Torres',
+            "Perpetua Oyinlola", "Rómulo Vargas Ochoa"} <= names
+    assert not names & {"Roll Call", "Sector Empresarial", "THE HONORABLE ABERNETHY COLQUHOUN-RÍOS"}
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    assert ("Theodora Quillfeather-Nuño", "Larkspur Institute for Border Trade") in aff
+    assert ("Perpetua Oyinlola", "El Heraldo Bursátil") in aff

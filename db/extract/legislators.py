@@ -196,7 +196,8 @@ def _titled_surnames(doc: Doc) -> None:
 
 
 _LEADING_TITLE = re.compile(rf"^(?:(?:State|U\.S\.|US|Former|former|then-|Then-)\s*)?"
-                            rf"(?:(?:{_TITLES}|Mr\.|Mrs\.|Ms\.|Dr\.|Hon\.|Chairman|Chairwoman|Ranking Member)\s+)+")
+                            rf"(?:(?:{_TITLES}|(?i:the\s+honorable|honorable|mr\.|mrs\.|ms\.|dr\.|hon\.|rep\.|sen\.)|"
+                            rf"Chairman|Chairwoman|Ranking Member)\s+)+")
 
 
 def _after_title(name: str) -> str:

@@ -128,12 +128,20 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
 
 
 def _title_case(raw: str) -> str:
-    """`JOSÉ LUIS DE LA GARZA` -> `José Luis de la Garza` (same length, so offsets still hold)."""
-    return " ".join(w.lower() if fold(w) in V.NAME_PARTICLES | V.NAME_CONNECTORS and i else w.title()
-                    for i, w in enumerate(raw.split(" ")))
+    """`JOSÉ LUIS DE LA GARZA` -> `José Luis de la Garza`, `ESPARZA-McCAULEY` -> `Esparza-McCauley` (same length,
+    so offsets still hold)."""
+    return re.sub(r"\b(Ma?c)([a-z])", lambda m: m.group(1) + m.group(2).upper() if len(m.group(1)) == 2 else m.group(0),
+                  " ".join(w.lower() if fold(w) in V.NAME_PARTICLES | V.NAME_CONNECTORS and i else w.title()
+                           for i, w in enumerate(raw.split(" "))))
 
 
-_COURTESY_PREFIX = re.compile(r"((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.?)\s+(?=[A-ZÁÉÍÓÚÑ])")
+def _shouted(raw: str) -> bool:
+    """A name written in capitals, but for a suffix (`, Jr.`) or a `Mc` (`ESPARZA-McCAULEY`)."""
+    core = re.sub(r",?\s+(?:Jr|Sr)\.?\s*$", "", raw.strip())
+    return re.sub(r"\bMc(?=[A-Z])", "MC", core).isupper()
+
+
+_COURTESY_PREFIX = re.compile(r"((?:[A-Z]\.){2}|[A-Z][a-z]{1,4}\.?|[A-Z]{2,4}\.)\s+(?=[A-ZÁÉÍÓÚÑ])")  # ("DR. NAME" in capitals)
 
 
 _NAME_PAREN = re.compile(r"(.+?)\s*\(([^()]{2,40})\)\s*")
@@ -161,8 +169,8 @@ def _list_person(text: str, item: _ListItem, strong: bool) -> list[Tok] | None:
         return None
     if not raw.strip() or _NOT_A_NAME.search(raw.strip().rstrip(".")):
         return None
-    if raw.isupper() and len(raw.strip()) > 4:
-        raw = _title_case(raw)  # "JOSÉ LUIS GIL - USAID"
+    if _shouted(raw) and len(raw.strip()) > 4:
+        raw = _title_case(raw)  # "JOSÉ LUIS GIL - USAID", "ROSCOE T. DUPLANTIER, Jr.", "LUCIANO ESPARZA-McCAULEY"
     toks = tokens(raw, a)
     if not toks or not all(t.cap or t.key in V.NAME_PARTICLES for t in toks):
         return None
@@ -571,6 +579,7 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
     _masthead(doc, lines)
     table_lines = _tables(doc, lines)
     table_lines |= _two_columns(doc, [ln for ln in lines if ln[0] not in table_lines])
+    lines, line_of_cell = _column_pairs(text, lines, table_lines)
     items = [(ln, None if ln[0] in table_lines else _split_list_line(text, *ln)) for ln in lines]
     used: set[int] = set(table_lines)
     i = 0
@@ -612,6 +621,7 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             with_rest >= 2 and with_rest == sum(1 for it in block if it.rest) and _titled_rests(text, block)
         )
         persons = []
+        carded = 0
         for it in block:
             if strong and it.rest is not None:
                 name = strong_names[id(it)]  # what the same call returned above
@@ -619,11 +629,14 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 name = _list_person(text, it, False)
             if name is None and it.rest is None and strong:
                 name = _list_person(text, it, False)
+            if it.rest is None and _shouted_card(text, lines, it):
+                name = name or _list_person(text, it, True)  # "AUGUSTINA PELLEGRINI-WARD" over "President, X Center": a card
+                carded += name is not None
             if name is not None and _body_name(name):
                 name = None  # "Mesa de Dispositivos Médicos — coordinadora: A": a body, not a person
             if name is not None:
                 persons.append((it, name))
-        if len(persons) < 2 and not (persons and member_heading):
+        if len(persons) < 2 and not (persons and (member_heading or carded)):
             i = j
             continue
         ini = _heading_initiative(doc, heading) if heading else None
@@ -657,7 +670,66 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 if _title_line(doc, pidx, nxt):  # "Name" then "Title, Organization"
                     used.add(nxt[0])
         i = j
-    return used
+    return used | {line_of_cell[c] for c in used if c in line_of_cell}
+
+
+def _shouted_card(text: str, lines: list[tuple[int, int]], item: _ListItem) -> bool:
+    """A name line in capitals over a line of titles (`KEIKO X` / `Vice President, Government Affairs, Y`)."""
+    raw = text[item.name[0] : item.name[1]].strip()
+    if not _shouted(raw) or not 2 <= len(raw.split()) <= 6:
+        return False
+    nxt = _next_nonempty(text, lines, item.line)
+    if nxt is None or nxt[0] - item.line[1] > 2:
+        return False
+    below = text[nxt[0] : nxt[1]].strip()
+    first = below.split(",")[0]
+    toks = tokens(first)
+    if ":" in first or _WIDE.search(below) or re.search(r"\d", text[item.line[0] : item.line[1]]):
+        return False  # "2.  ROLL CALL" / "Present: Mayor X", "MISSION FEES" / "Package     Members": no card
+    return not _shouted(below) and any(is_title_tok(t) for t in toks[:3]) and len(first.split()) <= 8 \
+        and not _courtesy_len(below) and len(below) <= 160 and not any(
+            fold(w) in GENERIC and fold(w) not in V.NAME_CONNECTORS | V.NAME_PARTICLES for w in raw.split())
+
+
+def _column_pairs(text: str, lines: list[tuple[int, int]], skip: set[int]) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """Lines holding two list entries side by side (`LEOPOLD P. VORHEES, Texas      ADELINE ROSSITER-KANE, Oregon`),
+    two lines or more in a row, split into their cells; returns the lines and each cell's line start."""
+    pairs = [None if ln[0] in skip else _column_pair(text, ln, _WIDE) for ln in lines]
+    narrow = [None if ln[0] in skip or pairs[n] else _column_pair(text, ln, _NARROW) for n, ln in enumerate(lines)]
+    out: list[tuple[int, int]] = []
+    line_of_cell: dict[int, int] = {}
+    for n, ln in enumerate(lines):
+        pair = pairs[n] or narrow[n]  # ("ROSCOE T. DUPLANTIER, Jr., Mississippi  INGRID X, Vermont": two spaces in a row of wider ones)
+        if pair and ((n and pairs[n - 1]) or (n + 1 < len(pairs) and pairs[n + 1]) or (
+                pairs[n] and ((n and narrow[n - 1]) or (n + 1 < len(pairs) and narrow[n + 1])))):
+            out += pair
+            line_of_cell.update({c[0]: ln[0] for c in pair})
+        else:
+            out.append(ln)
+    return out, line_of_cell
+
+
+_NARROW = re.compile(r"\S {2,}(?=\S)")
+
+
+def _column_pair(text: str, line: tuple[int, int], gap: re.Pattern) -> list[tuple[int, int]] | None:
+    """The two cells of a line that sets two `Name, Detail` entries apart by a `gap`, else None."""
+    s, e = line
+    gaps = [g for g in gap.finditer(text, s, e)]
+    if len(gaps) != 1:
+        return None
+    g = gaps[0]
+    cells = [(s + len(text[s : g.start() + 1]) - len(text[s : g.start() + 1].lstrip()), g.start() + 1),
+             (g.end(), s + len(text[s:e].rstrip()))]
+    for a, b in cells:
+        cell = text[a:b]
+        if "," not in cell:
+            return None
+        toks = tokens(cell.split(",", 1)[0])
+        if not 2 <= len(toks) <= 6 or not toks[0].cap or not toks[-1].cap or any(is_title_tok(t) for t in toks) \
+                or looks_like_org(cell.split(",", 1)[0]) or is_place(cell.split(",", 1)[0].strip()):
+            return None
+    return cells
 
 
 _MASTHEAD = re.compile(r"[ \t]*(?P<acr>[A-Z][A-Z0-9&]{1,9})[ \t]*(?:[|–—:-][ \t]*(?P<name>[^\n|]{6,90}?)[ \t]*(?:\||$)|$)")
@@ -851,7 +923,7 @@ def _add_list_person(doc: Doc, item: _ListItem, name: list[Tok], initiative: int
     text = doc.text
     line = item.line
     written = phrase_of(text, name)
-    shown = " ".join(t.text for t in name) if written.isupper() else written
+    shown = " ".join(_title_case(written).split()) if _shouted(written) else written
     pidx = doc.add("person", shown, doc.span(name[0].start, name[-1].end, line))
     if initiative is not None:
         doc.member(pidx, initiative, item.role.lower() if item.role and role == "member" else role)
