@@ -763,3 +763,25 @@ def test_cards_with_names_in_capitals():
     aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
     assert ("Theodora Quillfeather-Nuño", "Larkspur Institute for Border Trade") in aff
     assert ("Perpetua Oyinlola", "El Heraldo Bursátil") in aff
+
+
+def test_two_column_cards_stop_at_the_next_list_and_join_wrapped_names():
+    x = extract("LEADERSHIP\n\n"
+                "Isidora Fenwick-Lunde                    Rodrigo Villalba-Dunne\n"
+                "Chair                                    Vice Chair\n"
+                "President, Quillon Agricultural          Area Manager, Brazos Plains\n"
+                "Holdings                                 Electric Cooperative\n\n"
+                "Benno Ocampo-Strauss                     Yaretzi Gómez Whitlock\n"
+                "Treasurer                                Secretary\n"
+                "CFO, Rio Seco Health System              Partner, Gómez Whitlock & Paz, PLLC\n\n"
+                "Country Manager, Mexico                  Director of Energy\n"
+                "Torvik Lynx Automation                   Ampera Grid\n\n"
+                "BOARD OF DIRECTORS\n"
+                "Ottilie Achebe-Salas, Plant Manager, Vantor Medical Devices\n"
+                "Anatol Wiśniewski-Cruz, Regional Director, Sarmiento Cold Storage\n"
+                "Ravindra Kulkarni, Site Leader, Polarion Aerospace\n")
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    assert {("Isidora Fenwick-Lunde", "Quillon Agricultural Holdings"),
+            ("Rodrigo Villalba-Dunne", "Brazos Plains Electric Cooperative"),
+            ("Anatol Wiśniewski-Cruz", "Sarmiento Cold Storage"), ("Ravindra Kulkarni", "Polarion Aerospace")} <= aff
+    assert "Mexico Torvik Lynx Automation" not in {o.name for o in x.organizations}

@@ -401,8 +401,9 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
                 continue
             if not gaps and body and col is not None:  # one cell only: the left one, or the right one at its column
                 if len(body) > 100 or body.endswith(".") and not LEGAL_FORM_END.search(body) \
-                        or blank and not _card_opening(text, lines, j):
-                    break  # running text below the columns
+                        or blank and not _card_opening(text, lines, j) \
+                        or blank and _member_heading(text, (s, e)) and not _heading_role(body):
+                    break  # running text below the columns, or the heading of another list ("BOARD OF DIRECTORS")
                 b0 = text.index(body, s)
                 if b0 - s <= 1:
                     cell = ((b0, b0 + len(body)), (b0 + len(body), b0 + len(body)))
@@ -455,6 +456,16 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             used.update(lines[i][0] for i in range(k, j))
         k = j
     return used
+
+
+def _wrapped_tail(prev: str, seg: str) -> bool:
+    """`seg` ends the organization that the card's line `prev` (`Title, Org`) was cut in: a word or two of a
+    name's end (`Holdings`, `Electric Cooperative`), no title, place or comma."""
+    words = seg.split()
+    return "," in prev and 1 <= len(words) <= 3 and "," not in seg and all(w[:1].isupper() for w in words) \
+        and (fold(words[-1]) in V.ORG_SUFFIXES or fold(words[-1]) in V.COMPANY_ENDS) and not has_title_word(seg) \
+        and not is_place(seg) and not LEGAL_FORM_END.search(prev) and bool(re.search(r"[A-Z][\w&.'’-]*$", prev)) \
+        and not is_place(last := prev.rsplit(",", 1)[1].strip()) and not looks_like_org(last)  # (not "Country Manager, Mexico")
 
 
 def _card_opening(text: str, lines: list[tuple[int, int]], j: int) -> bool:
@@ -534,6 +545,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
                 break  # "Name, Company": the next card's person, not this one's organization (not "Ruiz, Paz y Asociados, S.C.")
             if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
                 rest[-1] = (rest[-1][0] + " " + seg, rest[-1][1])  # "Consejo Peninsular de" / "Comercio Exterior"
+            elif rest and _wrapped_tail(rest[-1][0], seg):
+                rest[-1] = (rest[-1][0] + " " + seg, rest[-1][1])  # "President, Lund Agricultural" / "Holdings"
             else:
                 rest.append((seg, cells[n]))
             n += 1
