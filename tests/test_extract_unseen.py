@@ -785,3 +785,63 @@ def test_two_column_cards_stop_at_the_next_list_and_join_wrapped_names():
             ("Rodrigo Villalba-Dunne", "Brazos Plains Electric Cooperative"),
             ("Anatol Wiśniewski-Cruz", "Sarmiento Cold Storage"), ("Ravindra Kulkarni", "Polarion Aerospace")} <= aff
     assert "Mexico Torvik Lynx Automation" not in {o.name for o in x.organizations}
+
+
+_NUMBERED_BILL = """                    STATE OF KANSOMA
+ 1
+ 2   HOUSE RESOLUTION 2210                 By: Quimby
+ 3
+ 4   A Resolution commending the members of the 2025 Kansoma
+ 5   Trade Delegation to Querétaro, Mexico; recognizing the ties
+ 6   between Kansoma and Mexico; and directing distribution.
+ 7
+ 8        WHEREAS, from May 4 through May 8, 2025, a delegation of
+ 9   business and education leaders traveled to Querétaro; and
+10
+11        WHEREAS, the delegation was led by Kansoma Secretary of
+12   Commerce Wilhelmina Ostrander-Paz and included Representative
+13   Barnabas Quimby-Ortega of Enid, Chair of the
+14   House Committee on Commerce and Tourism; Thaddeus Okwu,
+15   President of the Kansoma Aerospace Suppliers Association; and
+16   Paloma Ybarra-Lund, Executive Director of the Enid Export Partnership; and
+17
+18        WHEREAS, the delegation signed an agreement establishing the
+19   Supplier Development Working Group, to be co-chaired by Mr.
+20   Okwu and Ing. Rosendo Dávila Paz, that will meet twice yearly;
+21   and
+22
+23        THAT the House of Representatives commends the members of the
+24   2025 Kansoma Trade Delegation to Querétaro, Mexico, for their work
+25   to expand trade between Kansoma and the United Mexican States.
+"""
+
+
+def test_a_bill_printed_with_line_numbers():
+    x = extract(_NUMBERED_BILL)
+    names = {p.name for p in x.people}
+    assert {"Wilhelmina Ostrander-Paz", "Barnabas Quimby-Ortega", "Thaddeus Okwu", "Paloma Ybarra-Lund",
+            "Rosendo Dávila Paz"} <= names
+    for p in x.people:  # every mention's offsets are the document's own
+        for sp in p.spans:
+            assert " ".join(_NUMBERED_BILL[sp.start : sp.end].split()[-1:]) == sp.text.split()[-1]
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    assert ("Thaddeus Okwu", "Kansoma Aerospace Suppliers Association") in aff
+    assert ("Paloma Ybarra-Lund", "Enid Export Partnership") in aff
+    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    trip = "2025 Kansoma Trade Delegation to Querétaro"
+    assert mem[("Wilhelmina Ostrander-Paz", trip)] == "lead"
+    assert mem[("Barnabas Quimby-Ortega", trip)] == "member"  # (he chairs a House committee, not the trip)
+    assert mem[("Thaddeus Okwu", trip)] == "member"
+    assert mem[("Thaddeus Okwu", "Supplier Development Working Group")] == "co-chair"
+    assert mem[("Rosendo Dávila Paz", "Supplier Development Working Group")] == "co-chair"
+
+
+def test_numbers_that_do_not_count_lines_stay():
+    text = "".join(f"{n}   Item number {n} of the price list\n" for n in (5, 12, 3, 40, 7, 9, 22, 18, 2, 31, 6, 15))
+    assert extract_text_unchanged(text)
+
+
+def extract_text_unchanged(text: str) -> bool:
+    from db.extract.structure import without_line_numbers
+
+    return without_line_numbers(text) == (text, None)

@@ -538,8 +538,8 @@ def extend_group_span(text: str, start: int, end: int) -> tuple[int, int]:
         if m.group("place2") and is_place(m.group("place2")):
             end = m.end()
     if re.search(r"[ \t](?:to|a)[ \t]", text[start:end]) and (m := _STATE_AFTER.match(text, end)) \
-            and is_place(m.group("place")) and initiative_kind(text[start:end]) == "delegation":
-        end = m.end("place")  # "Sister City Delegation to Celaya, Guanajuato": the town's state
+            and is_place(m.group("place")) and not _country(m.group("place")) and initiative_kind(text[start:end]) == "delegation":
+        end = m.end("place")  # "Sister City Delegation to Celaya, Guanajuato": the town's state (not "Nuevo León, Mexico")
     return start, end
 
 

@@ -298,11 +298,28 @@ def join_main_group(doc: Doc) -> None:
         if mentioned_only_as_met(doc, person) or all(
                 _NOT_MEMBERS.search(doc.text, sp.end, _sentence_end(doc.text, sp.end)) for sp in person.spans):
             continue  # (nor `A of X and B of Y, who are not members of the Task Force`)
-        contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans]
+        others = [sp for i, ini in enumerate(inits) if _root(doc, i) != _root(doc, group)
+                  and fold(ini.name) not in fold(inits[group].name) and fold(inits[group].name) not in fold(ini.name)
+                  for sp in ini.spans]
+        contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans
+                    if not _after_other(sp, others, inits[group].spans)]  # (not "X Working Group, co-chaired by A")
         if pidx in spokespeople:
             continue
-        doc.member(pidx, group, _role(contexts))
+        doc.member(pidx, group, _role(contexts, _ROLE_OF_ORG))
         doc.joined.add((pidx, group))
+
+
+def _after_other(sp, others: list, own: list) -> bool:
+    """The group named last before `sp` in its sentence is another one than the page's (`own`)."""
+    before = [(o.start, o in others) for o in others + own if o.sentence == sp.sentence and o.start < sp.start]
+    return bool(before) and max(before)[1]
+
+
+def _root(doc: Doc, ini: int) -> int:
+    """The initiative `ini` is another name of, in the end (itself if none)."""
+    while ini in doc.merged_initiatives:
+        ini = doc.merged_initiatives[ini]
+    return ini
 
 
 # The delegation of the other side of a visit (`the host delegation`, `la delegación anfitriona`).
@@ -403,13 +420,20 @@ def _context(text: str, start: int, sentence: str) -> tuple[str, str]:
     return text[line_start:start], text[line_start:line_end]
 
 
-def _role(contexts: list[tuple[str, str]]) -> str:
-    """The role a name's lines state, else `member`."""
+def _role(contexts: list[tuple[str, str]], drop: re.Pattern | None = None) -> str:
+    """The role a name's lines state (but what `drop` matches), else `member`."""
     for _, line in contexts:
+        line = drop.sub(" ", line) if drop else line
         for role, pattern in _ROLES:
             if pattern.search(line) or pattern.search(fold(line)):
                 return role
     return "member"
+
+
+# A title held at an organization (`Chair of the House Committee on Commerce`, `head of the X Office`): the
+# person's office, not the role in the page's group.
+_ROLE_OF_ORG = re.compile(r"\b(?:[Cc]o-?)?(?:[Cc]hair(?:man|woman|person)?|[Hh]ead)\s+of\s+(?:the\s+)?[A-Z][\w.&’'-]*"
+                          r"(?:\s+(?:of|on|and|for|[A-Z][\w.&’'-]*))*")
 
 
 _SAID = re.compile(r"\b(?:said|says|added|noted|stated|explained|told|afirm[oó]|señal[oó]|dijo|añadi[oó]|"

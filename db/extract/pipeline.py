@@ -46,7 +46,7 @@ from db.extract.membership import (
     settle_main_group,
 )
 from db.extract.prose import read_list_line_people, read_sentence
-from db.extract.structure import unwrap
+from db.extract.structure import unwrap, without_line_numbers
 
 __all__ = ["Extraction", "Found", "Span", "extract"]
 
@@ -62,6 +62,7 @@ _PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().\-]{7,}\d(?:\s*(?:x|ext\.?)\s*\d
 
 def extract(text: str) -> Extraction:
     """Draw entities and relations from one document's text."""
+    text, to_original = without_line_numbers(text)
     text = unwrap(text).translate(_FOOTNOTE_MARKS)
     doc = Doc(text)
     lines = line_spans(text)
@@ -108,7 +109,12 @@ def extract(text: str) -> Extraction:
     read_participation(doc)
     read_publisher_staff(doc)
     settle_main_group(doc)
-    return doc.finish()
+    found = doc.finish()
+    if to_original is not None:  # offsets into the document as it was given
+        for ent in found.people + found.organizations + found.initiatives:
+            for sp in ent.spans:
+                sp.start, sp.end = to_original(sp.start), to_original(sp.end - 1) + 1
+    return found
 
 
 _DELEGATION_KINDS = frozenset({"delegation"})

@@ -11,9 +11,11 @@ becomes a space, so every offset into the text stays valid. A session's label an
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
-from db.extract.vocabulary import SESSION_LABELS
+from db.extract.vocabulary import COURTESY_ABBREVIATIONS, SESSION_LABELS
 
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:de|del|la|las|los|el|y|e|en|con|por|para|a|of|the|and|for|at|in|to|on|with|by))\s*$",
                             re.I)
@@ -37,6 +39,41 @@ def unwrap(text: str) -> str:
             break
         out.append(" " if joins[i] else "\n")
     return _SESSION_LEAD.sub(lambda m: m.group(1) + "\n", "".join(out))
+
+
+_LINE_NUMBER = re.compile(r"[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
+
+
+def without_line_numbers(text: str) -> tuple[str, Callable[[int], int] | None]:
+    """A bill or a transcript printed with numbered lines (` 5   Commerce Lorraine X and included`): the text
+    with each number and the margin around it taken out (the spaces they took go to the end, so the length
+    stays), and a function from an offset of that text to the same character's offset in `text`; `text` and
+    None when most lines carry no number or the numbers do not count up, page after page."""
+    lines = text.split("\n")
+    numbered = [(i, m) for i, line in enumerate(lines) if (m := _LINE_NUMBER.match(line))]
+    if len(numbered) < 10 or 2 * len(numbered) < sum(1 for line in lines if line.strip()):
+        return text, None
+    values = [int(re.search(r"\d+", m.group()).group()) for _, m in numbered]
+    steps = sum(1 for a, b in zip(values, values[1:]) if b in (a + 1, 1))
+    if 10 * steps < 9 * (len(values) - 1):
+        return text, None  # numbers that do not count lines: a table's column, a numbered list
+    cut = {i: m.end() + len(lines[i][m.end():]) - len(lines[i][m.end():].lstrip(" \t")) for i, m in numbered}
+    out, starts, shifts = [], [0], [0]  # offsets of the new text from which the shift to the old one grows
+    pos = removed = 0
+    for i, line in enumerate(lines):
+        if i in cut:
+            removed += cut[i]
+            starts.append(pos)
+            shifts.append(removed)
+            line = line[cut[i]:]
+        out.append(line)
+        pos += len(line) + 1
+    new = "\n".join(out) + " " * removed
+
+    def to_original(offset: int) -> int:
+        return offset + shifts[bisect.bisect_right(starts, offset) - 1]
+
+    return new, to_original
 
 
 # "Panel 1: Ports and Rail. This panel will be moderated by ...": a session's label and title open the
@@ -94,6 +131,9 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # "Director del Puerto, U.S." / "Fisheries and Border Enforcement (FBE).": the name goes on
     if body.endswith(";") and len(body) >= _WRAP_MIN and re.match(r"(?:and|y|e)\s+[A-ZÁÉÍÓÚÑ]", following):
         return True  # "Dr. Ana Ruiz, X Laboratory;" / "and Consul General Name.": the list goes on
+    if _COURTESY_END.search(body) and len(body) >= _WRAP_MIN and following[:1].isupper() and not _BULLET.match(nxt) \
+            and not _COLUMNS.search(body):
+        return True  # "to be co-chaired by Mr." / "Nwachukwu and Ing. Dávila": a name after its courtesy title
     if not body or not following or _BULLET.match(nxt) or body.endswith((":", ".", "!", "?", ";")):
         return False
     if following[0].islower() and len(body) >= 25:
@@ -107,6 +147,8 @@ def _continues(line: str, nxt: str) -> bool:
     return len(body) >= _WRAP_MIN and bool(_CONNECTOR_END.search(body)) and following[0].isalpha() \
         and not _COLUMNS.search(body)  # (a table's row ending `Elkhart, IN` goes on in no next row)
 
+
+_COURTESY_END = re.compile(rf"\s{COURTESY_ABBREVIATIONS}\.$")
 
 # A company's legal form ending a line (`Kuri, Haddad y Asociados, S.C.`): the line ends with the name.
 _LEGAL_FORM_END = re.compile(r",\s+(?:S\.\s?C|A\.\s?C|S\.\s?A|S\.\s?L|S\.\s?A\.\s?S|S\.\s?A\.\s?P\.\s?I)\.$")
