@@ -845,3 +845,29 @@ def extract_text_unchanged(text: str) -> bool:
     from db.extract.structure import without_line_numbers
 
     return without_line_numbers(text) == (text, None)
+
+
+def test_team_cards_side_by_side_at_a_fixed_gap_and_a_council_list_after_its_paragraph():
+    x = extract("SENIOR TEAM\n\n"
+                "Zoltán Farkas-Medina          Yaretzi Anaya Lucero\n"
+                "Principal, Washington, D.C.          Senior Manager, Querétaro\n"
+                "Trade policy and rules of origin. Former trade specialist, U.S. International Trade Administration."
+                "          Customs compliance and IMMEX. Previously with the customs brokerage Agencia Aduanal Lucero Hnos.\n\n"
+                "Thiago Brandão-Kessler          Sorcha Villaseñor\n"
+                "Senior Manager, Chicago          Manager, Monterrey\n"
+                "Network design.          Labor relations; former HR lead at Tecnoplast Norteña.\n\n"
+                "ADVISORY COUNCIL\n\n"
+                "The firm's Nearshoring Advisory Council meets each quarter. The Council is chaired by Ruth Abimbola-Graves, "
+                "retired Executive Vice President of Operations at Carrow Industrial Holdings. Current members:\n\n"
+                "  - Bartolomé Ixtlahuaca Serna, former Deputy Director General, Secretaría de Economía\n"
+                "  - Emeka Draganov, Chief Operating Officer of Lumen Arc Semiconductors\n")
+    names = {p.name for p in x.people}
+    assert {"Zoltán Farkas-Medina", "Yaretzi Anaya Lucero", "Thiago Brandão-Kessler", "Sorcha Villaseñor"} <= names
+    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    assert ("Zoltán Farkas-Medina", "U.S. International Trade Administration") in aff
+    assert ("Sorcha Villaseñor", "Tecnoplast Norteña") in aff
+    assert not any(o.name in ("D.C.", "Customs compliance") for o in x.organizations)
+    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    council = "Nearshoring Advisory Council"
+    assert mem[("Ruth Abimbola-Graves", council)] == "chair"
+    assert mem[("Bartolomé Ixtlahuaca Serna", council)] == "member" and mem[("Emeka Draganov", council)] == "member"

@@ -426,6 +426,8 @@ def is_place(name: str) -> bool:
         return False
     if all(w in V.PLACES for w in words) or folded in V.package_places() or folded in V.SPANISH_EXONYMS:
         return True
+    if len(words) == 2 and all(len(w) == 1 for w in words) and "".join(words) in V.PLACES and "".join(words) != "us":
+        return True  # "D.C.": a state's code written with dots
     rest = [w for w in words if w not in _PLACE_UNITS]
     if rest and len(rest) < len(words) and " ".join(rest) in V.package_places():
         return True  # "Yuma County", "Condado de Ellis" (when Ellis is a city), "Valle de Mexicali"

@@ -420,8 +420,9 @@ def _two_columns(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
             if len(gaps) != 1 or not body:
                 break
             at = gaps[0].end() - s
-            if col is not None and abs(at - col) > 3:
-                break
+            if col is not None and abs(at - col) > 3 and not (block and blank is False and _name_pair(text, block[card_starts and max(
+                    n for n in card_starts if n < len(block)) or 0])):
+                break  # (cards set apart by a gap of the same width, not at the same column: "Name      Name" over "Title, City      Title")
             col = at if col is None else col
             left = text[s : gaps[0].start() + 1].strip()
             l0 = text.index(left, s)
@@ -466,6 +467,20 @@ def _wrapped_tail(prev: str, seg: str) -> bool:
         and (fold(words[-1]) in V.ORG_SUFFIXES or fold(words[-1]) in V.COMPANY_ENDS) and not has_title_word(seg) \
         and not is_place(seg) and not LEGAL_FORM_END.search(prev) and bool(re.search(r"[A-Z][\w&.'’-]*$", prev)) \
         and not is_place(last := prev.rsplit(",", 1)[1].strip()) and not looks_like_org(last)  # (not "Country Manager, Mexico")
+
+
+# A card's sentence on where the person worked before (`former HR lead at X`, `Previously with the customs brokerage X`).
+_PAST_AT = re.compile(r"\b(?:(?:[Ff]ormer|[Pp]reviously|[Ee]arlier)\s+(?P<title>[A-Za-z][\w\- ]{2,40}?)\s+(?:at|with|of)|"
+                      r"[Pp]reviously\s+(?:with|at))\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}"
+                      r"(?P<org>[A-ZÁÉÍÓÚÑ][\w.&’'\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w.&’'\-]*|de|del|y|&|of|la))*)\.?$")
+
+
+_BIO_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _name_pair(text: str, row: tuple[tuple[int, int], tuple[int, int]]) -> bool:
+    """Both cells of a row are names (`Zoltán Farkas-Medina          Yaretzi Anaya Lucero`)."""
+    return all(b > a and _table_person(text, (a, b), named_column=True) for a, b in row)
 
 
 def _card_opening(text: str, lines: list[tuple[int, int]], j: int) -> bool:
@@ -558,7 +573,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
         if i in paren_orgs:
             a, b = paren_orgs[i]
             doc.affiliate(pidx, doc.add("organization", text[a:b], doc.span(a, b, cells[i])), None)
-        for m, (seg, span) in enumerate(rest):
+        rest = [(piece.strip(), span) for seg, span in rest for piece in _BIO_SENTENCE.split(seg) if piece.strip()]
+        for m, (seg, span) in enumerate(rest):  # ("Trade policy. Former specialist, Agency X.": each sentence apart)
             parts = comma_parts(seg)
             if not parts:
                 continue
@@ -574,6 +590,12 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
             pairs = _title_org_sequence([p.strip() for p in parts]) if len(parts) >= 2 else []
             if not pairs and (not has_title_word(first) or last_of_card) and _name_shaped(seg):
                 pairs = [(pending, seg)]  # (a bio's sentence or a card's links in the column are no organization)
+            if not pairs and (past := _PAST_AT.search(seg)):  # "former HR lead at X", "Previously with X"
+                org = past.group("org")
+                org = org[:-1] if org.endswith(".") and len(org.split()[-1]) > 5 else org  # (not "X Hnos.")
+                if looks_like_org(org) or past.group("title") and len(org.split()) <= 4 and not is_place(org) \
+                        and not is_generic(org):
+                    pairs = [(past.group("title") or None, org)]
             for title, org in pairs:
                 org = _strip_place_parens(clean_org(org))
                 if not org or is_place(org) or is_generic(org) and not named_body(org):
@@ -656,6 +678,8 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
         # a role heading above or inside the list ("Co-Chairs", "Members") gives the role of what follows;
         # without a named group, the role is settled once the prose is read (the page's initiative)
         current = _heading_role(text[heading[0] : heading[1]]) if heading and ini is None else None
+        if current is None and ini is None and heading and _MEMBERS_TAIL.search(". " + text[heading[0] : heading[1]]):
+            current = "member"  # "... The Council is chaired by A. Current members:": the group named before
         role_of: dict[tuple[int, int], str | None] = {}
         for it in block:
             sub = _heading_role(text[it.line[0] : it.line[1]])
@@ -851,6 +875,11 @@ _ROLE_HEADING = re.compile(
 )
 
 
+# A paragraph ending by announcing the list below it (`... each quarter. Current members:`).
+_MEMBERS_TAIL = re.compile(r"(?:^|[.:;]\s+)(?:(?:current|its|our|the|other|additional|sus|los|actuales)\s+)?"
+                           r"(?:members|miembros|integrantes)(?:\s+(?:are|include|son|actuales))?\s*:?[ \t]*$", re.I)
+
+
 _SENTENCE_IN = re.compile(r"\w\w[.!?]\s")
 
 
@@ -881,6 +910,10 @@ def _heading_before(text: str, lines, first_line: tuple[int, int]) -> tuple[int,
         if len(line.split()) <= 14 and not re.search(r"[.!?]$", line):
             off = text.index(line, s)
             return off, off + len(line.rstrip(":").rstrip())
+        tail = _MEMBERS_TAIL.search(text, s, e)
+        if tail:  # "... to pressure-test our outlook. Current members:": the paragraph's last words head the list
+            start = tail.start() + len(tail.group()) - len(tail.group().lstrip(".:; \t"))
+            return start, start + len(text[start : tail.end()].rstrip().rstrip(":").rstrip())
         return None
     return None
 
