@@ -871,3 +871,19 @@ def test_team_cards_side_by_side_at_a_fixed_gap_and_a_council_list_after_its_par
     council = "Nearshoring Advisory Council"
     assert mem[("Ruth Abimbola-Graves", council)] == "chair"
     assert mem[("Bartolomé Ixtlahuaca Serna", council)] == "member" and mem[("Emeka Draganov", council)] == "member"
+
+
+def test_an_email_invitation_is_headed_by_its_subject():
+    x = extract('De: Comunicación CAPIN <comunicacion@capin.org.mx>\n'
+                'Asunto: INVITACIÓN | Taller "Aranceles y certificación para pymes" - 12 de marzo\n\n'
+                'La Cámara de Proveedores Industriales del Norte tiene el gusto de invitarle al\n\n'
+                'TALLER PRÁCTICO\n"Aranceles y certificación para pymes"\n\n'
+                'PROGRAMA\n'
+                '9:45   Módulo 1. Cómo leer una regla de origen\n'
+                '       Ponente: Mtra. Zulema Orvañanos Castro, socia en Orvañanos & Lugo Abogados\n'
+                '10:45  Módulo 2. Verificaciones de origen\n'
+                '       Ponente: C.P. Eustaquio Bañales Frías, gerente de cumplimiento, Grupo Autopartes Tzintzun\n')
+    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    taller = "Aranceles y certificación para pymes"
+    assert mem[("Zulema Orvañanos Castro", taller)] == "speaker"
+    assert mem[("Eustaquio Bañales Frías", taller)] == "speaker"

@@ -155,6 +155,10 @@ def _headline(text: str, lead: int) -> tuple[int, int] | None:
         if start >= lead:
             return None
         line = text[start:end]
+        if (mail := _MAIL_HEADER.match(line)) and mail.group("subject") is None:
+            continue  # "De: Comunicación X <a@b.mx>", "Sent: Tuesday": the e-mail's envelope
+        if mail:  # "Asunto: INVITACIÓN | Taller "X" - 23 de octubre": the e-mail's subject is its headline
+            return start + mail.end(), end
         if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»›|]\s", line):
             continue  # a site's name, a menu or a breadcrumb
         if n + 1 < len(spans) and _MENU.match(text[spans[n + 1][0] : spans[n + 1][1]]) and len(line.split()) <= 6 \
@@ -169,6 +173,10 @@ def _headline(text: str, lead: int) -> tuple[int, int] | None:
             continue  # "Arizona Office of International Commerce": the publisher's name atop its page
         return start, end
     return None
+
+
+_MAIL_HEADER = re.compile(r"\s*(?:(?P<subject>Asunto|Subject|Re|RE|Fwd|FW|Rv|RV)|De|From|Para|To|Cc|CC|Fecha|Date|"
+                          r"Enviado|Sent|Enviado el)\s*:\s*")
 
 
 def _masthead_name(line: str) -> bool:
