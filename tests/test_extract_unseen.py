@@ -887,3 +887,20 @@ def test_an_email_invitation_is_headed_by_its_subject():
     taller = "Aranceles y certificación para pymes"
     assert mem[("Zulema Orvañanos Castro", taller)] == "speaker"
     assert mem[("Eustaquio Bañales Frías", taller)] == "speaker"
+
+
+def test_an_event_headline_with_its_kind_in_parentheses():
+    x = extract("Find events   Create events   Log In\n\n"
+                "Wednesday, November 12\n\n"
+                "Reshoring 2027: Tariffs, the Joint Review & Your Plant (Live Webinar)\n\n"
+                "By Quillmoor Trade Advisors\n\nDate and time\nWednesday, November 12 · 12 - 1:30pm CST\n\n"
+                "SPEAKERS\n"
+                "Dr. Oyelaran Castellví-Brandt – Senior Fellow, Hemisphere Commerce Institute\n"
+                "Renzo Takeda Olguín – Partner, Blackmoor Varela LLP\n\n"
+                "Register now\n\n"
+                "Site Navigation: Use Eventbrite | Plan Events | Find Events\n")
+    event = "Reshoring 2027: Tariffs, the Joint Review & Your Plant"
+    assert [i.name for i in x.initiatives] == [event]
+    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    assert mem[("Oyelaran Castellví-Brandt", event)] == "speaker" and mem[("Renzo Takeda Olguín", event)] == "speaker"
+    assert "Site Navigation" not in {p.name for p in x.people}

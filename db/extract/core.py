@@ -736,11 +736,16 @@ class Doc:
         self.dropped_orgs.add(org)
         return ini
 
+    def initiative_root(self, ini: int) -> int:
+        """The initiative `ini` is another name of, in the end (itself if none; see `merge_initiative`)."""
+        while ini in self.merged_initiatives:
+            ini = self.merged_initiatives[ini]
+        return ini
+
     def merge_initiative(self, src: int, dst: int) -> None:
         """Initiative `src` is another name of `dst` in this document (`la comitiva` of the one
         named mission): its names and relations go to `dst` when the document is finished."""
-        while dst in self.merged_initiatives:
-            dst = self.merged_initiatives[dst]
+        dst = self.initiative_root(dst)
         if src != dst:
             self.merged_initiatives[src] = dst
 

@@ -377,11 +377,23 @@ def event_headline(doc: Doc) -> None:
             continue  # "WEBINAR SERIES: ROAD TO X" above the event's own title
         if any(s <= sp.start < e for p in doc.found["person"] for sp in p.spans):
             continue  # "Rosendo Garza-Pflueger, STLCBA President": a program's speaker, not its title
-        if any(sp.start < e and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
-            return  # the headline names a group already
         start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
-        doc.event_page = doc.add("initiative", line, doc.span(start, start + len(line), (s, e)), kind="forum")
+        kind_paren = _KIND_IN_PARENS.search(line)  # "Nearshoring 2026: X & Y (Live Webinar)": the title, then its kind
+        name_end = start + (kind_paren.start() if kind_paren else len(line))
+        if any(sp.start < name_end and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
+            return  # the headline names a group already
+        name = text[start:name_end].rstrip()
+        kind = (initiative_kind(kind_paren.group(1)) or "forum") if kind_paren else "forum"
+        doc.event_page = doc.add("initiative", name, doc.span(start, start + len(name), (s, e)), kind=kind)
+        for i, ini in enumerate(doc.found["initiative"]):
+            if i != doc.event_page and any(name_end <= sp.start < e for sp in ini.spans):
+                doc.merge_initiative(i, doc.event_page)  # ("Live Webinar" in the parentheses is the same event)
         return
+
+
+_KIND_IN_PARENS = re.compile(r"\s*\(((?:live|virtual|online|free|in-person|hybrid|en l[ií]nea|presencial|gratuito|"
+                             r"gratuita)?\s*(?:webinar|webcast|forum|summit|conference|workshop|seminar|roundtable|"
+                             r"foro|taller|seminario|conversatorio|cumbre|event|evento))\)\s*$", re.I)
 
 
 def _group_subruns(run: list[Tok]) -> list[list[Tok]]:

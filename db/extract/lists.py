@@ -691,7 +691,9 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
         for it, name in persons:
             role = role_of.get(it.line)
             pidx = _add_list_person(doc, it, name, ini, role or "member")
-            if role and ini is None:
+            if role in ("speaker", "moderator") and ini is None:
+                doc.pending_delegates.append((pidx, it.line[0], role))  # "Panelists": of the event, not of a group it mentions
+            elif role and ini is None:
                 doc.pending_roles.append((pidx, role, it.line[0]))
             elif ini is None and heading and (group_role := _participants_heading(text[heading[0] : heading[1]])):
                 doc.pending_delegates.append((pidx, it.line[0], group_role))
@@ -863,14 +865,16 @@ def _heading_role(line: str) -> str | None:
         return "member"  # "Members at large"
     return {"leadership": "lead", "leader": "lead", "copresidente": "co-chair", "presidente": "chair",
             "vicepresidente": "vice chair", "miembro": "member", "integrante": "member", "delegate": "member",
-            "delegado": "member", "secretarie": "secretary", "tesorera": "tesorero", "secretaria": "secretario"}.get(role, role)
+            "delegado": "member", "secretarie": "secretary", "tesorera": "tesorero", "secretaria": "secretario",
+            "panelist": "speaker", "panellist": "speaker", "presenter": "speaker", "ponente": "speaker",
+            "panelista": "speaker", "moderadore": "moderator"}.get(role, role)
 
 
 _ROLE_HEADING = re.compile(
     r"(?:(?:our|the)\s+)?((?:co-|vice[- ])?chairs?|(?:co-|vice[- ])?chairmen|co-?leads?|leaders?|leadership|members|"
     r"advisors|advisers|copresidentes?|presidentes?|vicepresidentes?|miembros|integrantes|delegates|delegados|"
     r"treasurers?|secretary-treasurer|secretar(?:y|ies)|members\s+at[\s-]+large|at[\s-]+large\s+members|"
-    r"tesorer[oa]s?|secretari[oa]s?)\s*:?",
+    r"tesorer[oa]s?|secretari[oa]s?|speakers|panelists|panellists|presenters|ponentes|panelistas|moderators|moderadores)\s*:?",
     re.I,
 )
 

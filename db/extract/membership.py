@@ -306,7 +306,7 @@ def join_main_group(doc: Doc) -> None:
         if mentioned_only_as_met(doc, person) or all(
                 _NOT_MEMBERS.search(doc.text, sp.end, _sentence_end(doc.text, sp.end)) for sp in person.spans):
             continue  # (nor `A of X and B of Y, who are not members of the Task Force`)
-        others = [sp for i, ini in enumerate(inits) if _root(doc, i) != _root(doc, group)
+        others = [sp for i, ini in enumerate(inits) if doc.initiative_root(i) != doc.initiative_root(group)
                   and fold(ini.name) not in fold(inits[group].name) and fold(inits[group].name) not in fold(ini.name)
                   for sp in ini.spans]
         contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans
@@ -321,13 +321,6 @@ def _after_other(sp, others: list, own: list) -> bool:
     """The group named last before `sp` in its sentence is another one than the page's (`own`)."""
     before = [(o.start, o in others) for o in others + own if o.sentence == sp.sentence and o.start < sp.start]
     return bool(before) and max(before)[1]
-
-
-def _root(doc: Doc, ini: int) -> int:
-    """The initiative `ini` is another name of, in the end (itself if none)."""
-    while ini in doc.merged_initiatives:
-        ini = doc.merged_initiatives[ini]
-    return ini
 
 
 # The delegation of the other side of a visit (`the host delegation`, `la delegación anfitriona`).

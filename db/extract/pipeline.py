@@ -123,7 +123,7 @@ _EVENT_KINDS = frozenset({"forum", "summit", "dialogue", "roundtable"})
 
 def _group_before(doc: Doc, pos: int, kinds: frozenset[str]) -> int | None:
     """The one delegation (or forum, summit ...) of `kinds` the document names before `pos`."""
-    hits = {i for i, ini in enumerate(doc.found["initiative"])
+    hits = {doc.initiative_root(i) for i, ini in enumerate(doc.found["initiative"])
             if ini.kind in kinds and any(sp.start < pos for sp in ini.spans)}
     return hits.pop() if len(hits) == 1 else None
 

@@ -349,7 +349,7 @@ NON_NAME_WORDS = _words(
     remarks welcome opening closing break coffee registration agenda workshop ceremony tour visit visits
     moderator moderated q&a fireside chat conversation presentation announcement highlights recap
     sponsors sponsor speakers speaker participants register learn join donate subscribe latest related
-    events event webinar livestream recording transcript slides resources contacts media inquiries
+    events event webinar livestream recording transcript slides resources contacts media inquiries navigation menu
     """
 )
 
