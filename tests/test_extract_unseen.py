@@ -904,3 +904,20 @@ def test_an_event_headline_with_its_kind_in_parentheses():
     mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
     assert mem[("Oyelaran Castellví-Brandt", event)] == "speaker" and mem[("Renzo Takeda Olguín", event)] == "speaker"
     assert "Site Navigation" not in {p.name for p in x.people}
+
+
+def test_lettered_list_of_groups_and_their_leads():
+    x = extract("4. Working groups. The Summit approved the work plans of three binational working groups and confirmed "
+                "their leads:\n"
+                "   a) Water and Power Working Group - Lucio Oyarzábal Petit (Enerval Renovables) and Brigid "
+                "Maguire-Soto (Tri-County Grid Partners)\n"
+                "   b) Customs Working Group - led by Ing. Nazaria Olachea Rubio, director general of Puertos Secos del "
+                "Mar, with Dwight Fortier Jr. of Fortier Drayage\n"
+                "   c) Skills Working Group - chaired by Mtra. Rebeca Uc Chablé, Rectora of the Universidad Tecnológica "
+                "del Golfo\n")
+    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    assert ("Lucio Oyarzábal Petit", "Water and Power Working Group") in mem
+    assert ("Brigid Maguire-Soto", "Water and Power Working Group") in mem
+    assert mem[("Nazaria Olachea Rubio", "Customs Working Group")] == "lead"
+    assert mem[("Rebeca Uc Chablé", "Skills Working Group")] == "chair"
+    assert ("Rebeca Uc Chablé", "Water and Power Working Group") not in mem

@@ -219,6 +219,15 @@ def read_role_labelled_bodies(doc: Doc) -> None:
             if not role or not hits:
                 continue
             doc.member(hits[0][1], _body_group(doc, text, (a, b), (s, e)), role)
+    for m in _GROUP_THEN_PEOPLE.finditer(text):  # "a) Energy and Power Working Group - A (Org) and B (Org)"
+        ini = doc.lookup("initiative", m.group("body").strip())
+        hits = people_between(people, m.start("rest"), m.end("rest"))
+        if ini is None or not hits or _BODY_THEN_ROLE.match(text, m.start(), m.end()):
+            continue
+        lead_in = text[m.start("rest") : hits[0][0]]
+        role = _role_of(lead_in) or ("lead" if re.search(r"\bled\b|\bleads?\b|encabezad", lead_in) else "member")
+        for _, pidx in hits[:1] if re.search(r"\bled\s+by\b", lead_in) else hits:
+            doc.member(pidx, ini, role)  # ("led by A, with B of X": A leads; B is left to the sentence readers)
     for m in _BODY_THEN_ROLE.finditer(text):
         label = m.group("label")
         role = _role_of(label) or ("coordinator" if fold(label).startswith("coordin") else None)
@@ -232,6 +241,11 @@ def read_role_labelled_bodies(doc: Doc) -> None:
 # `Mesa de Semiconductores — coordinador: Dr. A, jefe de ...`: a body, its role label and its people on one line.
 _BODY_THEN_ROLE = re.compile(r"(?m)^[ \t•*\-]*(?P<body>[A-ZÁÉÍÓÚÑ][^\n—–:]{4,80}?)[ \t]+[—–-][ \t]+"
                              r"(?P<label>[^\n:—–]{3,30}):[ \t]+(?P<rest>[^\n]+)$")
+
+
+# A list line naming a group, then after a dash the people who lead or make it (`b) X Working Group - led by A`).
+_GROUP_THEN_PEOPLE = re.compile(r"(?m)^[ \t•*\-]*(?:[a-z]\)|\d{1,2}[.)])?[ \t]*(?P<body>[A-ZÁÉÍÓÚÑ][^\n—–:]{4,80}?)[ \t]+[—–-][ \t]+"
+                                r"(?P<rest>[^\n]+)$")
 
 
 def _body_group(doc: Doc, text: str, cell: tuple[int, int], line: tuple[int, int]) -> int:

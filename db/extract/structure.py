@@ -19,7 +19,7 @@ from db.extract.vocabulary import COURTESY_ABBREVIATIONS, SESSION_LABELS
 
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:de|del|la|las|los|el|y|e|en|con|por|para|a|of|the|and|for|at|in|to|on|with|by))\s*$",
                             re.I)
-_BULLET = re.compile(r"\s*(?:[-–—•*·o]\s|\d+[.)]\s)")
+_BULLET = re.compile(r"\s*(?:[-–—•*·o]\s|\d+[.)]\s|[a-z]\)\s|(?:[ivx]{1,4}|[A-Z])\)\s)")  # ("a) ", "iv) ": lettered items)
 _WRAP_MIN = 40  # a line shorter than this ends where its writer ended it
 _WRAP_MAX = 120  # text hard-wrapped by a PDF or a mail program has lines no longer than this
 _COLUMNS = re.compile(r"\t| {3,}")
@@ -46,8 +46,7 @@ _LINE_NUMBER = re.compile(r"[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
 
 def without_line_numbers(text: str) -> tuple[str, Callable[[int], int] | None]:
     """A bill or a transcript printed with numbered lines (` 5   Commerce Lorraine X and included`): the text
-    with each number and the margin around it taken out (the spaces they took go to the end, so the length
-    stays), and a function from an offset of that text to the same character's offset in `text`; `text` and
+    without each number and the margin around it (see `squeeze`), and the offset map back to `text`; `text` and
     None when most lines carry no number or the numbers do not count up, page after page."""
     lines = text.split("\n")
     numbered = [(i, m) for i, line in enumerate(lines) if (m := _LINE_NUMBER.match(line))]
@@ -57,18 +56,36 @@ def without_line_numbers(text: str) -> tuple[str, Callable[[int], int] | None]:
     steps = sum(1 for a, b in zip(values, values[1:]) if b in (a + 1, 1))
     if 10 * steps < 9 * (len(values) - 1):
         return text, None  # numbers that do not count lines: a table's column, a numbered list
-    cut = {i: m.end() + len(lines[i][m.end():]) - len(lines[i][m.end():].lstrip(" \t")) for i, m in numbered}
-    out, starts, shifts = [], [0], [0]  # offsets of the new text from which the shift to the old one grows
-    pos = removed = 0
-    for i, line in enumerate(lines):
-        if i in cut:
-            removed += cut[i]
-            starts.append(pos)
-            shifts.append(removed)
-            line = line[cut[i]:]
-        out.append(line)
-        pos += len(line) + 1
-    new = "\n".join(out) + " " * removed
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    cuts = []
+    for i, m in numbered:
+        body = lines[i][m.end():]
+        cuts.append((starts[i], starts[i] + m.end() + len(body) - len(body.lstrip(" \t"))))
+    return squeeze(text, cuts)
+
+
+def squeeze(text: str, cuts: list[tuple[int, int]]) -> tuple[str, Callable[[int], int]]:
+    """`text` without the ranges `cuts` (sorted, apart), as many spaces added at its end (so its length stays),
+    and a function from an offset of the new text to the same character's offset in `text`."""
+    out, prev = [], 0
+    for a, b in cuts:
+        out.append(text[prev:a])
+        prev = b
+    out.append(text[prev:])
+    new = "".join(out)
+    return squeeze_map(new + " " * (len(text) - len(new)), cuts)
+
+
+def squeeze_map(new: str, cuts: list[tuple[int, int]]) -> tuple[str, Callable[[int], int]]:
+    """`new` and the offset map of the text it was made from by cutting `cuts` out of it."""
+    starts, shifts = [0], [0]  # offsets of the new text from which the shift back grows
+    removed = 0
+    for a, b in cuts:
+        removed += b - a
+        starts.append(a - (removed - (b - a)))
+        shifts.append(removed)
 
     def to_original(offset: int) -> int:
         return offset + shifts[bisect.bisect_right(starts, offset) - 1]
