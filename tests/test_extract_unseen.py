@@ -921,3 +921,15 @@ def test_lettered_list_of_groups_and_their_leads():
     assert mem[("Nazaria Olachea Rubio", "Customs Working Group")] == "lead"
     assert mem[("Rebeca Uc Chablé", "Skills Working Group")] == "chair"
     assert ("Rebeca Uc Chablé", "Water and Power Working Group") not in mem
+
+
+def test_an_unnamed_judging_panel_and_its_members():
+    x = extract("More than 200 nominations were reviewed by a five-member judging panel chaired by editor-in-chief "
+                "Harriet Nakamura-Solís and including Lupe Arreola of the consultancy Norte Claro; Dr. Clementina "
+                "Oduro, dean of the Kessler School of Business; and last year's honoree Zaida Mendoza-Quist, "
+                "chief executive of Frontera Cold Chain.\n")
+    assert [(i.name, i.kind) for i in x.initiatives] == [("judging panel", "jury")]
+    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    assert mem[("Harriet Nakamura-Solís", "judging panel")] == "chair"
+    assert {("Clementina Oduro", "judging panel"), ("Zaida Mendoza-Quist", "judging panel"),
+            ("Lupe Arreola", "judging panel")} <= set(mem)

@@ -160,6 +160,7 @@ _OF_WHOM = re.compile(r"\s+of\s+(?:(?:about|some|nearly|over|roughly|more\s+than
 # workforce panel`, `un subgrupo de ventanilla única digital` (named as the text names them).
 _UNNAMED_GROUP = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Tt]he|[Uu]n|[Uu]na|[Ee]l|[Ll]a)\s+(?:new\s+|nuevo\s+|nueva\s+)?"
+    r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:member|person)\s+)?"  # ("a five-member judging panel")
     r"((?:(?:joint|binational|bilateral|trilateral|technical|regulatory|workforce|[a-z]+)\s+){0,2}"
     r"(?:working\s+group|task\s+force|subgroup|panel)(?:\s+on\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})?"
     r"|(?:subgrupo|grupo\s+de\s+trabajo|mesa\s+de\s+trabajo)(?:\s+(?:de|sobre|para)\s+[a-záéíóúñ][\w\-]+(?:\s+[a-záéíóúñ][\w\-]+){0,3}"
@@ -245,10 +246,11 @@ def find_groups(doc: Doc, skip_lines: set[int] = frozenset()) -> None:
                 while words and words[-1] in _UNNAMED_STOP:
                     words.pop()
                 name = " ".join(words)
-                if len(words) < 2 or words[0] in _UNNAMED_STOP or all(w in KIND_WORDS or w in _GENERIC_MODIFIERS for w in words) or any(sp.start <= m.start(1) < sp.end for ini in
+                jury = V.INITIATIVE_KINDS.get(" ".join(words)) == "jury"  # "a five-member judging panel": the jury of the page
+                if len(words) < 2 or words[0] in _UNNAMED_STOP or not jury and all(w in KIND_WORDS or w in _GENERIC_MODIFIERS for w in words) or any(sp.start <= m.start(1) < sp.end for ini in
                                                                        doc.found["initiative"] for sp in ini.spans):
                     continue
-                kind = "panel" if words[-1] == "panel" or "panel" in words else "working group"
+                kind = "jury" if jury else "panel" if words[-1] == "panel" or "panel" in words else "working group"
                 doc.add("initiative", name, doc.span(m.start(1), m.start(1) + len(name), sent), kind=kind)
             for m in _UNNAMED_MORE.finditer(text, s, e):
                 name = re.sub(r"(?:\s+(?:of|de|del|for))+$", "", m.group(1).rstrip("."))
