@@ -933,3 +933,15 @@ def test_an_unnamed_judging_panel_and_its_members():
     assert mem[("Harriet Nakamura-Solís", "judging panel")] == "chair"
     assert {("Clementina Oduro", "judging panel"), ("Zaida Mendoza-Quist", "judging panel"),
             ("Lupe Arreola", "judging panel")} <= set(mem)
+
+
+def test_general_sessions_of_a_meeting_are_its_parts():
+    x = extract("PROGRAM HIGHLIGHTS\n"
+                "Opening General Session – Tuesday, March 17, 9:00 a.m.\n"
+                "A conversation on supplier gaps.\n\n"
+                "Closing General Session – Thursday, March 19, 11:30 a.m.\n"
+                "Keynote on the joint review.\n\n"
+                "The Plenary Session of the U.S.–Mexico Joint Committee on Border Rail closed the week.\n")
+    names = {i.name for i in x.initiatives}
+    assert {"Opening General Session", "Closing General Session", "U.S.–Mexico Joint Committee on Border Rail"} <= names
+    assert "Plenary Session of the U.S.–Mexico Joint Committee on Border Rail" not in names

@@ -215,6 +215,8 @@ INITIATIVE_KINDS = {
     "contact group": "working group",
     "jury": "jury",  # "the Jury for the 2025 X Awards": the panel that judges them
     "judging panel": "jury",
+    "general session": "panel",  # "Opening General Session – Tuesday, 9:00 a.m.": a session of the event
+    "plenary session": "panel",
 }
 
 # Courtesy abbreviations written with a dot before a name ("Lic.", "Ing.", "C.P."), as a regex (no dot).
