@@ -300,15 +300,15 @@ def join_main_group(doc: Doc) -> None:
     spokespeople = _spokespeople(doc, group)
     end = _BODY_END.search(doc.text)
     body_end = end.start() if end else len(doc.text)
+    others = [sp for i, ini in enumerate(inits) if doc.initiative_root(i) != doc.initiative_root(group)
+              and fold(ini.name) not in fold(inits[group].name) and fold(inits[group].name) not in fold(ini.name)
+              for sp in ini.spans]  # where other groups are named: a role said there is no role in this one
     for pidx, person in enumerate(doc.found["person"]):
         if pidx in members or not person.spans or min(sp.start for sp in person.spans) > body_end:
             continue  # (named only in the teasers and links after the release's end mark)
         if mentioned_only_as_met(doc, person) or all(
                 _NOT_MEMBERS.search(doc.text, sp.end, _sentence_end(doc.text, sp.end)) for sp in person.spans):
             continue  # (nor `A of X and B of Y, who are not members of the Task Force`)
-        others = [sp for i, ini in enumerate(inits) if doc.initiative_root(i) != doc.initiative_root(group)
-                  and fold(ini.name) not in fold(inits[group].name) and fold(inits[group].name) not in fold(ini.name)
-                  for sp in ini.spans]
         contexts = [_context(doc.text, sp.start, sp.sentence) for sp in person.spans
                     if not _after_other(sp, others, inits[group].spans)]  # (not "X Working Group, co-chaired by A")
         if pidx in spokespeople:

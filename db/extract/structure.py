@@ -7,6 +7,9 @@ the line is long and ends with a comma or a connector word (`de`, `y`, `of`, `an
 on the line closes on the next (`Name (Asociación Nacional de` / `Parques Logísticos)`). The newline
 becomes a space, so every offset into the text stays valid. A session's label and title opening a paragraph
 (`Panel 1: Ports and Rail. This panel ...`) end their line, as a heading does.
+
+A bill or a transcript printed with numbered lines is first read without its numbers (`without_line_numbers`):
+there the text does move, and the offsets found in it are mapped back to the document's before they are kept.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ _LINE_NUMBER = re.compile(r"[ \t]{0,3}\d{1,2}(?:[ \t]{2,}|[ \t]*$)")
 
 def without_line_numbers(text: str) -> tuple[str, Callable[[int], int] | None]:
     """A bill or a transcript printed with numbered lines (` 5   Commerce Lorraine X and included`): the text
-    without each number and the margin around it (see `squeeze`), and the offset map back to `text`; `text` and
+    without each number and the margin around it (see `_squeeze`), and the offset map back to `text`; `text` and
     None when most lines carry no number or the numbers do not count up, page after page."""
     lines = text.split("\n")
     numbered = [(i, m) for i, line in enumerate(lines) if (m := _LINE_NUMBER.match(line))]
@@ -63,34 +66,25 @@ def without_line_numbers(text: str) -> tuple[str, Callable[[int], int] | None]:
     for i, m in numbered:
         body = lines[i][m.end():]
         cuts.append((starts[i], starts[i] + m.end() + len(body) - len(body.lstrip(" \t"))))
-    return squeeze(text, cuts)
+    return _squeeze(text, cuts)
 
 
-def squeeze(text: str, cuts: list[tuple[int, int]]) -> tuple[str, Callable[[int], int]]:
+def _squeeze(text: str, cuts: list[tuple[int, int]]) -> tuple[str, Callable[[int], int]]:
     """`text` without the ranges `cuts` (sorted, apart), as many spaces added at its end (so its length stays),
     and a function from an offset of the new text to the same character's offset in `text`."""
     out, prev = [], 0
+    starts, shifts = [0], [0]  # offsets of the new text from which the shift back grows
     for a, b in cuts:
         out.append(text[prev:a])
+        starts.append(a - shifts[-1])
+        shifts.append(shifts[-1] + b - a)
         prev = b
     out.append(text[prev:])
-    new = "".join(out)
-    return squeeze_map(new + " " * (len(text) - len(new)), cuts)
-
-
-def squeeze_map(new: str, cuts: list[tuple[int, int]]) -> tuple[str, Callable[[int], int]]:
-    """`new` and the offset map of the text it was made from by cutting `cuts` out of it."""
-    starts, shifts = [0], [0]  # offsets of the new text from which the shift back grows
-    removed = 0
-    for a, b in cuts:
-        removed += b - a
-        starts.append(a - (removed - (b - a)))
-        shifts.append(removed)
 
     def to_original(offset: int) -> int:
         return offset + shifts[bisect.bisect_right(starts, offset) - 1]
 
-    return new, to_original
+    return "".join(out) + " " * shifts[-1], to_original
 
 
 # "Panel 1: Ports and Rail. This panel will be moderated by ...": a session's label and title open the
