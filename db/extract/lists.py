@@ -137,6 +137,10 @@ def _title_case(raw: str) -> str:
 
 def _shouted(raw: str) -> bool:
     """A name written in capitals, but for a suffix (`, Jr.`) or a `Mc` (`ESPARZA-McCAULEY`)."""
+    if raw.isupper():
+        return True
+    if "Mc" not in raw and "Jr" not in raw and "Sr" not in raw:
+        return False  # (a name in mixed case: most lines)
     core = re.sub(r",?\s+(?:Jr|Sr)\.?\s*$", "", raw.strip())
     return re.sub(r"\bMc(?=[A-Z])", "MC", core).isupper()
 

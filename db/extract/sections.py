@@ -221,8 +221,10 @@ def read_role_labelled_bodies(doc: Doc) -> None:
             doc.member(hits[0][1], _body_group(doc, text, (a, b), (s, e)), role)
     for m in _GROUP_THEN_PEOPLE.finditer(text):  # "a) Energy and Power Working Group - A (Org) and B (Org)"
         ini = doc.lookup("initiative", m.group("body").strip())
+        if ini is None:
+            continue
         hits = people_between(people, m.start("rest"), m.end("rest"))
-        if ini is None or not hits or _BODY_THEN_ROLE.match(text, m.start(), m.end()):
+        if not hits or _BODY_THEN_ROLE.match(text, m.start(), m.end()):
             continue
         lead_in = text[m.start("rest") : hits[0][0]]
         role = _role_of(lead_in) or ("lead" if re.search(r"\bled\b|\bleads?\b|encabezad", lead_in) else "member")
