@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from db.extract import extract
 from db.extract.structure import unwrap
+from extraction_views import affiliations
 
 
 def _orgs(x):
@@ -14,7 +15,7 @@ def _orgs(x):
 
 
 def _aff(x):
-    return {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    return set(affiliations(x))
 
 
 # public bodies -------------------------------------------------------------------------

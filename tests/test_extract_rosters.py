@@ -5,18 +5,7 @@ these tests."""
 from __future__ import annotations
 
 from db.extract import extract
-
-
-def _names(x, kind):
-    return {e.name for e in getattr(x, kind)}
-
-
-def _members(x):
-    return {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
-
-
-def _affiliations(x):
-    return {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+from extraction_views import affiliations as _affiliations, members as _members, names as _names
 
 
 def test_a_council_whose_members_take_office_is_a_group_with_its_sector_lists():

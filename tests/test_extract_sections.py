@@ -4,14 +4,11 @@ participation clauses. Every text is invented for these tests."""
 from __future__ import annotations
 
 from db.extract import extract
+from extraction_views import members as _members, names
 
 
 def _names(x, kind="initiatives"):
-    return {e.name for e in getattr(x, kind)}
-
-
-def _members(x):
-    return {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    return names(x, kind)
 
 
 def test_a_group_name_keeps_its_edition_and_its_spanish_topic():

@@ -5,14 +5,11 @@ group's memberships. Every text is invented for these tests."""
 from __future__ import annotations
 
 from db.extract import extract
+from extraction_views import affiliations, members as _members, names
 
 
 def _names(x, kind="people"):
-    return {e.name for e in getattr(x, kind)}
-
-
-def _members(x):
-    return {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    return names(x, kind)
 
 
 def test_nickname_in_quotes_and_suffix_after_comma_stay_in_the_name():
@@ -214,7 +211,7 @@ def test_bare_company_after_a_name_and_staff_listed_after_a_colon():
 
 
 def _affiliations(x):
-    return {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    return set(affiliations(x))
 
 
 def test_a_biography_line_gives_every_organization_of_the_career_but_where_they_studied():

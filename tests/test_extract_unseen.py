@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from db.extract import extract
 from db.textnorm import fold
+from extraction_views import affiliations, members
 
 DOCS: dict[str, tuple[str, dict]] = {}
 
@@ -659,7 +660,7 @@ def test_name_dash_organization_line_out_of_a_list_is_no_byline():
 def test_serves_as_title_of_an_initiative():
     x = extract("Seraphina Oduya-Blake serves as President of the Cascadia–Sonora Trade Partnership. "
                 "Ruperto Anzaldúa is Vice Chair of the Border Water Working Group.")
-    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    mem = members(x)
     assert mem == {("Seraphina Oduya-Blake", "Cascadia–Sonora Trade Partnership"): "president",
                    ("Ruperto Anzaldúa", "Border Water Working Group"): "vice chair"}
     assert x.organizations == []
@@ -725,7 +726,7 @@ def test_list_line_title_dash_organization():
     x = extract("Signatories\nOlamide Fuentes, Purchasing Director — Brazos Health Purchasing Cooperative\n"
                 "Teodora Lind, Director, U.S. Commercial Service – El Paso\n"
                 "Joaquín Paz, Universidad Halvard – Campus Norte\n")
-    aff = {(x.people[p].name, x.organizations[o].name): t for (p, o), t in x.affiliations.items()}
+    aff = affiliations(x)
     assert aff == {("Olamide Fuentes", "Brazos Health Purchasing Cooperative"): "Purchasing Director",
                    ("Teodora Lind", "U.S. Commercial Service"): "Director",
                    ("Joaquín Paz", "Universidad Halvard – Campus Norte"): None}
@@ -734,7 +735,7 @@ def test_list_line_title_dash_organization():
 def test_spanish_portfolio_then_organization_with_english_name():
     x = extract("La comitiva se reunió con Clarisa Montoya-Ebo, directora de Desarrollo Internacional de la "
                 "North Plains Logistics Partnership, y visitó dos plantas.")
-    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    aff = set(affiliations(x))
     assert aff == {("Clarisa Montoya-Ebo", "North Plains Logistics Partnership")}
     assert [o.name for o in x.organizations] == ["North Plains Logistics Partnership"]
 
@@ -760,7 +761,7 @@ def test_cards_with_names_in_capitals():
     assert {"Theodora Quillfeather-Nuño", "ABERNETHY COLQUHOUN-RÍOS", 'Eusebio "Chevo" Arriaga Torres',
             "Perpetua Oyinlola", "Rómulo Vargas Ochoa"} <= names
     assert not names & {"Roll Call", "Sector Empresarial", "THE HONORABLE ABERNETHY COLQUHOUN-RÍOS"}
-    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    aff = set(affiliations(x))
     assert ("Theodora Quillfeather-Nuño", "Larkspur Institute for Border Trade") in aff
     assert ("Perpetua Oyinlola", "El Heraldo Bursátil") in aff
 
@@ -780,7 +781,7 @@ def test_two_column_cards_stop_at_the_next_list_and_join_wrapped_names():
                 "Ottilie Achebe-Salas, Plant Manager, Vantor Medical Devices\n"
                 "Anatol Wiśniewski-Cruz, Regional Director, Sarmiento Cold Storage\n"
                 "Ravindra Kulkarni, Site Leader, Polarion Aerospace\n")
-    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    aff = set(affiliations(x))
     assert {("Isidora Fenwick-Lunde", "Quillon Agricultural Holdings"),
             ("Rodrigo Villalba-Dunne", "Brazos Plains Electric Cooperative"),
             ("Anatol Wiśniewski-Cruz", "Sarmiento Cold Storage"), ("Ravindra Kulkarni", "Polarion Aerospace")} <= aff
@@ -824,10 +825,10 @@ def test_a_bill_printed_with_line_numbers():
     for p in x.people:  # every mention's offsets are the document's own
         for sp in p.spans:
             assert " ".join(_NUMBERED_BILL[sp.start : sp.end].split()[-1:]) == sp.text.split()[-1]
-    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    aff = set(affiliations(x))
     assert ("Thaddeus Okwu", "Kansoma Aerospace Suppliers Association") in aff
     assert ("Paloma Ybarra-Lund", "Enid Export Partnership") in aff
-    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    mem = members(x)
     trip = "2025 Kansoma Trade Delegation to Querétaro"
     assert mem[("Wilhelmina Ostrander-Paz", trip)] == "lead"
     assert mem[("Barnabas Quimby-Ortega", trip)] == "member"  # (he chairs a House committee, not the trip)
@@ -863,11 +864,11 @@ def test_team_cards_side_by_side_at_a_fixed_gap_and_a_council_list_after_its_par
                 "  - Emeka Draganov, Chief Operating Officer of Lumen Arc Semiconductors\n")
     names = {p.name for p in x.people}
     assert {"Zoltán Farkas-Medina", "Yaretzi Anaya Lucero", "Thiago Brandão-Kessler", "Sorcha Villaseñor"} <= names
-    aff = {(x.people[p].name, x.organizations[o].name) for (p, o) in x.affiliations}
+    aff = set(affiliations(x))
     assert ("Zoltán Farkas-Medina", "U.S. International Trade Administration") in aff
     assert ("Sorcha Villaseñor", "Tecnoplast Norteña") in aff
     assert not any(o.name in ("D.C.", "Customs compliance") for o in x.organizations)
-    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    mem = members(x)
     council = "Nearshoring Advisory Council"
     assert mem[("Ruth Abimbola-Graves", council)] == "chair"
     assert mem[("Bartolomé Ixtlahuaca Serna", council)] == "member" and mem[("Emeka Draganov", council)] == "member"
@@ -883,7 +884,7 @@ def test_an_email_invitation_is_headed_by_its_subject():
                 '       Ponente: Mtra. Zulema Orvañanos Castro, socia en Orvañanos & Lugo Abogados\n'
                 '10:45  Módulo 2. Verificaciones de origen\n'
                 '       Ponente: C.P. Eustaquio Bañales Frías, gerente de cumplimiento, Grupo Autopartes Tzintzun\n')
-    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    mem = members(x)
     taller = "Aranceles y certificación para pymes"
     assert mem[("Zulema Orvañanos Castro", taller)] == "speaker"
     assert mem[("Eustaquio Bañales Frías", taller)] == "speaker"
@@ -901,7 +902,7 @@ def test_an_event_headline_with_its_kind_in_parentheses():
                 "Site Navigation: Use Eventbrite | Plan Events | Find Events\n")
     event = "Reshoring 2027: Tariffs, the Joint Review & Your Plant"
     assert [i.name for i in x.initiatives] == [event]
-    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    mem = members(x)
     assert mem[("Oyelaran Castellví-Brandt", event)] == "speaker" and mem[("Renzo Takeda Olguín", event)] == "speaker"
     assert "Site Navigation" not in {p.name for p in x.people}
 
@@ -915,7 +916,7 @@ def test_lettered_list_of_groups_and_their_leads():
                 "Mar, with Dwight Fortier Jr. of Fortier Drayage\n"
                 "   c) Skills Working Group - chaired by Mtra. Rebeca Uc Chablé, Rectora of the Universidad Tecnológica "
                 "del Golfo\n")
-    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    mem = members(x)
     assert ("Lucio Oyarzábal Petit", "Water and Power Working Group") in mem
     assert ("Brigid Maguire-Soto", "Water and Power Working Group") in mem
     assert mem[("Nazaria Olachea Rubio", "Customs Working Group")] == "lead"
@@ -929,7 +930,7 @@ def test_an_unnamed_judging_panel_and_its_members():
                 "Oduro, dean of the Kessler School of Business; and last year's honoree Zaida Mendoza-Quist, "
                 "chief executive of Frontera Cold Chain.\n")
     assert [(i.name, i.kind) for i in x.initiatives] == [("judging panel", "jury")]
-    mem = {(x.people[p].name, x.initiatives[i].name): r for (p, i), r in x.memberships.items()}
+    mem = members(x)
     assert mem[("Harriet Nakamura-Solís", "judging panel")] == "chair"
     assert {("Clementina Oduro", "judging panel"), ("Zaida Mendoza-Quist", "judging panel"),
             ("Lupe Arreola", "judging panel")} <= set(mem)

@@ -39,6 +39,7 @@ from db.extract.core import (
 )
 from db.extract.prose import PORTFOLIO_WORDS as _PORTFOLIO_WORDS
 from db.extract.prose import inner_head, named_body
+from db.extract.bios import org_at
 from db.extract.core import GENERIC_WORDS as GENERIC
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪‣◦●○■□*+]|[-–—](?=\s)|\d{1,3}[.)](?=\s))\s*")
@@ -474,9 +475,9 @@ def _wrapped_tail(prev: str, seg: str) -> bool:
 
 
 # A card's sentence on where the person worked before (`former HR lead at X`, `Previously with the customs brokerage X`).
+# (the organization after it is read by `org_at`)
 _PAST_AT = re.compile(r"\b(?:(?:[Ff]ormer|[Pp]reviously|[Ee]arlier)\s+(?P<title>[A-Za-z][\w\- ]{2,40}?)\s+(?:at|with|of)|"
-                      r"[Pp]reviously\s+(?:with|at))\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}"
-                      r"(?P<org>[A-ZÁÉÍÓÚÑ][\w.&’'\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w.&’'\-]*|de|del|y|&|of|la))*)\.?$")
+                      r"[Pp]reviously\s+(?:with|at))\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}(?=[A-ZÁÉÍÓÚÑ])")
 
 
 _BIO_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-ZÁÉÍÓÚÑ])")
@@ -594,12 +595,9 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
             pairs = _title_org_sequence([p.strip() for p in parts]) if len(parts) >= 2 else []
             if not pairs and (not has_title_word(first) or last_of_card) and _name_shaped(seg):
                 pairs = [(pending, seg)]  # (a bio's sentence or a card's links in the column are no organization)
-            if not pairs and (past := _PAST_AT.search(seg)):  # "former HR lead at X", "Previously with X"
-                org = past.group("org")
-                org = org[:-1] if org.endswith(".") and len(org.split()[-1]) > 5 else org  # (not "X Hnos.")
-                if looks_like_org(org) or past.group("title") and len(org.split()) <= 4 and not is_place(org) \
-                        and not is_generic(org):
-                    pairs = [(past.group("title") or None, org)]
+            if not pairs and (past := _PAST_AT.search(seg)) and (s0 := text.find(seg, span[0], span[1] + 1)) >= 0 \
+                    and (found := org_at(doc, text, s0 + past.end(), s0 + len(seg), bare=bool(past.group("title")))):
+                pairs = [(past.group("title"), found[0])]  # "former HR lead at X", "Previously with the brokerage X"
             for title, org in pairs:
                 org = _strip_place_parens(clean_org(org))
                 if not org or is_place(org) or is_generic(org) and not named_body(org):

@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from db.extract.core import line_spans
 from db.extract.vocabulary import COURTESY_ABBREVIATIONS, SESSION_LABELS
 
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:de|del|la|las|los|el|y|e|en|con|por|para|a|of|the|and|for|at|in|to|on|with|by))\s*$",
@@ -51,7 +52,8 @@ def without_line_numbers(text: str) -> tuple[str, Callable[[int], int] | None]:
     """A bill or a transcript printed with numbered lines (` 5   Commerce Lorraine X and included`): the text
     without each number and the margin around it (see `_squeeze`), and the offset map back to `text`; `text` and
     None when most lines carry no number or the numbers do not count up, page after page."""
-    lines = text.split("\n")
+    spans = line_spans(text)
+    lines = [text[a:b] for a, b in spans]
     numbered = [(i, m) for i, line in enumerate(lines) if (m := _LINE_NUMBER.match(line))]
     if len(numbered) < 10 or 2 * len(numbered) < sum(1 for line in lines if line.strip()):
         return text, None
@@ -59,13 +61,10 @@ def without_line_numbers(text: str) -> tuple[str, Callable[[int], int] | None]:
     steps = sum(1 for a, b in zip(values, values[1:]) if b in (a + 1, 1))
     if 10 * steps < 9 * (len(values) - 1):
         return text, None  # numbers that do not count lines: a table's column, a numbered list
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
     cuts = []
     for i, m in numbered:
         body = lines[i][m.end():]
-        cuts.append((starts[i], starts[i] + m.end() + len(body) - len(body.lstrip(" \t"))))
+        cuts.append((spans[i][0], spans[i][0] + m.end() + len(body) - len(body.lstrip(" \t"))))
     return _squeeze(text, cuts)
 
 
