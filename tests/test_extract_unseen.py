@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from db.extract import extract
 from db.textnorm import fold
-from extraction_views import affiliations, members
+from extraction_views import affiliations, members, names
 
 DOCS: dict[str, tuple[str, dict]] = {}
 
@@ -946,3 +946,94 @@ def test_general_sessions_of_a_meeting_are_its_parts():
     names = {i.name for i in x.initiatives}
     assert {"Opening General Session", "Closing General Session", "U.S.–Mexico Joint Committee on Border Rail"} <= names
     assert "Plenary Session of the U.S.–Mexico Joint Committee on Border Rail" not in names
+
+
+def test_a_headline_mission_keeps_its_name_over_a_described_one():
+    x = extract("Home > Programs > Missions > 2026 Guadalajara Supplier Mission\n\n"
+                "2026 Guadalajara Supplier Mission\n"
+                "March 2-6, 2026 | Guadalajara, Jalisco\n\n"
+                "The Lakeshore Commerce Alliance travels to Jalisco this spring for a four-day supplier mission built "
+                "around electronics sourcing and plant visits.\n\n"
+                "MISSION PARTICIPANTS (confirmed)\n"
+                "Odalys Feinberg-Rocha, President, Lakeshore Commerce Alliance, Racine, Wis. - mission lead\n"
+                "Tobiah Nwachukwu, Plant Manager, Harlow Castings, Kenosha, Wis.\n"
+                "Lisette Amundsen, Buyer, Norvik Controls, Madison, Wis.\n\n"
+                "UPCOMING\n"
+                "> 2027 Querétaro Aerospace Mission - save the date\n")
+    names = {i.name for i in x.initiatives}
+    assert "2026 Guadalajara Supplier Mission" in names
+    assert "four-day supplier mission" not in names
+    mem = members(x)
+    assert ("Tobiah Nwachukwu", "2026 Guadalajara Supplier Mission") in mem
+    assert ("Lisette Amundsen", "2026 Guadalajara Supplier Mission") in mem
+
+
+def test_a_session_card_goes_on_past_its_title_and_company_lines():
+    x = extract("13:00 – 14:00  |  TRACK B  |  Room 4\n"
+                "Panel: Who Pays for the Substation?\n"
+                "Moderator\n"
+                "Quillon Adeyemi-Park\n"
+                "Chief Economist\n"
+                "Banco Serrano\n"
+                "Panelists\n"
+                "Ottilie Marchetti-Vance\n"
+                "Head of Energy, Corveth Parks\n"
+                "Ruperto Anaya Lozoya\n"
+                "Director General, Grupo Térmico Anáhuac\n\n"
+                "14:15 – 15:00  |  TRACK A\n"
+                "Panel: Land After the Boom\n"
+                "Speakers: Brisa Okafor-Lund (Leasing Director, Parque Sierra) · Emeric Tvardek (Partner, Holm Realty) "
+                "· Jacinta Uribe Solano (CIO, Fibra Lumbre)\n")
+    mem = members(x)
+    panel, land = "Panel: Who Pays for the Substation?", "Panel: Land After the Boom"
+    assert mem[("Quillon Adeyemi-Park", panel)] == "moderator"
+    assert mem[("Ottilie Marchetti-Vance", panel)] == "speaker"
+    assert mem[("Ruperto Anaya Lozoya", panel)] == "speaker"
+    assert {("Brisa Okafor-Lund", land), ("Emeric Tvardek", land), ("Jacinta Uribe Solano", land)} <= set(mem)
+
+
+def test_an_event_headline_names_the_event_not_its_agenda_page():
+    x = extract("Corridor Week 2026 — Agenda\n"
+                "Laredo, Texas  ·  Thursday, April 9, 2026\n\n"
+                "09:00 – 09:45  |  MAIN STAGE\n"
+                "Panel: Bridges and Bottlenecks\n"
+                "Moderator: Fenwick Oyelaran, Editor, Border Freight Weekly\n"
+                "Speakers: Amalia Cortés Ybarra (Director, Aduana Consult) · Piet Vandersloot (COO, Rio Rail)\n")
+    assert "Corridor Week 2026" in {i.name for i in x.initiatives}
+    assert "Corridor Week 2026 — Agenda" not in {i.name for i in x.initiatives}
+
+
+def test_a_notice_of_appointments_under_a_record_header():
+    x = extract("[Register Volume 12, Number 7 (Monday, March 2, 2026)]\n[Notices]\n[Pages 101-102]\n"
+                "-----------------------------------------------------------------------\n\n"
+                "DEPARTMENT OF COMMERCE\n\n"
+                "Appointment of Members to the Binational Cold Chain Advisory Committee\n\n"
+                "SUMMARY: The Department announces the appointment of six members to the Binational Cold Chain "
+                "Advisory Committee. The Committee was established under the Federal Advisory Committee Act (FACA).\n\n"
+                "    The Secretary has appointed the following individuals to serve on the Committee:\n\n"
+                "Leocadio Varga-Ruiz, President, Sierra Reefer Lines\n"
+                "Ottoline Ekwueme, Director, Pampa Cold Storage\n")
+    assert {i.name for i in x.initiatives} == {"Binational Cold Chain Advisory Committee"}
+    mem = members(x)
+    assert ("Leocadio Varga-Ruiz", "Binational Cold Chain Advisory Committee") in mem
+    assert ("Ottoline Ekwueme", "Binational Cold Chain Advisory Committee") in mem
+
+
+def test_a_council_agenda_item_appointing_members_to_a_committee():
+    x = extract("CITY OF MAPLE BLUFF, OHIO\nMAPLE BLUFF CITY COUNCIL\nREGULAR MEETING AGENDA\n"
+                "Monday, June 1, 2026 – 7:00 P.M.\n\n"
+                "Mayor Orla Pietrangeli\n"
+                "Mayor Pro Tem Caspian Ndlovu, Ward 2\n"
+                "Council Members: Ilse Marchand (District 1), Teodoro Quispe Lamb (District 3), Honora Sz. Balogun "
+                "(At Large)\n\n"
+                "9. Consideration of a resolution appointing members to the Maple Bluff–Celaya Sister City Committee.\n\n"
+                "Staff recommends the following:\n"
+                "Yara Benmoussa, Owner, Benmoussa Tooling\n"
+                "Desmond Achterhof, Controller, Quarry Glass Works\n")
+    assert {"Caspian Ndlovu", "Ilse Marchand", "Teodoro Quispe Lamb"} <= names(x, "people")
+    assert "Maple Bluff City Council" not in names(x, "initiatives")
+    assert not names(x, "organizations") & {"District 1", "At Large", "Ward 2"}
+    mem = members(x)
+    group = "Maple Bluff–Celaya Sister City Committee"
+    assert ("Yara Benmoussa", group) in mem and ("Desmond Achterhof", group) in mem
+    assert ("Orla Pietrangeli", group) not in mem and ("Ilse Marchand", group) not in mem

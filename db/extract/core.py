@@ -222,6 +222,12 @@ KIND_WORDS = frozenset(w for table in (V.INITIATIVE_KINDS, V.INITIATIVE_KINDS_FI
 
 
 @functools.lru_cache(maxsize=100_000)
+def local_legislature(name: str) -> bool:
+    """`Pecan Ridge City Council`, `PECAN RIDGE CITY COUNCIL`, `Bexar County Commission`: a local
+    government's elected body (an organization, not a group convened from several)."""
+    return bool(re.search(r"(?:^|\s)(?:city|town|county|village|municipal|borough) (?:council|commission)$", fold(name)))
+
+
 def initiative_kind(name: str) -> str | None:
     """The initiative kind named by the end of `name` ("... Task Force" -> "task force"), else None."""
     k = fold(name)
@@ -232,6 +238,8 @@ def initiative_kind(name: str) -> str | None:
         return None  # a legislature, not a congress of an industry
     if k.startswith("delegacion ") and is_place(name.split(" ", 1)[-1]):
         return None  # "Delegación San Luis Potosí": a federal agency's state office
+    if local_legislature(name):
+        return None  # "Pecan Ridge City Council": a local government's legislature, an organization
     words_k = k.split()
     if words_k[-1:] in (["breakfast"], ["luncheon"]) and all(w in V.MEAL_WORDS for w in words_k[:-1]):
         return None  # "Registration & Continental Breakfast", "Awards Luncheon": a program's meal, not a named event
@@ -351,11 +359,15 @@ def _place_pair(name: str) -> bool:
     return False
 
 
+# Phrases of a body of two sides (`Dos Californias`, a sister-city committee: two cities).
+_TWO_SIDES = ("dos californias", "north american", "norteamerican", "sister cit", "ciudades hermanas", "hermanamiento")
+
+
 def _binational(name: str) -> bool:
     """The name of a body of two sides: a binational word or a pair of places (`U.S.-Mexico`)."""
     words = set(fold(name.replace("-", " ")).split()) | set(fold(name).split())
     folded = fold(name)
-    if words & V.BINATIONAL_WORDS or any(p in folded for p in ("dos californias", "north american", "norteamerican")):
+    if words & V.BINATIONAL_WORDS or any(p in folded for p in _TWO_SIDES):
         return True
     for m in _PAIR.finditer(name):
         sides = re.split(r"\s*[-–]\s*", m.group(), maxsplit=1)
@@ -457,6 +469,9 @@ def _not_an_org(name: str) -> bool:
         return True
     if words[0] in ("former", "ex") or words[-1].endswith("-based"):
         return True
+    if re.fullmatch(r"at[- ]large|(?:district|distrito|seat|ward|precinct|place|position|curul) (?:\d{1,3}|[ivxl]{1,5}|[a-z])",
+                    " ".join(words)):
+        return True  # a council seat (`District 4`, `At Large`, `Seat 3`)
     parts = re.split(r"\s+(?:en|in)\s+", name.strip())
     if len(parts) == 2 and all(is_place(x) for x in parts):
         return True

@@ -382,6 +382,8 @@ def event_headline(doc: Doc) -> None:
         start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         kind_paren = _KIND_IN_PARENS.search(line)  # "Nearshoring 2026: X & Y (Live Webinar)": the title, then its kind
         name_end = start + (kind_paren.start() if kind_paren else len(line))
+        if page_word := _PAGE_WORD_TAIL.search(text, start, name_end):
+            name_end = page_word.start()  # "NearShift Americas 2025 — Agenda": the event, not its page
         if any(sp.start < name_end and sp.end > s for ini in doc.found["initiative"] for sp in ini.spans):
             return  # the headline names a group already
         name = text[start:name_end].rstrip()
@@ -393,6 +395,9 @@ def event_headline(doc: Doc) -> None:
         return
 
 
+# What page of the event a headline's tail names (`X — Agenda`, `X | Programa`, `X: Speakers`).
+_PAGE_WORD_TAIL = re.compile(r"\s*(?:[—–|:]|\s-)\s*(?:(?:full|draft|final|day\s+\d)\s+)?(?:agenda|program|programme|schedule|"
+                             r"speakers|programa|agenda de trabajo|orden del d[ií]a|ponentes)\s*$", re.I)
 _KIND_IN_PARENS = re.compile(r"\s*\(((?:live|virtual|online|free|in-person|hybrid|en l[ií]nea|presencial|gratuito|"
                              r"gratuita)?\s*(?:webinar|webcast|forum|summit|conference|workshop|seminar|roundtable|"
                              r"foro|taller|seminario|conversatorio|cumbre|event|evento))\)\s*$", re.I)
@@ -420,6 +425,8 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
             continue
         if i + 1 < len(run) and run[i + 1].key in _VENUE_WORDS:
             continue  # "the Prairie Wind Conference Center": a venue
+        if i + 1 < len(run) and run[i + 1].key in ("act", "acts", "amendments"):
+            continue  # "the Federal Advisory Committee Act": a law
         start = i
         while start > 0:
             if start > 1 and run[start - 1].key in ("and", "&", "y") and run[start].key in _PAIRED_MODIFIERS \

@@ -84,6 +84,9 @@ def _split_list_line(text: str, start: int, end: int) -> _ListItem | None:
         end = body_start + len(body)
     if not body or body.endswith(":") or len(body) > 160 or "@" in body and EMAIL_RE.fullmatch(body.strip()):
         return None
+    if "(" in body and any(not has_title_word(m.group(1)) and 2 <= len(m.group(1).split()) <= 5
+                           for m in _PAREN_RUN.finditer(body)):
+        return None  # "Council Members: A (District 1), B (District 2), C (At Large)": several people, read as a sentence
     role = None
     rm = _ROLE_PREFIX.match(body) or _ROLE_COLUMN.match(body)
     if rm and has_title_word(rm.group(1)):
@@ -844,8 +847,10 @@ def _titled_rests(text: str, block: list[_ListItem]) -> bool:
     return True
 
 
-_PARTICIPANTS = re.compile(r"(?:(?:the\s+)?delegation\s+)?(?:participants|delegates|delegation members|participantes|"
-                           r"delegados|integrantes de la delegaci[oó]n)(?:\s+included)?", re.I)
+_PARTICIPANTS = re.compile(r"(?:(?:the\s+)?(?:delegation|(?:trade\s+|business\s+)?mission|trip)\s+)?(?:participants|delegates|"
+                           r"delegation members|mission members|travell?ers|participantes|delegados|"
+                           r"integrantes de la (?:delegaci[oó]n|comitiva|misi[oó]n))(?:\s+included)?"
+                           r"(?:\s*\((?:confirmed|as of [^)]{1,30}|to date|confirmados|confirmadas)\))?", re.I)
 _SPEAKERS = re.compile(r"(?:featured\s+|keynote\s+)?(?:speakers|panelists|panelistas|ponentes|conferencistas)", re.I)
 
 
@@ -1071,6 +1076,8 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
 
 
 _SPACED_DASH = re.compile(r"\s+[–—]\s+")
+# One parenthesised detail after another name in a line: `A (District 1), B (District 2)`.
+_PAREN_RUN = re.compile(r"\([^()\n]{1,40}\)\s*[,;]\s*(?:and\s+|y\s+)?([A-ZÁÉÍÓÚÑ][^(),;:\n]{2,50}?)\s*\(")
 
 
 def _dash_parts(part: str) -> list[str]:

@@ -159,8 +159,8 @@ def _headline(text: str, lead: int) -> tuple[int, int] | None:
             continue  # "De: Comunicación X <a@b.mx>", "Sent: Tuesday": the e-mail's envelope
         if mail:  # "Asunto: INVITACIÓN | Taller "X" - 23 de octubre": the e-mail's subject is its headline
             return start + mail.end(), end
-        if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»›|]\s", line):
-            continue  # a site's name, a menu or a breadcrumb
+        if len(line.split()) < 4 or _MENU.match(line) or re.search(r"\s[/>»›|]\s", line) or _RECORD_LINE.match(line):
+            continue  # a site's name, a menu or a breadcrumb, a record's bracketed header
         if n + 1 < len(spans) and _MENU.match(text[spans[n + 1][0] : spans[n + 1][1]]) and len(line.split()) <= 6 \
                 and line.isupper() \
                 and not any(fold(w) in V.HEADLINE_VERBS for w in line.split()):
@@ -204,6 +204,11 @@ _LEAD_KINDS = (
 )
 
 
+# A line of a record's furniture: a bracketed header (`[Federal Register Volume 90 (Monday, June 23, 2025)]`,
+# `[Notices]`) or a rule (`-----`, `=====`).
+_RECORD_LINE = re.compile(r"^\s*(?:\[[^\]\n]*\]|[^\w\s]{3,})\s*$")
+
+
 # A site's menu or breadcrumb: items apart by wide spaces, bars or slashes (`Home   About   News`,
 # `Inicio / Sala de prensa / Boletines`).
 _MENU = re.compile(r"^\s*\S+(?:[^\S\n]\S+){0,3}(?:(?:[^\S\n]{3,}|\s+[|/>»·]\s+)\S+(?:[^\S\n]\S+){0,3}){2,}\s*$")
@@ -216,6 +221,7 @@ def lead_end(text: str) -> int:
     seen, first = 0, None
     for start, end in line_spans(text):
         if _MENU.match(text[start:end]) and not re.search(r"[a-záéíóúñ]{3}[.!?]", text[start:end]) \
+                or _RECORD_LINE.match(text[start:end]) \
                 or CHROME_LINE.search(text[start:end].strip()) or first is None and _masthead_name(text[start:end].strip()):
             continue  # (nor the publisher's name atop the page: `GOBIERNO DEL ESTADO DE X`, `Secretaría de Y`)
         if len(text[start:end].strip()) >= 25:
@@ -271,8 +277,15 @@ def merge_headline_group(doc: Doc) -> None:
                 and any(headline[1] <= sp.start and _in_prose(text, sp.start) for sp in other.spans)]
         if len(same) > 1:  # a named one, not "a planned reverse trade mission"
             same = [j for j in same if inits[j].name[:1].isupper() or inits[j].name[:1].isdigit()]
-        if len(same) == 1:
+        if len(same) == 1 and _unnamed(inits[same[0]].name) and not _unnamed(ini.name):
+            doc.merge_initiative(same[0], i)  # "a five-day business mission" is the headline's named one
+        elif len(same) == 1:
             doc.merge_initiative(i, same[0])
+
+
+def _unnamed(name: str) -> bool:
+    """A group described rather than named: `five-day business mission`, `the delegation`."""
+    return not re.search(r"[A-ZÁÉÍÓÚÑ]", name)
 
 
 def _in_prose(text: str, pos: int) -> bool:
@@ -283,9 +296,11 @@ def _in_prose(text: str, pos: int) -> bool:
 
 def join_main_group(doc: Doc) -> None:
     """Make the people of a page about one group its members (see the module's docstring)."""
-    group = main_group(doc)
+    group, after = main_group(doc), 0
     if group is None:
-        return
+        group, after = appointment_group(doc)
+        if group is None:
+            return
     inits = doc.found["initiative"]
     # a panel of the event, a committee listed under its own heading on the page of a consortium, is
     # part of it: its people take part in the main group too (a group only named in prose is not)
@@ -304,8 +319,9 @@ def join_main_group(doc: Doc) -> None:
               and fold(ini.name) not in fold(inits[group].name) and fold(inits[group].name) not in fold(ini.name)
               for sp in ini.spans]  # where other groups are named: a role said there is no role in this one
     for pidx, person in enumerate(doc.found["person"]):
-        if pidx in members or not person.spans or min(sp.start for sp in person.spans) > body_end:
-            continue  # (named only in the teasers and links after the release's end mark)
+        if pidx in members or not person.spans or min(sp.start for sp in person.spans) > body_end \
+                or min(sp.start for sp in person.spans) < after:
+            continue  # (named only in the teasers and links after the release's end mark, or above the appointment)
         if mentioned_only_as_met(doc, person) or all(
                 _NOT_MEMBERS.search(doc.text, sp.end, _sentence_end(doc.text, sp.end)) for sp in person.spans):
             continue  # (nor `A of X and B of Y, who are not members of the Task Force`)
@@ -315,6 +331,27 @@ def join_main_group(doc: Doc) -> None:
             continue
         doc.member(pidx, group, _role(contexts, _ROLE_OF_ORG))
         doc.joined.add((pidx, group))
+
+
+# A body's members being appointed (`appointing and reappointing members to the X`, `appointed the following
+# individuals to serve on the X`, `nombró a los integrantes del X`).
+_APPOINTED = re.compile(r"\b(?:appoint(?:s|ed|ing)?|reappoint(?:s|ed|ing)?|nombr(?:a|[oó]|ar)|design(?:a|[oó]|ar))\b"
+                        r"[^.;\n]{0,60}?\b(?:members?|individuals|persons|integrantes|miembros|consejeros|vocales)\s+"
+                        r"(?:to(?:\s+serve)?\s+(?:on|to)?|del?|of)\s*(?:the\s+|la\s+|el\s+)?", re.I)
+
+
+def appointment_group(doc: Doc) -> tuple[int | None, int]:
+    """On a page about no one group (a council's agenda, a gazette), the group whose members an item appoints,
+    and where that item begins: the people named from there on are its members."""
+    text = doc.text
+    if "ppoint" not in text and "ombr" not in text and "esign" not in text:
+        return None, 0
+    for m in _APPOINTED.finditer(text):
+        hits = [i for i, ini in enumerate(doc.found["initiative"]) for sp in ini.spans if m.end() <= sp.start <= m.end() + 2]
+        if hits:
+            line = text.rfind("\n", 0, m.start()) + 1
+            return doc.initiative_root(hits[0]), line
+    return None, 0
 
 
 def _after_other(sp, others: list, own: list) -> bool:

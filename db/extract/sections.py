@@ -16,7 +16,8 @@ import re
 from collections import Counter
 
 from db.extract import vocabulary as V
-from db.extract.core import Doc, fold, initiative_kind, is_given, line_spans, people_between, sentence_spans, table_cells
+from db.extract.core import (Doc, fold, initiative_kind, is_given, line_spans, local_legislature, people_between, sentence_spans,
+                             table_cells)
 from db.extract.membership import best_of_kind, main_group, people_named_in
 
 # Numbering, bullets and a program's time slot before a heading or a list line.
@@ -70,6 +71,8 @@ def read_labelled_groups(doc: Doc) -> None:
         key = fold(label)
         if not any(key.endswith(h) or key.startswith(h + " ") for h in _GROUP_HEADS) or len(key.split()) < 2:
             continue
+        if re.fullmatch(r"(?:council|committee|commission|board|consejo|comite|comision) (?:members|miembros|integrantes)", key):
+            continue  # "Council Members: A (District 1), B (District 2)": the seats of a body the label does not name
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         hits = [(s, e, p) for s, e, p in people if m.end() <= s < end]
@@ -274,6 +277,7 @@ def read_sections(doc: Doc) -> None:
     for n, (line_no, group) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         role_label: str | None = None
+        last_person = line_no  # the line of the section's last person (a card's title and company lines follow it)
         head_start, head_end = lines[line_no]
         for pidx in _same_line_moderators(text, people, head_start, head_end):
             doc.member(pidx, group, "moderator")
@@ -294,7 +298,11 @@ def read_sections(doc: Doc) -> None:
                 role_label = _role_of(label.group("label"))
                 continue
             if _SUBHEADING.fullmatch(body) and not people_between(people, start, end) and k > line_no + 1:
+                if last_person > line_no and k - last_person <= 2 and not _LIST_HEADING_WORDS.search(body):
+                    continue  # "Chief Economist" / "Banco X" under a card's name: the card goes on
                 break  # "Empresas participantes": another list begins
+            if people_between(people, start, end):
+                last_person = k
             for pidx, role in _listed_people(doc, people, start, end):
                 doc.member(pidx, group, role or role_label or "member")
             for pidx, role in _labelled_runs(doc, people, start, end):
@@ -351,6 +359,7 @@ def _headings(doc: Doc, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if named:
             out_extra_with.append((n, named[0]))
         elif len(kind.split()) >= 2 and kind not in _NOT_A_GROUP_HEADING and not set(kind.split()) & _NOT_IN_A_BARE_KIND \
+                and not local_legislature(kind) \
                 and not re.search(r"[>»›|/·]", text[s:e]) and _people_below(doc, lines, n):
             # "Steering Committee" / "Advisory Board" over its people, on the page of the body they belong to
             raw = _LEAD.sub("", text[s:e], count=1).strip().rstrip(":").strip()
@@ -430,6 +439,9 @@ _INTRODUCES = re.compile(r"\b(?:members|miembros|integrantes|introduce|presentar
                          r"integrad[oa] por|conformad[oa] por|composed of)\b", re.I)
 
 
+# Words of a heading that opens another list, even right under a person's card.
+_LIST_HEADING_WORDS = re.compile(r"participa|members|miembros|integrantes|empresas|companies|sponsors|patrocin|staff|"
+                                 r"equipo|team|invitados|guests|asistentes|attendees", re.I)
 # A short heading of its own (no person, no punctuation): the next list, not this group's.
 _SUBHEADING = re.compile(r"[^\W\d_][^\W\d_’'\-]*(?:[ \t]+[^\W\d_][^\W\d_’'\-]*){0,3}[ \t]*:?")
 
@@ -500,7 +512,7 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
         out.append((first_p, role))
     for s, p in hits[1:]:
         gap = text[start:s]
-        if re.search(r"[;•]\s*(?:\S+\s+){0,3}$", gap) or re.search(r"\)\s*[,;]\s*(?:\S+\s+){0,3}$", gap):
+        if re.search(r"[;•·]\s*(?:\S+\s+){0,3}$", gap) or re.search(r"\)\s*[,;·]\s*(?:\S+\s+){0,3}$", gap):
             out.append((p, label_role))
     return out
 

@@ -112,7 +112,7 @@ TITLE_WORDS = _words(
     congresista legislador legisladora juez jueza vicerrector vicerrectora contralor contralora sindico sindica
     geschaftsfuhrer geschaftsfuhrerin vorstand vorstandsvorsitzender leiter leiterin direktor direktorin prasident prasidentin
     lawmaker councilmember councilmembers councilman councilwoman councilor councillor councilors councillors assemblymember alderman alderwoman aldermen commissioners clerk attache
-    controller comptroller accountant auditor observer observers observador observadora observadores
+    controller comptroller accountant auditor pro tem observer observers observador observadora observadores
     propietario propietaria dueno duena cofundador cofundadora economista analista ingeniero ingeniera
     admiral almirante colonel coronel commander comandante captain capitan
     """
