@@ -1037,3 +1037,42 @@ def test_a_council_agenda_item_appointing_members_to_a_committee():
     group = "Maple Bluff–Celaya Sister City Committee"
     assert ("Yara Benmoussa", group) in mem and ("Desmond Achterhof", group) in mem
     assert ("Orla Pietrangeli", group) not in mem and ("Ilse Marchand", group) not in mem
+
+
+def test_a_conversatorio_the_commissions_held_is_the_pages_group():
+    x = extract("Senado de la República\nCoordinación de Comunicación Social\n\n"
+                "Dialogan senadoras y senadores con empresarios sobre energía para la industria\n\n"
+                "• Las comisiones celebraron una reunión de trabajo con el sector privado\n"
+                "• Acuerdan instalar un grupo de trabajo plural para el seguimiento de la revisión del T-MEC\n\n"
+                "Ciudad de México, martes 3 de junio de 2025.\n\n"
+                "En reunión de trabajo de la Comisión de Energía, legisladoras y legisladores sostuvieron el conversatorio "
+                "“Energía para la relocalización: pendientes legislativos”, en el que participaron empresarios e "
+                "investigadores.\n\n"
+                "Al inaugurar los trabajos, el presidente de la Comisión de Energía, senador Anselmo Quiroga Betancourt "
+                "(PT), afirmó que la red eléctrica es el cuello de botella.\n\n"
+                "Por su parte, el senador Feliciano Ortuño Ybarra (PAN) pidió certidumbre regulatoria.\n\n"
+                "Por el sector privado intervino la licenciada Maricruz Ledesma Tovar, presidenta de la Cámara de "
+                "Industriales del Altiplano.\n\n"
+                "Al concluir, las y los legisladores acordaron instalar un grupo de trabajo plural para el seguimiento de "
+                "la revisión del T-MEC, que coordinará la senadora Inés Valdivia Acuña.\n")
+    event = "Energía para la relocalización: pendientes legislativos"
+    group = "grupo de trabajo plural para el seguimiento de la revisión del T-MEC"
+    mem = members(x)
+    assert {("Anselmo Quiroga Betancourt", event), ("Feliciano Ortuño Ybarra", event),
+            ("Maricruz Ledesma Tovar", event)} <= set(mem)
+    assert mem[("Inés Valdivia Acuña", group)] == "coordinator"
+    assert ("Feliciano Ortuño Ybarra", group) not in mem
+
+
+def test_a_research_network_named_with_its_topic_and_acronym():
+    x = extract("Nace red binacional de investigadores para estudiar la manufactura en la frontera\n\n"
+                "Con la firma de una carta de intención entre la Universidad del Bravo (UNIBRA) y el Instituto "
+                "Tecnológico de la Laguna, quedó constituida la Red Binacional de Investigación sobre Manufactura y "
+                "Territorio (REBIMAT), que agrupa a 30 investigadores.\n\n"
+                "La red será coordinada por la Dra. Eulalia Cervantes Rocha, profesora de la UNIBRA, y por el Dr. "
+                "Thaddeus Okonjo-Salas, del Instituto Tecnológico de la Laguna.\n")
+    net = "Red Binacional de Investigación sobre Manufactura y Territorio"
+    assert net in names(x, "initiatives")
+    assert "Manufactura y Territorio" not in names(x, "organizations")
+    mem = members(x)
+    assert ("Eulalia Cervantes Rocha", net) in mem and ("Thaddeus Okonjo-Salas", net) in mem

@@ -456,6 +456,10 @@ _LEGAL_FORMS = frozenset("sc s.c. sa s.a. cv inc inc. llc llp lp ltd corp plc ac
 _PLACE_PREFIX = re.compile(r"^(?:condado|municipio|estado|county|state|city|ciudad|parish)\s+(?:de|of)\s+", re.I)
 
 
+# The connector before a group's topic, at the end of the text searched (`... sobre `, `... on `).
+_TOPIC_BEFORE = re.compile(r"\s(?:sobre|on|for|para|en materia de)\s+$")
+
+
 def _not_an_org(name: str) -> bool:
     """Shapes that are never an organization's whole name: one title word, head word or legal form
     (`COO`, `Instituto`, `SC`), `Former X`, `X-based`, a place within a place (`México en Washington`),
@@ -837,6 +841,13 @@ class Doc:
             head = _PERSON_OF.match(fold(org.name))
             if head and head.group(1) in people:
                 self.dropped_orgs.add(i)  # "Emeka Duru of Ridgeway Systems": a person and the company, read as one
+        group_spans = [(sp.start, sp.end) for ini in self.found["initiative"] for sp in ini.spans]
+        for i, org in enumerate(self.found["organization"]):
+            named = [sp for sp in org.spans if self.text[sp.start : sp.end] != org.acronym]  # (its acronym: the group's too)
+            if named and all(any(a <= sp.start and sp.end <= b for a, b in group_spans) for sp in named) and any(
+                    a < sp.start and sp.end == b and _TOPIC_BEFORE.search(self.text, a, sp.start)
+                    for sp in named for a, b in group_spans):
+                self.dropped_orgs.add(i)  # "Red X sobre Nearshoring y Desarrollo Regional": a group's topic, read apart
         if self.dropped_orgs:
             self._drop_orgs()
         self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)}

@@ -156,6 +156,8 @@ _OF_WHOM = re.compile(r"\s+of\s+(?:(?:about|some|nearly|over|roughly|more\s+than
                       r"businesses|manufacturers|representatives|CEOs|entrepreneurs|exporters|suppliers)\b")
 
 
+# A Spanish group's task in lower case: a noun and up to two words that qualify it (`ventanilla única digital`).
+_TASK = r"[a-záéíóúñ][\w\-]+(?:\s+(?!(?:de|del|a|al|que|con|en|y|e|o|para|por|el|la|los|las|se|su|sus|lo)\b)[a-záéíóúñ][\w\-]+){0,2}"
 # Unnamed groups in lower case with what they are about: `a joint working group on aquifer data`, `the
 # workforce panel`, `un subgrupo de ventanilla única digital` (named as the text names them).
 _UNNAMED_GROUP = re.compile(
@@ -163,8 +165,9 @@ _UNNAMED_GROUP = re.compile(
     r"(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:member|person)\s+)?"  # ("a five-member judging panel")
     r"((?:(?:joint|binational|bilateral|trilateral|technical|regulatory|workforce|[a-z]+)\s+){0,2}"
     r"(?:working\s+group|task\s+force|subgroup|panel)(?:\s+on\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})?"
-    r"|(?:subgrupo|grupo\s+de\s+trabajo|mesa\s+de\s+trabajo)(?:\s+(?:de|sobre|para)\s+[a-záéíóúñ][\w\-]+(?:\s+[a-záéíóúñ][\w\-]+){0,3}"
-    r"(?:\s+(?:a\s+la|a\s+los|de\s+la|de\s+los|al|a|del)\s+[a-záéíóúñ][\w\-]+(?:\s+(?:del?|la)\s+[A-ZÁÉÍÓÚÑ][\w\-]+)?)?)?)\b")
+    r"|(?:subgrupo|grupo\s+de\s+trabajo|mesa\s+de\s+trabajo)(?:\s+(?:plural|binacional|bilateral|t[eé]cnico|especial|"
+    r"interinstitucional|permanente))?(?:\s+(?:de|sobre|para|en\s+materia\s+de)\s+(?:(?:el|la|los|las|dar)\s+)?" + _TASK +
+    r"(?:\s+(?:a\s+la|a\s+los|de\s+la|de\s+los|al|a|del|de|y)\s+" + _TASK + r"){0,2}(?:\s+(?:del?|de\s+la)\s+[A-ZÁÉÍÓÚÑ][\w\-]+)?)?)\b")
 # (`grupo de trabajo para dar seguimiento a la revisión del T-MEC`: its task, up to the agreement it follows)
 _UNNAMED_STOP = frozenset("of the a an and or to in on for de la el y que con en para su sus this that led chaired "
                           "co-chaired headed will which who would by was were is are has have".split())

@@ -31,7 +31,7 @@ _MET = re.compile(
     r"|\bat\s+the\s+invitation\s+of\b|\ba\s+invitaci[oó]n\s+de\b)[^.;]*$",
     re.I,
 )
-_AUTHOR = re.compile(r"^\s*(?:by|posted by|written by|author|por|autor[a]?|(?:media|press)\s+contacts?|contacts?|"
+_AUTHOR = re.compile(r"^\s*(?:by|posted by|written by|author|(?-i:[Pp]or(?=\s*:|\s+[A-ZÁÉÍÓÚÑ]))|autor[a]?|(?:media|press)\s+contacts?|contacts?|"
                      r"contacto(?:\s+de\s+prensa)?|for more information)\b[:\s]", re.I)
 
 # Roles stated next to a name, in English and Spanish.
@@ -84,6 +84,8 @@ def main_group(doc: Doc) -> int | None:
         starts = [sp.start for sp in ini.spans]
         if not starts or min(starts) >= lead or ini.kind == "panel" or i in doc.committees:
             continue  # (a panel is a part of an event, a committee of an association, never what the page is about)
+        if _proposed(doc, i):
+            continue  # "Acuerdan instalar un grupo de trabajo": a group to come, not the one the page reports
         key = (min(starts), -len(starts))
         if best_key is None or key < best_key:
             best, best_key = i, key
@@ -91,16 +93,15 @@ def main_group(doc: Doc) -> int | None:
         return best
     head = fold(doc.text[:lead])
     for i, ini in enumerate(doc.found["initiative"]):
-        if len(fold(ini.name).split()) >= 3 and fold(ini.name) in head and ini.kind != "panel":
+        if len(fold(ini.name).split()) >= 3 and fold(ini.name) in head and ini.kind != "panel" and not _proposed(doc, i):
             return i  # named in capitals or across a line break at the top: `GRUPO TÉCNICO DE ...`
     for words, kind in _LEAD_KINDS:
         if re.search(words, head):
             pick = _lead_group_of_kind(doc, kind)
-            if pick is not None:
+            if pick is not None and not _proposed(doc, pick):
                 return pick
     if headline is not None:  # "La Comisión X realizó la mesa de análisis “Y”, en la que ...": the event the page reports
-        held = _HELD.search(doc.text, headline[1], headline[1] + 1200)
-        if held:
+        for held in _HELD.finditer(doc.text, headline[1], headline[1] + 1200):
             events = [i for i, ini in enumerate(doc.found["initiative"]) if ini.kind in _EVENT_KINDS | {"panel"}
                       and any(held.end() <= sp.start <= held.end() + 40 for sp in ini.spans)]
             if len(events) == 1:
@@ -108,8 +109,22 @@ def main_group(doc: Doc) -> int | None:
     return None
 
 
+def _proposed(doc: Doc, i: int) -> bool:
+    """Initiative `i` is described, not named, and only agreed or proposed where it is mentioned (`acuerdan instalar un grupo de
+    trabajo ...`)."""
+    ini = doc.found["initiative"][i]
+    return ini.name[:1].islower() and any(
+        _PROPOSED.search(doc.text, max(0, sp.start - 80), sp.start) for sp in ini.spans)
+
+
+# Words before a group that is only agreed or proposed (`acuerdan instalar un`, `agreed to form a`).
+_PROPOSED = re.compile(r"\b(?:instalar|crear|conformar|formar|establecer|create|form|establish|set up|launch)\s+"
+                       r"(?:un|una|el|la|a|an|the)\s+(?:new\s+|nuevo\s+|nueva\s+)?$", re.I)
+
+
 # The verb of a body holding an event (`realizó la mesa de análisis “X”`, `hosted the roundtable "X"`).
-_HELD = re.compile(r"\b(?:realiz[oó]|llev[oó] a cabo|organiz[oó]|celebr[oó]|hosted|held|convened|organized)\s+(?:el|la|un|una|the|a|an)?\s*",
+_HELD = re.compile(r"\b(?:realiz(?:[oó]|aron)|llev(?:[oó]|aron) a cabo|organiz(?:[oó]|aron)|celebr(?:[oó]|aron)|sostuv(?:o|ieron)|"
+                   r"hosted|held|convened|organized)\s+(?:el|la|un|una|the|a|an)?\s*",
                    re.I)
 
 
@@ -198,6 +213,7 @@ _LEAD_KINDS = (
     (r"\btask ?force\b", "task force"),
     (r"\bdialogue\b|\bdialogo\b", "dialogue"),
     (r"\bconsortium\b|\bconsorcio\b", "consortium"),
+    (r"\bresearch network\b|\bred (?:binacional|de investigacion|de investigadores)\b", "network"),
     (r"\bcouncil\b|\bconsejo\b", "council"),
     (r"\bcommittee\b|\bcomite\b", "committee"),
     (r"\bmesa redonda\b|\broundtable\b|\bround table\b", "roundtable"),

@@ -217,6 +217,7 @@ INITIATIVE_KINDS = {
     "judging panel": "jury",
     "general session": "panel",  # "Opening General Session – Tuesday, 9:00 a.m.": a session of the event
     "plenary session": "panel",
+    "research network": "network",  # researchers of several institutions
 }
 
 # Courtesy abbreviations written with a dot before a name ("Lic.", "Ing.", "C.P."), as a regex (no dot).
@@ -265,6 +266,9 @@ INITIATIVE_KINDS_FIRST = {
     "foro": "forum",
     "cumbre": "summit",
     "iniciativa": "initiative",
+    "red binacional": "network",
+    "red de investigacion": "network",
+    "red de investigadores": "network",
     "comite": "committee",
     "mision comercial": "delegation",
     "delegacion": "delegation",
