@@ -1076,3 +1076,22 @@ def test_a_research_network_named_with_its_topic_and_acronym():
     assert "Manufactura y Territorio" not in names(x, "organizations")
     mem = members(x)
     assert ("Eulalia Cervantes Rocha", net) in mem and ("Thaddeus Okonjo-Salas", net) in mem
+
+
+def test_a_readout_of_a_ministerial_meeting_and_its_delegations():
+    x = extract("Readout: Second Ministerial Meeting of the U.S.–Mexico Border Logistics Dialogue\n\n"
+                "On June 4, the two governments held the second ministerial meeting of the U.S.–Mexico Border Logistics "
+                "Dialogue (BLD) in Monterrey.\n\n"
+                "The U.S. delegation was led by Deputy Secretary Marguerite Oyenuga-Hale and included:\n"
+                "  – Casimir Drozdowski-Peña, Director, Office of Border Affairs, U.S. Department of State\n"
+                "  – Yolanda Fairbanks-Ortiz, Senior Advisor, Office of the U.S. Trade Representative\n\n"
+                "Related Content\n"
+                "  Joint Statement on the U.S.–Mexico Border Logistics Dialogue\n")
+    dialogue = "U.S.–Mexico Border Logistics Dialogue"
+    inits = names(x, "initiatives")
+    assert dialogue in inits
+    assert not {n for n in inits if n.startswith(("Joint Statement", "Second Ministerial"))}
+    mem = members(x)
+    assert ("Casimir Drozdowski-Peña", "U.S. delegation") in mem
+    assert ("Yolanda Fairbanks-Ortiz", "U.S. delegation") in mem
+    assert ("Casimir Drozdowski-Peña", dialogue) in mem

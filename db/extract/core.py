@@ -221,13 +221,18 @@ KIND_WORDS = frozenset(w for table in (V.INITIATIVE_KINDS, V.INITIATIVE_KINDS_FI
                        for words in table for w in words.split())
 
 
-@functools.lru_cache(maxsize=100_000)
+# A document about a group, named before it (`Joint Statement on the`, `Readout of the`, `Informe del`).
+DOCUMENT_ABOUT = re.compile(r"(?:Joint\s+)?(?:Statement|Readout|Report|Communiqu[eé]|Declaration|Fact\s+Sheet|Comunicado|"
+                            r"Declaraci[oó]n|Informe|Relator[ií]a)\s+(?:on|of|from|de|del|sobre)\s+(?:the\s+|la\s+|el\s+)?", re.I)
+
+
 def local_legislature(name: str) -> bool:
     """`Pecan Ridge City Council`, `PECAN RIDGE CITY COUNCIL`, `Bexar County Commission`: a local
     government's elected body (an organization, not a group convened from several)."""
     return bool(re.search(r"(?:^|\s)(?:city|town|county|village|municipal|borough) (?:council|commission)$", fold(name)))
 
 
+@functools.lru_cache(maxsize=100_000)
 def initiative_kind(name: str) -> str | None:
     """The initiative kind named by the end of `name` ("... Task Force" -> "task force"), else None."""
     k = fold(name)
@@ -319,8 +324,9 @@ def group_core(name: str) -> str:
         if not head_words or head_words[-1] in V.INITIATIVE_KINDS or head_words[-1] in V.AMBIGUOUS_GROUP_KINDS \
                 or head_words[0] in V.INITIATIVE_KINDS_FIRST or any(fold(head).startswith(k) for k in V.INITIATIVE_KINDS_FIRST):
             continue
-        if head_words[-1] in ("session", "sessions", "sesion", "sesiones") and (initiative_kind(rest) or binational_group_kind(rest)):
-            return rest  # "Plenary Session of the X Joint Committee": a sitting of the committee
+        if head_words[-1] in ("session", "sessions", "sesion", "sesiones", "meeting", "reunion") and (
+                initiative_kind(rest) or binational_group_kind(rest)):
+            return rest  # "Plenary Session of the X Joint Committee", "Third Ministerial Meeting of the X": a sitting of X
         if initiative_kind(head) or binational_group_kind(head):
             continue
         if initiative_kind(rest) or binational_group_kind(rest):

@@ -16,6 +16,7 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import (
+    DOCUMENT_ABOUT,
     KIND_WORDS,
     Doc,
     Tok,
@@ -430,6 +431,8 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
             continue  # "the Prairie Wind Conference Center": a venue
         if i + 1 < len(run) and run[i + 1].key in ("act", "acts", "amendments"):
             continue  # "the Federal Advisory Committee Act": a law
+        if i + 2 < len(run) and run[i + 1].key in _SITTINGS and run[i + 2].key in _OF:
+            continue  # "Third Ministerial Meeting of the X Dialogue": a sitting of X
         start = i
         while start > 0:
             if start > 1 and run[start - 1].key in ("and", "&", "y") and run[start].key in _PAIRED_MODIFIERS \
@@ -465,6 +468,8 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
     return out
 
 
+# Words for one sitting of a group (`Ministerial Meeting of the X`, `Sesión Plenaria del X`).
+_SITTINGS = frozenset("meeting meetings session sessions sesion sesiones reunion".split())
 # Title words that also name a kind of group (`Executive Roundtable`, `CEO Dialogue`, `Ministerial Meeting`).
 _GROUP_TITLE_WORDS = frozenset("executive ceo ceos leadership ministerial presidential".split())
 # Words that make a kind word before them part of a venue's name (`Conference Center`, `Convention Hall`).
@@ -527,6 +532,8 @@ def _add_group(doc: Doc, run: list[Tok], sent: tuple[int, int]) -> None:
                 and run[k + 1].key.strip(".") in V.WEEKDAYS | V.MONTHS), None)
     if cut:
         run = run[:cut]  # "... Trade Council on Monday"
+    if (about := DOCUMENT_ABOUT.match(text, run[0].start, run[-1].end)) and len(run) > 2:
+        run = [t for t in run if t.start >= about.end()] or run  # "Joint Statement on the X Dialogue": the dialogue
     name = re.sub(r"[\"“”]", "", phrase_of(text, run)).strip(" ,;:")  # '"Nearshoring Now" Breakfast'
     start, end = extend_group_span(text, run[0].start, run[-1].end)
     if fold(name) in V.INITIATIVE_KINDS_FIRST and end > run[-1].end:

@@ -854,10 +854,15 @@ _PARTICIPANTS = re.compile(r"(?:(?:the\s+)?(?:delegation|(?:trade\s+|business\s+
 _SPEAKERS = re.compile(r"(?:featured\s+|keynote\s+)?(?:speakers|panelists|panelistas|ponentes|conferencistas)", re.I)
 
 
+# A sentence ending in the list of a delegation's members (`The U.S. delegation was led by A and included:`).
+_DELEGATION_INCLUDED = re.compile(r"\b(?:delegation|delegaci[oó]n|mission|misi[oó]n|comitiva)\b.*\b(?:included|includes|include|"
+                                  r"comprised|consisted of|was composed of|integrada por|conformada por|incluy[oó])\s*$", re.I)
+
+
 def _participants_heading(line: str) -> str | None:
     """`Participants:` -> "member" (of the document's delegation), `Speakers:` -> "speaker" (of its forum)."""
     line = line.strip().rstrip(":").strip()
-    if _PARTICIPANTS.fullmatch(line):
+    if _PARTICIPANTS.fullmatch(line) or _DELEGATION_INCLUDED.search(line):
         return "member"
     return "speaker" if _SPEAKERS.fullmatch(line) else None
 

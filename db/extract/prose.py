@@ -9,6 +9,7 @@ import re
 
 from db.extract import vocabulary as V
 from db.extract.core import (
+    DOCUMENT_ABOUT,
     KIND_WORDS,
     GENERIC_WORDS,
     Doc,
@@ -776,6 +777,9 @@ def _entity_run(doc: Doc, run: list[Tok], acr: str | None, sent) -> None:
     phrase = clean_org(phrase_of(text, run))
     if not phrase:
         return
+    if (about := DOCUMENT_ABOUT.match(phrase)) and initiative_kind(phrase) and (
+            rest := [t for t in run if t.start >= run[0].start + about.end()]):
+        run, phrase = rest, clean_org(phrase_of(text, rest))  # "Joint Statement on the X Dialogue": the dialogue
     if is_generic(phrase) and not acr and not (initiative_kind(phrase) and fold(phrase) not in V.INITIATIVE_KINDS) \
             and not named_body(phrase):
         return
