@@ -1095,3 +1095,20 @@ def test_a_readout_of_a_ministerial_meeting_and_its_delegations():
     assert ("Casimir Drozdowski-Peña", "U.S. delegation") in mem
     assert ("Yolanda Fairbanks-Ortiz", "U.S. delegation") in mem
     assert ("Casimir Drozdowski-Peña", dialogue) in mem
+
+
+def test_role_labels_run_on_in_a_committees_long_line():
+    x = extract("COMITÉS DE TRABAJO\n\n"
+                "Comité de Proveeduría Local\n"
+                "Coordinador: Ing. Baltazar Ochoterena Ruiz. Integrantes destacados: Celestina Ibarrola Paz (Compras, "
+                "Arneses del Centro), Wendell Okafor-Ríos (Calidad, Motores Pénjamo de México) y Araceli Quintal Bravo "
+                "(Maquinados Quintal).\n\n"
+                "Comité de Talento\n"
+                "Coordina: Mtra. Olimpia Garduño Sáenz (Fundiciones Irapuato). Participan 12 empresas. Enlace académico: "
+                "Dr. Leandro Villafañe Ortiz.\n")
+    mem = members(x)
+    local, talent = "Comité de Proveeduría Local", "Comité de Talento"
+    assert mem[("Baltazar Ochoterena Ruiz", local)] == "coordinator"
+    assert mem[("Wendell Okafor-Ríos", local)] == "member"
+    assert {("Celestina Ibarrola Paz", local), ("Araceli Quintal Bravo", local)} <= set(mem)
+    assert ("Leandro Villafañe Ortiz", talent) in mem

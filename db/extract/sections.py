@@ -289,7 +289,8 @@ def read_sections(doc: Doc) -> None:
                 continue
             if _BIO_LINK.match(line):
                 continue
-            if _ends_section(line, k > line_no + 1):
+            if _ends_section(line, k > line_no + 1) and not (_RUN_LABEL.match(line) and not _TIME_SLOT.match(line)):  # (a long
+                # line of role labels is the section's: "Coordinador: A. Integrantes destacados: B (X), C (Y) y D (Z).")
                 if _card_bio(text, lines, k):
                     continue  # a speaker card's bio paragraph: the section's cards go on below it
                 break
@@ -511,6 +512,8 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
         role = label_role or _role_of(" ".join(cells[1:2])) or _role_of(text[body_start:first_s])
         out.append((first_p, role))
     for s, p in hits[1:]:
+        if any(m.start() > body_start for m in _RUN_LABEL.finditer(text, body_start, s)):
+            continue  # after another label ("Coordinador: A. Integrantes: B (X), C (Y)"): `_labelled_runs` reads it
         gap = text[start:s]
         if re.search(r"[;•·]\s*(?:\S+\s+){0,3}$", gap) or re.search(r"\)\s*[,;·]\s*(?:\S+\s+){0,3}$", gap):
             out.append((p, label_role))
@@ -519,8 +522,13 @@ def _listed_people(doc: Doc, people: list[tuple[int, int]], start: int, end: int
 
 # A role label inside a paragraph of a group's section: `... review.  Lead: A (Org).  Members: B, C.`
 _RUN_LABEL = re.compile(r"(?:^|(?<=[.;]\s)|(?<=[.;]\s\s))\s*(?P<label>Lead|Leads|Chair|Chairs|Co-?[Cc]hairs?|Vice[ -][Cc]hair|"
-                        r"Coordinator|Coordinador[a]?|Coordina|Members|Miembros|Integrantes|Participants|Participan|"
-                        r"Moderator|Modera)\s*:\s*")
+                        r"Coordinator|Coordinador[a]?|Coordina|(?:(?:Key|Notable|Other)\s+)?[Mm]embers|Miembros|Integrantes|"
+                        r"Participants|Participan|Moderator|Modera|Liaison|Staff liaison|Enlace(?:\s+acad[eé]mico|\s+institucional)?)"
+                        r"(?:\s+(?:destacad[oa]s|principales))?\s*:\s*")
+
+
+# A courtesy title or an initial whose dot ends the text searched (`Dr.`, `Ing.`, `J.`).
+_COURTESY_BEFORE = re.compile(r"\b(?:" + V.COURTESY_ABBREVIATIONS + r"|[A-Z])\.$")
 
 
 def _labelled_runs(doc: Doc, people: list[tuple[int, int]], start: int, end: int):
@@ -530,8 +538,9 @@ def _labelled_runs(doc: Doc, people: list[tuple[int, int]], start: int, end: int
     labels = list(_RUN_LABEL.finditer(text, start, end))
     for n, m in enumerate(labels):
         stop = labels[n + 1].start() if n + 1 < len(labels) else end
-        dot = re.search(r"\.(?:\s|$)(?![^()]*\))", text[m.end() : stop])
-        stop = m.end() + dot.start() if dot else stop
+        dot = next((d for d in re.finditer(r"\.(?:\s|$)(?![^()]*\))", text[m.end() : stop])
+                    if not _COURTESY_BEFORE.search(text, m.end(), m.end() + d.start() + 1)), None)
+        stop = m.end() + dot.start() if dot else stop  # (not the dot of "Dr." or of an initial)
         role = _role_of(m.group("label")) or "member"
         yield from ((pidx, role) for pidx in people_named_in(doc, people, m.end(), stop))
 
