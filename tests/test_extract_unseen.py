@@ -1112,3 +1112,21 @@ def test_role_labels_run_on_in_a_committees_long_line():
     assert mem[("Wendell Okafor-Ríos", local)] == "member"
     assert {("Celestina Ibarrola Paz", local), ("Araceli Quintal Bravo", local)} <= set(mem)
     assert ("Leandro Villafañe Ortiz", talent) in mem
+
+
+def test_an_opening_fireside_chat_and_breakouts_labelled_with_a_bar():
+    x = extract("08:40 – 09:20\n"
+                "OPENING FIRESIDE CHAT: Who Builds the Next Substation?\n"
+                "Ottoline Varga-Reyes, Chief Investment Officer, Pampa Parks\n"
+                "in conversation with\n"
+                "Jasper Uchenna-Ruiz, Editor, Corridor Ledger\n\n"
+                "10:40 – 11:30\n"
+                "Breakout A | Credit for Small Suppliers\n"
+                "Speakers: Marisa Quintanilla Ortega, Partner, Ferro Credit; Hollis Adebayo-Kent, Founder, Kent Capital\n")
+    aliases = {i.name: i.aliases for i in x.initiatives}
+    chat, breakout = "OPENING FIRESIDE CHAT: Who Builds the Next Substation?", "Breakout A | Credit for Small Suppliers"
+    assert "Who Builds the Next Substation?" in aliases[chat]
+    assert "Credit for Small Suppliers" in aliases[breakout]
+    mem = members(x)
+    assert {("Ottoline Varga-Reyes", chat), ("Jasper Uchenna-Ruiz", chat)} <= set(mem)
+    assert {("Marisa Quintanilla Ortega", breakout), ("Hollis Adebayo-Kent", breakout)} <= set(mem)

@@ -395,7 +395,7 @@ def _country(x: str) -> bool:
 
 # A session's label before its title ("Panel 1: X", "WORKSHOP B: X", "MESA 3. X", "Sesión II – X").
 _SESSION_LABEL = re.compile(r"(?:(?:regional|special|featured|closing|opening|industry|policy|plenary|general)\s+)?"
-                            r"(?:fireside\s+chat|" + V.SESSION_LABELS + r")(?:\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))?\s*[:.–—-]\s+(.{3,120})$",
+                            r"(?:fireside\s+chat|" + V.SESSION_LABELS + r")(?:\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4}))?\s*(?:[:.–—-]|\s\|)\s+(.{3,120})$",
                             re.I)
 
 

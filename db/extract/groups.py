@@ -77,13 +77,13 @@ _UNNAMED = re.compile(
 _PANEL_LINE = re.compile(
     r"[ \t\-•*]*(?:(?:Day|DAY|D[ií]a|D[IÍ]A)[ \t]+\d{1,2}[ \t]*[|·,–-]?[ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[-–—][ \t]*\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?)?)?[ \t]*)?"
     r"(?P<name>(?P<kind>(?:(?:Regional|Special|Featured|Closing|Opening|Industry|Policy|REGIONAL|SPECIAL|FEATURED|CLOSING|"
-    r"OPENING|INDUSTRY|POLICY)[ \t]+)?(?:Panel|PANEL)|Fireside[ \t]+[Cc]hat|FIRESIDE[ \t]+CHAT|Mesa(?:[ \t]+(?:redonda|de di[aá]logo|de trabajo|de an[aá]lisis))?|MESA(?:[ \t]+REDONDA)?|"
+    r"OPENING|INDUSTRY|POLICY)[ \t]+)?(?:Panel|PANEL|Fireside[ \t]+[Cc]hat|FIRESIDE[ \t]+CHAT)|Mesa(?:[ \t]+(?:redonda|de di[aá]logo|de trabajo|de an[aá]lisis))?|MESA(?:[ \t]+REDONDA)?|"
     r"Sesi[oó]n|Session|Workshop|Taller|Conversatorio|Breakout|Roundtable|Round[ \t]+table|Track|Breakout[ \t]+Session|"
     r"SESSION|SESI[OÓ]N|WORKSHOP|TALLER|BREAKOUT(?:[ \t]+SESSION)?|ROUNDTABLE|TRACK|"
     r"(?:(?:Opening|Closing|General|OPENING|CLOSING|GENERAL)[ \t]+)?(?:Plenary|PLENARY)(?:[ \t]+(?:Session|SESSION|Panel|PANEL))?|"
     r"(?:Sesi[oó]n|SESI[OÓ]N)[ \t]+(?:plenaria|PLENARIA)|Plenaria|PLENARIA)"
-    r"[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H](?=[ \t]*[:.–—]))?"
-    r"[ \t]*[:.–—][ \t]*[^\n]{4,140}?)[ \t.]*(?=$|[ \t]+(?:Moderador[a]?|Moderator|Modera|Moderated by)\b)", re.M)
+    r"[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H](?=[ \t]*[:.–—|]))?"
+    r"[ \t]*(?:[:.–—]|(?<=[ \t])\|)[ \t]*[^\n]{4,140}?)[ \t.]*(?=$|[ \t]+(?:Moderador[a]?|Moderator|Modera|Moderated by)\b)", re.M)
 # A session or event named in quotes after its kind word (`en el panel "Agua y energía para la
 # industria"`, `the forum “Building the Border Supplier Base”`).
 _QUOTED = re.compile(
