@@ -1130,3 +1130,16 @@ def test_an_opening_fireside_chat_and_breakouts_labelled_with_a_bar():
     mem = members(x)
     assert {("Ottoline Varga-Reyes", chat), ("Jasper Uchenna-Ruiz", chat)} <= set(mem)
     assert {("Marisa Quintanilla Ortega", breakout), ("Hollis Adebayo-Kent", breakout)} <= set(mem)
+
+
+def test_a_pipe_table_with_an_organization_column():
+    x = extract("The remaining members are:\n\n"
+                "Name | Organization | Representing\n"
+                "Benedetta Okonkwo-Lund | Larchmont Cable Works, Inc. | Electronics\n"
+                "Teodoro Ibarguen Vela | Cooperativa Lechera del Norte | Agriculture\n"
+                "Dashiell Frome | — | Labor\n")
+    aff = affiliations(x)
+    assert ("Benedetta Okonkwo-Lund", "Larchmont Cable Works, Inc.") in aff
+    assert ("Teodoro Ibarguen Vela", "Cooperativa Lechera del Norte") in aff
+    assert not {o for p, o in aff if p == "Dashiell Frome"}
+    assert "Electronics" not in names(x, "organizations")

@@ -196,6 +196,11 @@ _NAME_HEADERS = frozenset("name names nombre nombres participant participants pa
                           "asistentes integrante integrantes speaker speakers ponente ponentes member members miembro "
                           "miembros representative representante delegate delegado delegada".split())
 _CELL = re.compile(r"[^\t|]+")
+# Column headings of a table's organizations and titles columns.
+_ORG_HEADERS = frozenset("organization organisation organizations company companies employer empresa empresas institution "
+                         "institucion instituciones organizacion organizaciones dependencia affiliation afiliacion firm "
+                         "entidad".split())
+_TITLE_HEADERS = frozenset("title titles cargo cargos position puesto role".split())
 
 
 def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
@@ -204,6 +209,7 @@ def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
     title before it is dropped: `C. Xiadani Uc Chi`)."""
     text = doc.text
     column: int | None = None
+    org_col = title_col = None
     for ls, le in lines:
         line = text[ls:le]
         if "\t" not in line and "|" not in line:
@@ -213,7 +219,10 @@ def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
         keys = [fold(text[a:b]).strip() for a, b in cells]
         heads = [i for i, k in enumerate(keys) if k in _NAME_HEADERS or k.rstrip("s") in _NAME_HEADERS]
         if heads and sum(1 for k in keys if k and len(k.split()) <= 3) == len([k for k in keys if k]):
+            filled_keys = [k for k in keys if k]
             column = heads[0] - sum(1 for k in keys[: heads[0]] if not k)  # the header row
+            org_col = next((i for i, k in enumerate(filled_keys) if k in _ORG_HEADERS), None)
+            title_col = next((i for i, k in enumerate(filled_keys) if k in _TITLE_HEADERS), None)
             continue
         if column is None:
             continue
@@ -230,5 +239,13 @@ def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
                 break
             a += m.end()
         item = text[a:b]
-        if doc.lookup("person", item) is None and _name_shaped(doc, item):
-            doc.add("person", item, doc.span(a, b, (ls, le)))
+        pidx = doc.lookup("person", item)
+        if pidx is None and _name_shaped(doc, item):
+            pidx = doc.add("person", item, doc.span(a, b, (ls, le)))
+        if pidx is not None and org_col is not None and org_col < len(filled) and len(filled) > column + 1:
+            oa, ob = filled[org_col]  # "Name | Organization | Sector": the row's organization, with its title if a column has it
+            org = text[oa:ob].strip()
+            o0 = oa + text[oa:ob].index(org)
+            title = text[filled[title_col][0] : filled[title_col][1]].strip() if title_col is not None and title_col < len(filled) else None
+            if org and not is_place(org) and not re.fullmatch(r"[-–—]|n/?a|tbd|vacant|vacante", org, re.I):
+                doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), (ls, le))), title or None)
