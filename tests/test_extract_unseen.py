@@ -1143,3 +1143,28 @@ def test_a_pipe_table_with_an_organization_column():
     assert ("Teodoro Ibarguen Vela", "Cooperativa Lechera del Norte") in aff
     assert not {o for p, o in aff if p == "Dashiell Frome"}
     assert "Electronics" not in names(x, "organizations")
+
+
+def test_an_agenda_exports_cards_end_at_cues_labels_and_buttons():
+    x = extract("11:00 – 11:30  |  MAIN STAGE\n"
+                "Fireside Chat: Grid Before Plants\n"
+                "Evangelina Sotelo Marín\n"
+                "Commissioner, Agencia Reguladora del Gas (ARG)\n"
+                "in conversation with\n"
+                "Barnaby Whitcombe-Ruiz\n"
+                "Chairman, Sandhill Power Partners\n"
+                "☆ Add to My Agenda   ⓘ Session details\n\n"
+                "11:45 – 12:45  |  TRACK A\n"
+                "Panel: Bonded Warehouses Today\n"
+                "Moderator\n"
+                "Tobiah Okeke-Lind\n"
+                "Senior Reporter, Dockside Ledger\n"
+                "Panelists\n"
+                "Renata Quiroz Aldana\n"
+                "Partner · Quiroz Vela Abogados\n")
+    aff = affiliations(x)
+    assert ("Evangelina Sotelo Marín", "Agencia Reguladora del Gas") in aff
+    assert ("Tobiah Okeke-Lind", "Dockside Ledger") in aff
+    assert ("Renata Quiroz Aldana", "Quiroz Vela Abogados") in aff
+    orgs = names(x, "organizations")
+    assert not {o for o in orgs if "conversation" in o or "Agenda" in o or o == "Panelists"}

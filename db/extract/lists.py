@@ -564,6 +564,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
         while n < len(cells) and not names[n] and len(rest) < 4 and n not in starts and n not in beside and n not in rows:
             a, b = cells[n]
             seg = text[a:b].strip().rstrip(";")
+            if _CARD_CUE.match(seg) or _participants_heading(seg):
+                break  # "in conversation with", "Panelists", "☆ Add to My Agenda": the card ends
             if "," in seg and _table_person(text, (a, a + text[a:b].index(","))) and not LEGAL_FORM_END.search(seg):
                 break  # "Name, Company": the next card's person, not this one's organization (not "Ruiz, Paz y Asociados, S.C.")
             if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
@@ -1222,7 +1224,7 @@ _LEGAL_FORM = re.compile(r"(?:S\.\s?C\.?|A\.\s?C\.?|S\.\s?A\.(?:\s+de\s+C\.\s?V\
 _FIRM_TAIL = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'\-]+\s+(?:y|&|and|e)\s+(?:Asociados|Associates|Partners|Abogados|[A-ZÁÉÍÓÚÑ][\w’'\-]+)")
 
 
-_COMMA_PART = re.compile(r"\s*[,|]\s*|\s+and\s+(?=(?:former|then|ex|later)\s)|\s+y\s+(?=(?:ex|exdirector|extitular)\b)")
+_COMMA_PART = re.compile(r"\s*[,|]\s*|\s+·\s+|\s+and\s+(?=(?:former|then|ex|later)\s)|\s+y\s+(?=(?:ex|exdirector|extitular)\b)")
 
 
 def comma_parts(rest: str) -> list[str]:
@@ -1426,6 +1428,11 @@ def _chrome(line: str) -> bool:
 _BEHALF_LINE = re.compile(r"(?:[A-Z][a-z]+\s+)?on\s+behalf\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
+# A line of a program that is no part of a card: a cue between speakers, or a button led by a symbol.
+_CARD_CUE = re.compile(r"(?:introduced by|in conversation with|interviewed by|moderated by|in dialogue with|presentad[oa] por|"
+                       r"conversa con|entrevistad[oa] por)\b|[^\w\s\"“(¿¡'‘]", re.I)
+
+
 def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, int]]] | None:
     """What one line of a card under a name is: ("title", [its comma parts]), ("org", [the organizations
     it names]) or ("behalf", [the organization]); None for anything else (a link, a date, prose)."""
@@ -1434,8 +1441,8 @@ def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, i
     if not body or len(body) > 160 or re.search(r"[.!?]$", body.rstrip(")")) and not re.search(
             r"\b(?:Inc|Corp|Co|Ltd|S\.\s?[AC])\.$", body) or "(" in body or EMAIL_RE.search(body):
         return None
-    if _chrome(body):
-        return None
+    if _chrome(body) or _participants_heading(body) or _CARD_CUE.match(body):
+        return None  # ("Panelists", "in conversation with", "☆ Add to My Agenda": the next card's label, the page's buttons)
     b0 = text.index(body, s)
     behalf = _BEHALF_LINE.match(body)
     if behalf:  # "Testifying on behalf of the Rio Bravo Growers League"

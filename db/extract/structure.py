@@ -146,7 +146,7 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # "to be co-chaired by Mr." / "Nwachukwu and Ing. Dávila": a name after its courtesy title
     if not body or not following or _BULLET.match(nxt) or body.endswith((":", ".", "!", "?", ";")):
         return False
-    if following[0].islower() and len(body) >= 25:
+    if following[0].islower() and len(body) >= 25 and not _CUE_LINE.fullmatch(following.rstrip()):
         return True
     if body.count("(") > body.count(")") and ")" in following and following.find(")") < (following.find("(") % 10_000):
         return True  # "Name (Asociación Nacional de" / "Parques Logísticos)": the parenthesis goes on
@@ -156,6 +156,11 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # `Mario "El` / `Flaco" Paz, Director`: a nickname or a quotation broken by the wrap
     return len(body) >= _WRAP_MIN and bool(_CONNECTOR_END.search(body)) and following[0].isalpha() \
         and not _COLUMNS.search(body)  # (a table's row ending `Elkhart, IN` goes on in no next row)
+
+
+# A program's cue alone on its line, between two speakers' cards (`in conversation with`).
+_CUE_LINE = re.compile(r"(?:in conversation with|in dialogue with|interviewed by|introduced by|moderated by|conversa con|"
+                       r"entrevistad[oa] por|presentad[oa] por|with|and|y|con)\s*:?", re.I)
 
 
 _COURTESY_END = re.compile(rf"\s{COURTESY_ABBREVIATIONS}\.$")
