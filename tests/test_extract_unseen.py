@@ -1168,3 +1168,17 @@ def test_an_agenda_exports_cards_end_at_cues_labels_and_buttons():
     assert ("Renata Quiroz Aldana", "Quiroz Vela Abogados") in aff
     orgs = names(x, "organizations")
     assert not {o for o in orgs if "conversation" in o or "Agenda" in o or o == "Panelists"}
+
+
+def test_a_move_a_longtime_title_and_a_lower_case_title_after_a_known_body():
+    x = extract("PEOPLE & MOVES\n"
+                "• Ingrid Castellanos-Moe joined Tidewater Drayage as VP, Mexico.\n"
+                "• Arturo Béjar Quintana se incorporó a Grupo Ferrico del Norte como director de compras.\n"
+                "• Quincy Adeola-Harte, longtime trade counsel at the Association of Border Grocers, retired.\n\n"
+                "The Lakeshore Export Council (LEC) will send a mission to Saltillo. It will be headed by LEC board chair "
+                "Marisela Okafor-Brandt.\n")
+    aff = affiliations(x)
+    assert aff[("Ingrid Castellanos-Moe", "Tidewater Drayage")] == "VP"
+    assert aff[("Arturo Béjar Quintana", "Grupo Ferrico del Norte")] == "director de compras"
+    assert aff[("Quincy Adeola-Harte", "Association of Border Grocers")] == "longtime trade counsel"
+    assert aff[("Marisela Okafor-Brandt", "Lakeshore Export Council")] == "board chair"

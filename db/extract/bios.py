@@ -54,6 +54,8 @@ def read_bios(doc: Doc) -> None:
     _career_sentences(doc)
     _bios_under_names(doc)
     _given_name_bios(doc)
+    _joined(doc)
+    _known_org_lower_title(doc)
 
 
 # Where a career sentence places a person: "en X", "at X", "with X", "para X", "con X" (any capitalised name),
@@ -304,6 +306,61 @@ def _biographies(doc: Doc) -> None:
                 oidx = doc.add("organization", name, doc.span(a, b, sentence))
                 title = _bio_title(text, sp.end, m.start())
                 doc.affiliate(pidx, oidx, title)
+
+
+# A person's move right after their name (`Name joined Harborline Logistics as VP, Mexico`, `Nombre se incorporó a X
+# como directora`), with the title after `as`/`como`.
+_JOINED = re.compile(r"(?:,[^,\n]{0,60},)?\s+(?:has\s+|have\s+|recently\s+)?(?:joined|joins|se\s+(?:incorpor[oó]|incorpora|"
+                     r"sum[oó]|suma|uni[oó]|une)\s+a)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ0-9])")
+_AS_TITLE = re.compile(r"\s+(?:as|como)\s+(?:its\s+|their\s+|su\s+|the\s+|el\s+|la\s+|an?\s+)?(?P<title>[^.;,(\n]{2,60}?)"
+                       r"(?=[.;,(\n]|$)")
+
+
+def _joined(doc: Doc) -> None:
+    """`Name joined X as Title`: the organization the person moved to (see _JOINED)."""
+    text = doc.text
+    if "joined" not in text and "joins" not in text and " se " not in text:
+        return
+    for pidx, person in enumerate(list(doc.found["person"])):
+        for sp in person.spans:
+            m = _JOINED.match(text, sp.end)
+            if m is None:
+                continue
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            found = org_at(doc, text, m.end(), end)
+            if found is None and (bare := org_at(doc, text, m.end(), end, bare=True)) and _AS_TITLE.match(text, bare[2]):
+                found = bare  # "joined Tidewater Drayage as VP": joined as a title, a body of any name
+            if found is None or is_place(found[0]) or any(found[1] <= o.start < found[2] for q in doc.found["person"] for o in q.spans):
+                continue
+            name, a, b = found
+            title = _AS_TITLE.match(text, b)
+            title = title.group("title").strip() if title and has_title_word(title.group("title")) else None
+            sentence = (text.rfind("\n", 0, sp.start) + 1, end)
+            doc.affiliate(pidx, doc.add("organization", name, doc.span(a, b, sentence)), title)
+
+
+# A known organization, then a title in lower case, right before a name (`OBBA board chair Name`,
+# `Kestrel Drivetrains chief executive Name`).
+_ORG_LOWER_TITLE = re.compile(r"(?P<org>[A-ZÁÉÍÓÚÑ][\w&.’'\-]*(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w&.’'\-]*|of|de|del|the|&)){0,6})"
+                              r"\s+(?P<title>(?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\s+$")
+
+
+def _known_org_lower_title(doc: Doc) -> None:
+    """`OBBA board chair Name`: a title in lower case between an organization the document knows and a name."""
+    text = doc.text
+    for pidx, person in enumerate(doc.found["person"]):
+        for sp in person.spans:
+            m = _ORG_LOWER_TITLE.search(text, max(0, sp.start - 120), sp.start)
+            if m is None or not has_title_word(m.group("title")):
+                continue
+            words = m.group("org").split()
+            for k in range(len(words)):  # the longest known organization ending right before the title
+                org = " ".join(words[k:])
+                oidx = doc.lookup("organization", org)
+                if oidx is not None and oidx not in doc.dropped_orgs:
+                    doc.affiliate(pidx, oidx, m.group("title"))
+                    break
 
 
 def _bio_end(text: str, people, pidx: int, start: int, end: int) -> int:

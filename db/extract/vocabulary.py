@@ -123,7 +123,8 @@ TITLE_MODIFIERS = _words(
     """
     former senior junior acting interim deputy vice lieutenant associate assistant general executive regional
     national international global chief managing founding honorary non-resident nonresident resident
-    principal special adjunto adjunta ejecutivo ejecutiva permanente comercial
+    principal special adjunto adjunta ejecutivo ejecutiva permanente comercial longtime long-time veteran outgoing incoming
+    newly-appointed
     """
 )
 
