@@ -1182,3 +1182,9 @@ def test_a_move_a_longtime_title_and_a_lower_case_title_after_a_known_body():
     assert aff[("Arturo Béjar Quintana", "Grupo Ferrico del Norte")] == "director de compras"
     assert aff[("Quincy Adeola-Harte", "Association of Border Grocers")] == "longtime trade counsel"
     assert aff[("Marisela Okafor-Brandt", "Lakeshore Export Council")] == "board chair"
+
+
+def test_a_venue_named_for_a_person_is_no_person():
+    x = extract("Sede: Auditorio \"Ing. Anselmo Roque Villaseñor\", Universidad Politécnica del Norte\n"
+                "Ponente: Mtra. Dalila Ocampo Ruelas, socia de Ocampo Ruelas Abogados\n")
+    assert names(x, "people") == {"Dalila Ocampo Ruelas"}

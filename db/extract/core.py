@@ -221,6 +221,12 @@ KIND_WORDS = frozenset(w for table in (V.INITIATIVE_KINDS, V.INITIATIVE_KINDS_FI
                        for words in table for w in words.split())
 
 
+# A venue named for a person, right before the person's name (`Auditorio "Ing.`, `Aula Magna “`, `the Rosa Ruiz`).
+_VENUE_BEFORE = re.compile(r"\b(?:Auditorio|Aula(?:\s+Magna)?|Sala|Sal[oó]n|Auditorium|Hall|Edificio|Building|Biblioteca|Library|"
+                           r"Teatro|Theater|Theatre|Recinto|Centro de Convenciones)\s*[\"“«]\s*(?:" + V.COURTESY_ABBREVIATIONS
+                           + r"\.\s*)?$")
+
+
 # A document about a group, named before it (`Joint Statement on the`, `Readout of the`, `Informe del`).
 DOCUMENT_ABOUT = re.compile(r"(?:Joint\s+)?(?:Statement|Readout|Report|Communiqu[eé]|Declaration|Fact\s+Sheet|Comunicado|"
                             r"Declaraci[oó]n|Informe|Relator[ií]a)\s+(?:on|of|from|de|del|sobre)\s+(?:the\s+|la\s+|el\s+)?", re.I)
@@ -827,6 +833,14 @@ class Doc:
                 if i not in linked and not p.title and any(t == fold(p.name) or t.endswith(" " + fold(p.name))
                                                            for t in tails)}
 
+    def _venue_namesakes(self) -> set[int]:
+        """People every mention of whom names a venue (`Auditorio "Ing. Anselmo X"`, `Aula Magna “Dra. Elvira Y”`)."""
+        out = set()
+        for i, p in enumerate(self.found["person"]):
+            if p.spans and all(_VENUE_BEFORE.search(self.text, max(0, sp.start - 40), sp.start) for sp in p.spans):
+                out.add(i)
+        return out
+
     def _street_addresses(self) -> set[int]:
         """People every mention of whom is a street after a house number (`1123 Oak Court`)."""
         out = set()
@@ -857,7 +871,7 @@ class Doc:
         if self.dropped_orgs:
             self._drop_orgs()
         self._drop_people({i for i, p in enumerate(self.found["person"]) if is_place(p.name) or _never_a_name(p.name)}
-                          | self._places_of_orgs() | self._street_addresses())
+                          | self._places_of_orgs() | self._street_addresses() | self._venue_namesakes())
         orgs = self.found["organization"]
         remap: dict[int, int] = {}
         by_name = sorted((fold(o.name), j) for j, o in enumerate(orgs))  # prefixes by bisection, not every pair
