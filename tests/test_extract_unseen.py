@@ -1188,3 +1188,12 @@ def test_a_venue_named_for_a_person_is_no_person():
     x = extract("Sede: Auditorio \"Ing. Anselmo Roque Villaseñor\", Universidad Politécnica del Norte\n"
                 "Ponente: Mtra. Dalila Ocampo Ruelas, socia de Ocampo Ruelas Abogados\n")
     assert names(x, "people") == {"Dalila Ocampo Ruelas"}
+
+
+def test_trade_words_that_end_company_names():
+    x = extract("Axiom Dockworks will unveil a yard system, said Liesl Montoya-Ahn, its chief executive. Tidemark "
+                "Appliances and Corbel Resorts also exhibit. The session \"Rules of Origin for Distributors\" starts "
+                "at 10.\n")
+    orgs = names(x, "organizations")
+    assert {"Axiom Dockworks", "Tidemark Appliances", "Corbel Resorts"} <= orgs
+    assert not {o for o in orgs if o.endswith("for Distributors")}

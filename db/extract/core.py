@@ -422,8 +422,9 @@ def looks_like_org(name: str) -> bool:
         return True  # "Red Mexicana de Usuarios de Agua", "Red Nacional de X": a network, not a man named Red
     if len(words) > 2 and words[-1] in V.SUBSIDIARY_TAILS and words[-2] in V.COMPANY_ENDS:
         return True  # "Volantis Automotriz México"
-    if len(words) > 1 and (words[-1] in V.COMPANY_ENDS or words[0] in V.COMPANY_HEADS and words[0] not in _PORTFOLIO_HEADS):
-        return True  # "Dabiri Coatings", "Plásticos del Bajío": a trade's word names a company
+    if len(words) > 1 and (words[-1] in V.COMPANY_ENDS and words[-2] not in ("for", "of", "to", "para")
+                           or words[0] in V.COMPANY_HEADS and words[0] not in _PORTFOLIO_HEADS):
+        return True  # "Dabiri Coatings", "Plásticos del Bajío": a trade's word names a company (not "Rules for Distributors")
     return bool(re.fullmatch(r"[A-Z0-9][A-Z0-9&.\-]{1,9}", name.strip()))
 
 

@@ -590,7 +590,7 @@ def _split_and(doc: Doc, run: list[Tok]) -> list[list[Tok]]:
             and not looks_like_org(phrases[0]) and not person_in_run(parts[0]):
         return [run]  # "House Ways and Means Committee", "Science and Technology Committee": one body's name
     if all(len(p.split()) >= 2 for p in phrases) and looks_like_org(phrases[-1]) and (
-        not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES
+        not looks_like_org(phrases[0]) or fold(phrases[0]).split()[-1] in V.ORG_SUFFIXES | V.COMPANY_ENDS
     ):
         return parts  # "Jordan Industrial Park and Victoria Logistics Center": two names
     if all(len(p.split()) >= 2 for p in phrases) and all(run[c + 1].key in _SECOND_NAME_OPENERS

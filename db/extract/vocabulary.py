@@ -489,7 +489,9 @@ COMPANY_ENDS = _words("coatings metalworks tooling seating castings forgings sta
                       "fabrication machining molding moulding composites polymers materials resins apparel farms "
                       "produce bottling printing lumber trucking carriers brokers outsourcing staffing haul hauling "
                       "maquila maquiladora precision dynamics controls sensors optics instruments tools machinery "
-                      "equipment fasteners valves pumps batteries semiconductor medical automotriz automotive")
+                      "equipment fasteners valves pumps batteries semiconductor medical automotriz automotive "
+                      "appliances dockworks drayage resorts hotels hoteles distributors distribuidora strategies "
+                      "abogados metal ledger journal gazette herald tribune weekly")
 # A country or region closing a subsidiary's name after its trade word ("X Automotriz México", "X Components USA").
 SUBSIDIARY_TAILS = _words("mexico usa us america americas latinoamerica canada")
 
