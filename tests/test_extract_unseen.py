@@ -1197,3 +1197,16 @@ def test_trade_words_that_end_company_names():
     orgs = names(x, "organizations")
     assert {"Axiom Dockworks", "Tidemark Appliances", "Corbel Resorts"} <= orgs
     assert not {o for o in orgs if o.endswith("for Distributors")}
+
+
+def test_a_mission_roster_states_its_lead_and_co_lead():
+    x = extract("2026 Querétaro Supplier Mission\nMarch 2-6, 2026 | Querétaro\n\n"
+                "MISSION PARTICIPANTS\n"
+                "Odalys Feinberg-Rocha, President, Lakeshore Commerce Alliance, Racine, Wis. - mission lead\n"
+                "Tobiah Nwachukwu, Managing Partner, Harlow Castings, Kenosha, Wis. - co-lead\n"
+                "Lisette Amundsen, Buyer, Norvik Controls, Madison, Wis.\n")
+    mem = members(x)
+    mission = "2026 Querétaro Supplier Mission"
+    assert mem[("Odalys Feinberg-Rocha", mission)] == "lead"
+    assert mem[("Tobiah Nwachukwu", mission)] == "co-lead"
+    assert mem[("Lisette Amundsen", mission)] == "member"

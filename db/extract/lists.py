@@ -697,6 +697,8 @@ def member_lists(doc: Doc, lines: list[tuple[int, int]]) -> set[int]:
         person_lines = {it.line for it, _ in persons}
         for it, name in persons:
             role = role_of.get(it.line)
+            if tail := _TRAILING_ROLE.search(text, it.line[0], it.line[1]):  # "..., Racine, Wis. - mission lead"
+                role = "co-lead" if "co" in fold(tail.group(1)) else "lead"
             pidx = _add_list_person(doc, it, name, ini, role or "member")
             if role in ("speaker", "moderator") and ini is None:
                 doc.pending_delegates.append((pidx, it.line[0], role))  # "Panelists": of the event, not of a group it mentions
@@ -1083,6 +1085,8 @@ def _role_details(doc: Doc, item: _ListItem, pidx: int, span: tuple[int, int], f
 
 
 _SPACED_DASH = re.compile(r"\s+[–—]\s+")
+# A roster line's role after a dash at its end (`- mission lead`, `– co-lead`).
+_TRAILING_ROLE = re.compile(r"\s[-–—]\s*((?:(?:mission|delegation|trip|team)\s+)?(?:co-?)?lead(?:er)?)\s*$", re.I)
 # One parenthesised detail after another name in a line: `A (District 1), B (District 2)`.
 _PAREN_RUN = re.compile(r"\([^()\n]{1,40}\)\s*[,;]\s*(?:and\s+|y\s+)?([A-ZÁÉÍÓÚÑ][^(),;:\n]{2,50}?)\s*\(")
 

@@ -37,8 +37,9 @@ _AUTHOR = re.compile(r"^\s*(?:by|posted by|written by|author|(?-i:[Pp]or(?=\s*:|
 # Roles stated next to a name, in English and Spanish.
 _ROLES = (
     ("co-chair", re.compile(r"\bco-?chair|\bcopresident[ea]|\bco-?presid", re.I)),
+    ("co-lead", re.compile(r"\bco-?lead(?:er)?s?\b", re.I)),  # ("... Greenville, S.C. - co-lead")
     ("chair", re.compile(r"\bchair(?:ed|s|man|woman|person)?\b|\bpresidid[oa]s?\s+por\b|\bpresidi[oó]\b", re.I)),
-    ("lead", re.compile(r"\bled\b|\bleads\b|\bleading\b|\b(?:will|to) lead\b|\bhead(?:ed|s)?\b|\bencabez", re.I)),
+    ("lead", re.compile(r"\bled\b|\bleads\b|\bleading\b|\b(?:will|to) lead\b|\b(?:mission|delegation|trip|team|group) lead\b|\bhead(?:ed|s)?\b|\bencabez", re.I)),
     ("moderator", re.compile(r"\bmoderat|\bmoder[oó]\b|\bmoderador", re.I)),
     ("speaker", re.compile(r"\bspeak|\bkeynote|\bpanel|\bponente|\bconferencista|\bexpositor", re.I)),
 )
