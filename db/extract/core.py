@@ -330,7 +330,7 @@ def group_core(name: str) -> str:
         if not head_words or head_words[-1] in V.INITIATIVE_KINDS or head_words[-1] in V.AMBIGUOUS_GROUP_KINDS \
                 or head_words[0] in V.INITIATIVE_KINDS_FIRST or any(fold(head).startswith(k) for k in V.INITIATIVE_KINDS_FIRST):
             continue
-        if head_words[-1] in ("session", "sessions", "sesion", "sesiones", "meeting", "reunion") and (
+        if head_words[-1] in V.SITTING_WORDS and (
                 initiative_kind(rest) or binational_group_kind(rest)):
             return rest  # "Plenary Session of the X Joint Committee", "Third Ministerial Meeting of the X": a sitting of X
         if initiative_kind(head) or binational_group_kind(head):

@@ -431,7 +431,7 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
             continue  # "the Prairie Wind Conference Center": a venue
         if i + 1 < len(run) and run[i + 1].key in ("act", "acts", "amendments"):
             continue  # "the Federal Advisory Committee Act": a law
-        if i + 2 < len(run) and run[i + 1].key in _SITTINGS and run[i + 2].key in _OF:
+        if i + 2 < len(run) and run[i + 1].key in V.SITTING_WORDS and run[i + 2].key in _OF:
             continue  # "Third Ministerial Meeting of the X Dialogue": a sitting of X
         start = i
         while start > 0:
@@ -468,8 +468,6 @@ def _group_subruns(run: list[Tok]) -> list[list[Tok]]:
     return out
 
 
-# Words for one sitting of a group (`Ministerial Meeting of the X`, `Sesión Plenaria del X`).
-_SITTINGS = frozenset("meeting meetings session sessions sesion sesiones reunion".split())
 # Title words that also name a kind of group (`Executive Roundtable`, `CEO Dialogue`, `Ministerial Meeting`).
 _GROUP_TITLE_WORDS = frozenset("executive ceo ceos leadership ministerial presidential".split())
 # Words that make a kind word before them part of a venue's name (`Conference Center`, `Convention Hall`).

@@ -1433,8 +1433,7 @@ _BEHALF_LINE = re.compile(r"(?:[A-Z][a-z]+\s+)?on\s+behalf\s+of\s+(?:the\s+)?(?=
 
 
 # A line of a program that is no part of a card: a cue between speakers, or a button led by a symbol.
-_CARD_CUE = re.compile(r"(?:introduced by|in conversation with|interviewed by|moderated by|in dialogue with|presentad[oa] por|"
-                       r"conversa con|entrevistad[oa] por)\b|[^\w\s\"“(¿¡'‘]", re.I)
+_CARD_CUE = re.compile(V.PROGRAM_CUES + r"\b|[^\w\s\"“(¿¡'‘]", re.I)
 
 
 def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, int]]] | None:

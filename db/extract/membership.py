@@ -114,7 +114,7 @@ def _proposed(doc: Doc, i: int) -> bool:
     """Initiative `i` is described, not named, and only agreed or proposed where it is mentioned (`acuerdan instalar un grupo de
     trabajo ...`)."""
     ini = doc.found["initiative"][i]
-    return ini.name[:1].islower() and any(
+    return _unnamed(ini.name) and any(
         _PROPOSED.search(doc.text, max(0, sp.start - 80), sp.start) for sp in ini.spans)
 
 
@@ -301,8 +301,8 @@ def merge_headline_group(doc: Doc) -> None:
 
 
 def _unnamed(name: str) -> bool:
-    """A group described rather than named: `five-day business mission`, `the delegation`."""
-    return not re.search(r"[A-ZÁÉÍÓÚÑ]", name)
+    """A group described rather than named: `five-day business mission`, `grupo de trabajo plural para ... del T-MEC`."""
+    return name[:1].islower()
 
 
 def _in_prose(text: str, pos: int) -> bool:

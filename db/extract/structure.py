@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from db.extract.core import line_spans
-from db.extract.vocabulary import COURTESY_ABBREVIATIONS, SESSION_LABELS
+from db.extract.vocabulary import COURTESY_ABBREVIATIONS, PROGRAM_CUES, SESSION_LABELS
 
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:de|del|la|las|los|el|y|e|en|con|por|para|a|of|the|and|for|at|in|to|on|with|by))\s*$",
                             re.I)
@@ -159,8 +159,7 @@ def _continues(line: str, nxt: str) -> bool:
 
 
 # A program's cue alone on its line, between two speakers' cards (`in conversation with`).
-_CUE_LINE = re.compile(r"(?:in conversation with|in dialogue with|interviewed by|introduced by|moderated by|conversa con|"
-                       r"entrevistad[oa] por|presentad[oa] por|with|and|y|con)\s*:?", re.I)
+_CUE_LINE = re.compile(r"(?:" + PROGRAM_CUES + r"|with|and|y|con)\s*:?", re.I)
 
 
 _COURTESY_END = re.compile(rf"\s{COURTESY_ABBREVIATIONS}\.$")

@@ -230,6 +230,13 @@ SESSION_LABELS = r"(?:panel|session|workshop|breakout|track|mesa(?: redonda)?|se
 # Verbs of a page's links and buttons ("[Download PDF Program]", "Register for the Forum").
 LINK_VERBS = _words("download register view read watch subscribe descargar descarga registrate consulta ver")
 
+# A program's cue between two speakers' cards (`in conversation with`, `moderated by`), as a regex.
+PROGRAM_CUES = (r"(?:introduced by|in conversation with|in dialogue with|interviewed by|moderated by|presentad[oa] por|"
+                r"conversa con|entrevistad[oa] por)")
+
+# Words for one sitting of a group (`Third Ministerial Meeting of the X`, `Sesión Plenaria del X`).
+SITTING_WORDS = _words("meeting meetings session sessions sesion sesiones reunion")
+
 # Words of a program's meal, not of an event's name ("Registration & Continental Breakfast", "Awards Luncheon").
 MEAL_WORDS = _words("registration continental networking awards award welcome closing opening working business members "
                     "annual hosted buffet power keynote plated the and of desayuno comida")
