@@ -282,8 +282,6 @@ INITIATIVE_KINDS_FIRST = {
     "delegacion": "delegation",
     "consejo consultivo": "council",
     "consejo asesor": "council",
-    "grupo asesor": "advisory board",
-    "grupo consultivo": "advisory board",
     "comite asesor": "council",
     "comite consultivo": "council",
     "jurado": "jury",
