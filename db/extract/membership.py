@@ -214,7 +214,7 @@ _LEAD_KINDS = (
     (r"\btask ?force\b", "task force"),
     (r"\bdialogue\b|\bdialogo\b", "dialogue"),
     (r"\bconsortium\b|\bconsorcio\b", "consortium"),
-    (r"\bresearch network\b|\bred (?:binacional|de investigacion|de investigadores)\b", "network"),
+    (r"\bresearch network\b", "network"),
     (r"\bcouncil\b|\bconsejo\b", "council"),
     (r"\bcommittee\b|\bcomite\b", "committee"),
     (r"\bmesa redonda\b|\broundtable\b|\bround table\b", "roundtable"),
