@@ -1211,3 +1211,15 @@ def test_a_mission_roster_states_its_lead_and_co_lead():
     assert mem[("Odalys Feinberg-Rocha", mission)] == "lead"
     assert mem[("Tobiah Nwachukwu", mission)] == "co-lead"
     assert mem[("Lisette Amundsen", mission)] == "member"
+
+
+def test_officers_on_dot_leaders_are_not_all_placed_at_the_first_company():
+    x = extract("MARISMA GULF TRADE CHAMBER\n\n"
+                "Executive Committee 2025\n"
+                "Chair of the Board ........................ Leocadia Fuentes-Okoro, Bahía Azul Bank\n"
+                "Treasurer ................................. Ignatius Marrow, CPA, Tidewell Ledger Partners\n"
+                "President & CEO (ex officio) .............. Romilda Achterberg-Paz\n")
+    aff = affiliations(x)
+    assert ("Leocadia Fuentes-Okoro", "Bahía Azul Bank") in aff
+    assert ("Ignatius Marrow", "Bahía Azul Bank") not in aff
+    assert ("Romilda Achterberg-Paz", "Bahía Azul Bank") not in aff
