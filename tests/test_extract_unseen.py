@@ -1223,3 +1223,14 @@ def test_officers_on_dot_leaders_are_not_all_placed_at_the_first_company():
     assert ("Leocadia Fuentes-Okoro", "Bahía Azul Bank") in aff
     assert ("Ignatius Marrow", "Bahía Azul Bank") not in aff
     assert ("Romilda Achterberg-Paz", "Bahía Azul Bank") not in aff
+
+
+def test_a_table_set_apart_by_spaces_with_an_employer_column():
+    x = extract("Staff recommends the following:\n\n"
+                "Seat   Appointee   Employer / Affiliation   Action   Term Ends\n"
+                "2   Honorata Vidal-Ekwueme   Owner, Vidal Customs Brokerage   Reappoint   4/30/2027\n"
+                "5   Osmund Pereira-Lowe   Plant Controller, Kestrel Thermal Systems   New   4/30/2027\n\n"
+                "Continuing members serve until 2026.\n")
+    aff = affiliations(x)
+    assert aff[("Honorata Vidal-Ekwueme", "Vidal Customs Brokerage")] == "Owner"
+    assert aff[("Osmund Pereira-Lowe", "Kestrel Thermal Systems")] == "Plant Controller"

@@ -194,8 +194,10 @@ def join_wrapped_cells(doc: Doc) -> None:
 # Column headings of a table's names column ("Name | Title | Organization", "Nombre<TAB>Cargo").
 _NAME_HEADERS = frozenset("name names nombre nombres participant participants participante participantes asistente "
                           "asistentes integrante integrantes speaker speakers ponente ponentes member members miembro "
-                          "miembros representative representante delegate delegado delegada".split())
+                          "miembros representative representante delegate delegado delegada appointee appointees nominee nominees "
+                          "designee honoree".split())
 _CELL = re.compile(r"[^\t|]+")
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a table set apart by runs of two spaces or more
 # Column headings of a table's organizations and titles columns.
 _ORG_HEADERS = frozenset("organization organisation organizations company companies employer empresa empresas institution "
                          "institucion instituciones organizacion organizaciones dependencia affiliation afiliacion firm "
@@ -210,21 +212,27 @@ def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
     text = doc.text
     column: int | None = None
     org_col = title_col = None
+    spaced = 0  # the header's number of cells, when its columns are set apart by spaces alone
     for ls, le in lines:
         line = text[ls:le]
-        if "\t" not in line and "|" not in line:
-            column = None
-            continue
-        cells = [(ls + m.start(), ls + m.end()) for m in _CELL.finditer(line)]
+        by_spaces = "\t" not in line and "|" not in line
+        if by_spaces:
+            cells = [(ls + m.start(), ls + m.end()) for m in _SPACED_CELL.finditer(line)]
+            if len(cells) < 3 or spaced and len(cells) != spaced:
+                column, spaced = None, 0
+                continue
+        else:
+            cells = [(ls + m.start(), ls + m.end()) for m in _CELL.finditer(line)]
         keys = [fold(text[a:b]).strip() for a, b in cells]
         heads = [i for i, k in enumerate(keys) if k in _NAME_HEADERS or k.rstrip("s") in _NAME_HEADERS]
         if heads and sum(1 for k in keys if k and len(k.split()) <= 3) == len([k for k in keys if k]):
             filled_keys = [k for k in keys if k]
             column = heads[0] - sum(1 for k in keys[: heads[0]] if not k)  # the header row
-            org_col = next((i for i, k in enumerate(filled_keys) if k in _ORG_HEADERS), None)
+            org_col = next((i for i, k in enumerate(filled_keys) if set(k.split()) & _ORG_HEADERS), None)  # ("Employer / Affiliation")
             title_col = next((i for i, k in enumerate(filled_keys) if k in _TITLE_HEADERS), None)
+            spaced = len(cells) if by_spaces else 0  # ("Seat   Appointee   Employer / Affiliation   Action")
             continue
-        if column is None:
+        if column is None or by_spaces and not spaced:
             continue
         filled = [(a, b) for a, b in cells if text[a:b].strip()]
         if column >= len(filled):
@@ -247,5 +255,8 @@ def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
             org = text[oa:ob].strip()
             o0 = oa + text[oa:ob].index(org)
             title = text[filled[title_col][0] : filled[title_col][1]].strip() if title_col is not None and title_col < len(filled) else None
+            if title is None and ", " in org and has_title_word(org.rsplit(", ", 1)[0]) and not has_title_word(org.rsplit(", ", 1)[1]):
+                title, org = org.rsplit(", ", 1)  # "Owner, Garza Customs Brokerage": the title, then the employer
+                o0 = oa + text[oa:ob].index(org)
             if org and not is_place(org) and not re.fullmatch(r"[-–—]|n/?a|tbd|vacant|vacante", org, re.I):
                 doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), (ls, le))), title or None)
