@@ -351,6 +351,8 @@ def _known_org_lower_title(doc: Doc) -> None:
     text = doc.text
     for pidx, person in enumerate(doc.found["person"]):
         for sp in person.spans:
+            if sp.start < 2 or not text[sp.start - 2].islower():
+                continue  # (a lower-case word right before the name, or nothing to read)
             m = _ORG_LOWER_TITLE.search(text, max(0, sp.start - 120), sp.start)
             if m is None or not has_title_word(m.group("title")):
                 continue

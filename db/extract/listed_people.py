@@ -217,6 +217,9 @@ def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
         line = text[ls:le]
         by_spaces = "\t" not in line and "|" not in line
         if by_spaces:
+            if "  " not in line.strip():
+                column, spaced = None, 0  # (one cell: not a table's row; most lines stop here)
+                continue
             cells = [(ls + m.start(), ls + m.end()) for m in _SPACED_CELL.finditer(line)]
             if len(cells) < 3 or spaced and len(cells) != spaced:
                 column, spaced = None, 0
