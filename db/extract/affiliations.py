@@ -132,8 +132,9 @@ _BOARD_PAGE = re.compile(
     r"\b(?:(?:the|its|their|our|new|to)\s+board\b|board of directors|consejo directivo|mesa directiva|junta directiva|"
     r"sworn in|took the oath|oath of office|rinde protesta|rindi[oó] protesta|tomaron protesta|toma protesta|"
     r"rindieron protesta|new leadership|nuevo consejo|nueva mesa)", re.I)
-_TOC_LINE = re.compile(r"\.{5,}\s*\d+\s*$")
-_DOT_LEADER = re.compile(r"\S\s*\.{4,}\s*\S")
+# A line with a dot leader: a table of contents' (`Board of Directors ....... 12`) or an officers' list's
+# (`Chair of the Board ...... Name, Company`).
+_DOT_LEADER = re.compile(r"\S\s*\.{4,}\s*\S|\.{5,}\s*\d+\s*$")
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -165,8 +166,7 @@ def _board_page(doc: Doc) -> None:
     text = doc.text
     end = lead_end(text)
     since, upto = 0, len(text)
-    board = next((m for m in _BOARD_PAGE.finditer(text, 0, end) if not _TOC_LINE.search(_line_of(text, m.start()))
-                  and not _DOT_LEADER.search(_line_of(text, m.start()))), None)  # ("Chair of the Board ...... Name")
+    board = next((m for m in _BOARD_PAGE.finditer(text, 0, end) if not _DOT_LEADER.search(_line_of(text, m.start()))), None)
     if board is None or _CAPS_HEADING.fullmatch(_line_of(text, board.start()).strip()):
         # a board under its own heading in a longer report: its people are those before the next heading
         board = next((m for m in _BOARD_PAGE.finditer(text) if _CAPS_HEADING.fullmatch(_line_of(text, m.start()).strip())), None)

@@ -321,7 +321,7 @@ def _joined(doc: Doc) -> None:
     text = doc.text
     if "joined" not in text and "joins" not in text and " se " not in text:
         return
-    for pidx, person in enumerate(list(doc.found["person"])):
+    for pidx, person in enumerate(doc.found["person"]):
         for sp in person.spans:
             m = _JOINED.match(text, sp.end)
             if m is None:

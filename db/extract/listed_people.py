@@ -256,10 +256,9 @@ def read_table_names(doc: Doc, lines: list[tuple[int, int]]) -> None:
         if pidx is not None and org_col is not None and org_col < len(filled) and len(filled) > column + 1:
             oa, ob = filled[org_col]  # "Name | Organization | Sector": the row's organization, with its title if a column has it
             org = text[oa:ob].strip()
-            o0 = oa + text[oa:ob].index(org)
             title = text[filled[title_col][0] : filled[title_col][1]].strip() if title_col is not None and title_col < len(filled) else None
             if title is None and ", " in org and has_title_word(org.rsplit(", ", 1)[0]) and not has_title_word(org.rsplit(", ", 1)[1]):
                 title, org = org.rsplit(", ", 1)  # "Owner, Garza Customs Brokerage": the title, then the employer
-                o0 = oa + text[oa:ob].index(org)
+            o0 = oa + text[oa:ob].rindex(org)
             if org and not is_place(org) and not re.fullmatch(r"[-–—]|n/?a|tbd|vacant|vacante", org, re.I):
                 doc.affiliate(pidx, doc.add("organization", org, doc.span(o0, o0 + len(org), (ls, le))), title or None)

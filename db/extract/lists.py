@@ -564,8 +564,8 @@ def _column_cards(doc: Doc, cells: list[tuple[int, int]], starts: set[int] = fro
         while n < len(cells) and not names[n] and len(rest) < 4 and n not in starts and n not in beside and n not in rows:
             a, b = cells[n]
             seg = text[a:b].strip().rstrip(";")
-            if _CARD_CUE.match(seg) or _participants_heading(seg):
-                break  # "in conversation with", "Panelists", "☆ Add to My Agenda": the card ends
+            if _ends_card(seg):
+                break
             if "," in seg and _table_person(text, (a, a + text[a:b].index(","))) and not LEGAL_FORM_END.search(seg):
                 break  # "Name, Company": the next card's person, not this one's organization (not "Ruiz, Paz y Asociados, S.C.")
             if rest and re.search(r"\s(?:de|del|of|y|and|for|la)$", rest[-1][0]) and not has_title_word(seg):
@@ -1436,6 +1436,12 @@ _BEHALF_LINE = re.compile(r"(?:[A-Z][a-z]+\s+)?on\s+behalf\s+of\s+(?:the\s+)?(?=
 _CARD_CUE = re.compile(V.PROGRAM_CUES + r"\b|[^\w\s\"“(¿¡'‘]", re.I)
 
 
+def _ends_card(line: str) -> bool:
+    """`line` is no part of the card above it: the next list's heading (`Panelists`), a cue between speakers
+    (`in conversation with`) or a button led by a symbol (`☆ Add to My Agenda`)."""
+    return bool(_participants_heading(line) or _CARD_CUE.match(line))
+
+
 def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, int]]] | None:
     """What one line of a card under a name is: ("title", [its comma parts]), ("org", [the organizations
     it names]) or ("behalf", [the organization]); None for anything else (a link, a date, prose)."""
@@ -1444,8 +1450,8 @@ def _card_line(text: str, line: tuple[int, int]) -> tuple[str, list[tuple[int, i
     if not body or len(body) > 160 or re.search(r"[.!?]$", body.rstrip(")")) and not re.search(
             r"\b(?:Inc|Corp|Co|Ltd|S\.\s?[AC])\.$", body) or "(" in body or EMAIL_RE.search(body):
         return None
-    if _chrome(body) or _participants_heading(body) or _CARD_CUE.match(body):
-        return None  # ("Panelists", "in conversation with", "☆ Add to My Agenda": the next card's label, the page's buttons)
+    if _chrome(body) or _ends_card(body):
+        return None
     b0 = text.index(body, s)
     behalf = _BEHALF_LINE.match(body)
     if behalf:  # "Testifying on behalf of the Rio Bravo Growers League"
